@@ -1,0 +1,101 @@
+import { resolve } from 'node:path';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { etag } from 'hono/etag';
+import { requestId } from 'hono/request-id';
+import type { Config } from './config.js';
+import type { Db } from './db/index.js';
+import { errorJson, toErrorResponse } from './errors.js';
+import { baseSecurityHeaders, clientIp, type AppEnv } from './http.js';
+import type { Logger } from './log.js';
+import { docsRoutes } from './pages/docs.js';
+import { pageRoutes } from './pages/routes.js';
+import { staticRoutes } from './static.js';
+import { tileRoutes } from './tiles/routes.js';
+import { validationHook } from './validation.js';
+import { sql } from 'kysely';
+
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  log: Logger;
+  /** Where the built widgets are (dist/ by default). */
+  distDir?: string;
+}
+
+export const repoRoot = resolve(import.meta.dirname, '..');
+
+/** The whole server as one Hono app: middleware, routes, one error shape. */
+export function createApp(deps: AppDeps) {
+  const { config, db, log } = deps;
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const distDir = deps.distDir ?? resolve(repoRoot, 'dist');
+  const ownOrigin = config.publicUrl.origin;
+
+  app.use(requestId({ headerName: 'X-Request-Id', limitLength: 64 }));
+  app.use(async (c, next) => {
+    const started = performance.now();
+    await next();
+    const status = c.res.status;
+    const fields = {
+      requestId: c.get('requestId'),
+      method: c.req.method,
+      path: c.req.path,
+      status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+      ip: clientIp(c, config),
+    };
+    if (status >= 500) log.error('request failed', fields);
+    else log.debug('request', fields);
+  });
+  app.use(baseSecurityHeaders());
+  app.use(
+    '/api/*',
+    cors({
+      // Only the municipality's own sites may call the API from a browser.
+      origin: (origin) => (origin === ownOrigin || config.allowedOrigins.includes(origin) ? origin : null),
+      allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      allowHeaders: ['Content-Type'],
+      maxAge: 600,
+    }),
+  );
+  app.use(
+    bodyLimit({
+      maxSize: config.bodyLimit,
+      onError: (c) => errorJson(c, 413, 'payload_too_large', `The request body is larger than ${config.bodyLimit} bytes.`),
+    }),
+  );
+  app.use('/api/*', etag());
+
+  app.get('/healthz', async (c) => {
+    try {
+      await sql`select 1`.execute(db);
+      return c.json({ status: 'ok', database: 'ok' });
+    } catch (err) {
+      log.error('health check failed', { error: String(err) });
+      return errorJson(c, 503, 'unavailable', 'The database does not answer.');
+    }
+  });
+
+  app.route('/', tileRoutes(deps));
+  app.route('/', docsRoutes(app));
+  app.route('/', pageRoutes(deps));
+  app.route('/', staticRoutes({ distDir }));
+
+  app.notFound((c) => errorJson(c, 404, 'not_found', `Nothing is found at ${c.req.method} ${c.req.path}.`));
+  app.onError((err, c) => {
+    const known = toErrorResponse(c, err);
+    if (known) return known;
+    log.error('unhandled error', {
+      requestId: c.get('requestId'),
+      path: c.req.path,
+      error: err instanceof Error ? (err.stack ?? err.message) : String(err),
+    });
+    return errorJson(c, 500, 'server_error', 'Something went wrong on the server. Try again in a while.');
+  });
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

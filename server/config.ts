@@ -1,0 +1,151 @@
+import { BlockList, isIP } from 'node:net';
+import { z } from 'zod';
+
+/**
+ * Everything the server reads from its environment, validated once at start so that a
+ * mistyped value stops the server with a message naming the variable, instead of
+ * failing later in a request.
+ */
+export interface Config {
+  port: number;
+  host: string;
+  /** The origin (and optional path prefix) residents' browsers reach the server at. */
+  publicUrl: URL;
+  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+  /** Origins of the municipality's own sites, allowed to call the API and to frame embeds. */
+  allowedOrigins: string[];
+  /** Proxies whose X-Forwarded-For header is believed when finding a resident's address. */
+  trustedProxies: BlockList;
+  trustedProxyList: string[];
+  smtpUrl: string | undefined;
+  /** Largest request body accepted, in bytes. */
+  bodyLimit: number;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** Create the demo tile set on first start. */
+  seedDemo: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const list = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+const origin = z.string().superRefine((value, ctx) => {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: `"${value}" is not a URL; write it like https://www.kommun.se` });
+    return;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    ctx.addIssue({ code: 'custom', message: `"${value}" must start with https:// or http://` });
+  } else if (url.origin !== value.replace(/\/$/, '')) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${value}" must be an origin only (scheme, host and port, no path), e.g. ${url.origin}`,
+    });
+  }
+});
+
+const proxy = z.string().superRefine((value, ctx) => {
+  const [address, bits, ...rest] = value.split('/');
+  const family = isIP(address ?? '');
+  const maxBits = family === 6 ? 128 : 32;
+  const prefixOk =
+    bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) >= 0 && Number(bits) <= maxBits);
+  if (!family || !prefixOk || rest.length > 0) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${value}" is not an IP address or CIDR range (e.g. 10.0.0.5 or 10.0.0.0/8)`,
+    });
+  }
+});
+
+const schema = z.object({
+  PORT: z.coerce
+    .number({ message: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(0, 'must be between 0 and 65535')
+    .max(65535, 'must be between 0 and 65535')
+    .default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PUBLIC_URL: z
+    .url({ message: 'must be a full URL such as https://dialog.kommun.se' })
+    .refine((v) => /^https?:/.test(v), 'must start with https:// or http://')
+    .optional(),
+  DATABASE_URL: z
+    .string()
+    .default('data/medverka.sqlite')
+    .refine(
+      (v) => /^postgres(ql)?:\/\//.test(v) || !/^[a-z][a-z0-9+.-]*:\/\//i.test(v),
+      'must be a postgres:// URL or a path to an SQLite file (e.g. data/medverka.sqlite)',
+    ),
+  ALLOWED_ORIGINS: z.string().optional().transform(list).pipe(z.array(origin)),
+  TRUSTED_PROXIES: z.string().optional().transform(list).pipe(z.array(proxy)),
+  SMTP_URL: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v === '' || /^smtps?:\/\/[^\s]+$/.test(v), 'must be an smtp:// or smtps:// URL'),
+  BODY_LIMIT: z.coerce
+    .number({ message: 'must be a number of bytes' })
+    .int('must be a whole number of bytes')
+    .min(1024, 'must be at least 1024 bytes')
+    .max(10 * 1024 * 1024, 'must be at most 10485760 bytes (10 MB)')
+    .default(64 * 1024),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  SEED_DEMO: z
+    .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
+});
+
+/** Reads and checks the configuration; throws ConfigError listing every bad value at once. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const input = Object.fromEntries(
+    Object.keys(schema.shape).map((key) => [key, env[key] === '' ? undefined : env[key]]),
+  );
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const key = String(issue.path[0] ?? 'config');
+        const got = env[key];
+        const shown = key === 'DATABASE_URL' || key === 'SMTP_URL' ? '' : got === undefined ? '' : ` (got "${got}")`;
+        return `${key}: ${issue.message}${shown}`;
+      }),
+    );
+  }
+  const v = parsed.data;
+  const publicUrl = new URL(v.PUBLIC_URL ?? `http://localhost:${v.PORT}`);
+  const trustedProxies = new BlockList();
+  for (const entry of v.TRUSTED_PROXIES) {
+    const [address = '', bits] = entry.split('/');
+    const type = isIP(address) === 6 ? 'ipv6' : 'ipv4';
+    if (bits === undefined) trustedProxies.addAddress(address, type);
+    else trustedProxies.addSubnet(address, Number(bits), type);
+  }
+  return {
+    port: v.PORT,
+    host: v.HOST,
+    publicUrl,
+    database: /^postgres(ql)?:\/\//.test(v.DATABASE_URL)
+      ? { kind: 'postgres', url: v.DATABASE_URL }
+      : { kind: 'sqlite', file: v.DATABASE_URL.replace(/^sqlite:/, '') },
+    allowedOrigins: v.ALLOWED_ORIGINS.map((o) => o.replace(/\/$/, '')),
+    trustedProxies,
+    trustedProxyList: v.TRUSTED_PROXIES,
+    smtpUrl: v.SMTP_URL || undefined,
+    bodyLimit: v.BODY_LIMIT,
+    logLevel: v.LOG_LEVEL,
+    seedDemo: v.SEED_DEMO,
+  };
+}

@@ -1,0 +1,80 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { isIP } from 'node:net';
+import type { Config } from './config.js';
+
+export type AppEnv = { Variables: { requestId: string } };
+
+/**
+ * The resident's address: the socket's peer, or — when that peer is a trusted proxy —
+ * the nearest address in X-Forwarded-For that is not one, so a whole town hall behind one
+ * proxy is told apart and nobody can claim an address by sending the header themselves.
+ */
+export function clientIp(c: Context, config: Pick<Config, 'trustedProxies'>): string {
+  let peer = 'unknown';
+  try {
+    peer = getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    // app.request() in tests has no socket.
+  }
+  const typeOf = (a: string) => (isIP(a) === 6 ? 'ipv6' : 'ipv4');
+  const normalise = (a: string) => a.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
+  peer = normalise(peer);
+  if (!isIP(peer) || !config.trustedProxies.check(peer, typeOf(peer))) return peer;
+  const forwarded = (c.req.header('x-forwarded-for') ?? '')
+    .split(',')
+    .map((s) => normalise(s.trim()))
+    .filter((s) => isIP(s));
+  for (let i = forwarded.length - 1; i >= 0; i--) {
+    const hop = forwarded[i]!;
+    if (!config.trustedProxies.check(hop, typeOf(hop))) return hop;
+  }
+  return forwarded[0] ?? peer;
+}
+
+export interface PageSecurity {
+  /** Origins allowed to show the page in a frame; none means it may not be framed. */
+  frameAncestors?: string[];
+}
+
+/**
+ * The Content-Security-Policy of the server's own pages: scripts and styles from this
+ * server only, no inline code, Trusted Types required (Lit's own policy is the one allowed).
+ */
+export function pageCsp({ frameAncestors }: PageSecurity = {}): string {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "frame-src 'self'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    `frame-ancestors ${frameAncestors && frameAncestors.length ? ["'self'", ...frameAncestors].join(' ') : "'none'"}`,
+    "require-trusted-types-for 'script'",
+    'trusted-types lit-html',
+  ].join('; ');
+}
+
+/** Sends an HTML page with the strict policy; pages that may be framed say by whom. */
+export function sendPage(c: Context, html: string, security: PageSecurity = {}) {
+  c.header('Content-Security-Policy', pageCsp(security));
+  c.header('Cache-Control', 'no-cache');
+  if (!security.frameAncestors?.length) c.header('X-Frame-Options', 'DENY');
+  return c.html(html);
+}
+
+/** Headers every answer carries. */
+export function baseSecurityHeaders(): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
+    if (!c.res.headers.has('Content-Security-Policy')) {
+      // JSON and scripts are never documents; forbid them from being rendered as one.
+      c.header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
+    }
+  };
+}

@@ -1,0 +1,55 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { serve } from '@hono/node-server';
+import { createApp, repoRoot } from './app.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { createDatabase, migrateToLatest } from './db/index.js';
+import { createLogger } from './log.js';
+import { seedDemoTiles } from './tiles/seed.js';
+
+let config: Config;
+try {
+  config = loadConfig();
+} catch (err) {
+  if (err instanceof ConfigError) {
+    process.stderr.write(`${err.message}\n\nSee "Configuration" in README.md for every variable.\n`);
+    process.exit(1);
+  }
+  throw err;
+}
+
+const log = createLogger(config.logLevel);
+const db = createDatabase(config.database);
+await migrateToLatest(db);
+if (config.seedDemo && (await seedDemoTiles(db))) log.info('created the demo tile set "engagera-dig"');
+
+const app = createApp({ config, db, log });
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  const base = config.publicUrl.href.replace(/\/$/, '');
+  const local = `http://${info.family === 'IPv6' ? `[${info.address}]` : info.address}:${info.port}`;
+  log.info('listening', { address: local, publicUrl: base, database: config.database.kind });
+  if (!existsSync(resolve(repoRoot, 'dist/widgets/medverka.js'))) {
+    log.warn('the widgets are not built; run "npm run build" (npm start does it for you)');
+  }
+  if (process.stdout.isTTY || process.env.MEDVERKA_PRINT_URLS !== '0') {
+    process.stdout.write(
+      `\n  Medverka is running.\n` +
+        `    Demo page:     ${base}/demo\n` +
+        `    iframe embed:  ${base}/demo/iframe\n` +
+        `    API docs:      ${base}/api/docs\n` +
+        `    Health:        ${base}/healthz\n\n`,
+    );
+  }
+});
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log.info('stopping', { signal });
+  server.close();
+  await db.destroy();
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));

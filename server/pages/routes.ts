@@ -1,0 +1,139 @@
+import { readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import type { AppDeps } from '../app.js';
+import { errorJson } from '../errors.js';
+import { sendPage, type AppEnv } from '../http.js';
+import { embeddableWidgets } from './embeds.js';
+import { escapeHtml, fillTemplate } from './html.js';
+
+const here = import.meta.dirname;
+const demoTemplate = readFileSync(resolve(here, 'demo.html'), 'utf8');
+
+type Lang = 'sv' | 'en';
+const langOf = (value: string | undefined): Lang => (value === 'en' ? 'en' : 'sv');
+
+const demoText = {
+  sv: {
+    pageTitle: 'Engagera dig',
+    lead: 'Vill du vara med och forma Exempelby? Här hittar du alla sätt att påverka – från en snabb synpunkt till att engagera dig politiskt.',
+    sidebarLabel: 'Kontakt',
+    sidebar:
+      '<h2>Frågor?</h2><p>Kontaktcenter svarar vardagar 8–17.</p><p>Telefon: 0123-45 67 00<br>E-post: kommun@exempelby.se</p>',
+    sections: [
+      ['forslag', 'Synpunkter och e-förslag', 'Alla som bor, arbetar eller studerar i kommunen får lämna e-förslag. Ett förslag som får tillräckligt många underskrifter behandlas av ansvarig nämnd.'],
+      ['politik', 'Politiskt engagemang', 'Kommunfullmäktige sammanträder en gång i månaden och mötena är öppna för alla.'],
+      ['samrad', 'Samråd om stadsmiljön', 'När en ny detaljplan tas fram får alla tycka till under samrådet.'],
+      ['ideellt', 'Ideellt engagemang', 'Föreningslivet behöver fler ledare, volontärer och styrelseledamöter.'],
+      ['skapa', 'Skapa något', 'Kulturbidrag och evenemangsstöd kan sökas löpande under året.'],
+      ['hjalpa', 'Hjälpa en medmänniska', 'Som kontaktperson eller god man gör du stor skillnad för någon i din närhet.'],
+    ],
+    otherLang: 'en',
+    otherLangLabel: 'In English',
+    iframeTitle: 'Engagera dig (iframe)',
+    iframeLead: 'Samma rutor inbäddade med en iframe, för publiceringssystem som inte tillåter skript.',
+  },
+  en: {
+    pageTitle: 'Get involved',
+    lead: 'Want to help shape Exempelby? Here are all the ways to have your say – from quick feedback to getting involved in politics.',
+    sidebarLabel: 'Contact',
+    sidebar:
+      '<h2>Questions?</h2><p>The contact centre answers on weekdays 8–17.</p><p>Phone: +46 123 45 67 00<br>E-mail: kommun@exempelby.se</p>',
+    sections: [
+      ['forslag', 'Feedback and e-petitions', 'Anyone who lives, works or studies in the municipality may submit an e-petition.'],
+      ['politik', 'Getting involved in politics', 'The municipal council meets once a month and its meetings are open to all.'],
+      ['samrad', 'Consultations on the townscape', 'When a new local plan is drawn up, everyone may comment during the consultation.'],
+      ['ideellt', 'Volunteering', 'Local associations need more leaders, volunteers and board members.'],
+      ['skapa', 'Create something', 'Culture and event grants can be applied for all year round.'],
+      ['hjalpa', 'Help a fellow human being', 'As a support person or guardian you make a real difference to someone near you.'],
+    ],
+    otherLang: 'sv',
+    otherLangLabel: 'På svenska',
+    iframeTitle: 'Get involved (iframe)',
+    iframeLead: 'The same tiles embedded with an iframe, for publishing systems that do not allow scripts.',
+  },
+} as const;
+
+export function pageRoutes({ config }: AppDeps) {
+  const app = new Hono<AppEnv>();
+  const base = config.publicUrl.href.replace(/\/$/, '');
+
+  app.get('/', (c) =>
+    sendPage(
+      c,
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Medverka</title></head><body>` +
+        `<h1>Medverka</h1><p>Embeddable citizen-dialogue widgets for municipalities.</p><ul>` +
+        `<li><a href="/demo">Demo page (Swedish)</a> · <a href="/demo?lang=en">English</a></li>` +
+        `<li><a href="/demo/iframe">Demo of the iframe embed</a></li>` +
+        `<li><a href="/api/docs">API documentation</a> (<a href="/api/openapi.json">OpenAPI</a>)</li>` +
+        `<li><a href="/healthz">Health</a></li></ul></body></html>`,
+    ),
+  );
+
+  const demoPage = (lang: Lang, widget: string, title: string, lead: string) => {
+    const t = demoText[lang];
+    const body = t.sections
+      .map(([id, heading, text]) => `<section id="${id}"><h2>${escapeHtml(heading)}</h2><p>${escapeHtml(text)}</p></section>`)
+      .join('\n      ');
+    return fillTemplate(demoTemplate, {
+      lang,
+      origin: escapeHtml(base),
+      pageTitle: escapeHtml(title),
+      lead: escapeHtml(lead),
+      widget,
+      body,
+      sidebarLabel: escapeHtml(t.sidebarLabel),
+      sidebar: t.sidebar,
+      otherLang: t.otherLang,
+      otherLangLabel: escapeHtml(t.otherLangLabel),
+      otherLangHref: lang === 'sv' ? '/demo?lang=en' : '/demo',
+    });
+  };
+
+  app.get('/demo', (c) => {
+    const lang = langOf(c.req.query('lang'));
+    const t = demoText[lang];
+    return sendPage(c, demoPage(lang, '<medverka-tiles set="engagera-dig"></medverka-tiles>', t.pageTitle, t.lead));
+  });
+
+  app.get('/demo/iframe', (c) => {
+    const lang = langOf(c.req.query('lang'));
+    const t = demoText[lang];
+    const src = `${base}/embed/tiles/engagera-dig${lang === 'en' ? '?lang=en' : ''}`;
+    const widget =
+      `<div class="frame-demo"><iframe src="${escapeHtml(src)}" title="${escapeHtml(t.pageTitle)}" height="600" loading="lazy"></iframe></div>\n` +
+      `      <script src="${escapeHtml(base)}/widgets/frame-resizer.js" async></script>`;
+    return sendPage(c, demoPage(lang, widget, t.iframeTitle, t.iframeLead));
+  });
+
+  app.use('/demo/assets/*', async (c, next) => {
+    await next();
+    if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=300');
+  });
+  app.use(
+    '/demo/assets/*',
+    serveStatic({ root: relative(process.cwd(), resolve(here, 'assets')) || '.', rewriteRequestPath: (p) => p.replace(/^\/demo\/assets/, '') }),
+  );
+  app.get('/embed/embed.css', (c) => {
+    c.header('Content-Type', 'text/css; charset=utf-8');
+    c.header('Cache-Control', 'public, max-age=300');
+    return c.body('html,body{margin:0;padding:0;background:transparent}body{padding:2px}\n');
+  });
+
+  app.get('/embed/:widget/:id', (c) => {
+    const { widget, id } = c.req.param();
+    const spec = embeddableWidgets[widget];
+    if (!spec) return errorJson(c, 404, 'not_found', `There is no widget called "${widget}" to embed.`);
+    if (!spec.id.test(id)) return errorJson(c, 400, 'invalid_request', `"${id}" is not a valid ${spec.attribute} for ${widget}.`);
+    const lang = langOf(c.req.query('lang'));
+    const html =
+      `<!doctype html>\n<html lang="${lang}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
+      `<title>Medverka</title>\n<link rel="stylesheet" href="/embed/embed.css">\n` +
+      `<script type="module" src="/widgets/medverka.js"></script>\n<script type="module" src="/widgets/embed-frame.js"></script>\n</head>\n` +
+      `<body>\n<${spec.tag} ${spec.attribute}="${escapeHtml(id)}" api="${escapeHtml(base)}"></${spec.tag}>\n</body>\n</html>\n`;
+    return sendPage(c, html, { frameAncestors: config.allowedOrigins });
+  });
+
+  return app;
+}

@@ -1,0 +1,58 @@
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import type { AppDeps } from '../app.js';
+import { ApiError, ErrorBody } from '../errors.js';
+import type { AppEnv } from '../http.js';
+import { validationHook } from '../validation.js';
+import { SetSlug, TileSet, TileSetSummary } from './schemas.js';
+import { findTileSet, listTileSets } from './store.js';
+
+const errorResponse = (description: string) => ({
+  content: { 'application/json': { schema: ErrorBody } },
+  description,
+});
+
+const getTileSet = createRoute({
+  method: 'get',
+  path: '/api/tile-sets/{set}',
+  tags: ['Tiles'],
+  summary: 'A tile set, as residents see it',
+  description: 'Visible tiles in order, with texts in Swedish and, where written, English.',
+  request: { params: z.object({ set: SetSlug }) },
+  responses: {
+    200: { content: { 'application/json': { schema: TileSet } }, description: 'The tile set.' },
+    400: errorResponse('The set name is not valid.'),
+    404: errorResponse('No tile set has that name.'),
+  },
+});
+
+const getTileSets = createRoute({
+  method: 'get',
+  path: '/api/tile-sets',
+  tags: ['Tiles'],
+  summary: 'All tile sets',
+  responses: {
+    200: {
+      content: { 'application/json': { schema: z.object({ tileSets: z.array(TileSetSummary) }) } },
+      description: 'Every tile set with its number of visible tiles.',
+    },
+  },
+});
+
+export function tileRoutes({ db }: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  app.openapi(getTileSet, async (c) => {
+    const { set } = c.req.valid('param');
+    const tileSet = await findTileSet(db, set);
+    if (!tileSet) throw new ApiError(404, 'tile_set_not_found', `There is no tile set called "${set}".`);
+    // Staff edits should show within seconds; the ETag middleware makes revalidation cheap.
+    c.header('Cache-Control', 'public, max-age=0, must-revalidate');
+    return c.json(tileSet, 200);
+  });
+
+  app.openapi(getTileSets, async (c) => {
+    return c.json({ tileSets: await listTileSets(db) }, 200);
+  });
+
+  return app;
+}

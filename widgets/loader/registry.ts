@@ -1,0 +1,17 @@
+/**
+ * Which tags Medverka defines and where each one's code is. Kept apart from the loader's
+ * start-up code so that a widget can open another widget in place (a tile that opens the
+ * petition list) through the same lazy path. Lives in the loader chunk: import nothing big.
+ */
+
+export const widgetModules: Record<string, () => Promise<unknown>> = {
+  'medverka-tiles': () => import('../tiles/define.js'),
+};
+
+/** Defines a Medverka tag if it is one we know; resolves to whether it is defined now. */
+export async function loadWidget(tag: string): Promise<boolean> {
+  const load = widgetModules[tag];
+  if (!load) return false;
+  await load();
+  return customElements.get(tag) !== undefined;
+}

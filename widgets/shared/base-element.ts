@@ -1,0 +1,62 @@
+import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { renderIn, resolveLocale, type Locale, type Translations } from './localize.js';
+
+/**
+ * The server the widgets came from, the API's default origin (and path prefix). This module
+ * sits two folders below the server's root both in the source (widgets/shared/) and once
+ * built (widgets/chunks/), so the same relative URL finds the root in tests and in use.
+ */
+export const defaultApiBase = new URL('../../', import.meta.url).href;
+
+/**
+ * What every Medverka element shares: the API origin, and its language — the nearest
+ * `lang` attribute, followed live when the page or the element changes it.
+ */
+export class MedverkaElement extends LitElement {
+  /** Translations of this widget's strings; Swedish is written in the code. */
+  static translations: Translations = {};
+
+  static override properties: PropertyDeclarations = {
+    api: {},
+    locale: { state: true },
+  };
+
+  /** The Medverka server's origin. By default, the server the loader was served from. */
+  declare api?: string;
+
+  /** The language the element is shown in, from the nearest `lang` attribute. */
+  declare protected locale: Locale;
+
+  constructor() {
+    super();
+    this.locale = 'sv';
+  }
+
+  #langObserver?: MutationObserver;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.locale = resolveLocale(this);
+    this.#langObserver = new MutationObserver(() => {
+      this.locale = resolveLocale(this);
+    });
+    this.#langObserver.observe(this, { attributes: true, attributeFilter: ['lang'] });
+    this.#langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#langObserver?.disconnect();
+  }
+
+  /** The API's base URL, always ending in a slash. */
+  protected get apiBase(): string {
+    const base = this.api?.trim() || defaultApiBase;
+    return base.endsWith('/') ? base : `${base}/`;
+  }
+
+  protected override update(changed: PropertyValues): void {
+    const { translations } = this.constructor as typeof MedverkaElement;
+    renderIn(this.locale, translations, () => super.update(changed));
+  }
+}

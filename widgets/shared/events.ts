@@ -1,0 +1,43 @@
+/**
+ * Public events, each typed once. They bubble and cross shadow roots, so an editor can
+ * listen on document: `document.addEventListener('medverka-tile-open', e => …)`.
+ */
+export interface MedverkaTileOpenDetail {
+  /** The tile's id in the tile set. */
+  tileId: number;
+  /** The tile's title, in the language shown. */
+  title: string;
+  target: 'link' | 'widget';
+  /** The link's address, or the widget's tag name. */
+  destination: string;
+}
+
+export interface MedverkaLoadErrorDetail {
+  /** What could not be loaded, e.g. "tile-set". */
+  what: string;
+  status: number | null;
+}
+
+export interface MedverkaEventMap {
+  'medverka-tile-open': CustomEvent<MedverkaTileOpenDetail>;
+  'medverka-load-error': CustomEvent<MedverkaLoadErrorDetail>;
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface GlobalEventHandlersEventMap extends MedverkaEventMap {}
+}
+
+type DetailOf<K extends keyof MedverkaEventMap> = MedverkaEventMap[K] extends CustomEvent<infer D> ? D : never;
+
+/** Dispatches a public event from `el`; returns false if a listener called preventDefault(). */
+export function emit<K extends keyof MedverkaEventMap>(
+  el: HTMLElement,
+  name: K,
+  detail: DetailOf<K>,
+  options: { cancelable?: boolean } = {},
+): boolean {
+  return el.dispatchEvent(
+    new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false }),
+  );
+}

@@ -22,6 +22,8 @@ export interface AppDeps {
   log: Logger;
   /** Where the built widgets are (dist/ by default). */
   distDir?: string;
+  /** Mount GET /bench/bare, the benchmark's baseline: the same middleware, no logic. */
+  benchRoutes?: boolean;
 }
 
 export const repoRoot = resolve(import.meta.dirname, '..');
@@ -76,6 +78,17 @@ export function createApp(deps: AppDeps) {
       log.error('health check failed', { error: String(err) });
       return errorJson(c, 503, 'unavailable', 'The database does not answer.');
     }
+  });
+
+  if (deps.benchRoutes) app.get('/bench/bare', (c) => c.json({ ok: true }));
+
+  app.get('/favicon.ico', (c) => c.redirect('/favicon.svg', 301));
+  app.get('/favicon.svg', (c) => {
+    c.header('Content-Type', 'image/svg+xml');
+    c.header('Cache-Control', 'public, max-age=86400');
+    return c.body(
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#005a9c"/><path d="M8 22V10l8 7 8-7v12" fill="none" stroke="#fff" stroke-width="3" stroke-linejoin="round"/></svg>',
+    );
   });
 
   app.route('/', tileRoutes(deps));

@@ -79,8 +79,8 @@ const schema = z.object({
     .default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   PUBLIC_URL: z
-    .url({ message: 'must be a full URL such as https://dialog.kommun.se' })
-    .refine((v) => /^https?:/.test(v), 'must start with https:// or http://')
+    .string()
+    .refine((v) => URL.canParse(v) && /^https?:\/\//.test(v), 'must be a full URL such as https://dialog.kommun.se')
     .optional(),
   DATABASE_URL: z
     .string()
@@ -101,7 +101,9 @@ const schema = z.object({
     .min(1024, 'must be at least 1024 bytes')
     .max(10 * 1024 * 1024, 'must be at most 10485760 bytes (10 MB)')
     .default(64 * 1024),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  LOG_LEVEL: z
+    .enum(['debug', 'info', 'warn', 'error', 'silent'], { message: 'must be one of debug, info, warn, error, silent' })
+    .default('info'),
   SEED_DEMO: z
     .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
     .default('true')
@@ -119,7 +121,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       parsed.error.issues.map((issue) => {
         const key = String(issue.path[0] ?? 'config');
         const got = env[key];
-        const shown = key === 'DATABASE_URL' || key === 'SMTP_URL' ? '' : got === undefined ? '' : ` (got "${got}")`;
+        // URLs may hold passwords; list values are already quoted in their message.
+        const quiet = ['DATABASE_URL', 'SMTP_URL', 'ALLOWED_ORIGINS', 'TRUSTED_PROXIES'].includes(key);
+        const shown = quiet || got === undefined ? '' : ` (got "${got}")`;
         return `${key}: ${issue.message}${shown}`;
       }),
     );

@@ -23,7 +23,7 @@ const db = createDatabase(config.database);
 await migrateToLatest(db);
 if (config.seedDemo && (await seedDemoTiles(db))) log.info('created the demo tile set "engagera-dig"');
 
-const app = createApp({ config, db, log });
+const app = createApp({ config, db, log, benchRoutes: process.env.MEDVERKA_BENCH === '1' });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   const base = config.publicUrl.href.replace(/\/$/, '');
   const local = `http://${info.family === 'IPv6' ? `[${info.address}]` : info.address}:${info.port}`;

@@ -125,7 +125,7 @@ export function pageRoutes({ config }: AppDeps) {
     const { widget, id } = c.req.param();
     const spec = embeddableWidgets[widget];
     if (!spec) return errorJson(c, 404, 'not_found', `There is no widget called "${widget}" to embed.`);
-    if (!spec.id.test(id)) return errorJson(c, 400, 'invalid_request', `"${id}" is not a valid ${spec.attribute} for ${widget}.`);
+    if (!spec.id.test(id)) return errorJson(c, 400, 'invalid_request', `That is not a valid ${spec.attribute} for ${widget}: use lower-case letters, digits and hyphens.`);
     const lang = langOf(c.req.query('lang'));
     const html =
       `<!doctype html>\n<html lang="${lang}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n` +

@@ -1,0 +1,157 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { sql } from 'kysely';
+import { isPostgres } from '../../server/db/dialect.js';
+import { migrateToLatest } from '../../server/db/index.js';
+import { migrations } from '../../server/db/migrations.js';
+import type { TileSet } from '../../server/tiles/schemas.js';
+import { seedDemoTiles } from '../../server/tiles/seed.js';
+import { openDatabase, testApp, testDatabases } from './helpers.js';
+
+for (const database of testDatabases()) {
+  describe(`storage and the tile routes on ${database.name}`, () => {
+    it('runs every migration once, and again without change', async () => {
+      const db = await openDatabase(database);
+      try {
+        assert.equal(isPostgres(db), database.name === 'postgres');
+        const again = await migrateToLatest(db);
+        assert.deepEqual(again.results, [], 'nothing left to run');
+        const applied = await db
+          .selectFrom('kysely_migration' as never)
+          .select(sql<string>`name`.as('name'))
+          .execute();
+        assert.deepEqual(
+          applied.map((r) => r.name),
+          Object.keys(migrations),
+        );
+      } finally {
+        await db.destroy();
+      }
+    });
+
+    it('seeds the demo tile set once and leaves staff’s later changes alone', async () => {
+      const db = await openDatabase(database);
+      try {
+        await db.deleteFrom('tile_sets').execute();
+        assert.equal(await seedDemoTiles(db), true);
+        await db.updateTable('tiles').set({ title_sv: 'Ändrad av personal' }).where('position', '=', 1).execute();
+        assert.equal(await seedDemoTiles(db), false);
+        const first = await db.selectFrom('tiles').select('title_sv').where('position', '=', 1).executeTakeFirstOrThrow();
+        assert.equal(first.title_sv, 'Ändrad av personal');
+        assert.equal((await db.selectFrom('tiles').select('id').execute()).length, 6);
+      } finally {
+        await db.destroy();
+      }
+    });
+
+    it('serves a tile set in staff’s order, without hidden tiles', async () => {
+      const { app, db } = await testApp(database);
+      try {
+        await db.deleteFrom('tile_sets').execute();
+        await seedDemoTiles(db);
+        await db.updateTable('tiles').set({ hidden: 1 }).where('position', '=', 2).execute();
+        await db.updateTable('tiles').set({ position: 0 }).where('position', '=', 6).execute();
+        const res = await app.request('/api/tile-sets/engagera-dig');
+        assert.equal(res.status, 200);
+        const set = (await res.json()) as TileSet;
+        assert.equal(set.slug, 'engagera-dig');
+        assert.deepEqual(set.title, { sv: 'Engagera dig', en: 'Get involved' });
+        assert.equal(set.tiles.length, 5);
+        assert.equal(set.tiles[0]!.title.sv, 'Jag vill hjälpa en medmänniska');
+        assert.ok(!set.tiles.some((t) => t.title.sv === 'Jag vill engagera mig politiskt'));
+        assert.deepEqual(set.tiles[1]!.target, { kind: 'link', href: '/demo#forslag' });
+        assert.equal(set.tiles[1]!.icon, 'lightbulb');
+      } finally {
+        await db.destroy();
+      }
+    });
+
+    it('serves a tile that opens a widget in place, with its attributes', async () => {
+      const { app, db } = await testApp(database);
+      try {
+        await db.deleteFrom('tile_sets').execute();
+        await seedDemoTiles(db);
+        await db
+          .updateTable('tiles')
+          .set({ target_kind: 'widget', widget: 'petitions', widget_attrs: '{"status":"open"}', href: '/demo#forslag' })
+          .where('position', '=', 1)
+          .execute();
+        const set = (await (await app.request('/api/tile-sets/engagera-dig')).json()) as TileSet;
+        assert.deepEqual(set.tiles[0]!.target, {
+          kind: 'widget',
+          widget: 'petitions',
+          attributes: { status: 'open' },
+          href: '/demo#forslag',
+        });
+      } finally {
+        await db.destroy();
+      }
+    });
+
+    it('answers 404 in the error shape for a set that does not exist', async () => {
+      const { app, db } = await testApp(database);
+      try {
+        const res = await app.request('/api/tile-sets/finns-inte');
+        assert.equal(res.status, 404);
+        const body = (await res.json()) as { error: { code: string; message: string } };
+        assert.equal(body.error.code, 'tile_set_not_found');
+        assert.match(body.error.message, /finns-inte/);
+      } finally {
+        await db.destroy();
+      }
+    });
+
+    it('lists tile sets with their visible tile counts', async () => {
+      const { app, db } = await testApp(database);
+      try {
+        await db.deleteFrom('tile_sets').execute();
+        await seedDemoTiles(db);
+        const now = new Date().toISOString();
+        await db.insertInto('tile_sets').values({ slug: 'tom', title_sv: 'Tom', title_en: null, created_at: now, updated_at: now }).execute();
+        await db.updateTable('tiles').set({ hidden: 1 }).where('position', '=', 3).execute();
+        const body = (await (await app.request('/api/tile-sets')).json()) as { tileSets: { slug: string; tileCount: number }[] };
+        assert.deepEqual(
+          body.tileSets.map((s) => [s.slug, s.tileCount]),
+          [
+            ['engagera-dig', 5],
+            ['tom', 0],
+          ],
+        );
+      } finally {
+        await db.destroy();
+      }
+    });
+
+    it('lets a browser revalidate a tile set cheaply with its ETag', async () => {
+      const { app, db } = await testApp(database);
+      try {
+        await db.deleteFrom('tile_sets').execute();
+        await seedDemoTiles(db);
+        const first = await app.request('/api/tile-sets/engagera-dig');
+        const etag = first.headers.get('etag');
+        assert.ok(etag);
+        assert.equal(first.headers.get('cache-control'), 'public, max-age=0, must-revalidate');
+        const again = await app.request('/api/tile-sets/engagera-dig', { headers: { 'If-None-Match': etag } });
+        assert.equal(again.status, 304);
+        await db.updateTable('tiles').set({ title_sv: 'Ny titel' }).where('position', '=', 1).execute();
+        const changed = await app.request('/api/tile-sets/engagera-dig', { headers: { 'If-None-Match': etag } });
+        assert.equal(changed.status, 200, 'a staff edit shows at once');
+      } finally {
+        await db.destroy();
+      }
+    });
+
+    it('refuses a tile that is neither a link nor a widget, at the database', async () => {
+      const db = await openDatabase(database);
+      try {
+        await db.deleteFrom('tile_sets').execute();
+        await seedDemoTiles(db);
+        await assert.rejects(
+          db.updateTable('tiles').set({ target_kind: 'script' as 'link' }).where('position', '=', 1).execute(),
+        );
+      } finally {
+        await db.destroy();
+      }
+    });
+  });
+}

@@ -1,0 +1,109 @@
+import autocannon from 'autocannon';
+import type { LoadRequest, LoadScenario } from '../scenarios.js';
+import type { BenchServer } from './server.js';
+
+export interface LoadSettings {
+  /** Seconds of measured load per scenario. */
+  duration: number;
+  /** Seconds of load before measuring, so the JIT and the database's caches are warm. */
+  warmup: number;
+  connections: number;
+}
+
+export interface LoadRow {
+  scenario: string;
+  database: string;
+  baseline: boolean;
+  method: string;
+  path: string;
+  /** Why there are no figures (e.g. the route is not on this server); absent when measured. */
+  unavailable?: string;
+  requestsPerSecond?: number;
+  latencyMs?: { p50: number; p90: number; p99: number; max: number; mean: number };
+  /** requestsPerSecond ÷ the baseline's, on the same server. */
+  ratioToBaseline?: number;
+  totalRequests?: number;
+  durationSeconds?: number;
+  non2xx?: number;
+  errors?: number;
+  timeouts?: number;
+  statusCodes?: Record<string, number>;
+}
+
+const resolveRequest = async (scenario: LoadScenario, server: BenchServer): Promise<LoadRequest> =>
+  typeof scenario.request === 'function' ? scenario.request(server) : scenario.request;
+
+/**
+ * One request before the load: a route that is missing or broken gives a row that says so,
+ * instead of a fast stream of 404s that would look like a figure.
+ */
+async function probe(server: BenchServer, request: LoadRequest): Promise<string | undefined> {
+  const expected = request.expectStatus ?? 200;
+  try {
+    const res = await fetch(server.origin + request.path, {
+      method: request.method ?? 'GET',
+      headers: request.headers ?? {},
+      body: request.body?.replaceAll('[<id>]', 'probe') ?? null,
+      signal: AbortSignal.timeout(10_000),
+    });
+    await res.arrayBuffer();
+    if (res.status !== expected) return `HTTP ${res.status} (expected ${expected})`;
+  } catch (err) {
+    return `request failed: ${err instanceof Error ? err.message : String(err)}`;
+  }
+  return undefined;
+}
+
+export async function runLoad(server: BenchServer, scenario: LoadScenario, settings: LoadSettings): Promise<LoadRow> {
+  const request = await resolveRequest(scenario, server);
+  const row: LoadRow = {
+    scenario: scenario.name,
+    database: server.database,
+    baseline: scenario.baseline === true,
+    method: request.method ?? 'GET',
+    path: request.path,
+  };
+  const problem = await probe(server, request);
+  if (problem) return { ...row, unavailable: problem };
+
+  const options: autocannon.Options = {
+    url: server.origin + request.path,
+    method: request.method ?? 'GET',
+    headers: request.headers ?? {},
+    connections: settings.connections,
+    duration: settings.duration,
+    ...(request.body === undefined ? {} : { body: request.body }),
+    ...(request.idReplacement ? { idReplacement: true } : {}),
+    ...(settings.warmup > 0 ? { warmup: { connections: settings.connections, duration: settings.warmup } } : {}),
+  };
+  const result = await autocannon(options);
+
+  const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+  return {
+    ...row,
+    requestsPerSecond: round(result.requests.average, 1),
+    latencyMs: {
+      p50: result.latency.p50,
+      p90: result.latency.p90,
+      p99: result.latency.p99,
+      max: result.latency.max,
+      mean: round(result.latency.average),
+    },
+    totalRequests: result.requests.total,
+    durationSeconds: result.duration,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, s]) => [code, s.count])),
+  };
+}
+
+/** Divides each measured row by the baseline measured on the same server. */
+export function addRatios(rows: LoadRow[]): void {
+  for (const row of rows) {
+    const base = rows.find((r) => r.baseline && r.database === row.database);
+    if (row.requestsPerSecond !== undefined && base?.requestsPerSecond) {
+      row.ratioToBaseline = Math.round((row.requestsPerSecond / base.requestsPerSecond) * 1000) / 1000;
+    }
+  }
+}

@@ -1,0 +1,101 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, release, totalmem } from 'node:os';
+import { dirname } from 'node:path';
+import type { EmbedRow } from './embeds.js';
+import type { LoadRow, LoadSettings } from './load.js';
+
+type Cell = string | number;
+
+/** A plain-text table: text columns left-aligned, numeric ones right-aligned. */
+export function table(head: string[], rows: Cell[][]): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i] ?? '').length)));
+  const numeric = head.map((_, i) => rows.length > 0 && rows.every((r) => typeof r[i] === 'number' || r[i] === '–'));
+  const line = (cells: Cell[]) =>
+    cells
+      .map((c, i) => (numeric[i] ? String(c).padStart(widths[i]!) : String(c).padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  return [line(head), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+const fixed = (n: number | undefined, digits: number): Cell => (n === undefined ? '–' : Number(n.toFixed(digits)));
+
+export function loadTable(rows: LoadRow[]): string {
+  return table(
+    ['scenario', 'database', 'req/s', 'p50 ms', 'p99 ms', 'ratio to bare', 'notes'],
+    rows.map((r) => {
+      const notes: string[] = [];
+      if (r.unavailable) notes.push(`unavailable: ${r.unavailable}`);
+      if (r.non2xx) notes.push(`${r.non2xx} non-2xx`);
+      if (r.errors) notes.push(`${r.errors} errors`);
+      return [
+        r.scenario,
+        r.database,
+        fixed(r.requestsPerSecond, 0),
+        fixed(r.latencyMs?.p50, 1),
+        fixed(r.latencyMs?.p99, 1),
+        fixed(r.ratioToBaseline, 2),
+        notes.join('; '),
+      ];
+    }),
+  );
+}
+
+export function embedTable(rows: EmbedRow[]): string {
+  return table(
+    ['embed', 'database', 'files', 'scripts B', 'API B', 'total B', 'notes'],
+    rows.map((r) => [
+      r.widget,
+      r.database,
+      r.files.length,
+      r.scriptBytes,
+      r.apiBytes,
+      r.totalBytes,
+      r.notes.join('; '),
+    ]),
+  );
+}
+
+export interface Report {
+  date: string;
+  command: string;
+  machine: {
+    node: string;
+    platform: string;
+    arch: string;
+    osRelease: string;
+    cpuModel: string;
+    cpuCount: number;
+    totalMemoryBytes: number;
+  };
+  settings: LoadSettings & { databases: Record<string, string> };
+  load: LoadRow[];
+  embeds: EmbedRow[];
+  /** Problems that stopped part of the run; the figures above are what was measured. */
+  errors: string[];
+}
+
+/** How the bench was started, as someone would type it again. */
+export function commandLine(): string {
+  const args = process.argv.slice(2).map((a) => (/^[\w./:=@,+-]+$/.test(a) ? a : JSON.stringify(a)));
+  if (process.env.npm_lifecycle_event === 'bench') return ['npm run bench', ...(args.length ? ['--', ...args] : [])].join(' ');
+  return ['tsx bench/run.ts', ...args].join(' ');
+}
+
+export function machine(): Report['machine'] {
+  const cpu = cpus();
+  return {
+    node: process.version,
+    platform: process.platform,
+    arch: process.arch,
+    osRelease: release(),
+    cpuModel: cpu[0]?.model.trim() ?? 'unknown',
+    cpuCount: cpu.length,
+    totalMemoryBytes: totalmem(),
+  };
+}
+
+export function writeReport(file: string, report: Report): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+}

@@ -1,0 +1,218 @@
+/**
+ * npm run bench — puts the real server under load from this process and prints what it
+ * costs: requests/s and latency beside a bare Hono endpoint on the same server (the ratio
+ * travels between machines; the raw figures do not), and the bytes each embed puts on a
+ * page. It prints figures and never fails on speed. Scenarios live in bench/scenarios.ts.
+ *
+ *   npm run bench -- [--duration 10] [--warmup 2] [--connections 50] [--postgres]
+ *                    [--db sqlite,postgres] [--only "tile-set read"] [--out file.json]
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { embedScenarios, loadScenarios } from './scenarios.js';
+import { createPostgres, createSqlite, defaultPostgresUrl, type BenchDatabase, type DatabaseKind } from './lib/databases.js';
+import { measureEmbed, type EmbedRow, type Manifest } from './lib/embeds.js';
+import { addRatios, runLoad, type LoadRow, type LoadSettings } from './lib/load.js';
+import { commandLine, embedTable, loadTable, machine, writeReport, type Report } from './lib/report.js';
+import { startServer } from './lib/server.js';
+
+const repoRoot = resolve(import.meta.dirname, '..');
+const usage = `Usage: npm run bench -- [options]
+
+  --duration <s>      seconds of measured load per scenario (default 10)
+  --warmup <s>        seconds of unmeasured load before each (default 2)
+  --connections <n>   concurrent connections (default 50)
+  --postgres          also run on PostgreSQL: a fresh database on BENCH_POSTGRES_URL
+                      (default ${defaultPostgresUrl}), dropped afterwards
+  --db <list>         exactly these databases, e.g. "postgres" or "sqlite,postgres"
+  --only <names>      only these load scenarios (comma-separated; the baseline always runs)
+  --out <file>        where the JSON goes (default bench/results/latest.json)
+`;
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n\n${usage}`);
+  process.exit(2);
+}
+
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '2' },
+    connections: { type: 'string', default: '50' },
+    postgres: { type: 'boolean', default: false },
+    db: { type: 'string' },
+    only: { type: 'string' },
+    out: { type: 'string', default: 'bench/results/latest.json' },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+  strict: true,
+});
+if (args.help) {
+  process.stdout.write(usage);
+  process.exit(0);
+}
+
+const positive = (name: string, value: string, min: number): number => {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < min) fail(`--${name} must be a number of at least ${min} (got "${value}")`);
+  return n;
+};
+const settings: LoadSettings = {
+  duration: positive('duration', args.duration, 1),
+  warmup: positive('warmup', args.warmup, 0),
+  connections: Math.round(positive('connections', args.connections, 1)),
+};
+
+const postgresUrl = process.env.BENCH_POSTGRES_URL || defaultPostgresUrl;
+const kinds: DatabaseKind[] = (() => {
+  if (args.db !== undefined) {
+    const list = args.db.split(',').map((s) => s.trim()).filter(Boolean);
+    for (const k of list) if (k !== 'sqlite' && k !== 'postgres') fail(`--db: unknown database "${k}"`);
+    if (!list.length) fail('--db: name at least one database');
+    return [...new Set(list)] as DatabaseKind[];
+  }
+  return args.postgres || process.env.BENCH_POSTGRES_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+})();
+
+const only = args.only?.split(',').map((s) => s.trim()).filter(Boolean);
+if (only) {
+  const unknown = only.filter((name) => !loadScenarios.some((s) => s.name === name));
+  if (unknown.length) {
+    fail(`--only: no scenario called ${unknown.map((u) => `"${u}"`).join(', ')}; there are ${loadScenarios.map((s) => `"${s.name}"`).join(', ')}`);
+  }
+}
+const scenarios = loadScenarios.filter((s) => s.baseline || !only || only.includes(s.name));
+if (loadScenarios.filter((s) => s.baseline).length !== 1) throw new Error('bench/scenarios.ts must mark exactly one scenario as the baseline');
+
+// Cleanup runs once, newest first, whether the run ends normally, by an error or by Ctrl-C.
+const cleanups: Array<() => Promise<void>> = [];
+let cleaning: Promise<void> | undefined;
+function cleanUp(): Promise<void> {
+  cleaning ??= (async () => {
+    while (cleanups.length) {
+      const step = cleanups.pop()!;
+      try {
+        await step();
+      } catch (err) {
+        process.stderr.write(`bench: cleanup failed: ${err instanceof Error ? err.message : String(err)}\n`);
+      }
+    }
+  })();
+  return cleaning;
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    process.stderr.write(`\nbench: ${signal}, stopping the server and removing the bench database…\n`);
+    void cleanUp().finally(() => process.exit(130));
+  });
+}
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+function loadManifest(): Manifest {
+  const file = resolve(repoRoot, 'dist/widgets/manifest.json');
+  if (!existsSync(file)) {
+    log('bench: no build in dist/widgets; running "npm run build" first');
+    const built = spawnSync('npm', ['run', 'build'], { cwd: repoRoot, stdio: 'inherit' });
+    if (built.status !== 0 || !existsSync(file)) throw new Error('"npm run build" failed; the embed sizes need a build');
+  }
+  return JSON.parse(readFileSync(file, 'utf8')) as Manifest;
+}
+
+async function createDatabase(kind: DatabaseKind): Promise<BenchDatabase> {
+  if (kind === 'sqlite') return createSqlite();
+  try {
+    return await createPostgres(postgresUrl);
+  } catch (err) {
+    const where = new URL(postgresUrl);
+    where.password = '';
+    throw new Error(`could not create a bench database on ${where.href}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+async function main(): Promise<number> {
+  const manifest = loadManifest();
+  const loadRows: LoadRow[] = [];
+  const embedRows: EmbedRow[] = [];
+  const errors: string[] = [];
+  const databases: Record<string, string> = {};
+
+  const perRun = scenarios.length * (settings.duration + settings.warmup);
+  log(
+    `bench: ${scenarios.length} scenarios × ${kinds.join(' and ')}, ${settings.connections} connections, ` +
+      `${settings.warmup} s warm-up + ${settings.duration} s each — about ${Math.ceil((perRun * kinds.length) / 60)} min`,
+  );
+
+  for (const kind of kinds) {
+    const mark = cleanups.length;
+    try {
+      const database = await createDatabase(kind);
+      cleanups.push(database.drop);
+      databases[kind] = database.label;
+      const server = await startServer({ repoRoot, database, embeddingOrigin: 'https://www.kommun.example' });
+      cleanups.push(server.stop);
+      log(`bench: server up at ${server.origin} on ${database.label}`);
+
+      for (const widget of Object.keys(manifest.widgets).sort()) {
+        embedRows.push(await measureEmbed(server, manifest, widget, embedScenarios.find((e) => e.widget === widget)));
+      }
+      for (const scenario of scenarios) {
+        log(`bench: ${scenario.name} (${kind})…`);
+        loadRows.push(await runLoad(server, scenario, settings));
+      }
+    } catch (err) {
+      const message = `${kind}: ${err instanceof Error ? err.message : String(err)}`;
+      errors.push(message);
+      log(`bench: ${message}`);
+    } finally {
+      // This database's server and files go before the next database's run starts.
+      const mine = cleanups.splice(mark);
+      for (const step of mine.reverse()) {
+        try {
+          await step();
+        } catch (err) {
+          log(`bench: cleanup failed: ${err instanceof Error ? err.message : String(err)}`);
+        }
+      }
+    }
+  }
+
+  addRatios(loadRows);
+  const report: Report = {
+    date: new Date().toISOString(),
+    command: commandLine(),
+    machine: machine(),
+    settings: { ...settings, databases },
+    load: loadRows,
+    embeds: embedRows,
+    errors,
+  };
+  const out = resolve(repoRoot, args.out);
+  writeReport(out, report);
+
+  const m = report.machine;
+  process.stdout.write(
+    `\nMedverka bench — ${report.date}\n` +
+      `${m.cpuModel} × ${m.cpuCount}, ${(m.totalMemoryBytes / 2 ** 30).toFixed(1)} GiB, Node ${m.node}, ` +
+      `${settings.connections} connections, ${settings.duration} s per row\n\n` +
+      `${loadTable(loadRows)}\n\n` +
+      `Bytes a page receives per embed (Accept-Encoding: gzip, body bytes as sent):\n` +
+      `${embedTable(embedRows)}\n\n` +
+      `JSON: ${out}\n`,
+  );
+  if (errors.length) process.stderr.write(`\nbench: some runs did not complete:\n  ${errors.join('\n  ')}\n`);
+  // A slow server is a figure, not a failure; a run that could not measure at all is one.
+  return errors.length ? 1 : 0;
+}
+
+let code = 1;
+try {
+  code = await main();
+} catch (err) {
+  process.stderr.write(`bench: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+} finally {
+  await cleanUp();
+}
+process.exit(code);

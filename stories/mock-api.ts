@@ -1,0 +1,95 @@
+/**
+ * A stand-in for the Medverka API, so stories need no running server.
+ *
+ * Each story gets its own fake origin (`mockApi('empty', …)` → `https://empty.medverka-mock.invalid/`)
+ * and passes it as the widget's `api` attribute; `fetch` is wrapped once, and requests to a
+ * registered origin are answered from that origin's routes. Everything else goes to the real
+ * `fetch`, so pointing the `api` control at a real server still works. Per-story origins let
+ * several stories share one page (as on a docs page) without answering for each other.
+ * `.invalid` can never resolve (RFC 2606), so a request that slips past the mock fails fast
+ * instead of reaching the network.
+ */
+import type { ErrorBody } from '../server/errors.js';
+
+/** How the fake server answers one path. */
+export type MockReply =
+  /** 200 with this JSON body, optionally after a delay. */
+  | { json: unknown; delayMs?: number }
+  /** An error status with the server's JSON error shape. */
+  | { status: number; code: string; message: string }
+  /** Never answers: the widget stays in its loading state (until it aborts the request). */
+  | { pending: true };
+
+/** Replies by request path, without the leading slash: `{ 'api/tile-sets/engagera-dig': … }`. */
+export type MockRoutes = Record<string, MockReply>;
+
+const servers = new Map<string, MockRoutes>();
+
+/** Registers a fake API origin for one story and returns it, ready for the `api` attribute. */
+export function mockApi(name: string, routes: MockRoutes): string {
+  if (!/^[a-z0-9-]+$/.test(name)) throw new Error(`mockApi: "${name}" must be lower-case letters, digits and hyphens`);
+  const origin = `https://${name}.medverka-mock.invalid`;
+  servers.set(origin, routes);
+  installFetchMock();
+  return `${origin}/`;
+}
+
+function errorResponse(status: number, code: string, message: string): Response {
+  const body: ErrorBody = { error: { status, code, message } };
+  return Response.json(body, { status });
+}
+
+function abortError(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
+}
+
+/**
+ * Resolves after `ms` (never, for Infinity), or rejects as fetch does when the request is
+ * aborted first — the widget aborts when its `set` or `api` changes or it leaves the page.
+ */
+function wait(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(abortError(signal));
+    const timer = ms === Infinity ? undefined : setTimeout(resolve, ms);
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(abortError(signal));
+      },
+      { once: true },
+    );
+  });
+}
+
+async function answer(routes: MockRoutes, url: URL, request: Request): Promise<Response> {
+  const path = url.pathname.replace(/^\/+/, '');
+  const reply = routes[path];
+  if (request.method !== 'GET') return errorResponse(405, 'method_not_allowed', `The mock API only answers GET, not ${request.method}.`);
+  if (!reply) return errorResponse(404, 'not_found', `The mock API has no reply for /${path}.`);
+  // Never settles, unless the widget aborts the request.
+  if ('pending' in reply) return wait(Infinity, request.signal) as Promise<never>;
+  if ('status' in reply) return errorResponse(reply.status, reply.code, reply.message);
+  if (reply.delayMs) await wait(reply.delayMs, request.signal);
+  return Response.json(reply.json);
+}
+
+let installed = false;
+
+function installFetchMock(): void {
+  if (installed) return;
+  installed = true;
+  const realFetch = window.fetch.bind(window);
+  window.fetch = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    let url: URL;
+    try {
+      url = new URL(input instanceof Request ? input.url : String(input), document.baseURI);
+    } catch {
+      return realFetch(input, init);
+    }
+    const routes = servers.get(url.origin);
+    if (!routes) return realFetch(input, init);
+    // Async, so a bad request rejects as fetch does rather than throwing.
+    return (async () => answer(routes, url, new Request(input, init)))();
+  };
+}

@@ -1,0 +1,205 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { expect, userEvent, waitFor } from 'storybook/test';
+import '../widgets/tiles/define.js';
+import { mockApi } from './mock-api.js';
+import { emptySet, engageraDig, engageraDigUncoloured, withWidgetTile } from './tiles.fixtures.js';
+
+/**
+ * The story args are the element's attributes, as an editor writes them in the embed code;
+ * their descriptions and the events, parts and custom properties in the table come from
+ * custom-elements.json (see .storybook/preview.ts).
+ */
+interface TilesArgs {
+  set?: string;
+  api?: string;
+  'show-title'?: boolean;
+  'heading-level'?: number;
+  /** Action handlers Storybook derives from the manifest's events. */
+  onMedverkaTileOpen?: (event: Event) => void;
+  onMedverkaLoadError?: (event: Event) => void;
+}
+
+const tileSetPath = 'api/tile-sets/engagera-dig';
+
+const tiles = (args: TilesArgs, links: TemplateResult | typeof nothing = nothing) => html`
+  <medverka-tiles
+    set=${ifDefined(args.set || undefined)}
+    api=${ifDefined(args.api || undefined)}
+    ?show-title=${args['show-title']}
+    heading-level=${ifDefined(args['heading-level'])}
+    @medverka-tile-open=${args.onMedverkaTileOpen}
+    @medverka-load-error=${args.onMedverkaLoadError}
+    >${links}</medverka-tiles
+  >
+`;
+
+/** What an editor pastes for the no-JavaScript fallback: plain links, one per tile. */
+const fallbackLinks = html`
+  <a href="#forslag" data-icon="lightbulb"
+    ><strong>Jag vill förbättra kommunen med synpunkter och egna förslag</strong> Lämna en synpunkt eller skriv ett
+    e-förslag som andra kan skriva under.</a
+  >
+  <a href="#politik" data-icon="landmark"
+    ><strong>Jag vill engagera mig politiskt</strong> Så fungerar nämnder och fullmäktige, och så blir du
+    förtroendevald.</a
+  >
+  <a href="#ideellt" data-icon="heart-hand"
+    ><strong>Jag vill engagera mig ideellt</strong> Föreningar och organisationer som söker volontärer nära dig.</a
+  >
+  <a href="#hjalpa" data-icon="helping-hands"
+    ><strong>Jag vill hjälpa en medmänniska</strong> Bli kontaktperson, god man eller familjehem.</a
+  >
+`;
+
+const meta = {
+  title: 'Widgets/Tiles',
+  component: 'medverka-tiles',
+  render: (args) => tiles(args),
+  args: {
+    set: 'engagera-dig',
+    api: mockApi('tiles', { [tileSetPath]: { json: engageraDig } }),
+    'show-title': false,
+    'heading-level': 2,
+  },
+  argTypes: {
+    set: { control: 'text' },
+    api: { control: 'text' },
+    'show-title': { control: 'boolean' },
+    'heading-level': { control: { type: 'number', min: 1, max: 6, step: 1 } },
+  },
+} satisfies Meta<TilesArgs>;
+
+export default meta;
+type Story = StoryObj<TilesArgs>;
+
+/** The tile set from the API, in Swedish (the default language). */
+export const FromApi: Story = {
+  name: 'From the API (Swedish)',
+};
+
+/** The same set inside `lang="en"`: the staff's English texts and the widget's own. */
+export const English: Story = {
+  args: { api: mockApi('english', { [tileSetPath]: { json: engageraDig } }), 'show-title': true },
+  decorators: [(story) => html`<div lang="en">${story()}</div>`],
+};
+
+/**
+ * No `set`: the editor's plain links become tiles (`<strong>` is the title, the rest the
+ * description, `data-icon` the icon). With JavaScript off, the links are shown as they are.
+ */
+export const LightDomFallback: Story = {
+  name: 'Light-DOM fallback (plain links)',
+  args: { set: '', api: '' },
+  render: (args) => tiles(args, fallbackLinks),
+};
+
+/** The API has not answered yet: placeholder tiles keep the space, and "Laddar …" is announced. */
+export const Loading: Story = {
+  args: { api: mockApi('loading', { [tileSetPath]: { pending: true } }) },
+};
+
+/** The set exists but has no tiles. */
+export const Empty: Story = {
+  args: { api: mockApi('empty', { [tileSetPath]: { json: emptySet } }) },
+};
+
+/** The API answers 500: an alert with a "Försök igen" button (which asks again). */
+export const LoadError: Story = {
+  name: 'Error',
+  args: {
+    api: mockApi('error', {
+      [tileSetPath]: { status: 500, code: 'internal_error', message: 'Something went wrong on our side.' },
+    }),
+  },
+};
+
+/** The set cannot be loaded, but the editor's fallback links are there: they are shown instead. */
+export const ErrorWithFallbackLinks: Story = {
+  name: 'Error, with fallback links',
+  args: {
+    api: mockApi('error-fallback', {
+      [tileSetPath]: { status: 503, code: 'unavailable', message: 'The server is starting.' },
+    }),
+  },
+  render: (args) => tiles(args, fallbackLinks),
+};
+
+/**
+ * A host page's theme: the `--medverka-*` custom properties, plus `::part()` for what the
+ * properties do not reach. The tiles have no colours of their own here, so the accent shows.
+ */
+export const Themed: Story = {
+  args: { api: mockApi('themed', { [tileSetPath]: { json: engageraDigUncoloured } }), 'show-title': true },
+  decorators: [
+    (story) => html`
+      <style>
+        .host-theme medverka-tiles {
+          --medverka-color-accent: #7a1f4b;
+          --medverka-color-text: #2b1a22;
+          --medverka-color-surface: #fdf6f9;
+          --medverka-radius: 0;
+          --medverka-spacing: 1.25em;
+          --medverka-font-family: Georgia, 'Times New Roman', serif;
+          --medverka-tiles-columns: 2;
+        }
+        .host-theme medverka-tiles::part(tile) {
+          border-width: 0 0 0 0.375em;
+          border-style: solid;
+          border-color: #7a1f4b;
+          box-shadow: 0 1px 3px rgb(0 0 0 / 0.25);
+        }
+        .host-theme medverka-tiles::part(tile-title) {
+          text-transform: uppercase;
+          letter-spacing: 0.04em;
+        }
+        .host-theme medverka-tiles::part(heading) {
+          color: #7a1f4b;
+        }
+      </style>
+      <div class="host-theme">${story()}</div>
+    `,
+  ],
+};
+
+/** 320 px, the narrowest a page must work at (WCAG 1.4.10): one column. */
+export const Narrow: Story = {
+  name: 'Narrow (320 px)',
+  args: { api: mockApi('narrow', { [tileSetPath]: { json: engageraDig } }) },
+  decorators: [(story) => html`<div style="inline-size: 320px; outline: 1px dashed #999">${story()}</div>`],
+};
+
+/** A wide content column: up to four columns (`--medverka-tiles-columns`). */
+export const Wide: Story = {
+  name: 'Wide (1200 px)',
+  args: { api: mockApi('wide', { [tileSetPath]: { json: engageraDig } }) },
+  decorators: [(story) => html`<div style="inline-size: 1200px; outline: 1px dashed #999">${story()}</div>`],
+};
+
+/** `show-title`: the set's title as a heading of the given level above the tiles. */
+export const WithTitle: Story = {
+  name: 'With title (show-title)',
+  args: { api: mockApi('title', { [tileSetPath]: { json: engageraDig } }), 'show-title': true, 'heading-level': 2 },
+};
+
+/**
+ * A tile that opens a widget in place (target kind `widget`). The widget here is not one the
+ * page can load, so the panel says so and links to the tile's page instead; the play
+ * function opens it.
+ */
+export const WidgetCannotOpen: Story = {
+  name: 'Tile opening a widget that cannot open here',
+  args: { api: mockApi('widget', { [tileSetPath]: { json: withWidgetTile } }) },
+  play: async ({ canvasElement }) => {
+    const element = canvasElement.querySelector('medverka-tiles')!;
+    const tile = await waitFor(() => {
+      const button = element.shadowRoot?.querySelector<HTMLButtonElement>('button[part="tile"]');
+      if (!button) throw new Error('The widget tile is not shown yet.');
+      return button;
+    });
+    await userEvent.click(tile);
+    await waitFor(() => expect(element.shadowRoot?.querySelector('[part="panel"] a')).toBeTruthy());
+    await expect(tile.getAttribute('aria-expanded')).toBe('true');
+  },
+};

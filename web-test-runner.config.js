@@ -1,0 +1,92 @@
+// Browser tests for the widgets, in Debian's Chromium. The widgets talk to the real
+// Medverka server: this config starts it in-process on a free port, over a fresh SQLite
+// file seeded with the tile sets the tests need, and tells the tests its address through
+// the virtual module /test-api.js.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner';
+import { createApp } from './server/app.ts';
+import { loadConfig } from './server/config.ts';
+import { createDatabase, migrateToLatest } from './server/db/index.ts';
+import { createLogger } from './server/log.ts';
+import { seedWidgetTestData } from './test/widgets/seed.ts';
+
+const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const chromeArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+const cdpSessions = new WeakMap();
+
+function medverkaServer() {
+  let server;
+  let db;
+  let dir;
+  let apiUrl;
+  return {
+    name: 'medverka-api-server',
+    async serverStart({ config }) {
+      dir = mkdtempSync(join(tmpdir(), 'medverka-wtr-'));
+      const testOrigin = `http://${config.hostname ?? 'localhost'}:${config.port}`;
+      const appConfig = loadConfig({
+        PUBLIC_URL: 'http://127.0.0.1:1',
+        LOG_LEVEL: 'silent',
+        ALLOWED_ORIGINS: `${testOrigin},http://127.0.0.1:${config.port}`,
+      });
+      db = createDatabase({ kind: 'sqlite', file: join(dir, 'widgets.sqlite') });
+      await migrateToLatest(db);
+      await seedWidgetTestData(db);
+      const app = createApp({ config: appConfig, db, log: createLogger('silent') });
+      // A route that never answers, to hold a widget in its loading state.
+      app.get('/hang/*', () => new Promise(() => {}));
+      await new Promise((resolve) => {
+        server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
+          apiUrl = `http://127.0.0.1:${info.port}/`;
+          resolve();
+        });
+      });
+    },
+    async serverStop() {
+      server?.closeAllConnections?.();
+      server?.close();
+      await db?.destroy();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    },
+    serve(context) {
+      if (context.path === '/test-api.js') {
+        return { body: `export const api = ${JSON.stringify(apiUrl)};\nexport const hangingApi = ${JSON.stringify(`${apiUrl}hang/`)};\n`, type: 'js' };
+      }
+      return undefined;
+    },
+    async executeCommand({ command, payload, session }) {
+      // Neither @web/test-runner-commands nor puppeteer emulate forced colours; the
+      // DevTools protocol does.
+      if (command !== 'forced-colors') return undefined;
+      // The emulation lasts as long as its DevTools session, so keep one per page.
+      const page = session.browser.getPage(session.id);
+      if (!cdpSessions.has(page)) cdpSessions.set(page, await page.createCDPSession());
+      await cdpSessions.get(page).send('Emulation.setEmulatedMedia', {
+        features: [{ name: 'forced-colors', value: payload?.active ? 'active' : 'none' }],
+      });
+      return true;
+    },
+  };
+}
+
+export default {
+  files: ['test/widgets/**/*.test.ts'],
+  nodeResolve: true,
+  concurrency: 1,
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), medverkaServer()],
+  browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: chromeArgs } })],
+  testFramework: { config: { timeout: 10000 } },
+};

@@ -12,9 +12,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { embedScenarios, loadScenarios } from './scenarios.js';
-import { createPostgres, createSqlite, defaultPostgresUrl, type BenchDatabase, type DatabaseKind } from './lib/databases.js';
+import { Cleanup } from './lib/cleanup.js';
+import {
+  createPostgres,
+  createSqlite,
+  defaultPostgresUrl,
+  type BenchDatabase,
+  type DatabaseKind,
+} from './lib/databases.js';
 import { measureEmbed, type EmbedRow, type Manifest } from './lib/embeds.js';
-import { addRatios, runLoad, type LoadRow, type LoadSettings } from './lib/load.js';
+import { addRatios, runLoad, stripFigures, type LoadRow, type LoadSettings } from './lib/load.js';
 import { commandLine, embedTable, loadTable, machine, writeReport, type Report } from './lib/report.js';
 import { startServer } from './lib/server.js';
 
@@ -36,19 +43,29 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-const { values: args } = parseArgs({
-  options: {
-    duration: { type: 'string', default: '10' },
-    warmup: { type: 'string', default: '2' },
-    connections: { type: 'string', default: '50' },
-    postgres: { type: 'boolean', default: false },
-    db: { type: 'string' },
-    only: { type: 'string' },
-    out: { type: 'string', default: 'bench/results/latest.json' },
-    help: { type: 'boolean', short: 'h', default: false },
-  },
-  strict: true,
-});
+function parseOptions() {
+  return parseArgs({
+    options: {
+      duration: { type: 'string', default: '10' },
+      warmup: { type: 'string', default: '2' },
+      connections: { type: 'string', default: '50' },
+      postgres: { type: 'boolean', default: false },
+      db: { type: 'string' },
+      only: { type: 'string' },
+      out: { type: 'string', default: 'bench/results/latest.json' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+  }).values;
+}
+const args = (() => {
+  try {
+    return parseOptions();
+  } catch (err) {
+    // parseArgs throws for an unknown or malformed option; a stack trace would hide the usage.
+    fail(err instanceof Error ? err.message : String(err));
+  }
+})();
 if (args.help) {
   process.stdout.write(usage);
   process.exit(0);
@@ -80,43 +97,34 @@ const only = args.only?.split(',').map((s) => s.trim()).filter(Boolean);
 if (only) {
   const unknown = only.filter((name) => !loadScenarios.some((s) => s.name === name));
   if (unknown.length) {
-    fail(`--only: no scenario called ${unknown.map((u) => `"${u}"`).join(', ')}; there are ${loadScenarios.map((s) => `"${s.name}"`).join(', ')}`);
+    const quote = (names: string[]) => names.map((n) => `"${n}"`).join(', ');
+    fail(`--only: no scenario called ${quote(unknown)}; there are ${quote(loadScenarios.map((s) => s.name))}`);
   }
 }
 const scenarios = loadScenarios.filter((s) => s.baseline || !only || only.includes(s.name));
-if (loadScenarios.filter((s) => s.baseline).length !== 1) throw new Error('bench/scenarios.ts must mark exactly one scenario as the baseline');
-
-// Cleanup runs once, newest first, whether the run ends normally, by an error or by Ctrl-C.
-const cleanups: Array<() => Promise<void>> = [];
-let cleaning: Promise<void> | undefined;
-function cleanUp(): Promise<void> {
-  cleaning ??= (async () => {
-    while (cleanups.length) {
-      const step = cleanups.pop()!;
-      try {
-        await step();
-      } catch (err) {
-        process.stderr.write(`bench: cleanup failed: ${err instanceof Error ? err.message : String(err)}\n`);
-      }
-    }
-  })();
-  return cleaning;
+if (loadScenarios.filter((s) => s.baseline).length !== 1) {
+  throw new Error('bench/scenarios.ts must mark exactly one load scenario as the baseline');
 }
+
+const cleanup = new Cleanup();
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     process.stderr.write(`\nbench: ${signal}, stopping the server and removing the bench database…\n`);
-    void cleanUp().finally(() => process.exit(130));
+    void cleanup.unwind().finally(() => process.exit(130));
   });
 }
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
+const about = (seconds: number) => (seconds < 120 ? `${Math.ceil(seconds)} s` : `${Math.ceil(seconds / 60)} min`);
 
 function loadManifest(): Manifest {
   const file = resolve(repoRoot, 'dist/widgets/manifest.json');
   if (!existsSync(file)) {
     log('bench: no build in dist/widgets; running "npm run build" first');
     const built = spawnSync('npm', ['run', 'build'], { cwd: repoRoot, stdio: 'inherit' });
-    if (built.status !== 0 || !existsSync(file)) throw new Error('"npm run build" failed; the embed sizes need a build');
+    if (built.status !== 0 || !existsSync(file)) {
+      throw new Error('"npm run build" failed; the embed sizes need a build');
+    }
   }
   return JSON.parse(readFileSync(file, 'utf8')) as Manifest;
 }
@@ -128,7 +136,8 @@ async function createDatabase(kind: DatabaseKind): Promise<BenchDatabase> {
   } catch (err) {
     const where = new URL(postgresUrl);
     where.password = '';
-    throw new Error(`could not create a bench database on ${where.href}: ${err instanceof Error ? err.message : String(err)}`);
+    const why = err instanceof Error ? err.message : String(err);
+    throw new Error(`could not create a bench database on ${where.href}: ${why}`);
   }
 }
 
@@ -142,25 +151,36 @@ async function main(): Promise<number> {
   const perRun = scenarios.length * (settings.duration + settings.warmup);
   log(
     `bench: ${scenarios.length} scenarios × ${kinds.join(' and ')}, ${settings.connections} connections, ` +
-      `${settings.warmup} s warm-up + ${settings.duration} s each — about ${Math.ceil((perRun * kinds.length) / 60)} min`,
+      `${settings.warmup} s warm-up + ${settings.duration} s each — about ${about(perRun * kinds.length)} of load`,
   );
 
   for (const kind of kinds) {
-    const mark = cleanups.length;
+    const mark = cleanup.depth;
     try {
       const database = await createDatabase(kind);
-      cleanups.push(database.drop);
+      cleanup.add(database.drop);
       databases[kind] = database.label;
       const server = await startServer({ repoRoot, database, embeddingOrigin: 'https://www.kommun.example' });
-      cleanups.push(server.stop);
+      cleanup.add(server.stop);
       log(`bench: server up at ${server.origin} on ${database.label}`);
 
+      const embeds: EmbedRow[] = [];
       for (const widget of Object.keys(manifest.widgets).sort()) {
-        embedRows.push(await measureEmbed(server, manifest, widget, embedScenarios.find((e) => e.widget === widget)));
+        embeds.push(await measureEmbed(server, manifest, widget, embedScenarios.find((e) => e.widget === widget)));
       }
+      const gone = server.died();
+      if (gone) throw new Error(gone);
+      embedRows.push(...embeds);
       for (const scenario of scenarios) {
         log(`bench: ${scenario.name} (${kind})…`);
-        loadRows.push(await runLoad(server, scenario, settings));
+        const row = await runLoad(server, scenario, settings);
+        const death = server.died();
+        // Figures from a server that went away part-way measure nothing; say why instead.
+        if (death) {
+          loadRows.push({ ...stripFigures(row), unavailable: 'the server stopped during the run' });
+          throw new Error(death);
+        }
+        loadRows.push(row);
       }
     } catch (err) {
       const message = `${kind}: ${err instanceof Error ? err.message : String(err)}`;
@@ -168,14 +188,7 @@ async function main(): Promise<number> {
       log(`bench: ${message}`);
     } finally {
       // This database's server and files go before the next database's run starts.
-      const mine = cleanups.splice(mark);
-      for (const step of mine.reverse()) {
-        try {
-          await step();
-        } catch (err) {
-          log(`bench: cleanup failed: ${err instanceof Error ? err.message : String(err)}`);
-        }
-      }
+      await cleanup.unwind(mark);
     }
   }
 
@@ -213,6 +226,6 @@ try {
 } catch (err) {
   process.stderr.write(`bench: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
 } finally {
-  await cleanUp();
+  await cleanup.unwind();
 }
 process.exit(code);

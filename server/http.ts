@@ -33,7 +33,10 @@ export function clientIp(c: Context, config: Pick<Config, 'trustedProxies'>): st
 }
 
 export interface PageSecurity {
-  /** Origins allowed to show the page in a frame; none means it may not be framed. */
+  /**
+   * Origins, besides this server itself, allowed to show the page in a frame. Without
+   * this, the page may not be framed at all.
+   */
   frameAncestors?: string[];
 }
 
@@ -52,7 +55,7 @@ export function pageCsp({ frameAncestors }: PageSecurity = {}): string {
     "frame-src 'self'",
     "base-uri 'none'",
     "form-action 'self'",
-    `frame-ancestors ${frameAncestors && frameAncestors.length ? ["'self'", ...frameAncestors].join(' ') : "'none'"}`,
+    `frame-ancestors ${frameAncestors ? ["'self'", ...frameAncestors].join(' ') : "'none'"}`,
     "require-trusted-types-for 'script'",
     'trusted-types lit-html',
   ].join('; ');
@@ -62,7 +65,7 @@ export function pageCsp({ frameAncestors }: PageSecurity = {}): string {
 export function sendPage(c: Context, html: string, security: PageSecurity = {}) {
   c.header('Content-Security-Policy', pageCsp(security));
   c.header('Cache-Control', 'no-cache');
-  if (!security.frameAncestors?.length) c.header('X-Frame-Options', 'DENY');
+  if (!security.frameAncestors) c.header('X-Frame-Options', 'DENY');
   return c.html(html);
 }
 

@@ -1,7 +1,8 @@
 /**
  * Tile sets for the <medverka-tiles> stories, shaped exactly like `GET /api/tile-sets/{set}`
- * answers. The texts are the demo set the server seeds (server/tiles/seed.ts); the links
- * are fragments, so clicking a tile in Storybook stays on the story instead of leaving it.
+ * answers. The texts are the demo set the server seeds (server/tiles/seed.ts). Links are
+ * fragments: Storybook cancels link clicks anyway (.storybook/preview.ts), and a fragment
+ * makes no promise about a real page.
  */
 import type { Tile, TileSet } from '../widgets/shared/api.js';
 

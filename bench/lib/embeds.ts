@@ -30,18 +30,25 @@ export interface EmbedRow {
   notes: string[];
 }
 
+interface RawResponse {
+  status: number;
+  bytes: number;
+  encoding: string;
+}
+
 /**
  * Fetches with node:http rather than fetch(), which would decompress the body and leave
  * only Content-Length — absent from a chunked answer — to tell the size on the wire.
  */
-function fetchRaw(url: string, headers: Record<string, string>): Promise<{ status: number; bytes: number; encoding: string }> {
+function fetchRaw(url: string, headers: Record<string, string>): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = request(url, { headers, timeout: 10_000 }, (res) => {
       let bytes = 0;
       res.on('data', (chunk: Buffer) => (bytes += chunk.length));
-      res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, bytes, encoding: String(res.headers['content-encoding'] ?? 'identity') }),
-      );
+      res.on('end', () => {
+        const encoding = String(res.headers['content-encoding'] ?? 'identity');
+        resolve({ status: res.statusCode ?? 0, bytes, encoding });
+      });
       res.on('error', reject);
     });
     req.on('timeout', () => req.destroy(new Error(`timed out fetching ${url}`)));
@@ -80,7 +87,8 @@ export async function measureEmbed(
 
   for (const f of files) {
     if (f.status !== 200) notes.push(`${f.path}: HTTP ${f.status}`);
-    else if (f.encoding !== 'gzip') notes.push(`${f.kind === 'api' ? 'API' : f.path} sent ${f.encoding}`);
+    else if (f.encoding === 'identity') notes.push(`${f.path} sent uncompressed`);
+    else if (f.encoding !== 'gzip') notes.push(`${f.path} sent ${f.encoding}`);
   }
   const sum = (kind: WireFile['kind']) => files.filter((f) => f.kind === kind).reduce((n, f) => n + f.bytes, 0);
   const scriptBytes = sum('script');

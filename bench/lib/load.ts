@@ -19,6 +19,7 @@ export interface LoadRow {
   /** Why there are no figures (e.g. the route is not on this server); absent when measured. */
   unavailable?: string;
   requestsPerSecond?: number;
+  /** autocannon records whole milliseconds. */
   latencyMs?: { p50: number; p90: number; p99: number; max: number; mean: number };
   /** requestsPerSecond ÷ the baseline's, on the same server. */
   ratioToBaseline?: number;
@@ -27,6 +28,8 @@ export interface LoadRow {
   non2xx?: number;
   errors?: number;
   timeouts?: number;
+  /** A few distinct connection errors, when there were any. */
+  errorSamples?: string[];
   statusCodes?: Record<string, number>;
 }
 
@@ -76,7 +79,15 @@ export async function runLoad(server: BenchServer, scenario: LoadScenario, setti
     ...(request.idReplacement ? { idReplacement: true } : {}),
     ...(settings.warmup > 0 ? { warmup: { connections: settings.connections, duration: settings.warmup } } : {}),
   };
-  const result = await autocannon(options);
+  const instance = autocannon(options);
+  // The count alone does not say whether the server reset connections or the bench timed out.
+  const errorSamples = new Set<string>();
+  instance.on('reqError', (err: unknown) => {
+    if (errorSamples.size >= 5) return;
+    const code = (err as NodeJS.ErrnoException | null)?.code;
+    errorSamples.add(err instanceof Error ? `${code ?? err.name}: ${err.message}` : String(err));
+  });
+  const result = await instance;
 
   const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
   return {
@@ -94,6 +105,7 @@ export async function runLoad(server: BenchServer, scenario: LoadScenario, setti
     non2xx: result.non2xx,
     errors: result.errors,
     timeouts: result.timeouts,
+    ...(errorSamples.size ? { errorSamples: [...errorSamples] } : {}),
     statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, s]) => [code, s.count])),
   };
 }
@@ -106,4 +118,10 @@ export function addRatios(rows: LoadRow[]): void {
       row.ratioToBaseline = Math.round((row.requestsPerSecond / base.requestsPerSecond) * 1000) / 1000;
     }
   }
+}
+
+/** The row without its measurements, for a run whose figures cannot be trusted. */
+export function stripFigures(row: LoadRow): LoadRow {
+  const { scenario, database, baseline, method, path } = row;
+  return { scenario, database, baseline, method, path };
 }

@@ -4,21 +4,18 @@ import { dirname } from 'node:path';
 import type { EmbedRow } from './embeds.js';
 import type { LoadRow, LoadSettings } from './load.js';
 
-type Cell = string | number;
-
-/** A plain-text table: text columns left-aligned, numeric ones right-aligned. */
-export function table(head: string[], rows: Cell[][]): string {
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i] ?? '').length)));
-  const numeric = head.map((_, i) => rows.length > 0 && rows.every((r) => typeof r[i] === 'number' || r[i] === '–'));
-  const line = (cells: Cell[]) =>
+/** A plain-text table; the columns whose index is in `right` (figures) are right-aligned. */
+export function table(head: string[], rows: string[][], right: number[] = []): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) =>
     cells
-      .map((c, i) => (numeric[i] ? String(c).padStart(widths[i]!) : String(c).padEnd(widths[i]!)))
+      .map((c, i) => (right.includes(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
       .join('  ')
       .trimEnd();
   return [line(head), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-const fixed = (n: number | undefined, digits: number): Cell => (n === undefined ? '–' : Number(n.toFixed(digits)));
+const fixed = (n: number | undefined, digits: number): string => (n === undefined ? '–' : n.toFixed(digits));
 
 export function loadTable(rows: LoadRow[]): string {
   return table(
@@ -32,12 +29,13 @@ export function loadTable(rows: LoadRow[]): string {
         r.scenario,
         r.database,
         fixed(r.requestsPerSecond, 0),
-        fixed(r.latencyMs?.p50, 1),
-        fixed(r.latencyMs?.p99, 1),
+        fixed(r.latencyMs?.p50, 0),
+        fixed(r.latencyMs?.p99, 0),
         fixed(r.ratioToBaseline, 2),
         notes.join('; '),
       ];
     }),
+    [2, 3, 4, 5],
   );
 }
 
@@ -47,12 +45,13 @@ export function embedTable(rows: EmbedRow[]): string {
     rows.map((r) => [
       r.widget,
       r.database,
-      r.files.length,
-      r.scriptBytes,
-      r.apiBytes,
-      r.totalBytes,
+      String(r.files.length),
+      String(r.scriptBytes),
+      String(r.apiBytes),
+      String(r.totalBytes),
       r.notes.join('; '),
     ]),
+    [2, 3, 4, 5],
   );
 }
 
@@ -78,7 +77,9 @@ export interface Report {
 /** How the bench was started, as someone would type it again. */
 export function commandLine(): string {
   const args = process.argv.slice(2).map((a) => (/^[\w./:=@,+-]+$/.test(a) ? a : JSON.stringify(a)));
-  if (process.env.npm_lifecycle_event === 'bench') return ['npm run bench', ...(args.length ? ['--', ...args] : [])].join(' ');
+  if (process.env.npm_lifecycle_event === 'bench') {
+    return ['npm run bench', ...(args.length ? ['--', ...args] : [])].join(' ');
+  }
   return ['tsx bench/run.ts', ...args].join(' ');
 }
 

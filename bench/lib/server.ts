@@ -11,6 +11,11 @@ export interface BenchServer {
   database: DatabaseKind;
   /** The site the widgets are embedded in; the server allows it, and the bench sends it. */
   embeddingOrigin: string;
+  /**
+   * Why the server is gone, with the end of its output, if it exited without being asked to;
+   * otherwise undefined. A crash mid-load would otherwise read as a row of connection errors.
+   */
+  died(): string | undefined;
   stop(): Promise<void>;
 }
 
@@ -24,7 +29,8 @@ export interface StartOptions {
 
 /**
  * A port nobody listens on now. A child cannot be told "port 0" and report back, so we ask
- * the OS for one and hand it over; the gap before the child binds it is harmless here.
+ * the OS for one and hand it over. Should another process take it in the gap, the child
+ * fails with EADDRINUSE and died() reports it, so a stranger's figures are never printed.
  */
 export async function freePort(host = '127.0.0.1'): Promise<number> {
   const probe = createServer();
@@ -82,15 +88,19 @@ export async function startServer(options: StartOptions): Promise<BenchServer> {
   child.stderr!.on('data', keep);
 
   let exited = false;
+  let stopping = false;
+  let exitReason = '';
   const exit = new Promise<void>((resolve) => {
-    child.once('exit', () => {
+    child.once('exit', (code, signal) => {
       exited = true;
+      exitReason = signal ? `killed by ${signal}` : `exit code ${code}`;
       running.delete(child);
       resolve();
     });
   });
 
   const stop = async () => {
+    stopping = true;
     if (exited) return;
     child.kill('SIGTERM');
     const killed = await Promise.race([exit.then(() => true), sleep(5_000).then(() => false)]);
@@ -103,7 +113,7 @@ export async function startServer(options: StartOptions): Promise<BenchServer> {
   const deadline = Date.now() + startTimeoutMs;
   for (;;) {
     if (exited) {
-      throw new Error(`the server (${database.kind}) exited before it was ready:\n${output.trim()}`);
+      throw new Error(`the server (${database.kind}) exited before it was ready (${exitReason}):\n${output.trim()}`);
     }
     try {
       const res = await fetch(`${origin}/healthz`, { signal: AbortSignal.timeout(1_000) });
@@ -116,10 +126,15 @@ export async function startServer(options: StartOptions): Promise<BenchServer> {
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`the server (${database.kind}) did not answer /healthz within ${startTimeoutMs / 1000} s:\n${output.trim()}`);
+      const seconds = startTimeoutMs / 1000;
+      throw new Error(`the server (${database.kind}) did not answer /healthz within ${seconds} s:\n${output.trim()}`);
     }
     await sleep(100);
   }
 
-  return { origin, database: database.kind, embeddingOrigin, stop };
+  const died = () => {
+    if (!exited || stopping) return undefined;
+    return `the server (${database.kind}) stopped (${exitReason}):\n${output.trim() || '(no output)'}`;
+  };
+  return { origin, database: database.kind, embeddingOrigin, died, stop };
 }

@@ -118,7 +118,7 @@ export function pageRoutes({ config }: AppDeps) {
   app.get('/embed/embed.css', (c) => {
     c.header('Content-Type', 'text/css; charset=utf-8');
     c.header('Cache-Control', 'public, max-age=300');
-    return c.body('html,body{margin:0;padding:0;background:transparent}body{padding:2px}\n');
+    return c.body('html,body{margin:0;padding:0;background:transparent}body{padding:2px;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}\n');
   });
 
   app.get('/embed/:widget/:id', (c) => {

@@ -22,7 +22,11 @@ interface ShownTile {
   widget?: { tag: string; attributes: Record<string, string> };
 }
 
-type Status = 'loading' | 'ready' | 'error';
+/** 'waiting': loading, but too briefly to be worth a message that would only flash. */
+type Status = 'waiting' | 'loading' | 'ready' | 'error';
+
+/** How long a load may take before 'Laddar …' is shown. */
+const loadingMessageDelay = 300;
 
 /**
  * An engagement portal: a grid of tiles, each an intent in the resident's words ("Jag vill
@@ -94,7 +98,7 @@ export class MedverkaTiles extends MedverkaElement {
     super();
     this.showTitle = false;
     this.headingLevel = 2;
-    this.status = 'loading';
+    this.status = 'waiting';
     this.fallback = [];
     this.panelUnavailable = false;
   }
@@ -137,7 +141,10 @@ export class MedverkaTiles extends MedverkaElement {
       return;
     }
     const abort = (this.#abort = new AbortController());
-    this.status = 'loading';
+    this.status = 'waiting';
+    const slow = setTimeout(() => {
+      if (this.status === 'waiting') this.status = 'loading';
+    }, loadingMessageDelay);
     try {
       this.tileSet = await api.tileSet(this.apiBase, this.set, abort.signal);
       this.status = 'ready';
@@ -148,6 +155,8 @@ export class MedverkaTiles extends MedverkaElement {
         what: 'tile-set',
         status: err instanceof ApiRequestError ? err.status : null,
       });
+    } finally {
+      clearTimeout(slow);
     }
   }
 
@@ -314,11 +323,7 @@ export class MedverkaTiles extends MedverkaElement {
   private renderBody(): TemplateResult {
     const tiles = this.shownTiles;
     if (this.set && this.status === 'loading') {
-      const count = this.fallback.length || 6;
-      return html`<p class="visually-hidden" role="status">${msg('Laddar …', { id: 'tiles.loading' })}</p>
-        <ul class="grid skeleton" role="list" aria-hidden="true">
-          ${Array.from({ length: count }, () => html`<li><span class="tile"><span class="icon"></span><span class="text"><span class="bar"></span><span class="bar"></span></span></span></li>`)}
-        </ul>`;
+      return html`<p class="message" part="message" role="status">${msg('Laddar …', { id: 'tiles.loading' })}</p>`;
     }
     if (this.set && this.status === 'error' && tiles.length === 0) {
       return html`<div class="message error" part="message" role="alert">
@@ -334,8 +339,11 @@ export class MedverkaTiles extends MedverkaElement {
     </ul>`;
   }
 
-  protected override render(): TemplateResult {
-    return html`<div class="base" part="base" aria-busy=${this.set && this.status === 'loading' ? 'true' : 'false'}>
+  protected override render(): TemplateResult | typeof nothing {
+    // While a quick load is under way, render nothing at all: an empty box would still
+    // change how the page's margins collapse, and move the content below twice.
+    if (this.set && this.status === 'waiting') return nothing;
+    return html`<div class="base" part="base" aria-busy=${this.status === 'loading' ? 'true' : 'false'}>
       ${this.renderHeading()} ${this.renderBody()} ${this.renderPanel()}
     </div>`;
   }

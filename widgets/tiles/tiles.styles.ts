@@ -146,35 +146,6 @@ export const styles = [
     .panel > .close {
       margin-bottom: var(--_space);
     }
-    .skeleton .tile {
-      cursor: default;
-      border-top-color: var(--_subtle);
-      box-shadow: none;
-    }
-    .skeleton .icon,
-    .skeleton .bar {
-      background: var(--_subtle);
-    }
-    .bar {
-      height: 1.1em;
-      width: 80%;
-      border-radius: 0.25em;
-      margin: 0.2em 0;
-    }
-    .bar + .bar {
-      width: 50%;
-    }
-    @media (prefers-reduced-motion: no-preference) {
-      .skeleton .icon,
-      .skeleton .bar {
-        animation: pulse 1.6s ease-in-out infinite;
-      }
-    }
-    @keyframes pulse {
-      50% {
-        opacity: 0.5;
-      }
-    }
     @media (forced-colors: active) {
       .tile,
       .message,
@@ -188,10 +159,6 @@ export const styles = [
         background: Canvas;
         color: CanvasText;
         border: 1px solid CanvasText;
-      }
-      .skeleton .icon,
-      .skeleton .bar {
-        background: GrayText;
       }
     }
   `,

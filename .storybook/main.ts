@@ -6,6 +6,12 @@ const config: StorybookConfig = {
   addons: [],
   viteFinal: (vite) => ({
     ...vite,
+    optimizeDeps: {
+      ...vite.optimizeDeps,
+      // Storybook's web-components renderer imports this Lit entry itself; unless it is
+      // pre-bundled with the rest of Lit, `storybook dev` loads a second copy of lit-html.
+      include: [...(vite.optimizeDeps?.include ?? []), 'lit/directive-helpers.js'],
+    },
     build: {
       ...vite.build,
       // Storybook's own preview runtime is one ~900 kB chunk; the widgets' byte budgets are

@@ -53,7 +53,7 @@ export const loadScenarios: LoadScenario[] = [
   {
     name: 'bare Hono JSON',
     baseline: true,
-    request: async (server) => ({ path: '/bench/bare', headers: pageApiHeaders(server) }),
+    request: async (server) => ({ path: '/api/bench/bare', headers: pageApiHeaders(server) }),
   },
   {
     name: 'tile-set read',

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
+import { compress } from 'hono/compress';
 import { etag } from 'hono/etag';
 import { requestId } from 'hono/request-id';
 import type { Config } from './config.js';
@@ -22,7 +23,7 @@ export interface AppDeps {
   log: Logger;
   /** Where the built widgets are (dist/ by default). */
   distDir?: string;
-  /** Mount GET /bench/bare, the benchmark's baseline: the same middleware, no logic. */
+  /** Mount GET /api/bench/bare, the benchmark's baseline: the same middleware, no logic. */
   benchRoutes?: boolean;
 }
 
@@ -69,6 +70,7 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.use('/api/*', etag());
+  app.use('/api/*', compress());
 
   app.get('/healthz', async (c) => {
     try {
@@ -80,7 +82,8 @@ export function createApp(deps: AppDeps) {
     }
   });
 
-  if (deps.benchRoutes) app.get('/bench/bare', (c) => c.json({ ok: true }));
+  // Under /api/ so the baseline passes the same middleware (CORS, ETag, compression).
+  if (deps.benchRoutes) app.get('/api/bench/bare', (c) => c.json({ ok: true }));
 
   app.get('/favicon.ico', (c) => c.redirect('/favicon.svg', 301));
   app.get('/favicon.svg', (c) => {

@@ -141,6 +141,20 @@ for (const database of testDatabases()) {
       }
     });
 
+    it('compresses the tile set for browsers that accept gzip', async () => {
+      const { app, db } = await testApp(database);
+      try {
+        await db.deleteFrom('tile_sets').execute();
+        await seedDemoTiles(db);
+        const res = await app.request('/api/tile-sets/engagera-dig', { headers: { 'Accept-Encoding': 'gzip' } });
+        assert.equal(res.headers.get('content-encoding'), 'gzip');
+        const plain = await app.request('/api/tile-sets/engagera-dig');
+        assert.equal(plain.headers.get('content-encoding'), null);
+      } finally {
+        await db.destroy();
+      }
+    });
+
     it('refuses a tile that is neither a link nor a widget, at the database', async () => {
       const db = await openDatabase(database);
       try {

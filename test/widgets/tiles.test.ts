@@ -62,11 +62,14 @@ describe('<medverka-tiles>', () => {
   });
 
   it('enhances plain links written inside it when there is no tile set', async () => {
+    // The javascript: link is the hostile input under test.
+    /* eslint-disable lit-a11y/anchor-is-valid */
     const el = await fixture<MedverkaTiles>(html`<medverka-tiles>
       <a href="/synpunkter" data-icon="lightbulb"><strong>Lämna en synpunkt</strong> Berätta vad du tycker.</a>
       <a href="https://www.kommun.se/politik">Följ politiken</a>
       <a href="javascript:alert(1)">Farlig</a>
     </medverka-tiles>`);
+    /* eslint-enable lit-a11y/anchor-is-valid */
     await el.updateComplete;
     expect(titles(el)).to.deep.equal(['Lämna en synpunkt', 'Följ politiken']);
     expect(tiles(el)[0]!.querySelector('.description')!.textContent).to.equal('Berätta vad du tycker.');

@@ -334,6 +334,8 @@ export class MedverkaTiles extends MedverkaElement {
     if (tiles.length === 0) {
       return html`<p class="message" part="message">${msg('Här finns inget att visa just nu.', { id: 'tiles.empty' })}</p>`;
     }
+    // role="list" is not redundant: Safari drops list semantics when list-style is none.
+    // eslint-disable-next-line lit-a11y/no-redundant-role
     return html`<ul class="grid" part="list" role="list" aria-label=${this.setTitle}>
       ${tiles.map((tile) => this.renderTile(tile))}
     </ul>`;

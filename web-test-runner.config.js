@@ -12,18 +12,9 @@ import { createApp } from './server/app.ts';
 import { loadConfig } from './server/config.ts';
 import { createDatabase, migrateToLatest } from './server/db/index.ts';
 import { createLogger } from './server/log.ts';
+import { chromiumArgs, chromiumPath } from './test/chromium.ts';
 import { seedWidgetTestData } from './test/widgets/seed.ts';
 
-const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const chromeArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 const cdpSessions = new WeakMap();
 
@@ -87,6 +78,6 @@ export default {
   nodeResolve: true,
   concurrency: 1,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), medverkaServer()],
-  browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: chromeArgs } })],
+  browsers: [chromeLauncher({ launchOptions: { executablePath: chromiumPath, headless: true, args: chromiumArgs } })],
   testFramework: { config: { timeout: 10000 } },
 };

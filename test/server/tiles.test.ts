@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { isPostgres } from '../../server/db/dialect.js';
+import type { Db } from '../../server/db/index.js';
 import { migrateToLatest } from '../../server/db/index.js';
 import { migrations } from '../../server/db/migrations.js';
 import type { TileSet } from '../../server/tiles/schemas.js';
@@ -9,6 +10,18 @@ import { seedDemoTiles } from '../../server/tiles/seed.js';
 import { openDatabase, testApp, testDatabases } from './helpers.js';
 
 for (const database of testDatabases()) {
+  /** The app over a database holding just the demo tile set; the database is closed after. */
+  async function withDemoSet(run: (app: Awaited<ReturnType<typeof testApp>>['app'], db: Db) => Promise<void>) {
+    const { app, db } = await testApp(database);
+    try {
+      await db.deleteFrom('tile_sets').execute();
+      await seedDemoTiles(db);
+      await run(app, db);
+    } finally {
+      await db.destroy();
+    }
+  }
+
   describe(`storage and the tile routes on ${database.name}`, () => {
     it('runs every migration once, and again without change', async () => {
       const db = await openDatabase(database);
@@ -45,10 +58,7 @@ for (const database of testDatabases()) {
     });
 
     it('serves a tile set in staff’s order, without hidden tiles', async () => {
-      const { app, db } = await testApp(database);
-      try {
-        await db.deleteFrom('tile_sets').execute();
-        await seedDemoTiles(db);
+      await withDemoSet(async (app, db) => {
         await db.updateTable('tiles').set({ hidden: 1 }).where('position', '=', 2).execute();
         await db.updateTable('tiles').set({ position: 0 }).where('position', '=', 6).execute();
         const res = await app.request('/api/tile-sets/engagera-dig');
@@ -61,16 +71,11 @@ for (const database of testDatabases()) {
         assert.ok(!set.tiles.some((t) => t.title.sv === 'Jag vill engagera mig politiskt'));
         assert.deepEqual(set.tiles[1]!.target, { kind: 'link', href: '/demo#forslag' });
         assert.equal(set.tiles[1]!.icon, 'lightbulb');
-      } finally {
-        await db.destroy();
-      }
+      });
     });
 
     it('serves a tile that opens a widget in place, with its attributes', async () => {
-      const { app, db } = await testApp(database);
-      try {
-        await db.deleteFrom('tile_sets').execute();
-        await seedDemoTiles(db);
+      await withDemoSet(async (app, db) => {
         await db
           .updateTable('tiles')
           .set({ target_kind: 'widget', widget: 'petitions', widget_attrs: '{"status":"open"}', href: '/demo#forslag' })
@@ -83,9 +88,7 @@ for (const database of testDatabases()) {
           attributes: { status: 'open' },
           href: '/demo#forslag',
         });
-      } finally {
-        await db.destroy();
-      }
+      });
     });
 
     it('answers 404 in the error shape for a set that does not exist', async () => {
@@ -102,10 +105,7 @@ for (const database of testDatabases()) {
     });
 
     it('lists tile sets with their visible tile counts', async () => {
-      const { app, db } = await testApp(database);
-      try {
-        await db.deleteFrom('tile_sets').execute();
-        await seedDemoTiles(db);
+      await withDemoSet(async (app, db) => {
         const now = new Date().toISOString();
         await db.insertInto('tile_sets').values({ slug: 'tom', title_sv: 'Tom', title_en: null, created_at: now, updated_at: now }).execute();
         await db.updateTable('tiles').set({ hidden: 1 }).where('position', '=', 3).execute();
@@ -117,16 +117,11 @@ for (const database of testDatabases()) {
             ['tom', 0],
           ],
         );
-      } finally {
-        await db.destroy();
-      }
+      });
     });
 
     it('lets a browser revalidate a tile set cheaply with its ETag', async () => {
-      const { app, db } = await testApp(database);
-      try {
-        await db.deleteFrom('tile_sets').execute();
-        await seedDemoTiles(db);
+      await withDemoSet(async (app, db) => {
         const first = await app.request('/api/tile-sets/engagera-dig');
         const etag = first.headers.get('etag');
         assert.ok(etag);
@@ -136,23 +131,16 @@ for (const database of testDatabases()) {
         await db.updateTable('tiles').set({ title_sv: 'Ny titel' }).where('position', '=', 1).execute();
         const changed = await app.request('/api/tile-sets/engagera-dig', { headers: { 'If-None-Match': etag } });
         assert.equal(changed.status, 200, 'a staff edit shows at once');
-      } finally {
-        await db.destroy();
-      }
+      });
     });
 
     it('compresses the tile set for browsers that accept gzip', async () => {
-      const { app, db } = await testApp(database);
-      try {
-        await db.deleteFrom('tile_sets').execute();
-        await seedDemoTiles(db);
+      await withDemoSet(async (app) => {
         const res = await app.request('/api/tile-sets/engagera-dig', { headers: { 'Accept-Encoding': 'gzip' } });
         assert.equal(res.headers.get('content-encoding'), 'gzip');
         const plain = await app.request('/api/tile-sets/engagera-dig');
         assert.equal(plain.headers.get('content-encoding'), null);
-      } finally {
-        await db.destroy();
-      }
+      });
     });
 
     it('refuses a tile that is neither a link nor a widget, at the database', async () => {

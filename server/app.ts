@@ -3,7 +3,6 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { compress } from 'hono/compress';
-import { etag } from 'hono/etag';
 import { requestId } from 'hono/request-id';
 import type { Config } from './config.js';
 import type { Db } from './db/index.js';
@@ -69,7 +68,6 @@ export function createApp(deps: AppDeps) {
       onError: (c) => errorJson(c, 413, 'payload_too_large', `The request body is larger than ${config.bodyLimit} bytes.`),
     }),
   );
-  app.use('/api/*', etag());
   app.use('/api/*', compress());
 
   app.get('/healthz', async (c) => {

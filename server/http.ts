@@ -69,15 +69,17 @@ export function sendPage(c: Context, html: string, security: PageSecurity = {}) 
   return c.html(html);
 }
 
-/** Headers every answer carries. */
+/**
+ * Headers every answer carries. Set before the handler runs, so they join the response as
+ * it is made: touching a finished response's headers makes @hono/node-server build a full
+ * Response object and halves the server's throughput. Pages replace the policy.
+ */
 export function baseSecurityHeaders(): MiddlewareHandler {
   return async (c, next) => {
-    await next();
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
-    if (!c.res.headers.has('Content-Security-Policy')) {
-      // JSON and scripts are never documents; forbid them from being rendered as one.
-      c.header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
-    }
+    // JSON and scripts are never documents; forbid them from being rendered as one.
+    c.header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
+    await next();
   };
 }

@@ -1,4 +1,5 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { etag } from 'hono/etag';
 import type { AppDeps } from '../app.js';
 import { ApiError, ErrorBody } from '../errors.js';
 import type { AppEnv } from '../http.js';
@@ -40,6 +41,8 @@ const getTileSets = createRoute({
 
 export function tileRoutes({ db }: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  // Tile sets are read on every page view and change rarely: let browsers revalidate.
+  app.use('/api/tile-sets/*', etag());
 
   app.openapi(getTileSet, async (c) => {
     const { set } = c.req.valid('param');

@@ -59,6 +59,8 @@ describe('<medverka-tiles>', () => {
     expect(titles(inner)[3]).to.equal('I want to volunteer');
     expect(root(inner).querySelector('ul')!.getAttribute('aria-label')).to.equal('Get involved');
     await expect(inner).to.be.accessible();
+    wrapper.setAttribute('lang', 'sv');
+    await waitUntil(() => titles(inner)[3] === 'Jag vill engagera mig ideellt', 'follows a change on an ancestor');
   });
 
   it('enhances plain links written inside it when there is no tile set', async () => {

@@ -6,7 +6,23 @@ import { renderIn, resolveLocale, type Locale, type Translations } from './local
  * sits two folders below the server's root both in the source (widgets/shared/) and once
  * built (widgets/chunks/), so the same relative URL finds the root in tests and in use.
  */
-export const defaultApiBase = new URL('../../', import.meta.url).href;
+const moduleUrl = import.meta.url; // not inline: bundlers would try to resolve the folder as an asset
+export const defaultApiBase = new URL('../../', moduleUrl).href;
+
+/**
+ * One observer for the whole page tells every Medverka element when a `lang` attribute
+ * changes anywhere above it (the page, a wrapper, the element itself).
+ */
+const shown = new Set<MedverkaElement>();
+let langObserver: MutationObserver | undefined;
+function watchLang(el: MedverkaElement, on: boolean) {
+  if (on) shown.add(el);
+  else shown.delete(el);
+  if (!langObserver) {
+    langObserver = new MutationObserver(() => shown.forEach((e) => e.followLang()));
+    langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+  }
+}
 
 /**
  * What every Medverka element shares: the API origin, and its language — the nearest
@@ -32,21 +48,20 @@ export class MedverkaElement extends LitElement {
     this.locale = 'sv';
   }
 
-  #langObserver?: MutationObserver;
-
   override connectedCallback(): void {
     super.connectedCallback();
-    this.locale = resolveLocale(this);
-    this.#langObserver = new MutationObserver(() => {
-      this.locale = resolveLocale(this);
-    });
-    this.#langObserver.observe(this, { attributes: true, attributeFilter: ['lang'] });
-    this.#langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+    this.followLang();
+    watchLang(this, true);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#langObserver?.disconnect();
+    watchLang(this, false);
+  }
+
+  /** Re-reads the language from the nearest `lang` attribute. */
+  followLang(): void {
+    this.locale = resolveLocale(this);
   }
 
   /** The API's base URL, always ending in a slash. */

@@ -12,6 +12,8 @@ export const widgetModules: Record<string, () => Promise<unknown>> = {
 export async function loadWidget(tag: string): Promise<boolean> {
   const load = widgetModules[tag];
   if (!load) return false;
-  await load();
+  // Ask for the shared chunk (Lit and the base element) at the same time as the widget's
+  // own, rather than only once the widget's chunk has arrived and named it.
+  await Promise.all([import('../shared/base-element.js'), load()]);
   return customElements.get(tag) !== undefined;
 }

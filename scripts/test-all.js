@@ -18,7 +18,9 @@ const steps = [
 let passed = 0;
 let failed = 0;
 
-function count(output) {
+function count(raw) {
+  // eslint-disable-next-line no-control-regex
+  const output = raw.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
   // node:test prints "# pass N" / "# fail N"; web-test-runner "N passed, N failed".
   for (const m of output.matchAll(/^# pass (\d+)$/gm)) passed += Number(m[1]);
   for (const m of output.matchAll(/^# fail (\d+)$/gm)) failed += Number(m[1]);

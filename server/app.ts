@@ -12,7 +12,10 @@ import type { Logger } from './log.js';
 import { docsRoutes } from './pages/docs.js';
 import { pageRoutes } from './pages/routes.js';
 import { staticRoutes } from './static.js';
+import { sameOriginJsonWrites, sessionCookie, staffSession } from './staff/guard.js';
+import { staffRoutes } from './staff/routes.js';
 import { tileRoutes } from './tiles/routes.js';
+import { staffTileRoutes } from './tiles/staff-routes.js';
 import { validationHook } from './validation.js';
 import { sql } from 'kysely';
 
@@ -92,7 +95,18 @@ export function createApp(deps: AppDeps) {
     );
   });
 
+  app.use('/api/staff/*', sameOriginJsonWrites(config));
+  app.use('/api/staff/*', staffSession(deps));
+  app.openAPIRegistry.registerComponent('securitySchemes', 'staffSession', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: sessionCookie,
+    description: 'Set by POST /api/staff/sign-in. Writes must come from the server’s own origin, as JSON.',
+  });
+
   app.route('/', tileRoutes(deps));
+  app.route('/', staffRoutes({ ...deps, distDir }));
+  app.route('/', staffTileRoutes(deps));
   app.route('/', docsRoutes(app));
   app.route('/', pageRoutes(deps));
   app.route('/', staticRoutes({ distDir }));

@@ -23,6 +23,10 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** Create the demo tile set on first start. */
   seedDemo: boolean;
+  /** Staff sessions end after this long without activity, and at the latest after maxHours. */
+  session: { idleMinutes: number; maxHours: number };
+  /** The first administrator, created on a start when no staff account exists yet. */
+  firstAdmin: { email: string; password: string; name: string } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -108,6 +112,21 @@ const schema = z.object({
     .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
     .default('true')
     .transform((v) => v === 'true' || v === '1'),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number({ message: 'must be a number of minutes' })
+    .int('must be a whole number of minutes')
+    .min(1, 'must be between 1 and 1440')
+    .max(1440, 'must be between 1 and 1440')
+    .default(30),
+  SESSION_MAX_HOURS: z.coerce
+    .number({ message: 'must be a number of hours' })
+    .int('must be a whole number of hours')
+    .min(1, 'must be between 1 and 168')
+    .max(168, 'must be between 1 and 168')
+    .default(12),
+  ADMIN_EMAIL: z.email({ message: 'must be an e-mail address' }).optional(),
+  ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').max(200).optional(),
+  ADMIN_NAME: z.string().max(100).optional(),
 });
 
 /** Reads and checks the configuration; throws ConfigError listing every bad value at once. */
@@ -122,13 +141,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         const key = String(issue.path[0] ?? 'config');
         const got = env[key];
         // URLs may hold passwords; list values are already quoted in their message.
-        const quiet = ['DATABASE_URL', 'SMTP_URL', 'ALLOWED_ORIGINS', 'TRUSTED_PROXIES'].includes(key);
+        const quiet = ['DATABASE_URL', 'SMTP_URL', 'ALLOWED_ORIGINS', 'TRUSTED_PROXIES', 'ADMIN_PASSWORD'].includes(key);
         const shown = quiet || got === undefined ? '' : ` (got "${got}")`;
         return `${key}: ${issue.message}${shown}`;
       }),
     );
   }
   const v = parsed.data;
+  if (Boolean(v.ADMIN_EMAIL) !== Boolean(v.ADMIN_PASSWORD)) {
+    throw new ConfigError(['ADMIN_EMAIL and ADMIN_PASSWORD: set both to create the first administrator, or neither']);
+  }
   const publicUrl = new URL(v.PUBLIC_URL ?? `http://localhost:${v.PORT}`);
   const trustedProxies = new BlockList();
   for (const entry of v.TRUSTED_PROXIES) {
@@ -151,5 +173,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bodyLimit: v.BODY_LIMIT,
     logLevel: v.LOG_LEVEL,
     seedDemo: v.SEED_DEMO,
+    session: { idleMinutes: v.SESSION_IDLE_MINUTES, maxHours: v.SESSION_MAX_HOURS },
+    firstAdmin:
+      v.ADMIN_EMAIL && v.ADMIN_PASSWORD
+        ? { email: v.ADMIN_EMAIL, password: v.ADMIN_PASSWORD, name: v.ADMIN_NAME || 'Administratör' }
+        : undefined,
   };
 }

@@ -3,7 +3,15 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { isIP } from 'node:net';
 import type { Config } from './config.js';
 
-export type AppEnv = { Variables: { requestId: string } };
+import type { StaffUserRow } from './db/schema.js';
+
+export type AppEnv = {
+  Variables: {
+    requestId: string;
+    /** Set by the staff-session middleware on /api/staff routes. */
+    staff?: { user: StaffUserRow; sessionId: string; token: string };
+  };
+};
 
 /**
  * The resident's address: the socket's peer, or — when that peer is a trusted proxy —

@@ -5,6 +5,7 @@ import { createApp, repoRoot } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createDatabase, migrateToLatest } from './db/index.js';
 import { createLogger } from './log.js';
+import { audit, countStaff, createStaffUser } from './staff/store.js';
 import { seedDemoTiles } from './tiles/seed.js';
 
 let config: Config;
@@ -22,6 +23,11 @@ const log = createLogger(config.logLevel);
 const db = createDatabase(config.database);
 await migrateToLatest(db);
 if (config.seedDemo && (await seedDemoTiles(db))) log.info('created the demo tile set "engagera-dig"');
+if (config.firstAdmin && (await countStaff(db)) === 0) {
+  const admin = await createStaffUser(db, { ...config.firstAdmin, role: 'admin' });
+  await audit(db, null, 'staff.create', `staff ${admin.id}`, { email: admin.email, role: 'admin', from: 'ADMIN_EMAIL' });
+  log.info('created the first administrator from ADMIN_EMAIL', { email: admin.email });
+}
 
 const app = createApp({ config, db, log, benchRoutes: process.env.MEDVERKA_BENCH === '1' });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
@@ -37,6 +43,7 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
         `    Demo page:     ${base}/demo\n` +
         `    iframe embed:  ${base}/demo/iframe\n` +
         `    API docs:      ${base}/api/docs\n` +
+        `    Staff console: ${base}/admin\n` +
         `    Health:        ${base}/healthz\n\n`,
     );
   }

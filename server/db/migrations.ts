@@ -42,4 +42,50 @@ export const migrations: Record<string, Migration> = {
       await db.schema.dropTable('tile_sets').execute();
     },
   },
+  '0002_staff': {
+    async up(db: Kysely<unknown>) {
+      const id = (table: string) =>
+        db.schema
+          .createTable(table)
+          .addColumn('id', isPostgres(db) ? 'serial' : 'integer', (c) => (isPostgres(db) ? c.primaryKey() : c.primaryKey().autoIncrement()));
+      await id('staff_users')
+        .addColumn('email', 'varchar(254)', (c) => c.notNull().unique())
+        .addColumn('name', 'varchar(100)', (c) => c.notNull())
+        .addColumn('password_hash', 'varchar(255)', (c) => c.notNull())
+        .addColumn('role', 'varchar(16)', (c) => c.notNull().check(sql`role in ('admin', 'moderator', 'chat_agent')`))
+        .addColumn('disabled', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('staff_sessions')
+        .addColumn('id', 'varchar(64)', (c) => c.primaryKey())
+        .addColumn('user_id', 'integer', (c) => c.notNull().references('staff_users.id').onDelete('cascade'))
+        .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+        .addColumn('last_seen_at', 'varchar(32)', (c) => c.notNull())
+        .addColumn('expires_at', 'varchar(32)', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('staff_sessions_by_user').on('staff_sessions').column('user_id').execute();
+      await id('sign_in_failures')
+        .addColumn('email', 'varchar(254)', (c) => c.notNull())
+        .addColumn('ip', 'varchar(64)', (c) => c.notNull())
+        .addColumn('at', 'varchar(32)', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('sign_in_failures_by_email').on('sign_in_failures').columns(['email', 'at']).execute();
+      await db.schema.createIndex('sign_in_failures_by_ip').on('sign_in_failures').columns(['ip', 'at']).execute();
+      await id('audit_log')
+        .addColumn('at', 'varchar(32)', (c) => c.notNull())
+        .addColumn('user_id', 'integer')
+        .addColumn('actor', 'varchar(254)')
+        .addColumn('action', 'varchar(64)', (c) => c.notNull())
+        .addColumn('target', 'varchar(200)')
+        .addColumn('detail', 'text')
+        .execute();
+      await db.schema.createIndex('audit_log_by_time').on('audit_log').column('at').execute();
+    },
+    async down(db: Kysely<unknown>) {
+      for (const table of ['audit_log', 'sign_in_failures', 'staff_sessions', 'staff_users']) {
+        await db.schema.dropTable(table).execute();
+      }
+    },
+  },
 };

@@ -4,6 +4,50 @@ import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 export interface Database {
   tile_sets: TileSetTable;
   tiles: TileTable;
+  staff_users: StaffUserTable;
+  staff_sessions: StaffSessionTable;
+  sign_in_failures: SignInFailureTable;
+  audit_log: AuditLogTable;
+}
+
+export interface StaffUserTable {
+  id: Generated<number>;
+  /** Lower-cased, so one person has one account however they type it. */
+  email: string;
+  name: string;
+  /** scrypt$N$r$p$salt$hash — never the password. */
+  password_hash: string;
+  role: 'admin' | 'moderator' | 'chat_agent';
+  disabled: number;
+  created_at: string;
+}
+
+export interface StaffSessionTable {
+  /** SHA-256 of the cookie's token: a copy of the database cannot be used to sign in. */
+  id: string;
+  user_id: number;
+  created_at: string;
+  last_seen_at: string;
+  /** The absolute end, however active the session is. */
+  expires_at: string;
+}
+
+export interface SignInFailureTable {
+  id: Generated<number>;
+  email: string;
+  ip: string;
+  at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  user_id: number | null;
+  actor: string | null;
+  action: string;
+  target: string | null;
+  /** JSON object, or null. */
+  detail: string | null;
 }
 
 export interface TileSetTable {
@@ -38,3 +82,5 @@ export type TileSetRow = Selectable<TileSetTable>;
 export type TileRow = Selectable<TileTable>;
 export type NewTile = Insertable<TileTable>;
 export type TileUpdate = Updateable<TileTable>;
+
+export type StaffUserRow = Selectable<StaffUserTable>;

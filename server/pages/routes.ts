@@ -107,6 +107,21 @@ export function pageRoutes({ config }: AppDeps) {
     return sendPage(c, demoPage(lang, widget, t.iframeTitle, t.iframeLead));
   });
 
+  app.get('/admin', (c) => {
+    const lang = langOf(c.req.query('lang'));
+    return sendPage(
+      c,
+      `<!doctype html>\n<html lang="${lang}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
+        `<title>Medverka – ${lang === 'en' ? 'staff' : 'personal'}</title>\n<link rel="icon" href="/favicon.svg">\n<link rel="stylesheet" href="/admin/console.css">\n` +
+        `<script type="module" src="/widgets/console.js"></script>\n</head>\n<body>\n<medverka-console></medverka-console>\n</body>\n</html>\n`,
+    );
+  });
+  app.get('/admin/console.css', (c) => {
+    c.header('Content-Type', 'text/css; charset=utf-8');
+    c.header('Cache-Control', 'public, max-age=300');
+    return c.body('html{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:#f6f6f4;color:#1b1b1b}body{margin:0}\n');
+  });
+
   app.use('/demo/assets/*', async (c, next) => {
     await next();
     if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=300');

@@ -2,15 +2,13 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { etag } from 'hono/etag';
 import type { AppDeps } from '../app.js';
 import { ApiError, ErrorBody } from '../errors.js';
+import { json } from '../openapi.js';
 import type { AppEnv } from '../http.js';
 import { validationHook } from '../validation.js';
 import { SetSlug, TileSet, TileSetSummary } from './schemas.js';
 import { findTileSet, listTileSets } from './store.js';
 
-const errorResponse = (description: string) => ({
-  content: { 'application/json': { schema: ErrorBody } },
-  description,
-});
+const errorResponse = (description: string) => json(ErrorBody, description);
 
 const getTileSet = createRoute({
   method: 'get',

@@ -86,6 +86,15 @@ describe('configuration', () => {
     assert.ok(!problem!.includes('secret'));
   });
 
+  it('needs both ADMIN_EMAIL and ADMIN_PASSWORD, and a long password, for the first administrator', () => {
+    assert.match(problems({ ADMIN_EMAIL: 'anna@kommun.se' })[0]!, /set both/);
+    const [short] = problems({ ADMIN_EMAIL: 'anna@kommun.se', ADMIN_PASSWORD: 'hemligt' });
+    assert.match(short!, /^ADMIN_PASSWORD: must be at least 12 characters$/, 'and the password is not echoed');
+    const config = loadConfig({ ADMIN_EMAIL: 'anna@kommun.se', ADMIN_PASSWORD: 'ett-långt-lösenord' });
+    assert.deepEqual(config.firstAdmin, { email: 'anna@kommun.se', password: 'ett-långt-lösenord', name: 'Administratör' });
+    assert.deepEqual(config.session, { idleMinutes: 30, maxHours: 12 });
+  });
+
   it('accepts an sqlite: prefix on a file path', () => {
     assert.deepEqual(loadConfig({ DATABASE_URL: 'sqlite:/var/lib/medverka/db.sqlite' }).database, {
       kind: 'sqlite',

@@ -46,6 +46,17 @@ describe('the server’s own pages', () => {
     assert.ok(!(await bad.text()).includes('<script>'));
   });
 
+  it('serves the staff console page under the strict policy, never framed', async () => {
+    const { app } = await testApp(null);
+    const res = await app.request('/admin');
+    assert.equal(res.status, 200);
+    const html = await res.text();
+    assert.match(html, /<medverka-console><\/medverka-console>/);
+    assert.match(html, /<script type="module" src="\/widgets\/console\.js"><\/script>/);
+    assert.match(res.headers.get('content-security-policy') ?? '', /frame-ancestors 'none'/);
+    assert.ok(!/<script>/.test(html), 'no inline script');
+  });
+
   it('publishes the OpenAPI document generated from the route schemas, and a docs page', async () => {
     const { app } = await testApp(null);
     const doc = (await (await app.request('/api/openapi.json')).json()) as {
@@ -58,6 +69,9 @@ describe('the server’s own pages', () => {
     assert.ok(doc.paths['/api/tile-sets']);
     assert.ok(doc.components.schemas.TileSet);
     assert.ok(doc.components.schemas.Error);
+    assert.ok(doc.paths['/api/staff/sign-in']);
+    assert.ok(doc.paths['/api/staff/tile-sets/{set}/tiles']);
+    assert.ok(doc.components.schemas.TileInput);
     const docs = await app.request('/api/docs');
     assert.equal(docs.status, 200);
     const html = await docs.text();

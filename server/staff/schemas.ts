@@ -1,0 +1,68 @@
+import { z } from '@hono/zod-openapi';
+
+/** What staff may do: administrators everything; moderators proposals, responses, exports; chat agents the chat inbox. */
+export const roles = ['admin', 'moderator', 'chat_agent'] as const;
+export const Role = z.enum(roles).openapi({ description: 'admin, moderator or chat_agent' });
+export type Role = z.infer<typeof Role>;
+
+export const Email = z
+  .string()
+  .trim()
+  .max(254)
+  .pipe(z.email({ message: 'must be an e-mail address' }))
+  .openapi({ example: 'anna.andersson@kommun.se' });
+
+/** A password staff choose: long rather than complicated, as NIST 800-63B advises. */
+export const NewPassword = z
+  .string()
+  .min(12, 'must be at least 12 characters')
+  .max(200, 'must be at most 200 characters')
+  .openapi({ example: 'correct horse battery staple' });
+
+export const StaffUser = z
+  .object({
+    id: z.number().int(),
+    email: z.string(),
+    name: z.string(),
+    role: Role,
+    disabled: z.boolean(),
+    createdAt: z.string(),
+  })
+  .openapi('StaffUser');
+export type StaffUser = z.infer<typeof StaffUser>;
+
+export const SignIn = z.object({ email: z.string().max(254), password: z.string().max(200) }).openapi('SignIn');
+
+export const PasswordChange = z
+  .object({ currentPassword: z.string().max(200), newPassword: NewPassword })
+  .openapi('PasswordChange');
+
+export const NewStaffUser = z
+  .object({
+    email: Email,
+    name: z.string().trim().min(1, 'is required').max(100),
+    role: Role,
+    password: NewPassword,
+  })
+  .openapi('NewStaffUser');
+
+export const StaffUserUpdate = z
+  .object({
+    name: z.string().trim().min(1, 'is required').max(100).optional(),
+    role: Role.optional(),
+    disabled: z.boolean().optional(),
+  })
+  .strict()
+  .openapi('StaffUserUpdate');
+
+export const AuditEntry = z
+  .object({
+    id: z.number().int(),
+    at: z.string(),
+    actor: z.string().nullable().openapi({ description: 'The staff member’s e-mail, or null for the system.' }),
+    action: z.string().openapi({ example: 'tile.update' }),
+    target: z.string().nullable().openapi({ example: 'tile 3' }),
+    detail: z.record(z.string(), z.unknown()).nullable(),
+  })
+  .openapi('AuditEntry');
+export type AuditEntry = z.infer<typeof AuditEntry>;

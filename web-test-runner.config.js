@@ -1,7 +1,9 @@
-// Browser tests for the widgets, in Debian's Chromium. The widgets talk to the real
-// Medverka server: this config starts it in-process on a free port, over a fresh SQLite
-// file seeded with the tile sets the tests need, and tells the tests its address through
-// the virtual module /test-api.js.
+// Browser tests for the widgets and the staff console, in Debian's Chromium. They talk to
+// the real Medverka server: this config starts it in-process on a free port, over a fresh
+// SQLite file seeded with what the tests need, and tells the tests its address through the
+// virtual module /test-api.js. Widgets call it cross-origin, as on a municipality's page;
+// the console calls /api/* on the test page's own origin, which is passed through to the
+// server, so its session cookie and same-origin checks work as they do at /admin.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,11 +27,12 @@ function medverkaServer() {
   let apiUrl;
   return {
     name: 'medverka-api-server',
+    apiUrl: () => apiUrl,
     async serverStart({ config }) {
       dir = mkdtempSync(join(tmpdir(), 'medverka-wtr-'));
       const testOrigin = `http://${config.hostname ?? 'localhost'}:${config.port}`;
       const appConfig = loadConfig({
-        PUBLIC_URL: 'http://127.0.0.1:1',
+        PUBLIC_URL: testOrigin,
         LOG_LEVEL: 'silent',
         ALLOWED_ORIGINS: `${testOrigin},http://127.0.0.1:${config.port}`,
       });
@@ -52,7 +55,7 @@ function medverkaServer() {
       await db?.destroy();
       if (dir) rmSync(dir, { recursive: true, force: true });
     },
-    serve(context) {
+    async serve(context) {
       if (context.path === '/test-api.js') {
         return { body: `export const api = ${JSON.stringify(apiUrl)};\nexport const hangingApi = ${JSON.stringify(`${apiUrl}hang/`)};\n`, type: 'js' };
       }
@@ -73,11 +76,39 @@ function medverkaServer() {
   };
 }
 
+/** Passes the test page's /api/* and /embed/* requests to the Medverka server. */
+function passThrough(getApiUrl) {
+  return async (ctx, next) => {
+    if (!/^\/(api|embed)\//.test(ctx.path)) return next();
+    const chunks = [];
+    for await (const chunk of ctx.req) chunks.push(chunk);
+    const headers = { ...ctx.headers };
+    delete headers.host;
+    delete headers['content-length'];
+    const res = await fetch(new URL(ctx.url, getApiUrl()), {
+      method: ctx.method,
+      headers,
+      body: ['GET', 'HEAD'].includes(ctx.method) ? undefined : Buffer.concat(chunks),
+      redirect: 'manual',
+    });
+    ctx.status = res.status;
+    res.headers.forEach((value, name) => {
+      if (!['content-encoding', 'content-length', 'transfer-encoding', 'set-cookie'].includes(name)) ctx.set(name, value);
+    });
+    const cookies = res.headers.getSetCookie();
+    if (cookies.length) ctx.set('Set-Cookie', cookies);
+    ctx.body = Buffer.from(await res.arrayBuffer());
+  };
+}
+
+const server = medverkaServer();
+
 export default {
   files: ['test/widgets/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 1,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), medverkaServer()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), server],
+  middleware: [passThrough(() => server.apiUrl())],
   browsers: [chromeLauncher({ launchOptions: { executablePath: chromiumPath, headless: true, args: chromiumArgs } })],
   testFramework: { config: { timeout: 10000 } },
 };

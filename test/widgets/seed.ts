@@ -1,13 +1,16 @@
 import type { Db } from '../../server/db/index.js';
 import { seedDemoTiles } from '../../server/tiles/seed.js';
+import { seedStaff } from '../server/staff-helpers.js';
 
 /**
- * What the browser tests read from the real server: the demo set, an empty set, and a set
+ * What the browser tests read from the real server: staff accounts, the demo set, an empty set, and a set
  * whose tiles open widgets in place (one a test widget, one that does not exist) and whose
  * texts are hostile.
  */
 export async function seedWidgetTestData(db: Db) {
   await seedDemoTiles(db);
+  // The console's tests sign in as these (see test/server/staff-helpers.ts).
+  await seedStaff(db);
   const at = new Date().toISOString();
   await db.insertInto('tile_sets').values({ slug: 'tom', title_sv: 'Tom', title_en: 'Empty', created_at: at, updated_at: at }).execute();
   await db

@@ -28,6 +28,7 @@ if (config.firstAdmin && (await countStaff(db)) === 0) {
   await audit(db, null, 'staff.create', `staff ${admin.id}`, { email: admin.email, role: 'admin', from: 'ADMIN_EMAIL' });
   log.info('created the first administrator from ADMIN_EMAIL', { email: admin.email });
 }
+const noStaffYet = (await countStaff(db)) === 0;
 
 const app = createApp({ config, db, log, benchRoutes: process.env.MEDVERKA_BENCH === '1' });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
@@ -44,6 +45,10 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
         `    iframe embed:  ${base}/demo/iframe\n` +
         `    API docs:      ${base}/api/docs\n` +
         `    Staff console: ${base}/admin\n` +
+        (noStaffYet
+          ? `\n  No staff account exists yet. Create the first administrator with\n` +
+            `    npm run admin -- create-user --email you@kommun.se --name "Your Name" --role admin\n`
+          : '') +
         `    Health:        ${base}/healthz\n\n`,
     );
   }

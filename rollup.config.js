@@ -100,6 +100,14 @@ export default [
     plugins: plugins(),
   },
   {
+    // The staff console at /admin, built apart so that its code never changes how the
+    // widgets are split into chunks (and so never their weight): one file, with its own
+    // copy of Lit and of the widgets it previews.
+    input: { console: 'widgets/console/define.ts' },
+    output: { dir: outDir, format: 'es', sourcemap: true, entryFileNames: '[name].js', inlineDynamicImports: true },
+    plugins: plugins(),
+  },
+  {
     // A classic script for host pages (it reads document.currentScript), so its own build.
     input: 'widgets/embed/frame-resizer.ts',
     output: { dir: outDir, format: 'iife', sourcemap: true, entryFileNames: 'frame-resizer.js' },

@@ -1,0 +1,595 @@
+/// <reference types="mocha" />
+import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
+import { staffApi, type StaffTileSet, type TileInput } from '../../widgets/console/api.js';
+import type { MedverkaConsole } from '../../widgets/console/console.element.js';
+import '../../widgets/console/define.js';
+import type { MedverkaTiles } from '../../widgets/tiles/tiles.element.js';
+
+// The test server proxies /api, /widgets and /embed to a real Medverka server over a fresh
+// database with these staff accounts, so the console runs exactly as it does at /admin.
+const staff = {
+  admin: { email: 'admin@kommun.test', password: 'admin-lösenord-123', name: 'Anna Admin' },
+  moderator: { email: 'moderator@kommun.test', password: 'moderator-lösenord-123', name: 'Moa Moderator' },
+  agent: { email: 'agent@kommun.test', password: 'agent-lösenord-123', name: 'Chris Chatt' },
+};
+
+type Win = Window & { __xss?: number };
+
+const root = (el: Element) => el.shadowRoot!;
+const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => root(el).querySelector<T>(selector);
+const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...root(el).querySelectorAll<T>(selector)];
+const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** The focused element, looking inside shadow roots. */
+function focused(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+/** The live region's text, once it has settled (the console clears it before each message). */
+async function announced(el: MedverkaConsole, expected: string | RegExp) {
+  const region = () => text($(el, '[role=status]'));
+  await waitUntil(() => (typeof expected === 'string' ? region().includes(expected) : expected.test(region())), `the console announces ${expected}`, {
+    timeout: 5000,
+  });
+}
+
+async function openConsole(): Promise<MedverkaConsole> {
+  const el = await fixture<MedverkaConsole>(html`<medverka-console></medverka-console>`);
+  await waitUntil(() => $(el, 'medverka-console-sign-in, nav'), 'the console knows whether anyone is signed in', { timeout: 5000 });
+  return el;
+}
+
+function signInForm(el: MedverkaConsole) {
+  return $<HTMLElement & { updateComplete: Promise<boolean> }>(el, 'medverka-console-sign-in')!;
+}
+
+async function submitSignIn(el: MedverkaConsole, email: string, password: string) {
+  const form = signInForm(el);
+  await form.updateComplete;
+  $<HTMLInputElement>(form, '#email')!.value = email;
+  $<HTMLInputElement>(form, '#password')!.value = password;
+  $<HTMLButtonElement>(form, 'button[type=submit]')!.click();
+}
+
+/** Opens the console and signs in through its form, as a person would. */
+async function signedIn(who: keyof typeof staff, hash = ''): Promise<MedverkaConsole> {
+  history.replaceState(null, '', hash ? `#${hash}` : location.pathname + location.search);
+  const el = await openConsole();
+  await submitSignIn(el, staff[who].email, staff[who].password);
+  await waitUntil(() => $(el, 'nav'), 'signed in', { timeout: 8000 });
+  return el;
+}
+
+/** The screen element shown in <main>. */
+function screen<T extends HTMLElement = HTMLElement>(el: MedverkaConsole): T {
+  return $<T>(el, 'main > *')!;
+}
+
+async function shows(el: MedverkaConsole, tag: string): Promise<HTMLElement> {
+  await waitUntil(() => screen(el)?.localName === tag, `shows <${tag}>`, { timeout: 5000 });
+  return screen(el);
+}
+
+async function go(el: MedverkaConsole, hash: string, tag: string): Promise<HTMLElement> {
+  location.hash = hash;
+  return shows(el, tag);
+}
+
+const navLabels = (el: MedverkaConsole) => $$(el, 'nav a').map((a) => text(a));
+
+let setCount = 0;
+/** A tile set of its own for a test that changes tiles; made through the API as the admin. */
+async function newTileSet(titles: (string | [sv: string, en: string])[]): Promise<StaffTileSet> {
+  const slug = `test-${Date.now().toString(36)}-${++setCount}`;
+  await staffApi.createTileSet(slug, `Testsamling ${setCount}`, null);
+  for (const title of titles) {
+    const [titleSv, titleEn] = typeof title === 'string' ? [title, null] : title;
+    const tile: TileInput = { titleSv, titleEn, icon: 'info', targetKind: 'link', href: `/sida/${encodeURIComponent(titleSv)}` };
+    await staffApi.createTile(slug, tile);
+  }
+  return (await staffApi.tileSet(slug)).tileSet;
+}
+
+/** The preview's tile titles once it shows `expected`. */
+async function previewShows(editor: HTMLElement, expected: string) {
+  const titles = () => {
+    const widget = $<MedverkaTiles>(editor, 'medverka-tiles');
+    return widget?.shadowRoot ? [...widget.shadowRoot.querySelectorAll('.grid .title')].map((t) => text(t)) : [];
+  };
+  await waitUntil(() => titles().includes(expected), `the preview shows “${expected}”`, { timeout: 5000 });
+  return titles();
+}
+
+describe('<medverka-console>', function () {
+  this.timeout(30000);
+
+  afterEach(async () => {
+    await staffApi.signOut().catch(() => undefined);
+    history.replaceState(null, '', location.pathname + location.search);
+    document.documentElement.lang = 'sv';
+    delete (window as Win).__xss;
+    await setViewport({ width: 800, height: 600 });
+    await executeServerCommand('forced-colors', { active: false });
+  });
+
+  it('asks for sign-in; a wrong password gets an error summary that takes focus', async () => {
+    const el = await openConsole();
+    const form = signInForm(el);
+    expect(text($(form, 'h1'))).to.equal('Logga in');
+    expect($(el, 'nav'), 'no navigation before sign-in').to.equal(null);
+    expect($(el, 'main')).not.to.equal(null);
+    await expect(el).to.be.accessible();
+
+    await submitSignIn(el, staff.admin.email, 'fel-lösenord-123');
+    await waitUntil(() => $(form, '.error-summary'), 'the summary appears', { timeout: 8000 });
+    const summary = $(form, '.error-summary')!;
+    await waitUntil(() => root(form).activeElement === summary, 'the summary takes focus');
+    expect(text(summary)).to.contain('E-postadressen eller lösenordet stämmer inte.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says how long to wait after too many failed sign-ins', async () => {
+    // An account of its own, so the others are not locked out.
+    const email = 'finns-inte@kommun.test';
+    for (let i = 0; i < 10; i++) await staffApi.signIn(email, 'fel-lösenord-123').catch(() => undefined);
+    const el = await openConsole();
+    const form = signInForm(el);
+    await submitSignIn(el, email, 'fel-lösenord-123');
+    await waitUntil(() => root(form).activeElement?.classList.contains('error-summary'), 'the summary takes focus', { timeout: 8000 });
+    expect(text($(form, '.error-summary'))).to.match(/För många misslyckade försök\. Vänta (\d+ minuter|en minut) och försök igen\./);
+  });
+
+  it('checks the fields before asking the server, and ties each error to its field', async () => {
+    const el = await openConsole();
+    const form = signInForm(el);
+    $<HTMLButtonElement>(form, 'button[type=submit]')!.click();
+    await waitUntil(() => root(form).activeElement?.classList.contains('error-summary'), 'the summary takes focus');
+    const email = $<HTMLInputElement>(form, '#email')!;
+    expect(email.getAttribute('aria-invalid')).to.equal('true');
+    expect(email.getAttribute('aria-describedby')).to.equal('email-error');
+    expect(text($(form, '#email-error'))).to.contain('Fyll i det här fältet.');
+    // The summary's link moves focus to the field without touching the console's routes.
+    $<HTMLAnchorElement>(form, '.error-summary a')!.click();
+    expect(root(form).activeElement).to.equal(email);
+    expect(location.hash).to.equal('');
+  });
+
+  it('signs in, shows the shell with the person and role, and moves focus to the screen heading', async () => {
+    const el = await signedIn('admin');
+    expect(text($(el, 'header'))).to.contain('Medverka – personal');
+    expect(text($(el, '.who'))).to.contain('Anna Admin');
+    expect(text($(el, '.who'))).to.contain('Administratör');
+    expect(navLabels(el)).to.deep.equal(['Rutor', 'Användare', 'Händelselogg', 'Bädda in', 'Mitt konto']);
+    expect(location.hash).to.equal('#/tiles');
+    expect($(el, 'nav a[aria-current=page]')!.textContent!.trim()).to.equal('Rutor');
+    const heading = () => $(screen(el), 'h1');
+    await waitUntil(() => focused() === heading(), 'focus is on the screen heading');
+    expect(document.title).to.equal('Rutor – Medverka – personal');
+
+    await go(el, '#/account', 'medverka-console-account');
+    await waitUntil(() => focused() === heading(), 'focus follows navigation to the new heading');
+    expect(text(heading())).to.equal('Mitt konto');
+
+    $<HTMLButtonElement>(el, '.sign-out')!.click();
+    await waitUntil(() => $(el, 'medverka-console-sign-in'), 'back at the sign-in form');
+    await announced(el, 'Du är utloggad.');
+    await expectRejection(staffApi.me(), 401);
+  });
+
+  it('shows each role only the screens it may use', async () => {
+    const moderator = await signedIn('moderator');
+    expect(navLabels(moderator)).to.deep.equal(['Bädda in', 'Mitt konto']);
+    expect(location.hash).to.equal('#/embed');
+    expect(text($(moderator, '.who'))).to.contain('Moa Moderator');
+    await go(moderator, '#/users', 'h1');
+    expect(text(screen(moderator))).to.equal('Ingen åtkomst');
+    await staffApi.signOut();
+    moderator.remove();
+
+    const agent = await signedIn('agent', '/tiles');
+    expect(navLabels(agent)).to.deep.equal(['Bädda in', 'Mitt konto']);
+    expect(text($(agent, 'main h1'))).to.equal('Ingen åtkomst');
+    expect(text($(agent, '.who'))).to.contain('Chatthandläggare');
+  });
+
+  it('speaks English when switched, and says so on <html lang>', async () => {
+    const el = await signedIn('admin');
+    const english = $<HTMLButtonElement>(el, 'button.language')!;
+    expect(text(english)).to.equal('In English');
+    expect(english.lang).to.equal('en');
+    english.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => navLabels(el)[0] === 'Tiles', 'the navigation is in English');
+    expect(document.documentElement.lang).to.equal('en');
+    expect(text($(el, '.brand'))).to.equal('Medverka – staff');
+    await waitUntil(() => text($(screen(el), 'h1')) === 'Tiles', 'the screen follows');
+    const swedish = $<HTMLButtonElement>(el, 'button.language')!;
+    expect(text(swedish)).to.equal('På svenska');
+    expect(swedish.lang).to.equal('sv');
+    await waitUntil(() => focused() === swedish, 'focus stays on the language button');
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => navLabels(el)[0] === 'Rutor', 'back in Swedish');
+  });
+
+  it('lists the tile sets and creates a new one', async () => {
+    const el = await signedIn('admin', '/tiles');
+    const list = screen(el);
+    await waitUntil(() => $(list, 'table'), 'the list is loaded');
+    expect(text($(list, 'table'))).to.contain('engagera-dig');
+    await expect(el).to.be.accessible();
+
+    const slug = `ny-${Date.now().toString(36)}`;
+    $<HTMLInputElement>(list, '#new-slug')!.value = 'Fel Namn';
+    $<HTMLButtonElement>(list, 'form button[type=submit]')!.click();
+    await waitUntil(() => root(list).activeElement?.classList.contains('error-summary'), 'the summary takes focus');
+    expect(text($(list, '.error-summary'))).to.contain('Namn i koden: Använd 1–64 tecken');
+    expect(text($(list, '.error-summary'))).to.contain('Titel på svenska: Fyll i det här fältet.');
+    await expect(el).to.be.accessible();
+
+    $<HTMLInputElement>(list, '#new-slug')!.value = slug;
+    $<HTMLInputElement>(list, '#new-title-sv')!.value = 'Ny samling';
+    $<HTMLButtonElement>(list, 'form button[type=submit]')!.click();
+    const editor = await shows(el, 'medverka-console-tile-set');
+    expect(location.hash).to.equal(`#/tiles/${slug}`);
+    await waitUntil(() => text($(editor, 'h1')) === 'Ny samling', 'the new set opens');
+    await announced(el, 'Rutsamlingen ”Ny samling” är skapad.');
+  });
+
+  it('edits a tile in an accessible form, and the preview shows the saved title', async () => {
+    const el = await signedIn('admin');
+    // A copy of two demo tiles: the widgets' own tests read the demo set as seeded.
+    const set = await newTileSet([
+      ['Jag vill förbättra kommunen', 'I want to improve the municipality'],
+      ['Jag vill engagera mig politiskt', 'I want to get involved in politics'],
+    ]);
+    const editor = await go(el, `#/tiles/${set.slug}`, 'medverka-console-tile-set');
+    await waitUntil(() => $$(editor, '.tiles > li').length > 0, 'the tiles are listed');
+    await previewShows(editor, 'Jag vill engagera mig politiskt');
+
+    const second = $$(editor, '.tiles > li')[1]!;
+    second.querySelector<HTMLButtonElement>('[data-action=edit]')!.click();
+    await waitUntil(() => $(editor, 'medverka-console-tile-form'), 'the form opens');
+    const form = $(editor, 'medverka-console-tile-form')!;
+    await waitUntil(() => focused() === $(form, 'h2'), 'focus moves to the form');
+    expect(text($(form, 'h2'))).to.equal('Ändra rutan ”Jag vill engagera mig politiskt”');
+    expect($$(form, 'input[name=icon]').length).to.equal(14);
+    expect($<HTMLInputElement>(form, '#tile-icon-info')!.checked).to.equal(true);
+    expect($(form, 'label[for=tile-icon-landmark] svg')!.getAttribute('aria-hidden')).to.equal('true');
+    await expect(el).to.be.accessible();
+
+    const title = $<HTMLInputElement>(form, '#tile-title-sv')!;
+    title.value = '';
+    $<HTMLButtonElement>(form, 'button[type=submit]')!.click();
+    await waitUntil(() => root(form).activeElement?.classList.contains('error-summary'), 'a missing title is summarised');
+    expect(title.getAttribute('aria-describedby')).to.equal('tile-title-sv-error');
+    await expect(el).to.be.accessible();
+
+    title.value = 'Jag vill påverka politiken';
+    $<HTMLButtonElement>(form, 'button[type=submit]')!.click();
+    await waitUntil(() => !$(editor, 'medverka-console-tile-form'), 'the form closes');
+    await announced(el, 'Rutan ”Jag vill påverka politiken” är sparad.');
+    const titles = await previewShows(editor, 'Jag vill påverka politiken');
+    expect(titles).not.to.include('Jag vill engagera mig politiskt');
+    await waitUntil(() => focused() === $$(editor, '.tiles > li')[1]!.querySelector('[data-action=edit]'), 'focus returns to the tile');
+
+    // The preview speaks English on request, with the English title staff wrote.
+    $<HTMLInputElement>(editor, '#preview-en')!.click();
+    await previewShows(editor, 'I want to get involved in politics');
+  });
+
+  it('shows server-side field errors beside the field they belong to', async () => {
+    const el = await signedIn('admin');
+    const set = await newTileSet(['Första']);
+    const editor = await go(el, `#/tiles/${set.slug}`, 'medverka-console-tile-set');
+    await waitUntil(() => $(editor, '#add-tile'), 'the set is loaded');
+    $<HTMLButtonElement>(editor, '#add-tile')!.click();
+    await waitUntil(() => $(editor, 'medverka-console-tile-form'), 'the form opens');
+    const form = $(editor, 'medverka-console-tile-form')!;
+    await (form as HTMLElement & { updateComplete: Promise<boolean> }).updateComplete;
+    $<HTMLInputElement>(form, '#tile-title-sv')!.value = 'Farlig länk';
+    $<HTMLInputElement>(form, '#tile-href')!.value = 'javascript:alert(1)';
+    $<HTMLButtonElement>(form, 'button[type=submit]')!.click();
+    await waitUntil(() => $(form, '#tile-href-error'), 'the server’s issue is shown beside the address', { timeout: 5000 });
+    expect(text($(form, '#tile-href-error'))).to.contain('Skriv en adress som börjar med https://');
+    expect($(form, '#tile-href')!.getAttribute('aria-describedby')).to.equal('tile-href-hint tile-href-error');
+    expect(root(form).activeElement).to.equal($(form, '.error-summary'));
+    expect(text($(form, '.error-summary'))).to.contain('Adress:');
+    await expect(el).to.be.accessible();
+  });
+
+  it('moves tiles by keyboard, announcing the new position and keeping focus on the tile', async () => {
+    const el = await signedIn('admin');
+    const set = await newTileSet(['Ett', 'Två', 'Tre']);
+    const editor = await go(el, `#/tiles/${set.slug}`, 'medverka-console-tile-set');
+    const order = () => $$(editor, '.tiles > li h3').map((h) => text(h).replace(/ \(.*\)$/, ''));
+    await waitUntil(() => order().length === 3, 'the tiles are listed');
+    expect($$(editor, '.tiles > li')[0]!.querySelector<HTMLButtonElement>('[data-action=up]')!.disabled).to.equal(true);
+
+    const down = $$(editor, '.tiles > li')[0]!.querySelector<HTMLButtonElement>('[data-action=down]')!;
+    expect(text(down)).to.equal('Flytta ned ”Ett”');
+    down.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => order()[1] === 'Ett', 'the tile moves down');
+    expect(order()).to.deep.equal(['Två', 'Ett', 'Tre']);
+    await announced(el, '”Ett” är nu på plats 2 av 3.');
+    await waitUntil(() => focused() === $$(editor, '.tiles > li')[1]!.querySelector('[data-action=down]'), 'focus stays on the moved tile');
+
+    await sendKeys({ press: 'Space' });
+    await waitUntil(() => order()[2] === 'Ett', 'the tile moves to the bottom');
+    await announced(el, '”Ett” är nu på plats 3 av 3.');
+    // At the bottom "move down" is disabled, so focus goes to "move up" of the same tile.
+    await waitUntil(() => focused() === $$(editor, '.tiles > li')[2]!.querySelector('[data-action=up]'), 'focus moves to “move up”');
+    expect((await staffApi.tileSet(set.slug)).tileSet.tiles.map((t) => t.titleSv)).to.deep.equal(['Två', 'Tre', 'Ett']);
+    await previewShows(editor, 'Ett');
+    await expect(el).to.be.accessible();
+  });
+
+  it('hides a tile, and deletes one only after an accessible confirmation', async () => {
+    const el = await signedIn('admin');
+    const set = await newTileSet(['Behåll', 'Ta bort mig']);
+    const editor = await go(el, `#/tiles/${set.slug}`, 'medverka-console-tile-set');
+    await waitUntil(() => $$(editor, '.tiles > li').length === 2, 'the tiles are listed');
+    await previewShows(editor, 'Behåll');
+
+    $$(editor, '.tiles > li')[0]!.querySelector<HTMLButtonElement>('[data-action=hide]')!.click();
+    await announced(el, '”Behåll” är dold för invånare.');
+    expect(text($$(editor, '.tiles > li')[0]!.querySelector('[data-action=hide]'))).to.equal('Visa ”Behåll”');
+    await previewShows(editor, 'Ta bort mig');
+    const widget = $<MedverkaTiles>(editor, 'medverka-tiles')!;
+    await waitUntil(() => ![...widget.shadowRoot!.querySelectorAll('.title')].some((t) => text(t) === 'Behåll'), 'the preview leaves the hidden tile out');
+
+    const deleteButton = () => $$(editor, '.tiles > li')[1]!.querySelector<HTMLButtonElement>('[data-action=delete]')!;
+    deleteButton().click();
+    await waitUntil(() => focused() === $(editor, '#confirm-question'), 'focus moves to the question');
+    expect(text($(editor, '#confirm-question'))).to.equal('Vill du ta bort rutan ”Ta bort mig”? Det går inte att ångra.');
+    expect($(editor, '.confirm')!.getAttribute('role')).to.equal('group');
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => !$(editor, '.confirm'), 'Avbryt closes the question');
+    expect(focused()).to.equal(deleteButton());
+    expect($$(editor, '.tiles > li').length).to.equal(2);
+
+    deleteButton().click();
+    await waitUntil(() => $(editor, '[data-action=confirm-delete]'), 'asks again');
+    $<HTMLButtonElement>(editor, '[data-action=confirm-delete]')!.click();
+    await waitUntil(() => $$(editor, '.tiles > li').length === 1, 'the tile is gone');
+    await announced(el, '”Ta bort mig” är borttagen.');
+  });
+
+  it('renders a hostile tile title as text, in the console and in the preview', async () => {
+    const payload = '<img src=x onerror=window.__xss=1>';
+    const el = await signedIn('admin');
+    const set = await newTileSet(['Vanlig']);
+    const editor = await go(el, `#/tiles/${set.slug}`, 'medverka-console-tile-set');
+    await waitUntil(() => $(editor, '#add-tile'), 'the set is loaded');
+    $<HTMLButtonElement>(editor, '#add-tile')!.click();
+    await waitUntil(() => $(editor, 'medverka-console-tile-form'), 'the form opens');
+    const form = $(editor, 'medverka-console-tile-form')!;
+    await (form as HTMLElement & { updateComplete: Promise<boolean> }).updateComplete;
+    $<HTMLInputElement>(form, '#tile-title-sv')!.value = payload;
+    $<HTMLInputElement>(form, '#tile-description-sv')!.value = '<script>window.__xss=1</script>';
+    $<HTMLInputElement>(form, '#tile-href')!.value = 'https://www.kommun.se/';
+    $<HTMLButtonElement>(form, 'button[type=submit]')!.click();
+    await waitUntil(() => $$(editor, '.tiles > li').length === 2, 'the tile is added');
+    await announced(el, `Rutan ”${payload}” är tillagd.`);
+    await previewShows(editor, payload);
+    await aTimeout(50);
+
+    expect(text($$(editor, '.tiles > li')[1]!.querySelector('h3'))).to.contain(payload);
+    expect($(editor, 'img, script')).to.equal(null);
+    expect($(el, '[role=status]')!.querySelector('img')).to.equal(null);
+    const widget = $<MedverkaTiles>(editor, 'medverka-tiles')!;
+    expect(widget.shadowRoot!.querySelector('img, script')).to.equal(null);
+    expect((window as Win).__xss).to.equal(undefined);
+    // Tile links are never followed from the console itself: shown as text only.
+    expect($$(editor, '.tiles a').length).to.equal(0);
+  });
+
+  it('manages users: lists them, adds one, and refuses a taken e-mail beside the field', async () => {
+    const el = await signedIn('admin', '/users');
+    const users = screen(el);
+    await waitUntil(() => $$(users, '.users > li').length >= 3, 'the users are listed');
+    expect(text($(users, '.users'))).to.contain('Moa Moderator');
+    await expect(el).to.be.accessible();
+
+    const email = `ny.${Date.now().toString(36)}@kommun.test`;
+    const fill = () => {
+      $<HTMLInputElement>(users, '#new-email')!.value = email;
+      $<HTMLInputElement>(users, '#new-name')!.value = 'Nils Ny';
+      $<HTMLSelectElement>(users, '#new-role')!.value = 'chat_agent';
+      $<HTMLInputElement>(users, '#new-password')!.value = 'ett-långt-lösenord';
+      $<HTMLButtonElement>(users, 'form button[type=submit]')!.click();
+    };
+    fill();
+    await announced(el, 'Nils Ny är tillagd som chatthandläggare.');
+    await waitUntil(() => text($(users, '.users')).includes(email), 'the new user is listed');
+
+    fill();
+    await waitUntil(() => $(users, '#new-email-error'), 'the taken e-mail is shown beside its field');
+    expect(text($(users, '#new-email-error'))).to.contain('Det finns redan en användare med den e-postadressen.');
+    expect(root(users).activeElement).to.equal($(users, '#new-errors'));
+    await expect(el).to.be.accessible();
+
+    // Change the new user's role, then disable them.
+    const card = () => $$(users, '.users > li').find((li) => text(li).includes(email))!;
+    card().querySelector<HTMLButtonElement>('[data-action=edit]')!.click();
+    await waitUntil(() => card().querySelector('select'), 'the edit form opens');
+    card().querySelector<HTMLSelectElement>('select')!.value = 'moderator';
+    card().querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    await announced(el, 'Ändringarna för Nils Ny är sparade.');
+    expect(text(card())).to.contain('Moderator');
+    card().querySelector<HTMLButtonElement>('[data-action=disable]')!.click();
+    await announced(el, 'Nils Ny är inaktiverad och kan inte logga in.');
+    expect(text(card())).to.contain('Inaktiverad');
+    // The signed-in administrator cannot disable themselves from here.
+    const self = $$(users, '.users > li').find((li) => text(li).includes(staff.admin.email))!;
+    expect(self.querySelector('[data-action=disable]')).to.equal(null);
+  });
+
+  it('shows the audit log, newest first', async () => {
+    const el = await signedIn('admin', '/audit');
+    const audit = screen(el);
+    await waitUntil(() => $(audit, 'tbody tr'), 'the log is loaded');
+    const first = $$(audit, 'tbody tr')[0]!;
+    expect(text(first)).to.contain('staff.sign-in');
+    expect(text(first)).to.contain(staff.admin.email);
+    const times = $$(audit, 'tbody time').map((t) => Date.parse(t.getAttribute('datetime')!));
+    expect(times).to.deep.equal([...times].sort((a, b) => b - a));
+    await expect(el).to.be.accessible();
+  });
+
+  it('builds the embed snippet for a tile set, with a live preview of the real widget', async () => {
+    const el = await signedIn('moderator', '/embed');
+    const embed = screen(el);
+    await waitUntil(() => $(embed, '#value'), 'the builder is loaded');
+    const info = await staffApi.embedInfo();
+    const select = $<HTMLSelectElement>(embed, '#value')!;
+    select.value = 'engagera-dig';
+    select.dispatchEvent(new Event('input'));
+    await waitUntil(() => text($(embed, '#snippet-script')).includes('set="engagera-dig"'), 'the snippet follows the choice');
+
+    const script = text($(embed, '#snippet-script'));
+    expect(script).to.contain(`src="${info.loaderUrl}"`);
+    expect(script).to.contain('<medverka-tiles set="engagera-dig"></medverka-tiles>');
+    if (info.loaderIntegrity) expect(script).to.contain(`integrity="${info.loaderIntegrity}"`);
+    expect(text($(embed, '#snippet-iframe'))).to.contain(`/embed/tiles/engagera-dig"`);
+    expect(text($(embed, '#snippet-csp-script'))).to.equal(`script-src ${info.origin}; connect-src ${info.origin}`);
+    expect(text($(embed, '#snippet-csp-iframe'))).to.equal(`frame-src ${info.origin}`);
+    expect(Boolean($(embed, '#origins-warning'))).to.equal(info.allowedOrigins.length === 0);
+    await previewShows(embed, 'Jag vill engagera mig ideellt');
+    await expect(el).to.be.accessible();
+
+    $<HTMLInputElement>(embed, '#lang-en')!.click();
+    await waitUntil(() => text($(embed, '#snippet-script')).includes('<medverka-tiles set="engagera-dig" lang="en">'), 'English in the snippet');
+    expect(text($(embed, '#snippet-iframe'))).to.contain('/embed/tiles/engagera-dig?lang=en"');
+    await previewShows(embed, 'I want to volunteer');
+
+    $<HTMLInputElement>(embed, '#use-accent')!.click();
+    await waitUntil(() => $(embed, '#accent-hex'), 'the colour fields appear');
+    const hex = $<HTMLInputElement>(embed, '#accent-hex')!;
+    hex.value = '#00664f';
+    hex.dispatchEvent(new Event('input'));
+    await waitUntil(() => text($(embed, '#snippet-css')).includes('--medverka-color-accent: #00664f;'), 'a CSS rule, not a style attribute');
+    expect(script).not.to.contain('style=');
+    const widget = $<MedverkaTiles>(embed, 'medverka-tiles')!;
+    expect(widget.style.getPropertyValue('--medverka-color-accent')).to.equal('#00664f');
+
+    let copied = '';
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (t: string) => void (copied = t) } });
+    try {
+      $<HTMLButtonElement>(embed, '[data-copy=script]')!.click();
+      await announced(el, 'Kopierat');
+      expect(copied).to.equal($(embed, '#snippet-script')!.textContent);
+    } finally {
+      delete (navigator as unknown as Record<string, unknown>).clipboard;
+    }
+  });
+
+  it('changes the password, refusing a wrong current one, and signs out everywhere', async () => {
+    const admin = await signedIn('admin');
+    const email = `konto.${Date.now().toString(36)}@kommun.test`;
+    await staffApi.createUser({ email, name: 'Kim Konto', role: 'moderator', password: 'första-lösenordet' });
+    await staffApi.signOut();
+    admin.remove();
+
+    const el = await openConsole();
+    await submitSignIn(el, email, 'första-lösenordet');
+    await waitUntil(() => $(el, 'nav'), 'signed in', { timeout: 8000 });
+    const account = await go(el, '#/account', 'medverka-console-account');
+    await expect(el).to.be.accessible();
+
+    const submit = (current: string, next: string, again: string) => {
+      $<HTMLInputElement>(account, '#current-password')!.value = current;
+      $<HTMLInputElement>(account, '#new-password')!.value = next;
+      $<HTMLInputElement>(account, '#repeat-password')!.value = again;
+      $<HTMLButtonElement>(account, 'form button[type=submit]')!.click();
+    };
+    submit('första-lösenordet', 'andra-lösenordet', 'andra-lösenordett');
+    await waitUntil(() => $(account, '#repeat-password-error'), 'a mistyped repeat is caught');
+    expect(text($(account, '#repeat-password-error'))).to.contain('Lösenorden är inte likadana.');
+
+    submit('fel-lösenord', 'andra-lösenordet', 'andra-lösenordet');
+    await waitUntil(() => $(account, '#current-password-error'), 'a wrong current password is shown beside its field', { timeout: 8000 });
+    expect(text($(account, '#current-password-error'))).to.contain('Det nuvarande lösenordet stämmer inte.');
+    await expect(el).to.be.accessible();
+
+    submit('första-lösenordet', 'andra-lösenordet', 'andra-lösenordet');
+    await announced(el, 'Lösenordet är bytt.');
+    expect($(account, '.error-summary')).to.equal(null);
+
+    $<HTMLButtonElement>(account, 'button.danger')!.click();
+    await waitUntil(() => $(el, 'medverka-console-sign-in'), 'signed out');
+    await announced(el, 'Du är utloggad överallt.');
+    await expectRejection(staffApi.me(), 401);
+    await staffApi.signIn(email, 'andra-lösenordet');
+  });
+
+  it('goes back to sign-in, saying why, when the session ends elsewhere', async () => {
+    const el = await signedIn('admin', '/users');
+    await waitUntil(() => $$(screen(el), '.users > li').length > 0, 'the users are listed');
+    await staffApi.signOut(); // as if from another tab
+    location.hash = '#/audit';
+    await waitUntil(() => $(el, 'medverka-console-sign-in'), 'asks for sign-in again');
+    const form = signInForm(el);
+    await waitUntil(() => text($(form, '.notice')).includes('Du har loggats ut.'), 'says why');
+  });
+
+  it('fits a 320 px screen without sideways scrolling, with targets of at least 44 px', async () => {
+    await setViewport({ width: 320, height: 640 });
+    const el = await signedIn('admin', '/tiles/engagera-dig');
+    const fits = async (what: string) => {
+      await aTimeout(50);
+      expect(document.documentElement.scrollWidth, `${what} fits`).to.be.at.most(320);
+    };
+    const editor = screen(el);
+    await waitUntil(() => $$(editor, '.tiles > li').length > 0, 'the tiles are listed');
+    await previewShows(editor, 'Jag vill engagera mig ideellt');
+    await fits('the tile set editor');
+    for (const button of [...$$(el, 'button, nav a'), ...$$(editor, 'button')]) {
+      const box = button.getBoundingClientRect();
+      if (box.width === 0) continue;
+      expect(box.height, text(button)).to.be.at.least(44);
+    }
+    $$(editor, '.tiles > li')[0]!.querySelector<HTMLButtonElement>('[data-action=edit]')!.click();
+    await waitUntil(() => $(editor, 'medverka-console-tile-form'), 'the form opens');
+    await fits('the tile form');
+    await go(el, '#/embed', 'medverka-console-embed');
+    await waitUntil(() => $(screen(el), '#snippet-script'), 'the builder is loaded');
+    await fits('the embed builder');
+    await go(el, '#/users', 'medverka-console-users');
+    await waitUntil(() => $(screen(el), '.users'), 'the users are listed');
+    await fits('the users');
+  });
+
+  it('keeps borders and focus visible in forced-colours mode', async () => {
+    await executeServerCommand('forced-colors', { active: true });
+    const el = await openConsole();
+    const form = signInForm(el);
+    await form.updateComplete;
+    const input = $<HTMLInputElement>(form, '#email')!;
+    expect(parseFloat(getComputedStyle(input).borderTopWidth)).to.be.at.least(1);
+    const button = $<HTMLButtonElement>(form, 'button[type=submit]')!;
+    expect(getComputedStyle(button).borderTopStyle).to.equal('solid');
+    input.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(root(form).activeElement).to.equal($(form, '#password'));
+    expect(getComputedStyle($(form, '#password')!).outlineStyle).to.equal('solid');
+    await expect(el).to.be.accessible();
+  });
+});
+
+async function expectRejection(promise: Promise<unknown>, status: number) {
+  try {
+    await promise;
+  } catch (err) {
+    expect((err as { status?: number }).status).to.equal(status);
+    return;
+  }
+  expect.fail(`expected the request to fail with ${status}`);
+}

@@ -1,0 +1,41 @@
+/**
+ * The staff console's entry point (built to /widgets/console.js and loaded by /admin):
+ * defines the console and its screens' elements.
+ */
+import type { MedverkaConsoleAccount } from './account.element.js';
+import type { MedverkaConsoleAudit } from './audit.element.js';
+import { MedverkaConsole } from './console.element.js';
+import type { MedverkaConsoleEmbed } from './embed.element.js';
+import { screenElements } from './screens.js';
+import { MedverkaConsoleSignIn } from './sign-in.element.js';
+import { MedverkaConsoleTileForm } from './tile-form.element.js';
+import type { MedverkaConsoleTileSet } from './tile-set.element.js';
+import type { MedverkaConsoleTileSets } from './tile-sets.element.js';
+import type { MedverkaConsoleUsers } from './users.element.js';
+// The previews show the real <medverka-tiles> (the console is built apart from the widgets,
+// with its own copy, so this changes nothing residents download).
+import '../tiles/define.js';
+
+const elements: Record<string, CustomElementConstructor> = {
+  'medverka-console': MedverkaConsole,
+  'medverka-console-sign-in': MedverkaConsoleSignIn,
+  'medverka-console-tile-form': MedverkaConsoleTileForm,
+  ...screenElements,
+};
+for (const [tag, element] of Object.entries(elements)) {
+  if (!customElements.get(tag)) customElements.define(tag, element);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'medverka-console': MedverkaConsole;
+    'medverka-console-sign-in': MedverkaConsoleSignIn;
+    'medverka-console-tile-form': MedverkaConsoleTileForm;
+    'medverka-console-tile-sets': MedverkaConsoleTileSets;
+    'medverka-console-tile-set': MedverkaConsoleTileSet;
+    'medverka-console-users': MedverkaConsoleUsers;
+    'medverka-console-audit': MedverkaConsoleAudit;
+    'medverka-console-embed': MedverkaConsoleEmbed;
+    'medverka-console-account': MedverkaConsoleAccount;
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * The console's screens, in navigation order. One entry drives both the navigation (only the
+ * screens the signed-in role may use are listed) and the routing (#/<path>/<params…>).
+ * A new screen is one element file plus one entry here, and its tag in `screenElements`.
+ */
+import { html, type TemplateResult } from 'lit';
+import { msg } from '../shared/localize.js';
+import type { Role, StaffUser } from './api.js';
+import { MedverkaConsoleAccount } from './account.element.js';
+import { MedverkaConsoleAudit } from './audit.element.js';
+import { MedverkaConsoleEmbed } from './embed.element.js';
+import { MedverkaConsoleTileSet } from './tile-set.element.js';
+import { MedverkaConsoleTileSets } from './tile-sets.element.js';
+import { MedverkaConsoleUsers } from './users.element.js';
+
+export interface ConsoleScreenEntry {
+  /** The first part of the hash: #/<path>. */
+  path: string;
+  /** The screen's name in the navigation and the page title, in the language being rendered. */
+  label: () => string;
+  /** The roles that may open it. */
+  roles: readonly Role[];
+  /** The screen's element; `params` are the hash's parts after the path, decoded. */
+  render: (params: string[], user: StaffUser) => TemplateResult;
+}
+
+const allStaff: readonly Role[] = ['admin', 'moderator', 'chat_agent'];
+
+export const screens: ConsoleScreenEntry[] = [
+  {
+    path: 'tiles',
+    label: () => msg('Rutor', { id: 'console.nav.tiles' }),
+    roles: ['admin'],
+    render: ([slug]) =>
+      slug ? html`<medverka-console-tile-set slug=${slug}></medverka-console-tile-set>` : html`<medverka-console-tile-sets></medverka-console-tile-sets>`,
+  },
+  {
+    path: 'users',
+    label: () => msg('Användare', { id: 'console.nav.users' }),
+    roles: ['admin'],
+    render: (_, user) => html`<medverka-console-users .currentUser=${user}></medverka-console-users>`,
+  },
+  {
+    path: 'audit',
+    label: () => msg('Händelselogg', { id: 'console.nav.audit' }),
+    roles: ['admin'],
+    render: () => html`<medverka-console-audit></medverka-console-audit>`,
+  },
+  {
+    path: 'embed',
+    label: () => msg('Bädda in', { id: 'console.nav.embed' }),
+    roles: allStaff,
+    render: () => html`<medverka-console-embed></medverka-console-embed>`,
+  },
+  {
+    path: 'account',
+    label: () => msg('Mitt konto', { id: 'console.nav.account' }),
+    roles: allStaff,
+    render: (_, user) => html`<medverka-console-account .user=${user}></medverka-console-account>`,
+  },
+];
+
+/** The screens' elements by tag, defined by define.ts. */
+export const screenElements = {
+  'medverka-console-tile-sets': MedverkaConsoleTileSets,
+  'medverka-console-tile-set': MedverkaConsoleTileSet,
+  'medverka-console-users': MedverkaConsoleUsers,
+  'medverka-console-audit': MedverkaConsoleAudit,
+  'medverka-console-embed': MedverkaConsoleEmbed,
+  'medverka-console-account': MedverkaConsoleAccount,
+} as const;

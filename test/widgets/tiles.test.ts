@@ -63,6 +63,20 @@ describe('<medverka-tiles>', () => {
     await waitUntil(() => titles(inner)[3] === 'Jag vill engagera mig ideellt', 'follows a change on an ancestor');
   });
 
+  it('follows a lang change inside the shadow root it sits in', async () => {
+    const host = await fixture<HTMLElement>(html`<div></div>`);
+    const shadow = host.attachShadow({ mode: 'open' });
+    const wrapper = document.createElement('section');
+    wrapper.lang = 'sv';
+    wrapper.innerHTML = `<medverka-tiles set="engagera-dig"></medverka-tiles>`;
+    wrapper.firstElementChild!.setAttribute('api', api as string);
+    shadow.append(wrapper);
+    const inner = await loaded(wrapper.firstElementChild as MedverkaTiles);
+    expect(titles(inner)[3]).to.equal('Jag vill engagera mig ideellt');
+    wrapper.lang = 'en';
+    await waitUntil(() => titles(inner)[3] === 'I want to volunteer', 'switches to English');
+  });
+
   it('enhances plain links written inside it when there is no tile set', async () => {
     // The javascript: link is the hostile input under test.
     /* eslint-disable lit-a11y/anchor-is-valid */

@@ -10,17 +10,20 @@ const moduleUrl = import.meta.url; // not inline: bundlers would try to resolve 
 export const defaultApiBase = new URL('../../', moduleUrl).href;
 
 /**
- * One observer for the whole page tells every Medverka element when a `lang` attribute
- * changes anywhere above it (the page, a wrapper, the element itself).
+ * One observer tells every Medverka element when a `lang` attribute changes anywhere above
+ * it: in the page, and in any shadow root a Medverka element sits in (a widget inside the
+ * console, or opened from a tile).
  */
 const shown = new Set<MedverkaElement>();
-let langObserver: MutationObserver | undefined;
+const watchedRoots = new WeakSet<Node>();
+const langObserver = new MutationObserver(() => shown.forEach((e) => e.followLang()));
 function watchLang(el: MedverkaElement, on: boolean) {
-  if (on) shown.add(el);
-  else shown.delete(el);
-  if (!langObserver) {
-    langObserver = new MutationObserver(() => shown.forEach((e) => e.followLang()));
-    langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+  if (!on) return void shown.delete(el);
+  shown.add(el);
+  for (const root of [document.documentElement, el.getRootNode()]) {
+    if (root === document || watchedRoots.has(root)) continue;
+    watchedRoots.add(root);
+    langObserver.observe(root, { attributes: true, attributeFilter: ['lang'], subtree: true });
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
+import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
 import type { Config } from './config.js';
 
@@ -90,4 +91,19 @@ export function baseSecurityHeaders(): MiddlewareHandler {
     c.header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
     await next();
   };
+}
+
+/**
+ * Answers with JSON and a strong ETag, or 304 when the browser already has it. Written
+ * here rather than with hono/etag, whose 304 drops the CORS headers: a browser that cached
+ * the answer for one origin would then refuse it for another.
+ */
+export function jsonWithEtag(c: Context, data: unknown) {
+  const body = JSON.stringify(data);
+  const tag = `"${createHash('sha1').update(body).digest('base64url')}"`;
+  c.header('ETag', tag);
+  const match = c.req.header('if-none-match');
+  if (match && match.split(',').some((t) => t.trim().replace(/^W\//, '') === tag)) return c.body(null, 304);
+  c.header('Content-Type', 'application/json');
+  return c.body(body, 200);
 }

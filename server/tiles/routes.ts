@@ -1,9 +1,9 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { etag } from 'hono/etag';
 import type { AppDeps } from '../app.js';
 import { ApiError, ErrorBody } from '../errors.js';
 import { json } from '../openapi.js';
-import type { AppEnv } from '../http.js';
+import type { TypedResponse } from 'hono';
+import { jsonWithEtag, type AppEnv } from '../http.js';
 import { validationHook } from '../validation.js';
 import { SetSlug, TileSet, TileSetSummary } from './schemas.js';
 import { findTileSet, listTileSets } from './store.js';
@@ -39,16 +39,15 @@ const getTileSets = createRoute({
 
 export function tileRoutes({ db }: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  // Tile sets are read on every page view and change rarely: let browsers revalidate.
-  app.use('/api/tile-sets/*', etag());
 
   app.openapi(getTileSet, async (c) => {
     const { set } = c.req.valid('param');
     const tileSet = await findTileSet(db, set);
     if (!tileSet) throw new ApiError(404, 'tile_set_not_found', `There is no tile set called "${set}".`);
-    // Staff edits should show within seconds; the ETag middleware makes revalidation cheap.
+    // Staff edits show at once; the ETag makes revalidation cheap. Tile sets are read on
+    // every page view and change rarely.
     c.header('Cache-Control', 'public, max-age=0, must-revalidate');
-    return c.json(tileSet, 200);
+    return jsonWithEtag(c, tileSet) as unknown as TypedResponse<TileSet, 200, 'json'>;
   });
 
   app.openapi(getTileSets, async (c) => {

@@ -126,8 +126,9 @@ for (const database of testDatabases()) {
         const etag = first.headers.get('etag');
         assert.ok(etag);
         assert.equal(first.headers.get('cache-control'), 'public, max-age=0, must-revalidate');
-        const again = await app.request('/api/tile-sets/engagera-dig', { headers: { 'If-None-Match': etag } });
+        const again = await app.request('/api/tile-sets/engagera-dig', { headers: { 'If-None-Match': etag, Origin: 'http://dialog.test' } });
         assert.equal(again.status, 304);
+        assert.equal(again.headers.get('access-control-allow-origin'), 'http://dialog.test', 'a 304 keeps its CORS headers');
         await db.updateTable('tiles').set({ title_sv: 'Ny titel' }).where('position', '=', 1).execute();
         const changed = await app.request('/api/tile-sets/engagera-dig', { headers: { 'If-None-Match': etag } });
         assert.equal(changed.status, 200, 'a staff edit shows at once');

@@ -4,6 +4,7 @@ import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-co
 import { staffApi, type StaffTileSet, type TileInput } from '../../widgets/console/api.js';
 import type { MedverkaConsole } from '../../widgets/console/console.element.js';
 import '../../widgets/console/define.js';
+import { injectedSelector, xssCorpus } from '../xss-corpus.js';
 import type { MedverkaTiles } from '../../widgets/tiles/tiles.element.js';
 
 // The test server proxies /api, /widgets and /embed to a real Medverka server over a fresh
@@ -389,6 +390,41 @@ describe('<medverka-console>', function () {
     expect((window as Win).__xss).to.equal(undefined);
     // Tile links are never followed from the console itself: shown as text only.
     expect($$(editor, '.tiles a').length).to.equal(0);
+  });
+
+  it('keeps a whole corpus of hostile text inert in the editor, the preview, the users list and the log', async () => {
+    const el = await signedIn('admin');
+    const set = await newTileSet([]);
+    const post = (path: string, body: unknown) =>
+      fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    for (const [i, payload] of xssCorpus.entries()) {
+      const res = await post(`/api/staff/tile-sets/${set.slug}/tiles`, {
+        titleSv: payload,
+        titleEn: payload,
+        descriptionSv: payload,
+        icon: 'info',
+        targetKind: 'link',
+        href: `/sida-${i}`,
+      });
+      expect(res.status, payload).to.equal(201);
+    }
+    expect((await post('/api/staff/users', { email: `xss${Date.now()}@kommun.test`, name: xssCorpus[0], role: 'moderator', password: 'ett-långt-lösenord' })).status).to.equal(201);
+
+    const editor = await go(el, `#/tiles/${set.slug}`, 'medverka-console-tile-set');
+    await waitUntil(() => $$(editor, '.tiles > li').length === xssCorpus.length, 'every tile is listed');
+    await waitUntil(() => $<MedverkaTiles>(editor, 'medverka-tiles')?.shadowRoot?.querySelectorAll('.grid .tile').length === xssCorpus.length, 'the preview shows them');
+    await aTimeout(50);
+    expect(root(editor).querySelectorAll(injectedSelector).length, 'nothing injected in the editor').to.equal(0);
+    expect($<MedverkaTiles>(editor, 'medverka-tiles')!.shadowRoot!.querySelectorAll(injectedSelector).length).to.equal(0);
+    for (const payload of xssCorpus) expect(text($(editor, '.tiles'))).to.contain(payload.trim());
+
+    const users = await go(el, '#/users', 'medverka-console-users');
+    await waitUntil(() => text($(users, '.users')).includes(xssCorpus[0]!), 'the hostile name is listed as text');
+    expect(root(users).querySelectorAll(injectedSelector).length).to.equal(0);
+    const log = await go(el, '#/audit', 'medverka-console-audit');
+    await waitUntil(() => (root(log).textContent ?? '').includes('tile.create'), 'the log is shown');
+    expect(root(log).querySelectorAll(injectedSelector).length).to.equal(0);
+    expect((window as Win).__xss).to.equal(undefined);
   });
 
   it('manages users: lists them, adds one, and refuses a taken e-mail beside the field', async () => {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { BlockList, isIP } from 'node:net';
 import { z } from 'zod';
 
@@ -27,6 +28,12 @@ export interface Config {
   session: { idleMinutes: number; maxHours: number };
   /** The first administrator, created on a start when no staff account exists yet. */
   firstAdmin: { email: string; password: string; name: string } | undefined;
+  /** The sender of every mail, e.g. "Exempelby kommun <medverka@kommun.se>". */
+  mailFrom: string;
+  /** Where mails go when no SMTP_URL is set: one .eml file each, their links logged. */
+  outboxDir: string;
+  /** Signs proof-of-work challenges; the same on every instance behind a load balancer. */
+  altchaHmacKey: string;
 }
 
 export class ConfigError extends Error {
@@ -127,6 +134,12 @@ const schema = z.object({
   ADMIN_EMAIL: z.email({ message: 'must be an e-mail address' }).optional(),
   ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').max(200).optional(),
   ADMIN_NAME: z.string().max(100).optional(),
+  MAIL_FROM: z
+    .string()
+    .default('Medverka <medverka@localhost>')
+    .refine((v) => !/[\r\n]/.test(v) && /<?[^\s<>@]+@[^\s<>@]+>?$/.test(v.trim()), 'must be an address like "Kommunen <medverka@kommun.se>"'),
+  OUTBOX_DIR: z.string().default('data/outbox'),
+  ALTCHA_HMAC_KEY: z.string().min(32, 'must be at least 32 characters (a long random secret)').optional(),
 });
 
 /** Reads and checks the configuration; throws ConfigError listing every bad value at once. */
@@ -141,7 +154,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         const key = String(issue.path[0] ?? 'config');
         const got = env[key];
         // URLs may hold passwords; list values are already quoted in their message.
-        const quiet = ['DATABASE_URL', 'SMTP_URL', 'ALLOWED_ORIGINS', 'TRUSTED_PROXIES', 'ADMIN_PASSWORD'].includes(key);
+        const quiet = ['DATABASE_URL', 'SMTP_URL', 'ALLOWED_ORIGINS', 'TRUSTED_PROXIES', 'ADMIN_PASSWORD', 'ALTCHA_HMAC_KEY'].includes(key);
         const shown = quiet || got === undefined ? '' : ` (got "${got}")`;
         return `${key}: ${issue.message}${shown}`;
       }),
@@ -178,5 +191,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       v.ADMIN_EMAIL && v.ADMIN_PASSWORD
         ? { email: v.ADMIN_EMAIL, password: v.ADMIN_PASSWORD, name: v.ADMIN_NAME || 'Administratör' }
         : undefined,
+    mailFrom: v.MAIL_FROM.trim(),
+    outboxDir: v.OUTBOX_DIR,
+    // One instance can make its own key at start; several must share one, or a challenge
+    // issued by one instance would fail on another.
+    altchaHmacKey: v.ALTCHA_HMAC_KEY ?? randomBytes(32).toString('base64url'),
   };
 }

@@ -88,4 +88,18 @@ export const migrations: Record<string, Migration> = {
       }
     },
   },
+  '0003_proof_of_work': {
+    async up(db: Kysely<unknown>) {
+      // Solved proof-of-work challenges, kept until they expire so none is accepted twice.
+      await db.schema
+        .createTable('pow_used')
+        .addColumn('signature', 'varchar(128)', (c) => c.primaryKey())
+        .addColumn('expires_at', 'varchar(32)', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('pow_used_by_expiry').on('pow_used').column('expires_at').execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('pow_used').execute();
+    },
+  },
 };

@@ -8,6 +8,12 @@ export interface Database {
   staff_sessions: StaffSessionTable;
   sign_in_failures: SignInFailureTable;
   audit_log: AuditLogTable;
+  pow_used: PowUsedTable;
+}
+
+export interface PowUsedTable {
+  signature: string;
+  expires_at: string;
 }
 
 export interface StaffUserTable {

@@ -102,4 +102,62 @@ export const migrations: Record<string, Migration> = {
       await db.schema.dropTable('pow_used').execute();
     },
   },
+  '0004_petitions': {
+    async up(db: Kysely<unknown>) {
+      const id = (table: string) =>
+        db.schema
+          .createTable(table)
+          .addColumn('id', isPostgres(db) ? 'serial' : 'integer', (c) => (isPostgres(db) ? c.primaryKey() : c.primaryKey().autoIncrement()));
+      await id('petitions')
+        .addColumn('title', 'varchar(150)', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('proposer_name', 'varchar(100)')
+        .addColumn('proposer_email', 'varchar(254)')
+        .addColumn('status', 'varchar(24)', (c) =>
+          c.notNull().check(sql`status in ('draft', 'awaiting_moderation', 'open', 'closed', 'answered', 'rejected')`),
+        )
+        .addColumn('rejection_reason', 'text')
+        .addColumn('threshold', 'integer', (c) => c.notNull())
+        // Counted when a signature is confirmed, in the same transaction, so reads are cheap.
+        .addColumn('signature_count', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+        .addColumn('submitted_at', 'varchar(32)')
+        .addColumn('opened_at', 'varchar(32)')
+        .addColumn('closes_at', 'varchar(32)')
+        .addColumn('closed_at', 'varchar(32)')
+        .addColumn('answer', 'text')
+        .addColumn('answered_at', 'varchar(32)')
+        .addColumn('threshold_reached_at', 'varchar(32)')
+        .addColumn('anonymised_at', 'varchar(32)')
+        .execute();
+      await db.schema.createIndex('petitions_by_status').on('petitions').columns(['status', 'opened_at']).execute();
+      await id('signatures')
+        .addColumn('petition_id', 'integer', (c) => c.notNull().references('petitions.id').onDelete('cascade'))
+        /** Canonical form; null once anonymised or erased (the signature still counts). */
+        .addColumn('email', 'varchar(254)')
+        .addColumn('name', 'varchar(100)')
+        .addColumn('show_name', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('hear_back', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('connection', 'varchar(16)', (c) => c.notNull().check(sql`connection in ('resident', 'other')`))
+        .addColumn('connection_text', 'varchar(200)')
+        .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+        .addColumn('confirmed_at', 'varchar(32)')
+        .addColumn('anonymised_at', 'varchar(32)')
+        .execute();
+      // One signature per mailbox and petition, enforced by the database itself.
+      await db.schema.createIndex('signatures_one_per_email').on('signatures').columns(['petition_id', 'email']).unique().execute();
+      await id('confirmations')
+        /** SHA-256 of the token in the link; the link itself is never stored. */
+        .addColumn('token_hash', 'varchar(64)', (c) => c.notNull().unique())
+        .addColumn('purpose', 'varchar(24)', (c) => c.notNull().check(sql`purpose in ('proposal', 'signature')`))
+        .addColumn('petition_id', 'integer', (c) => c.notNull().references('petitions.id').onDelete('cascade'))
+        .addColumn('signature_id', 'integer', (c) => c.references('signatures.id').onDelete('cascade'))
+        .addColumn('expires_at', 'varchar(32)', (c) => c.notNull())
+        .addColumn('used_at', 'varchar(32)')
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      for (const table of ['confirmations', 'signatures', 'petitions']) await db.schema.dropTable(table).execute();
+    },
+  },
 };

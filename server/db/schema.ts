@@ -9,6 +9,55 @@ export interface Database {
   sign_in_failures: SignInFailureTable;
   audit_log: AuditLogTable;
   pow_used: PowUsedTable;
+  petitions: PetitionTable;
+  signatures: SignatureTable;
+  confirmations: ConfirmationTable;
+}
+
+export interface PetitionTable {
+  id: Generated<number>;
+  title: string;
+  body: string;
+  /** Null once the proposer's details are anonymised. */
+  proposer_name: string | null;
+  proposer_email: string | null;
+  status: 'draft' | 'awaiting_moderation' | 'open' | 'closed' | 'answered' | 'rejected';
+  rejection_reason: string | null;
+  threshold: number;
+  signature_count: Generated<number>;
+  created_at: string;
+  submitted_at: string | null;
+  opened_at: string | null;
+  closes_at: string | null;
+  closed_at: string | null;
+  answer: string | null;
+  answered_at: string | null;
+  threshold_reached_at: string | null;
+  anonymised_at: string | null;
+}
+
+export interface SignatureTable {
+  id: Generated<number>;
+  petition_id: number;
+  email: string | null;
+  name: string | null;
+  show_name: number;
+  hear_back: number;
+  connection: 'resident' | 'other';
+  connection_text: string | null;
+  created_at: string;
+  confirmed_at: string | null;
+  anonymised_at: string | null;
+}
+
+export interface ConfirmationTable {
+  id: Generated<number>;
+  token_hash: string;
+  purpose: 'proposal' | 'signature';
+  petition_id: number;
+  signature_id: number | null;
+  expires_at: string;
+  used_at: string | null;
 }
 
 export interface PowUsedTable {

@@ -1,0 +1,66 @@
+/**
+ * The rules of e-petitions (e-förslag), apart from storage and HTTP so they can be read,
+ * and tested, on their own.
+ *
+ * A petition's life: draft (written, the proposer has not yet confirmed by e-mail) →
+ * awaiting_moderation → open (for a set period) → closed → answered; or rejected, with a
+ * reason shown to the proposer. Staff may also answer an open petition early.
+ */
+export const petitionStatuses = ['draft', 'awaiting_moderation', 'open', 'closed', 'answered', 'rejected'] as const;
+export type PetitionStatus = (typeof petitionStatuses)[number];
+
+const transitions: Record<PetitionStatus, readonly PetitionStatus[]> = {
+  draft: ['awaiting_moderation'],
+  awaiting_moderation: ['open', 'rejected'],
+  open: ['closed', 'answered'],
+  closed: ['answered'],
+  answered: [],
+  rejected: [],
+};
+
+export function canMove(from: PetitionStatus, to: PetitionStatus): boolean {
+  return transitions[from].includes(to);
+}
+
+/** Statuses the public sees; drafts, petitions awaiting moderation and rejected ones stay private. */
+export const publicStatuses: readonly PetitionStatus[] = ['open', 'closed', 'answered'];
+
+/**
+ * One person, one signature: the same mailbox however it is spelled. Lower case; a
+ * "+tag" in the local part dropped (Gmail, Outlook and most providers deliver those to the
+ * same mailbox); for Gmail, dots in the local part dropped too, and googlemail.com is gmail.com.
+ */
+export function canonicalEmail(email: string): string {
+  const trimmed = email.trim().toLowerCase();
+  const at = trimmed.lastIndexOf('@');
+  if (at < 1) return trimmed;
+  let local = trimmed.slice(0, at);
+  let domain = trimmed.slice(at + 1);
+  local = local.split('+')[0]!;
+  if (domain === 'googlemail.com') domain = 'gmail.com';
+  if (domain === 'gmail.com') local = local.replace(/\./g, '');
+  return `${local}@${domain}`;
+}
+
+/** The signature threshold: a fixed number, or a share of the population rounded up. */
+export type Threshold = { kind: 'count'; count: number } | { kind: 'share'; percent: number; population: number };
+
+export function thresholdCount(threshold: Threshold): number {
+  return threshold.kind === 'count' ? threshold.count : Math.ceil((threshold.percent / 100) * threshold.population);
+}
+
+/** When an opened petition closes: the same day of the month, `months` later (end of month when that day is missing). */
+export function closingDate(openedAt: Date, months: number): Date {
+  const d = new Date(openedAt.getTime());
+  const day = d.getUTCDate();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  const lastDay = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+  d.setUTCDate(Math.min(day, lastDay));
+  return d;
+}
+
+/** Whole days left until `closesAt`, never negative; a petition closing later today has 0 days left but is open. */
+export function daysLeft(closesAt: Date, now: Date): number {
+  return Math.max(0, Math.floor((closesAt.getTime() - now.getTime()) / 86_400_000));
+}

@@ -1,0 +1,238 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import type { Database, Db } from '../db/index.js';
+import type { PetitionTable } from '../db/schema.js';
+import { canMove, canonicalEmail, closingDate, type PetitionStatus } from './rules.js';
+
+type Conn = Db | Transaction<Database>;
+
+/** Why a confirmation link did not work, in words the widget can show. */
+export class ConfirmationError extends Error {
+  constructor(readonly reason: 'unknown' | 'expired' | 'used') {
+    super(`confirmation link ${reason}`);
+  }
+}
+
+export class PetitionStateError extends Error {
+  constructor(
+    readonly from: PetitionStatus,
+    readonly to: PetitionStatus,
+  ) {
+    super(`a petition that is ${from} cannot become ${to}`);
+  }
+}
+
+export class NotOpenError extends Error {}
+export class NotFoundError extends Error {}
+
+const hash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** How long a confirmation link works. */
+export const linkLifetimeHours = { proposal: 7 * 24, signature: 3 * 24 } as const;
+
+async function issueConfirmation(db: Conn, purpose: 'proposal' | 'signature', petitionId: number, signatureId: number | null, now: Date) {
+  // 256 bits from the system's CSPRNG: unguessable; only its hash is stored.
+  const token = randomBytes(32).toString('base64url');
+  await db
+    .insertInto('confirmations')
+    .values({
+      token_hash: hash(token),
+      purpose,
+      petition_id: petitionId,
+      signature_id: signatureId,
+      expires_at: new Date(now.getTime() + linkLifetimeHours[purpose] * 3_600_000).toISOString(),
+      used_at: null,
+    })
+    .execute();
+  return token;
+}
+
+/**
+ * Uses a confirmation link once: the update only succeeds for an unused, unexpired token,
+ * so two clicks racing each other cannot both count.
+ */
+async function useConfirmation(trx: Conn, token: string, purpose: 'proposal' | 'signature', now: Date) {
+  const row = await trx.selectFrom('confirmations').selectAll().where('token_hash', '=', hash(token)).where('purpose', '=', purpose).executeTakeFirst();
+  if (!row) throw new ConfirmationError('unknown');
+  if (row.used_at) throw new ConfirmationError('used');
+  if (row.expires_at <= now.toISOString()) throw new ConfirmationError('expired');
+  const used = await trx
+    .updateTable('confirmations')
+    .set({ used_at: now.toISOString() })
+    .where('id', '=', row.id)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
+  if (Number(used.numUpdatedRows) !== 1) throw new ConfirmationError('used');
+  return row;
+}
+
+export interface Proposal {
+  title: string;
+  body: string;
+  name: string;
+  email: string;
+}
+
+/** A resident writes a petition: it stays a draft until they confirm by the mailed link. */
+export async function proposePetition(db: Db, proposal: Proposal, threshold: number, now = new Date()) {
+  return db.transaction().execute(async (trx) => {
+    const petition = await trx
+      .insertInto('petitions')
+      .values({
+        title: proposal.title,
+        body: proposal.body,
+        proposer_name: proposal.name,
+        proposer_email: proposal.email.trim(),
+        status: 'draft',
+        rejection_reason: null,
+        threshold,
+        created_at: now.toISOString(),
+        submitted_at: null,
+        opened_at: null,
+        closes_at: null,
+        closed_at: null,
+        answer: null,
+        answered_at: null,
+        threshold_reached_at: null,
+        anonymised_at: null,
+      })
+      .returning(['id'])
+      .executeTakeFirstOrThrow();
+    const token = await issueConfirmation(trx, 'proposal', petition.id, null, now);
+    return { petitionId: petition.id, token };
+  });
+}
+
+/** The proposer's link: the draft goes to moderation. Clicking it again changes nothing. */
+export async function confirmProposal(db: Db, token: string, now = new Date()) {
+  return db.transaction().execute(async (trx) => {
+    const confirmation = await useConfirmation(trx, token, 'proposal', now);
+    await trx
+      .updateTable('petitions')
+      .set({ status: 'awaiting_moderation', submitted_at: now.toISOString() })
+      .where('id', '=', confirmation.petition_id)
+      .where('status', '=', 'draft')
+      .execute();
+    return confirmation.petition_id;
+  });
+}
+
+export async function findPetition(db: Conn, id: number) {
+  return db.selectFrom('petitions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Moves a petition to its next status, refusing steps its life does not have. */
+export async function movePetition(
+  db: Db,
+  id: number,
+  to: PetitionStatus,
+  changes: Partial<Pick<PetitionTable, 'rejection_reason' | 'answer'>> & { openMonths?: number } = {},
+  now = new Date(),
+) {
+  return db.transaction().execute(async (trx) => {
+    const petition = await findPetition(trx, id);
+    if (!petition) throw new NotFoundError(String(id));
+    if (!canMove(petition.status, to)) throw new PetitionStateError(petition.status, to);
+    const at = now.toISOString();
+    await trx
+      .updateTable('petitions')
+      .set({
+        status: to,
+        ...(to === 'open' ? { opened_at: at, closes_at: closingDate(now, changes.openMonths ?? 6).toISOString() } : {}),
+        ...(to === 'closed' ? { closed_at: at } : {}),
+        ...(to === 'rejected' ? { rejection_reason: changes.rejection_reason ?? null } : {}),
+        ...(to === 'answered' ? { answer: changes.answer ?? null, answered_at: at, closed_at: petition.closed_at ?? at } : {}),
+      })
+      .where('id', '=', id)
+      .where('status', '=', petition.status)
+      .execute();
+    return (await findPetition(trx, id))!;
+  });
+}
+
+export interface SignatureInput {
+  name: string;
+  email: string;
+  showName: boolean;
+  hearBack: boolean;
+  connection: 'resident' | 'other';
+  connectionText?: string | null;
+}
+
+const isUniqueViolation = (err: unknown) =>
+  err instanceof Error && (/UNIQUE constraint failed/.test(err.message) || (err as { code?: string }).code === '23505');
+
+/**
+ * A resident signs: the signature waits for its e-mail confirmation. Signing again with
+ * the same mailbox (however spelled) gives a fresh link for the one signature there is.
+ */
+export async function signPetition(db: Db, petitionId: number, input: SignatureInput, now = new Date()) {
+  const petition = await findPetition(db, petitionId);
+  if (!petition) throw new NotFoundError(String(petitionId));
+  if (petition.status !== 'open' || (petition.closes_at && petition.closes_at <= now.toISOString())) throw new NotOpenError(String(petitionId));
+  const email = canonicalEmail(input.email);
+  const details = {
+    name: input.name,
+    show_name: input.showName ? 1 : 0,
+    hear_back: input.hearBack ? 1 : 0,
+    connection: input.connection,
+    connection_text: input.connection === 'other' ? (input.connectionText ?? null) : null,
+  };
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await db.transaction().execute(async (trx) => {
+        const existing = await trx.selectFrom('signatures').select(['id', 'confirmed_at']).where('petition_id', '=', petitionId).where('email', '=', email).executeTakeFirst();
+        let signatureId: number;
+        if (existing) {
+          signatureId = existing.id;
+          // Until confirmed, the latest details win; a confirmed signature is left as it was.
+          if (!existing.confirmed_at) await trx.updateTable('signatures').set(details).where('id', '=', existing.id).execute();
+        } else {
+          const inserted = await trx
+            .insertInto('signatures')
+            .values({ ...details, petition_id: petitionId, email, created_at: now.toISOString(), confirmed_at: null, anonymised_at: null })
+            .returning(['id'])
+            .executeTakeFirstOrThrow();
+          signatureId = inserted.id;
+        }
+        const token = await issueConfirmation(trx, 'signature', petitionId, signatureId, now);
+        return { signatureId, token, alreadyConfirmed: Boolean(existing?.confirmed_at) };
+      });
+    } catch (err) {
+      // Another request inserted the same mailbox a moment ago: go again, finding it.
+      if (isUniqueViolation(err) && attempt < 3) continue;
+      throw err;
+    }
+  }
+}
+
+/**
+ * The signer's link: the signature counts, once. The count is raised in the same
+ * transaction that marks the signature confirmed, so it never drifts.
+ */
+export async function confirmSignature(db: Db, token: string, now = new Date()) {
+  return db.transaction().execute(async (trx) => {
+    const confirmation = await useConfirmation(trx, token, 'signature', now);
+    const counted = await trx
+      .updateTable('signatures')
+      .set({ confirmed_at: now.toISOString() })
+      .where('id', '=', confirmation.signature_id!)
+      .where('confirmed_at', 'is', null)
+      .executeTakeFirst();
+    const newlyCounted = Number(counted.numUpdatedRows) === 1;
+    if (newlyCounted) {
+      await trx
+        .updateTable('petitions')
+        .set((eb) => ({ signature_count: eb('signature_count', '+', 1) }))
+        .where('id', '=', confirmation.petition_id)
+        .execute();
+    }
+    const petition = (await findPetition(trx, confirmation.petition_id))!;
+    let thresholdReached = false;
+    if (newlyCounted && !petition.threshold_reached_at && petition.signature_count >= petition.threshold) {
+      await trx.updateTable('petitions').set({ threshold_reached_at: now.toISOString() }).where('id', '=', petition.id).execute();
+      thresholdReached = true;
+    }
+    return { petitionId: petition.id, counted: newlyCounted, signatureCount: petition.signature_count, thresholdReached };
+  });
+}

@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import {
+  ConfirmationError,
+  NotOpenError,
+  PetitionStateError,
+  confirmProposal,
+  confirmSignature,
+  findPetition,
+  movePetition,
+  proposePetition,
+  signPetition,
+} from '../../server/petitions/store.js';
+import { openDatabase, testDatabases } from './helpers.js';
+
+const proposal = { title: 'Fler bänkar i Stadsparken', body: 'Äldre behöver kunna vila på vägen.', name: 'Greta Gran', email: 'greta@example.se' };
+const signer = (email: string, name = 'Sven Signerare') => ({ name, email, showName: false, hearBack: true, connection: 'resident' as const });
+
+for (const database of testDatabases()) {
+  describe(`the life of a petition in storage on ${database.name}`, () => {
+    it('goes from draft through moderation to open, counts confirmed signatures once, and is answered', async () => {
+      const db = await openDatabase(database);
+      try {
+        const { petitionId, token } = await proposePetition(db, proposal, 3);
+        assert.equal((await findPetition(db, petitionId))!.status, 'draft');
+        await assert.rejects(movePetition(db, petitionId, 'open'), PetitionStateError, 'no moderation before the proposer confirms');
+        assert.equal(await confirmProposal(db, token), petitionId);
+        await assert.rejects(confirmProposal(db, token), (e: ConfirmationError) => e.reason === 'used');
+        assert.equal((await findPetition(db, petitionId))!.status, 'awaiting_moderation');
+        await assert.rejects(signPetition(db, petitionId, signer('a@example.se')), NotOpenError);
+
+        const opened = await movePetition(db, petitionId, 'open', { openMonths: 3 }, new Date('2026-03-10T12:00:00Z'));
+        assert.equal(opened.closes_at, '2026-06-10T12:00:00.000Z');
+
+        const now = new Date('2026-03-11T12:00:00Z');
+        const a = await signPetition(db, petitionId, signer('a@example.se'), now);
+        const b = await signPetition(db, petitionId, signer('b@example.se'), now);
+        assert.equal((await findPetition(db, petitionId))!.signature_count, 0, 'unconfirmed signatures do not count');
+        assert.deepEqual(await confirmSignature(db, a.token, now), { petitionId, counted: true, signatureCount: 1, thresholdReached: false });
+        await assert.rejects(confirmSignature(db, a.token, now), (e: ConfirmationError) => e.reason === 'used');
+        const again = await signPetition(db, petitionId, signer('A@Example.se'), now);
+        assert.equal(again.signatureId, a.signatureId);
+        assert.equal(again.alreadyConfirmed, true);
+        assert.equal((await confirmSignature(db, again.token, now)).counted, false, 'a re-sign never counts twice');
+        await confirmSignature(db, b.token, now);
+        const c = await signPetition(db, petitionId, signer('c@example.se'), now);
+        const reached = await confirmSignature(db, c.token, now);
+        assert.deepEqual([reached.signatureCount, reached.thresholdReached], [3, true]);
+
+        await movePetition(db, petitionId, 'closed', {}, new Date('2026-06-10T12:00:00Z'));
+        const answered = await movePetition(db, petitionId, 'answered', { answer: 'Nämnden har beslutat att ställa ut tio bänkar.' });
+        assert.equal(answered.status, 'answered');
+        assert.equal(answered.closed_at, '2026-06-10T12:00:00.000Z');
+      } finally {
+        await db.destroy();
+      }
+    });
+
+    it('refuses expired, reused and forged confirmation links', async () => {
+      const db = await openDatabase(database);
+      try {
+        const t0 = new Date('2026-01-01T00:00:00Z');
+        const { petitionId, token } = await proposePetition(db, proposal, 10, t0);
+        await assert.rejects(confirmProposal(db, token, new Date('2026-01-08T00:00:01Z')), (e: ConfirmationError) => e.reason === 'expired');
+        await assert.rejects(confirmProposal(db, 'förfalskad-länk'), (e: ConfirmationError) => e.reason === 'unknown');
+        await assert.rejects(confirmProposal(db, token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A')), (e: ConfirmationError) => e.reason === 'unknown');
+        assert.equal((await findPetition(db, petitionId))!.status, 'draft');
+        const fresh = await proposePetition(db, proposal, 10, t0);
+        await confirmProposal(db, fresh.token, t0);
+        await movePetition(db, fresh.petitionId, 'open', {}, t0);
+        const sig = await signPetition(db, fresh.petitionId, signer('x@example.se'), t0);
+        await assert.rejects(confirmProposal(db, sig.token, t0), (e: ConfirmationError) => e.reason === 'unknown', 'a signature link is not a proposal link');
+        await assert.rejects(confirmSignature(db, sig.token, new Date('2026-01-04T00:00:01Z')), (e: ConfirmationError) => e.reason === 'expired');
+        assert.equal((await findPetition(db, fresh.petitionId))!.signature_count, 0);
+      } finally {
+        await db.destroy();
+      }
+    });
+
+    it('keeps exactly one signature when one mailbox signs in many spellings at once', async () => {
+      const db = await openDatabase(database);
+      try {
+        const { petitionId, token } = await proposePetition(db, proposal, 100);
+        await confirmProposal(db, token);
+        await movePetition(db, petitionId, 'open');
+        const spellings = ['anna.svensson@gmail.com', 'Anna.Svensson@gmail.com', 'annasvensson@gmail.com', 'anna.svensson+1@gmail.com', 'ANNA.SVENSSON@GOOGLEMAIL.COM', 'a.n.n.a.svensson+x@gmail.com'];
+        const all = await Promise.all([...spellings, ...spellings].map((email) => signPetition(db, petitionId, signer(email))));
+        assert.equal(new Set(all.map((s) => s.signatureId)).size, 1, 'one signature row');
+        const results = await Promise.all(all.map((s) => confirmSignature(db, s.token)));
+        assert.equal(results.filter((r) => r.counted).length, 1, 'counted once');
+        assert.equal((await findPetition(db, petitionId))!.signature_count, 1);
+        const rows = await db.selectFrom('signatures').select('email').where('petition_id', '=', petitionId).execute();
+        assert.deepEqual(rows, [{ email: 'annasvensson@gmail.com' }]);
+      } finally {
+        await db.destroy();
+      }
+    });
+  });
+}

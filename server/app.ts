@@ -14,6 +14,7 @@ import { pageRoutes } from './pages/routes.js';
 import { staticRoutes } from './static.js';
 import { sameOriginJsonWrites, sessionCookie, staffSession } from './staff/guard.js';
 import { staffRoutes } from './staff/routes.js';
+import { petitionRoutes } from './petitions/routes.js';
 import { tileRoutes } from './tiles/routes.js';
 import { staffTileRoutes } from './tiles/staff-routes.js';
 import { validationHook } from './validation.js';
@@ -105,6 +106,7 @@ export function createApp(deps: AppDeps) {
   });
 
   app.route('/', tileRoutes(deps));
+  app.route('/', petitionRoutes(deps));
   app.route('/', staffRoutes({ ...deps, distDir }));
   app.route('/', staffTileRoutes(deps));
   app.route('/', docsRoutes(app));

@@ -14,9 +14,13 @@ import { pageRoutes } from './pages/routes.js';
 import { staticRoutes } from './static.js';
 import { sameOriginJsonWrites, sessionCookie, staffSession } from './staff/guard.js';
 import { staffRoutes } from './staff/routes.js';
+import { powHeader } from './abuse/proof-of-work.js';
+import { powRoutes } from './abuse/routes.js';
+import { confirmationPages } from './petitions/pages.js';
 import { petitionRoutes } from './petitions/routes.js';
 import { tileRoutes } from './tiles/routes.js';
 import { staffTileRoutes } from './tiles/staff-routes.js';
+import { createMailer, type Mailer } from './mail/mailer.js';
 import { validationHook } from './validation.js';
 import { sql } from 'kysely';
 
@@ -28,12 +32,18 @@ export interface AppDeps {
   distDir?: string;
   /** Mount GET /api/bench/bare, the benchmark's baseline: the same middleware, no logic. */
   benchRoutes?: boolean;
+  /** Sends mail; by default made from the configuration (SMTP_URL, or the outbox). */
+  mailer?: Mailer;
 }
 
 export const repoRoot = resolve(import.meta.dirname, '..');
 
+/** The path as logged: confirmation links carry a secret token, which never reaches a log. */
+const loggedPath = (path: string) => path.replace(/^(\/bekrafta\/[a-z]+\/)[^/]+/, '$1[token]');
+
 /** The whole server as one Hono app: middleware, routes, one error shape. */
 export function createApp(deps: AppDeps) {
+  deps = { ...deps, mailer: deps.mailer ?? createMailer(deps.config, deps.log) };
   const { config, db, log } = deps;
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   const distDir = deps.distDir ?? resolve(repoRoot, 'dist');
@@ -47,7 +57,7 @@ export function createApp(deps: AppDeps) {
     const fields = {
       requestId: c.get('requestId'),
       method: c.req.method,
-      path: c.req.path,
+      path: loggedPath(c.req.path),
       status,
       ms: Math.round((performance.now() - started) * 10) / 10,
       ip: clientIp(c, config),
@@ -62,7 +72,8 @@ export function createApp(deps: AppDeps) {
       // Only the municipality's own sites may call the API from a browser.
       origin: (origin) => (origin === ownOrigin || config.allowedOrigins.includes(origin) ? origin : null),
       allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
-      allowHeaders: ['Content-Type'],
+      allowHeaders: ['Content-Type', powHeader],
+      exposeHeaders: ['Retry-After'],
       maxAge: 600,
     }),
   );
@@ -106,7 +117,9 @@ export function createApp(deps: AppDeps) {
   });
 
   app.route('/', tileRoutes(deps));
+  app.route('/', powRoutes(deps));
   app.route('/', petitionRoutes(deps));
+  app.route('/', confirmationPages(deps));
   app.route('/', staffRoutes({ ...deps, distDir }));
   app.route('/', staffTileRoutes(deps));
   app.route('/', docsRoutes(app));
@@ -119,7 +132,7 @@ export function createApp(deps: AppDeps) {
     if (known) return known;
     log.error('unhandled error', {
       requestId: c.get('requestId'),
-      path: c.req.path,
+      path: loggedPath(c.req.path),
       error: err instanceof Error ? (err.stack ?? err.message) : String(err),
     });
     return errorJson(c, 500, 'server_error', 'Something went wrong on the server. Try again in a while.');

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { BlockList, isIP } from 'node:net';
 import { z } from 'zod';
+import type { Threshold } from './petitions/rules.js';
 
 /**
  * Everything the server reads from its environment, validated once at start so that a
@@ -34,6 +35,9 @@ export interface Config {
   outboxDir: string;
   /** Signs proof-of-work challenges; the same on every instance behind a load balancer. */
   altchaHmacKey: string;
+  petitions: { threshold: Threshold; openMonths: number };
+  /** Proof-of-work difficulty: the largest secret number a challenge may hide. */
+  powMaxNumber: number;
 }
 
 export class ConfigError extends Error {
@@ -140,6 +144,23 @@ const schema = z.object({
     .refine((v) => !/[\r\n]/.test(v) && /<?[^\s<>@]+@[^\s<>@]+>?$/.test(v.trim()), 'must be an address like "Kommunen <medverka@kommun.se>"'),
   OUTBOX_DIR: z.string().default('data/outbox'),
   ALTCHA_HMAC_KEY: z.string().min(32, 'must be at least 32 characters (a long random secret)').optional(),
+  PETITION_THRESHOLD: z
+    .string()
+    .default('500')
+    .refine((v) => /^\d{1,7}$/.test(v) || /^\d{1,2}(\.\d+)?%$/.test(v), 'must be a number of signatures (e.g. 500) or a share of the population (e.g. 1%)'),
+  MUNICIPALITY_POPULATION: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').positive('must be positive').optional(),
+  POW_MAX_NUMBER: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(100, 'must be between 100 and 10000000')
+    .max(10_000_000, 'must be between 100 and 10000000')
+    .default(50_000),
+  PETITION_OPEN_MONTHS: z.coerce
+    .number({ message: 'must be a number of months' })
+    .int('must be a whole number of months')
+    .min(1, 'must be between 1 and 24')
+    .max(24, 'must be between 1 and 24')
+    .default(6),
 });
 
 /** Reads and checks the configuration; throws ConfigError listing every bad value at once. */
@@ -161,6 +182,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const v = parsed.data;
+  if (v.PETITION_THRESHOLD.endsWith('%') && !v.MUNICIPALITY_POPULATION) {
+    throw new ConfigError(['MUNICIPALITY_POPULATION: needed when PETITION_THRESHOLD is a share of the population']);
+  }
   if (Boolean(v.ADMIN_EMAIL) !== Boolean(v.ADMIN_PASSWORD)) {
     throw new ConfigError(['ADMIN_EMAIL and ADMIN_PASSWORD: set both to create the first administrator, or neither']);
   }
@@ -196,5 +220,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     // One instance can make its own key at start; several must share one, or a challenge
     // issued by one instance would fail on another.
     altchaHmacKey: v.ALTCHA_HMAC_KEY ?? randomBytes(32).toString('base64url'),
+    petitions: {
+      threshold: v.PETITION_THRESHOLD.endsWith('%')
+        ? { kind: 'share', percent: Number(v.PETITION_THRESHOLD.slice(0, -1)), population: v.MUNICIPALITY_POPULATION! }
+        : { kind: 'count', count: Number(v.PETITION_THRESHOLD) },
+      openMonths: v.PETITION_OPEN_MONTHS,
+    },
+    powMaxNumber: v.POW_MAX_NUMBER,
   };
 }

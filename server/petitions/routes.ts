@@ -4,14 +4,35 @@ import { ApiError } from '../errors.js';
 import type { AppEnv } from '../http.js';
 import { errors, json } from '../openapi.js';
 import { validationHook } from '../validation.js';
+import { requirePow, powSecurity } from '../abuse/proof-of-work.js';
+import { rateLimit } from '../abuse/rate-limit.js';
+import { checkMail } from '../mail/mailer.js';
+import { proposalConfirmationMail, signatureConfirmationMail } from './mails.js';
 import { findPublicPetition, listPublicPetitions } from './public.js';
-import { PetitionId, PetitionList, PetitionQuery, PublicPetition } from './schemas.js';
+import { thresholdCount } from './rules.js';
+import { CheckEmail, PetitionId, PetitionList, PetitionQuery, ProposalInput, PublicPetition, SignatureInput } from './schemas.js';
+import { NotFoundError, NotOpenError, proposePetition, signPetition } from './store.js';
 
 const route = <R extends Parameters<typeof createRoute>[0]>(r: R) => createRoute({ tags: ['Petitions'], ...r });
 
 /** The open data of e-petitions: statuses, texts, counts and answers; never an e-mail address. */
-export function petitionRoutes({ db }: AppDeps) {
+export function petitionRoutes({ db, config, mailer }: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const base = config.publicUrl.href.replace(/\/$/, '');
+  // Writes need a solved proof of work and stay within per-address limits; a town hall
+  // behind a trusted proxy is counted per resident (see TRUSTED_PROXIES).
+  const writes = [
+    rateLimit({ name: 'petition-writes', burst: { limit: 10, windowSeconds: 60 }, sustained: { limit: 200, windowSeconds: 3600 }, config }),
+    requirePow({ db, config }),
+  ];
+  app.on('POST', ['/api/petitions', '/api/petitions/:id/signatures'], ...writes);
+  const refuseUnmailable = (to: string) => {
+    try {
+      checkMail({ to, subject: 'x', text: 'x' });
+    } catch {
+      throw new ApiError(400, 'invalid_request', 'That e-mail address cannot receive mail.', [{ path: 'email', message: 'must be a single e-mail address' }]);
+    }
+  };
 
   app.openapi(
     route({
@@ -41,6 +62,56 @@ export function petitionRoutes({ db }: AppDeps) {
       if (!petition) throw new ApiError(404, 'petition_not_found', 'There is no public petition with that number.');
       c.header('Cache-Control', 'public, max-age=5');
       return c.json(petition, 200);
+    },
+  );
+
+  app.openapi(
+    route({
+      method: 'post',
+      path: '/api/petitions',
+      summary: 'Propose a petition',
+      security: powSecurity,
+      description:
+        'Creates a draft and mails the proposer a confirmation link; once confirmed, the petition goes to moderation. A submitted proposal is a public document: its title, text and the proposer’s name are published.',
+      request: { body: { content: { 'application/json': { schema: ProposalInput } }, required: true } },
+      responses: { 202: json(CheckEmail, 'Check your e-mail.'), ...errors(400, 413, 429) },
+    }),
+    async (c) => {
+      const input = c.req.valid('json');
+      refuseUnmailable(input.email);
+      const { token } = await proposePetition(db, input, thresholdCount(config.petitions.threshold));
+      await mailer!.send(proposalConfirmationMail(input.lang, input.email, input.title, `${base}/bekrafta/forslag/${token}?lang=${input.lang}`));
+      return c.json({ status: 'check_email' as const }, 202);
+    },
+  );
+
+  app.openapi(
+    route({
+      method: 'post',
+      path: '/api/petitions/{id}/signatures',
+      summary: 'Sign a petition',
+      security: powSecurity,
+      description:
+        'Mails the signer a confirmation link; the signature counts once it is followed. Signing again with the same mailbox, however spelled, sends a fresh link for the one signature there is.',
+      request: { params: z.object({ id: PetitionId }), body: { content: { 'application/json': { schema: SignatureInput } }, required: true } },
+      responses: { 202: json(CheckEmail, 'Check your e-mail.'), ...errors(400, 404, 409, 413, 429) },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const input = c.req.valid('json');
+      refuseUnmailable(input.email);
+      let signed;
+      try {
+        signed = await signPetition(db, id, input);
+      } catch (err) {
+        if (err instanceof NotFoundError) throw new ApiError(404, 'petition_not_found', 'There is no public petition with that number.');
+        if (err instanceof NotOpenError) throw new ApiError(409, 'petition_not_open', 'This petition is not open for signatures.');
+        throw err;
+      }
+      const petition = (await findPublicPetition(db, id))!;
+      const link = `${base}/bekrafta/underskrift/${signed.token}?lang=${input.lang}`;
+      await mailer!.send(signatureConfirmationMail(input.lang, input.email, petition.title, link, signed.alreadyConfirmed));
+      return c.json({ status: 'check_email' as const }, 202);
     },
   );
 

@@ -32,3 +32,35 @@ export const PetitionQuery = z.object({
   status: z.enum(['open', 'closed', 'answered']).optional().openapi({ description: 'Only petitions with this status.' }),
   q: z.string().trim().max(100).optional().openapi({ description: 'Words to find in the title or text.' }),
 });
+
+const Lang = z.enum(['sv', 'en']).default('sv').openapi({ description: 'The language of the confirmation mail.' });
+
+export const ProposalInput = z
+  .object({
+    title: z.string().trim().min(5, 'must be at least 5 characters').max(150, 'must be at most 150 characters'),
+    body: z.string().trim().min(20, 'must be at least 20 characters').max(5000, 'must be at most 5000 characters'),
+    name: z.string().trim().min(1, 'is required').max(100),
+    email: z.string().trim().max(254).pipe(z.email({ message: 'must be an e-mail address' })),
+    publicDocumentAccepted: z.literal(true, { message: 'must be true: a submitted proposal is a public document' }),
+    lang: Lang,
+  })
+  .strict()
+  .openapi('ProposalInput');
+
+export const SignatureInput = z
+  .object({
+    name: z.string().trim().min(1, 'is required').max(100),
+    email: z.string().trim().max(254).pipe(z.email({ message: 'must be an e-mail address' })),
+    showName: z.boolean().default(false),
+    hearBack: z.boolean().default(false),
+    connection: z.enum(['resident', 'other']).openapi({ description: 'resident: lives in the municipality; other: another stated connection.' }),
+    connectionText: z.string().trim().max(200).optional(),
+    lang: Lang,
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.connection === 'other' && !v.connectionText) ctx.addIssue({ code: 'custom', path: ['connectionText'], message: 'say what connects you to the municipality' });
+  })
+  .openapi('SignatureInput');
+
+export const CheckEmail = z.object({ status: z.literal('check_email') }).openapi('CheckEmail');

@@ -1,0 +1,98 @@
+import { Hono } from 'hono';
+import type { AppDeps } from '../app.js';
+import { sendPage, type AppEnv } from '../http.js';
+import { escapeHtml } from '../pages/html.js';
+import { ConfirmationError, confirmProposal, confirmSignature, findPetition } from './store.js';
+
+type Lang = 'sv' | 'en';
+type Kind = 'forslag' | 'underskrift';
+
+const text = {
+  sv: {
+    title: { forslag: 'Bekräfta ditt e-förslag', underskrift: 'Bekräfta din underskrift' },
+    ask: { forslag: 'Tryck på knappen för att skicka förslaget till granskning.', underskrift: 'Tryck på knappen så räknas din underskrift.' },
+    button: 'Bekräfta',
+    done: {
+      forslag: 'Tack! Ditt förslag är skickat till granskning. Du får ett mejl när det har granskats.',
+      underskrift: 'Tack! Din underskrift är räknad.',
+    },
+    already: 'Din underskrift var redan räknad. Den räknas bara en gång.',
+    count: (n: number, t: number) => `Förslaget har nu ${n} av ${t} underskrifter som behövs.`,
+    reasons: {
+      unknown: 'Länken fungerar inte. Kontrollera att du har kopierat hela länken från mejlet.',
+      expired: 'Länken har slutat gälla. Gör om det du gjorde, så får du en ny länk.',
+      used: 'Länken har redan använts. Det du bekräftade gäller fortfarande.',
+    },
+  },
+  en: {
+    title: { forslag: 'Confirm your e-petition', underskrift: 'Confirm your signature' },
+    ask: { forslag: 'Press the button to send your petition for review.', underskrift: 'Press the button and your signature counts.' },
+    button: 'Confirm',
+    done: {
+      forslag: 'Thank you! Your petition has been sent for review. You will get an e-mail once it has been reviewed.',
+      underskrift: 'Thank you! Your signature is counted.',
+    },
+    already: 'Your signature was already counted. It counts only once.',
+    count: (n: number, t: number) => `The petition now has ${n} of the ${t} signatures it needs.`,
+    reasons: {
+      unknown: 'This link does not work. Check that you copied the whole link from the e-mail.',
+      expired: 'This link has expired. Do what you did again and you will get a new link.',
+      used: 'This link has already been used. What you confirmed still stands.',
+    },
+  },
+};
+
+function page(lang: Lang, title: string, body: string) {
+  return (
+    `<!doctype html>\n<html lang="${lang}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
+    `<meta name="referrer" content="no-referrer">\n<title>${escapeHtml(title)}</title>\n<link rel="stylesheet" href="/admin/console.css">\n</head>\n` +
+    `<body>\n<main>\n<h1>${escapeHtml(title)}</h1>\n${body}\n</main>\n</body>\n</html>\n`
+  );
+}
+
+/**
+ * The pages a confirmation link in a mail opens. Opening the link shows a button; only
+ * pressing it confirms — mail scanners that open every link must not confirm on a
+ * resident's behalf. The token is never logged (the access log writes [token] in its place).
+ */
+export function confirmationPages({ db }: AppDeps) {
+  const app = new Hono<AppEnv>();
+  const langOf = (v: string | undefined): Lang => (v === 'en' ? 'en' : 'sv');
+
+  app.get('/bekrafta/:kind{forslag|underskrift}/:token', (c) => {
+    const lang = langOf(c.req.query('lang'));
+    const kind = c.req.param('kind') as Kind;
+    const t = text[lang];
+    const action = `/bekrafta/${kind}/${encodeURIComponent(c.req.param('token'))}?lang=${lang}`;
+    c.header('Referrer-Policy', 'no-referrer');
+    return sendPage(
+      c,
+      page(lang, t.title[kind], `<p>${t.ask[kind]}</p>\n<form method="post" action="${escapeHtml(action)}"><button type="submit">${t.button}</button></form>`),
+    );
+  });
+
+  app.post('/bekrafta/:kind{forslag|underskrift}/:token', async (c) => {
+    const lang = langOf(c.req.query('lang'));
+    const kind = c.req.param('kind') as Kind;
+    const t = text[lang];
+    c.header('Referrer-Policy', 'no-referrer');
+    try {
+      if (kind === 'forslag') {
+        await confirmProposal(db, c.req.param('token'));
+        return sendPage(c, page(lang, t.title[kind], `<p>${t.done.forslag}</p>`));
+      }
+      const result = await confirmSignature(db, c.req.param('token'));
+      const petition = (await findPetition(db, result.petitionId))!;
+      return sendPage(
+        c,
+        page(lang, t.title[kind], `<p>${result.counted ? t.done.underskrift : t.already}</p>\n<p>${t.count(petition.signature_count, petition.threshold)}</p>`),
+      );
+    } catch (err) {
+      if (!(err instanceof ConfirmationError)) throw err;
+      c.status(err.reason === 'unknown' ? 404 : 410);
+      return sendPage(c, page(lang, t.title[kind], `<p>${t.reasons[err.reason]}</p>`));
+    }
+  });
+
+  return app;
+}

@@ -1,0 +1,162 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { solveChallenge } from 'altcha-lib/v1';
+import { powHeader } from '../../server/abuse/proof-of-work.js';
+import { startTestSmtpServer, type TestSmtpServer } from '../../server/mail/capture.js';
+import { createMailer, findLinks } from '../../server/mail/mailer.js';
+import { movePetition } from '../../server/petitions/store.js';
+import type { PublicPetition } from '../../server/petitions/schemas.js';
+import { fromAddress, memoryLogger, testApp, testDatabases } from './helpers.js';
+
+let smtp: TestSmtpServer;
+before(async () => {
+  smtp = await startTestSmtpServer();
+});
+after(() => smtp.close());
+
+type App = Awaited<ReturnType<typeof testApp>>['app'];
+
+/** A solved proof of work, as the widget's worker would send it. */
+async function pow(app: App): Promise<string> {
+  const c = (await (await app.request('/api/pow/challenge')).json()) as { algorithm: string; challenge: string; salt: string; signature: string; maxnumber: number };
+  const solution = await solveChallenge(c.challenge, c.salt, c.algorithm, c.maxnumber).promise;
+  return Buffer.from(JSON.stringify({ algorithm: c.algorithm, challenge: c.challenge, number: solution!.number, salt: c.salt, signature: c.signature })).toString('base64');
+}
+
+// Each write from its own address, so the per-address limits stay out of these tests' way.
+let address = 0;
+const post = async (app: App, path: string, body: unknown, raw?: string) =>
+  app.request(
+    path,
+    {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', [powHeader]: await pow(app) },
+      body: raw ?? JSON.stringify(body),
+    },
+    fromAddress(`198.51.100.${++address % 250}`),
+  );
+const proposal = {
+  title: 'Fler bänkar i Stadsparken',
+  body: 'Många äldre vill gå till parken men behöver kunna vila på vägen.',
+  name: 'Greta Gran',
+  email: 'greta@example.se',
+  publicDocumentAccepted: true,
+};
+
+for (const database of testDatabases()) {
+  describe(`e-petitions over HTTP, with real mail, on ${database.name}`, () => {
+    async function setup() {
+      const mailer = createMailer({ smtpUrl: smtp.url, mailFrom: 'Exempelby kommun <medverka@kommun.test>', outboxDir: '/nonexistent' }, memoryLogger());
+      // An easy proof of work keeps the test quick; the difficulty is a setting.
+      const t = await testApp(database, { PETITION_THRESHOLD: '2', POW_MAX_NUMBER: '1000' }, { mailer });
+      await t.db.deleteFrom('petitions').execute();
+      return { ...t, close: async () => { await mailer.close(); await t.db.destroy(); } };
+    }
+    const linkIn = async (to: string, path: RegExp) => {
+      const mail = await smtp.waitFor((m) => m.envelope.to.some((t) => t.toLowerCase() === to.toLowerCase()) && findLinks(m.text).some((l) => path.test(l)));
+      smtp.messages.splice(smtp.messages.indexOf(mail), 1);
+      return { mail, link: new URL(findLinks(mail.text).find((l) => path.test(l))!) };
+    };
+
+    it('runs a petition’s life: propose, confirm by mail, moderate, sign, confirm, count', async () => {
+      const { app, db, close } = await setup();
+      try {
+        const unsolved = await app.request('/api/petitions', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(proposal) });
+        assert.equal(unsolved.status, 400);
+        assert.equal(((await unsolved.json()) as { error: { code: string } }).error.code, 'pow_missing');
+        const solved = await pow(app);
+        const send = () => app.request('/api/petitions', { method: 'POST', headers: { 'Content-Type': 'application/json', [powHeader]: solved }, body: JSON.stringify(proposal) });
+        const proposed = await send();
+        const replayed = await send();
+        assert.equal(((await replayed.json()) as { error: { code: string } }).error.code, 'pow_replayed', 'a solution works once');
+        assert.equal(proposed.status, 202);
+        assert.deepEqual(await proposed.json(), { status: 'check_email' });
+        const { mail, link } = await linkIn('greta@example.se', /\/bekrafta\/forslag\//);
+        assert.equal(mail.subject, 'Bekräfta ditt e-förslag');
+        assert.match(mail.text, /allmän handling/);
+        assert.match(mail.from, /medverka@kommun\.test/);
+
+        const page = await app.request(link.pathname + link.search);
+        assert.equal(page.status, 200);
+        assert.match(await page.text(), /<form method="post"/, 'opening the link alone confirms nothing');
+        const [petition] = await db.selectFrom('petitions').selectAll().execute();
+        assert.equal(petition!.status, 'draft');
+        const confirmed = await app.request(link.pathname + link.search, { method: 'POST' });
+        assert.equal(confirmed.status, 200);
+        assert.match(await confirmed.text(), /skickat till granskning/);
+        const again = await app.request(link.pathname, { method: 'POST' });
+        assert.equal(again.status, 410);
+        assert.match(await again.text(), /redan använts/);
+
+        assert.equal((await app.request(`/api/petitions/${petition!.id}`)).status, 404, 'not public before moderation');
+        await movePetition(db, petition!.id, 'open');
+
+        const sign = (email: string, extra: Record<string, unknown> = {}) =>
+          post(app, `/api/petitions/${petition!.id}/signatures`, { name: 'Sven Svensson', email, connection: 'resident', hearBack: true, ...extra });
+        assert.equal((await sign('sven@example.se')).status, 202);
+        assert.equal((await sign('Sven+igen@Example.se', { lang: 'en' })).status, 202);
+        const first = await linkIn('sven@example.se', /\/bekrafta\/underskrift\//);
+        const second = await linkIn('Sven+igen@Example.se', /\/bekrafta\/underskrift\//);
+        assert.equal(second.mail.subject, 'Confirm your signature');
+
+        const counted = await app.request(first.link.pathname + first.link.search, { method: 'POST' });
+        assert.match(await counted.text(), /Din underskrift är räknad[\s\S]*1 av 2/);
+        const twice = await app.request(second.link.pathname + second.link.search, { method: 'POST' });
+        assert.match(await twice.text(), /already counted/, 'the same mailbox, spelled otherwise, counts once');
+        const pub = (await (await app.request(`/api/petitions/${petition!.id}`)).json()) as PublicPetition;
+        assert.equal(pub.signatureCount, 1);
+
+        assert.equal((await sign('tredje@example.se', { connection: 'other' })).status, 400, 'another connection must be stated');
+        assert.equal((await sign('tredje@example.se', { connection: 'other', connectionText: 'Jag arbetar i kommunen' })).status, 202);
+        const third = await linkIn('tredje@example.se', /\/bekrafta\/underskrift\//);
+        await app.request(third.link.pathname, { method: 'POST' });
+        const done = (await (await app.request(`/api/petitions/${petition!.id}`)).json()) as PublicPetition;
+        assert.equal(done.signatureCount, 2);
+        assert.ok((await db.selectFrom('petitions').select('threshold_reached_at').where('id', '=', petition!.id).executeTakeFirstOrThrow()).threshold_reached_at);
+      } finally {
+        await close();
+      }
+    });
+
+    it('answers bad bodies with 4xx and changes nothing', async () => {
+      const { app, db, close } = await setup();
+      try {
+        const bad: unknown[] = [
+          {},
+          { ...proposal, publicDocumentAccepted: false },
+          { ...proposal, email: 'inte-en-adress' },
+          { ...proposal, email: 'a@b.se\r\nBcc: x@y.se' },
+          { ...proposal, title: 'x' },
+          { ...proposal, body: 'x'.repeat(5001) },
+          { ...proposal, extra: 1 },
+          { ...proposal, title: 42 },
+          [proposal],
+          'text',
+        ];
+        for (const body of bad) {
+          const res = await post(app, '/api/petitions', body);
+          assert.ok(res.status >= 400 && res.status < 500, `${JSON.stringify(body)} → ${res.status}`);
+          assert.ok(((await res.json()) as { error?: unknown }).error, 'the error shape');
+        }
+        const broken = await post(app, '/api/petitions', null, '{"title":');
+        assert.equal(broken.status, 400);
+        const huge = await post(app, '/api/petitions', { ...proposal, body: 'x'.repeat(200_000) });
+        assert.equal(huge.status, 413);
+        assert.equal((await post(app, '/api/petitions/999999/signatures', { name: 'A', email: 'a@example.se', connection: 'resident' })).status, 404);
+        assert.equal((await db.selectFrom('petitions').selectAll().execute()).length, 0);
+        assert.equal((await app.request('/bekrafta/underskrift/forfalskad', { method: 'POST' })).status, 404);
+
+        // One address that keeps writing is told to wait.
+        const statuses = [];
+        for (let i = 0; i < 12; i++) {
+          const res = await app.request('/api/petitions', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }, fromAddress('203.0.113.50'));
+          statuses.push(res.status);
+        }
+        assert.deepEqual(statuses.slice(0, 10), Array(10).fill(400));
+        assert.deepEqual(statuses.slice(10), [429, 429]);
+      } finally {
+        await close();
+      }
+    });
+  });
+}

@@ -18,6 +18,7 @@ import { powHeader } from './abuse/proof-of-work.js';
 import { powRoutes } from './abuse/routes.js';
 import { confirmationPages } from './petitions/pages.js';
 import { petitionRoutes } from './petitions/routes.js';
+import { staffPetitionRoutes } from './petitions/staff-routes.js';
 import { tileRoutes } from './tiles/routes.js';
 import { staffTileRoutes } from './tiles/staff-routes.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
@@ -122,6 +123,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', confirmationPages(deps));
   app.route('/', staffRoutes({ ...deps, distDir }));
   app.route('/', staffTileRoutes(deps));
+  app.route('/', staffPetitionRoutes(deps));
   app.route('/', docsRoutes(app));
   app.route('/', pageRoutes(deps));
   app.route('/', staticRoutes({ distDir }));

@@ -48,3 +48,36 @@ export function signatureConfirmationMail(lang: Lang, to: string, title: string,
         `Länken fungerar i 3 dagar. Har du inte skrivit under? Då kan du strunta i det här mejlet, så händer ingenting.\n`,
   };
 }
+
+/** To the proposer once moderation has decided. */
+export function moderationMail(lang: Lang, to: string, title: string, decision: { published: true; link: string } | { published: false; reason: string }): Mail {
+  if (decision.published) {
+    return lang === 'en'
+      ? { to, subject: 'Your e-petition is published', text: `Hello,\n\nYour e-petition “${title}” has been reviewed and is now open for signatures:\n\n${decision.link}\n` }
+      : { to, subject: 'Ditt e-förslag är publicerat', text: `Hej!\n\nDitt e-förslag ”${title}” är granskat och kan nu skrivas under:\n\n${decision.link}\n` };
+  }
+  return lang === 'en'
+    ? { to, subject: 'Your e-petition was not published', text: `Hello,\n\nYour e-petition “${title}” was not published, for this reason:\n\n${decision.reason}\n\nYou are welcome to write a new one.\n` }
+    : { to, subject: 'Ditt e-förslag publicerades inte', text: `Hej!\n\nDitt e-förslag ”${title}” publicerades inte, av det här skälet:\n\n${decision.reason}\n\nDu är välkommen att skriva ett nytt förslag.\n` };
+}
+
+/** To the proposer, and to every signer who asked to hear back, when the answer is published. */
+export function answerMail(to: string, title: string, answer: string, link: string): Mail {
+  return {
+    to,
+    subject: `Svar på e-förslaget ”${title}”`,
+    text:
+      `Hej!\n\nKommunen har svarat på e-förslaget ”${title}”:\n\n${answer}\n\nLäs mer: ${link}\n\n` +
+      `Du får det här mejlet för att du skrev förslaget eller bad att få veta vad som hände med det.\n\n` +
+      `— In English: the municipality has answered the e-petition “${title}”; the answer is above and at the link.\n`,
+  };
+}
+
+/** To staff, once: a petition has reached its threshold and needs an answer. */
+export function thresholdMail(to: string, title: string, count: number, consoleLink: string): Mail {
+  return {
+    to,
+    subject: `E-förslaget ”${title}” har nått gränsen`,
+    text: `Hej!\n\nE-förslaget ”${title}” har nu ${count} underskrifter och har nått gränsen. Ansvarig nämnd ska besvara det.\n\n${consoleLink}\n`,
+  };
+}

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { AppDeps } from '../app.js';
 import { sendPage, type AppEnv } from '../http.js';
 import { escapeHtml } from '../pages/html.js';
+import { thresholdMail } from './mails.js';
 import { ConfirmationError, confirmProposal, confirmSignature, findPetition } from './store.js';
 
 type Lang = 'sv' | 'en';
@@ -55,7 +56,8 @@ function page(lang: Lang, title: string, body: string) {
  * pressing it confirms — mail scanners that open every link must not confirm on a
  * resident's behalf. The token is never logged (the access log writes [token] in its place).
  */
-export function confirmationPages({ db }: AppDeps) {
+export function confirmationPages({ db, config, mailer }: AppDeps) {
+  const base = config.publicUrl.href.replace(/\/$/, '');
   const app = new Hono<AppEnv>();
   const langOf = (v: string | undefined): Lang => (v === 'en' ? 'en' : 'sv');
 
@@ -83,6 +85,13 @@ export function confirmationPages({ db }: AppDeps) {
       }
       const result = await confirmSignature(db, c.req.param('token'));
       const petition = (await findPetition(db, result.petitionId))!;
+      if (result.thresholdReached) {
+        // Exactly one confirmation sees the threshold crossed, so staff hear it once.
+        const staff = await db.selectFrom('staff_users').select('email').where('role', 'in', ['admin', 'moderator']).where('disabled', '=', 0).execute();
+        for (const { email } of staff) {
+          await mailer!.send(thresholdMail(email, petition.title, petition.signature_count, `${base}/admin`));
+        }
+      }
       return sendPage(
         c,
         page(lang, t.title[kind], `<p>${result.counted ? t.done.underskrift : t.already}</p>\n<p>${t.count(petition.signature_count, petition.threshold)}</p>`),

@@ -1,0 +1,244 @@
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import type { AppDeps } from '../app.js';
+import { ApiError } from '../errors.js';
+import type { AppEnv } from '../http.js';
+import { cookieAuth, errors, json, jsonBody } from '../openapi.js';
+import { requireRole } from '../staff/guard.js';
+import { audit } from '../staff/store.js';
+import { validationHook } from '../validation.js';
+import { answerMail, moderationMail } from './mails.js';
+import { petitionStatuses, type PetitionStatus } from './rules.js';
+import { PetitionId } from './schemas.js';
+import { NotFoundError, PetitionStateError, findPetition, movePetition } from './store.js';
+
+const StaffPetition = z
+  .object({
+    id: z.number().int(),
+    title: z.string(),
+    body: z.string(),
+    status: z.enum(petitionStatuses),
+    proposerName: z.string().nullable(),
+    proposerEmail: z.string().nullable(),
+    rejectionReason: z.string().nullable(),
+    threshold: z.number().int(),
+    signatureCount: z.number().int(),
+    createdAt: z.string(),
+    submittedAt: z.string().nullable(),
+    openedAt: z.string().nullable(),
+    closesAt: z.string().nullable(),
+    thresholdReachedAt: z.string().nullable(),
+    answer: z.string().nullable(),
+    answeredAt: z.string().nullable(),
+  })
+  .openapi('StaffPetition');
+
+type Row = NonNullable<Awaited<ReturnType<typeof findPetition>>>;
+const toStaff = (p: Row): z.infer<typeof StaffPetition> => ({
+  id: p.id,
+  title: p.title,
+  body: p.body,
+  status: p.status,
+  proposerName: p.proposer_name,
+  proposerEmail: p.proposer_email,
+  rejectionReason: p.rejection_reason,
+  threshold: p.threshold,
+  signatureCount: p.signature_count,
+  createdAt: p.created_at,
+  submittedAt: p.submitted_at,
+  openedAt: p.opened_at,
+  closesAt: p.closes_at,
+  thresholdReachedAt: p.threshold_reached_at,
+  answer: p.answer,
+  answeredAt: p.answered_at,
+});
+
+/** A spreadsheet must never run a signer's name as a formula (CSV injection). */
+export function csvCell(value: string | number | null): string {
+  let text = value === null ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+const Id = z.object({ id: PetitionId });
+const PetitionBody = z.object({ petition: StaffPetition });
+const route = <R extends Parameters<typeof createRoute>[0]>(r: R) => createRoute({ tags: ['Staff: petitions'], security: cookieAuth, ...r });
+
+/** Moderation: moderators and administrators approve, reject, correct, close and answer. */
+export function staffPetitionRoutes({ db, config, mailer }: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.use('/api/staff/petitions', requireRole('admin', 'moderator'));
+  app.use('/api/staff/petitions/*', requireRole('admin', 'moderator'));
+  const base = config.publicUrl.href.replace(/\/$/, '');
+  const actor = (c: { get: (k: 'staff') => AppEnv['Variables']['staff'] }) => ({ id: c.get('staff')!.user.id, email: c.get('staff')!.user.email });
+
+  const move = async (id: number, to: PetitionStatus, changes: Parameters<typeof movePetition>[3] = {}) => {
+    try {
+      return await movePetition(db, id, to, changes);
+    } catch (err) {
+      if (err instanceof NotFoundError) throw new ApiError(404, 'petition_not_found', 'There is no such petition.');
+      if (err instanceof PetitionStateError) throw new ApiError(409, 'wrong_status', `A petition that is ${err.from} cannot become ${err.to}.`);
+      throw err;
+    }
+  };
+
+  app.openapi(
+    route({
+      method: 'get',
+      path: '/api/staff/petitions',
+      summary: 'Petitions for moderation, newest first',
+      request: { query: z.object({ status: z.enum(petitionStatuses).optional() }) },
+      responses: { 200: json(z.object({ petitions: z.array(StaffPetition) }), 'Petitions.'), ...errors(400, 401, 403) },
+    }),
+    async (c) => {
+      const { status } = c.req.valid('query');
+      let q = db.selectFrom('petitions').selectAll().orderBy('id', 'desc').limit(500);
+      if (status) q = q.where('status', '=', status);
+      return c.json({ petitions: (await q.execute()).map(toStaff) }, 200);
+    },
+  );
+
+  app.openapi(
+    route({
+      method: 'get',
+      path: '/api/staff/petitions/{id}',
+      summary: 'One petition, with similar existing petitions',
+      description: 'Similar: public petitions whose title or text share the most words of four letters or more with this one.',
+      request: { params: Id },
+      responses: {
+        200: json(z.object({ petition: StaffPetition, similar: z.array(z.object({ id: z.number().int(), title: z.string(), status: z.enum(petitionStatuses), sharedWords: z.number().int() })) }), 'The petition.'),
+        ...errors(400, 401, 403, 404),
+      },
+    }),
+    async (c) => {
+      const petition = await findPetition(db, c.req.valid('param').id);
+      if (!petition) throw new ApiError(404, 'petition_not_found', 'There is no such petition.');
+      const words = [...new Set(`${petition.title} ${petition.body}`.toLowerCase().match(/[\p{L}\p{N}]{4,}/gu) ?? [])].slice(0, 12);
+      const scored = new Map<number, { id: number; title: string; status: PetitionStatus; sharedWords: number }>();
+      for (const word of words) {
+        const rows = await db
+          .selectFrom('petitions')
+          .select(['id', 'title', 'status'])
+          .where('id', '!=', petition.id)
+          .where('status', 'in', ['open', 'closed', 'answered'])
+          .where((eb) => eb.or([eb(eb.fn('lower', ['title']), 'like', `%${word}%`), eb(eb.fn('lower', ['body']), 'like', `%${word}%`)]))
+          .limit(50)
+          .execute();
+        for (const r of rows) {
+          const entry = scored.get(r.id) ?? { ...r, sharedWords: 0 };
+          entry.sharedWords++;
+          scored.set(r.id, entry);
+        }
+      }
+      const similar = [...scored.values()].filter((s) => s.sharedWords >= 2).sort((a, b) => b.sharedWords - a.sharedWords).slice(0, 5);
+      return c.json({ petition: toStaff(petition), similar }, 200);
+    },
+  );
+
+  app.openapi(
+    route({
+      method: 'patch',
+      path: '/api/staff/petitions/{id}',
+      summary: 'Correct a petition’s title or text (typos), before it is answered',
+      request: { params: Id, ...jsonBody(z.object({ title: z.string().trim().min(5).max(150).optional(), body: z.string().trim().min(20).max(5000).optional() }).strict()) },
+      responses: { 200: json(PetitionBody, 'Corrected.'), ...errors(400, 401, 403, 404, 409, 415) },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const change = c.req.valid('json');
+      const petition = await findPetition(db, id);
+      if (!petition) throw new ApiError(404, 'petition_not_found', 'There is no such petition.');
+      if (!['awaiting_moderation', 'open'].includes(petition.status)) throw new ApiError(409, 'wrong_status', 'Only petitions in moderation or open can be corrected.');
+      await db.updateTable('petitions').set(change).where('id', '=', id).execute();
+      await audit(db, actor(c), 'petition.correct', `petition ${id}`, { before: { title: petition.title, body: petition.body }, after: change });
+      return c.json({ petition: toStaff((await findPetition(db, id))!) }, 200);
+    },
+  );
+
+  app.openapi(
+    route({ method: 'post', path: '/api/staff/petitions/{id}/approve', summary: 'Publish a petition for signing', request: { params: Id }, responses: { 200: json(PetitionBody, 'Open.'), ...errors(400, 401, 403, 404, 409, 415) } }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const petition = await move(id, 'open', { openMonths: config.petitions.openMonths });
+      await audit(db, actor(c), 'petition.approve', `petition ${id}`);
+      if (petition.proposer_email) await mailer!.send(moderationMail('sv', petition.proposer_email, petition.title, { published: true, link: `${base}/api/petitions/${id}` }));
+      return c.json({ petition: toStaff(petition) }, 200);
+    },
+  );
+
+  app.openapi(
+    route({
+      method: 'post',
+      path: '/api/staff/petitions/{id}/reject',
+      summary: 'Reject a petition, with a reason the proposer is told',
+      request: { params: Id, ...jsonBody(z.object({ reason: z.string().trim().min(10, 'say why, in at least 10 characters').max(2000) }).strict()) },
+      responses: { 200: json(PetitionBody, 'Rejected.'), ...errors(400, 401, 403, 404, 409, 415) },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const { reason } = c.req.valid('json');
+      const petition = await move(id, 'rejected', { rejection_reason: reason });
+      await audit(db, actor(c), 'petition.reject', `petition ${id}`, { reason });
+      if (petition.proposer_email) await mailer!.send(moderationMail('sv', petition.proposer_email, petition.title, { published: false, reason }));
+      return c.json({ petition: toStaff(petition) }, 200);
+    },
+  );
+
+  app.openapi(
+    route({ method: 'post', path: '/api/staff/petitions/{id}/close', summary: 'Close a petition for signatures', request: { params: Id }, responses: { 200: json(PetitionBody, 'Closed.'), ...errors(400, 401, 403, 404, 409, 415) } }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const petition = await move(id, 'closed');
+      await audit(db, actor(c), 'petition.close', `petition ${id}`);
+      return c.json({ petition: toStaff(petition) }, 200);
+    },
+  );
+
+  app.openapi(
+    route({
+      method: 'post',
+      path: '/api/staff/petitions/{id}/answer',
+      summary: 'Publish the municipality’s answer',
+      description: 'The answer is shown with the petition and mailed to the proposer and to every signer who asked to hear back.',
+      request: { params: Id, ...jsonBody(z.object({ answer: z.string().trim().min(10).max(10000) }).strict()) },
+      responses: { 200: json(PetitionBody.extend({ mailed: z.number().int() }), 'Answered.'), ...errors(400, 401, 403, 404, 409, 415) },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const { answer } = c.req.valid('json');
+      const petition = await move(id, 'answered', { answer });
+      await audit(db, actor(c), 'petition.answer', `petition ${id}`);
+      const signers = await db
+        .selectFrom('signatures')
+        .select('email')
+        .where('petition_id', '=', id)
+        .where('hear_back', '=', 1)
+        .where('confirmed_at', 'is not', null)
+        .where('email', 'is not', null)
+        .execute();
+      const recipients = [...new Set([petition.proposer_email, ...signers.map((s) => s.email)].filter((e): e is string => Boolean(e)))];
+      for (const to of recipients) await mailer!.send(answerMail(to, petition.title, answer, `${base}/api/petitions/${id}`));
+      return c.json({ petition: toStaff(petition), mailed: recipients.length }, 200);
+    },
+  );
+
+  app.get('/api/staff/petitions/:id{[0-9]+}/signatures.csv', async (c) => {
+    const id = Number(c.req.param('id'));
+    const rows = await db
+      .selectFrom('signatures')
+      .select(['confirmed_at', 'name', 'email', 'connection', 'connection_text', 'show_name', 'hear_back'])
+      .where('petition_id', '=', id)
+      .where('confirmed_at', 'is not', null)
+      .orderBy('confirmed_at')
+      .execute();
+    await audit(db, actor(c), 'petition.export-signatures', `petition ${id}`, { rows: rows.length });
+    const header = ['confirmed_at', 'name', 'email', 'connection', 'connection_text', 'show_name', 'hear_back'];
+    const lines = [header.join(','), ...rows.map((r) => [r.confirmed_at, r.name, r.email, r.connection, r.connection_text, r.show_name, r.hear_back].map(csvCell).join(','))];
+    c.header('Content-Type', 'text/csv; charset=utf-8');
+    c.header('Content-Disposition', `attachment; filename="underskrifter-${id}.csv"`);
+    c.header('Cache-Control', 'no-store');
+    // The BOM makes Excel read the file as UTF-8 (å, ä, ö).
+    return c.body(`\uFEFF${lines.join('\r\n')}\r\n`);
+  });
+
+  return app;
+}

@@ -1,0 +1,127 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { startTestSmtpServer, type TestSmtpServer } from '../../server/mail/capture.js';
+import { createMailer, findLinks } from '../../server/mail/mailer.js';
+import { csvCell } from '../../server/petitions/staff-routes.js';
+import { confirmProposal, proposePetition, signPetition } from '../../server/petitions/store.js';
+import { memoryLogger, testApp, testDatabases } from './helpers.js';
+import { seedStaff, signIn, staffRequest } from './staff-helpers.js';
+
+let smtp: TestSmtpServer;
+before(async () => {
+  smtp = await startTestSmtpServer();
+});
+after(() => smtp.close());
+
+const mailsTo = (to: string) => smtp.messages.filter((m) => m.envelope.to.some((t) => t.toLowerCase() === to.toLowerCase()));
+
+describe('CSV cells', () => {
+  it('neutralises spreadsheet formulas and quotes what needs quoting', () => {
+    assert.equal(csvCell('=HYPERLINK("http://evil","klicka")'), `"'=HYPERLINK(""http://evil"",""klicka"")"`);
+    assert.equal(csvCell('+46 70 123'), `'+46 70 123`);
+    assert.equal(csvCell('-2+3'), `'-2+3`);
+    assert.equal(csvCell('@SUM(A1)'), `'@SUM(A1)`);
+    assert.equal(csvCell('Åsa Öberg'), 'Åsa Öberg');
+    assert.equal(csvCell('rad 1\nrad 2'), '"rad 1\nrad 2"');
+    assert.equal(csvCell(null), '');
+  });
+});
+
+for (const database of testDatabases()) {
+  describe(`moderating e-petitions on ${database.name}`, () => {
+    it('approves, corrects, notifies staff at the threshold, answers and exports, mailing who should hear', async () => {
+      smtp.messages.length = 0;
+      const mailer = createMailer({ smtpUrl: smtp.url, mailFrom: 'Kommunen <medverka@kommun.test>', outboxDir: '/nonexistent' }, memoryLogger());
+      const { app, db } = await testApp(database, { PETITION_OPEN_MONTHS: '3' }, { mailer });
+      try {
+        await db.deleteFrom('petitions').execute();
+        await db.deleteFrom('staff_users').execute();
+        await seedStaff(db);
+        const mod = await signIn(app, 'moderator');
+        const agent = await signIn(app, 'chat_agent');
+        const req = (method: string, path: string, body?: unknown, cookie = mod) => staffRequest(app, path, { method, cookie, body });
+
+        const older = await proposePetition(db, { title: 'Bänkar vid stadsparkens damm', body: 'Parken behöver fler bänkar för äldre besökare.', name: 'A', email: 'a@example.se' }, 2);
+        await confirmProposal(db, older.token);
+        await req('POST', `/api/staff/petitions/${older.petitionId}/approve`);
+        const { petitionId, token } = await proposePetition(db, { title: 'Fler bänkar i stadsparken', body: 'Äldre besökare behöver vila: ställ ut fler bänkar i parken.', name: 'Greta Gran', email: 'greta@example.se' }, 2);
+        await confirmProposal(db, token);
+
+        assert.equal((await req('GET', '/api/staff/petitions?status=awaiting_moderation', undefined, agent)).status, 403, 'chat agents do not moderate');
+        const waiting = (await (await req('GET', '/api/staff/petitions?status=awaiting_moderation')).json()) as { petitions: { id: number; proposerEmail: string }[] };
+        assert.deepEqual(waiting.petitions.map((p) => p.id), [petitionId]);
+        assert.equal(waiting.petitions[0]!.proposerEmail, 'greta@example.se');
+        const detail = (await (await req('GET', `/api/staff/petitions/${petitionId}`)).json()) as { similar: { id: number; sharedWords: number }[] };
+        assert.equal(detail.similar[0]?.id, older.petitionId, 'the similar petition is found');
+
+        const corrected = await req('PATCH', `/api/staff/petitions/${petitionId}`, { title: 'Fler bänkar i Stadsparken' });
+        assert.equal(((await corrected.json()) as { petition: { title: string } }).petition.title, 'Fler bänkar i Stadsparken');
+        assert.equal((await req('POST', `/api/staff/petitions/${petitionId}/answer`, { answer: 'För tidigt att svara.' })).status, 409, 'no answer before it is open');
+        const approved = await req('POST', `/api/staff/petitions/${petitionId}/approve`);
+        assert.equal(approved.status, 200);
+        assert.equal(((await approved.json()) as { petition: { status: string } }).petition.status, 'open');
+        await smtp.waitFor((m) => m.subject === 'Ditt e-förslag är publicerat' && m.envelope.to.includes('greta@example.se'));
+
+        const hearing = await signPetition(db, petitionId, { name: '=HYPERLINK("http://evil","x")', email: 'hor@example.se', showName: false, hearBack: true, connection: 'resident' });
+        const silent = await signPetition(db, petitionId, { name: 'Tyst Person', email: 'tyst@example.se', showName: false, hearBack: false, connection: 'other', connectionText: 'Pendlar hit' });
+        await app.request(`/bekrafta/underskrift/${hearing.token}`, { method: 'POST' });
+        assert.equal(mailsTo('moderator@kommun.test').filter((m) => /nått gränsen/.test(m.subject)).length, 0);
+        await app.request(`/bekrafta/underskrift/${silent.token}`, { method: 'POST' });
+        for (const staff of ['moderator@kommun.test', 'admin@kommun.test']) {
+          await smtp.waitFor((m) => /nått gränsen/.test(m.subject) && m.envelope.to.includes(staff));
+        }
+        assert.equal(mailsTo('agent@kommun.test').length, 0, 'chat agents are not told');
+
+        const csv = await req('GET', `/api/staff/petitions/${petitionId}/signatures.csv`);
+        assert.equal(csv.headers.get('content-type'), 'text/csv; charset=utf-8');
+        const bytes = new Uint8Array(await csv.arrayBuffer());
+        assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf], 'a BOM, so Excel reads UTF-8');
+        const text = new TextDecoder().decode(bytes);
+        assert.ok(text.startsWith('confirmed_at,name,email'));
+        assert.ok(text.includes(`"'=HYPERLINK(""http://evil"",""x"")"`), 'the formula is neutralised');
+        assert.ok(text.includes('tyst@example.se'));
+        assert.equal((await req('GET', `/api/staff/petitions/${petitionId}/signatures.csv`, undefined, agent)).status, 403);
+
+        await req('POST', `/api/staff/petitions/${petitionId}/close`);
+        const answered = await req('POST', `/api/staff/petitions/${petitionId}/answer`, { answer: 'Nämnden har beslutat att ställa ut tio nya bänkar i vår.' });
+        assert.equal(((await answered.json()) as { mailed: number }).mailed, 2);
+        const toProposer = await smtp.waitFor((m) => /^Svar på e-förslaget/.test(m.subject) && m.envelope.to.includes('greta@example.se'));
+        assert.match(toProposer.text, /tio nya bänkar/);
+        assert.ok(findLinks(toProposer.text).some((l) => l.endsWith(`/api/petitions/${petitionId}`)));
+        await smtp.waitFor((m) => /^Svar på e-förslaget/.test(m.subject) && m.envelope.to.includes('hor@example.se'));
+        assert.equal(mailsTo('tyst@example.se').length, 0, 'only those who asked hear back');
+        const pub = (await (await app.request(`/api/petitions/${petitionId}`)).json()) as { status: string; answer: string };
+        assert.deepEqual([pub.status, pub.answer], ['answered', 'Nämnden har beslutat att ställa ut tio nya bänkar i vår.']);
+
+        const actions = ((await (await staffRequest(app, '/api/staff/audit', { cookie: await signIn(app, 'admin') })).json()) as { entries: { action: string }[] }).entries.map((e) => e.action);
+        for (const a of ['petition.correct', 'petition.approve', 'petition.export-signatures', 'petition.close', 'petition.answer']) assert.ok(actions.includes(a), a);
+      } finally {
+        await mailer.close();
+        await db.destroy();
+      }
+    });
+
+    it('rejects with a reason the proposer is told', async () => {
+      smtp.messages.length = 0;
+      const mailer = createMailer({ smtpUrl: smtp.url, mailFrom: 'Kommunen <medverka@kommun.test>', outboxDir: '/nonexistent' }, memoryLogger());
+      const { app, db } = await testApp(database, {}, { mailer });
+      try {
+        await db.deleteFrom('staff_users').execute();
+        await seedStaff(db);
+        const mod = await signIn(app, 'moderator');
+        const { petitionId, token } = await proposePetition(db, { title: 'Förbjud allt roligt', body: 'Ett förslag som bryter mot riktlinjerna för e-förslag.', name: 'X', email: 'x@example.se' }, 10);
+        await confirmProposal(db, token);
+        assert.equal((await staffRequest(app, `/api/staff/petitions/${petitionId}/reject`, { method: 'POST', cookie: mod, body: { reason: 'kort' } })).status, 400);
+        const rejected = await staffRequest(app, `/api/staff/petitions/${petitionId}/reject`, { method: 'POST', cookie: mod, body: { reason: 'Förslaget gäller inte något som kommunen beslutar om.' } });
+        assert.equal(rejected.status, 200);
+        const mail = await smtp.waitFor((m) => m.subject === 'Ditt e-förslag publicerades inte');
+        assert.match(mail.text, /inte något som kommunen beslutar om/);
+        assert.equal((await staffRequest(app, `/api/staff/petitions/${petitionId}/approve`, { method: 'POST', cookie: mod })).status, 409);
+        assert.equal((await app.request(`/api/petitions/${petitionId}`)).status, 404);
+      } finally {
+        await mailer.close();
+        await db.destroy();
+      }
+    });
+  });
+}

@@ -35,6 +35,8 @@ function medverkaServer() {
         PUBLIC_URL: testOrigin,
         LOG_LEVEL: 'silent',
         ALLOWED_ORIGINS: `${testOrigin},http://127.0.0.1:${config.port}`,
+        POW_MAX_NUMBER: '1000',
+        OUTBOX_DIR: join(dir, 'outbox'),
       });
       db = createDatabase({ kind: 'sqlite', file: join(dir, 'widgets.sqlite') });
       await migrateToLatest(db);

@@ -8,6 +8,7 @@ export const budgets = {
   loader: 2 * KB,
   widgets: {
     tiles: 12 * KB,
+    petition: 20 * KB,
   },
 };
 

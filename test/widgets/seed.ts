@@ -1,11 +1,12 @@
 import type { Db } from '../../server/db/index.js';
+import { confirmProposal, confirmSignature, movePetition, proposePetition, signPetition } from '../../server/petitions/store.js';
 import { seedDemoTiles } from '../../server/tiles/seed.js';
 import { seedStaff } from '../server/staff-helpers.js';
 
 /**
  * What the browser tests read from the real server: staff accounts, the demo set, an empty set, and a set
  * whose tiles open widgets in place (one a test widget, one that does not exist) and whose
- * texts are hostile.
+ * texts are hostile; and three public petitions (see seedPetitions).
  */
 export async function seedWidgetTestData(db: Db) {
   await seedDemoTiles(db);
@@ -27,4 +28,43 @@ export async function seedWidgetTestData(db: Db) {
       { ...base, position: 4, title_sv: 'Farlig länk', title_en: null, icon: 'info', target_kind: 'link', href: 'javascript:window.__xss=1', widget: null, widget_attrs: null },
     ])
     .execute();
+  await seedPetitions(db);
+}
+
+/** Titles of the seeded petitions; the tests look their numbers up by title. */
+export const seededPetitions = {
+  open: 'Fler parkbänkar längs ån',
+  answered: 'Belysning på gångvägen till skolan',
+  closed: 'Längre öppettider på biblioteket',
+} as const;
+
+/**
+ * The petition widget's tests read these: one open petition (threshold 100) with twelve
+ * confirmed signatures, eleven of them with the name shown; one answered; one closed.
+ */
+async function seedPetitions(db: Db) {
+  const make = async (title: string, body: string) => {
+    const { petitionId, token } = await proposePetition(db, { title, body, name: 'Anna Andersson', email: 'anna@example.se' }, 100);
+    await confirmProposal(db, token);
+    await movePetition(db, petitionId, 'open');
+    return petitionId;
+  };
+  const open = await make(
+    seededPetitions.open,
+    'Det finns för få bänkar längs ån.\nÄldre behöver kunna vila på promenaden.\n\nVi föreslår att kommunen sätter ut fler bänkar.',
+  );
+  for (let i = 1; i <= 12; i++) {
+    const { token } = await signPetition(db, open, {
+      name: `Signerare ${i}`,
+      email: `signerare${i}@example.se`,
+      showName: i !== 12,
+      hearBack: false,
+      connection: 'resident',
+    });
+    await confirmSignature(db, token);
+  }
+  const answered = await make(seededPetitions.answered, 'Gångvägen till skolan är mörk på vintern. Sätt upp belysning.');
+  await movePetition(db, answered, 'answered', { answer: 'Tack för förslaget.\n\nBelysningen sätts upp under hösten.' });
+  const closed = await make(seededPetitions.closed, 'Biblioteket borde vara öppet längre på kvällarna och på helger.');
+  await movePetition(db, closed, 'closed');
 }

@@ -6,6 +6,7 @@
 
 export const widgetModules: Record<string, () => Promise<unknown>> = {
   'medverka-tiles': () => import('../tiles/define.js'),
+  'medverka-petition': () => import('../petition/define.js'),
 };
 
 /** Defines a Medverka tag if it is one we know; resolves to whether it is defined now. */

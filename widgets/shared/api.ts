@@ -6,6 +6,8 @@ import type { ErrorBody } from '../../server/errors.js';
 import type { TileSet } from '../../server/tiles/schemas.js';
 
 export type { TileSet, Tile } from '../../server/tiles/schemas.js';
+export type { PublicPetition } from '../../server/petitions/schemas.js';
+export type { PowChallenge } from '../../server/abuse/proof-of-work.js';
 
 export class ApiRequestError extends Error {
   constructor(
@@ -18,7 +20,8 @@ export class ApiRequestError extends Error {
   }
 }
 
-async function getJson<T>(base: string, path: string, signal?: AbortSignal): Promise<T> {
+/** GETs JSON from the API; an error answer becomes an ApiRequestError with the server's code. */
+export async function getJson<T>(base: string, path: string, signal?: AbortSignal): Promise<T> {
   let response: Response;
   try {
     response = await fetch(new URL(path, base), {

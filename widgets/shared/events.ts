@@ -18,9 +18,15 @@ export interface MedverkaLoadErrorDetail {
   status: number | null;
 }
 
+export interface MedverkaSignedDetail {
+  /** The petition's number. The signature counts once the signer follows the mailed link. */
+  petitionId: number;
+}
+
 export interface MedverkaEventMap {
   'medverka-tile-open': CustomEvent<MedverkaTileOpenDetail>;
   'medverka-load-error': CustomEvent<MedverkaLoadErrorDetail>;
+  'medverka-signed': CustomEvent<MedverkaSignedDetail>;
 }
 
 declare global {

@@ -1,0 +1,215 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { expect, fn, userEvent, waitFor } from 'storybook/test';
+import type { PowChallenge, PublicPetition } from '../widgets/shared/api.js';
+import '../widgets/petition/define.js';
+import { mockApi } from './mock-api.js';
+
+/**
+ * The story args are the element's attributes, as an editor writes them in the embed code;
+ * their descriptions and the events, parts and custom properties in the table come from
+ * custom-elements.json (see .storybook/preview.ts).
+ */
+interface PetitionArgs {
+  petition?: string;
+  api?: string;
+  'heading-level'?: number;
+  onMedverkaSigned?: (event: Event) => void;
+  onMedverkaLoadError?: (event: Event) => void;
+}
+
+const petitionPath = 'api/petitions/42';
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000 + 3_600_000).toISOString();
+
+const open: PublicPetition = {
+  id: 42,
+  title: 'Fler parkbänkar längs ån',
+  status: 'open',
+  signatureCount: 123,
+  threshold: 500,
+  openedAt: '2026-03-01T09:00:00.000Z',
+  closesAt: inDays(24),
+  answeredAt: null,
+  body: 'Det finns för få bänkar längs ån. Den som har svårt att gå långt behöver kunna vila på promenaden.\n\nVi föreslår att kommunen sätter ut en bänk var tvåhundrade meter mellan bron och badplatsen.',
+  proposerName: 'Anna Andersson',
+  answer: null,
+  publicSigners: ['Bo Berg', 'Cecilia Carlsson', 'David Dahl'],
+};
+
+const manySigners: PublicPetition = {
+  ...open,
+  signatureCount: 512,
+  publicSigners: Array.from({ length: 50 }, (_, i) => `Invånare nummer ${i + 1}`),
+};
+
+const closed: PublicPetition = { ...open, status: 'closed', signatureCount: 87, closesAt: inDays(-3) };
+
+const answered: PublicPetition = {
+  ...open,
+  status: 'answered',
+  signatureCount: 541,
+  answeredAt: '2026-06-12T10:00:00.000Z',
+  answer:
+    'Tack för förslaget och för alla underskrifter.\n\nTekniska nämnden beslutade den 10 juni att sätta ut tolv nya bänkar längs ån under hösten. Den första kommer vid bron.',
+};
+
+/**
+ * A challenge the widget can really solve: SHA-256("medverka-story-salt?expires=4102444800&7").
+ * The mock API never checks the answer; the widget still does the work, as it would for real.
+ */
+const challenge: PowChallenge = {
+  algorithm: 'SHA-256',
+  challenge: '006fb7a1bafc6d2c58091045f93233a9267faaf5416517ed7178ab7e100f1af8',
+  salt: 'medverka-story-salt?expires=4102444800&',
+  maxnumber: 100,
+  signature: '0'.repeat(64),
+};
+
+const routes = (petition: PublicPetition) => ({ [petitionPath]: { json: petition }, 'api/pow/challenge': { json: challenge } });
+
+/**
+ * The shared mock API answers GET only. Signing POSTs, so the stories that sign answer that
+ * one request here, before the mock: 202 at once, or never (to hold "sending").
+ */
+const defaultApi = mockApi('petition', routes(open)); // installs the mock, so this wrapper goes over it
+const signatureReplies = new Map<string, 'accept' | 'pending'>();
+const mockFetch = window.fetch;
+window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+  const url = new URL(input instanceof Request ? input.url : String(input), document.baseURI);
+  const reply = signatureReplies.get(url.origin);
+  if (reply && init?.method === 'POST' && url.pathname === `/${petitionPath}/signatures`) {
+    if (reply === 'pending') return new Promise<Response>(() => {});
+    return Promise.resolve(Response.json({ status: 'check_email' }, { status: 202 }));
+  }
+  return mockFetch(input, init);
+};
+function signingApi(name: string, reply: 'accept' | 'pending') {
+  const base = mockApi(name, routes(open));
+  signatureReplies.set(new URL(base).origin, reply);
+  return base;
+}
+
+const petition = (args: PetitionArgs) => html`
+  <medverka-petition
+    petition=${ifDefined(args.petition || undefined)}
+    api=${ifDefined(args.api || undefined)}
+    heading-level=${ifDefined(args['heading-level'])}
+    @medverka-signed=${args.onMedverkaSigned}
+    @medverka-load-error=${args.onMedverkaLoadError}
+  ></medverka-petition>
+`;
+
+const meta = {
+  title: 'Widgets/Petition',
+  component: 'medverka-petition',
+  render: (args) => petition(args),
+  args: {
+    petition: '42',
+    api: defaultApi,
+    'heading-level': 2,
+    onMedverkaSigned: fn(),
+    onMedverkaLoadError: fn(),
+  },
+  argTypes: {
+    petition: { control: 'text' },
+    api: { control: 'text' },
+    'heading-level': { control: { type: 'number', min: 1, max: 6, step: 1 } },
+  },
+} satisfies Meta<PetitionArgs>;
+
+export default meta;
+type Story = StoryObj<PetitionArgs>;
+
+/** Fills the form as a resident would and sends it. */
+async function fillAndSubmit(canvasElement: HTMLElement) {
+  const element = canvasElement.querySelector('medverka-petition')!;
+  const field = (selector: string) =>
+    waitFor(() => {
+      const el = element.shadowRoot?.querySelector<HTMLInputElement | HTMLButtonElement>(selector);
+      if (!el) throw new Error(`${selector} is not shown yet.`);
+      return el;
+    });
+  await userEvent.type(await field('#name'), 'Bo Berg');
+  await userEvent.type(await field('#email'), 'bo.berg@example.se');
+  await userEvent.click(await field('#connection-resident'));
+  await userEvent.click(await field('#showName'));
+  await userEvent.click(await field('button[type=submit]'));
+  return element;
+}
+
+/** An open petition: text, count toward the threshold, days left, a few public signers and the form. */
+export const Open: Story = {};
+
+/** Fifty signers chose to show their name: ten are shown, the rest behind "Visa alla". */
+export const ManySigners: Story = {
+  name: 'Open, with many signers',
+  args: { api: mockApi('petition-many', routes(manySigners)) },
+};
+
+/** The form sent, the proof of work solved, and the server has not answered yet: the button is busy. */
+export const Signing: Story = {
+  name: 'Signing in progress',
+  args: { api: signingApi('petition-signing', 'pending') },
+  play: async ({ canvasElement }) => {
+    const element = await fillAndSubmit(canvasElement);
+    await waitFor(() => expect(element.shadowRoot?.querySelector('button[type=submit]')?.getAttribute('aria-disabled')).toBe('true'));
+  },
+};
+
+/** The server accepted the signature: the form gives way to "Kolla din e-post", and focus moves there. */
+export const CheckYourEmail: Story = {
+  name: 'Check your e-mail',
+  args: { api: signingApi('petition-sent', 'accept') },
+  play: async ({ canvasElement, args }) => {
+    const element = await fillAndSubmit(canvasElement);
+    await waitFor(() => expect(element.shadowRoot?.activeElement?.id).toBe('sent-heading'));
+    await expect(args.onMedverkaSigned).toHaveBeenCalled();
+  },
+};
+
+/** Closed for signatures, not answered yet: no form. */
+export const Closed: Story = {
+  args: { api: mockApi('petition-closed', routes(closed)) },
+};
+
+/** The municipality has answered: the answer under its own heading. */
+export const Answered: Story = {
+  args: { api: mockApi('petition-answered', routes(answered)) },
+};
+
+/** The API has not answered yet: after 300 ms, "Laddar …" is announced. */
+export const Loading: Story = {
+  args: { api: mockApi('petition-loading', { [petitionPath]: { pending: true } }) },
+};
+
+/** There is no public petition with this number (404). */
+export const NotFound: Story = {
+  name: 'Not found',
+  args: {
+    api: mockApi('petition-missing', {
+      [petitionPath]: { status: 404, code: 'petition_not_found', message: 'There is no public petition with that number.' },
+    }),
+  },
+};
+
+/** The API answers 500: an alert with a "Försök igen" button. */
+export const LoadError: Story = {
+  name: 'Error',
+  args: {
+    api: mockApi('petition-error', { [petitionPath]: { status: 500, code: 'internal_error', message: 'Something went wrong on our side.' } }),
+  },
+};
+
+/** Inside `lang="en"`: the widget's own texts in English (the petition is as it was written). */
+export const English: Story = {
+  args: { api: mockApi('petition-english', routes(answered)) },
+  decorators: [(story) => html`<div lang="en">${story()}</div>`],
+};
+
+/** 320 px, the narrowest a page must work at (WCAG 1.4.10). */
+export const Narrow: Story = {
+  name: 'Narrow (320 px)',
+  args: { api: mockApi('petition-narrow', routes(open)) },
+  decorators: [(story) => html`<div style="inline-size: 320px; outline: 1px dashed #999">${story()}</div>`],
+};

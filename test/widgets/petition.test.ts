@@ -1,0 +1,271 @@
+/// <reference types="mocha" />
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
+import '../../widgets/petition/define.js';
+import type { MedverkaPetition } from '../../widgets/petition/petition.element.js';
+import { encodeSolution, solve } from '../../widgets/petition/proof-of-work.js';
+import type { MedverkaLoadErrorDetail, MedverkaSignedDetail } from '../../widgets/shared/events.js';
+// @ts-expect-error: served by the test runner's config, not a file
+import { api, hangingApi } from '/test-api.js';
+
+const root = (el: MedverkaPetition) => el.shadowRoot!;
+const $ = <T extends Element = HTMLElement>(el: MedverkaPetition, selector: string) => root(el).querySelector<T>(selector);
+
+/** Titles of the petitions test/widgets/seed.ts makes (that file holds server code, so not imported here). */
+const seededPetitions = {
+  open: 'Fler parkbänkar längs ån',
+  answered: 'Belysning på gångvägen till skolan',
+  closed: 'Längre öppettider på biblioteket',
+} as const;
+
+/** The seeded petitions' numbers, looked up by title. */
+let ids: Record<keyof typeof seededPetitions, string>;
+
+before(async () => {
+  const { petitions } = (await (await fetch(new URL('api/petitions', api as string))).json()) as { petitions: { id: number; title: string }[] };
+  const idOf = (title: string) => String(petitions.find((p) => p.title === title)!.id);
+  ids = { open: idOf(seededPetitions.open), answered: idOf(seededPetitions.answered), closed: idOf(seededPetitions.closed) };
+});
+
+async function loaded(el: MedverkaPetition) {
+  await waitUntil(() => $(el, '[part=heading], .message'), 'the widget settles', { timeout: 5000 });
+  await el.updateComplete;
+  return el;
+}
+
+async function petition(which: keyof typeof seededPetitions | string, attrs: { lang?: string } = {}) {
+  const id = which in seededPetitions ? ids[which as keyof typeof seededPetitions] : which;
+  const el = await fixture<MedverkaPetition>(html`<medverka-petition petition=${id} api=${api as string} lang=${attrs.lang ?? 'sv'}></medverka-petition>`);
+  return loaded(el);
+}
+
+function type(el: MedverkaPetition, id: string, value: string) {
+  const input = $<HTMLInputElement>(el, `#${id}`)!;
+  input.focus();
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+}
+
+function check(el: MedverkaPetition, id: string) {
+  $<HTMLInputElement>(el, `#${id}`)!.click();
+}
+
+const submit = (el: MedverkaPetition) => $<HTMLButtonElement>(el, 'button[type=submit]')!.click();
+
+describe('<medverka-petition>', () => {
+  afterEach(async () => {
+    await setViewport({ width: 800, height: 600 });
+    await executeServerCommand('forced-colors', { active: false });
+  });
+
+  it('renders an open petition: title, status, text in paragraphs, count and progress, days left, signers', async () => {
+    const el = await petition('open');
+    const heading = $(el, '[part=heading]')!;
+    expect(heading.getAttribute('role')).to.equal('heading');
+    expect(heading.getAttribute('aria-level')).to.equal('2');
+    expect(heading.textContent).to.equal(seededPetitions.open);
+    expect($(el, '[part=status]')!.textContent).to.equal('Öppet för underskrifter');
+    expect(root(el).querySelectorAll('[part=body] p').length).to.equal(2);
+    expect($(el, '.proposer')!.textContent).to.contain('Anna Andersson');
+    expect($(el, '.count-text')!.textContent!.trim()).to.equal('12 av 100 underskrifter');
+    const progress = $<HTMLProgressElement>(el, 'progress')!;
+    expect(progress.value).to.equal(12);
+    expect(progress.max).to.equal(100);
+    expect(progress.getAttribute('aria-labelledby')).to.equal('count-text');
+    expect($(el, '.days')!.textContent).to.match(/^\d+ dagar kvar att skriva under\.$/);
+    // Eleven chose to show their name; ten are shown until the resident asks for all.
+    expect(root(el).querySelectorAll('.signer-list li').length).to.equal(10);
+    const more = $<HTMLButtonElement>(el, '.signers button')!;
+    expect(more.getAttribute('aria-expanded')).to.equal('false');
+    more.click();
+    await el.updateComplete;
+    expect(root(el).querySelectorAll('.signer-list li').length).to.equal(11);
+    expect(more.getAttribute('aria-expanded')).to.equal('true');
+    expect($(el, 'form')).not.to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows an answered petition with the municipality’s answer under its own heading, and no form', async () => {
+    const el = await petition('answered');
+    expect($(el, '[part=status]')!.textContent).to.equal('Besvarat');
+    const answer = $(el, '[part=answer]')!;
+    expect(answer.querySelector('[role=heading]')!.textContent).to.equal('Kommunens svar');
+    expect(answer.querySelector('[role=heading]')!.getAttribute('aria-level')).to.equal('3');
+    expect([...answer.querySelectorAll('p')].map((p) => p.textContent)).to.deep.equal(['Tack för förslaget.', 'Belysningen sätts upp under hösten.']);
+    expect($(el, 'form')).to.equal(null);
+    expect($(el, '.days')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a closed petition without a form', async () => {
+    const el = await petition('closed');
+    expect($(el, '[part=status]')!.textContent).to.equal('Stängt');
+    expect($(el, 'form')).to.equal(null);
+    expect($(el, '.closed-note')!.textContent).to.equal('Förslaget går inte att skriva under längre.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says so when there is no such petition, and tells the page', async () => {
+    const el = document.createElement('medverka-petition');
+    el.setAttribute('api', api as string);
+    el.setAttribute('petition', '99999');
+    const event = oneEvent(el, 'medverka-load-error');
+    document.body.append(el);
+    const { detail } = (await event) as CustomEvent<MedverkaLoadErrorDetail>;
+    expect(detail).to.deep.equal({ what: 'petition', status: 404 });
+    await loaded(el);
+    expect($(el, '.message')!.textContent).to.contain('Förslaget finns inte');
+    await expect(el).to.be.accessible();
+    el.remove();
+  });
+
+  it('shows an error with a retry button when the server cannot be reached', async () => {
+    const el = await fixture<MedverkaPetition>(html`<medverka-petition petition="1" api="http://127.0.0.1:9/"></medverka-petition>`);
+    await loaded(el);
+    const alert = $(el, '[role=alert]')!;
+    expect(alert.textContent).to.contain('Det gick inte att hämta förslaget just nu.');
+    await expect(el).to.be.accessible();
+    const again = oneEvent(el, 'medverka-load-error');
+    $<HTMLButtonElement>(el, '[role=alert] button')!.click();
+    await again;
+  });
+
+  it('shows a loading state, announced, only when loading takes a while', async () => {
+    const el = await fixture<MedverkaPetition>(html`<medverka-petition petition="1" api=${hangingApi as string}></medverka-petition>`);
+    await el.updateComplete;
+    expect(root(el).children.length, 'nothing flashes during a quick load').to.equal(0);
+    await waitUntil(() => $(el, '[role=status]'), 'a slow load says so', { timeout: 2000 });
+    expect($(el, '[role=status]')!.textContent).to.equal('Laddar …');
+    await expect(el).to.be.accessible();
+  });
+
+  it('validates on submit: focuses an error summary linking to each field, and marks the fields', async () => {
+    const el = await petition('open');
+    $<HTMLInputElement>(el, '#name')!.focus();
+    submit(el);
+    await waitUntil(() => root(el).activeElement?.id === 'summary', 'focus moves to the summary');
+    const links = [...root(el).querySelectorAll<HTMLAnchorElement>('#summary a')];
+    expect(links.map((a) => a.textContent)).to.deep.equal([
+      'Skriv ditt namn.',
+      'Skriv din e-postadress.',
+      'Välj om du bor i kommunen eller har en annan koppling.',
+    ]);
+    for (const id of ['name', 'email']) {
+      const input = $<HTMLInputElement>(el, `#${id}`)!;
+      expect(input.getAttribute('aria-invalid')).to.equal('true');
+      expect(input.getAttribute('aria-describedby')).to.contain(`${id}-error`);
+    }
+    expect($(el, '#email')!.getAttribute('aria-describedby')).to.equal('email-hint email-error');
+    expect($(el, '#connection-resident')!.getAttribute('aria-invalid')).to.equal('true');
+    await expect(el).to.be.accessible();
+
+    links[1]!.click();
+    expect(root(el).activeElement).to.equal($(el, '#email'));
+    type(el, 'email', 'inte en adress');
+    submit(el);
+    await waitUntil(() => $(el, '#email-error')?.textContent === 'Skriv e-postadressen så här: namn@exempel.se.', 'a malformed address is named');
+  });
+
+  it('asks for the other connection in words when that is chosen', async () => {
+    const el = await petition('open');
+    expect($(el, '#connectionText')).to.equal(null);
+    type(el, 'name', 'Bo Berg');
+    type(el, 'email', 'bo@example.se');
+    check(el, 'connection-other');
+    await el.updateComplete;
+    expect($(el, '#connectionText')).not.to.equal(null);
+    submit(el);
+    await waitUntil(() => root(el).activeElement?.id === 'summary', 'focus moves to the summary');
+    expect([...root(el).querySelectorAll('#summary a')].map((a) => a.textContent)).to.deep.equal(['Skriv vilken koppling du har till kommunen.']);
+    expect($(el, '#summary a')!.getAttribute('href')).to.equal('#connectionText');
+    expect($(el, '#connectionText')!.getAttribute('aria-invalid')).to.equal('true');
+    await expect(el).to.be.accessible();
+  });
+
+  it('signs: solves the proof of work, maps the server’s field issues, re-solves, and shows "check your e-mail"', async () => {
+    const el = await petition('open');
+    type(el, 'name', 'Cecilia Carlsson');
+    // Our check lets it through; the server's does not, and spends the solution.
+    type(el, 'email', 'cecilia..carlsson@example.se');
+    check(el, 'connection-resident');
+    check(el, 'showName');
+    submit(el);
+    await waitUntil(() => $(el, '#email-error'), 'the server’s issue is shown at its field', { timeout: 8000 });
+    expect(root(el).activeElement?.id).to.equal('summary');
+    expect($(el, '#email')!.getAttribute('aria-invalid')).to.equal('true');
+
+    type(el, 'email', 'cecilia.carlsson@example.se');
+    const signed = oneEvent(el, 'medverka-signed');
+    submit(el);
+    await el.updateComplete;
+    const button = $<HTMLButtonElement>(el, 'button[type=submit]');
+    if (button) expect(button.disabled, 'busy, but never disabled').to.equal(false);
+    const { detail } = (await signed) as CustomEvent<MedverkaSignedDetail>;
+    expect(detail).to.deep.equal({ petitionId: Number(ids.open) });
+    await waitUntil(() => root(el).activeElement?.id === 'sent-heading', 'focus moves to the heading', { timeout: 8000 });
+    expect($(el, '#sent-heading')!.textContent).to.equal('Kolla din e-post');
+    expect($(el, '.sent')!.textContent).to.contain('cecilia.carlsson@example.se');
+    expect($(el, '.sent')!.textContent).to.contain('tre dagar');
+    expect($(el, 'form')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('solves a challenge on the main thread too, when no worker may be made', async () => {
+    const challenge = (await (await fetch(new URL('api/pow/challenge', api as string))).json()) as Parameters<typeof encodeSolution>[0];
+    const inWorker = await solve(challenge);
+    const onMain = await solve(challenge, { worker: false });
+    expect(inWorker).to.be.at.least(0);
+    expect(onMain).to.equal(inWorker);
+    expect(JSON.parse(atob(encodeSolution(challenge, onMain)))).to.include({ number: onMain, algorithm: 'SHA-256' });
+  });
+
+  it('does not fetch a challenge until the resident starts the form', async () => {
+    const seen: string[] = [];
+    const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => seen.push(e.name)));
+    observer.observe({ type: 'resource' });
+    const el = await petition('open');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(seen.some((u) => u.includes('/api/pow/challenge'))).to.equal(false);
+    $<HTMLInputElement>(el, '#name')!.focus();
+    await waitUntil(() => seen.some((u) => u.includes('/api/pow/challenge')), 'starting the form fetches one');
+    observer.disconnect();
+  });
+
+  it('speaks English with lang="en"', async () => {
+    const el = await petition('open', { lang: 'en' });
+    expect($(el, '[part=status]')!.textContent).to.equal('Open for signatures');
+    expect($(el, '.count-text')!.textContent!.trim()).to.equal('12 of 100 signatures');
+    expect($(el, 'label[for=connection-resident]')!.textContent).to.equal('I live in the municipality');
+    submit(el);
+    await waitUntil(() => root(el).activeElement?.id === 'summary', 'focus moves to the summary');
+    expect($(el, '#summary a')!.textContent).to.equal('Enter your name.');
+    await expect(el).to.be.accessible();
+    const answered = await petition('answered', { lang: 'en' });
+    expect($(answered, '[part=answer] [role=heading]')!.textContent).to.equal('The municipality’s answer');
+  });
+
+  it('is operated by keyboard, with targets of at least 44 px, and fits 320 px at 200 % text', async () => {
+    await setViewport({ width: 320, height: 640 });
+    // A CMS that sets content-box on everything, as some do, must not push the fields out.
+    const wrap = await fixture<HTMLElement>(html`<div style="width:320px;font-size:32px"><style>* { box-sizing: content-box; }</style><medverka-petition petition=${ids.open} api=${api as string}></medverka-petition></div>`);
+    const el = await loaded(wrap.querySelector('medverka-petition')!);
+    for (const node of root(el).querySelectorAll<HTMLElement>('button, input, .choice')) {
+      const edge = (node.closest('form') ?? wrap).getBoundingClientRect().right;
+      expect(node.getBoundingClientRect().right, node.id || node.className).to.be.at.most(edge + 0.5);
+    }
+    for (const node of root(el).querySelectorAll<HTMLElement>('button, .choice')) {
+      expect(node.getBoundingClientRect().height).to.be.at.least(44);
+    }
+    $<HTMLInputElement>(el, '#name')!.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(root(el).activeElement?.id).to.equal('email');
+  });
+
+  it('keeps visible borders in forced-colours mode', async () => {
+    await executeServerCommand('forced-colors', { active: true });
+    const el = await petition('answered');
+    expect(matchMedia('(forced-colors: active)').matches).to.equal(true);
+    expect(getComputedStyle($(el, '[part=answer]')!).borderTopStyle).to.equal('solid');
+    await expect(el).to.be.accessible();
+  });
+});

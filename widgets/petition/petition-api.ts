@@ -1,0 +1,57 @@
+/**
+ * The petition widget's calls to the Medverka API. They live here rather than in
+ * shared/api.ts because everything in shared/ is part of the chunk every widget downloads,
+ * and the tiles' byte budget has no room for code only this widget needs.
+ */
+import type { ErrorBody } from '../../server/errors.js';
+import type { SignatureInput } from '../../server/petitions/store.js';
+import { ApiRequestError, getJson, type PowChallenge, type PublicPetition } from '../shared/api.js';
+
+/** A refusal of a form, with what the server said about each field and how long to wait. */
+export class FormRefusal extends ApiRequestError {
+  constructor(
+    status: number | null,
+    code: string,
+    message: string,
+    readonly issues: { path: string; message: string }[] = [],
+    /** Seconds to wait before trying again (429), when the server said. */
+    readonly retryAfter: number | null = null,
+  ) {
+    super(status, code, message);
+  }
+}
+
+export interface Signature extends SignatureInput {
+  lang: 'sv' | 'en';
+}
+
+export const petitionApi = {
+  petition: (base: string, id: string, signal?: AbortSignal) => getJson<PublicPetition>(base, `api/petitions/${encodeURIComponent(id)}`, signal),
+
+  challenge: (base: string) => getJson<PowChallenge>(base, 'api/pow/challenge'),
+
+  /** Sends a signature with its proof-of-work solution; resolves once the server answered 202. */
+  async sign(base: string, id: string, signature: Signature, pow: string): Promise<void> {
+    let response: Response;
+    try {
+      response = await fetch(new URL(`api/petitions/${encodeURIComponent(id)}/signatures`, base), {
+        method: 'POST',
+        headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'X-Medverka-Pow': pow },
+        body: JSON.stringify(signature),
+        credentials: 'omit',
+      });
+    } catch (err) {
+      throw new FormRefusal(null, 'network_error', String(err));
+    }
+    if (response.ok) return;
+    const body = (await response.json().catch(() => null)) as ErrorBody | null;
+    const wait = Number(response.headers.get('Retry-After'));
+    throw new FormRefusal(
+      response.status,
+      body?.error.code ?? 'http_error',
+      body?.error.message ?? response.statusText,
+      body?.error.issues,
+      wait > 0 ? wait : null,
+    );
+  },
+};

@@ -35,7 +35,7 @@ export interface Config {
   outboxDir: string;
   /** Signs proof-of-work challenges; the same on every instance behind a load balancer. */
   altchaHmacKey: string;
-  petitions: { threshold: Threshold; openMonths: number };
+  petitions: { threshold: Threshold; openMonths: number; anonymiseAfterDays: number };
   /** Proof-of-work difficulty: the largest secret number a challenge may hide. */
   powMaxNumber: number;
 }
@@ -155,6 +155,12 @@ const schema = z.object({
     .min(100, 'must be between 100 and 10000000')
     .max(10_000_000, 'must be between 100 and 10000000')
     .default(50_000),
+  SIGNATURE_RETENTION_DAYS: z.coerce
+    .number({ message: 'must be a number of days' })
+    .int('must be a whole number of days')
+    .min(0, 'must be between 0 and 3650')
+    .max(3650, 'must be between 0 and 3650')
+    .default(90),
   PETITION_OPEN_MONTHS: z.coerce
     .number({ message: 'must be a number of months' })
     .int('must be a whole number of months')
@@ -225,6 +231,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         ? { kind: 'share', percent: Number(v.PETITION_THRESHOLD.slice(0, -1)), population: v.MUNICIPALITY_POPULATION! }
         : { kind: 'count', count: Number(v.PETITION_THRESHOLD) },
       openMonths: v.PETITION_OPEN_MONTHS,
+      anonymiseAfterDays: v.SIGNATURE_RETENTION_DAYS,
     },
     powMaxNumber: v.POW_MAX_NUMBER,
   };

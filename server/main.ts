@@ -5,6 +5,7 @@ import { createApp, repoRoot } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createDatabase, migrateToLatest } from './db/index.js';
 import { createLogger } from './log.js';
+import { startHousekeeping } from './petitions/housekeeping.js';
 import { audit, countStaff, createStaffUser } from './staff/store.js';
 import { seedDemoTiles } from './tiles/seed.js';
 
@@ -30,6 +31,7 @@ if (config.firstAdmin && (await countStaff(db)) === 0) {
 }
 const noStaffYet = (await countStaff(db)) === 0;
 
+const stopHousekeeping = startHousekeeping(db, config.petitions.anonymiseAfterDays, log);
 const app = createApp({ config, db, log, benchRoutes: process.env.MEDVERKA_BENCH === '1' });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   const base = config.publicUrl.href.replace(/\/$/, '');
@@ -59,6 +61,7 @@ async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
   log.info('stopping', { signal });
+  stopHousekeeping();
   server.close();
   await db.destroy();
   process.exit(0);

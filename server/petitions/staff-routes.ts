@@ -6,6 +6,7 @@ import { cookieAuth, errors, json, jsonBody } from '../openapi.js';
 import { requireRole } from '../staff/guard.js';
 import { audit } from '../staff/store.js';
 import { validationHook } from '../validation.js';
+import { eraseSigner } from './housekeeping.js';
 import { answerMail, moderationMail } from './mails.js';
 import { petitionStatuses, type PetitionStatus } from './rules.js';
 import { PetitionId } from './schemas.js';
@@ -218,6 +219,23 @@ export function staffPetitionRoutes({ db, config, mailer }: AppDeps) {
       const recipients = [...new Set([petition.proposer_email, ...signers.map((s) => s.email)].filter((e): e is string => Boolean(e)))];
       for (const to of recipients) await mailer!.send(answerMail(to, petition.title, answer, `${base}/api/petitions/${id}`));
       return c.json({ petition: toStaff(petition), mailed: recipients.length }, 200);
+    },
+  );
+
+  app.openapi(
+    route({
+      method: 'post',
+      path: '/api/staff/petitions/erase-signer',
+      summary: 'Erase a signer’s personal data on request',
+      description: 'Every signature by this mailbox (however spelled) loses its name and address; the signatures still count.',
+      request: jsonBody(z.object({ email: z.string().trim().min(3).max(254) }).strict()),
+      responses: { 200: json(z.object({ erased: z.number().int() }), 'How many signatures were erased.'), ...errors(400, 401, 403, 415) },
+    }),
+    async (c) => {
+      const erased = await eraseSigner(db, c.req.valid('json').email);
+      // The log keeps that an erasure happened and how much, not whose.
+      await audit(db, actor(c), 'petition.erase-signer', null, { erased });
+      return c.json({ erased }, 200);
     },
   );
 

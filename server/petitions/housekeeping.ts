@@ -1,0 +1,86 @@
+import type { Db } from '../db/index.js';
+import { canonicalEmail } from './rules.js';
+
+/**
+ * The petitions' timetable, run at start and then every hour: open petitions past their
+ * closing time close, and signers' personal data is anonymised a set time after closing.
+ * Every step is a conditional update, so instances running it at once do no harm.
+ */
+export async function closeDuePetitions(db: Db, now = new Date()): Promise<number> {
+  const at = now.toISOString();
+  const result = await db
+    .updateTable('petitions')
+    .set({ status: 'closed', closed_at: at })
+    .where('status', '=', 'open')
+    .where('closes_at', '<=', at)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/**
+ * Removes signers' names, e-mail addresses and stated connections, and the proposer's
+ * e-mail address, from petitions closed (or answered) more than `afterDays` ago. The
+ * signatures themselves stay, so every count stays right. The proposer's name stays: it
+ * was published with the proposal, a public document.
+ */
+export async function anonymiseOldSignatures(db: Db, afterDays: number, now = new Date()): Promise<number> {
+  const before = new Date(now.getTime() - afterDays * 86_400_000).toISOString();
+  const at = now.toISOString();
+  return db.transaction().execute(async (trx) => {
+    const due = await trx
+      .selectFrom('petitions')
+      .select('id')
+      .where('status', 'in', ['closed', 'answered'])
+      .where('closed_at', '<=', before)
+      .where('anonymised_at', 'is', null)
+      .execute();
+    if (!due.length) return 0;
+    const ids = due.map((p) => p.id);
+    await trx
+      .updateTable('signatures')
+      .set({ email: null, name: null, connection_text: null, show_name: 0, anonymised_at: at })
+      .where('petition_id', 'in', ids)
+      .execute();
+    await trx.updateTable('petitions').set({ proposer_email: null, anonymised_at: at }).where('id', 'in', ids).execute();
+    // Unused links would lead nowhere now; they go too.
+    await trx.deleteFrom('confirmations').where('petition_id', 'in', ids).execute();
+    return ids.length;
+  });
+}
+
+/**
+ * Erasure on request (GDPR art. 17): every signature by this mailbox loses its personal
+ * data at once; the signatures still count. Returns how many were erased.
+ */
+export async function eraseSigner(db: Db, email: string, now = new Date()): Promise<number> {
+  const canonical = canonicalEmail(email);
+  return db.transaction().execute(async (trx) => {
+    const rows = await trx.selectFrom('signatures').select(['id']).where('email', '=', canonical).execute();
+    if (!rows.length) return 0;
+    const ids = rows.map((r) => r.id);
+    await trx.deleteFrom('confirmations').where('signature_id', 'in', ids).execute();
+    await trx
+      .updateTable('signatures')
+      .set({ email: null, name: null, connection_text: null, show_name: 0, hear_back: 0, anonymised_at: now.toISOString() })
+      .where('id', 'in', ids)
+      .execute();
+    return ids.length;
+  });
+}
+
+/** Runs the timetable now and every hour; returns a function that stops it. */
+export function startHousekeeping(db: Db, afterDays: number, log: { info: (m: string, f?: Record<string, unknown>) => void; error: (m: string, f?: Record<string, unknown>) => void }) {
+  const run = async () => {
+    try {
+      const closed = await closeDuePetitions(db);
+      const anonymised = await anonymiseOldSignatures(db, afterDays);
+      if (closed || anonymised) log.info('petition housekeeping', { closed, anonymised });
+    } catch (err) {
+      log.error('petition housekeeping failed', { error: String(err) });
+    }
+  };
+  void run();
+  const timer = setInterval(run, 3_600_000);
+  timer.unref();
+  return () => clearInterval(timer);
+}

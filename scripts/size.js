@@ -9,6 +9,7 @@ export const budgets = {
   widgets: {
     tiles: 12 * KB,
     petition: 20 * KB,
+    petitions: 20 * KB,
   },
 };
 

@@ -159,9 +159,6 @@ export interface SignatureInput {
   connectionText?: string | null;
 }
 
-const isUniqueViolation = (err: unknown) =>
-  err instanceof Error && (/UNIQUE constraint failed/.test(err.message) || (err as { code?: string }).code === '23505');
-
 /**
  * A resident signs: the signature waits for its e-mail confirmation. Signing again with
  * the same mailbox (however spelled) gives a fresh link for the one signature there is.
@@ -178,32 +175,34 @@ export async function signPetition(db: Db, petitionId: number, input: SignatureI
     connection: input.connection,
     connection_text: input.connection === 'other' ? (input.connectionText ?? null) : null,
   };
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await db.transaction().execute(async (trx) => {
-        const existing = await trx.selectFrom('signatures').select(['id', 'confirmed_at']).where('petition_id', '=', petitionId).where('email', '=', email).executeTakeFirst();
-        let signatureId: number;
-        if (existing) {
-          signatureId = existing.id;
-          // Until confirmed, the latest details win; a confirmed signature is left as it was.
-          if (!existing.confirmed_at) await trx.updateTable('signatures').set(details).where('id', '=', existing.id).execute();
-        } else {
-          const inserted = await trx
-            .insertInto('signatures')
-            .values({ ...details, petition_id: petitionId, email, created_at: now.toISOString(), confirmed_at: null, anonymised_at: null })
-            .returning(['id'])
-            .executeTakeFirstOrThrow();
-          signatureId = inserted.id;
-        }
-        const token = await issueConfirmation(trx, 'signature', petitionId, signatureId, now);
-        return { signatureId, token, alreadyConfirmed: Boolean(existing?.confirmed_at) };
-      });
-    } catch (err) {
-      // Another request inserted the same mailbox a moment ago: go again, finding it.
-      if (isUniqueViolation(err) && attempt < 3) continue;
-      throw err;
+  return db.transaction().execute(async (trx) => {
+    // Insert-if-absent: when the same mailbox signs twice at once, the database lets one
+    // insert through and the other waits for it and then finds its row; no error, no retry.
+    const inserted = await trx
+      .insertInto('signatures')
+      .values({ ...details, petition_id: petitionId, email, created_at: now.toISOString(), confirmed_at: null, anonymised_at: null })
+      .onConflict((oc) => oc.columns(['petition_id', 'email']).doNothing())
+      .returning(['id'])
+      .executeTakeFirst();
+    let signatureId: number;
+    let alreadyConfirmed = false;
+    if (inserted) {
+      signatureId = inserted.id;
+    } else {
+      const existing = await trx
+        .selectFrom('signatures')
+        .select(['id', 'confirmed_at'])
+        .where('petition_id', '=', petitionId)
+        .where('email', '=', email)
+        .executeTakeFirstOrThrow();
+      signatureId = existing.id;
+      alreadyConfirmed = Boolean(existing.confirmed_at);
+      // Until confirmed, the latest details win; a confirmed signature is left as it was.
+      if (!alreadyConfirmed) await trx.updateTable('signatures').set(details).where('id', '=', existing.id).execute();
     }
-  }
+    const token = await issueConfirmation(trx, 'signature', petitionId, signatureId, now);
+    return { signatureId, token, alreadyConfirmed };
+  });
 }
 
 /**

@@ -6,8 +6,37 @@
 import type { ErrorBody, Issue } from '../../server/errors.js';
 import type { Role, StaffUser, AuditEntry } from '../../server/staff/schemas.js';
 import type { EmbedInfo, StaffTile, StaffTileSet, TileInput } from '../../server/tiles/staff-schemas.js';
+import type { PetitionStatus } from '../../server/petitions/rules.js';
 
-export type { AuditEntry, EmbedInfo, Issue, Role, StaffTile, StaffTileSet, StaffUser, TileInput };
+export type { AuditEntry, EmbedInfo, Issue, PetitionStatus, Role, StaffTile, StaffTileSet, StaffUser, TileInput };
+
+/** A petition as staff see it; mirrors `StaffPetition` in server/petitions/staff-routes.ts. */
+export interface StaffPetition {
+  id: number;
+  title: string;
+  body: string;
+  status: PetitionStatus;
+  proposerName: string | null;
+  proposerEmail: string | null;
+  rejectionReason: string | null;
+  threshold: number;
+  signatureCount: number;
+  createdAt: string;
+  submittedAt: string | null;
+  openedAt: string | null;
+  closesAt: string | null;
+  thresholdReachedAt: string | null;
+  answer: string | null;
+  answeredAt: string | null;
+}
+
+/** A public petition that shares words with the one being moderated. */
+export interface SimilarPetition {
+  id: number;
+  title: string;
+  status: PetitionStatus;
+  sharedWords: number;
+}
 
 /** The widgets a tile can open in place; mirrors `openableWidgets` in server/tiles/staff-schemas.ts. */
 export const openableWidgets = ['petitions', 'petition', 'budget', 'chat', 'poll', 'panel', 'survey'] as const satisfies readonly NonNullable<StaffTile['widget']>[];
@@ -109,6 +138,19 @@ export const staffApi = {
 
   audit: (limit = 100) => request<{ entries: AuditEntry[] }>('GET', `/api/staff/audit?limit=${limit}`),
   embedInfo: () => request<EmbedInfo>('GET', '/api/staff/embed-info'),
+
+  petitions: (status?: PetitionStatus) =>
+    request<{ petitions: StaffPetition[] }>('GET', `/api/staff/petitions${status ? `?status=${enc(status)}` : ''}`),
+  petition: (id: number) => request<{ petition: StaffPetition; similar: SimilarPetition[] }>('GET', `/api/staff/petitions/${id}`),
+  correctPetition: (id: number, change: { title?: string; body?: string }) =>
+    request<{ petition: StaffPetition }>('PATCH', `/api/staff/petitions/${id}`, change),
+  approvePetition: (id: number) => request<{ petition: StaffPetition }>('POST', `/api/staff/petitions/${id}/approve`),
+  rejectPetition: (id: number, reason: string) => request<{ petition: StaffPetition }>('POST', `/api/staff/petitions/${id}/reject`, { reason }),
+  closePetition: (id: number) => request<{ petition: StaffPetition }>('POST', `/api/staff/petitions/${id}/close`),
+  answerPetition: (id: number, answer: string) =>
+    request<{ petition: StaffPetition; mailed: number }>('POST', `/api/staff/petitions/${id}/answer`, { answer }),
+  /** The confirmed signatures as CSV, for a download link. */
+  signaturesCsvUrl: (id: number) => `/api/staff/petitions/${id}/signatures.csv`,
 };
 
 /** A tile as the API takes it back: every field, for a full replacement (PUT). */

@@ -6,6 +6,8 @@ import type { MedverkaConsoleAccount } from './account.element.js';
 import type { MedverkaConsoleAudit } from './audit.element.js';
 import { MedverkaConsole } from './console.element.js';
 import type { MedverkaConsoleEmbed } from './embed.element.js';
+import type { MedverkaConsolePetition } from './petition.element.js';
+import type { MedverkaConsolePetitions } from './petitions.element.js';
 import { screenElements } from './screens.js';
 import { MedverkaConsoleSignIn } from './sign-in.element.js';
 import { MedverkaConsoleTileForm } from './tile-form.element.js';
@@ -35,6 +37,8 @@ declare global {
     'medverka-console-tile-set': MedverkaConsoleTileSet;
     'medverka-console-users': MedverkaConsoleUsers;
     'medverka-console-audit': MedverkaConsoleAudit;
+    'medverka-console-petitions': MedverkaConsolePetitions;
+    'medverka-console-petition': MedverkaConsolePetition;
     'medverka-console-embed': MedverkaConsoleEmbed;
     'medverka-console-account': MedverkaConsoleAccount;
   }

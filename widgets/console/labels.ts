@@ -1,7 +1,7 @@
 /** Names the console shows for the API's codes: roles, icons, widgets. */
 import { msg } from '../shared/localize.js';
 import type { IconName } from '../tiles/icon-names.js';
-import type { Role } from './api.js';
+import type { PetitionStatus, Role } from './api.js';
 
 export function roleLabel(role: Role): string {
   switch (role) {
@@ -61,4 +61,22 @@ export function dateTime(iso: string, locale: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'sv-SE', { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
+/** A petition's status, for staff. */
+export function petitionStatusLabel(status: PetitionStatus): string {
+  switch (status) {
+    case 'draft':
+      return msg('Utkast (väntar på förslagsställarens bekräftelse)', { id: 'console.petition-status.draft' });
+    case 'awaiting_moderation':
+      return msg('Att granska', { id: 'console.petition-status.awaiting-moderation' });
+    case 'open':
+      return msg('Öppet', { id: 'console.petition-status.open' });
+    case 'closed':
+      return msg('Stängt', { id: 'console.petition-status.closed' });
+    case 'answered':
+      return msg('Besvarat', { id: 'console.petition-status.answered' });
+    case 'rejected':
+      return msg('Avvisat', { id: 'console.petition-status.rejected' });
+  }
 }

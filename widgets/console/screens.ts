@@ -9,6 +9,8 @@ import type { Role, StaffUser } from './api.js';
 import { MedverkaConsoleAccount } from './account.element.js';
 import { MedverkaConsoleAudit } from './audit.element.js';
 import { MedverkaConsoleEmbed } from './embed.element.js';
+import { MedverkaConsolePetition } from './petition.element.js';
+import { MedverkaConsolePetitions } from './petitions.element.js';
 import { MedverkaConsoleTileSet } from './tile-set.element.js';
 import { MedverkaConsoleTileSets } from './tile-sets.element.js';
 import { MedverkaConsoleUsers } from './users.element.js';
@@ -47,6 +49,16 @@ export const screens: ConsoleScreenEntry[] = [
     render: () => html`<medverka-console-audit></medverka-console-audit>`,
   },
   {
+    // After the administrator's own screens, so it comes first for moderators.
+    path: 'petitions',
+    label: () => msg('E-förslag', { id: 'console.nav.petitions' }),
+    roles: ['admin', 'moderator'],
+    render: ([id]) =>
+      id
+        ? html`<medverka-console-petition petition-id=${id}></medverka-console-petition>`
+        : html`<medverka-console-petitions></medverka-console-petitions>`,
+  },
+  {
     path: 'embed',
     label: () => msg('Bädda in', { id: 'console.nav.embed' }),
     roles: allStaff,
@@ -66,6 +78,8 @@ export const screenElements = {
   'medverka-console-tile-set': MedverkaConsoleTileSet,
   'medverka-console-users': MedverkaConsoleUsers,
   'medverka-console-audit': MedverkaConsoleAudit,
+  'medverka-console-petitions': MedverkaConsolePetitions,
+  'medverka-console-petition': MedverkaConsolePetition,
   'medverka-console-embed': MedverkaConsoleEmbed,
   'medverka-console-account': MedverkaConsoleAccount,
 } as const;

@@ -7,14 +7,14 @@
 export const widgetModules: Record<string, () => Promise<unknown>> = {
   'medverka-tiles': () => import('../tiles/define.js'),
   'medverka-petition': () => import('../petition/define.js'),
+  'medverka-petitions': () => import('../petitions/define.js'),
 };
 
 /** Defines a Medverka tag if it is one we know; resolves to whether it is defined now. */
 export async function loadWidget(tag: string): Promise<boolean> {
-  const load = widgetModules[tag];
-  if (!load) return false;
   // Ask for the shared chunk (Lit and the base element) at the same time as the widget's
-  // own, rather than only once the widget's chunk has arrived and named it.
-  await Promise.all([import('../shared/base-element.js'), load()]);
-  return customElements.get(tag) !== undefined;
+  // own, rather than only once the widget's chunk has arrived and named it. A tag we do not
+  // know loads nothing of its own, and is defined only if someone else defined it.
+  await Promise.all([import('../shared/base-element.js'), widgetModules[tag]?.()]);
+  return !!customElements.get(tag);
 }

@@ -23,10 +23,16 @@ export interface MedverkaSignedDetail {
   petitionId: number;
 }
 
+export interface MedverkaPetitionProposedDetail {
+  /** The language of the confirmation mail. The proposal goes to review once the proposer follows the mailed link. */
+  lang: 'sv' | 'en';
+}
+
 export interface MedverkaEventMap {
   'medverka-tile-open': CustomEvent<MedverkaTileOpenDetail>;
   'medverka-load-error': CustomEvent<MedverkaLoadErrorDetail>;
   'medverka-signed': CustomEvent<MedverkaSignedDetail>;
+  'medverka-petition-proposed': CustomEvent<MedverkaPetitionProposedDetail>;
 }
 
 declare global {

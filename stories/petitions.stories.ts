@@ -1,0 +1,194 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { expect, fn, userEvent, waitFor } from 'storybook/test';
+import type { PetitionSummary } from '../widgets/petitions/petitions-api.js';
+import type { PowChallenge, PublicPetition } from '../widgets/shared/api.js';
+import '../widgets/petitions/define.js';
+import { mockApi, type MockRoutes } from './mock-api.js';
+
+/**
+ * The story args are the element's attributes, as an editor writes them in the embed code;
+ * their descriptions and the events, parts and custom properties in the table come from
+ * custom-elements.json (see .storybook/preview.ts).
+ */
+interface PetitionsArgs {
+  show?: string;
+  api?: string;
+  'heading-level'?: number;
+  onMedverkaPetitionProposed?: (event: Event) => void;
+  onMedverkaLoadError?: (event: Event) => void;
+}
+
+const listPath = 'api/petitions';
+
+const summaries: PetitionSummary[] = [
+  { id: 42, title: 'Fler parkbänkar längs ån', status: 'open', signatureCount: 123, threshold: 500, openedAt: '2026-03-01T09:00:00.000Z', closesAt: '2026-09-01T09:00:00.000Z', answeredAt: null },
+  { id: 41, title: 'Belysning på gångvägen till skolan', status: 'answered', signatureCount: 541, threshold: 500, openedAt: '2026-01-10T09:00:00.000Z', closesAt: '2026-07-10T09:00:00.000Z', answeredAt: '2026-06-12T10:00:00.000Z' },
+  { id: 40, title: 'Längre öppettider på biblioteket', status: 'closed', signatureCount: 87, threshold: 500, openedAt: '2025-10-01T09:00:00.000Z', closesAt: '2026-04-01T09:00:00.000Z', answeredAt: null },
+];
+
+const detail = (s: PetitionSummary): PublicPetition => ({
+  ...s,
+  body: 'Det här är förslagets text, som den skrevs av den som föreslog det.\n\nDen kan ha flera stycken.',
+  proposerName: 'Anna Andersson',
+  answer: s.status === 'answered' ? 'Tack för förslaget. Belysningen sätts upp under hösten.' : null,
+  publicSigners: [],
+});
+
+/**
+ * A challenge the widget can really solve: SHA-256("medverka-story-salt?expires=4102444800&7").
+ * The mock API never checks the answer; the widget still does the work, as it would for real.
+ */
+const challenge: PowChallenge = {
+  algorithm: 'SHA-256',
+  challenge: '006fb7a1bafc6d2c58091045f93233a9267faaf5416517ed7178ab7e100f1af8',
+  salt: 'medverka-story-salt?expires=4102444800&',
+  maxnumber: 100,
+  signature: '0'.repeat(64),
+};
+
+/** The mock answers by path only, so every filter and search shows the same list. */
+const routes = (list: PetitionSummary[]): MockRoutes => ({
+  [listPath]: { json: { petitions: list } },
+  'api/pow/challenge': { json: challenge },
+  ...Object.fromEntries(list.map((s) => [`api/petitions/${s.id}`, { json: detail(s) }])),
+});
+
+/**
+ * The shared mock API answers GET only. Proposing POSTs, so the stories that propose answer
+ * that one request here, before the mock: 202 at once.
+ */
+const defaultApi = mockApi('petitions', routes(summaries)); // installs the mock, so this wrapper goes over it
+const accepting = new Set<string>();
+const mockFetch = window.fetch;
+window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+  const url = new URL(input instanceof Request ? input.url : String(input), document.baseURI);
+  if (accepting.has(url.origin) && init?.method === 'POST' && url.pathname === `/${listPath}`) {
+    return Promise.resolve(Response.json({ status: 'check_email' }, { status: 202 }));
+  }
+  return mockFetch(input, init);
+};
+function proposingApi(name: string) {
+  const base = mockApi(name, routes(summaries));
+  accepting.add(new URL(base).origin);
+  return base;
+}
+
+const petitions = (args: PetitionsArgs) => html`
+  <medverka-petitions
+    show=${ifDefined(args.show || undefined)}
+    api=${ifDefined(args.api || undefined)}
+    heading-level=${ifDefined(args['heading-level'])}
+    @medverka-petition-proposed=${args.onMedverkaPetitionProposed}
+    @medverka-load-error=${args.onMedverkaLoadError}
+  ></medverka-petitions>
+`;
+
+const meta = {
+  title: 'Widgets/Petitions',
+  component: 'medverka-petitions',
+  render: (args) => petitions(args),
+  args: {
+    show: 'all',
+    api: defaultApi,
+    'heading-level': 2,
+    onMedverkaPetitionProposed: fn(),
+    onMedverkaLoadError: fn(),
+  },
+  argTypes: {
+    show: { control: 'select', options: ['open', 'answered', 'closed', 'all'] },
+    api: { control: 'text' },
+    'heading-level': { control: { type: 'number', min: 1, max: 6, step: 1 } },
+  },
+} satisfies Meta<PetitionsArgs>;
+
+export default meta;
+type Story = StoryObj<PetitionsArgs>;
+
+/** Waits for a part of the widget's shadow root. */
+function part<T extends HTMLElement>(canvasElement: HTMLElement, selector: string) {
+  const element = canvasElement.querySelector('medverka-petitions')!;
+  return waitFor(() => {
+    const el = element.shadowRoot?.querySelector<T>(selector);
+    if (!el) throw new Error(`${selector} is not shown yet.`);
+    return el;
+  });
+}
+
+/** Opens the proposal form, as a resident would. */
+async function openForm(canvasElement: HTMLElement) {
+  await userEvent.click(await part(canvasElement, '[aria-controls=propose]'));
+  return part(canvasElement, '[part=form]');
+}
+
+/** The list, filtered to all; each petition opens in place with `<medverka-petition>`. */
+export const List: Story = {};
+
+/** Nothing matches the filter or the search. */
+export const Empty: Story = {
+  args: { api: mockApi('petitions-empty', routes([])) },
+};
+
+/** The API has not answered yet: after 300 ms, "Laddar …" is announced. */
+export const Loading: Story = {
+  args: { api: mockApi('petitions-loading', { [listPath]: { pending: true } }) },
+};
+
+/** The API answers 500: an alert with a "Försök igen" button. */
+export const LoadError: Story = {
+  name: 'Error',
+  args: {
+    api: mockApi('petitions-error', { [listPath]: { status: 500, code: 'internal_error', message: 'Something went wrong on our side.' } }),
+  },
+};
+
+/** "Skriv ett e-förslag" opened: the form, with the notice that a proposal is a public document. */
+export const Form: Story = {
+  name: 'Proposal form',
+  play: async ({ canvasElement }) => {
+    await openForm(canvasElement);
+  },
+};
+
+/** Sent empty: the error summary takes focus and links to each field. */
+export const FormWithErrors: Story = {
+  name: 'Proposal form with errors',
+  play: async ({ canvasElement }) => {
+    await openForm(canvasElement);
+    await userEvent.click(await part(canvasElement, '[part=form] button[type=submit]'));
+    const element = canvasElement.querySelector('medverka-petitions')!;
+    await waitFor(() => expect(element.shadowRoot?.activeElement?.id).toBe('summary'));
+  },
+};
+
+/** The server accepted the proposal: "Kolla din e-post", and focus moves there. */
+export const CheckYourEmail: Story = {
+  name: 'Check your e-mail',
+  args: { api: proposingApi('petitions-sent') },
+  play: async ({ canvasElement, args }) => {
+    await openForm(canvasElement);
+    await userEvent.type(await part(canvasElement, '#title'), 'Fler cykelställ vid stationen');
+    await userEvent.type(await part(canvasElement, '#body'), 'Det finns för få cykelställ vid stationen.');
+    await userEvent.type(await part(canvasElement, '#name'), 'Bo Berg');
+    await userEvent.type(await part(canvasElement, '#email'), 'bo.berg@example.se');
+    await userEvent.click(await part(canvasElement, '#publicDocumentAccepted'));
+    await userEvent.click(await part(canvasElement, '[part=form] button[type=submit]'));
+    const element = canvasElement.querySelector('medverka-petitions')!;
+    await waitFor(() => expect(element.shadowRoot?.activeElement?.id).toBe('sent-heading'));
+    await expect(args.onMedverkaPetitionProposed).toHaveBeenCalled();
+  },
+};
+
+/** Inside `lang="en"`: the widget's own texts in English (the petitions are as they were written). */
+export const English: Story = {
+  args: { api: mockApi('petitions-english', routes(summaries)) },
+  decorators: [(story) => html`<div lang="en">${story()}</div>`],
+};
+
+/** 320 px, the narrowest a page must work at (WCAG 1.4.10). */
+export const Narrow: Story = {
+  name: 'Narrow (320 px)',
+  args: { api: mockApi('petitions-narrow', routes(summaries)) },
+  decorators: [(story) => html`<div style="inline-size: 320px; outline: 1px dashed #999">${story()}</div>`],
+};

@@ -1,0 +1,432 @@
+/// <reference types="mocha" />
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { staffApi, type StaffPetition } from '../../widgets/console/api.js';
+import type { MedverkaConsole } from '../../widgets/console/console.element.js';
+import '../../widgets/console/define.js';
+import { encodeSolution, solve } from '../../widgets/petition/proof-of-work.js';
+
+// The same helpers as console.test.ts: the test page's /api is a real Medverka server with
+// these staff accounts and the petitions of test/widgets/seed.ts.
+const staff = {
+  admin: { email: 'admin@kommun.test', password: 'admin-lösenord-123' },
+  moderator: { email: 'moderator@kommun.test', password: 'moderator-lösenord-123' },
+  agent: { email: 'agent@kommun.test', password: 'agent-lösenord-123' },
+};
+
+/** Titles of the seeded petitions (seed.ts holds server code, so it is not imported here). */
+const seeded = {
+  open: 'Fler parkbänkar längs ån',
+  answered: 'Belysning på gångvägen till skolan',
+  closed: 'Längre öppettider på biblioteket',
+};
+
+type Win = Window & { __xss?: number };
+
+const root = (el: Element) => el.shadowRoot!;
+const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => root(el).querySelector<T>(selector);
+const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...root(el).querySelectorAll<T>(selector)];
+const text = (el: Node | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** The focused element, looking inside shadow roots. */
+function focused(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+async function announced(el: MedverkaConsole, expected: string | RegExp) {
+  const region = () => text($(el, '[role=status]'));
+  await waitUntil(() => (typeof expected === 'string' ? region().includes(expected) : expected.test(region())), `the console announces ${expected}`, {
+    timeout: 5000,
+  });
+}
+
+async function signedIn(who: keyof typeof staff, hash = ''): Promise<MedverkaConsole> {
+  history.replaceState(null, '', hash ? `#${hash}` : location.pathname + location.search);
+  const el = await fixture<MedverkaConsole>(html`<medverka-console></medverka-console>`);
+  await waitUntil(() => $(el, 'medverka-console-sign-in, nav'), 'the console knows whether anyone is signed in', { timeout: 5000 });
+  const form = $<HTMLElement & { updateComplete: Promise<boolean> }>(el, 'medverka-console-sign-in')!;
+  await form.updateComplete;
+  $<HTMLInputElement>(form, '#email')!.value = staff[who].email;
+  $<HTMLInputElement>(form, '#password')!.value = staff[who].password;
+  $<HTMLButtonElement>(form, 'button[type=submit]')!.click();
+  await waitUntil(() => $(el, 'nav'), 'signed in', { timeout: 8000 });
+  return el;
+}
+
+function screen<T extends HTMLElement = HTMLElement>(el: MedverkaConsole): T {
+  return $<T>(el, 'main > *')!;
+}
+
+async function go(el: MedverkaConsole, hash: string, tag: string): Promise<HTMLElement> {
+  location.hash = hash;
+  await waitUntil(() => screen(el)?.localName === tag, `shows <${tag}>`, { timeout: 5000 });
+  return screen(el);
+}
+
+const navLabels = (el: MedverkaConsole) => $$(el, 'nav a').map((a) => text(a));
+
+/** The list's rows once loaded, as their title links' text. */
+async function listed(list: HTMLElement): Promise<string[]> {
+  await waitUntil(() => $(list, 'tbody, .none, .notice'), 'the list has loaded', { timeout: 5000 });
+  return $$(list, 'tbody tr td:first-child a').map((a) => text(a));
+}
+
+async function filter(list: HTMLElement, status: string) {
+  $<HTMLSelectElement>(list, '#status-filter')!.value = status;
+  $<HTMLButtonElement>(list, 'form.filter button[type=submit]')!.click();
+  await waitUntil(() => !text(list.shadowRoot).includes('Laddar'), 'the list has reloaded', { timeout: 5000 });
+}
+
+/** The petition's page once it has loaded. */
+async function detail(el: MedverkaConsole, id: number): Promise<HTMLElement> {
+  const page = await go(el, `#/petitions/${id}`, 'medverka-console-petition');
+  await waitUntil(() => $(page, '#status-heading'), 'the petition has loaded', { timeout: 5000 });
+  return page;
+}
+
+async function idOf(title: string, status: StaffPetition['status']): Promise<number> {
+  const found = (await staffApi.petitions(status)).petitions.find((p) => p.title === title);
+  if (!found) throw new Error(`no ${status} petition “${title}”`);
+  return found.id;
+}
+
+/** Proposes a petition through the public API, as the petition widget does: it stays a draft, since the confirmation mail cannot be read here. */
+async function propose(title: string, body: string): Promise<void> {
+  const challenge = (await (await fetch('/api/pow/challenge')).json()) as Parameters<typeof encodeSolution>[0];
+  const number = await solve(challenge, { worker: false });
+  const res = await fetch('/api/petitions', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Medverka-Pow': encodeSolution(challenge, number) },
+    body: JSON.stringify({ title, body, name: 'Petra Provare', email: 'petra@example.se', publicDocumentAccepted: true }),
+  });
+  expect(res.status, await res.clone().text()).to.equal(202);
+}
+
+/**
+ * A stand-in for the staff petition API, for states the browser cannot reach on the real
+ * server (a petition awaiting moderation needs the proposer's e-mailed link): everything
+ * else goes through.
+ */
+function fakePetitionApi(petition: StaffPetition) {
+  const real = window.fetch;
+  const calls: { method: string; path: string; body: unknown }[] = [];
+  const reply = (status: number, body: unknown) => Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }));
+  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url, location.href);
+    const base = `/api/staff/petitions/${petition.id}`;
+    if (!url.pathname.startsWith(base)) return real(input, init);
+    const method = init?.method ?? 'GET';
+    const body = init?.body ? (JSON.parse(init.body as string) as Record<string, string>) : undefined;
+    calls.push({ method, path: url.pathname, body });
+    const action = url.pathname.slice(base.length);
+    const now = new Date().toISOString();
+    const moves: Record<string, [from: string[], to: StaffPetition['status']]> = {
+      '/approve': [['awaiting_moderation'], 'open'],
+      '/reject': [['awaiting_moderation'], 'rejected'],
+      '/close': [['open'], 'closed'],
+      '/answer': [['open', 'closed'], 'answered'],
+    };
+    if (method === 'GET' && action === '') return reply(200, { petition, similar: [] });
+    const move = moves[action];
+    if (method === 'POST' && move) {
+      if (!move[0].includes(petition.status)) {
+        return reply(409, { error: { status: 409, code: 'wrong_status', message: 'wrong status' } });
+      }
+      petition.status = move[1];
+      if (action === '/approve') Object.assign(petition, { openedAt: now, closesAt: now });
+      if (action === '/reject') petition.rejectionReason = body!.reason!;
+      if (action === '/answer') Object.assign(petition, { answer: body!.answer, answeredAt: now });
+      return reply(200, { petition, mailed: 3 });
+    }
+    return reply(500, { error: { status: 500, code: 'unexpected', message: `${method} ${url.pathname}` } });
+  };
+  return { calls, restore: () => (window.fetch = real) };
+}
+
+const fake = (status: StaffPetition['status'], thresholdReachedAt: string | null = null): StaffPetition => ({
+  id: 987654,
+  title: 'Ett påhittat förslag <img src=x onerror="window.__xss=1">',
+  body: 'Texten i förslaget.\n<script>window.__xss=1</script>',
+  status,
+  proposerName: 'Pelle Påhitt',
+  proposerEmail: 'pelle@example.se',
+  rejectionReason: null,
+  threshold: 100,
+  signatureCount: status === 'awaiting_moderation' ? 0 : 150,
+  createdAt: '2026-01-02T10:00:00.000Z',
+  submittedAt: '2026-01-02T10:05:00.000Z',
+  openedAt: status === 'awaiting_moderation' ? null : '2026-01-03T10:00:00.000Z',
+  closesAt: status === 'awaiting_moderation' ? null : '2026-07-03T10:00:00.000Z',
+  thresholdReachedAt,
+  answer: null,
+  answeredAt: null,
+});
+
+describe('<medverka-console> e-petitions', function () {
+  this.timeout(30000);
+  let restoreFetch: (() => void) | undefined;
+
+  afterEach(async () => {
+    restoreFetch?.();
+    restoreFetch = undefined;
+    await staffApi.signOut().catch(() => undefined);
+    history.replaceState(null, '', location.pathname + location.search);
+    document.documentElement.lang = 'sv';
+    delete (window as Win).__xss;
+  });
+
+  it('comes first for moderators, is there for administrators, and not for chat agents', async () => {
+    const moderator = await signedIn('moderator');
+    expect(navLabels(moderator)[0]).to.equal('E-förslag');
+    expect(location.hash).to.equal('#/petitions');
+    const list = screen(moderator);
+    expect(list.localName).to.equal('medverka-console-petitions');
+    expect(text($(list, 'h1'))).to.equal('E-förslag');
+    expect($<HTMLSelectElement>(list, '#status-filter')!.value, 'awaiting moderation by default').to.equal('awaiting_moderation');
+    await listed(list);
+    await expect(moderator).to.be.accessible();
+    await staffApi.signOut();
+    moderator.remove();
+
+    const admin = await signedIn('admin');
+    expect(navLabels(admin)).to.include('E-förslag');
+    await staffApi.signOut();
+    admin.remove();
+
+    const agent = await signedIn('agent', '/petitions');
+    expect(navLabels(agent)).not.to.include('E-förslag');
+    expect(text($(agent, 'main h1'))).to.equal('Ingen åtkomst');
+  });
+
+  it('filters by status, with counts and the “to be answered” badge', async () => {
+    const el = await signedIn('moderator', '/petitions');
+    const list = screen(el);
+    await listed(list);
+
+    await filter(list, 'open');
+    await announced(el, /Öppna: \d+ e-förslag\./);
+    expect(await listed(list)).to.include(seeded.open);
+    const row = $$(list, 'tbody tr').find((r) => text(r).includes(seeded.open))!;
+    expect(text(row)).to.contain('Öppet');
+    expect(text(row)).to.contain('12 av 100');
+    expect(text(row)).to.contain('Skapat');
+    expect(text(row), 'twelve of a hundred has not reached the threshold').not.to.contain('Har nått gränsen');
+    expect(row.querySelector('a')!.getAttribute('href')).to.match(/^#\/petitions\/\d+$/);
+    await expect(el).to.be.accessible();
+
+    await filter(list, 'answered');
+    const answered = await listed(list);
+    expect(answered).to.include(seeded.answered);
+    expect(answered).not.to.include(seeded.open);
+    await expect(el).to.be.accessible();
+
+    await filter(list, 'closed');
+    expect(await listed(list)).to.include(seeded.closed);
+
+    await filter(list, 'rejected');
+    await listed(list);
+    await expect(el).to.be.accessible();
+
+    // The choice is kept when coming back to the list.
+    await go(el, `#/petitions/${await idOf(seeded.closed, 'closed')}`, 'medverka-console-petition');
+    const again = await go(el, '#/petitions', 'medverka-console-petitions');
+    expect($<HTMLSelectElement>(again, '#status-filter')!.value).to.equal('rejected');
+    await filter(again, 'awaiting_moderation');
+  });
+
+  it('shows an open petition: text, proposer, signatures link, and corrects the text', async () => {
+    const el = await signedIn('moderator', '/petitions');
+    const id = await idOf(seeded.open, 'open');
+    const page = await detail(el, id);
+    const original = (await staffApi.petition(id)).petition;
+    try {
+      expect(text($(page, 'h1'))).to.equal(seeded.open);
+      expect(text($(page, '#status-heading'))).to.equal('Status: Öppet');
+      expect(text($(page, '.facts'))).to.contain('12 av 100');
+      expect(text($(page, '.facts'))).to.contain('Anna Andersson');
+      expect(text($(page, '.facts'))).to.contain('anna@example.se');
+      expect($(page, '.text')!.textContent).to.equal(original.body);
+      const csv = $<HTMLAnchorElement>(page, 'a[download]')!;
+      expect(csv.getAttribute('href')).to.equal(`/api/staff/petitions/${id}/signatures.csv`);
+      const lines = (await (await fetch(csv.href)).text()).trim().split(/\r\n/);
+      expect(lines.length, 'a header and twelve signatures').to.equal(13);
+      expect($(page, '#approve'), 'an open petition is not published again').to.equal(null);
+      expect($(page, '#close')).not.to.equal(null);
+      expect($(page, '#answer-text')).not.to.equal(null);
+      expect($(page, '.no-similar, ul.similar')).not.to.equal(null);
+      await expect(el).to.be.accessible();
+
+      // A title too short: the summary takes focus and the message stands beside the field.
+      const title = $<HTMLInputElement>(page, '#correct-title')!;
+      title.value = 'Fel';
+      $<HTMLButtonElement>(page, 'form:has(#correct-title) button[type=submit]')!.click();
+      await waitUntil(() => focused() === $(page, '#correct-errors'), 'the summary takes focus');
+      expect(text($(page, '#correct-title-error'))).to.contain('Skriv minst 5 tecken.');
+      expect(title.getAttribute('aria-invalid')).to.equal('true');
+      expect(title.getAttribute('aria-describedby')).to.equal('correct-title-error');
+      await expect(el).to.be.accessible();
+
+      title.value = original.title;
+      const body = $<HTMLTextAreaElement>(page, '#correct-body')!;
+      body.value = original.body.replace('för få', 'alldeles för få');
+      $<HTMLButtonElement>(page, 'form:has(#correct-title) button[type=submit]')!.click();
+      await announced(el, 'Rättelsen är sparad.');
+      expect($(page, '.text')!.textContent).to.contain('alldeles för få');
+      expect($(page, '#correct-errors')).to.equal(null);
+      expect((await staffApi.petition(id)).petition.body).to.contain('alldeles för få');
+      await expect(el).to.be.accessible();
+    } finally {
+      // Other test files read this petition as seeded.
+      await staffApi.correctPetition(id, { title: original.title, body: original.body });
+    }
+  });
+
+  it('asks for an answer before publishing one, without sending anything', async () => {
+    const el = await signedIn('admin');
+    const id = await idOf(seeded.open, 'open');
+    const page = await detail(el, id);
+    const submit = () => $<HTMLButtonElement>(page, 'form:has(#answer-text) button[type=submit]')!.click();
+    submit();
+    await waitUntil(() => focused() === $(page, '#answer-errors'), 'the summary takes focus');
+    expect(text($(page, '#answer-text-error'))).to.contain('Fyll i det här fältet.');
+    await expect(el).to.be.accessible();
+    $<HTMLTextAreaElement>(page, '#answer-text')!.value = 'Kort';
+    submit();
+    await waitUntil(() => text($(page, '#answer-text-error')).includes('Skriv minst 10 tecken.'), 'too short');
+    expect((await staffApi.petition(id)).petition.status).to.equal('open');
+  });
+
+  it('shows a draft as waiting for its proposer, with nothing to publish, and similar petitions as text', async () => {
+    const title = `Fler parkbänkar vid torget ${Date.now().toString(36)}`;
+    await propose(title, 'Det finns för få bänkar längs ån och på torget. Äldre behöver kunna vila på promenaden.');
+    const el = await signedIn('moderator', '/petitions');
+    const list = screen(el);
+    await listed(list);
+    await filter(list, 'draft');
+    expect(await listed(list)).to.include(title);
+
+    const page = await detail(el, await idOf(title, 'draft'));
+    expect(text($(page, 'h1'))).to.equal(title);
+    expect(text($(page, '#status-heading'))).to.equal('Status: Utkast (väntar på förslagsställarens bekräftelse)');
+    expect(text($(page, '.facts'))).to.contain('Petra Provare');
+    expect(text($(page, '.facts'))).to.contain('petra@example.se');
+    expect($(page, '#approve')).to.equal(null);
+    expect($(page, '#reject')).to.equal(null);
+    expect($(page, '#close')).to.equal(null);
+    expect($(page, '#answer-text')).to.equal(null);
+    expect($(page, '#correct-title'), 'drafts cannot be corrected').to.equal(null);
+    expect($(page, 'a[download]'), 'a draft has no signatures').to.equal(null);
+    expect(text(page.shadowRoot)).to.contain('inte bekräftat förslaget');
+    const similar = $$(page, 'ul.similar li').map((li) => text(li));
+    expect(similar.some((s) => s.startsWith(seeded.open) && s.includes('Öppet'))).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
+  it('publishes a petition awaiting moderation (API stand-in), and renders its texts as text', async () => {
+    const petition = fake('awaiting_moderation');
+    const api = fakePetitionApi(petition);
+    restoreFetch = api.restore;
+    const el = await signedIn('moderator', '/petitions');
+    const page = await detail(el, petition.id);
+    expect(text($(page, 'h1'))).to.equal(petition.title);
+    expect($(page, 'img, script'), 'the texts are text').to.equal(null);
+    expect(text($(page, '#status-heading'))).to.equal('Status: Att granska');
+    expect($(page, '#correct-title')).not.to.equal(null);
+    await expect(el).to.be.accessible();
+
+    $<HTMLButtonElement>(page, '#approve')!.click();
+    await announced(el, 'Förslaget är publicerat och förslagsställaren har fått e-post.');
+    await waitUntil(() => text($(page, '#status-heading')) === 'Status: Öppet', 'the status is updated');
+    await waitUntil(() => focused() === $(page, '#status-heading'), 'focus goes to the new status');
+    expect($(page, '#approve')).to.equal(null);
+    expect($(page, '#close')).not.to.equal(null);
+    expect(api.calls.map((c) => `${c.method} ${c.path}`)).to.include(`POST /api/staff/petitions/${petition.id}/approve`);
+    expect((window as Win).__xss).to.equal(undefined);
+    await expect(el).to.be.accessible();
+  });
+
+  it('rejects only with a reason, in a step of its own (API stand-in)', async () => {
+    const petition = fake('awaiting_moderation');
+    const api = fakePetitionApi(petition);
+    restoreFetch = api.restore;
+    const el = await signedIn('moderator', '/petitions');
+    const page = await detail(el, petition.id);
+
+    $<HTMLButtonElement>(page, '#reject')!.click();
+    await waitUntil(() => focused() === $(page, '#reject-reason'), 'the reason field takes focus');
+    await expect(el).to.be.accessible();
+    // Cancel returns focus to the button.
+    $$<HTMLButtonElement>(page, 'form.confirm button').find((b) => text(b) === 'Avbryt')!.click();
+    await waitUntil(() => focused() === $(page, '#reject'), 'focus is back on Avvisa');
+    expect($(page, 'form.confirm')).to.equal(null);
+
+    $<HTMLButtonElement>(page, '#reject')!.click();
+    await waitUntil(() => $(page, '#reject-reason'));
+    $<HTMLButtonElement>(page, 'form.confirm button[type=submit]')!.click();
+    await waitUntil(() => focused() === $(page, '#reject-errors'), 'the summary takes focus');
+    expect(text($(page, '#reject-reason-error'))).to.contain('Fyll i det här fältet.');
+    expect(api.calls.filter((c) => c.method === 'POST'), 'nothing sent without a reason').to.deep.equal([]);
+    await expect(el).to.be.accessible();
+
+    const reason = 'Förslaget handlar inte om något kommunen bestämmer över.';
+    $<HTMLTextAreaElement>(page, '#reject-reason')!.value = reason;
+    $<HTMLButtonElement>(page, 'form.confirm button[type=submit]')!.click();
+    await announced(el, 'Förslaget är avvisat och förslagsställaren har fått e-post med skälet.');
+    await waitUntil(() => text($(page, '#status-heading')) === 'Status: Avvisat', 'the status is updated');
+    expect(api.calls.at(-1)).to.deep.include({ method: 'POST', body: { reason } });
+    expect(text(page.shadowRoot)).to.contain(reason);
+    expect($(page, '#approve, #reject, #correct-title')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('closes and answers a petition that reached its threshold (API stand-in)', async () => {
+    const petition = fake('open', '2026-02-01T10:00:00.000Z');
+    const api = fakePetitionApi(petition);
+    restoreFetch = api.restore;
+    const el = await signedIn('admin');
+    const page = await detail(el, petition.id);
+    expect(text(page.shadowRoot)).to.contain('Har nått gränsen – ska besvaras');
+    await expect(el).to.be.accessible();
+
+    $<HTMLButtonElement>(page, '#close')!.click();
+    await announced(el, 'Förslaget är stängt för underskrifter.');
+    await waitUntil(() => text($(page, '#status-heading')) === 'Status: Stängt', 'closed');
+    expect($(page, '#correct-title'), 'a closed petition is not corrected').to.equal(null);
+    expect($(page, 'a[download]')).not.to.equal(null);
+
+    const answer = 'Kommunen sätter ut tio nya bänkar under våren.';
+    $<HTMLTextAreaElement>(page, '#answer-text')!.value = answer;
+    $<HTMLButtonElement>(page, 'form:has(#answer-text) button[type=submit]')!.click();
+    await announced(el, 'Svaret är publicerat och skickat till 3 personer.');
+    await waitUntil(() => text($(page, '#status-heading')) === 'Status: Besvarat', 'answered');
+    expect(text($(page, '.answer'))).to.equal(answer);
+    expect(text(page.shadowRoot)).not.to.contain('Har nått gränsen');
+    expect($(page, '#answer-text')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('says so when someone else changed the status meanwhile (API stand-in)', async () => {
+    const petition = fake('open');
+    const api = fakePetitionApi(petition);
+    restoreFetch = api.restore;
+    const el = await signedIn('moderator', '/petitions');
+    const page = await detail(el, petition.id);
+    petition.status = 'closed';
+    $<HTMLButtonElement>(page, '#close')!.click();
+    await waitUntil(() => focused() === $(page, '#actions-errors'), 'the summary takes focus');
+    expect(text($(page, '#actions-errors'))).to.contain('Förslaget har fått en annan status under tiden.');
+    expect(text($(page, '#status-heading'))).to.equal('Status: Stängt');
+    await expect(el).to.be.accessible();
+  });
+
+  it('speaks English', async () => {
+    const el = await signedIn('moderator', '/petitions');
+    document.documentElement.lang = 'en';
+    await waitUntil(() => navLabels(el)[0] === 'E-petitions', 'the navigation is in English', { timeout: 5000 });
+    const list = screen(el);
+    await waitUntil(() => text($(list, 'h1')) === 'E-petitions', 'the screen is in English');
+    expect(text($(list, 'label[for=status-filter]'))).to.equal('Status');
+    expect($$(list, '#status-filter option').map((o) => text(o))).to.deep.equal(['To review', 'Open', 'Closed', 'Answered', 'Rejected', 'Drafts (not confirmed)']);
+  });
+});

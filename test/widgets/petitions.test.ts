@@ -1,0 +1,247 @@
+/// <reference types="mocha" />
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
+import '../../widgets/petitions/define.js';
+import type { MedverkaPetitions } from '../../widgets/petitions/petitions.element.js';
+import type { MedverkaLoadErrorDetail, MedverkaPetitionProposedDetail } from '../../widgets/shared/events.js';
+// @ts-expect-error: served by the test runner's config, not a file
+import { api, hangingApi } from '/test-api.js';
+
+const root = (el: MedverkaPetitions) => el.shadowRoot!;
+const $ = <T extends Element = HTMLElement>(el: MedverkaPetitions, selector: string) => root(el).querySelector<T>(selector);
+
+/** Titles of the petitions test/widgets/seed.ts makes (that file holds server code, so not imported here). */
+const seededPetitions = {
+  open: 'Fler parkbänkar längs ån',
+  answered: 'Belysning på gångvägen till skolan',
+  closed: 'Längre öppettider på biblioteket',
+} as const;
+
+const titles = (el: MedverkaPetitions) => [...root(el).querySelectorAll('.item-title')].map((t) => t.textContent);
+
+async function settled(el: MedverkaPetitions) {
+  await waitUntil(() => $(el, '[part=list], [part=message]'), 'the list settles', { timeout: 5000 });
+  await el.updateComplete;
+  return el;
+}
+
+async function petitions(attrs: { show?: string; lang?: string; api?: string } = {}) {
+  const el = await fixture<MedverkaPetitions>(
+    html`<medverka-petitions show=${attrs.show ?? 'open'} api=${attrs.api ?? (api as string)} lang=${attrs.lang ?? 'sv'}></medverka-petitions>`,
+  );
+  return settled(el);
+}
+
+/** Searches as a resident does: the words, then the search button. */
+function search(el: MedverkaPetitions, words: string) {
+  $<HTMLInputElement>(el, '#q')!.value = words;
+  $<HTMLButtonElement>(el, '.search button[type=submit]')!.click();
+}
+
+function type(el: MedverkaPetitions, id: string, value: string) {
+  const input = $<HTMLInputElement | HTMLTextAreaElement>(el, `#${id}`)!;
+  input.focus();
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+}
+
+async function openForm(el: MedverkaPetitions) {
+  const toggle = $<HTMLButtonElement>(el, '[aria-controls=propose]')!;
+  expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+  toggle.click();
+  await el.updateComplete;
+  expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+  return $<HTMLFormElement>(el, '[part=form]')!;
+}
+
+const submit = (el: MedverkaPetitions) => $<HTMLButtonElement>(el, '[part=form] button[type=submit]')!.click();
+
+describe('<medverka-petitions>', () => {
+  afterEach(async () => {
+    await setViewport({ width: 800, height: 600 });
+    await executeServerCommand('forced-colors', { active: false });
+  });
+
+  it('lists the public petitions with status and count; open ones by default', async () => {
+    const all = await petitions({ show: 'all' });
+    expect(titles(all)).to.include.members(Object.values(seededPetitions));
+    expect($(all, '[part=heading]')!.getAttribute('aria-level')).to.equal('2');
+    expect($(all, '[part=list]')!.getAttribute('role')).to.equal('list');
+    const item = [...root(all).querySelectorAll<HTMLButtonElement>('[part=item]')].find((b) => b.textContent!.includes(seededPetitions.open))!;
+    expect(item.localName).to.equal('button');
+    expect(item.textContent).to.contain('Öppet för underskrifter');
+    expect(item.textContent).to.match(/\d+ av 100 underskrifter/);
+    expect($<HTMLInputElement>(all, '#show-all')!.checked).to.equal(true);
+    await expect(all).to.be.accessible();
+
+    const open = await petitions();
+    expect(titles(open)).to.include(seededPetitions.open);
+    expect(titles(open)).not.to.include(seededPetitions.answered);
+    expect(titles(open)).not.to.include(seededPetitions.closed);
+    expect($<HTMLInputElement>(open, '#show-open')!.checked).to.equal(true);
+  });
+
+  it('filters: Besvarade shows only the answered petitions', async () => {
+    const el = await petitions();
+    $<HTMLInputElement>(el, '#show-answered')!.click();
+    expect(el.show).to.equal('answered');
+    await waitUntil(() => titles(el).includes(seededPetitions.answered), 'the answered petitions are listed');
+    expect(titles(el)).to.include(seededPetitions.answered);
+    expect(titles(el)).not.to.include(seededPetitions.open);
+    expect(titles(el)).not.to.include(seededPetitions.closed);
+    for (const status of root(el).querySelectorAll('[part=item] .status')) expect(status.textContent).to.equal('Besvarat');
+    expect($(el, '[aria-live=polite]')!.textContent).to.match(/^\d+ förslag visas\.$/);
+  });
+
+  it('searches on submit, not per keystroke, and says when nothing matches', async () => {
+    const el = await petitions({ show: 'all' });
+    const before = titles(el);
+    type(el, 'q', 'parkbänkar');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(titles(el), 'typing alone does not search').to.deep.equal(before);
+    search(el, 'parkbänkar');
+    await waitUntil(() => titles(el).length === 1, 'the search narrows the list');
+    expect(titles(el)).to.deep.equal([seededPetitions.open]);
+
+    search(el, 'zyxxyzordsomintefinns');
+    await waitUntil(() => $(el, '[part=message]'), 'nothing matches');
+    expect($(el, '[part=message]')!.textContent).to.equal('Inga förslag här ännu');
+    await expect(el).to.be.accessible();
+  });
+
+  it('opens a petition in place with the real petition widget; the back button and Escape return focus', async () => {
+    const el = await petitions({ show: 'all' });
+    const item = () => [...root(el).querySelectorAll<HTMLButtonElement>('[part=item]')].find((b) => b.textContent!.includes(seededPetitions.answered))!;
+    const id = item().dataset.id;
+    item().click();
+    await waitUntil(() => $(el, '#panel medverka-petition'), 'the petition opens in place', { timeout: 5000 });
+    const panel = $(el, '#panel')!;
+    expect(root(el).activeElement).to.equal(panel);
+    expect(panel.getAttribute('role')).to.equal('region');
+    expect(panel.getAttribute('aria-label')).to.equal(seededPetitions.answered);
+    const petition = panel.querySelector('medverka-petition')!;
+    expect(petition.getAttribute('petition')).to.equal(id);
+    expect(petition.getAttribute('heading-level')).to.equal('3');
+    await waitUntil(() => petition.shadowRoot?.querySelector('[part=heading]'), 'the petition loads', { timeout: 5000 });
+    expect(petition.shadowRoot!.querySelector('[part=heading]')!.textContent).to.equal(seededPetitions.answered);
+    expect(petition.shadowRoot!.querySelector('[part=answer]')).not.to.equal(null);
+    await expect(el).to.be.accessible();
+
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => root(el).activeElement === item(), 'Escape returns focus to the petition in the list');
+    expect($(el, '#panel')).to.equal(null);
+
+    item().click();
+    await waitUntil(() => root(el).activeElement?.id === 'panel', 'the petition opens again');
+    $<HTMLButtonElement>(el, '#panel .back')!.click();
+    await waitUntil(() => root(el).activeElement === item(), 'the back button returns focus too');
+  });
+
+  it('shows an error with a retry button when the server cannot be reached, and tells the page', async () => {
+    const el = document.createElement('medverka-petitions');
+    el.setAttribute('api', 'http://127.0.0.1:9/');
+    const event = oneEvent(el, 'medverka-load-error');
+    document.body.append(el);
+    const { detail } = (await event) as CustomEvent<MedverkaLoadErrorDetail>;
+    expect(detail).to.deep.equal({ what: 'petitions', status: null });
+    await settled(el);
+    expect($(el, '[role=alert]')!.textContent).to.contain('Det gick inte att hämta förslagen just nu.');
+    await expect(el).to.be.accessible();
+    const again = oneEvent(el, 'medverka-load-error');
+    $<HTMLButtonElement>(el, '[role=alert] button')!.click();
+    await again;
+    el.remove();
+  });
+
+  it('shows a loading state, announced, only when loading takes a while', async () => {
+    const el = await fixture<MedverkaPetitions>(html`<medverka-petitions api=${hangingApi as string}></medverka-petitions>`);
+    await el.updateComplete;
+    expect(root(el).children.length, 'nothing flashes during a quick load').to.equal(0);
+    await waitUntil(() => $(el, '[part=message][role=status]'), 'a slow load says so', { timeout: 2000 });
+    expect($(el, '[part=message][role=status]')!.textContent).to.equal('Laddar …');
+    await expect(el).to.be.accessible();
+  });
+
+  it('reveals the proposal form, with the public-document notice; an empty submit focuses the error summary', async () => {
+    const el = await petitions();
+    await openForm(el);
+    expect($(el, '#notice')!.textContent).to.contain('allmän handling');
+    expect($(el, '#notice')!.textContent).to.contain('Din e-postadress publiceras inte');
+    expect($<HTMLInputElement>(el, '#publicDocumentAccepted')!.getAttribute('aria-describedby')).to.equal('notice');
+    await expect(el).to.be.accessible();
+
+    submit(el);
+    await waitUntil(() => root(el).activeElement?.id === 'summary', 'focus moves to the summary');
+    const links = [...root(el).querySelectorAll<HTMLAnchorElement>('#summary a')];
+    expect(links.map((a) => a.getAttribute('href'))).to.deep.equal(['#title', '#body', '#name', '#email', '#publicDocumentAccepted']);
+    expect(links[0]!.textContent).to.equal('Skriv en rubrik.');
+    for (const id of ['title', 'body', 'name', 'email', 'publicDocumentAccepted']) {
+      const field = $(el, `#${id}`)!;
+      expect(field.getAttribute('aria-invalid'), id).to.equal('true');
+      expect(field.getAttribute('aria-describedby'), id).to.contain(`${id}-error`);
+    }
+    await expect(el).to.be.accessible();
+    links[1]!.click();
+    expect(root(el).activeElement).to.equal($(el, '#body'));
+  });
+
+  it('proposes: maps the server’s field issues, re-solves the proof of work, and shows "Kolla din e-post"', async () => {
+    const el = await petitions();
+    await openForm(el);
+    type(el, 'title', 'Fler cykelställ vid stationen');
+    type(el, 'body', 'Det finns för få cykelställ vid stationen. Många ställer cykeln vid staketet.');
+    type(el, 'name', 'Bo Berg');
+    // Our check lets it through; the server's does not, and spends the solution.
+    type(el, 'email', 'bo..berg@example.se');
+    $<HTMLInputElement>(el, '#publicDocumentAccepted')!.click();
+    submit(el);
+    await waitUntil(() => $(el, '#email-error'), 'the server’s issue is shown at its field', { timeout: 8000 });
+    expect(root(el).activeElement?.id).to.equal('summary');
+    expect($(el, '#email')!.getAttribute('aria-invalid')).to.equal('true');
+
+    type(el, 'email', 'bo.berg@example.se');
+    const proposed = oneEvent(el, 'medverka-petition-proposed');
+    submit(el);
+    await el.updateComplete;
+    const button = $<HTMLButtonElement>(el, '[part=form] button[type=submit]');
+    if (button) expect(button.disabled, 'busy, but never disabled').to.equal(false);
+    const { detail } = (await proposed) as CustomEvent<MedverkaPetitionProposedDetail>;
+    expect(detail).to.deep.equal({ lang: 'sv' });
+    await waitUntil(() => root(el).activeElement?.id === 'sent-heading', 'focus moves to the heading', { timeout: 8000 });
+    expect($(el, '#sent-heading')!.textContent!.trim()).to.equal('Kolla din e-post');
+    expect($(el, '.sent')!.textContent).to.contain('bo.berg@example.se');
+    expect($(el, '.sent')!.textContent).to.contain('sju dagar');
+    expect($(el, '[part=form]')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('speaks English with lang="en"', async () => {
+    const el = await petitions({ show: 'all', lang: 'en' });
+    expect($(el, '[part=heading]')!.textContent).to.equal('E-petitions');
+    expect($(el, 'label[for=show-answered]')!.textContent).to.equal('Answered');
+    expect($(el, '[part=item]')!.textContent).to.match(/\d+ of 100 signatures/);
+    await openForm(el);
+    expect($(el, '#notice')!.textContent).to.contain('public document');
+    submit(el);
+    await waitUntil(() => root(el).activeElement?.id === 'summary', 'focus moves to the summary');
+    expect($(el, '#summary a')!.textContent).to.equal('Enter a title.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('fits 320 px at 200 % text with targets of at least 44 px, and keeps borders in forced colours', async () => {
+    await setViewport({ width: 320, height: 640 });
+    const wrap = await fixture<HTMLElement>(html`<div style="width:320px;font-size:32px"><medverka-petitions show="all" api=${api as string}></medverka-petitions></div>`);
+    const el = await settled(wrap.querySelector('medverka-petitions')!);
+    await openForm(el);
+    const edge = wrap.getBoundingClientRect().right;
+    for (const node of root(el).querySelectorAll<HTMLElement>('button, input, textarea, .choice')) {
+      expect(node.getBoundingClientRect().right, node.id || node.className).to.be.at.most(edge + 0.5);
+    }
+    for (const node of root(el).querySelectorAll<HTMLElement>('button, .choice')) {
+      expect(node.getBoundingClientRect().height, node.id || node.className).to.be.at.least(44);
+    }
+    await executeServerCommand('forced-colors', { active: true });
+    expect(getComputedStyle($(el, '[part=item]')!).borderTopStyle).to.equal('solid');
+    await expect(el).to.be.accessible();
+  });
+});

@@ -1,0 +1,576 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { loadWidget } from '../loader/registry.js';
+import { FormRefusal, petitionApi } from '../petition/petition-api.js';
+import { encodeSolution, solve } from '../petition/proof-of-work.js';
+import { ApiRequestError } from '../shared/api.js';
+import { MedverkaElement } from '../shared/base-element.js';
+import { emit } from '../shared/events.js';
+import { msg, str } from '../shared/localize.js';
+import { templates as en } from './locales/en.js';
+import { petitionsApi, type PetitionSummary, type Show } from './petitions-api.js';
+import { styles } from './petitions.styles.js';
+
+/** 'waiting': loading, but too briefly to be worth a message that would only flash. */
+type Status = 'waiting' | 'loading' | 'ready' | 'error';
+
+/** The proposal form's fields, in the order they are shown (and listed in the error summary). */
+const fields = ['title', 'body', 'name', 'email', 'publicDocumentAccepted'] as const;
+type Field = (typeof fields)[number];
+/** What is wrong with a field: nothing given, or something the server or we cannot accept. */
+type Problem = 'missing' | 'invalid';
+
+interface Values {
+  title: string;
+  body: string;
+  name: string;
+  email: string;
+  publicDocumentAccepted: boolean;
+}
+
+const shows: Show[] = ['open', 'answered', 'closed', 'all'];
+/** How long a load may take before 'Laddar …' is shown. */
+const loadingMessageDelay = 300;
+const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const emptyValues: Values = { title: '', body: '', name: '', email: '', publicDocumentAccepted: false };
+
+/**
+ * The municipality's public e-petitions (e-förslag): a list to filter and search, each
+ * petition opened in place with `<medverka-petition>`, and a form to propose a new one.
+ * Proposing needs no account: the proposer confirms by a link mailed to them, and a proof
+ * of work, solved in the background once they start the form, keeps scripts from
+ * proposing in bulk.
+ *
+ * @summary The list of petitions, and a form to propose one.
+ *
+ * @event medverka-petition-proposed - A resident sent a proposal; it goes to review once they
+ *   follow the mailed link. `detail`: `{ lang }`.
+ * @event medverka-load-error - The list could not be loaded. `detail`: `{ what, status }`.
+ *
+ * @csspart base - The wrapper around everything.
+ * @csspart heading - The widget's heading.
+ * @csspart filters - The status filter and the search form.
+ * @csspart list - The list of petitions.
+ * @csspart item - Each petition in the list (a button that opens it).
+ * @csspart panel - Where an opened petition is shown.
+ * @csspart form - The proposal form.
+ * @csspart button - The widget's own buttons.
+ * @csspart message - The loading, empty, error and check-your-e-mail messages.
+ *
+ * @cssproperty --medverka-color-accent - Buttons, links and the open status. Default #005a9c.
+ * @cssproperty --medverka-color-on-accent - Text on the accent colour. Default #ffffff.
+ * @cssproperty --medverka-color-text - Text. Default #1b1b1b.
+ * @cssproperty --medverka-color-muted - Secondary text. Default #4d4d4d.
+ * @cssproperty --medverka-color-surface - Background. Default #ffffff.
+ * @cssproperty --medverka-color-subtle - Background of the form. Default #f2f2f2.
+ * @cssproperty --medverka-color-border - Borders and fields. Default #767676.
+ * @cssproperty --medverka-color-focus - Focus ring. Default #1b1b1b.
+ * @cssproperty --medverka-color-danger - Errors. Default #b3261e.
+ * @cssproperty --medverka-radius - Corner radius. Default 0.5em.
+ * @cssproperty --medverka-spacing - Space inside and between parts. Default 1em.
+ * @cssproperty --medverka-font-family - Font. Default: the page's.
+ */
+export class MedverkaPetitions extends MedverkaElement {
+  static override styles = styles;
+  static override translations = { en };
+
+  static override properties = {
+    show: { reflect: true },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    status: { state: true },
+    petitions: { state: true },
+    query: { state: true },
+    opened: { state: true },
+    panelUnavailable: { state: true },
+    proposing: { state: true },
+    values: { state: true },
+    errors: { state: true },
+    formError: { state: true },
+    sending: { state: true },
+    sent: { state: true },
+    announcement: { state: true },
+  };
+
+  /** Which petitions to list first: "open" (default), "answered", "closed" or "all". */
+  declare show: Show;
+
+  /** The heading level of the widget's heading (1–6); its sections use the level below. Default 2. */
+  declare headingLevel: number;
+
+  declare private status: Status;
+  declare private petitions?: PetitionSummary[];
+  /** The words last searched for. */
+  declare private query: string;
+  declare private opened?: PetitionSummary;
+  declare private panelUnavailable: boolean;
+  declare private proposing: boolean;
+  declare private values: Values;
+  declare private errors: Partial<Record<Field, Problem>>;
+  declare private formError?: string;
+  declare private sending: boolean;
+  declare private sent?: string;
+  declare private announcement: string;
+
+  constructor() {
+    super();
+    this.show = 'open';
+    this.headingLevel = 2;
+    this.status = 'waiting';
+    this.query = '';
+    this.panelUnavailable = false;
+    this.proposing = false;
+    this.values = { ...emptyValues };
+    this.errors = {};
+    this.sending = false;
+    this.announcement = '';
+  }
+
+  #abort?: AbortController;
+  #openedWidget?: HTMLElement;
+  /** The proof of work for the next proposal, started when the resident starts the form. */
+  #pow?: Promise<string>;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#abort?.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('show') || changed.has('api')) void this.load();
+  }
+
+  private get shown(): Show {
+    return shows.includes(this.show) ? this.show : 'open';
+  }
+
+  /** Loads the list again, e.g. after an error. */
+  async load(): Promise<void> {
+    this.#abort?.abort();
+    const abort = (this.#abort = new AbortController());
+    this.status = 'waiting';
+    const slow = setTimeout(() => {
+      if (this.status === 'waiting') this.status = 'loading';
+    }, loadingMessageDelay);
+    try {
+      const { petitions } = await petitionsApi.list(this.apiBase, this.shown, this.query, abort.signal);
+      this.petitions = petitions;
+      this.status = 'ready';
+      this.announcement =
+        petitions.length === 1
+          ? msg('1 förslag visas.', { id: 'petitions.count-one' })
+          : msg(str`${petitions.length} förslag visas.`, { id: 'petitions.count-many' });
+    } catch (err) {
+      if (abort.signal.aborted) return;
+      this.status = 'error';
+      emit(this, 'medverka-load-error', { what: 'petitions', status: err instanceof ApiRequestError ? err.status : null });
+    } finally {
+      clearTimeout(slow);
+    }
+  }
+
+  private get level() {
+    return Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
+  }
+
+  private get subLevel() {
+    return Math.min(6, this.level + 1);
+  }
+
+  private onShow(show: Show) {
+    this.show = show;
+  }
+
+  private onSearch(event: SubmitEvent) {
+    event.preventDefault();
+    this.query = (this.renderRoot.querySelector<HTMLInputElement>('#q')?.value ?? '').trim();
+    void this.load();
+  }
+
+  // —— One petition, opened in place ——
+
+  private async open(p: PetitionSummary) {
+    this.opened = p;
+    this.panelUnavailable = false;
+    this.#openedWidget = undefined;
+    const defined = await loadWidget('medverka-petition').catch(() => false);
+    if (this.opened !== p) return;
+    if (defined) {
+      const el = document.createElement('medverka-petition');
+      el.setAttribute('petition', String(p.id));
+      el.setAttribute('heading-level', String(this.subLevel));
+      if (this.api) el.setAttribute('api', this.api);
+      this.#openedWidget = el;
+    } else {
+      this.panelUnavailable = true;
+    }
+    this.requestUpdate();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#panel')?.focus();
+  }
+
+  private async close() {
+    const id = this.opened?.id;
+    this.opened = undefined;
+    this.#openedWidget = undefined;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`[data-id="${id}"]`)?.focus();
+  }
+
+  private onPanelKeydown(event: KeyboardEvent) {
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      void this.close();
+    }
+  }
+
+  // —— Proof of work ——
+
+  /** Starts fetching and solving a challenge, once per submission, when the resident starts the form. */
+  private startProof = () => {
+    this.#pow ??= this.prove();
+    // Handled where it is awaited; without this an early failure would be reported as unhandled.
+    this.#pow.catch(() => {});
+  };
+
+  private async prove(): Promise<string> {
+    const challenge = await petitionApi.challenge(this.apiBase);
+    const number = await solve(challenge);
+    if (number < 0) throw new ApiRequestError(null, 'pow_unsolved', 'No number solves the challenge.');
+    return encodeSolution(challenge, number);
+  }
+
+  // —— The proposal form ——
+
+  private setValue(field: keyof Values, value: string | boolean) {
+    this.values = { ...this.values, [field]: value };
+  }
+
+  private validate(): Partial<Record<Field, Problem>> {
+    const v = this.values;
+    const errors: Partial<Record<Field, Problem>> = {};
+    const title = v.title.trim();
+    const body = v.body.trim();
+    if (!title) errors.title = 'missing';
+    else if (title.length < 5 || title.length > 150) errors.title = 'invalid';
+    if (!body) errors.body = 'missing';
+    else if (body.length < 20 || body.length > 5000) errors.body = 'invalid';
+    if (!v.name.trim()) errors.name = 'missing';
+    if (!v.email.trim()) errors.email = 'missing';
+    else if (!emailPattern.test(v.email.trim())) errors.email = 'invalid';
+    if (!v.publicDocumentAccepted) errors.publicDocumentAccepted = 'missing';
+    return errors;
+  }
+
+  private errorText(field: Field, problem: Problem): string {
+    switch (field) {
+      case 'title':
+        return problem === 'missing'
+          ? msg('Skriv en rubrik.', { id: 'petitions.error-title' })
+          : msg('Skriv en rubrik på mellan 5 och 150 tecken.', { id: 'petitions.error-title-invalid' });
+      case 'body':
+        return problem === 'missing'
+          ? msg('Skriv vad du föreslår.', { id: 'petitions.error-body' })
+          : msg('Skriv förslaget med mellan 20 och 5 000 tecken.', { id: 'petitions.error-body-invalid' });
+      case 'name':
+        return problem === 'missing' ? msg('Skriv ditt namn.', { id: 'petitions.error-name' }) : msg('Kontrollera ditt namn.', { id: 'petitions.error-name-invalid' });
+      case 'email':
+        return problem === 'missing'
+          ? msg('Skriv din e-postadress.', { id: 'petitions.error-email' })
+          : msg('Skriv e-postadressen så här: namn@exempel.se.', { id: 'petitions.error-email-invalid' });
+      case 'publicDocumentAccepted':
+        return msg('Kryssa i att du har läst att förslaget blir en allmän handling.', { id: 'petitions.error-public' });
+    }
+  }
+
+  private async showErrors(errors: Partial<Record<Field, Problem>>, formError?: string) {
+    this.errors = errors;
+    this.formError = formError;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#summary')?.focus();
+  }
+
+  private async onSubmit(event: SubmitEvent) {
+    event.preventDefault();
+    if (this.sending) return;
+    const errors = this.validate();
+    if (Object.keys(errors).length) return this.showErrors(errors);
+    this.errors = {};
+    this.formError = undefined;
+    this.sending = true;
+    const v = this.values;
+    const lang = this.locale;
+    try {
+      this.startProof();
+      const pow = await this.#pow!;
+      await petitionsApi.propose(
+        this.apiBase,
+        { title: v.title.trim(), body: v.body.trim(), name: v.name.trim(), email: v.email.trim(), publicDocumentAccepted: true, lang },
+        pow,
+      );
+      this.#pow = undefined;
+      this.sent = v.email.trim();
+      this.values = { ...emptyValues };
+      this.sending = false;
+      emit(this, 'medverka-petition-proposed', { lang });
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#sent-heading')?.focus();
+    } catch (err) {
+      this.sending = false;
+      // Every solution is spent by a refusal: solve a new one for the next try.
+      this.#pow = undefined;
+      this.startProof();
+      await this.refused(err);
+    }
+  }
+
+  private async refused(err: unknown) {
+    const refusal = err instanceof FormRefusal ? err : undefined;
+    const code = err instanceof ApiRequestError ? err.code : '';
+    if (refusal?.issues.length) {
+      const errors: Partial<Record<Field, Problem>> = {};
+      for (const issue of refusal.issues) {
+        const field = fields.find((f) => f === issue.path.split('.')[0]);
+        if (field) errors[field] = field === 'publicDocumentAccepted' ? 'missing' : 'invalid';
+      }
+      if (Object.keys(errors).length) return this.showErrors(errors);
+    }
+    if (refusal?.status === 429) {
+      const minutes = Math.max(1, Math.ceil((refusal.retryAfter ?? 60) / 60));
+      return this.showErrors(
+        {},
+        minutes === 1
+          ? msg('Det har kommit för många förslag härifrån på kort tid. Vänta en minut och försök sedan igen.', { id: 'petitions.too-many-minute' })
+          : msg(str`Det har kommit för många förslag härifrån på kort tid. Vänta ${minutes} minuter och försök sedan igen.`, { id: 'petitions.too-many' }),
+      );
+    }
+    if (code.startsWith('pow_')) {
+      return this.showErrors({}, msg('Säkerhetskontrollen blev inte klar. Försök skicka igen.', { id: 'petitions.pow-failed' }));
+    }
+    return this.showErrors({}, msg('Det gick inte att skicka ditt förslag just nu. Försök igen om en stund.', { id: 'petitions.send-failed' }));
+  }
+
+  private onSummaryClick(event: MouseEvent, field: Field) {
+    // The links point into the shadow root, which the page's own #fragment cannot reach.
+    event.preventDefault();
+    this.renderRoot.querySelector<HTMLElement>(`#${field}`)?.focus();
+  }
+
+  private toggleForm() {
+    this.proposing = !this.proposing;
+    if (this.proposing) this.sent = undefined;
+  }
+
+  // —— Rendering ——
+
+  private statusText(status: string) {
+    const words: Record<string, string> = {
+      open: msg('Öppet för underskrifter', { id: 'petitions.status-open' }),
+      closed: msg('Stängt', { id: 'petitions.status-closed' }),
+      answered: msg('Besvarat', { id: 'petitions.status-answered' }),
+    };
+    return words[status] ?? status;
+  }
+
+  private renderFilters() {
+    const labels: Record<Show, string> = {
+      open: msg('Öppna', { id: 'petitions.show-open' }),
+      answered: msg('Besvarade', { id: 'petitions.show-answered' }),
+      closed: msg('Stängda', { id: 'petitions.show-closed' }),
+      all: msg('Alla', { id: 'petitions.show-all' }),
+    };
+    return html`<div class="filters" part="filters">
+      <fieldset class="field">
+        <legend>${msg('Visa förslag', { id: 'petitions.show' })}</legend>
+        <div class="options">
+          ${shows.map(
+            (s) => html`<div class="choice">
+              <input id="show-${s}" type="radio" name="show" value=${s} .checked=${this.shown === s} @change=${() => this.onShow(s)} />
+              <label for="show-${s}">${labels[s]}</label>
+            </div>`,
+          )}
+        </div>
+      </fieldset>
+      <form class="search" role="search" @submit=${this.onSearch}>
+        <label for="q">${msg('Sök bland förslagen', { id: 'petitions.search' })}</label>
+        <div class="search-row">
+          <input id="q" name="q" type="search" maxlength="100" .value=${this.query} />
+          <button type="submit" class="secondary" part="button">${msg('Sök', { id: 'petitions.search-submit' })}</button>
+        </div>
+      </form>
+    </div>`;
+  }
+
+  private renderItem(p: PetitionSummary) {
+    return html`<li>
+      <button type="button" class="item" part="item" data-id=${p.id} @click=${() => void this.open(p)}>
+        <span class="item-title">${p.title}</span>
+        <span class="item-meta">
+          <span class="status status-${p.status}">${this.statusText(p.status)}</span>
+          <span>${msg(str`${p.signatureCount} av ${p.threshold} underskrifter`, { id: 'petitions.count' })}</span>
+        </span>
+      </button>
+    </li>`;
+  }
+
+  private renderList(): TemplateResult {
+    // While a quick reload is under way, the list that was there stays.
+    switch (this.status) {
+      case 'loading':
+        return html`<p class="message" part="message" role="status">${msg('Laddar …', { id: 'petitions.loading' })}</p>`;
+      case 'error':
+        return html`<div class="message error" part="message" role="alert">
+          <p>${msg('Det gick inte att hämta förslagen just nu.', { id: 'petitions.error' })}</p>
+          <button type="button" class="secondary" part="button" @click=${() => void this.load()}>${msg('Försök igen', { id: 'petitions.retry' })}</button>
+        </div>`;
+    }
+    const list = this.petitions ?? [];
+    if (!list.length) return html`<p class="message" part="message">${msg('Inga förslag här ännu', { id: 'petitions.empty' })}</p>`;
+    // role="list" is not redundant: Safari drops list semantics when list-style is none.
+    // eslint-disable-next-line lit-a11y/no-redundant-role
+    return html`<ul class="list" part="list" role="list" aria-label=${msg('Förslag', { id: 'petitions.list-label' })}>
+      ${list.map((p) => this.renderItem(p))}
+    </ul>`;
+  }
+
+  private describedBy(field: Field, hint?: string) {
+    const ids = [hint, this.errors[field] ? `${field}-error` : undefined].filter(Boolean).join(' ');
+    return ids || nothing;
+  }
+
+  private renderFieldError(field: Field) {
+    const problem = this.errors[field];
+    return problem ? html`<p id="${field}-error" class="field-error">${this.errorText(field, problem)}</p>` : nothing;
+  }
+
+  private renderSummary() {
+    const listed = fields.filter((f) => this.errors[f]);
+    if (!listed.length && !this.formError) return nothing;
+    return html`<div id="summary" class="summary" tabindex="-1" aria-labelledby="summary-heading">
+      <div id="summary-heading" class="summary-heading" role="heading" aria-level=${Math.min(6, this.subLevel + 1)}>
+        ${listed.length ? msg('Rätta det här innan du skickar', { id: 'petitions.summary-heading' }) : msg('Ditt förslag skickades inte', { id: 'petitions.not-sent' })}
+      </div>
+      ${listed.length
+        ? html`<ul>
+            ${listed.map((f) => html`<li><a href="#${f}" @click=${(e: MouseEvent) => this.onSummaryClick(e, f)}>${this.errorText(f, this.errors[f]!)}</a></li>`)}
+          </ul>`
+        : nothing}
+      ${this.formError ? html`<p>${this.formError}</p>` : nothing}
+    </div>`;
+  }
+
+  private renderInput(field: 'title' | 'name' | 'email', label: string, attrs: { type?: string; autocomplete?: string; maxlength: number }) {
+    return html`<div class="field">
+      <label for=${field}>${label}</label>
+      ${this.renderFieldError(field)}
+      <input
+        id=${field}
+        name=${field}
+        type=${attrs.type ?? 'text'}
+        autocomplete=${attrs.autocomplete ?? 'off'}
+        maxlength=${attrs.maxlength}
+        .value=${this.values[field]}
+        aria-invalid=${this.errors[field] ? 'true' : 'false'}
+        aria-describedby=${this.describedBy(field)}
+        @input=${(e: Event) => this.setValue(field, (e.target as HTMLInputElement).value)}
+      />
+    </div>`;
+  }
+
+  private renderForm() {
+    const v = this.values;
+    const invalid = (f: Field) => (this.errors[f] ? 'true' : 'false');
+    return html`<form part="form" novalidate @submit=${this.onSubmit} @focusin=${this.startProof} @input=${this.startProof}>
+      ${this.renderSummary()} ${this.renderInput('title', msg('Rubrik', { id: 'petitions.title' }), { maxlength: 150 })}
+      <div class="field">
+        <label for="body">${msg('Ditt förslag', { id: 'petitions.body' })}</label>
+        <p id="body-hint" class="hint">${msg('Beskriv vad du vill att kommunen ska göra och varför.', { id: 'petitions.body-hint' })}</p>
+        ${this.renderFieldError('body')}
+        <textarea
+          id="body"
+          name="body"
+          rows="8"
+          maxlength="5000"
+          .value=${v.body}
+          aria-invalid=${invalid('body')}
+          aria-describedby=${this.describedBy('body', 'body-hint')}
+          @input=${(e: Event) => this.setValue('body', (e.target as HTMLTextAreaElement).value)}
+        ></textarea>
+      </div>
+      ${this.renderInput('name', msg('Ditt namn', { id: 'petitions.name' }), { autocomplete: 'name', maxlength: 100 })}
+      ${this.renderInput('email', msg('E-postadress', { id: 'petitions.email' }), { type: 'email', autocomplete: 'email', maxlength: 254 })}
+      <div class="notice" id="notice">
+        <p>
+          ${msg(
+            'Ett förslag som du skickar in blir en allmän handling. Det betyder att vem som helst kan be att få läsa det. Rubriken, texten och ditt namn publiceras här. Din e-postadress publiceras inte. Vi använder den bara för att kontakta dig om förslaget.',
+            { id: 'petitions.notice' },
+          )}
+        </p>
+      </div>
+      <div class="field">
+        ${this.renderFieldError('publicDocumentAccepted')}
+        <div class="choice">
+          <input
+            id="publicDocumentAccepted"
+            type="checkbox"
+            required
+            .checked=${v.publicDocumentAccepted}
+            aria-invalid=${invalid('publicDocumentAccepted')}
+            aria-describedby=${this.describedBy('publicDocumentAccepted', 'notice')}
+            @change=${(e: Event) => this.setValue('publicDocumentAccepted', (e.target as HTMLInputElement).checked)}
+          />
+          <label for="publicDocumentAccepted">
+            ${msg('Jag förstår att förslaget blir en allmän handling och att rubriken, texten och mitt namn publiceras.', { id: 'petitions.accept' })}
+          </label>
+        </div>
+      </div>
+      <button type="submit" class="primary" part="button" aria-disabled=${this.sending ? 'true' : 'false'}>
+        ${this.sending ? msg('Skickar …', { id: 'petitions.sending' }) : msg('Skicka förslaget', { id: 'petitions.submit' })}
+      </button>
+      <p class="visually-hidden" role="status">${this.sending ? msg('Skickar ditt förslag …', { id: 'petitions.sending-status' }) : ''}</p>
+    </form>`;
+  }
+
+  private renderSent() {
+    return html`<div class="message sent" part="message">
+      <div id="sent-heading" class="subheading" role="heading" aria-level=${Math.min(6, this.subLevel + 1)} tabindex="-1">
+        ${msg('Kolla din e-post', { id: 'petitions.sent-heading' })}
+      </div>
+      <p>${msg(str`Vi har skickat ett mejl till ${this.sent}.`, { id: 'petitions.sent-to' })}</p>
+      <p>
+        ${msg('Klicka på länken i mejlet. Då skickas förslaget till kommunen, som granskar det innan det publiceras. Länken gäller i sju dagar.', { id: 'petitions.sent-link' })}
+      </p>
+      <p class="hint">${msg('Har du inte fått något mejl? Titta i skräpposten.', { id: 'petitions.sent-spam' })}</p>
+    </div>`;
+  }
+
+  private renderPropose() {
+    return html`<section class="propose" aria-labelledby="propose-heading">
+      <div id="propose-heading" class="subheading" role="heading" aria-level=${this.subLevel}>${msg('Har du ett eget förslag?', { id: 'petitions.propose-heading' })}</div>
+      <button type="button" class="secondary" part="button" aria-expanded=${this.proposing ? 'true' : 'false'} aria-controls="propose" @click=${this.toggleForm}>
+        ${msg('Skriv ett e-förslag', { id: 'petitions.propose' })}
+      </button>
+      <div id="propose" class="propose-body" ?hidden=${!this.proposing}>${this.proposing ? (this.sent ? this.renderSent() : this.renderForm()) : nothing}</div>
+    </section>`;
+  }
+
+  private renderPanel(p: PetitionSummary) {
+    return html`<div id="panel" class="panel" part="panel" role="region" aria-label=${p.title} tabindex="-1" @keydown=${this.onPanelKeydown}>
+      <button type="button" class="secondary back" part="button" @click=${this.close}>${msg('Tillbaka till alla förslag', { id: 'petitions.back' })}</button>
+      ${this.panelUnavailable
+        ? html`<p class="message" part="message">${msg('Förslaget går inte att öppna här just nu.', { id: 'petitions.unavailable' })}</p>`
+        : (this.#openedWidget ?? html`<p class="message" part="message" role="status">${msg('Laddar …', { id: 'petitions.loading' })}</p>`)}
+    </div>`;
+  }
+
+  protected override render(): TemplateResult | typeof nothing {
+    // While the first quick load is under way, render nothing at all, so the page moves only once.
+    if (this.status === 'waiting' && !this.petitions) return nothing;
+    const p = this.opened;
+    return html`<div class="base" part="base" aria-busy=${this.status === 'loading' ? 'true' : 'false'}>
+      ${p
+        ? this.renderPanel(p)
+        : html`<div class="heading" part="heading" role="heading" aria-level=${this.level}>${msg('E-förslag', { id: 'petitions.heading' })}</div>
+            ${this.renderFilters()} ${this.renderList()} ${this.renderPropose()}`}
+      <p class="visually-hidden" aria-live="polite">${p ? '' : this.announcement}</p>
+    </div>`;
+  }
+}

@@ -62,11 +62,13 @@ export function pageCsp({ frameAncestors }: PageSecurity = {}): string {
     "font-src 'self'",
     "connect-src 'self'",
     "frame-src 'self'",
+    // The petition widgets solve their proof of work in a worker made from a blob: URL.
+    'worker-src blob:',
     "base-uri 'none'",
     "form-action 'self'",
     `frame-ancestors ${frameAncestors ? ["'self'", ...frameAncestors].join(' ') : "'none'"}`,
     "require-trusted-types-for 'script'",
-    'trusted-types lit-html',
+    'trusted-types lit-html medverka-pow',
   ].join('; ');
 }
 

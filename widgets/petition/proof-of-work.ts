@@ -27,6 +27,23 @@ async function search(puzzle: Puzzle, from: number, ms: number): Promise<number>
   return -1;
 }
 
+interface ScriptUrlPolicy {
+  createScriptURL(url: string): unknown;
+}
+let policy: ScriptUrlPolicy | null | undefined;
+
+/**
+ * The worker's URL as the page's Trusted Types allow it: through our own policy
+ * "medverka-pow", which passes blob: URLs only. A page that enforces Trusted Types without
+ * allowing that policy makes this throw, and the puzzle is solved on the main thread.
+ */
+function workerUrl(url: string): string {
+  const tt = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: { createScriptURL(u: string): string }): ScriptUrlPolicy } }).trustedTypes;
+  if (!tt) return url;
+  policy ??= tt.createPolicy('medverka-pow', { createScriptURL: (u) => (u.startsWith('blob:') ? u : 'about:blank') });
+  return policy.createScriptURL(url) as string;
+}
+
 function inWorker(puzzle: Puzzle): Promise<number> {
   const url = URL.createObjectURL(
     new Blob([`onmessage=async e=>postMessage(await (${search.toString()})(e.data,0,1/0))`], { type: 'text/javascript' }),
@@ -34,7 +51,7 @@ function inWorker(puzzle: Puzzle): Promise<number> {
   return new Promise<number>((resolve, reject) => {
     let worker: Worker;
     try {
-      worker = new Worker(url);
+      worker = new Worker(workerUrl(url));
     } catch (err) {
       URL.revokeObjectURL(url);
       return reject(err);

@@ -45,6 +45,7 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
       `\n  Medverka is running.\n` +
         `    Demo page:     ${base}/demo\n` +
         `    iframe embed:  ${base}/demo/iframe\n` +
+        `    E-petitions:   ${base}/demo/e-forslag\n` +
         `    API docs:      ${base}/api/docs\n` +
         `    Staff console: ${base}/admin\n` +
         (noStaffYet

@@ -31,6 +31,8 @@ const demoText = {
     ],
     otherLang: 'en',
     otherLangLabel: 'In English',
+    petitionsTitle: 'E-förslag',
+    petitionsLead: 'Här kan du skriva under förslag från andra invånare, eller skriva ett eget. Förslag med tillräckligt många underskrifter besvaras av ansvarig nämnd.',
     iframeTitle: 'Engagera dig (iframe)',
     iframeLead: 'Samma rutor inbäddade med en iframe, för publiceringssystem som inte tillåter skript.',
   },
@@ -50,6 +52,8 @@ const demoText = {
     ],
     otherLang: 'sv',
     otherLangLabel: 'På svenska',
+    petitionsTitle: 'E-petitions',
+    petitionsLead: 'Sign other residents’ proposals here, or write your own. Proposals with enough signatures are answered by the committee responsible.',
     iframeTitle: 'Get involved (iframe)',
     iframeLead: 'The same tiles embedded with an iframe, for publishing systems that do not allow scripts.',
   },
@@ -66,6 +70,8 @@ export function pageRoutes({ config }: AppDeps) {
         `<h1>Medverka</h1><p>Embeddable citizen-dialogue widgets for municipalities.</p><ul>` +
         `<li><a href="/demo">Demo page (Swedish)</a> · <a href="/demo?lang=en">English</a></li>` +
         `<li><a href="/demo/iframe">Demo of the iframe embed</a></li>` +
+        `<li><a href="/demo/e-forslag">Demo of e-petitions</a></li>` +
+        `<li><a href="/admin">Staff console</a></li>` +
         `<li><a href="/api/docs">API documentation</a> (<a href="/api/openapi.json">OpenAPI</a>)</li>` +
         `<li><a href="/healthz">Health</a></li></ul></body></html>`,
     ),
@@ -105,6 +111,12 @@ export function pageRoutes({ config }: AppDeps) {
       `<div class="frame-demo"><iframe src="${escapeHtml(src)}" title="${escapeHtml(t.pageTitle)}" height="600" loading="lazy"></iframe></div>\n` +
       `      <script src="${escapeHtml(base)}/widgets/frame-resizer.js" async></script>`;
     return sendPage(c, demoPage(lang, widget, t.iframeTitle, t.iframeLead));
+  });
+
+  app.get('/demo/e-forslag', (c) => {
+    const lang = langOf(c.req.query('lang'));
+    const t = demoText[lang];
+    return sendPage(c, demoPage(lang, '<medverka-petitions></medverka-petitions>', t.petitionsTitle, t.petitionsLead));
   });
 
   app.get('/admin', (c) => {

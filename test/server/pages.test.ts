@@ -19,6 +19,13 @@ describe('the server’s own pages', () => {
     assert.equal(res.headers.get('x-frame-options'), 'DENY');
   });
 
+  it('serves a demo page with the e-petitions list, as an editor would paste it', async () => {
+    const { app } = await testApp(null);
+    const html = await (await app.request('/demo/e-forslag')).text();
+    assert.match(html, /<medverka-petitions><\/medverka-petitions>/);
+    assert.match(html, /<h1>E-förslag<\/h1>/);
+  });
+
   it('serves the demo in English', async () => {
     const { app } = await testApp(null);
     const html = await (await app.request('/demo?lang=en')).text();

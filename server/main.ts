@@ -21,7 +21,7 @@ try {
 }
 
 const log = createLogger(config.logLevel);
-const db = createDatabase(config.database);
+const db = createDatabase(config.database, (err) => log.warn('database connection lost while idle', { error: err.message }));
 await migrateToLatest(db);
 if (config.seedDemo && (await seedDemoTiles(db))) log.info('created the demo tile set "engagera-dig"');
 if (config.firstAdmin && (await countStaff(db)) === 0) {

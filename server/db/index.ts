@@ -11,9 +11,13 @@ export type { Database } from './schema.js';
 export type Db = Kysely<Database>;
 
 /** Opens the configured database: an SQLite file by default, PostgreSQL for a postgres:// URL. */
-export function createDatabase(database: Config['database']): Db {
+export function createDatabase(database: Config['database'], onIdleError: (err: Error) => void = () => {}): Db {
   if (database.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: database.url, max: 10 });
+    // An idle connection can be cut by PostgreSQL (a restart, an administrator, a failover).
+    // Unhandled, pg turns that into an uncaught exception that stops the server; the pool
+    // replaces the connection on its own, so it is only worth a log line.
+    pool.on('error', onIdleError);
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   if (database.file !== ':memory:') mkdirSync(dirname(database.file), { recursive: true });

@@ -31,27 +31,35 @@ export const petitionApi = {
   challenge: (base: string) => getJson<PowChallenge>(base, 'api/pow/challenge'),
 
   /** Sends a signature with its proof-of-work solution; resolves once the server answered 202. */
-  async sign(base: string, id: string, signature: Signature, pow: string): Promise<void> {
-    let response: Response;
-    try {
-      response = await fetch(new URL(`api/petitions/${encodeURIComponent(id)}/signatures`, base), {
-        method: 'POST',
-        headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'X-Medverka-Pow': pow },
-        body: JSON.stringify(signature),
-        credentials: 'omit',
-      });
-    } catch (err) {
-      throw new FormRefusal(null, 'network_error', String(err));
-    }
-    if (response.ok) return;
-    const body = (await response.json().catch(() => null)) as ErrorBody | null;
-    const wait = Number(response.headers.get('Retry-After'));
-    throw new FormRefusal(
-      response.status,
-      body?.error.code ?? 'http_error',
-      body?.error.message ?? response.statusText,
-      body?.error.issues,
-      wait > 0 ? wait : null,
-    );
-  },
+  sign: (base: string, id: string, signature: Signature, pow: string) =>
+    postWithPow(base, `api/petitions/${encodeURIComponent(id)}/signatures`, signature, pow),
 };
+
+/**
+ * Posts a resident's form with its proof-of-work solution; resolves once the server
+ * accepted it, and otherwise throws a FormRefusal carrying the server's field issues and
+ * how long to wait.
+ */
+export async function postWithPow(base: string, path: string, body: unknown, pow: string): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(new URL(path, base), {
+      method: 'POST',
+      headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'X-Medverka-Pow': pow },
+      body: JSON.stringify(body),
+      credentials: 'omit',
+    });
+  } catch (err) {
+    throw new FormRefusal(null, 'network_error', String(err));
+  }
+  if (response.ok) return;
+  const error = (await response.json().catch(() => null)) as ErrorBody | null;
+  const wait = Number(response.headers.get('Retry-After'));
+  throw new FormRefusal(
+    response.status,
+    error?.error.code ?? 'http_error',
+    error?.error.message ?? response.statusText,
+    error?.error.issues,
+    wait > 0 ? wait : null,
+  );
+}

@@ -3,10 +3,9 @@
  * come from the one-petition widget (rollup shares them as a chunk), not from shared/,
  * which every widget downloads.
  */
-import type { ErrorBody } from '../../server/errors.js';
 import type { Proposal } from '../../server/petitions/store.js';
 import type { PetitionSummary } from '../../server/petitions/schemas.js';
-import { FormRefusal } from '../petition/petition-api.js';
+import { postWithPow } from '../petition/petition-api.js';
 import { getJson } from '../shared/api.js';
 
 export type { PetitionSummary };
@@ -29,27 +28,5 @@ export const petitionsApi = {
   },
 
   /** Sends a proposal with its proof-of-work solution; resolves once the server answered 202. */
-  async propose(base: string, proposal: ProposalBody, pow: string): Promise<void> {
-    let response: Response;
-    try {
-      response = await fetch(new URL('api/petitions', base), {
-        method: 'POST',
-        headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'X-Medverka-Pow': pow },
-        body: JSON.stringify(proposal),
-        credentials: 'omit',
-      });
-    } catch (err) {
-      throw new FormRefusal(null, 'network_error', String(err));
-    }
-    if (response.ok) return;
-    const body = (await response.json().catch(() => null)) as ErrorBody | null;
-    const wait = Number(response.headers.get('Retry-After'));
-    throw new FormRefusal(
-      response.status,
-      body?.error.code ?? 'http_error',
-      body?.error.message ?? response.statusText,
-      body?.error.issues,
-      wait > 0 ? wait : null,
-    );
-  },
+  propose: (base: string, proposal: ProposalBody, pow: string) => postWithPow(base, 'api/petitions', proposal, pow),
 };

@@ -14,6 +14,7 @@ import { createApp } from './server/app.ts';
 import { loadConfig } from './server/config.ts';
 import { createDatabase, migrateToLatest } from './server/db/index.ts';
 import { createLogger } from './server/log.ts';
+import { createMailer, findLinks } from './server/mail/mailer.ts';
 import { chromiumArgs, chromiumPath } from './test/chromium.ts';
 import { seedWidgetTestData } from './test/widgets/seed.ts';
 
@@ -25,6 +26,7 @@ function medverkaServer() {
   let db;
   let dir;
   let apiUrl;
+  const sentMails = [];
   return {
     name: 'medverka-api-server',
     apiUrl: () => apiUrl,
@@ -41,7 +43,16 @@ function medverkaServer() {
       db = createDatabase({ kind: 'sqlite', file: join(dir, 'widgets.sqlite') });
       await migrateToLatest(db);
       await seedWidgetTestData(db);
-      const app = createApp({ config: appConfig, db, log: createLogger('silent') });
+      // The real outbox mailer, tapped so a test can follow a mailed link as a resident would.
+      const outbox = createMailer(appConfig, createLogger('silent'));
+      const mailer = {
+        send: (mail) => {
+          sentMails.push(mail);
+          return outbox.send(mail);
+        },
+        close: () => outbox.close(),
+      };
+      const app = createApp({ config: appConfig, db, log: createLogger('silent'), mailer });
       // A route that never answers, to hold a widget in its loading state.
       app.get('/hang/*', () => new Promise(() => {}));
       await new Promise((resolve) => {
@@ -64,6 +75,14 @@ function medverkaServer() {
       return undefined;
     },
     async executeCommand({ command, payload, session }) {
+      if (command === 'follow-mailed-link') {
+        // The newest mail to payload.to with a confirmation link: press its button (POST).
+        const mail = sentMails.findLast((m) => m.to === payload.to && findLinks(m.text).some((l) => l.includes('/bekrafta/')));
+        if (!mail) return { status: 0 };
+        const link = new URL(findLinks(mail.text).find((l) => l.includes('/bekrafta/')));
+        const res = await fetch(new URL(link.pathname + link.search, apiUrl), { method: 'POST' });
+        return { status: res.status };
+      }
       // Neither @web/test-runner-commands nor puppeteer emulate forced colours; the
       // DevTools protocol does.
       if (command !== 'forced-colors') return undefined;

@@ -22,6 +22,7 @@ import { staffPetitionRoutes } from './petitions/staff-routes.js';
 import { tileRoutes } from './tiles/routes.js';
 import { staffTileRoutes } from './tiles/staff-routes.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
+import { createLiveBus, type LiveBus } from './live/bus.js';
 import { validationHook } from './validation.js';
 import { sql } from 'kysely';
 
@@ -35,6 +36,8 @@ export interface AppDeps {
   benchRoutes?: boolean;
   /** Sends mail; by default made from the configuration (SMTP_URL, or the outbox). */
   mailer?: Mailer;
+  /** Tells every instance what changed, for pages following it live; by default from the database kind. */
+  live?: LiveBus;
 }
 
 export const repoRoot = resolve(import.meta.dirname, '..');
@@ -44,7 +47,7 @@ const loggedPath = (path: string) => path.replace(/^(\/bekrafta\/[a-z]+\/)[^/]+/
 
 /** The whole server as one Hono app: middleware, routes, one error shape. */
 export function createApp(deps: AppDeps) {
-  deps = { ...deps, mailer: deps.mailer ?? createMailer(deps.config, deps.log) };
+  deps = { ...deps, mailer: deps.mailer ?? createMailer(deps.config, deps.log), live: deps.live ?? createLiveBus(deps.config, deps.db, deps.log) };
   const { config, db, log } = deps;
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   const distDir = deps.distDir ?? resolve(repoRoot, 'dist');

@@ -35,7 +35,13 @@ export interface Config {
   outboxDir: string;
   /** Signs proof-of-work challenges; the same on every instance behind a load balancer. */
   altchaHmacKey: string;
-  petitions: { threshold: Threshold; openMonths: number; anonymiseAfterDays: number };
+  petitions: {
+    threshold: Threshold;
+    openMonths: number;
+    anonymiseAfterDays: number;
+    /** Where a resident reads petition N, for links in mails: "{id}" is replaced by its number. */
+    pageUrl: string;
+  };
   /** Proof-of-work difficulty: the largest secret number a challenge may hide. */
   powMaxNumber: number;
 }
@@ -161,6 +167,10 @@ const schema = z.object({
     .min(0, 'must be between 0 and 3650')
     .max(3650, 'must be between 0 and 3650')
     .default(90),
+  PETITION_PAGE_URL: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || (/^https?:\/\/[^\s]+$/.test(v) && v.includes('{id}') && URL.canParse(v.replace('{id}', '1'))), 'must be an http(s) address with {id} where the petition number goes, e.g. https://kommun.se/e-forslag?nr={id}'),
   PETITION_OPEN_MONTHS: z.coerce
     .number({ message: 'must be a number of months' })
     .int('must be a whole number of months')
@@ -232,6 +242,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : { kind: 'count', count: Number(v.PETITION_THRESHOLD) },
       openMonths: v.PETITION_OPEN_MONTHS,
       anonymiseAfterDays: v.SIGNATURE_RETENTION_DAYS,
+      pageUrl: v.PETITION_PAGE_URL ?? `${publicUrl.href.replace(/\/$/, '')}/e-forslag/{id}`,
     },
     powMaxNumber: v.POW_MAX_NUMBER,
   };

@@ -4,6 +4,7 @@ import { serve } from '@hono/node-server';
 import { createApp, repoRoot } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createDatabase, migrateToLatest } from './db/index.js';
+import { createLiveBus } from './live/bus.js';
 import { createLogger } from './log.js';
 import { startHousekeeping } from './petitions/housekeeping.js';
 import { audit, countStaff, createStaffUser } from './staff/store.js';
@@ -31,8 +32,9 @@ if (config.firstAdmin && (await countStaff(db)) === 0) {
 }
 const noStaffYet = (await countStaff(db)) === 0;
 
-const stopHousekeeping = startHousekeeping(db, config.petitions.anonymiseAfterDays, log);
-const app = createApp({ config, db, log, benchRoutes: process.env.MEDVERKA_BENCH === '1' });
+const live = createLiveBus(config, db, log);
+const stopHousekeeping = startHousekeeping(db, config.petitions.anonymiseAfterDays, live, log);
+const app = createApp({ config, db, log, live, benchRoutes: process.env.MEDVERKA_BENCH === '1' });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   const base = config.publicUrl.href.replace(/\/$/, '');
   const local = `http://${info.family === 'IPv6' ? `[${info.address}]` : info.address}:${info.port}`;
@@ -64,6 +66,7 @@ async function stop(signal: string) {
   log.info('stopping', { signal });
   stopHousekeeping();
   server.close();
+  await live.close();
   await db.destroy();
   process.exit(0);
 }

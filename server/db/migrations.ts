@@ -160,4 +160,60 @@ export const migrations: Record<string, Migration> = {
       for (const table of ['confirmations', 'signatures', 'petitions']) await db.schema.dropTable(table).execute();
     },
   },
+  '0005_petition_lang': {
+    // The language the proposer and each signer wrote in, so later mails (moderation,
+    // answer) reach them in it.
+    async up(db: Kysely<unknown>) {
+      for (const table of ['petitions', 'signatures']) {
+        await db.schema
+          .alterTable(table)
+          .addColumn('lang', 'varchar(2)', (c) => c.notNull().defaultTo('sv').check(sql`lang in ('sv', 'en')`))
+          .execute();
+      }
+    },
+    async down(db: Kysely<unknown>) {
+      for (const table of ['petitions', 'signatures']) await db.schema.alterTable(table).dropColumn('lang').execute();
+    },
+  },
+  '0006_petition_search': {
+    // Full-text search of petitions' titles and texts (see server/petitions/search.ts).
+    async up(db: Kysely<unknown>) {
+      if (isPostgres(db)) {
+        // Kept up to date by PostgreSQL itself. Deliberately not in the Kysely table type:
+        // rows read with selectAll() carry it, and nothing but search should use it.
+        await sql`alter table petitions add column search tsvector generated always as (
+          setweight(to_tsvector('swedish', title), 'A') || setweight(to_tsvector('swedish', body), 'B')
+        ) stored`.execute(db);
+        await db.schema.createIndex('petitions_search').on('petitions').using('gin').column('search').execute();
+        return;
+      }
+      // An external-content FTS5 index: the text stays in petitions, triggers keep the index
+      // in step. remove_diacritics 0: å, ä and ö are letters of their own in Swedish, not a and o.
+      await sql`create virtual table petitions_fts using fts5(
+        title, body, content='petitions', content_rowid='id', tokenize='unicode61 remove_diacritics 0'
+      )`.execute(db);
+      await sql`create trigger petitions_fts_insert after insert on petitions begin
+        insert into petitions_fts(rowid, title, body) values (new.id, new.title, new.body);
+      end`.execute(db);
+      await sql`create trigger petitions_fts_delete after delete on petitions begin
+        insert into petitions_fts(petitions_fts, rowid, title, body) values ('delete', old.id, old.title, old.body);
+      end`.execute(db);
+      // Only when the text changes, not with every counted signature.
+      await sql`create trigger petitions_fts_update after update of title, body on petitions begin
+        insert into petitions_fts(petitions_fts, rowid, title, body) values ('delete', old.id, old.title, old.body);
+        insert into petitions_fts(rowid, title, body) values (new.id, new.title, new.body);
+      end`.execute(db);
+      // Indexes the petitions that already exist.
+      await sql`insert into petitions_fts(petitions_fts) values ('rebuild')`.execute(db);
+    },
+    async down(db: Kysely<unknown>) {
+      if (isPostgres(db)) {
+        await db.schema.dropIndex('petitions_search').execute();
+        await db.schema.alterTable('petitions').dropColumn('search').execute();
+        return;
+      }
+      for (const trigger of ['petitions_fts_update', 'petitions_fts_delete', 'petitions_fts_insert']) await sql`drop trigger ${sql.id(trigger)}`.execute(db);
+      await sql`drop table petitions_fts`.execute(db);
+    },
+  },
 };

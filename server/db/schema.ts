@@ -34,6 +34,8 @@ export interface PetitionTable {
   answered_at: string | null;
   threshold_reached_at: string | null;
   anonymised_at: string | null;
+  /** The proposer's language, for the mails that follow. */
+  lang: Generated<'sv' | 'en'>;
 }
 
 export interface SignatureTable {
@@ -48,6 +50,8 @@ export interface SignatureTable {
   created_at: string;
   confirmed_at: string | null;
   anonymised_at: string | null;
+  /** The signer's language, for the answer mail. */
+  lang: Generated<'sv' | 'en'>;
 }
 
 export interface ConfirmationTable {

@@ -5,7 +5,7 @@ import { Hono } from 'hono';
 import type { AppDeps } from '../app.js';
 import { errorJson } from '../errors.js';
 import { sendPage, type AppEnv } from '../http.js';
-import { embeddableWidgets } from './embeds.js';
+import { embedAttributes, findEmbeddable } from './embeds.js';
 import { escapeHtml, fillTemplate } from './html.js';
 
 const here = import.meta.dirname;
@@ -150,15 +150,23 @@ export function pageRoutes({ config }: AppDeps) {
 
   app.get('/embed/:widget/:id', (c) => {
     const { widget, id } = c.req.param();
-    const spec = embeddableWidgets[widget];
+    const spec = findEmbeddable(widget);
     if (!spec) return errorJson(c, 404, 'not_found', `There is no widget called "${widget}" to embed.`);
-    if (!spec.id.test(id)) return errorJson(c, 400, 'invalid_request', `That is not a valid ${spec.attribute} for ${widget}: use lower-case letters, digits and hyphens.`);
+    const attributes = embedAttributes(spec, id);
+    // An id the widget does not take names no page, just as an unknown widget does.
+    if (!attributes) {
+      const hint = spec.attribute === null ? `it is embedded at /embed/${widget}/${spec.id}` : `the ${spec.attribute} is ${spec.idRule}`;
+      return errorJson(c, 404, 'not_found', `There is nothing to embed at that address: ${hint}.`);
+    }
+    const attrs = Object.entries({ ...attributes, api: base })
+      .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
+      .join('');
     const lang = langOf(c.req.query('lang'));
     const html =
       `<!doctype html>\n<html lang="${lang}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
       `<title>Medverka</title>\n<link rel="stylesheet" href="/embed/embed.css">\n` +
       `<script type="module" src="/widgets/medverka.js"></script>\n<script type="module" src="/widgets/embed-frame.js"></script>\n</head>\n` +
-      `<body>\n<${spec.tag} ${spec.attribute}="${escapeHtml(id)}" api="${escapeHtml(base)}"></${spec.tag}>\n</body>\n</html>\n`;
+      `<body>\n<${spec.tag}${attrs}></${spec.tag}>\n</body>\n</html>\n`;
     return sendPage(c, html, { frameAncestors: config.allowedOrigins });
   });
 

@@ -1,20 +1,25 @@
 import type { Db } from '../db/index.js';
+import type { LiveBus } from '../live/bus.js';
+import type { Logger } from '../log.js';
+import { petitionTopic } from './live.js';
 import { canonicalEmail } from './rules.js';
 
 /**
  * The petitions' timetable, run at start and then every hour: open petitions past their
  * closing time close, and signers' personal data is anonymised a set time after closing.
- * Every step is a conditional update, so instances running it at once do no harm.
+ * Every step is conditional, so instances running it at once do no harm.
  */
-export async function closeDuePetitions(db: Db, now = new Date()): Promise<number> {
+export async function closeDuePetitions(db: Db, now = new Date()): Promise<number[]> {
   const at = now.toISOString();
-  const result = await db
-    .updateTable('petitions')
-    .set({ status: 'closed', closed_at: at })
-    .where('status', '=', 'open')
-    .where('closes_at', '<=', at)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+  const due = await db.selectFrom('petitions').select('id').where('status', '=', 'open').where('closes_at', '<=', at).execute();
+  const closed: number[] = [];
+  for (const { id } of due) {
+    // Conditional, so an instance running this at the same time, or staff answering the
+    // petition meanwhile, is not overwritten.
+    const result = await db.updateTable('petitions').set({ status: 'closed', closed_at: at }).where('id', '=', id).where('status', '=', 'open').executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 1) closed.push(id);
+  }
+  return closed;
 }
 
 /**
@@ -69,12 +74,13 @@ export async function eraseSigner(db: Db, email: string, now = new Date()): Prom
 }
 
 /** Runs the timetable now and every hour; returns a function that stops it. */
-export function startHousekeeping(db: Db, afterDays: number, log: { info: (m: string, f?: Record<string, unknown>) => void; error: (m: string, f?: Record<string, unknown>) => void }) {
+export function startHousekeeping(db: Db, afterDays: number, live: LiveBus, log: Pick<Logger, 'info' | 'error'>) {
   const run = async () => {
     try {
       const closed = await closeDuePetitions(db);
+      for (const id of closed) await live.publish(petitionTopic(id));
       const anonymised = await anonymiseOldSignatures(db, afterDays);
-      if (closed || anonymised) log.info('petition housekeeping', { closed, anonymised });
+      if (closed.length || anonymised) log.info('petition housekeeping', { closed, anonymised });
     } catch (err) {
       log.error('petition housekeeping failed', { error: String(err) });
     }

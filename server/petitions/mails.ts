@@ -61,16 +61,23 @@ export function moderationMail(lang: Lang, to: string, title: string, decision: 
     : { to, subject: 'Ditt e-förslag publicerades inte', text: `Hej!\n\nDitt e-förslag ”${title}” publicerades inte, av det här skälet:\n\n${decision.reason}\n\nDu är välkommen att skriva ett nytt förslag.\n` };
 }
 
-/** To the proposer, and to every signer who asked to hear back, when the answer is published. */
-export function answerMail(to: string, title: string, answer: string, link: string): Mail {
-  return {
-    to,
-    subject: `Svar på e-förslaget ”${title}”`,
-    text:
-      `Hej!\n\nKommunen har svarat på e-förslaget ”${title}”:\n\n${answer}\n\nLäs mer: ${link}\n\n` +
-      `Du får det här mejlet för att du skrev förslaget eller bad att få veta vad som hände med det.\n\n` +
-      `— In English: the municipality has answered the e-petition “${title}”; the answer is above and at the link.\n`,
-  };
+/** To the proposer, and to every signer who asked to hear back, when the answer is published; in the language each wrote in. */
+export function answerMail(lang: Lang, to: string, title: string, answer: string, link: string): Mail {
+  return lang === 'en'
+    ? {
+        to,
+        subject: `Answer to the e-petition “${title}”`,
+        text:
+          `Hello,\n\nThe municipality has answered the e-petition “${title}”:\n\n${answer}\n\nRead more: ${link}\n\n` +
+          `You get this mail because you wrote the petition or asked to hear what came of it.\n`,
+      }
+    : {
+        to,
+        subject: `Svar på e-förslaget ”${title}”`,
+        text:
+          `Hej!\n\nKommunen har svarat på e-förslaget ”${title}”:\n\n${answer}\n\nLäs mer: ${link}\n\n` +
+          `Du får det här mejlet för att du skrev förslaget eller bad att få veta vad som hände med det.\n`,
+      };
 }
 
 /** To staff, once: a petition has reached its threshold and needs an answer. */

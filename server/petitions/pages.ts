@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { AppDeps } from '../app.js';
 import { sendPage, type AppEnv } from '../http.js';
 import { escapeHtml } from '../pages/html.js';
+import { petitionTopic } from './live.js';
 import { thresholdMail } from './mails.js';
 import { ConfirmationError, confirmProposal, confirmSignature, findPetition } from './store.js';
 
@@ -43,11 +44,11 @@ const text = {
   },
 };
 
-function page(lang: Lang, title: string, body: string) {
+function page(lang: Lang, title: string, body: string, { heading = true, head = '' } = {}) {
   return (
     `<!doctype html>\n<html lang="${lang}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
-    `<meta name="referrer" content="no-referrer">\n<title>${escapeHtml(title)}</title>\n<link rel="stylesheet" href="/admin/console.css">\n</head>\n` +
-    `<body>\n<main>\n<h1>${escapeHtml(title)}</h1>\n${body}\n</main>\n</body>\n</html>\n`
+    `<meta name="referrer" content="no-referrer">\n<title>${escapeHtml(title)}</title>\n<link rel="stylesheet" href="/admin/console.css">\n${head}</head>\n` +
+    `<body>\n<main>\n${heading ? `<h1>${escapeHtml(title)}</h1>\n` : ''}${body}\n</main>\n</body>\n</html>\n`
   );
 }
 
@@ -56,10 +57,26 @@ function page(lang: Lang, title: string, body: string) {
  * pressing it confirms — mail scanners that open every link must not confirm on a
  * resident's behalf. The token is never logged (the access log writes [token] in its place).
  */
-export function confirmationPages({ db, config, mailer }: AppDeps) {
+export function confirmationPages({ db, config, mailer, live }: AppDeps) {
   const base = config.publicUrl.href.replace(/\/$/, '');
   const app = new Hono<AppEnv>();
   const langOf = (v: string | undefined): Lang => (v === 'en' ? 'en' : 'sv');
+
+  // The page mails link to, unless PETITION_PAGE_URL points at the municipality's own page
+  // with the widget on it. The widget itself says if the petition is not public.
+  app.get('/e-forslag/:id{[1-9][0-9]{0,9}}', async (c) => {
+    const lang = langOf(c.req.query('lang'));
+    const id = Number(c.req.param('id'));
+    const petition = await findPetition(db, id);
+    const title = petition && ['open', 'closed', 'answered'].includes(petition.status) ? petition.title : lang === 'en' ? 'E-petition' : 'E-förslag';
+    return sendPage(
+      c,
+      page(lang, title, `<medverka-petition petition="${id}" heading-level="1"></medverka-petition>`, {
+        heading: false,
+        head: '<script type="module" src="/widgets/medverka.js"></script>\n',
+      }),
+    );
+  });
 
   app.get('/bekrafta/:kind{forslag|underskrift}/:token', (c) => {
     const lang = langOf(c.req.query('lang'));
@@ -84,6 +101,7 @@ export function confirmationPages({ db, config, mailer }: AppDeps) {
         return sendPage(c, page(lang, t.title[kind], `<p>${t.done.forslag}</p>`));
       }
       const result = await confirmSignature(db, c.req.param('token'));
+      if (result.counted) await live!.publish(petitionTopic(result.petitionId));
       const petition = (await findPetition(db, result.petitionId))!;
       if (result.thresholdReached) {
         // Exactly one confirmation sees the threshold crossed, so staff hear it once.

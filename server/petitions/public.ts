@@ -2,6 +2,7 @@ import type { Db } from '../db/index.js';
 import type { PetitionTable } from '../db/schema.js';
 import type { Selectable } from 'kysely';
 import { publicStatuses } from './rules.js';
+import { queryWords, searchPetitions } from './search.js';
 import type { PetitionSummary, PublicPetition } from './schemas.js';
 
 type Row = Selectable<PetitionTable>;
@@ -17,21 +18,26 @@ const summary = (p: Row): PetitionSummary => ({
   answeredAt: p.answered_at,
 });
 
-/** Open, closed and answered petitions, newest first; others are not public. */
+/**
+ * Open, closed and answered petitions, newest first; others are not public. With words to
+ * find (`q`), only petitions containing all of them (each as the start of a word, so "cykel"
+ * finds "cykelvägar"), best match first.
+ */
 export async function listPublicPetitions(db: Db, filter: { status?: 'open' | 'closed' | 'answered'; q?: string }) {
-  let query = db
-    .selectFrom('petitions')
-    .selectAll()
-    .where('status', 'in', filter.status ? [filter.status] : [...publicStatuses])
-    .orderBy('opened_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(200);
-  for (const word of (filter.q ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 5)) {
-    // Wildcards typed by a resident are dropped: LIKE escapes differ between SQLite and PostgreSQL.
-    const like = `%${word.replace(/[\\%_]/g, '')}%`;
-    query = query.where((eb) => eb.or([eb(eb.fn('lower', ['title']), 'like', like), eb(eb.fn('lower', ['body']), 'like', like)]));
+  const statuses = filter.status ? [filter.status] : [...publicStatuses];
+  const words = queryWords(filter.q ?? '');
+  if (words.length === 0) {
+    // Nothing searchable typed (or only punctuation): the plain list.
+    const rows = await db.selectFrom('petitions').selectAll().where('status', 'in', statuses).orderBy('opened_at', 'desc').orderBy('id', 'desc').limit(200).execute();
+    return rows.map(summary);
   }
-  return (await query.execute()).map(summary);
+  const hits = await searchPetitions(db, words, { statuses, mode: 'all', limit: 200 });
+  if (hits.length === 0) return [];
+  const rows = new Map((await db.selectFrom('petitions').selectAll().where('id', 'in', hits.map((h) => h.id)).where('status', 'in', statuses).execute()).map((p) => [p.id, p]));
+  return hits.flatMap((h) => {
+    const p = rows.get(h.id);
+    return p ? [summary(p)] : [];
+  });
 }
 
 export async function findPublicPetition(db: Db, id: number): Promise<PublicPetition | undefined> {

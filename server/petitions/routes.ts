@@ -1,4 +1,5 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { streamSSE } from 'hono/streaming';
 import type { AppDeps } from '../app.js';
 import { ApiError } from '../errors.js';
 import type { AppEnv } from '../http.js';
@@ -8,6 +9,7 @@ import { requirePow, powSecurity } from '../abuse/proof-of-work.js';
 import { rateLimit } from '../abuse/rate-limit.js';
 import { checkMail } from '../mail/mailer.js';
 import { proposalConfirmationMail, signatureConfirmationMail } from './mails.js';
+import { petitionFollowers, type LiveState } from './live.js';
 import { findPublicPetition, listPublicPetitions } from './public.js';
 import { thresholdCount } from './rules.js';
 import { CheckEmail, PetitionId, PetitionList, PetitionQuery, ProposalInput, PublicPetition, SignatureInput } from './schemas.js';
@@ -16,8 +18,9 @@ import { NotFoundError, NotOpenError, proposePetition, signPetition } from './st
 const route = <R extends Parameters<typeof createRoute>[0]>(r: R) => createRoute({ tags: ['Petitions'], ...r });
 
 /** The open data of e-petitions: statuses, texts, counts and answers; never an e-mail address. */
-export function petitionRoutes({ db, config, mailer }: AppDeps) {
+export function petitionRoutes({ db, config, mailer, live, log }: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const followers = petitionFollowers(db, live!, log);
   const base = config.publicUrl.href.replace(/\/$/, '');
   // Writes need a solved proof of work and stay within per-address limits; a town hall
   // behind a trusted proxy is counted per resident (see TRUSTED_PROXIES).
@@ -62,6 +65,53 @@ export function petitionRoutes({ db, config, mailer }: AppDeps) {
       if (!petition) throw new ApiError(404, 'petition_not_found', 'There is no public petition with that number.');
       c.header('Cache-Control', 'public, max-age=5');
       return c.json(petition, 200);
+    },
+  );
+
+  app.openapi(
+    route({
+      method: 'get',
+      path: '/api/petitions/{id}/live',
+      summary: 'Follow a petition’s count and status as server-sent events',
+      description:
+        'A `text/event-stream`: a `petition` event with the current state at once, then another each time the count or status changes (changes close together are sent as one). ' +
+        'A comment line every 25 seconds keeps proxies from closing the stream. Reconnecting (EventSource does it by itself, after the `retry` the stream sets) starts again with the current state.',
+      request: { params: z.object({ id: PetitionId }) },
+      responses: {
+        200: {
+          content: { 'text/event-stream': { schema: z.string().openapi({ example: 'event: petition\ndata: {"id":42,"status":"open","signatureCount":17,"threshold":100,"closesAt":"2027-05-23T10:00:00.000Z","answeredAt":null}\n\n' }) } },
+          description: 'The stream.',
+        },
+        ...errors(400, 404),
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const first = await followers.current(id);
+      if (!first) throw new ApiError(404, 'petition_not_found', 'There is no public petition with that number.');
+      c.header('Cache-Control', 'no-store');
+      // Tells nginx and similar proxies not to hold the stream back in a buffer.
+      c.header('X-Accel-Buffering', 'no');
+      return streamSSE(c, async (stream) => {
+        // Follow first, then read: a change between the two is then never missed.
+        let started = false;
+        const send = (state: LiveState) => {
+          if (started) void stream.writeSSE({ event: 'petition', data: JSON.stringify(state) }).catch(() => {});
+        };
+        const stop = followers.follow(id, send);
+        try {
+          await followers.ready();
+          const state = (await followers.current(id)) ?? first;
+          // Reconnects spread over a few seconds, so a restarted server is not hit all at once.
+          await stream.writeSSE({ event: 'petition', data: JSON.stringify(state), retry: 3000 + Math.floor(Math.random() * 4000) });
+          started = true;
+          const keepAlive = setInterval(() => void stream.write(': keep-alive\n\n').catch(() => {}), 25_000);
+          await new Promise<void>((resolve) => stream.onAbort(resolve));
+          clearInterval(keepAlive);
+        } finally {
+          stop();
+        }
+      }) as never;
     },
   );
 

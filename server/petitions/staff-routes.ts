@@ -7,9 +7,11 @@ import { requireRole } from '../staff/guard.js';
 import { audit } from '../staff/store.js';
 import { validationHook } from '../validation.js';
 import { eraseSigner } from './housekeeping.js';
+import { petitionTopic } from './live.js';
 import { answerMail, moderationMail } from './mails.js';
-import { petitionStatuses, type PetitionStatus } from './rules.js';
+import { canonicalEmail, petitionStatuses, publicStatuses, type PetitionStatus } from './rules.js';
 import { PetitionId } from './schemas.js';
+import { searchPetitions, significantWords } from './search.js';
 import { NotFoundError, PetitionStateError, findPetition, movePetition } from './store.js';
 
 const StaffPetition = z
@@ -65,16 +67,19 @@ const PetitionBody = z.object({ petition: StaffPetition });
 const route = <R extends Parameters<typeof createRoute>[0]>(r: R) => createRoute({ tags: ['Staff: petitions'], security: cookieAuth, ...r });
 
 /** Moderation: moderators and administrators approve, reject, correct, close and answer. */
-export function staffPetitionRoutes({ db, config, mailer }: AppDeps) {
+export function staffPetitionRoutes({ db, config, mailer, live }: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.use('/api/staff/petitions', requireRole('admin', 'moderator'));
   app.use('/api/staff/petitions/*', requireRole('admin', 'moderator'));
-  const base = config.publicUrl.href.replace(/\/$/, '');
+  const pageOf = (id: number) => config.petitions.pageUrl.replace('{id}', String(id));
   const actor = (c: { get: (k: 'staff') => AppEnv['Variables']['staff'] }) => ({ id: c.get('staff')!.user.id, email: c.get('staff')!.user.email });
 
   const move = async (id: number, to: PetitionStatus, changes: Parameters<typeof movePetition>[3] = {}) => {
     try {
-      return await movePetition(db, id, to, changes);
+      const moved = await movePetition(db, id, to, changes);
+      // Pages following the petition see it open, close or get its answer.
+      await live!.publish(petitionTopic(id));
+      return moved;
     } catch (err) {
       if (err instanceof NotFoundError) throw new ApiError(404, 'petition_not_found', 'There is no such petition.');
       if (err instanceof PetitionStateError) throw new ApiError(409, 'wrong_status', `A petition that is ${err.from} cannot become ${err.to}.`);
@@ -103,7 +108,8 @@ export function staffPetitionRoutes({ db, config, mailer }: AppDeps) {
       method: 'get',
       path: '/api/staff/petitions/{id}',
       summary: 'One petition, with similar existing petitions',
-      description: 'Similar: public petitions whose title or text share the most words of four letters or more with this one.',
+      description:
+        'Similar: at most five other petitions, open, closed, answered or awaiting moderation (never drafts or rejected ones), sharing at least two of the significant words of this one’s title and text (four letters or more, common words left out, at most 20). Found by full-text search; best first: those sharing the most words, then by full-text rank (rarer words and words in the title count more). `sharedWords`: how many of those words each contains (matched by Swedish word stem on PostgreSQL, by word start on SQLite).',
       request: { params: Id },
       responses: {
         200: json(z.object({ petition: StaffPetition, similar: z.array(z.object({ id: z.number().int(), title: z.string(), status: z.enum(petitionStatuses), sharedWords: z.number().int() })) }), 'The petition.'),
@@ -113,24 +119,15 @@ export function staffPetitionRoutes({ db, config, mailer }: AppDeps) {
     async (c) => {
       const petition = await findPetition(db, c.req.valid('param').id);
       if (!petition) throw new ApiError(404, 'petition_not_found', 'There is no such petition.');
-      const words = [...new Set(`${petition.title} ${petition.body}`.toLowerCase().match(/[\p{L}\p{N}]{4,}/gu) ?? [])].slice(0, 12);
-      const scored = new Map<number, { id: number; title: string; status: PetitionStatus; sharedWords: number }>();
-      for (const word of words) {
-        const rows = await db
-          .selectFrom('petitions')
-          .select(['id', 'title', 'status'])
-          .where('id', '!=', petition.id)
-          .where('status', 'in', ['open', 'closed', 'answered'])
-          .where((eb) => eb.or([eb(eb.fn('lower', ['title']), 'like', `%${word}%`), eb(eb.fn('lower', ['body']), 'like', `%${word}%`)]))
-          .limit(50)
-          .execute();
-        for (const r of rows) {
-          const entry = scored.get(r.id) ?? { ...r, sharedWords: 0 };
-          entry.sharedWords++;
-          scored.set(r.id, entry);
-        }
-      }
-      const similar = [...scored.values()].filter((s) => s.sharedWords >= 2).sort((a, b) => b.sharedWords - a.sharedWords).slice(0, 5);
+      // Duplicates are worth spotting among the published and those waiting beside this one.
+      const hits = await searchPetitions(db, significantWords(`${petition.title} ${petition.body}`), {
+        statuses: [...publicStatuses, 'awaiting_moderation'],
+        excludeId: petition.id,
+        mode: 'any',
+        minShared: 2,
+        limit: 5,
+      });
+      const similar = hits.map((h) => ({ id: h.id, title: h.title, status: h.status, sharedWords: h.shared }));
       return c.json({ petition: toStaff(petition), similar }, 200);
     },
   );
@@ -161,7 +158,7 @@ export function staffPetitionRoutes({ db, config, mailer }: AppDeps) {
       const { id } = c.req.valid('param');
       const petition = await move(id, 'open', { openMonths: config.petitions.openMonths });
       await audit(db, actor(c), 'petition.approve', `petition ${id}`);
-      if (petition.proposer_email) await mailer!.send(moderationMail('sv', petition.proposer_email, petition.title, { published: true, link: `${base}/api/petitions/${id}` }));
+      if (petition.proposer_email) await mailer!.send(moderationMail(petition.lang, petition.proposer_email, petition.title, { published: true, link: pageOf(id) }));
       return c.json({ petition: toStaff(petition) }, 200);
     },
   );
@@ -179,7 +176,7 @@ export function staffPetitionRoutes({ db, config, mailer }: AppDeps) {
       const { reason } = c.req.valid('json');
       const petition = await move(id, 'rejected', { rejection_reason: reason });
       await audit(db, actor(c), 'petition.reject', `petition ${id}`, { reason });
-      if (petition.proposer_email) await mailer!.send(moderationMail('sv', petition.proposer_email, petition.title, { published: false, reason }));
+      if (petition.proposer_email) await mailer!.send(moderationMail(petition.lang, petition.proposer_email, petition.title, { published: false, reason }));
       return c.json({ petition: toStaff(petition) }, 200);
     },
   );
@@ -210,15 +207,19 @@ export function staffPetitionRoutes({ db, config, mailer }: AppDeps) {
       await audit(db, actor(c), 'petition.answer', `petition ${id}`);
       const signers = await db
         .selectFrom('signatures')
-        .select('email')
+        .select(['email', 'lang'])
         .where('petition_id', '=', id)
         .where('hear_back', '=', 1)
         .where('confirmed_at', 'is not', null)
         .where('email', 'is not', null)
         .execute();
-      const recipients = [...new Set([petition.proposer_email, ...signers.map((s) => s.email)].filter((e): e is string => Boolean(e)))];
-      for (const to of recipients) await mailer!.send(answerMail(to, petition.title, answer, `${base}/api/petitions/${id}`));
-      return c.json({ petition: toStaff(petition), mailed: recipients.length }, 200);
+      // One mail per mailbox, in the language its owner wrote in (the proposer's first).
+      const recipients = new Map<string, { to: string; lang: 'sv' | 'en' }>();
+      for (const r of [{ email: petition.proposer_email, lang: petition.lang }, ...signers]) {
+        if (r.email && !recipients.has(canonicalEmail(r.email))) recipients.set(canonicalEmail(r.email), { to: r.email, lang: r.lang });
+      }
+      for (const { to, lang } of recipients.values()) await mailer!.send(answerMail(lang, to, petition.title, answer, pageOf(id)));
+      return c.json({ petition: toStaff(petition), mailed: recipients.size }, 200);
     },
   );
 

@@ -71,6 +71,7 @@ export interface Proposal {
   body: string;
   name: string;
   email: string;
+  lang?: 'sv' | 'en';
 }
 
 /** A resident writes a petition: it stays a draft until they confirm by the mailed link. */
@@ -95,6 +96,7 @@ export async function proposePetition(db: Db, proposal: Proposal, threshold: num
         answered_at: null,
         threshold_reached_at: null,
         anonymised_at: null,
+        lang: proposal.lang ?? 'sv',
       })
       .returning(['id'])
       .executeTakeFirstOrThrow();
@@ -157,6 +159,7 @@ export interface SignatureInput {
   hearBack: boolean;
   connection: 'resident' | 'other';
   connectionText?: string | null;
+  lang?: 'sv' | 'en';
 }
 
 /**
@@ -174,6 +177,7 @@ export async function signPetition(db: Db, petitionId: number, input: SignatureI
     hear_back: input.hearBack ? 1 : 0,
     connection: input.connection,
     connection_text: input.connection === 'other' ? (input.connectionText ?? null) : null,
+    lang: input.lang ?? 'sv',
   };
   return db.transaction().execute(async (trx) => {
     // Insert-if-absent: when the same mailbox signs twice at once, the database lets one

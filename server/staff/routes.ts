@@ -6,7 +6,8 @@ import { ApiError } from '../errors.js';
 import { clientIp, type AppEnv } from '../http.js';
 import { cookieAuth, errors, json, jsonBody } from '../openapi.js';
 import { listTileSets } from '../tiles/store.js';
-import { EmbedInfo } from '../tiles/staff-schemas.js';
+import { publicStatuses } from '../petitions/rules.js';
+import { EmbedInfo as TileEmbedInfo } from '../tiles/staff-schemas.js';
 import { validationHook } from '../validation.js';
 import { anyStaff, clearSessionCookie, requireRole, setSessionCookie } from './guard.js';
 import { dummyHash, hashPassword, verifyPassword } from './passwords.js';
@@ -30,6 +31,21 @@ import {
 const UserBody = z.object({ user: StaffUser });
 const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 3 }) });
 const noContent = { 204: { description: 'Done.' } };
+
+/**
+ * What the embed-snippet builder needs to write a snippet that works: the tiles' part, and
+ * the petitions it can embed one by one. A new object rather than .extend(), which would
+ * describe it in the OpenAPI document as the tiles' part plus these fields.
+ */
+export const EmbedInfo = z
+  .object({
+    ...TileEmbedInfo.shape,
+    petitions: z
+      .array(z.object({ id: z.number().int().openapi({ example: 42 }), title: z.string() }))
+      .openapi({ description: 'The public petitions (open, closed or answered), newest first.' }),
+  })
+  .openapi('EmbedInfo');
+export type EmbedInfo = z.infer<typeof EmbedInfo>;
 
 const route = <R extends Parameters<typeof createRoute>[0]>(r: R) => createRoute({ tags: ['Staff'], security: cookieAuth, ...r });
 
@@ -216,7 +232,7 @@ export function staffRoutes({ db, config, distDir }: AppDeps & { distDir: string
       method: 'get',
       path: '/api/staff/embed-info',
       summary: 'What the embed-snippet builder needs',
-      responses: { 200: json(EmbedInfo, 'Origins, loader and its SRI hash, tile sets.'), ...errors(401) },
+      responses: { 200: json(EmbedInfo, 'Origins, loader and its SRI hash, tile sets, public petitions.'), ...errors(401) },
     }),
     async (c) => {
       const base = config.publicUrl.href.replace(/\/$/, '');
@@ -225,6 +241,13 @@ export function staffRoutes({ db, config, distDir }: AppDeps & { distDir: string
         ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as { files: Record<string, { integrity: string }> })
         : undefined;
       const sets = await listTileSets(db);
+      const petitions = await db
+        .selectFrom('petitions')
+        .select(['id', 'title'])
+        .where('status', 'in', [...publicStatuses])
+        .orderBy('opened_at', 'desc')
+        .orderBy('id', 'desc')
+        .execute();
       return c.json(
         {
           origin: config.publicUrl.origin,
@@ -232,6 +255,7 @@ export function staffRoutes({ db, config, distDir }: AppDeps & { distDir: string
           loaderIntegrity: manifest?.files['medverka.js']?.integrity ?? null,
           allowedOrigins: config.allowedOrigins,
           tileSets: sets.map((s) => ({ slug: s.slug, titleSv: s.title.sv })),
+          petitions,
         },
         200,
       );

@@ -95,6 +95,14 @@ describe('configuration', () => {
     assert.deepEqual(config.session, { idleMinutes: 30, maxHours: 12 });
   });
 
+  it('links mails to the petition page: ours by default, or the municipality’s own with {id}', () => {
+    assert.equal(loadConfig({ PUBLIC_URL: 'https://dialog.kommun.se/' }).petitions.pageUrl, 'https://dialog.kommun.se/e-forslag/{id}');
+    assert.equal(loadConfig({ PETITION_PAGE_URL: 'https://www.kommun.se/e-forslag?nr={id}' }).petitions.pageUrl, 'https://www.kommun.se/e-forslag?nr={id}');
+    for (const bad of ['https://www.kommun.se/e-forslag', 'javascript:alert({id})', 'www.kommun.se/{id}', 'https://www.kommun.se/ {id}']) {
+      assert.match(problems({ PETITION_PAGE_URL: bad }).join('\n'), /PETITION_PAGE_URL.*\{id\}/, bad);
+    }
+  });
+
   it('accepts an sqlite: prefix on a file path', () => {
     assert.deepEqual(loadConfig({ DATABASE_URL: 'sqlite:/var/lib/medverka/db.sqlite' }).database, {
       kind: 'sqlite',

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { confirmProposal, movePetition, proposePetition } from '../../server/petitions/store.js';
 import { testApp } from './helpers.js';
+import { seedStaff, signIn, staffRequest } from './staff-helpers.js';
+
+interface ErrorJson {
+  error: { status: number; code: string; message: string };
+}
 
 describe('the server’s own pages', () => {
   it('serves the demo CMS page with the embed code as an editor pastes it, under a strict policy', async () => {
@@ -47,10 +53,89 @@ describe('the server’s own pages', () => {
 
   it('refuses unknown widgets and bad ids on the embed page', async () => {
     const { app } = await testApp(null);
-    assert.equal((await app.request('/embed/nope/x')).status, 404);
-    const bad = await app.request('/embed/tiles/%22%3E%3Cscript%3E');
-    assert.equal(bad.status, 400);
-    assert.ok(!(await bad.text()).includes('<script>'));
+    // Not even what every object inherits.
+    for (const path of ['/embed/nope/x', '/embed/constructor/x', '/embed/__proto__/x', '/embed/tiles/%22%3E%3Cscript%3E', '/embed/tiles/Stora-Bokstäver']) {
+      const res = await app.request(path);
+      assert.equal(res.status, 404, path);
+      assert.match(res.headers.get('content-type') ?? '', /^application\/json/, path);
+      const body = await res.text();
+      assert.ok(!body.includes('<script>'), path);
+      assert.equal((JSON.parse(body) as ErrorJson).error.code, 'not_found', path);
+    }
+  });
+
+  it('serves one petition as an iframe-ready page, whose proof of work may use its blob: worker', async () => {
+    const { app } = await testApp(null, { ALLOWED_ORIGINS: 'https://www.kommun.se,https://intranat.kommun.se' });
+    const res = await app.request('/embed/petition/42');
+    assert.equal(res.status, 200);
+    const html = await res.text();
+    assert.match(html, /<html lang="sv">/);
+    assert.match(html, /<medverka-petition petition="42" api="http:\/\/dialog\.test"><\/medverka-petition>/);
+    assert.match(html, /<script type="module" src="\/widgets\/medverka\.js"><\/script>/);
+    assert.match(html, /<script type="module" src="\/widgets\/embed-frame\.js"><\/script>/);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    assert.equal(csp.match(/frame-ancestors [^;]+/)?.[0], "frame-ancestors 'self' https://www.kommun.se https://intranat.kommun.se");
+    assert.equal(csp.match(/worker-src [^;]+/)?.[0], 'worker-src blob:');
+    assert.match(csp, /require-trusted-types-for 'script'/);
+    assert.deepEqual(csp.match(/trusted-types ([^;]+)/)?.[1]?.split(' ').sort(), ['lit-html', 'medverka-pow']);
+    assert.equal(res.headers.get('x-frame-options'), null);
+    assert.match(await (await app.request('/embed/petition/7?lang=en')).text(), /<html lang="en">[\s\S]*<medverka-petition petition="7" /);
+  });
+
+  it('refuses a petition id that is not a positive whole number, as JSON', async () => {
+    const { app } = await testApp(null);
+    for (const id of ['0', '-1', 'abc', '1e3', '042', '+4', '4.0', '%3Cscript%3E', '%22%3E%3Cscript%3E', '12345678901']) {
+      const res = await app.request(`/embed/petition/${id}`);
+      assert.equal(res.status, 404, id);
+      assert.match(res.headers.get('content-type') ?? '', /^application\/json/, id);
+      const body = await res.text();
+      assert.ok(!body.includes('<script>'), id);
+      const error = (JSON.parse(body) as ErrorJson).error;
+      assert.equal(error.status, 404, id);
+      assert.equal(error.code, 'not_found', id);
+    }
+  });
+
+  it('serves the list of petitions at its one fixed address, with no attribute', async () => {
+    const { app } = await testApp(null, { ALLOWED_ORIGINS: 'https://www.kommun.se' });
+    const res = await app.request('/embed/petitions/alla?lang=en');
+    assert.equal(res.status, 200);
+    const html = await res.text();
+    assert.match(html, /<html lang="en">/);
+    assert.match(html, /<medverka-petitions api="http:\/\/dialog\.test"><\/medverka-petitions>/);
+    assert.match(html, /src="\/widgets\/embed-frame\.js"/);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    assert.equal(csp.match(/frame-ancestors [^;]+/)?.[0], "frame-ancestors 'self' https://www.kommun.se");
+    assert.equal(csp.match(/worker-src [^;]+/)?.[0], 'worker-src blob:');
+    for (const other of ['all', '42', 'Alla', 'alla-']) assert.equal((await app.request(`/embed/petitions/${other}`)).status, 404, other);
+  });
+
+  it('tells the embed builder which petitions it can embed: the public ones, newest first', async () => {
+    const { app, db } = await testApp(null);
+    await seedStaff(db);
+    const make = async (title: string, ...moves: ('open' | 'closed' | 'answered' | 'rejected')[]) => {
+      const { petitionId, token } = await proposePetition(db, { title, body: `${title}, för att det behövs.`, name: 'Anna', email: 'anna@example.se' }, 100);
+      await confirmProposal(db, token);
+      for (const to of moves) await movePetition(db, petitionId, to, to === 'answered' ? { answer: 'Tack.' } : to === 'rejected' ? { rejection_reason: 'Inte kommunens sak.' } : {});
+      return petitionId;
+    };
+    const open = await make('Fler bänkar', 'open');
+    const closed = await make('Längre öppettider', 'open', 'closed');
+    const answered = await make('Belysning', 'open', 'answered');
+    await make('Väntar på granskning');
+    await make('Avslaget', 'rejected');
+    const cookie = await signIn(app, 'chat_agent');
+    const res = await staffRequest(app, '/api/staff/embed-info', { cookie });
+    assert.equal(res.status, 200);
+    const info = (await res.json()) as { petitions: { id: number; title: string }[]; tileSets: unknown[] };
+    // Opened one after another (or in the same millisecond, when the newer number comes first).
+    assert.deepEqual(info.petitions, [
+      { id: answered, title: 'Belysning' },
+      { id: closed, title: 'Längre öppettider' },
+      { id: open, title: 'Fler bänkar' },
+    ]);
+    assert.ok(Array.isArray(info.tileSets));
+    assert.equal((await staffRequest(app, '/api/staff/embed-info')).status, 401);
   });
 
   it('serves the staff console page under the strict policy, never framed', async () => {
@@ -79,6 +164,9 @@ describe('the server’s own pages', () => {
     assert.ok(doc.paths['/api/staff/sign-in']);
     assert.ok(doc.paths['/api/staff/tile-sets/{set}/tiles']);
     assert.ok(doc.components.schemas.TileInput);
+    const embedInfo = doc.components.schemas.EmbedInfo as { properties: Record<string, unknown>; required: string[]; allOf?: unknown };
+    assert.ok(embedInfo.properties.tileSets && embedInfo.properties.petitions, 'EmbedInfo describes tile sets and petitions');
+    assert.ok(embedInfo.required.includes('petitions'));
     const docs = await app.request('/api/docs');
     assert.equal(docs.status, 200);
     const html = await docs.text();

@@ -51,3 +51,29 @@ for (const database of testDatabases()) {
     });
   });
 }
+
+describe('the petition page mails link to', () => {
+  it('holds the petition widget for a public petition, and a page that lets the widget say "not found" otherwise', async () => {
+    const { app, db } = await testApp(null);
+    try {
+      const { petitionId, token } = await proposePetition(db, { title: 'Bänkar <vid> ån', body: 'Fler bänkar.', name: 'Greta', email: 'greta@example.se', lang: 'en' }, 2);
+      const draftPage = await (await app.request(`/e-forslag/${petitionId}`)).text();
+      assert.ok(!draftPage.includes('Bänkar'), 'a draft’s title is not shown');
+      await confirmProposal(db, token);
+      await movePetition(db, petitionId, 'open');
+      const res = await app.request(`/e-forslag/${petitionId}?lang=en`);
+      assert.equal(res.status, 200);
+      assert.match(res.headers.get('content-security-policy')!, /worker-src blob:/);
+      const html = await res.text();
+      assert.match(html, /<html lang="en">/);
+      assert.match(html, /<title>Bänkar &#60;vid&#62; ån<\/title>/, 'escaped');
+      assert.ok(html.includes(`<medverka-petition petition="${petitionId}" heading-level="1"></medverka-petition>`));
+      assert.ok(html.includes('<script type="module" src="/widgets/medverka.js"></script>'));
+      for (const bad of ['0', 'abc', '-1', '1e3', '99999999999']) assert.equal((await app.request(`/e-forslag/${bad}`)).status, 404, bad);
+      const row = await db.selectFrom('petitions').select('lang').where('id', '=', petitionId).executeTakeFirstOrThrow();
+      assert.equal(row.lang, 'en', 'the proposer’s language is kept for later mails');
+    } finally {
+      await db.destroy();
+    }
+  });
+});

@@ -62,7 +62,7 @@ for (const database of testDatabases()) {
         assert.equal(((await approved.json()) as { petition: { status: string } }).petition.status, 'open');
         await smtp.waitFor((m) => m.subject === 'Ditt e-förslag är publicerat' && m.envelope.to.includes('greta@example.se'));
 
-        const hearing = await signPetition(db, petitionId, { name: '=HYPERLINK("http://evil","x")', email: 'hor@example.se', showName: false, hearBack: true, connection: 'resident' });
+        const hearing = await signPetition(db, petitionId, { name: '=HYPERLINK("http://evil","x")', email: 'hor@example.se', showName: false, hearBack: true, connection: 'resident', lang: 'en' });
         const silent = await signPetition(db, petitionId, { name: 'Tyst Person', email: 'tyst@example.se', showName: false, hearBack: false, connection: 'other', connectionText: 'Pendlar hit' });
         await app.request(`/bekrafta/underskrift/${hearing.token}`, { method: 'POST' });
         assert.equal(mailsTo('moderator@kommun.test').filter((m) => /nått gränsen/.test(m.subject)).length, 0);
@@ -87,8 +87,10 @@ for (const database of testDatabases()) {
         assert.equal(((await answered.json()) as { mailed: number }).mailed, 2);
         const toProposer = await smtp.waitFor((m) => /^Svar på e-förslaget/.test(m.subject) && m.envelope.to.includes('greta@example.se'));
         assert.match(toProposer.text, /tio nya bänkar/);
-        assert.ok(findLinks(toProposer.text).some((l) => l.endsWith(`/api/petitions/${petitionId}`)));
-        await smtp.waitFor((m) => /^Svar på e-förslaget/.test(m.subject) && m.envelope.to.includes('hor@example.se'));
+        assert.ok(findLinks(toProposer.text).some((l) => l === `http://dialog.test/e-forslag/${petitionId}`), 'links to the petition’s page, not to the API');
+        const toSigner = await smtp.waitFor((m) => m.envelope.to.includes('hor@example.se') && /answer/i.test(m.subject));
+        assert.match(toSigner.subject, /^Answer to the e-petition/, 'in the language the signer signed in');
+        assert.match(toSigner.text, /tio nya bänkar/);
         assert.equal(mailsTo('tyst@example.se').length, 0, 'only those who asked hear back');
         const pub = (await (await app.request(`/api/petitions/${petitionId}`)).json()) as { status: string; answer: string };
         assert.deepEqual([pub.status, pub.answer], ['answered', 'Nämnden har beslutat att ställa ut tio nya bänkar i vår.']);

@@ -527,6 +527,70 @@ describe('<medverka-console>', function () {
     }
   });
 
+  it('builds the embed snippets for e-petitions, with the policy their proof of work needs', async () => {
+    const el = await signedIn('moderator', '/embed');
+    const embed = screen(el);
+    await waitUntil(() => $(embed, '#value'), 'the builder is loaded');
+    const info = await staffApi.embedInfo();
+    // Seeded in test/widgets/seed.ts (which holds server code, so it is not imported here).
+    const petition = info.petitions.find((p) => p.title === 'Fler parkbänkar längs ån');
+    if (!petition) throw new Error('the open seeded petition is not offered');
+    const shadowText = (tag: string) => text($(embed, tag)?.shadowRoot as unknown as Element);
+    const chooseWidget = (label: string) => {
+      const widget = $<HTMLSelectElement>(embed, '#widget')!;
+      widget.value = [...widget.options].find((o) => text(o) === label)!.value;
+      widget.dispatchEvent(new Event('input'));
+    };
+
+    chooseWidget('E-förslag');
+    await waitUntil(() => text($(embed, '#snippet-script')).includes('<medverka-petition petition='), 'the snippet follows the widget');
+    expect(text($(embed, 'label[for=value]'))).to.equal('Vilket e-förslag');
+    const select = $<HTMLSelectElement>(embed, '#value')!;
+    // The public petitions, and nothing else.
+    expect([...select.options].map((o) => o.value)).to.deep.equal(info.petitions.map((p) => String(p.id)));
+    select.value = String(petition.id);
+    select.dispatchEvent(new Event('input'));
+    await waitUntil(() => text($(embed, '#snippet-script')).includes(`petition="${petition.id}"`), 'the snippet follows the petition');
+    expect(text($(embed, '#snippet-script'))).to.contain(`<medverka-petition petition="${petition.id}"></medverka-petition>`);
+    const iframe = text($(embed, '#snippet-iframe'));
+    expect(iframe).to.contain(`/embed/petition/${petition.id}"`);
+    expect(iframe).to.contain(`title="${petition.title}"`);
+    expect(iframe).to.contain('height="1200"');
+    expect(text($(embed, '#snippet-csp-script'))).to.equal(`script-src ${info.origin}; connect-src ${info.origin}; worker-src blob:`);
+    expect(text($(embed, '#snippet-csp-trusted-types'))).to.equal('trusted-types lit-html medverka-pow');
+    expect(text($(embed, '#snippet-csp-iframe'))).to.equal(`frame-src ${info.origin}`);
+    await waitUntil(() => shadowText('medverka-petition').includes(petition.title), 'the preview is the real petition', { timeout: 5000 });
+    await expect(el).to.be.accessible();
+
+    // The iframe's address is a page that holds the same element and lets it make its worker.
+    const page = await fetch(`/embed/petition/${petition.id}`);
+    expect(page.status).to.equal(200);
+    expect(await page.text()).to.contain(`<medverka-petition petition="${petition.id}" `);
+    expect(page.headers.get('content-security-policy')).to.contain('worker-src blob:');
+
+    chooseWidget('Alla e-förslag');
+    await waitUntil(() => text($(embed, '#snippet-script')).includes('<medverka-petitions></medverka-petitions>'), 'the list has no attribute');
+    expect($(embed, '#value'), 'nothing to choose').to.equal(null);
+    expect(text($(embed, '#widget-about'))).to.contain('skriva ett eget förslag');
+    expect(text($(embed, '#snippet-iframe'))).to.contain('/embed/petitions/alla"');
+    expect(text($(embed, '#snippet-csp-script'))).to.equal(`script-src ${info.origin}; connect-src ${info.origin}; worker-src blob:`);
+    expect(text($(embed, '#snippet-csp-trusted-types'))).to.equal('trusted-types lit-html medverka-pow');
+    await waitUntil(() => shadowText('medverka-petitions').includes(petition.title), 'the preview is the real list', { timeout: 5000 });
+    await expect(el).to.be.accessible();
+    expect((await fetch('/embed/petitions/alla')).status).to.equal(200);
+
+    $<HTMLInputElement>(embed, '#lang-en')!.click();
+    await waitUntil(() => text($(embed, '#snippet-script')).includes('<medverka-petitions lang="en"></medverka-petitions>'), 'English in the snippet');
+    expect(text($(embed, '#snippet-iframe'))).to.contain('/embed/petitions/alla?lang=en"');
+
+    // Back to the tiles: a tile set again, and only Lit's policy.
+    chooseWidget('Engagemangsrutor');
+    await waitUntil(() => text($(embed, '#snippet-script')).includes('<medverka-tiles set='), 'the tiles again');
+    expect(info.tileSets.map((t) => t.slug)).to.include($<HTMLSelectElement>(embed, '#value')!.value);
+    expect(text($(embed, '#snippet-csp-script'))).to.equal(`script-src ${info.origin}; connect-src ${info.origin}`);
+    expect(text($(embed, '#snippet-csp-trusted-types'))).to.equal('trusted-types lit-html');
+  });
+
   it('changes the password, refusing a wrong current one, and signs out everywhere', async () => {
     const admin = await signedIn('admin');
     const email = `konto.${Date.now().toString(36)}@kommun.test`;

@@ -16,6 +16,7 @@ const seededPetitions = {
   open: 'Fler parkbänkar längs ån',
   answered: 'Belysning på gångvägen till skolan',
   closed: 'Längre öppettider på biblioteket',
+  live: 'Sittplatser vid busshållplatsen',
 } as const;
 
 /** The seeded petitions' numbers, looked up by title. */
@@ -24,7 +25,7 @@ let ids: Record<keyof typeof seededPetitions, string>;
 before(async () => {
   const { petitions } = (await (await fetch(new URL('api/petitions', api as string))).json()) as { petitions: { id: number; title: string }[] };
   const idOf = (title: string) => String(petitions.find((p) => p.title === title)!.id);
-  ids = { open: idOf(seededPetitions.open), answered: idOf(seededPetitions.answered), closed: idOf(seededPetitions.closed) };
+  ids = { open: idOf(seededPetitions.open), answered: idOf(seededPetitions.answered), closed: idOf(seededPetitions.closed), live: idOf(seededPetitions.live) };
 });
 
 async function loaded(el: MedverkaPetition) {
@@ -208,6 +209,25 @@ describe('<medverka-petition>', () => {
     expect($(el, '.sent')!.textContent).to.contain('tre dagar');
     expect($(el, 'form')).to.equal(null);
     await expect(el).to.be.accessible();
+  });
+
+  it('follows the count live: a signature confirmed from the mail raises it on every open page, announced politely', async () => {
+    const signer = await petition('live');
+    const reader = await petition('live');
+    const count = (el: MedverkaPetition) => $(el, '[part=count]')!.textContent!.replace(/\s+/g, ' ');
+    expect(count(reader)).to.match(/\b0 av 100\b/);
+    type(signer, 'name', 'Doris Dahl');
+    type(signer, 'email', 'doris.dahl@example.se');
+    check(signer, 'connection-resident');
+    submit(signer);
+    await waitUntil(() => $(signer, '#sent-heading'), 'check your e-mail', { timeout: 8000 });
+    expect(count(reader), 'not counted before the link is followed').to.match(/\b0 av 100\b/);
+
+    const { status } = (await executeServerCommand('follow-mailed-link', { to: 'doris.dahl@example.se' })) as { status: number };
+    expect(status).to.equal(200);
+    await waitUntil(() => /\b1 av 100\b/.test(count(reader)), 'the reader sees the new count without reloading', { timeout: 5000 });
+    const live = $(reader, '[aria-live=polite]')!;
+    await waitUntil(() => live.textContent!.includes('Underskrifter hittills: 1.'), 'the new count is announced', { timeout: 5000 });
   });
 
   it('solves a challenge on the main thread too, when no worker may be made', async () => {

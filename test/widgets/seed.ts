@@ -36,6 +36,8 @@ export const seededPetitions = {
   open: 'Fler parkbänkar längs ån',
   answered: 'Belysning på gångvägen till skolan',
   closed: 'Längre öppettider på biblioteket',
+  /** Signed only by the live-count test, so its count is known. */
+  live: 'Sittplatser vid busshållplatsen',
 } as const;
 
 /**
@@ -67,4 +69,5 @@ async function seedPetitions(db: Db) {
   await movePetition(db, answered, 'answered', { answer: 'Tack för förslaget.\n\nBelysningen sätts upp under hösten.' });
   const closed = await make(seededPetitions.closed, 'Biblioteket borde vara öppet längre på kvällarna och på helger.');
   await movePetition(db, closed, 'closed');
+  await make(seededPetitions.live, 'Den som väntar på bussen ska kunna sitta ner.');
 }

@@ -5,7 +5,8 @@
  */
 import type { ErrorBody, Issue } from '../../server/errors.js';
 import type { Role, StaffUser, AuditEntry } from '../../server/staff/schemas.js';
-import type { EmbedInfo, StaffTile, StaffTileSet, TileInput } from '../../server/tiles/staff-schemas.js';
+import type { StaffTile, StaffTileSet, TileInput } from '../../server/tiles/staff-schemas.js';
+import type { EmbedInfo } from '../../server/staff/routes.js';
 import type { PetitionStatus } from '../../server/petitions/rules.js';
 
 export type { AuditEntry, EmbedInfo, Issue, PetitionStatus, Role, StaffTile, StaffTileSet, StaffUser, TileInput };

@@ -6,29 +6,79 @@ import { templates as en } from './locales/en.js';
 import { ConsoleScreen } from './screen.js';
 
 /** A widget an editor can embed, and what the builder needs to write its snippet. */
-interface EmbeddableWidget {
-  /** Its name in /embed/<id>/<value>. */
+type EmbeddableWidget = {
+  /** Its name in /embed/<id>/…; the server's list of these is in server/pages/embeds.ts. */
   id: string;
   tag: string;
   label: () => string;
-  /** The attribute that says what to show (e.g. set="engagera-dig"). */
-  attribute: string;
-  attributeLabel: () => string;
-  choices: (info: EmbedInfo) => { value: string; label: string }[];
+  /** What the widget is, said under the choice of widget. */
+  about?: () => string;
   /** A first height for the iframe, before the resizer (if any) takes over. */
   frameHeight: number;
-}
+  /** The Trusted Types policies the widget creates (Lit's, and any of its own). */
+  trustedTypes: string[];
+  /** What its Web Workers are made from, for the host page's worker-src, if it has any. */
+  workerSrc?: string;
+  /** Defines the element, for the preview. */
+  define: () => Promise<unknown>;
+} & (
+  | {
+      /** What the editor picks, and the attribute it becomes (e.g. set="engagera-dig"); the iframe's address ends in it too. */
+      option: { attribute: string; label: () => string; choices: (info: EmbedInfo) => { value: string; label: string }[] };
+      fixedId?: never;
+    }
+  | {
+      option?: never;
+      /** For a widget with nothing to pick: the end of its iframe's address (e.g. /embed/petitions/alla). */
+      fixedId: string;
+    }
+);
 
-/** Later widgets (petitions, budget, chat) add an entry here. */
+/** Later widgets (budget, chat) add an entry here. */
 const embeddable: EmbeddableWidget[] = [
   {
     id: 'tiles',
     tag: 'medverka-tiles',
     label: () => msg('Engagemangsrutor', { id: 'console.embed.widget-tiles' }),
-    attribute: 'set',
-    attributeLabel: () => msg('Rutsamling', { id: 'console.embed.tile-set' }),
-    choices: (info) => info.tileSets.map((s) => ({ value: s.slug, label: s.titleSv })),
+    option: {
+      attribute: 'set',
+      label: () => msg('Rutsamling', { id: 'console.embed.tile-set' }),
+      choices: (info) => info.tileSets.map((s) => ({ value: s.slug, label: s.titleSv })),
+    },
     frameHeight: 600,
+    trustedTypes: ['lit-html'],
+    define: () => import('../tiles/define.js'),
+  },
+  {
+    id: 'petition',
+    tag: 'medverka-petition',
+    label: () => msg('E-förslag', { id: 'console.embed.widget-petition' }),
+    about: () => msg('Ett e-förslag, som invånarna kan läsa och skriva under.', { id: 'console.embed.about-petition' }),
+    option: {
+      attribute: 'petition',
+      label: () => msg('Vilket e-förslag', { id: 'console.embed.which-petition' }),
+      choices: (info) => info.petitions.map((p) => ({ value: String(p.id), label: p.title })),
+    },
+    // An open petition with its signers and the form to sign is about this tall in a 700 px column.
+    frameHeight: 1200,
+    // The proof of work against scripted signing runs in a worker from a blob: URL.
+    trustedTypes: ['lit-html', 'medverka-pow'],
+    workerSrc: 'blob:',
+    define: () => import('../petition/define.js'),
+  },
+  {
+    id: 'petitions',
+    tag: 'medverka-petitions',
+    label: () => msg('Alla e-förslag', { id: 'console.embed.widget-petitions' }),
+    about: () =>
+      msg('Listan med alla publicerade e-förslag, där invånarna kan söka, läsa och skriva under, och skriva ett eget förslag.', {
+        id: 'console.embed.about-petitions',
+      }),
+    fixedId: 'alla',
+    frameHeight: 900,
+    trustedTypes: ['lit-html', 'medverka-pow'],
+    workerSrc: 'blob:',
+    define: () => import('../petitions/define.js'),
   },
 ];
 
@@ -39,7 +89,7 @@ function attr(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-type SnippetId = 'script' | 'css' | 'iframe' | 'resizer' | 'csp-script' | 'csp-iframe';
+type SnippetId = 'script' | 'css' | 'iframe' | 'resizer' | 'csp-script' | 'csp-trusted-types' | 'csp-iframe';
 
 /**
  * Writes the code an editor pastes into the CMS — the script and element, or the iframe —
@@ -158,8 +208,7 @@ export class MedverkaConsoleEmbed extends ConsoleScreen {
     this.loadProblem = undefined;
     try {
       this.info = await staffApi.embedInfo();
-      const first = this.widget.choices(this.info)[0];
-      if (!this.value && first) this.value = first.value;
+      if (!this.value) this.value = this.firstChoice(this.widget);
     } catch (err) {
       this.loadProblem = problemText(err);
     }
@@ -167,6 +216,22 @@ export class MedverkaConsoleEmbed extends ConsoleScreen {
 
   private get widget(): EmbeddableWidget {
     return embeddable.find((w) => w.id === this.widgetId) ?? embeddable[0]!;
+  }
+
+  private firstChoice(w: EmbeddableWidget): string {
+    return (this.info && w.option?.choices(this.info)[0]?.value) || '';
+  }
+
+  /** A new widget starts at its first choice: the last one was another widget's. */
+  private chooseWidget(id: string) {
+    this.widgetId = id;
+    this.value = this.firstChoice(this.widget);
+    this.copied = undefined;
+  }
+
+  /** Whether there is something to show: a choice made, or nothing to choose. */
+  private get chosen(): boolean {
+    return !this.widget.option || !!this.value;
   }
 
   private get origin(): string {
@@ -183,11 +248,14 @@ export class MedverkaConsoleEmbed extends ConsoleScreen {
     super.willUpdate(changed);
     // The preview is the real widget; a new one when what it shows changes, or its language
     // (inside shadow roots a widget does not see its lang attribute change).
-    const key = `${this.widget.tag} ${this.value} ${this.snippetLang}`;
-    if (this.value && key !== this.#previewFor) {
+    const w = this.widget;
+    const key = `${w.tag} ${this.value} ${this.snippetLang}`;
+    if (this.info && this.chosen && key !== this.#previewFor) {
       this.#previewFor = key;
-      const el = document.createElement(this.widget.tag);
-      el.setAttribute(this.widget.attribute, this.value);
+      // Defined on first use; the element upgrades once its code is here.
+      w.define().catch(() => undefined);
+      const el = document.createElement(w.tag);
+      if (w.option) el.setAttribute(w.option.attribute, this.value);
       el.setAttribute('api', location.origin);
       el.setAttribute('lang', this.snippetLang);
       this.#preview = el;
@@ -206,17 +274,20 @@ export class MedverkaConsoleEmbed extends ConsoleScreen {
     const origin = this.origin;
     const langAttr = this.snippetLang === 'en' ? ' lang="en"' : '';
     const integrity = this.withIntegrity && info.loaderIntegrity ? ` integrity="${attr(info.loaderIntegrity)}"` : '';
-    const title = w.choices(info).find((c) => c.value === value)?.label ?? w.label();
+    const title = w.option?.choices(info).find((c) => c.value === value)?.label ?? w.label();
+    const attribute = w.option ? ` ${w.option.attribute}="${attr(value)}"` : '';
+    const embedId = w.option ? value : w.fixedId;
     return {
       script:
         `<script type="module" src="${attr(info.loaderUrl)}"${integrity} crossorigin="anonymous"></script>\n` +
-        `<${w.tag} ${w.attribute}="${attr(value)}"${langAttr}></${w.tag}>`,
+        `<${w.tag}${attribute}${langAttr}></${w.tag}>`,
       css: `${w.tag} {\n  --medverka-color-accent: ${this.accent.toLowerCase()};\n}`,
       iframe:
-        `<iframe src="${attr(`${this.base}/embed/${w.id}/${encodeURIComponent(value)}${this.snippetLang === 'en' ? '?lang=en' : ''}`)}" ` +
+        `<iframe src="${attr(`${this.base}/embed/${w.id}/${encodeURIComponent(embedId)}${this.snippetLang === 'en' ? '?lang=en' : ''}`)}" ` +
         `title="${attr(title)}" style="width:100%;border:0" height="${w.frameHeight}"></iframe>`,
       resizer: `<script src="${attr(this.base)}/widgets/frame-resizer.js" async></script>`,
-      'csp-script': `script-src ${origin}; connect-src ${origin}`,
+      'csp-script': `script-src ${origin}; connect-src ${origin}${w.workerSrc ? `; worker-src ${w.workerSrc}` : ''}`,
+      'csp-trusted-types': `trusted-types ${w.trustedTypes.join(' ')}`,
       'csp-iframe': `frame-src ${origin}`,
     };
   }
@@ -253,25 +324,33 @@ export class MedverkaConsoleEmbed extends ConsoleScreen {
 
   private renderForm(info: EmbedInfo): TemplateResult {
     const w = this.widget;
-    const choices = w.choices(info);
+    const option = w.option;
+    const choices = option?.choices(info) ?? [];
     return html`<form @submit=${(e: Event) => e.preventDefault()}>
       <div class="field">
         <label for="widget">${msg('Widget', { id: 'console.tile.widget' })}</label>
         <!-- @input: the code follows each choice; nothing leaves the page or moves focus. -->
-        <select id="widget" @input=${(e: Event) => (this.widgetId = (e.target as HTMLSelectElement).value)}>
+        <select
+          id="widget"
+          aria-describedby=${w.about ? 'widget-about' : nothing}
+          @input=${(e: Event) => this.chooseWidget((e.target as HTMLSelectElement).value)}
+        >
           ${embeddable.map((x) => html`<option value=${x.id} ?selected=${x.id === this.widgetId}>${x.label()}</option>`)}
         </select>
+        ${w.about ? html`<p class="hint" id="widget-about">${w.about()}</p>` : nothing}
       </div>
-      ${choices.length === 0
-        ? html`<p class="notice warning">
-            ${msg(str`${w.attributeLabel()}: det finns inget att välja än.`, { id: 'console.embed.no-choices' })}
-          </p>`
-        : html`<div class="field">
-            <label for="value">${w.attributeLabel()}</label>
-            <select id="value" @input=${(e: Event) => (this.value = (e.target as HTMLSelectElement).value)}>
-              ${choices.map((c) => html`<option value=${c.value} ?selected=${c.value === this.value}>${c.label} (${c.value})</option>`)}
-            </select>
-          </div>`}
+      ${!option
+        ? nothing
+        : choices.length === 0
+          ? html`<p class="notice warning">
+              ${msg(str`${option.label()}: det finns inget att välja än.`, { id: 'console.embed.no-choices' })}
+            </p>`
+          : html`<div class="field">
+              <label for="value">${option.label()}</label>
+              <select id="value" @input=${(e: Event) => (this.value = (e.target as HTMLSelectElement).value)}>
+                ${choices.map((c) => html`<option value=${c.value} ?selected=${c.value === this.value}>${c.label} (${c.value})</option>`)}
+              </select>
+            </div>`}
       <fieldset>
         <legend>${msg('Språk', { id: 'console.language' })}</legend>
         <div class="choices">
@@ -357,7 +436,7 @@ export class MedverkaConsoleEmbed extends ConsoleScreen {
   }
 
   private renderCode(info: EmbedInfo): TemplateResult {
-    if (!this.value) return html``;
+    if (!this.chosen) return html``;
     const s = this.snippets();
     const w = this.widget;
     return html`
@@ -385,11 +464,24 @@ export class MedverkaConsoleEmbed extends ConsoleScreen {
       </dl>
       <h3>${msg('Content-Security-Policy', { id: 'console.embed.csp' })}</h3>
       <p>
-        ${msg(str`Har sidan en Content-Security-Policy? Lägg då till ${this.origin} i script-src och connect-src. Widgetarna behöver inga inline-skript eller inline-stilar och fungerar med Trusted Types (tillåt policyn lit-html).`, {
+        ${msg(str`Har sidan en Content-Security-Policy? Lägg då till ${this.origin} i script-src och connect-src. Widgetarna behöver inga inline-skript eller inline-stilar och fungerar med Trusted Types.`, {
           id: 'console.embed.csp-hint',
         })}
       </p>
+      ${w.workerSrc
+        ? html`<p>
+            ${msg(str`Widgeten räknar fram ett bevis mot automatiska inskick i en Web Worker. Lägg därför också till ${w.workerSrc} i worker-src. Utan det fungerar widgeten ändå, men det tar längre tid att skicka.`, {
+              id: 'console.embed.csp-worker-hint',
+            })}
+          </p>`
+        : nothing}
       ${this.renderSnippet('csp-script', s['csp-script'], msg('CSP för skriptet', { id: 'console.embed.csp-script-name' }))}
+      <p>
+        ${msg("Kräver sidan Trusted Types (require-trusted-types-for 'script')? Lägg då till de här policyerna i trusted-types:", {
+          id: 'console.embed.csp-trusted-types-hint',
+        })}
+      </p>
+      ${this.renderSnippet('csp-trusted-types', s['csp-trusted-types'], msg('policyerna för Trusted Types', { id: 'console.embed.csp-trusted-types-name' }))}
 
       <h2>${msg('Om CMS:et inte tillåter skript: iframe', { id: 'console.embed.iframe-heading' })}</h2>
       <p>${msg('Klistra in iframen där widgeten ska synas.', { id: 'console.embed.iframe-hint' })}</p>

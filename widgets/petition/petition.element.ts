@@ -28,8 +28,8 @@ interface Values {
 
 /** How long a load may take before 'Laddar …' is shown. */
 const loadingMessageDelay = 300;
-/** How often the count is fetched again while the page is visible. */
-const refreshEvery = 30_000;
+/** The count changes on screen at once, but is announced at most this often. */
+const announceEvery = 15_000;
 /** Signers' names shown before "Visa alla". */
 const signersShown = 10;
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -116,21 +116,59 @@ export class MedverkaPetition extends MedverkaElement {
   }
 
   #abort?: AbortController;
-  #timer?: ReturnType<typeof setInterval>;
+  /** Follows the count and status while the petition can still change. */
+  #live?: EventSource;
+  #lastAnnounced = 0;
+  #announceTimer?: ReturnType<typeof setTimeout>;
   /** The proof of work for the next submission, started when the resident starts the form. */
   #pow?: Promise<string>;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#timer = setInterval(() => {
-      if (document.visibilityState === 'visible' && this.status === 'ready') void this.refresh();
-    }, refreshEvery);
+    if (this.data) this.follow();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearInterval(this.#timer);
+    this.unfollow();
+    clearTimeout(this.#announceTimer);
     this.#abort?.abort();
+  }
+
+  /** Opens the server-sent event stream of an open or closed (not yet answered) petition. */
+  private follow() {
+    this.unfollow();
+    const data = this.data;
+    if (!data || data.status === 'answered' || typeof EventSource === 'undefined' || !this.isConnected) return;
+    const live = (this.#live = new EventSource(new URL(`api/petitions/${data.id}/live`, this.apiBase)));
+    live.addEventListener('petition', (event) => {
+      const fresh = JSON.parse((event as MessageEvent<string>).data) as Pick<PublicPetition, 'id' | 'status' | 'signatureCount' | 'answeredAt' | 'closesAt'>;
+      const now = this.data;
+      if (!now || fresh.id !== now.id) return;
+      if (fresh.status !== now.status || fresh.answeredAt !== now.answeredAt) {
+        // A new status may bring an answer: read the whole petition again.
+        void this.refresh();
+      } else if (fresh.signatureCount !== now.signatureCount) {
+        this.data = { ...now, signatureCount: fresh.signatureCount, closesAt: fresh.closesAt };
+        this.announceCount();
+      }
+    });
+  }
+
+  private unfollow() {
+    this.#live?.close();
+    this.#live = undefined;
+  }
+
+  /** Tells screen-reader users the new count, politely and not more often than every 15 s. */
+  private announceCount() {
+    if (this.#announceTimer) return;
+    const wait = Math.max(0, this.#lastAnnounced + announceEvery - Date.now());
+    this.#announceTimer = setTimeout(() => {
+      this.#announceTimer = undefined;
+      this.#lastAnnounced = Date.now();
+      if (this.data) this.announcement = msg(str`Underskrifter hittills: ${this.data.signatureCount}.`, { id: 'petition.count-changed' });
+    }, wait);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -146,9 +184,11 @@ export class MedverkaPetition extends MedverkaElement {
     const slow = setTimeout(() => {
       if (this.status === 'waiting') this.status = 'loading';
     }, loadingMessageDelay);
+    this.unfollow();
     try {
       this.data = await petitionApi.petition(this.apiBase, this.petition ?? '', abort.signal);
       this.status = 'ready';
+      this.follow();
     } catch (err) {
       if (abort.signal.aborted) return;
       const status = err instanceof ApiRequestError ? err.status : null;
@@ -159,16 +199,16 @@ export class MedverkaPetition extends MedverkaElement {
     }
   }
 
-  /** Fetches the count again; announces it only when it changed. */
+  /** Reads the petition again (its status changed); announces a changed count. */
   private async refresh() {
     try {
       const fresh = await petitionApi.petition(this.apiBase, this.petition ?? '');
-      if (this.data && fresh.id === this.data.id && fresh.signatureCount !== this.data.signatureCount) {
-        this.announcement = msg(str`Nu har ${fresh.signatureCount} personer skrivit under.`, { id: 'petition.count-changed' });
-      }
+      const countChanged = this.data && fresh.id === this.data.id && fresh.signatureCount !== this.data.signatureCount;
       this.data = fresh;
+      if (countChanged) this.announceCount();
+      if (fresh.status === 'answered') this.unfollow();
     } catch {
-      // The next tick tries again; what is shown stays true enough meanwhile.
+      // The stream's next event tries again; what is shown stays true enough meanwhile.
     }
   }
 

@@ -234,7 +234,7 @@ export const templates: TemplateMap = {
   'console.embed.hash': 'The loader’s SRI hash',
   'console.embed.hash-missing': 'missing',
   'console.embed.csp': 'Content-Security-Policy',
-  'console.embed.csp-hint': str`Does the page have a Content-Security-Policy? Then add ${0} to script-src and connect-src. The widgets need no inline scripts or inline styles and work with Trusted Types (allow the policy lit-html).`,
+  'console.embed.csp-hint': str`Does the page have a Content-Security-Policy? Then add ${0} to script-src and connect-src. The widgets need no inline scripts or inline styles and work with Trusted Types.`,
   'console.embed.csp-script-name': 'CSP for the script',
   'console.embed.iframe-heading': 'If the CMS does not allow scripts: iframe',
   'console.embed.iframe-hint': 'Paste the iframe where the widget should appear.',
@@ -249,6 +249,14 @@ export const templates: TemplateMap = {
   'console.embed.copy': 'Copy',
   'console.embed.copied': 'Copied',
   'console.embed.copy-failed': 'Could not copy. Select the code and copy it yourself.',
+  'console.embed.widget-petition': 'E-petition',
+  'console.embed.about-petition': 'One e-petition, which residents can read and sign.',
+  'console.embed.which-petition': 'Which e-petition',
+  'console.embed.widget-petitions': 'All e-petitions',
+  'console.embed.about-petitions': 'The list of all published e-petitions, where residents can search, read and sign, and write a proposal of their own.',
+  'console.embed.csp-worker-hint': str`The widget works out a proof against automated submissions in a Web Worker. So also add ${0} to worker-src. Without it the widget still works, but sending takes longer.`,
+  'console.embed.csp-trusted-types-hint': "Does the page require Trusted Types (require-trusted-types-for 'script')? Then add these policies to trusted-types:",
+  'console.embed.csp-trusted-types-name': 'the Trusted Types policies',
 
   // Account
   'console.account.change': 'Change password',

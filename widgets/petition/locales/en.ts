@@ -11,7 +11,7 @@ export const templates: TemplateMap = {
   'petition.status-answered': 'Answered',
   'petition.proposer': str`Proposed by ${0}.`,
   'petition.count': str`${0} of ${1} signatures`,
-  'petition.count-changed': str`${0} people have now signed.`,
+  'petition.count-changed': str`Signatures so far: ${0}.`,
   'petition.reached': 'The petition has enough signatures.',
   'petition.last-day': 'Today is the last day to sign.',
   'petition.day-left': '1 day left to sign.',

@@ -1,0 +1,232 @@
+import assert from 'node:assert/strict';
+import type { AddressInfo } from 'node:net';
+import { describe, it } from 'node:test';
+import { serve, type ServerType } from '@hono/node-server';
+import { createApp } from '../../server/app.js';
+import { createLiveBus } from '../../server/live/bus.js';
+import { closeDuePetitions } from '../../server/petitions/housekeeping.js';
+import { petitionTopic, type LiveState } from '../../server/petitions/live.js';
+import { confirmProposal, movePetition, proposePetition, signPetition } from '../../server/petitions/store.js';
+import type { Db } from '../../server/db/index.js';
+import { memoryLogger, openDatabase, testConfig, testDatabases, type TestDatabase } from './helpers.js';
+
+/** A real server on a free port: server-sent events need a real socket to be followed. */
+async function startServer(database: TestDatabase, db: Db) {
+  const config = testConfig({
+    PUBLIC_URL: 'http://127.0.0.1',
+    ALLOWED_ORIGINS: 'https://kommun.test',
+    DATABASE_URL: database.database.kind === 'postgres' ? database.database.url : `sqlite:${database.database.file}`,
+  });
+  assert.equal(config.database.kind, database.name === 'postgres' ? 'postgres' : 'sqlite', 'the bus the database calls for: LISTEN/NOTIFY on PostgreSQL');
+  const log = memoryLogger();
+  const live = createLiveBus(config, db, log);
+  const app = createApp({ config, db, log, live });
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    live,
+    log,
+    async close() {
+      (server as unknown as { closeAllConnections(): void }).closeAllConnections();
+      await new Promise((r) => server.close(r));
+      await live.close();
+    },
+  };
+}
+
+/** Reads a text/event-stream as a browser's EventSource would, event by event. */
+async function follow(url: string, headers: Record<string, string> = {}) {
+  const abort = new AbortController();
+  const res = await fetch(url, { headers: { Accept: 'text/event-stream', ...headers }, signal: abort.signal });
+  const events: { event: string; data: string; retry?: number }[] = [];
+  let waiting: (() => void) | undefined;
+  let buffer = '';
+  const reading = (async () => {
+    if (!res.body) return;
+    const decoder = new TextDecoder();
+    try {
+      const reader = res.body.getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        buffer += decoder.decode(value, { stream: true });
+        let end;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const fields = Object.fromEntries(block.split('\n').filter((l) => !l.startsWith(':')).map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trimStart()]));
+          if (fields.data !== undefined) events.push({ event: fields.event ?? 'message', data: fields.data, retry: fields.retry ? Number(fields.retry) : undefined });
+          waiting?.();
+        }
+      }
+    } catch {
+      // aborted
+    }
+  })();
+  return {
+    res,
+    events,
+    states: () => events.map((e) => JSON.parse(e.data) as LiveState),
+    async next(count: number, what: string, timeoutMs = 5000) {
+      const deadline = Date.now() + timeoutMs;
+      while (events.length < count) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; got ${JSON.stringify(events)}`);
+        await new Promise<void>((r) => {
+          waiting = r;
+          setTimeout(r, 50);
+        });
+      }
+      return JSON.parse(events[count - 1]!.data) as LiveState;
+    },
+    async close() {
+      abort.abort();
+      await reading;
+    },
+  };
+}
+
+async function openPetition(db: Db, title = 'Fler bänkar vid ån') {
+  const { petitionId, token } = await proposePetition(db, { title, body: 'Det behövs fler bänkar att vila på.', name: 'Greta', email: 'greta@example.se' }, 3);
+  await confirmProposal(db, token);
+  await movePetition(db, petitionId, 'open');
+  return petitionId;
+}
+
+/** Signs and confirms through the confirmation page, as a resident following the mailed link. */
+async function signAndConfirm(db: Db, url: string, id: number, email: string) {
+  const { token } = await signPetition(db, id, { name: 'Sam', email, showName: false, hearBack: false, connection: 'resident' });
+  const res = await fetch(`${url}/bekrafta/underskrift/${token}`, { method: 'POST' });
+  assert.equal(res.status, 200);
+}
+
+for (const database of testDatabases()) {
+  describe(`live petition counts (server-sent events) on ${database.name}`, () => {
+    it('sends the state at once, then each change: confirmed signatures, closing and the answer', async () => {
+      const db = await openDatabase(database);
+      const server = await startServer(database, db);
+      try {
+        const id = await openPetition(db);
+        const stream = await follow(`${server.url}/api/petitions/${id}/live`, { Origin: 'https://kommun.test' });
+        assert.equal(stream.res.status, 200);
+        assert.match(stream.res.headers.get('content-type')!, /^text\/event-stream/);
+        assert.equal(stream.res.headers.get('access-control-allow-origin'), 'https://kommun.test', 'pages of the municipality may follow it');
+        assert.equal(stream.res.headers.get('content-encoding'), null, 'never held back by compression');
+        const first = await stream.next(1, 'the current state');
+        assert.deepEqual({ ...first, closesAt: typeof first.closesAt }, { id, status: 'open', signatureCount: 0, threshold: 3, closesAt: 'string', answeredAt: null });
+        assert.ok(stream.events[0]!.retry! >= 3000 && stream.events[0]!.retry! < 7000, 'reconnects are spread out');
+        assert.deepEqual(Object.keys(first).sort(), ['answeredAt', 'closesAt', 'id', 'signatureCount', 'status', 'threshold'], 'no personal data');
+
+        await signAndConfirm(db, server.url, id, 'a@example.se');
+        assert.equal((await stream.next(2, 'the first signature')).signatureCount, 1);
+
+        // An unconfirmed signature does not count and is not sent.
+        await signPetition(db, id, { name: 'Pat', email: 'pat@example.se', showName: false, hearBack: false, connection: 'resident' });
+        await signAndConfirm(db, server.url, id, 'b@example.se');
+        assert.equal((await stream.next(3, 'the second signature')).signatureCount, 2);
+
+        await movePetition(db, id, 'closed');
+        await server.live.publish(petitionTopic(id));
+        assert.equal((await stream.next(4, 'closing')).status, 'closed');
+
+        await movePetition(db, id, 'answered', { answer: 'Bänkarna sätts ut i vår.' });
+        await server.live.publish(petitionTopic(id));
+        const answered = await stream.next(5, 'the answer');
+        assert.equal(answered.status, 'answered');
+        assert.equal(typeof answered.answeredAt, 'string');
+        assert.equal(stream.events.length, 5, 'nothing else was sent');
+        await stream.close();
+      } finally {
+        await server.close();
+        await db.destroy();
+      }
+    });
+
+    it('sends one update for a burst of signatures, to every page following', async () => {
+      const db = await openDatabase(database);
+      const server = await startServer(database, db);
+      try {
+        const id = await openPetition(db, 'Längre öppettider i simhallen');
+        const pages = await Promise.all([1, 2, 3].map(() => follow(`${server.url}/api/petitions/${id}/live`)));
+        for (const page of pages) await page.next(1, 'the current state');
+        await Promise.all(['c@example.se', 'd@example.se', 'e@example.se', 'f@example.se'].map((e) => signAndConfirm(db, server.url, id, e)));
+        for (const page of pages) {
+          // The last state each page has is the true count; bursts are merged, never more than one event per change.
+          const deadline = Date.now() + 5000;
+          while (page.states().at(-1)!.signatureCount !== 4 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+          assert.equal(page.states().at(-1)!.signatureCount, 4);
+          assert.ok(page.events.length <= 5, `at most one event per change (got ${page.events.length})`);
+          await page.close();
+        }
+      } finally {
+        await server.close();
+        await db.destroy();
+      }
+    });
+
+    it('refuses petitions that are not public, and bad numbers, with the JSON error shape', async () => {
+      const db = await openDatabase(database);
+      const server = await startServer(database, db);
+      try {
+        const { petitionId: draft } = await proposePetition(db, { title: 'Utkast', body: 'Inte publicerat än.', name: 'X', email: 'x@example.se' }, 3);
+        for (const [path, status] of [
+          [`/api/petitions/${draft}/live`, 404],
+          ['/api/petitions/999999/live', 404],
+          ['/api/petitions/abc/live', 400],
+          ['/api/petitions/0/live', 400],
+        ] as const) {
+          const res = await fetch(`${server.url}${path}`);
+          assert.equal(res.status, status, path);
+          assert.match(res.headers.get('content-type')!, /application\/json/);
+          assert.equal(typeof ((await res.json()) as { error: { code: string } }).error.code, 'string');
+        }
+      } finally {
+        await server.close();
+        await db.destroy();
+      }
+    });
+
+    it('tells pages when housekeeping closes a petition at its closing time', async () => {
+      const db = await openDatabase(database);
+      const server = await startServer(database, db);
+      try {
+        const id = await openPetition(db, 'Cykelställ vid stationen');
+        const stream = await follow(`${server.url}/api/petitions/${id}/live`);
+        await stream.next(1, 'the current state');
+        const closed = await closeDuePetitions(db, new Date(Date.now() + 400 * 86_400_000));
+        assert.ok(closed.includes(id));
+        for (const closedId of closed) await server.live.publish(petitionTopic(closedId));
+        assert.equal((await stream.next(2, 'closing')).status, 'closed');
+        await stream.close();
+      } finally {
+        await server.close();
+        await db.destroy();
+      }
+    });
+  });
+}
+
+describe('live updates across two server instances sharing PostgreSQL', () => {
+  const [, postgres] = testDatabases();
+  it('a signature confirmed on one instance reaches a page following the other', async () => {
+    const dbA = await openDatabase(postgres!);
+    const dbB = await openDatabase(postgres!);
+    const a = await startServer(postgres!, dbA);
+    const b = await startServer(postgres!, dbB);
+    try {
+      const id = await openPetition(dbA, 'Gatlyktor på Storgatan');
+      const onB = await follow(`${b.url}/api/petitions/${id}/live`);
+      assert.equal((await onB.next(1, 'the current state')).signatureCount, 0);
+      await signAndConfirm(dbA, a.url, id, 'g@example.se');
+      assert.equal((await onB.next(2, 'the signature confirmed on the other instance')).signatureCount, 1);
+      await onB.close();
+    } finally {
+      await a.close();
+      await b.close();
+      await dbA.destroy();
+      await dbB.destroy();
+    }
+  });
+});

@@ -2,7 +2,7 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import type { AppDeps } from '../app.js';
 import { ApiError } from '../errors.js';
-import type { AppEnv } from '../http.js';
+import { jsonWithEtag, type AppEnv } from '../http.js';
 import { errors, json } from '../openapi.js';
 import { validationHook } from '../validation.js';
 import { requirePow, powSecurity } from '../abuse/proof-of-work.js';
@@ -43,12 +43,13 @@ export function petitionRoutes({ db, config, mailer, live, log }: AppDeps) {
       path: '/api/petitions',
       summary: 'Public petitions: open, closed and answered',
       request: { query: PetitionQuery },
-      responses: { 200: json(PetitionList, 'Petitions, newest first (at most 200).'), ...errors(400) },
+      responses: { 200: json(PetitionList, 'Petitions, newest first, or best match first with q (at most 200); with an ETag.'), 304: { description: 'Not modified since the ETag sent in If-None-Match.' }, ...errors(400) },
     }),
     async (c) => {
-      // Counts change with every signature; a short cache keeps them nearly live and cheap.
-      c.header('Cache-Control', 'public, max-age=5');
-      return c.json({ petitions: await listPublicPetitions(db, c.req.valid('query')) }, 200);
+      // Counts change with every signature and a petition just published should show at once:
+      // the browser asks each time, and an unchanged list is a 304.
+      c.header('Cache-Control', 'no-cache');
+      return jsonWithEtag(c, { petitions: await listPublicPetitions(db, c.req.valid('query')) }) as never;
     },
   );
 
@@ -58,13 +59,15 @@ export function petitionRoutes({ db, config, mailer, live, log }: AppDeps) {
       path: '/api/petitions/{id}',
       summary: 'One public petition',
       request: { params: z.object({ id: PetitionId }) },
-      responses: { 200: json(PublicPetition, 'The petition.'), ...errors(400, 404) },
+      responses: { 200: json(PublicPetition, 'The petition, with an ETag; 304 when unchanged.'), 304: { description: 'Not modified since the ETag sent in If-None-Match.' }, ...errors(400, 404) },
     }),
     async (c) => {
       const petition = await findPublicPetition(db, c.req.valid('param').id);
       if (!petition) throw new ApiError(404, 'petition_not_found', 'There is no public petition with that number.');
-      c.header('Cache-Control', 'public, max-age=5');
-      return c.json(petition, 200);
+      // A page following the petition live reads it again when its status changes, and must
+      // then get the new state: the browser asks each time, and an unchanged one is a 304.
+      c.header('Cache-Control', 'no-cache');
+      return jsonWithEtag(c, petition) as never;
     },
   );
 

@@ -18,7 +18,12 @@ export type MockReply =
   /** An error status with the server's JSON error shape. */
   | { status: number; code: string; message: string }
   /** Never answers: the widget stays in its loading state (until it aborts the request). */
-  | { pending: true };
+  | { pending: true }
+  /**
+   * A server-sent event stream (for `EventSource`): each event is sent `afterMs` after the
+   * previous one; the stream then stays open, as the server's does.
+   */
+  | { events: { event: string; data: unknown; afterMs: number }[] };
 
 /** Replies by request path, without the leading slash: `{ 'api/tile-sets/engagera-dig': … }`. */
 export type MockRoutes = Record<string, MockReply>;
@@ -70,15 +75,82 @@ async function answer(routes: MockRoutes, url: URL, request: Request): Promise<R
   // Never settles, unless the widget aborts the request.
   if ('pending' in reply) return wait(Infinity, request.signal) as Promise<never>;
   if ('status' in reply) return errorResponse(reply.status, reply.code, reply.message);
+  if ('events' in reply) return errorResponse(406, 'not_acceptable', `/${path} is an event stream; open it with EventSource.`);
   if (reply.delayMs) await wait(reply.delayMs, request.signal);
   return Response.json(reply.json);
 }
 
 let installed = false;
 
+/**
+ * EventSource for the fake origins: plays a route's `events`, and otherwise behaves as a
+ * stream the server refused (it closes, as a real EventSource does on a 404).
+ */
+function installEventSourceMock(): void {
+  const RealEventSource = window.EventSource;
+  class MockEventSource extends EventTarget {
+    static readonly CONNECTING = 0;
+    static readonly OPEN = 1;
+    static readonly CLOSED = 2;
+    url = '';
+    readonly withCredentials = false;
+    readyState = 0;
+    onopen: ((e: Event) => void) | null = null;
+    onmessage: ((e: MessageEvent) => void) | null = null;
+    onerror: ((e: Event) => void) | null = null;
+    #timers: ReturnType<typeof setTimeout>[] = [];
+
+    constructor(url: string | URL, init?: EventSourceInit) {
+      const parsed = new URL(String(url), document.baseURI);
+      const routes = servers.get(parsed.origin);
+      if (!routes) return new RealEventSource(url, init) as unknown as MockEventSource;
+      super();
+      this.url = parsed.href;
+      const reply = routes[parsed.pathname.replace(/^\/+/, '')];
+      if (!reply || !('events' in reply)) {
+        this.#later(0, () => {
+          this.readyState = 2;
+          this.#fire(new Event('error'));
+        });
+        return;
+      }
+      this.#later(0, () => {
+        this.readyState = 1;
+        this.#fire(new Event('open'));
+      });
+      let at = 0;
+      for (const { event, data, afterMs } of reply.events) {
+        at += afterMs;
+        this.#later(at, () => this.#fire(new MessageEvent(event, { data: JSON.stringify(data) })));
+      }
+    }
+
+    #later(ms: number, fn: () => void) {
+      this.#timers.push(
+        setTimeout(() => {
+          if (this.readyState !== 2) fn();
+        }, ms),
+      );
+    }
+
+    #fire(event: Event) {
+      this.dispatchEvent(event);
+      const handler = event.type === 'open' ? this.onopen : event.type === 'error' ? this.onerror : event.type === 'message' ? this.onmessage : null;
+      (handler as ((e: Event) => void) | null)?.(event);
+    }
+
+    close() {
+      this.readyState = 2;
+      for (const t of this.#timers) clearTimeout(t);
+    }
+  }
+  window.EventSource = MockEventSource as unknown as typeof EventSource;
+}
+
 function installFetchMock(): void {
   if (installed) return;
   installed = true;
+  installEventSourceMock();
   const realFetch = window.fetch.bind(window);
   window.fetch = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     let url: URL;

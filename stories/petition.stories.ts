@@ -141,6 +141,26 @@ async function fillAndSubmit(canvasElement: HTMLElement) {
 /** An open petition: text, count toward the threshold, days left, a few public signers and the form. */
 export const Open: Story = {};
 
+/**
+ * The count follows the server live (server-sent events): here three residents confirm their
+ * signatures while the page is open. The new count is shown at once and announced politely,
+ * at most every 15 seconds.
+ */
+export const LiveCount: Story = {
+  args: {
+    api: mockApi('petition-live', {
+      ...routes(open),
+      [`${petitionPath}/live`]: {
+        events: [0, 1, 2, 3].map((more, i) => ({
+          event: 'petition',
+          afterMs: i === 0 ? 0 : 2000,
+          data: { id: open.id, status: open.status, signatureCount: open.signatureCount + more, threshold: open.threshold, closesAt: open.closesAt, answeredAt: null },
+        })),
+      },
+    }),
+  },
+};
+
 /** Fifty signers chose to show their name: ten are shown, the rest behind "Visa alla". */
 export const ManySigners: Story = {
   name: 'Open, with many signers',

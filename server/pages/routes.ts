@@ -131,7 +131,11 @@ export function pageRoutes({ config }: AppDeps) {
   app.get('/admin/console.css', (c) => {
     c.header('Content-Type', 'text/css; charset=utf-8');
     c.header('Cache-Control', 'public, max-age=300');
-    return c.body('html{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:#f6f6f4;color:#1b1b1b}body{margin:0}\n');
+    // body > main: the confirmation pages and the petition page; the console has no <main> here.
+    return c.body(
+      'html{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:#f6f6f4;color:#1b1b1b}body{margin:0}' +
+        'body>main{box-sizing:border-box;max-width:48rem;margin:0 auto;padding:1.5rem 1rem 3rem;line-height:1.5}\n',
+    );
   });
 
   app.use('/demo/assets/*', async (c, next) => {

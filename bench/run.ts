@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { embedScenarios, loadScenarios } from './scenarios.js';
+import { embedScenarios, isFlow, loadScenarios } from './scenarios.js';
 import { Cleanup } from './lib/cleanup.js';
 import {
   createPostgres,
@@ -21,16 +21,17 @@ import {
   type DatabaseKind,
 } from './lib/databases.js';
 import { measureEmbed, type EmbedRow, type Manifest } from './lib/embeds.js';
+import { runFlow } from './lib/flow.js';
 import { addRatios, runLoad, stripFigures, type LoadRow, type LoadSettings } from './lib/load.js';
 import { commandLine, embedTable, loadTable, machine, writeReport, type Report } from './lib/report.js';
-import { startServer } from './lib/server.js';
+import { benchServerSettings, startServer } from './lib/server.js';
 
 const repoRoot = resolve(import.meta.dirname, '..');
 const usage = `Usage: npm run bench -- [options]
 
   --duration <s>      seconds of measured load per scenario (default 10)
   --warmup <s>        seconds of unmeasured load before each (default 2)
-  --connections <n>   concurrent connections (default 50)
+  --connections <n>   concurrent connections, or virtual residents for flows (default 50)
   --postgres          also run on PostgreSQL: a fresh database on BENCH_POSTGRES_URL
                       (default ${defaultPostgresUrl}), dropped afterwards
   --db <list>         exactly these databases, e.g. "postgres" or "sqlite,postgres"
@@ -173,7 +174,7 @@ async function main(): Promise<number> {
       embedRows.push(...embeds);
       for (const scenario of scenarios) {
         log(`bench: ${scenario.name} (${kind})…`);
-        const row = await runLoad(server, scenario, settings);
+        const row = isFlow(scenario) ? await runFlow(server, scenario, settings) : await runLoad(server, scenario, settings);
         const death = server.died();
         // Figures from a server that went away part-way measure nothing; say why instead.
         if (death) {
@@ -197,7 +198,7 @@ async function main(): Promise<number> {
     date: new Date().toISOString(),
     command: commandLine(),
     machine: machine(),
-    settings: { ...settings, databases },
+    settings: { ...settings, databases, server: benchServerSettings },
     load: loadRows,
     embeds: embedRows,
     errors,

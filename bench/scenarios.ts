@@ -1,8 +1,10 @@
 /**
  * What the bench measures. A new widget adds its rows here: a load scenario for each
- * request worth timing, and an embed entry naming the API calls its element makes when it
- * appears on a page. Every scenario runs once per database the bench is asked for.
+ * request worth timing (or a flow, for what a resident does in several dependent steps),
+ * and an embed entry naming the API calls its element makes when it appears on a page.
+ * Every scenario runs once per database the bench is asked for, in the order listed.
  */
+import { benchPetition, signingFlow } from './lib/petitions.js';
 import type { BenchServer } from './lib/server.js';
 
 export interface LoadRequest {
@@ -20,7 +22,8 @@ export interface LoadRequest {
   expectStatus?: number;
 }
 
-export interface LoadScenario {
+/** A request repeated by autocannon over `connections` connections. */
+export interface RequestScenario {
   /** The row's name in the table and in the JSON; stable, so runs can be compared. */
   name: string;
   /**
@@ -35,11 +38,52 @@ export interface LoadScenario {
   request: LoadRequest | ((server: BenchServer) => Promise<LoadRequest>);
 }
 
+/** Milliseconds each step of one operation took, by step name. */
+export type StepTimes = Record<string, number>;
+
+/**
+ * An operation of several requests, each depending on the answer before it (a fresh proof
+ * of work, a token from a mail), which autocannon cannot repeat. bench/lib/flow.ts runs it
+ * from `connections` virtual residents at once, each starting a new operation as soon as
+ * its last one ended, for the same warm-up and duration as the other rows.
+ */
+export interface Flow {
+  /** For the JSON, in place of one request's method and path: the requests, in order. */
+  method: string;
+  path: string;
+  /** HTTP requests one operation makes; operations/s × this is the requests/s. */
+  requestsPerOperation: number;
+  /** The parts reported on their own rows: each the sum of the steps it names. */
+  parts: Record<string, string[]>;
+  /**
+   * One operation by a new virtual resident: resolves with each step's time, or throws
+   * (a StepError from bench/lib/flow.ts names the step and the HTTP status).
+   */
+  operation(): Promise<StepTimes>;
+  /** Frees what the flow holds (its connections) once the row is measured. */
+  close(): void;
+}
+
+export interface FlowScenario {
+  /** The row's name in the table and in the JSON; stable, so runs can be compared. */
+  name: string;
+  baseline?: undefined;
+  /** Runs after the server is up; may first create what the operation needs. */
+  flow: (server: BenchServer, settings: { connections: number }) => Promise<Flow>;
+}
+
+export type LoadScenario = RequestScenario | FlowScenario;
+
+export const isFlow = (scenario: LoadScenario): scenario is FlowScenario => 'flow' in scenario;
+
 export interface EmbedScenario {
   /** The widget's key in dist/widgets/manifest.json. */
   widget: string;
-  /** The API calls its element makes as soon as it is on a page, before anyone interacts. */
-  api: string[];
+  /**
+   * The API calls its element makes as soon as it is on a page, before anyone interacts;
+   * a function when they name something made through the API first (a petition's number).
+   */
+  api: string[] | ((server: BenchServer) => Promise<string[]>);
 }
 
 /** What a widget's fetch() sends from a municipality page that embeds it. */
@@ -59,6 +103,31 @@ export const loadScenarios: LoadScenario[] = [
     name: 'tile-set read',
     request: async (server) => ({ path: '/api/tile-sets/engagera-dig', headers: pageApiHeaders(server) }),
   },
+  {
+    // What the petition widget fetches to show the count: an open petition with a few dozen
+    // confirmed signatures, made through the API as residents and staff would (lib/petitions.ts).
+    name: 'petition count read',
+    request: async (server) => ({ path: `/api/petitions/${(await benchPetition(server)).id}`, headers: pageApiHeaders(server) }),
+  },
+  {
+    // What <medverka-petitions> fetches by default: the open petitions, the bench's among them.
+    name: 'petition list read',
+    request: async (server) => {
+      await benchPetition(server);
+      return { path: '/api/petitions?status=open', headers: pageApiHeaders(server) };
+    },
+  },
+  {
+    // Last: every operation adds a confirmed signature to the petition the reads above use.
+    // One operation = challenge, proof of work, signature, the mail's link opened and confirmed.
+    name: 'signing (submit + confirm)',
+    flow: async (server, { connections }) => signingFlow(server, await benchPetition(server), connections),
+  },
 ];
 
-export const embedScenarios: EmbedScenario[] = [{ widget: 'tiles', api: ['/api/tile-sets/engagera-dig'] }];
+export const embedScenarios: EmbedScenario[] = [
+  { widget: 'tiles', api: ['/api/tile-sets/engagera-dig'] },
+  // <medverka-petition petition="…"> reads its petition, then follows /live (a stream, not counted).
+  { widget: 'petition', api: async (server) => [`/api/petitions/${(await benchPetition(server)).id}`] },
+  { widget: 'petitions', api: ['/api/petitions?status=open'] },
+];

@@ -80,7 +80,13 @@ export async function measureEmbed(
     files.push(entry);
   }
   if (!spec) notes.push('no API calls listed in bench/scenarios.ts');
-  for (const path of spec?.api ?? []) {
+  let api: string[] = [];
+  try {
+    api = typeof spec?.api === 'function' ? await spec.api(server) : (spec?.api ?? []);
+  } catch (err) {
+    notes.push(`API calls unknown: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  for (const path of api) {
     const got = await fetchRaw(server.origin + path, { ...headers, Accept: 'application/json' });
     files.push({ path, kind: 'api', ...got });
   }

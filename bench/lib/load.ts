@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import type { LoadRequest, LoadScenario } from '../scenarios.js';
+import type { LoadRequest, RequestScenario } from '../scenarios.js';
 import type { BenchServer } from './server.js';
 
 export interface LoadSettings {
@@ -10,30 +10,61 @@ export interface LoadSettings {
   connections: number;
 }
 
+/** Milliseconds. */
+export interface Latency {
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  mean: number;
+}
+
 export interface LoadRow {
   scenario: string;
   database: string;
   baseline: boolean;
+  /**
+   * What the rate counts: one request repeated by autocannon, or one operation of a flow
+   * (several dependent requests, bench/lib/flow.ts).
+   */
+  unit: 'request' | 'operation';
   method: string;
   path: string;
   /** Why there are no figures (e.g. the route is not on this server); absent when measured. */
   unavailable?: string;
+  /** HTTP requests per second; for a flow, operationsPerSecond × requestsPerOperation. */
   requestsPerSecond?: number;
-  /** autocannon records whole milliseconds. */
-  latencyMs?: { p50: number; p90: number; p99: number; max: number; mean: number };
-  /** requestsPerSecond ÷ the baseline's, on the same server. */
+  /** Flows only: whole operations completed per second. */
+  operationsPerSecond?: number;
+  /** Flows only: HTTP requests in one operation. */
+  requestsPerOperation?: number;
+  /**
+   * Of one request, or for a flow of one whole operation. autocannon records whole
+   * milliseconds; flows record to 0.01 ms.
+   */
+  latencyMs?: Latency;
+  /** Flows only: each part of an operation (e.g. submit, confirm), the sum of the steps named. */
+  parts?: Record<string, { steps: string[]; latencyMs: Latency }>;
+  /** Flows only: each step of an operation. */
+  steps?: Record<string, Latency>;
+  /** The row's rate (requests/s, or operations/s for a flow) ÷ the baseline's requests/s, on the same server. */
   ratioToBaseline?: number;
   totalRequests?: number;
+  /** Flows only: operations completed, and failed, within the measured duration. */
+  totalOperations?: number;
+  failedOperations?: number;
   durationSeconds?: number;
   non2xx?: number;
   errors?: number;
   timeouts?: number;
-  /** A few distinct connection errors, when there were any. */
+  /** A few distinct connection errors (or failed operations), when there were any. */
   errorSamples?: string[];
   statusCodes?: Record<string, number>;
+  /** Flows only: failed operations by step and cause, e.g. "sign: HTTP 429". */
+  failures?: Record<string, number>;
 }
 
-const resolveRequest = async (scenario: LoadScenario, server: BenchServer): Promise<LoadRequest> =>
+const resolveRequest = async (scenario: RequestScenario, server: BenchServer): Promise<LoadRequest> =>
   typeof scenario.request === 'function' ? scenario.request(server) : scenario.request;
 
 /**
@@ -57,15 +88,16 @@ async function probe(server: BenchServer, request: LoadRequest): Promise<string 
   return undefined;
 }
 
-export async function runLoad(server: BenchServer, scenario: LoadScenario, settings: LoadSettings): Promise<LoadRow> {
-  const request = await resolveRequest(scenario, server);
-  const row: LoadRow = {
-    scenario: scenario.name,
-    database: server.database,
-    baseline: scenario.baseline === true,
-    method: request.method ?? 'GET',
-    path: request.path,
-  };
+export async function runLoad(server: BenchServer, scenario: RequestScenario, settings: LoadSettings): Promise<LoadRow> {
+  const named = { scenario: scenario.name, database: server.database, baseline: scenario.baseline === true, unit: 'request' as const };
+  let request: LoadRequest;
+  try {
+    request = await resolveRequest(scenario, server);
+  } catch (err) {
+    // What the scenario needed could not be made (a petition, say); the other rows still run.
+    return { ...named, method: '', path: '', unavailable: err instanceof Error ? err.message : String(err) };
+  }
+  const row: LoadRow = { ...named, method: request.method ?? 'GET', path: request.path };
   const problem = await probe(server, request);
   if (problem) return { ...row, unavailable: problem };
 
@@ -114,14 +146,15 @@ export async function runLoad(server: BenchServer, scenario: LoadScenario, setti
 export function addRatios(rows: LoadRow[]): void {
   for (const row of rows) {
     const base = rows.find((r) => r.baseline && r.database === row.database);
-    if (row.requestsPerSecond !== undefined && base?.requestsPerSecond) {
-      row.ratioToBaseline = Math.round((row.requestsPerSecond / base.requestsPerSecond) * 1000) / 1000;
+    const rate = row.unit === 'operation' ? row.operationsPerSecond : row.requestsPerSecond;
+    if (rate !== undefined && base?.requestsPerSecond) {
+      row.ratioToBaseline = Math.round((rate / base.requestsPerSecond) * 1000) / 1000;
     }
   }
 }
 
 /** The row without its measurements, for a run whose figures cannot be trusted. */
 export function stripFigures(row: LoadRow): LoadRow {
-  const { scenario, database, baseline, method, path } = row;
-  return { scenario, database, baseline, method, path };
+  const { scenario, database, baseline, unit, method, path } = row;
+  return { scenario, database, baseline, unit, method, path };
 }

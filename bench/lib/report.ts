@@ -17,23 +17,41 @@ export function table(head: string[], rows: string[][], right: number[] = []): s
 
 const fixed = (n: number | undefined, digits: number): string => (n === undefined ? '–' : n.toFixed(digits));
 
+/**
+ * The load rows. A flow's rate is operations/s ("op"), beside the requests/s ("req") of the
+ * others; each part of its operation (submit, confirm) gets a row of its own latencies.
+ */
 export function loadTable(rows: LoadRow[]): string {
   return table(
-    ['scenario', 'database', 'req/s', 'p50 ms', 'p99 ms', 'ratio to bare', 'notes'],
-    rows.map((r) => {
+    ['scenario', 'database', 'rate /s', 'p50 ms', 'p99 ms', 'ratio to bare', 'notes'],
+    rows.flatMap((r) => {
+      const flow = r.unit === 'operation';
       const notes: string[] = [];
       if (r.unavailable) notes.push(`unavailable: ${r.unavailable}`);
-      if (r.non2xx) notes.push(`${r.non2xx} non-2xx`);
-      if (r.errors) notes.push(`${r.errors} errors`);
-      return [
+      if (flow && r.operationsPerSecond !== undefined) notes.push(`${r.requestsPerOperation} requests per op (${fixed(r.requestsPerSecond, 0)} req/s)`);
+      if (flow && r.failedOperations) notes.push(`${r.failedOperations} failed ops: ${Object.entries(r.failures ?? {}).map(([k, n]) => `${n}× ${k}`).join(', ')}`);
+      if (!flow && r.non2xx) notes.push(`${r.non2xx} non-2xx`);
+      if (!flow && r.errors) notes.push(`${r.errors} errors`);
+      const rate = flow ? r.operationsPerSecond : r.requestsPerSecond;
+      const line = [
         r.scenario,
         r.database,
-        fixed(r.requestsPerSecond, 0),
+        rate === undefined ? '–' : `${rate.toFixed(0)} ${flow ? 'op' : 'req'}`,
         fixed(r.latencyMs?.p50, 0),
         fixed(r.latencyMs?.p99, 0),
         fixed(r.ratioToBaseline, 2),
         notes.join('; '),
       ];
+      const parts = Object.entries(r.parts ?? {}).map(([name, part]) => [
+        `  ${name}`,
+        r.database,
+        '',
+        fixed(part.latencyMs.p50, 0),
+        fixed(part.latencyMs.p99, 0),
+        '',
+        part.steps.join(' + '),
+      ]);
+      return [line, ...parts];
     }),
     [2, 3, 4, 5],
   );
@@ -67,7 +85,8 @@ export interface Report {
     cpuCount: number;
     totalMemoryBytes: number;
   };
-  settings: LoadSettings & { databases: Record<string, string> };
+  /** `server`: what the bench sets on its server besides address, database and mail. */
+  settings: LoadSettings & { databases: Record<string, string>; server: Record<string, string> };
   load: LoadRow[];
   embeds: EmbedRow[];
   /** Problems that stopped part of the run; the figures above are what was measured. */

@@ -1,8 +1,30 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { BenchDatabase, DatabaseKind } from './databases.js';
+import { Mailbox } from './mailbox.js';
+
+/**
+ * What the bench sets on its server beyond the address and the database, and why; also
+ * written to the results JSON.
+ */
+export const benchServerSettings = {
+  // The bench is 127.0.0.1 to the server, as a reverse proxy would be; each virtual
+  // resident names its own address in X-Forwarded-For, so the per-address limits count
+  // residents, not the bench.
+  TRUSTED_PROXIES: '127.0.0.1',
+  // Every submission still fetches, solves and spends its own challenge, and the server
+  // still checks and records each one; an easy puzzle (the tests' difficulty, against
+  // 50 000 in production) keeps the bench's own solving from being what is measured.
+  POW_MAX_NUMBER: '1000',
+  // The default, pinned so that the environment cannot change the work: during signing one
+  // confirmation crosses it and mails staff, as on a real petition.
+  PETITION_THRESHOLD: '500',
+  // Per-request logging would measure the terminal, not the server.
+  LOG_LEVEL: 'warn',
+} as const;
 
 /** The real server, running as its own process, as the scenarios see it. */
 export interface BenchServer {
@@ -16,6 +38,10 @@ export interface BenchServer {
    * otherwise undefined. A crash mid-load would otherwise read as a row of connection errors.
    */
   died(): string | undefined;
+  /** The mail the server sends (its SMTP_URL points here), for the links residents follow. */
+  mailbox: Mailbox;
+  /** The administrator the server creates at its first start (ADMIN_EMAIL, ADMIN_PASSWORD). */
+  staff: { email: string; password: string };
   stop(): Promise<void>;
 }
 
@@ -51,11 +77,16 @@ process.on('exit', () => {
   for (const child of running) child.kill('SIGKILL');
 });
 
-/** Starts server/main.ts in a child process and resolves once /healthz answers. */
+/**
+ * Starts server/main.ts in a child process, with an SMTP server in this process for its
+ * mail, and resolves once /healthz answers.
+ */
 export async function startServer(options: StartOptions): Promise<BenchServer> {
   const { repoRoot, database, embeddingOrigin, startTimeoutMs = 60_000 } = options;
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
+  const staff = { email: 'bench-admin@kommun.example', password: randomBytes(18).toString('base64url') };
+  const mailbox = await Mailbox.start();
 
   // node --import tsx rather than the tsx CLI: the CLI is a wrapper process, and signals
   // and the measured CPU should go to the server itself.
@@ -68,12 +99,13 @@ export async function startServer(options: StartOptions): Promise<BenchServer> {
       PUBLIC_URL: origin,
       DATABASE_URL: database.url,
       SEED_DEMO: 'true',
-      // Per-request logging would measure the terminal, not the server.
-      LOG_LEVEL: 'warn',
       MEDVERKA_PRINT_URLS: '0',
       MEDVERKA_BENCH: '1',
       ALLOWED_ORIGINS: embeddingOrigin,
-      TRUSTED_PROXIES: '',
+      SMTP_URL: mailbox.url,
+      ADMIN_EMAIL: staff.email,
+      ADMIN_PASSWORD: staff.password,
+      ...benchServerSettings,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -101,18 +133,22 @@ export async function startServer(options: StartOptions): Promise<BenchServer> {
 
   const stop = async () => {
     stopping = true;
-    if (exited) return;
-    child.kill('SIGTERM');
-    const killed = await Promise.race([exit.then(() => true), sleep(5_000).then(() => false)]);
-    if (!killed) {
-      child.kill('SIGKILL');
-      await exit;
+    if (!exited) {
+      child.kill('SIGTERM');
+      const killed = await Promise.race([exit.then(() => true), sleep(5_000).then(() => false)]);
+      if (!killed) {
+        child.kill('SIGKILL');
+        await exit;
+      }
     }
+    // After the server: it closes its SMTP pool on the way out.
+    await mailbox.close();
   };
 
   const deadline = Date.now() + startTimeoutMs;
   for (;;) {
     if (exited) {
+      await mailbox.close();
       throw new Error(`the server (${database.kind}) exited before it was ready (${exitReason}):\n${output.trim()}`);
     }
     try {
@@ -136,5 +172,5 @@ export async function startServer(options: StartOptions): Promise<BenchServer> {
     if (!exited || stopping) return undefined;
     return `the server (${database.kind}) stopped (${exitReason}):\n${output.trim() || '(no output)'}`;
   };
-  return { origin, database: database.kind, embeddingOrigin, died, stop };
+  return { origin, database: database.kind, embeddingOrigin, died, mailbox, staff, stop };
 }

@@ -216,4 +216,13 @@ export const migrations: Record<string, Migration> = {
       await sql`drop table petitions_fts`.execute(db);
     },
   },
+  '0007_public_signers_index': {
+    // The public signers of a petition, newest first, read with every petition page.
+    async up(db: Kysely<unknown>) {
+      await db.schema.createIndex('signatures_confirmed').on('signatures').columns(['petition_id', 'confirmed_at']).execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropIndex('signatures_confirmed').execute();
+    },
+  },
 };

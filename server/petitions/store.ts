@@ -214,28 +214,39 @@ export async function signPetition(db: Db, petitionId: number, input: SignatureI
  * transaction that marks the signature confirmed, so it never drifts.
  */
 export async function confirmSignature(db: Db, token: string, now = new Date()) {
+  const at = now.toISOString();
   return db.transaction().execute(async (trx) => {
     const confirmation = await useConfirmation(trx, token, 'signature', now);
     const counted = await trx
       .updateTable('signatures')
-      .set({ confirmed_at: now.toISOString() })
+      .set({ confirmed_at: at })
       .where('id', '=', confirmation.signature_id!)
       .where('confirmed_at', 'is', null)
       .executeTakeFirst();
     const newlyCounted = Number(counted.numUpdatedRows) === 1;
-    if (newlyCounted) {
-      await trx
-        .updateTable('petitions')
-        .set((eb) => ({ signature_count: eb('signature_count', '+', 1) }))
-        .where('id', '=', confirmation.petition_id)
-        .execute();
+    if (!newlyCounted) {
+      const petition = (await findPetition(trx, confirmation.petition_id))!;
+      return { petitionId: petition.id, counted: false, signatureCount: petition.signature_count, thresholdReached: false };
     }
-    const petition = (await findPetition(trx, confirmation.petition_id))!;
-    let thresholdReached = false;
-    if (newlyCounted && !petition.threshold_reached_at && petition.signature_count >= petition.threshold) {
-      await trx.updateTable('petitions').set({ threshold_reached_at: now.toISOString() }).where('id', '=', petition.id).execute();
-      thresholdReached = true;
-    }
-    return { petitionId: petition.id, counted: newlyCounted, signatureCount: petition.signature_count, thresholdReached };
+    // The petition's row is locked from this update until commit, and every confirmation of
+    // the petition waits for it: so it is the last statement, and one statement, raising the
+    // count and noting the threshold the first time it is reached.
+    const petition = await trx
+      .updateTable('petitions')
+      .set((eb) => ({
+        signature_count: eb('signature_count', '+', 1),
+        threshold_reached_at: eb
+          .case()
+          .when(eb.and([eb('threshold_reached_at', 'is', null), eb(eb('signature_count', '+', 1), '>=', eb.ref('threshold'))]))
+          .then(at)
+          .else(eb.ref('threshold_reached_at'))
+          .end(),
+      }))
+      .where('id', '=', confirmation.petition_id)
+      .returning(['id', 'signature_count', 'threshold', 'threshold_reached_at'])
+      .executeTakeFirstOrThrow();
+    // Counts rise one at a time under the row lock, so exactly one confirmation crosses.
+    const crossed = petition.signature_count - 1 < petition.threshold && petition.signature_count >= petition.threshold;
+    return { petitionId: petition.id, counted: true, signatureCount: petition.signature_count, thresholdReached: crossed && petition.threshold_reached_at === at };
   });
 }

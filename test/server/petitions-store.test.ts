@@ -95,5 +95,25 @@ for (const database of testDatabases()) {
         await db.destroy();
       }
     });
+
+    it('sees the threshold crossed exactly once when many confirm at the same moment', async () => {
+      const db = await openDatabase(database);
+      try {
+        const { petitionId, token } = await proposePetition(db, proposal, 3);
+        await confirmProposal(db, token);
+        await movePetition(db, petitionId, 'open');
+        const signed = await Promise.all(Array.from({ length: 8 }, (_, i) => signPetition(db, petitionId, signer(`samtidig${i}@example.se`))));
+        // One moment for all of them: the same timestamp must not make two of them "first".
+        const now = new Date('2026-11-23T12:00:00.000Z');
+        const results = await Promise.all(signed.map((s) => confirmSignature(db, s.token, now)));
+        assert.equal(results.filter((r) => r.thresholdReached).length, 1, 'staff are told once');
+        assert.deepEqual(results.map((r) => r.signatureCount).sort((a, b) => a - b), [1, 2, 3, 4, 5, 6, 7, 8], 'each saw its own count');
+        const petition = (await findPetition(db, petitionId))!;
+        assert.equal(petition.signature_count, 8);
+        assert.equal(petition.threshold_reached_at, now.toISOString());
+      } finally {
+        await db.destroy();
+      }
+    });
   });
 }

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { databaseKinds, freePort, freshDatabase, launchBrowser, startServer, type RunningServer } from './harness.js';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { databaseKinds, freePort, freshDatabase, launchBrowser, startServer, watchProblems, type RunningServer } from './harness.js';
 
 const admin = { email: 'admin@kommun.test', password: 'ett-långt-lösenord-för-e2e' };
 
@@ -22,15 +22,6 @@ async function hostPage(): Promise<{ origin: string; paste: (html: string) => vo
   };
 }
 
-function watchProblems(page: Page) {
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    // The console asks /api/staff/me before anyone has signed in: that 401 is expected.
-    if (m.type() === 'error' && !/401/.test(m.text())) problems.push(m.text());
-  });
-  page.on('pageerror', (e) => problems.push(e.message));
-  return problems;
-}
 
 for (const kind of databaseKinds) {
   describe(`end to end on ${kind}: an administrator runs the console`, () => {

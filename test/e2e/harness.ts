@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../chromium.js';
 import { postgresAdminUrl } from '../server/helpers.js';
 
@@ -101,3 +101,14 @@ export async function startServer(databaseUrl: string, env: Record<string, strin
 }
 
 export const databaseKinds: DatabaseKind[] = ['sqlite', 'postgres'];
+
+/** Console errors and uncaught exceptions on a page; the console's expected 401 before sign-in is not one. */
+export function watchProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    // The console asks /api/staff/me before anyone has signed in: that 401 is expected.
+    if (m.type() === 'error' && !/401/.test(m.text())) problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
+  return problems;
+}

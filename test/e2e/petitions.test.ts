@@ -3,22 +3,13 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { startTestSmtpServer, type TestSmtpServer } from '../../server/mail/capture.js';
 import { findLinks } from '../../server/mail/mailer.js';
-import { databaseKinds, freshDatabase, launchBrowser, startServer, type RunningServer } from './harness.js';
+import { databaseKinds, freshDatabase, launchBrowser, startServer, watchProblems, type RunningServer } from './harness.js';
 
 const admin = { email: 'moderator@kommun.test', password: 'ett-långt-lösenord-för-e2e' };
 const proposer = { name: 'Greta Gran', email: 'greta.gran@example.se' };
 const signer = { name: 'Sam Svensson', email: 'sam.svensson@example.se' };
 const title = 'Fler sittplatser vid busshållplatsen på Storgatan';
 
-function watchProblems(page: Page) {
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    // The console asks /api/staff/me before anyone has signed in: that 401 is expected.
-    if (m.type() === 'error' && !/401/.test(m.text())) problems.push(m.text());
-  });
-  page.on('pageerror', (e) => problems.push(e.message));
-  return problems;
-}
 
 for (const kind of databaseKinds) {
   describe(`end to end on ${kind}: an e-petition from proposal to answer`, () => {

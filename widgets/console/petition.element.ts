@@ -339,7 +339,7 @@ export class MedverkaConsolePetition extends ConsoleScreen {
   private renderSimilar(): TemplateResult {
     return html`<h2>${msg('Liknande e-förslag', { id: 'console.petitions.similar' })}</h2>
       ${this.similar.length === 0
-        ? html`<p class="no-similar">${msg('Inga publicerade e-förslag liknar det här.', { id: 'console.petitions.no-similar' })}</p>`
+        ? html`<p class="no-similar">${msg('Inga andra publicerade eller väntande e-förslag liknar det här.', { id: 'console.petitions.no-similar' })}</p>`
         : html`<ul class="similar">
             ${this.similar.map(
               (s) => html`<li>

@@ -311,7 +311,7 @@ export const templates: TemplateMap = {
   'console.petitions.answer-hint': 'The answer is shown with the petition and sent to the proposer and to the signers who asked to hear back.',
   'console.petitions.answered': str`The answer is published and sent to ${0} people.`,
   'console.petitions.similar': 'Similar e-petitions',
-  'console.petitions.no-similar': 'No published e-petitions are similar to this one.',
+  'console.petitions.no-similar': 'No other published or waiting e-petition is similar to this one.',
   'console.petitions.shared-words': str`${0} words in common`,
   'console.petitions.manage': 'Handle',
   'console.petitions.draft-notice': 'The proposer has not yet confirmed the proposal by e-mail. It can be reviewed only once it is confirmed.',

@@ -16,9 +16,11 @@ import { sameOriginJsonWrites, sessionCookie, staffSession } from './staff/guard
 import { staffRoutes } from './staff/routes.js';
 import { powHeader } from './abuse/proof-of-work.js';
 import { powRoutes } from './abuse/routes.js';
-import { confirmationPages } from './petitions/pages.js';
+import { confirmationPages } from './verify/pages.js';
 import { petitionRoutes } from './petitions/routes.js';
 import { staffPetitionRoutes } from './petitions/staff-routes.js';
+import { budgetRoutes } from './budgets/routes.js';
+import { staffBudgetRoutes } from './budgets/staff-routes.js';
 import { tileRoutes } from './tiles/routes.js';
 import { staffTileRoutes } from './tiles/staff-routes.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
@@ -127,6 +129,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', staffRoutes({ ...deps, distDir }));
   app.route('/', staffTileRoutes(deps));
   app.route('/', staffPetitionRoutes(deps));
+  app.route('/', budgetRoutes(deps));
+  app.route('/', staffBudgetRoutes(deps));
   app.route('/', docsRoutes(app));
   app.route('/', pageRoutes(deps));
   app.route('/', staticRoutes({ distDir }));

@@ -225,4 +225,94 @@ export const migrations: Record<string, Migration> = {
       await db.schema.dropIndex('signatures_confirmed').execute();
     },
   },
+  '0008_budgets': {
+    async up(db: Kysely<unknown>) {
+      const pk = (table: string) =>
+        db.schema
+          .createTable(table)
+          .addColumn('id', isPostgres(db) ? 'serial' : 'integer', (c) => (isPostgres(db) ? c.primaryKey() : c.primaryKey().autoIncrement()));
+      await db.schema
+        .createTable('budgets')
+        .addColumn('slug', 'varchar(64)', (c) => c.primaryKey())
+        .addColumn('title_sv', 'varchar(200)', (c) => c.notNull())
+        .addColumn('title_en', 'varchar(200)')
+        .addColumn('description_sv', 'text', (c) => c.notNull())
+        .addColumn('description_en', 'text')
+        .addColumn('mode', 'varchar(16)', (c) => c.notNull().check(sql`mode in ('sliders', 'projects')`))
+        .addColumn('total', 'integer', (c) => c.notNull())
+        .addColumn('rule', 'varchar(16)', (c) => c.notNull().check(sql`rule in ('within', 'balanced')`))
+        .addColumn('tolerance', 'integer', (c) => c.notNull())
+        .addColumn('status', 'varchar(16)', (c) => c.notNull().check(sql`status in ('draft', 'open', 'closed', 'published')`))
+        .addColumn('closes_at', 'varchar(32)')
+        .addColumn('decision_sv', 'text')
+        .addColumn('decision_en', 'text')
+        .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+        .addColumn('opened_at', 'varchar(32)')
+        .addColumn('closed_at', 'varchar(32)')
+        .addColumn('published_at', 'varchar(32)')
+        .execute();
+      await pk('budget_districts')
+        .addColumn('budget_slug', 'varchar(64)', (c) => c.notNull().references('budgets.slug').onDelete('cascade'))
+        .addColumn('position', 'integer', (c) => c.notNull())
+        .addColumn('name_sv', 'varchar(100)', (c) => c.notNull())
+        .addColumn('name_en', 'varchar(100)')
+        .addColumn('total', 'integer', (c) => c.notNull())
+        .execute();
+      await pk('budget_items')
+        .addColumn('budget_slug', 'varchar(64)', (c) => c.notNull().references('budgets.slug').onDelete('cascade'))
+        .addColumn('district_id', 'integer', (c) => c.references('budget_districts.id').onDelete('cascade'))
+        .addColumn('position', 'integer', (c) => c.notNull())
+        .addColumn('title_sv', 'varchar(150)', (c) => c.notNull())
+        .addColumn('title_en', 'varchar(150)')
+        .addColumn('description_sv', 'text', (c) => c.notNull())
+        .addColumn('description_en', 'text')
+        .addColumn('image_url', 'varchar(2000)')
+        .addColumn('image_alt_sv', 'varchar(300)')
+        .addColumn('image_alt_en', 'varchar(300)')
+        .addColumn('min', 'integer', (c) => c.notNull())
+        .addColumn('max', 'integer', (c) => c.notNull())
+        .addColumn('step', 'integer', (c) => c.notNull())
+        .addColumn('start', 'integer', (c) => c.notNull())
+        .addColumn('cost', 'integer', (c) => c.notNull())
+        .addColumn('selected', 'integer')
+        .execute();
+      // One row per resident and process: their latest confirmed ballot is the one that counts.
+      await pk('budget_voters')
+        .addColumn('budget_slug', 'varchar(64)', (c) => c.notNull().references('budgets.slug').onDelete('cascade'))
+        /** Canonical form; null once anonymised. */
+        .addColumn('email', 'varchar(254)')
+        .addColumn('counted_ballot_id', 'integer')
+        .addColumn('anonymised_at', 'varchar(32)')
+        .execute();
+      await db.schema.createIndex('budget_voters_one_per_email').on('budget_voters').columns(['budget_slug', 'email']).unique().execute();
+      await db.schema.createIndex('budget_voters_counted').on('budget_voters').columns(['budget_slug', 'counted_ballot_id']).execute();
+      await pk('budget_ballots')
+        .addColumn('voter_id', 'integer', (c) => c.notNull().references('budget_voters.id').onDelete('cascade'))
+        .addColumn('district_id', 'integer', (c) => c.references('budget_districts.id').onDelete('cascade'))
+        .addColumn('lang', 'varchar(2)', (c) => c.notNull().check(sql`lang in ('sv', 'en')`))
+        .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+        .addColumn('confirmed_at', 'varchar(32)')
+        .execute();
+      await db.schema
+        .createTable('budget_allocations')
+        .addColumn('ballot_id', 'integer', (c) => c.notNull().references('budget_ballots.id').onDelete('cascade'))
+        .addColumn('item_id', 'integer', (c) => c.notNull().references('budget_items.id').onDelete('cascade'))
+        .addColumn('amount', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('budget_allocations_pk', ['ballot_id', 'item_id'])
+        .execute();
+      await db.schema.createIndex('budget_allocations_by_item').on('budget_allocations').columns(['item_id', 'amount']).execute();
+      await pk('ballot_confirmations')
+        /** SHA-256 of the token in the link; the link itself is never stored. */
+        .addColumn('token_hash', 'varchar(64)', (c) => c.notNull().unique())
+        .addColumn('ballot_id', 'integer', (c) => c.notNull().references('budget_ballots.id').onDelete('cascade'))
+        .addColumn('expires_at', 'varchar(32)', (c) => c.notNull())
+        .addColumn('used_at', 'varchar(32)')
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      for (const table of ['ballot_confirmations', 'budget_allocations', 'budget_ballots', 'budget_voters', 'budget_items', 'budget_districts', 'budgets']) {
+        await db.schema.dropTable(table).execute();
+      }
+    },
+  },
 };

@@ -12,6 +12,13 @@ export interface Database {
   petitions: PetitionTable;
   signatures: SignatureTable;
   confirmations: ConfirmationTable;
+  budgets: BudgetTable;
+  budget_districts: BudgetDistrictTable;
+  budget_items: BudgetItemTable;
+  budget_voters: BudgetVoterTable;
+  budget_ballots: BudgetBallotTable;
+  budget_allocations: BudgetAllocationTable;
+  ballot_confirmations: BallotConfirmationTable;
 }
 
 export interface PetitionTable {
@@ -143,3 +150,84 @@ export type NewTile = Insertable<TileTable>;
 export type TileUpdate = Updateable<TileTable>;
 
 export type StaffUserRow = Selectable<StaffUserTable>;
+
+export interface BudgetTable {
+  slug: string;
+  title_sv: string;
+  title_en: string | null;
+  description_sv: string;
+  description_en: string | null;
+  mode: 'sliders' | 'projects';
+  total: number;
+  rule: 'within' | 'balanced';
+  tolerance: number;
+  status: 'draft' | 'open' | 'closed' | 'published';
+  closes_at: string | null;
+  decision_sv: string | null;
+  decision_en: string | null;
+  created_at: string;
+  opened_at: string | null;
+  closed_at: string | null;
+  published_at: string | null;
+}
+
+export interface BudgetDistrictTable {
+  id: Generated<number>;
+  budget_slug: string;
+  position: number;
+  name_sv: string;
+  name_en: string | null;
+  total: number;
+}
+
+export interface BudgetItemTable {
+  id: Generated<number>;
+  budget_slug: string;
+  district_id: number | null;
+  position: number;
+  title_sv: string;
+  title_en: string | null;
+  description_sv: string;
+  description_en: string | null;
+  image_url: string | null;
+  image_alt_sv: string | null;
+  image_alt_en: string | null;
+  min: number;
+  max: number;
+  step: number;
+  start: number;
+  cost: number;
+  /** Projects: funded (1) or not (0) per the published decision; null before. */
+  selected: number | null;
+}
+
+export interface BudgetVoterTable {
+  id: Generated<number>;
+  budget_slug: string;
+  email: string | null;
+  counted_ballot_id: number | null;
+  anonymised_at: string | null;
+}
+
+export interface BudgetBallotTable {
+  id: Generated<number>;
+  voter_id: number;
+  district_id: number | null;
+  lang: 'sv' | 'en';
+  created_at: string;
+  confirmed_at: string | null;
+}
+
+export interface BudgetAllocationTable {
+  ballot_id: number;
+  item_id: number;
+  amount: number;
+}
+
+export interface BallotConfirmationTable {
+  id: Generated<number>;
+  token_hash: string;
+  ballot_id: number;
+  expires_at: string;
+  used_at: string | null;
+}

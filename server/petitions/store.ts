@@ -1,17 +1,12 @@
-import { createHash, randomBytes } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { Database, Db } from '../db/index.js';
 import type { PetitionTable } from '../db/schema.js';
+import { ConfirmationError, hashToken, newToken } from '../verify/tokens.js';
 import { canMove, canonicalEmail, closingDate, type PetitionStatus } from './rules.js';
 
 type Conn = Db | Transaction<Database>;
 
-/** Why a confirmation link did not work, in words the widget can show. */
-export class ConfirmationError extends Error {
-  constructor(readonly reason: 'unknown' | 'expired' | 'used') {
-    super(`confirmation link ${reason}`);
-  }
-}
+export { ConfirmationError };
 
 export class PetitionStateError extends Error {
   constructor(
@@ -25,18 +20,16 @@ export class PetitionStateError extends Error {
 export class NotOpenError extends Error {}
 export class NotFoundError extends Error {}
 
-const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** How long a confirmation link works. */
 export const linkLifetimeHours = { proposal: 7 * 24, signature: 3 * 24 } as const;
 
 async function issueConfirmation(db: Conn, purpose: 'proposal' | 'signature', petitionId: number, signatureId: number | null, now: Date) {
-  // 256 bits from the system's CSPRNG: unguessable; only its hash is stored.
-  const token = randomBytes(32).toString('base64url');
+  const { token, hash } = newToken();
   await db
     .insertInto('confirmations')
     .values({
-      token_hash: hash(token),
+      token_hash: hash,
       purpose,
       petition_id: petitionId,
       signature_id: signatureId,
@@ -52,7 +45,7 @@ async function issueConfirmation(db: Conn, purpose: 'proposal' | 'signature', pe
  * so two clicks racing each other cannot both count.
  */
 async function useConfirmation(trx: Conn, token: string, purpose: 'proposal' | 'signature', now: Date) {
-  const row = await trx.selectFrom('confirmations').selectAll().where('token_hash', '=', hash(token)).where('purpose', '=', purpose).executeTakeFirst();
+  const row = await trx.selectFrom('confirmations').selectAll().where('token_hash', '=', hashToken(token)).where('purpose', '=', purpose).executeTakeFirst();
   if (!row) throw new ConfirmationError('unknown');
   if (row.used_at) throw new ConfirmationError('used');
   if (row.expires_at <= now.toISOString()) throw new ConfirmationError('expired');

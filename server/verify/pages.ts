@@ -1,22 +1,29 @@
 import { Hono } from 'hono';
 import type { AppDeps } from '../app.js';
+import { confirmBallot } from '../budgets/store.js';
 import { sendPage, type AppEnv } from '../http.js';
 import { escapeHtml } from '../pages/html.js';
-import { petitionTopic } from './live.js';
-import { thresholdMail } from './mails.js';
-import { ConfirmationError, confirmProposal, confirmSignature, findPetition } from './store.js';
+import { petitionTopic } from '../petitions/live.js';
+import { thresholdMail } from '../petitions/mails.js';
+import { confirmProposal, confirmSignature, findPetition } from '../petitions/store.js';
+import { ConfirmationError } from './tokens.js';
 
 type Lang = 'sv' | 'en';
-type Kind = 'forslag' | 'underskrift';
+type Kind = 'forslag' | 'underskrift' | 'budget';
 
 const text = {
   sv: {
-    title: { forslag: 'Bekräfta ditt e-förslag', underskrift: 'Bekräfta din underskrift' },
-    ask: { forslag: 'Tryck på knappen för att skicka förslaget till granskning.', underskrift: 'Tryck på knappen så räknas din underskrift.' },
+    title: { forslag: 'Bekräfta ditt e-förslag', underskrift: 'Bekräfta din underskrift', budget: 'Bekräfta din budget' },
+    ask: {
+      forslag: 'Tryck på knappen för att skicka förslaget till granskning.',
+      underskrift: 'Tryck på knappen så räknas din underskrift.',
+      budget: 'Tryck på knappen så räknas din budget. Har du skickat flera räknas den senaste du bekräftar.',
+    },
     button: 'Bekräfta',
     done: {
       forslag: 'Tack! Ditt förslag är skickat till granskning. Du får ett mejl när det har granskats.',
       underskrift: 'Tack! Din underskrift är räknad.',
+      budget: 'Tack! Din budget är räknad. Du kan ändra den tills omröstningen stänger: skicka en ny och bekräfta den.',
     },
     already: 'Din underskrift var redan räknad. Den räknas bara en gång.',
     count: (n: number, t: number) => `Förslaget har nu ${n} av ${t} underskrifter som behövs.`,
@@ -24,15 +31,21 @@ const text = {
       unknown: 'Länken fungerar inte. Kontrollera att du har kopierat hela länken från mejlet.',
       expired: 'Länken har slutat gälla. Gör om det du gjorde, så får du en ny länk.',
       used: 'Länken har redan använts. Det du bekräftade gäller fortfarande.',
+      closed: 'Omröstningen har stängt, så din budget kunde inte räknas.',
     },
   },
   en: {
-    title: { forslag: 'Confirm your e-petition', underskrift: 'Confirm your signature' },
-    ask: { forslag: 'Press the button to send your petition for review.', underskrift: 'Press the button and your signature counts.' },
+    title: { forslag: 'Confirm your e-petition', underskrift: 'Confirm your signature', budget: 'Confirm your budget' },
+    ask: {
+      forslag: 'Press the button to send your petition for review.',
+      underskrift: 'Press the button and your signature counts.',
+      budget: 'Press the button and your budget counts. If you sent several, the last one you confirm counts.',
+    },
     button: 'Confirm',
     done: {
       forslag: 'Thank you! Your petition has been sent for review. You will get an e-mail once it has been reviewed.',
       underskrift: 'Thank you! Your signature is counted.',
+      budget: 'Thank you! Your budget is counted. You can change it until voting closes: send a new one and confirm it.',
     },
     already: 'Your signature was already counted. It counts only once.',
     count: (n: number, t: number) => `The petition now has ${n} of the ${t} signatures it needs.`,
@@ -40,6 +53,7 @@ const text = {
       unknown: 'This link does not work. Check that you copied the whole link from the e-mail.',
       expired: 'This link has expired. Do what you did again and you will get a new link.',
       used: 'This link has already been used. What you confirmed still stands.',
+      closed: 'Voting has closed, so your budget could not be counted.',
     },
   },
 };
@@ -78,7 +92,7 @@ export function confirmationPages({ db, config, mailer, live }: AppDeps) {
     );
   });
 
-  app.get('/bekrafta/:kind{forslag|underskrift}/:token', (c) => {
+  app.get('/bekrafta/:kind{forslag|underskrift|budget}/:token', (c) => {
     const lang = langOf(c.req.query('lang'));
     const kind = c.req.param('kind') as Kind;
     const t = text[lang];
@@ -90,7 +104,7 @@ export function confirmationPages({ db, config, mailer, live }: AppDeps) {
     );
   });
 
-  app.post('/bekrafta/:kind{forslag|underskrift}/:token', async (c) => {
+  app.post('/bekrafta/:kind{forslag|underskrift|budget}/:token', async (c) => {
     const lang = langOf(c.req.query('lang'));
     const kind = c.req.param('kind') as Kind;
     const t = text[lang];
@@ -99,6 +113,10 @@ export function confirmationPages({ db, config, mailer, live }: AppDeps) {
       if (kind === 'forslag') {
         await confirmProposal(db, c.req.param('token'));
         return sendPage(c, page(lang, t.title[kind], `<p>${t.done.forslag}</p>`));
+      }
+      if (kind === 'budget') {
+        await confirmBallot(db, c.req.param('token'));
+        return sendPage(c, page(lang, t.title[kind], `<p>${t.done.budget}</p>`));
       }
       const result = await confirmSignature(db, c.req.param('token'));
       if (result.counted) await live!.publish(petitionTopic(result.petitionId));
@@ -116,7 +134,7 @@ export function confirmationPages({ db, config, mailer, live }: AppDeps) {
       );
     } catch (err) {
       if (!(err instanceof ConfirmationError)) throw err;
-      c.status(err.reason === 'unknown' ? 404 : 410);
+      c.status(err.reason === 'unknown' ? 404 : err.reason === 'closed' ? 409 : 410);
       return sendPage(c, page(lang, t.title[kind], `<p>${t.reasons[err.reason]}</p>`));
     }
   });

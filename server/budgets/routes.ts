@@ -1,0 +1,79 @@
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import type { AppDeps } from '../app.js';
+import { ApiError } from '../errors.js';
+import { jsonWithEtag, type AppEnv } from '../http.js';
+import { errors, json } from '../openapi.js';
+import { validationHook } from '../validation.js';
+import { requirePow, powSecurity } from '../abuse/proof-of-work.js';
+import { rateLimit } from '../abuse/rate-limit.js';
+import { checkMail } from '../mail/mailer.js';
+import { ballotConfirmationMail } from './mails.js';
+import { BallotInput, BudgetSlug, PublicBudget } from './schemas.js';
+import { BallotRuleError, BudgetNotFoundError, BudgetStateError, castBallot, findPublicBudget } from './store.js';
+
+const route = <R extends Parameters<typeof createRoute>[0]>(r: R) => createRoute({ tags: ['Budgets'], ...r });
+const CheckEmail = z.object({ status: z.literal('check_email') });
+
+/** Participatory budgets as residents see them, and their ballots. */
+export function budgetRoutes({ db, config, mailer }: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const base = config.publicUrl.href.replace(/\/$/, '');
+  app.on('POST', '/api/budgets/:slug/ballots', ...[
+    rateLimit({ name: 'ballot-writes', burst: { limit: 10, windowSeconds: 60 }, sustained: { limit: 200, windowSeconds: 3600 }, config }),
+    requirePow({ db, config }),
+  ]);
+
+  app.openapi(
+    route({
+      method: 'get',
+      path: '/api/budgets/{slug}',
+      summary: 'A participatory budget: its lines or projects, rule and, once published, its results',
+      request: { params: z.object({ slug: BudgetSlug }) },
+      responses: { 200: json(PublicBudget, 'The process, with an ETag.'), 304: { description: 'Not modified.' }, ...errors(400, 404) },
+    }),
+    async (c) => {
+      const budget = await findPublicBudget(db, c.req.valid('param').slug);
+      if (!budget) throw new ApiError(404, 'budget_not_found', 'There is no public budget with that name.');
+      c.header('Cache-Control', 'no-cache');
+      return jsonWithEtag(c, budget) as never;
+    },
+  );
+
+  app.openapi(
+    route({
+      method: 'post',
+      path: '/api/budgets/{slug}/ballots',
+      summary: 'Send a ballot',
+      security: powSecurity,
+      description:
+        'Checks the ballot against the budget’s rule (a ballot that breaks it gets 400 `ballot_breaks_rule`, with an issue per line saying by how much) and mails a confirmation link. ' +
+        'A resident may send new ballots until the process closes; the latest one they confirm is the one that counts.',
+      request: { params: z.object({ slug: BudgetSlug }), body: { content: { 'application/json': { schema: BallotInput } }, required: true } },
+      responses: { 202: json(CheckEmail, 'Check your e-mail.'), ...errors(400, 404, 409, 413, 429) },
+    }),
+    async (c) => {
+      const { slug } = c.req.valid('param');
+      const input = c.req.valid('json');
+      try {
+        checkMail({ to: input.email, subject: 'x', text: 'x' });
+      } catch {
+        throw new ApiError(400, 'invalid_request', 'That e-mail address cannot receive mail.', [{ path: 'email', message: 'must be a single e-mail address' }]);
+      }
+      let cast;
+      try {
+        cast = await castBallot(db, slug, input);
+      } catch (err) {
+        if (err instanceof BudgetNotFoundError) throw new ApiError(404, 'budget_not_found', 'There is no public budget with that name.');
+        if (err instanceof BudgetStateError) throw new ApiError(409, 'budget_not_open', 'This budget does not take ballots now.');
+        if (err instanceof BallotRuleError) throw new ApiError(400, 'ballot_breaks_rule', 'The ballot breaks the budget’s rule.', err.issues);
+        throw err;
+      }
+      const budget = (await findPublicBudget(db, slug))!;
+      const title = input.lang === 'en' && budget.title.en ? budget.title.en : budget.title.sv;
+      await mailer!.send(ballotConfirmationMail(input.lang, input.email, title, `${base}/bekrafta/budget/${cast.token}?lang=${input.lang}`));
+      return c.json({ status: 'check_email' as const }, 202);
+    },
+  );
+
+  return app;
+}

@@ -1,0 +1,111 @@
+/**
+ * The rules of participatory budgets, apart from storage and HTTP so they can be read, and
+ * tested, on their own. The server re-checks every ballot with these, whatever the widget
+ * already told the resident.
+ *
+ * A process's life: draft → open → closed → published (results and the municipality's decision).
+ */
+import type { BudgetMode, BudgetRule, BudgetStatus } from './schemas.js';
+
+const transitions: Record<BudgetStatus, readonly BudgetStatus[]> = {
+  draft: ['open'],
+  open: ['closed'],
+  closed: ['published'],
+  published: [],
+};
+
+export function canMoveBudget(from: BudgetStatus, to: BudgetStatus): boolean {
+  return transitions[from].includes(to);
+}
+
+export interface RuleItem {
+  id: number;
+  title: string;
+  min: number;
+  max: number;
+  step: number;
+  cost: number;
+}
+
+export interface RuleBudget {
+  mode: BudgetMode;
+  rule: BudgetRule;
+  tolerance: number;
+  /** The total for the resident's district (or the whole process). */
+  total: number;
+}
+
+/** What is wrong with a ballot, at the line (or 'total' / 'projects') it concerns. */
+export interface BallotIssue {
+  path: string;
+  message: string;
+}
+
+const kr = (n: number) => `${new Intl.NumberFormat('en').format(n)} kronor`;
+
+/**
+ * Checks a slider ballot: an amount for every line of the district and no other, each within
+ * its line's range and on its steps, and the sum within the total (or balancing it, give or
+ * take the tolerance). Every problem is named with its line and by how much.
+ */
+export function checkSliderBallot(budget: RuleBudget, items: readonly RuleItem[], allocations: readonly { itemId: number; amount: number }[]): BallotIssue[] {
+  const issues: BallotIssue[] = [];
+  const byId = new Map(items.map((i) => [i.id, i]));
+  const seen = new Set<number>();
+  let sum = 0;
+  for (const { itemId, amount } of allocations) {
+    const item = byId.get(itemId);
+    const path = `allocations.${itemId}`;
+    if (!item) {
+      issues.push({ path, message: `There is no line ${itemId} in this budget (or in the chosen district).` });
+      continue;
+    }
+    if (seen.has(itemId)) {
+      issues.push({ path, message: `“${item.title}” is given an amount twice.` });
+      continue;
+    }
+    seen.add(itemId);
+    sum += amount;
+    if (amount < item.min) issues.push({ path, message: `“${item.title}” must get at least ${kr(item.min)}: ${kr(item.min - amount)} more.` });
+    else if (amount > item.max) issues.push({ path, message: `“${item.title}” can get at most ${kr(item.max)}: ${kr(amount - item.max)} too much.` });
+    else if ((amount - item.min) % item.step !== 0) issues.push({ path, message: `“${item.title}” goes in steps of ${kr(item.step)} from ${kr(item.min)}.` });
+  }
+  for (const item of items) {
+    if (!seen.has(item.id)) issues.push({ path: `allocations.${item.id}`, message: `“${item.title}” needs an amount.` });
+  }
+  if (budget.rule === 'within' && sum > budget.total) {
+    issues.push({ path: 'total', message: `The ballot gives out ${kr(sum)}, ${kr(sum - budget.total)} more than the ${kr(budget.total)} there is.` });
+  }
+  if (budget.rule === 'balanced' && Math.abs(sum - budget.total) > budget.tolerance) {
+    const off = sum > budget.total ? `${kr(sum - budget.total)} too much` : `${kr(budget.total - sum)} too little`;
+    issues.push({ path: 'total', message: `The ballot must give out ${kr(budget.total)}${budget.tolerance ? ` (give or take ${kr(budget.tolerance)})` : ''}; it gives out ${kr(sum)}, ${off}.` });
+  }
+  return issues;
+}
+
+/** Checks a project ballot: known projects of the district, each once, costing no more than the total together. */
+export function checkProjectBallot(budget: RuleBudget, items: readonly RuleItem[], projects: readonly number[]): BallotIssue[] {
+  const issues: BallotIssue[] = [];
+  const byId = new Map(items.map((i) => [i.id, i]));
+  const seen = new Set<number>();
+  let cost = 0;
+  for (const id of projects) {
+    const item = byId.get(id);
+    if (!item) issues.push({ path: 'projects', message: `There is no project ${id} in this budget (or in the chosen district).` });
+    else if (seen.has(id)) issues.push({ path: 'projects', message: `“${item.title}” is chosen twice.` });
+    else {
+      seen.add(id);
+      cost += item.cost;
+    }
+  }
+  if (projects.length === 0) issues.push({ path: 'projects', message: 'Choose at least one project.' });
+  if (cost > budget.total) issues.push({ path: 'total', message: `The chosen projects cost ${kr(cost)}, ${kr(cost - budget.total)} more than the ${kr(budget.total)} there is.` });
+  return issues;
+}
+
+/** The middle amount of a sorted list (the mean of the two middle ones for an even count), rounded to whole kronor. */
+export function median(sorted: readonly number[]): number | null {
+  if (sorted.length === 0) return null;
+  const mid = Math.floor(sorted.length / 2);
+  return Math.round(sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2);
+}

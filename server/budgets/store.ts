@@ -1,0 +1,417 @@
+import { sql, type Transaction } from 'kysely';
+import type { Database, Db } from '../db/index.js';
+import { canonicalEmail } from '../petitions/rules.js';
+import { ConfirmationError, hashToken, newToken } from '../verify/tokens.js';
+import { canMoveBudget, checkProjectBallot, checkSliderBallot, type BallotIssue } from './rules.js';
+import type { BallotInput, BudgetInput, BudgetResults, BudgetStatus, PublicBudget } from './schemas.js';
+
+type Conn = Db | Transaction<Database>;
+
+export class BudgetNotFoundError extends Error {}
+export class BudgetExistsError extends Error {}
+export class BudgetStateError extends Error {
+  constructor(
+    readonly from: BudgetStatus,
+    readonly to: BudgetStatus | 'edited' | 'voted',
+  ) {
+    super(`a budget that is ${from} cannot be ${to}`);
+  }
+}
+/** A ballot the rule refuses, with each problem at its line. */
+export class BallotRuleError extends Error {
+  constructor(readonly issues: BallotIssue[]) {
+    super('the ballot breaks the budget’s rule');
+  }
+}
+
+/** How long a ballot's confirmation link works. */
+export const ballotLinkLifetimeHours = 3 * 24;
+
+async function findBudgetRow(db: Conn, slug: string) {
+  return db.selectFrom('budgets').selectAll().where('slug', '=', slug).executeTakeFirst();
+}
+
+/** Writes a process's districts and items: new ones are added, kept ones updated, the rest removed. */
+async function writeContents(trx: Transaction<Database>, slug: string, input: BudgetInput) {
+  const districtIds: number[] = [];
+  const keptDistricts = input.districts.map((d) => d.id).filter((id): id is number => id !== undefined);
+  await trx
+    .deleteFrom('budget_districts')
+    .where('budget_slug', '=', slug)
+    .$if(keptDistricts.length > 0, (q) => q.where('id', 'not in', keptDistricts))
+    .execute();
+  for (const [position, d] of input.districts.entries()) {
+    const values = { budget_slug: slug, position, name_sv: d.name.sv, name_en: d.name.en || null, total: d.total };
+    if (d.id !== undefined) {
+      const updated = await trx.updateTable('budget_districts').set(values).where('id', '=', d.id).where('budget_slug', '=', slug).executeTakeFirst();
+      if (Number(updated.numUpdatedRows) === 1) {
+        districtIds.push(d.id);
+        continue;
+      }
+    }
+    districtIds.push((await trx.insertInto('budget_districts').values(values).returning('id').executeTakeFirstOrThrow()).id);
+  }
+  const keptItems = input.items.map((i) => i.id).filter((id): id is number => id !== undefined);
+  await trx
+    .deleteFrom('budget_items')
+    .where('budget_slug', '=', slug)
+    .$if(keptItems.length > 0, (q) => q.where('id', 'not in', keptItems))
+    .execute();
+  for (const [position, item] of input.items.entries()) {
+    const values = {
+      budget_slug: slug,
+      district_id: item.district === null ? null : districtIds[item.district]!,
+      position,
+      title_sv: item.title.sv,
+      title_en: item.title.en || null,
+      description_sv: item.description.sv,
+      description_en: item.description.en || null,
+      image_url: item.image?.url ?? null,
+      image_alt_sv: item.image ? item.image.alt.sv : null,
+      image_alt_en: item.image ? item.image.alt.en || null : null,
+      min: item.min,
+      max: item.max,
+      step: item.step,
+      start: item.start,
+      cost: item.cost,
+      selected: null,
+    };
+    if (item.id !== undefined) {
+      const updated = await trx.updateTable('budget_items').set(values).where('id', '=', item.id).where('budget_slug', '=', slug).executeTakeFirst();
+      if (Number(updated.numUpdatedRows) === 1) continue;
+    }
+    await trx.insertInto('budget_items').values(values).execute();
+  }
+}
+
+/** Creates a process as a draft. */
+export async function saveBudget(db: Db, input: BudgetInput, now = new Date()): Promise<string> {
+  return db.transaction().execute(async (trx) => {
+    if (await findBudgetRow(trx, input.slug)) throw new BudgetExistsError(input.slug);
+    await trx
+      .insertInto('budgets')
+      .values({
+        slug: input.slug,
+        title_sv: input.title.sv,
+        title_en: input.title.en || null,
+        description_sv: input.description.sv,
+        description_en: input.description.en || null,
+        mode: input.mode,
+        total: input.total,
+        rule: input.rule,
+        tolerance: input.tolerance,
+        status: 'draft',
+        closes_at: input.closesAt ? new Date(input.closesAt).toISOString() : null,
+        decision_sv: null,
+        decision_en: null,
+        created_at: now.toISOString(),
+        opened_at: null,
+        closed_at: null,
+        published_at: null,
+      })
+      .execute();
+    await writeContents(trx, input.slug, { ...input, items: input.items.map((i) => ({ ...i, id: undefined })), districts: input.districts.map((d) => ({ ...d, id: undefined })) });
+    return input.slug;
+  });
+}
+
+/**
+ * Changes a process. While it is a draft, anything may change. Once open, residents' ballots
+ * refer to its lines, so only texts, images and the closing time may change; the amounts,
+ * rule, lines and districts stay as residents saw them.
+ */
+export async function updateBudget(db: Db, slug: string, input: BudgetInput): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const row = await findBudgetRow(trx, slug);
+    if (!row) throw new BudgetNotFoundError(slug);
+    const texts = {
+      title_sv: input.title.sv,
+      title_en: input.title.en || null,
+      description_sv: input.description.sv,
+      description_en: input.description.en || null,
+      closes_at: input.closesAt ? new Date(input.closesAt).toISOString() : null,
+    };
+    if (row.status === 'draft') {
+      await trx.updateTable('budgets').set({ ...texts, mode: input.mode, total: input.total, rule: input.rule, tolerance: input.tolerance }).where('slug', '=', slug).execute();
+      await writeContents(trx, slug, input);
+      return;
+    }
+    if (row.status !== 'open') throw new BudgetStateError(row.status, 'edited');
+    const current = await loadContents(trx, slug);
+    const sameShape =
+      input.mode === row.mode &&
+      input.total === row.total &&
+      input.rule === row.rule &&
+      input.tolerance === row.tolerance &&
+      input.districts.length === current.districts.length &&
+      input.districts.every((d, i) => d.id === current.districts[i]!.id && d.total === current.districts[i]!.total) &&
+      input.items.length === current.items.length &&
+      input.items.every((it, i) => {
+        const c = current.items[i]!;
+        const district = it.district === null ? null : (current.districts[it.district]?.id ?? -1);
+        return it.id === c.id && district === c.district_id && it.min === c.min && it.max === c.max && it.step === c.step && it.start === c.start && it.cost === c.cost;
+      });
+    if (!sameShape) throw new BudgetStateError(row.status, 'edited');
+    await trx.updateTable('budgets').set(texts).where('slug', '=', slug).execute();
+    for (const [i, d] of input.districts.entries()) {
+      await trx.updateTable('budget_districts').set({ name_sv: d.name.sv, name_en: d.name.en || null }).where('id', '=', current.districts[i]!.id).execute();
+    }
+    for (const item of input.items) {
+      await trx
+        .updateTable('budget_items')
+        .set({
+          title_sv: item.title.sv,
+          title_en: item.title.en || null,
+          description_sv: item.description.sv,
+          description_en: item.description.en || null,
+          image_url: item.image?.url ?? null,
+          image_alt_sv: item.image ? item.image.alt.sv : null,
+          image_alt_en: item.image ? item.image.alt.en || null : null,
+        })
+        .where('id', '=', item.id!)
+        .execute();
+    }
+  });
+}
+
+async function loadContents(db: Conn, slug: string) {
+  const districts = await db.selectFrom('budget_districts').selectAll().where('budget_slug', '=', slug).orderBy('position').execute();
+  const items = await db.selectFrom('budget_items').selectAll().where('budget_slug', '=', slug).orderBy('position').execute();
+  return { districts, items };
+}
+
+/** Opens or closes a process, refusing steps its life does not have. */
+export async function moveBudget(db: Db, slug: string, to: 'open' | 'closed', now = new Date()): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const row = await findBudgetRow(trx, slug);
+    if (!row) throw new BudgetNotFoundError(slug);
+    if (!canMoveBudget(row.status, to)) throw new BudgetStateError(row.status, to);
+    if (to === 'open') {
+      const { items } = await loadContents(trx, slug);
+      if (items.length === 0) throw new BudgetStateError(row.status, to);
+    }
+    await trx
+      .updateTable('budgets')
+      .set({ status: to, ...(to === 'open' ? { opened_at: now.toISOString() } : { closed_at: now.toISOString() }) })
+      .where('slug', '=', slug)
+      .where('status', '=', row.status)
+      .execute();
+  });
+}
+
+/** Publishes the results of a closed process with the municipality's decision (and, for projects, which are funded). */
+export async function publishBudget(db: Db, slug: string, decision: { decision: { sv: string; en: string | null }; selected: number[] }, now = new Date()): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const row = await findBudgetRow(trx, slug);
+    if (!row) throw new BudgetNotFoundError(slug);
+    if (!canMoveBudget(row.status, 'published')) throw new BudgetStateError(row.status, 'published');
+    await trx
+      .updateTable('budgets')
+      .set({ status: 'published', published_at: now.toISOString(), decision_sv: decision.decision.sv, decision_en: decision.decision.en || null })
+      .where('slug', '=', slug)
+      .execute();
+    if (row.mode === 'projects') {
+      await trx.updateTable('budget_items').set({ selected: 0 }).where('budget_slug', '=', slug).execute();
+      if (decision.selected.length) {
+        await trx.updateTable('budget_items').set({ selected: 1 }).where('budget_slug', '=', slug).where('id', 'in', decision.selected).execute();
+      }
+    }
+  });
+}
+
+/** Whether the process takes ballots now: open, and before its closing time if it has one. */
+const takesBallots = (row: { status: BudgetStatus; closes_at: string | null }, now: Date) => row.status === 'open' && (!row.closes_at || row.closes_at > now.toISOString());
+
+/**
+ * A resident's ballot: checked against the rule, stored, and waiting for its e-mail
+ * confirmation. One resident (one mailbox, however spelled) may send several; the latest
+ * one they confirm is the one that counts.
+ */
+export async function castBallot(db: Db, slug: string, input: BallotInput, now = new Date()): Promise<{ token: string; ballotId: number }> {
+  const row = await findBudgetRow(db, slug);
+  if (!row || row.status === 'draft') throw new BudgetNotFoundError(slug);
+  if (!takesBallots(row, now)) throw new BudgetStateError(row.status, 'voted');
+  const { districts, items } = await loadContents(db, slug);
+  let total = row.total;
+  if (districts.length) {
+    const district = districts.find((d) => d.id === input.districtId);
+    if (!district) throw new BallotRuleError([{ path: 'districtId', message: 'Choose one of the budget’s districts.' }]);
+    total = district.total;
+  } else if (input.districtId !== null) {
+    throw new BallotRuleError([{ path: 'districtId', message: 'This budget has no districts.' }]);
+  }
+  const mine = items.filter((i) => i.district_id === null || i.district_id === input.districtId).map((i) => ({ ...i, title: i.title_sv }));
+  const budget = { mode: row.mode, rule: row.rule, tolerance: row.tolerance, total };
+  const issues = row.mode === 'sliders' ? checkSliderBallot(budget, mine, input.allocations) : checkProjectBallot(budget, mine, input.projects);
+  if (row.mode === 'sliders' && input.projects.length) issues.push({ path: 'projects', message: 'This budget is shared out with sliders, not by choosing projects.' });
+  if (row.mode === 'projects' && input.allocations.length) issues.push({ path: 'allocations', message: 'This budget is shared out by choosing projects, not with amounts.' });
+  if (issues.length) throw new BallotRuleError(issues);
+  const allocations = row.mode === 'sliders' ? input.allocations : input.projects.map((itemId) => ({ itemId, amount: mine.find((i) => i.id === itemId)!.cost }));
+  const email = canonicalEmail(input.email);
+  return db.transaction().execute(async (trx) => {
+    // Insert-if-absent, as signatures do: two ballots from one mailbox at once find one voter.
+    await trx
+      .insertInto('budget_voters')
+      .values({ budget_slug: slug, email, counted_ballot_id: null, anonymised_at: null })
+      .onConflict((oc) => oc.columns(['budget_slug', 'email']).doNothing())
+      .execute();
+    const voter = await trx.selectFrom('budget_voters').select('id').where('budget_slug', '=', slug).where('email', '=', email).executeTakeFirstOrThrow();
+    const ballot = await trx
+      .insertInto('budget_ballots')
+      .values({ voter_id: voter.id, district_id: input.districtId, lang: input.lang, created_at: now.toISOString(), confirmed_at: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('budget_allocations')
+      .values(allocations.map((a) => ({ ballot_id: ballot.id, item_id: a.itemId, amount: a.amount })))
+      .execute();
+    const { token, hash } = newToken();
+    await trx
+      .insertInto('ballot_confirmations')
+      .values({ token_hash: hash, ballot_id: ballot.id, expires_at: new Date(now.getTime() + ballotLinkLifetimeHours * 3_600_000).toISOString(), used_at: null })
+      .execute();
+    return { token, ballotId: ballot.id };
+  });
+}
+
+/**
+ * The resident's link: their ballot counts, replacing one they confirmed before, unless a
+ * ballot they sent later is already counted. Only while the process is open.
+ */
+export async function confirmBallot(db: Db, token: string, now = new Date()): Promise<{ slug: string; counted: boolean }> {
+  return db.transaction().execute(async (trx) => {
+    const link = await trx.selectFrom('ballot_confirmations').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst();
+    if (!link) throw new ConfirmationError('unknown');
+    if (link.used_at) throw new ConfirmationError('used');
+    if (link.expires_at <= now.toISOString()) throw new ConfirmationError('expired');
+    const ballot = await trx
+      .selectFrom('budget_ballots')
+      .innerJoin('budget_voters', 'budget_voters.id', 'budget_ballots.voter_id')
+      .innerJoin('budgets', 'budgets.slug', 'budget_voters.budget_slug')
+      .select(['budget_ballots.id', 'budget_ballots.voter_id', 'budgets.slug', 'budgets.status', 'budgets.closes_at'])
+      .where('budget_ballots.id', '=', link.ballot_id)
+      .executeTakeFirstOrThrow();
+    if (!takesBallots(ballot, now)) throw new ConfirmationError('closed');
+    const used = await trx.updateTable('ballot_confirmations').set({ used_at: now.toISOString() }).where('id', '=', link.id).where('used_at', 'is', null).executeTakeFirst();
+    if (Number(used.numUpdatedRows) !== 1) throw new ConfirmationError('used');
+    await trx.updateTable('budget_ballots').set({ confirmed_at: now.toISOString() }).where('id', '=', ballot.id).execute();
+    // Ballot ids grow with time: the latest ballot sent, once confirmed, is the one that counts.
+    const counted = await trx
+      .updateTable('budget_voters')
+      .set({ counted_ballot_id: ballot.id })
+      .where('id', '=', ballot.voter_id)
+      .where((eb) => eb.or([eb('counted_ballot_id', 'is', null), eb('counted_ballot_id', '<', ballot.id)]))
+      .executeTakeFirst();
+    return { slug: ballot.slug, counted: Number(counted.numUpdatedRows) === 1 };
+  });
+}
+
+const localized = (sv: string, en: string | null) => ({ sv, en });
+
+/** A process as residents see it; undefined for drafts (unless asked, for staff's preview) and unknown slugs. */
+export async function findPublicBudget(db: Db, slug: string, { includeDraft = false } = {}): Promise<PublicBudget | undefined> {
+  const row = await findBudgetRow(db, slug);
+  if (!row || (row.status === 'draft' && !includeDraft)) return undefined;
+  const { districts, items } = await loadContents(db, slug);
+  return {
+    slug: row.slug,
+    title: localized(row.title_sv, row.title_en),
+    description: localized(row.description_sv, row.description_en),
+    mode: row.mode,
+    total: row.total,
+    rule: row.rule,
+    tolerance: row.tolerance,
+    // A draft is shown to staff as it will look once open.
+    status: row.status === 'draft' ? 'open' : row.status,
+    closesAt: row.closes_at,
+    districts: districts.map((d) => ({ id: d.id, name: localized(d.name_sv, d.name_en), total: d.total })),
+    items: items.map((i) => ({
+      id: i.id,
+      districtId: i.district_id,
+      title: localized(i.title_sv, i.title_en),
+      description: localized(i.description_sv, i.description_en),
+      image: i.image_url ? { url: i.image_url, alt: localized(i.image_alt_sv ?? '', i.image_alt_en) } : null,
+      min: i.min,
+      max: i.max,
+      step: i.step,
+      start: i.start,
+      cost: i.cost,
+    })),
+    results: row.status === 'published' ? await computeResults(db, slug) : null,
+  };
+}
+
+/**
+ * The outcome, computed in the database: per line the number of counted ballots giving it an
+ * amount, their average and their median (the middle one or two amounts, found with window
+ * functions); per district the participants. Only each resident's counted ballot takes part.
+ */
+export async function computeResults(db: Db, slug: string): Promise<BudgetResults> {
+  const row = (await findBudgetRow(db, slug))!;
+  const counted = db
+    .selectFrom('budget_allocations as a')
+    .innerJoin('budget_voters as v', 'v.counted_ballot_id', 'a.ballot_id')
+    .where('v.budget_slug', '=', slug)
+    .select(['a.item_id', 'a.amount']);
+  const stats = await db
+    .selectFrom(counted.as('c'))
+    .select((eb) => ['c.item_id', eb.fn.countAll<number | string>().as('votes'), eb.fn.avg<number | string>('c.amount').as('average')])
+    .groupBy('c.item_id')
+    .execute();
+  const medians = await sql<{ item_id: number; median: number | string }>`
+    select item_id, avg(amount) as median from (
+      select item_id, amount,
+        row_number() over (partition by item_id order by amount) as rn,
+        count(*) over (partition by item_id) as n
+      from (${counted}) as c
+    ) as ranked
+    where rn in ((n + 1) / 2, (n + 2) / 2)
+    group by item_id`.execute(db);
+  const participants = await db
+    .selectFrom('budget_voters as v')
+    .innerJoin('budget_ballots as b', 'b.id', 'v.counted_ballot_id')
+    .where('v.budget_slug', '=', slug)
+    .select((eb) => ['b.district_id', eb.fn.countAll<number | string>().as('n')])
+    .groupBy('b.district_id')
+    .execute();
+  const items = await db.selectFrom('budget_items').select(['id', 'selected']).where('budget_slug', '=', slug).orderBy('position').execute();
+  const statsBy = new Map(stats.map((s) => [s.item_id, s]));
+  const medianBy = new Map(medians.rows.map((m) => [m.item_id, Number(m.median)]));
+  const sliders = row.mode === 'sliders';
+  return {
+    participants: participants.reduce((sum, p) => sum + Number(p.n), 0),
+    decision: localized(row.decision_sv ?? '', row.decision_en),
+    publishedAt: row.published_at ?? '',
+    districts: participants.filter((p) => p.district_id !== null).map((p) => ({ districtId: p.district_id!, participants: Number(p.n) })),
+    items: items.map((i) => {
+      const s = statsBy.get(i.id);
+      return {
+        itemId: i.id,
+        average: sliders && s ? Math.round(Number(s.average)) : null,
+        median: sliders && medianBy.has(i.id) ? Math.round(medianBy.get(i.id)!) : null,
+        votes: s ? Number(s.votes) : 0,
+        selected: i.selected === null ? null : i.selected === 1,
+      };
+    }),
+  };
+}
+
+/** Staff's view: drafts too, with the numbers of ballots sent and counted so far. */
+export async function findStaffBudget(db: Db, slug: string) {
+  const row = await findBudgetRow(db, slug);
+  if (!row) return undefined;
+  const { districts, items } = await loadContents(db, slug);
+  const ballots = await db
+    .selectFrom('budget_ballots as b')
+    .innerJoin('budget_voters as v', 'v.id', 'b.voter_id')
+    .where('v.budget_slug', '=', slug)
+    .select((eb) => [eb.fn.countAll<number | string>().as('sent'), eb.fn.count<number | string>('b.confirmed_at').as('confirmed')])
+    .executeTakeFirstOrThrow();
+  const participants = await db
+    .selectFrom('budget_voters')
+    .where('budget_slug', '=', slug)
+    .where('counted_ballot_id', 'is not', null)
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return { row, districts, items, ballotsSent: Number(ballots.sent), ballotsConfirmed: Number(ballots.confirmed), participants: Number(participants.n) };
+}

@@ -5,7 +5,7 @@
  * page. It prints figures and never fails on speed. Scenarios live in bench/scenarios.ts.
  *
  *   npm run bench -- [--duration 10] [--warmup 2] [--connections 50] [--postgres]
- *                    [--db sqlite,postgres] [--only "tile-set read"] [--out file.json]
+ *                    [--db sqlite,postgres] [--only "tile-set read"] [--ballots 100000] [--out file.json]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -21,6 +21,7 @@ import {
   type DatabaseKind,
 } from './lib/databases.js';
 import { measureEmbed, type EmbedRow, type Manifest } from './lib/embeds.js';
+import { budgetResultsTable, measureBudgetResults, type BudgetResultsRow } from './lib/budget-results.js';
 import { runFlow } from './lib/flow.js';
 import { addRatios, runLoad, stripFigures, type LoadRow, type LoadSettings } from './lib/load.js';
 import { commandLine, embedTable, loadTable, machine, writeReport, type Report } from './lib/report.js';
@@ -36,6 +37,7 @@ const usage = `Usage: npm run bench -- [options]
                       (default ${defaultPostgresUrl}), dropped afterwards
   --db <list>         exactly these databases, e.g. "postgres" or "sqlite,postgres"
   --only <names>      only these load scenarios (comma-separated; the baseline always runs)
+  --ballots <n>       ballots to compute budget results for (default 100000; 0 to skip)
   --out <file>        where the JSON goes (default bench/results/latest.json)
 `;
 
@@ -53,6 +55,7 @@ function parseOptions() {
       postgres: { type: 'boolean', default: false },
       db: { type: 'string' },
       only: { type: 'string' },
+      ballots: { type: 'string', default: '100000' },
       out: { type: 'string', default: 'bench/results/latest.json' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -146,6 +149,9 @@ async function main(): Promise<number> {
   const manifest = loadManifest();
   const loadRows: LoadRow[] = [];
   const embedRows: EmbedRow[] = [];
+  const budgetRows: BudgetResultsRow[] = [];
+  const ballots = Math.round(Number(args.ballots));
+  if (!Number.isFinite(ballots) || ballots < 0) fail(`--ballots must be a whole number (got "${args.ballots}")`);
   const errors: string[] = [];
   const databases: Record<string, string> = {};
 
@@ -183,6 +189,10 @@ async function main(): Promise<number> {
         }
         loadRows.push(row);
       }
+      if (ballots > 0) {
+        log(`bench: budget results for ${ballots} ballots (${kind})…`);
+        budgetRows.push(...(await measureBudgetResults(database, ballots)));
+      }
     } catch (err) {
       const message = `${kind}: ${err instanceof Error ? err.message : String(err)}`;
       errors.push(message);
@@ -201,6 +211,7 @@ async function main(): Promise<number> {
     settings: { ...settings, databases, server: benchServerSettings },
     load: loadRows,
     embeds: embedRows,
+    budgetResults: budgetRows,
     errors,
   };
   const out = resolve(repoRoot, args.out);
@@ -214,6 +225,7 @@ async function main(): Promise<number> {
       `${loadTable(loadRows)}\n\n` +
       `Bytes a page receives per embed (Accept-Encoding: gzip, body bytes as sent):\n` +
       `${embedTable(embedRows)}\n\n` +
+      (budgetRows.length ? `Budget results computed in the database (each resident's latest confirmed ballot):\n${budgetResultsTable(budgetRows)}\n\n` : '') +
       `JSON: ${out}\n`,
   );
   if (errors.length) process.stderr.write(`\nbench: some runs did not complete:\n  ${errors.join('\n  ')}\n`);

@@ -1,3 +1,4 @@
+import type { BudgetResultsRow } from './budget-results.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, release, totalmem } from 'node:os';
 import { dirname } from 'node:path';
@@ -89,6 +90,8 @@ export interface Report {
   settings: LoadSettings & { databases: Record<string, string>; server: Record<string, string> };
   load: LoadRow[];
   embeds: EmbedRow[];
+  /** Budget results for many ballots, timed in the database. */
+  budgetResults: BudgetResultsRow[];
   /** Problems that stopped part of the run; the figures above are what was measured. */
   errors: string[];
 }

@@ -103,9 +103,20 @@ export function checkProjectBallot(budget: RuleBudget, items: readonly RuleItem[
   return issues;
 }
 
-/** The middle amount of a sorted list (the mean of the two middle ones for an even count), rounded to whole kronor. */
-export function median(sorted: readonly number[]): number | null {
-  if (sorted.length === 0) return null;
-  const mid = Math.floor(sorted.length / 2);
-  return Math.round(sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2);
+/**
+ * The median of amounts given as (amount, how many) in ascending order — the middle one, or
+ * the mean of the middle two, in whole kronor; null when there are none.
+ */
+export function medianOfCounts(sorted: readonly { amount: number; n: number }[]): number | null {
+  const total = sorted.reduce((sum, c) => sum + c.n, 0);
+  if (total === 0) return null;
+  const at = (k: number) => {
+    let seen = 0;
+    for (const c of sorted) {
+      seen += c.n;
+      if (k < seen) return c.amount;
+    }
+    return sorted.at(-1)!.amount;
+  };
+  return total % 2 ? at((total - 1) / 2) : Math.round((at(total / 2 - 1) + at(total / 2)) / 2);
 }

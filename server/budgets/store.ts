@@ -1,8 +1,8 @@
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Database, Db } from '../db/index.js';
 import { canonicalEmail } from '../petitions/rules.js';
 import { ConfirmationError, hashToken, newToken } from '../verify/tokens.js';
-import { canMoveBudget, checkProjectBallot, checkSliderBallot, type BallotIssue } from './rules.js';
+import { canMoveBudget, checkProjectBallot, checkSliderBallot, medianOfCounts, type BallotIssue } from './rules.js';
 import type { BallotInput, BudgetInput, BudgetResults, BudgetStatus, PublicBudget } from './schemas.js';
 
 type Conn = Db | Transaction<Database>;
@@ -104,6 +104,7 @@ export async function saveBudget(db: Db, input: BudgetInput, now = new Date()): 
         closes_at: input.closesAt ? new Date(input.closesAt).toISOString() : null,
         decision_sv: null,
         decision_en: null,
+        results_json: null,
         created_at: now.toISOString(),
         opened_at: null,
         closed_at: null,
@@ -216,6 +217,7 @@ export async function publishBudget(db: Db, slug: string, decision: { decision: 
         await trx.updateTable('budget_items').set({ selected: 1 }).where('budget_slug', '=', slug).where('id', 'in', decision.selected).execute();
       }
     }
+    await trx.updateTable('budgets').set({ results_json: JSON.stringify(await computeResults(trx, slug)) }).where('slug', '=', slug).execute();
   });
 }
 
@@ -337,36 +339,25 @@ export async function findPublicBudget(db: Db, slug: string, { includeDraft = fa
       start: i.start,
       cost: i.cost,
     })),
-    results: row.status === 'published' ? await computeResults(db, slug) : null,
+    results: row.status === 'published' ? (row.results_json ? (JSON.parse(row.results_json) as BudgetResults) : await computeResults(db, slug)) : null,
   };
 }
 
 /**
- * The outcome, computed in the database: per line the number of counted ballots giving it an
- * amount, their average and their median (the middle one or two amounts, found with window
- * functions); per district the participants. Only each resident's counted ballot takes part.
+ * The outcome, aggregated in the database in one pass: how many counted ballots gave each
+ * line each amount (amounts sit on the line's steps, so that is a few hundred rows however
+ * many residents took part). Votes, average and median per line follow from those counts
+ * without sorting every ballot. Only each resident's counted ballot takes part.
  */
-export async function computeResults(db: Db, slug: string): Promise<BudgetResults> {
+export async function computeResults(db: Conn, slug: string): Promise<BudgetResults> {
   const row = (await findBudgetRow(db, slug))!;
-  const counted = db
-    .selectFrom('budget_allocations as a')
-    .innerJoin('budget_voters as v', 'v.counted_ballot_id', 'a.ballot_id')
+  const histogram = await db
+    .selectFrom('budget_voters as v')
+    .innerJoin('budget_allocations as a', 'a.ballot_id', 'v.counted_ballot_id')
     .where('v.budget_slug', '=', slug)
-    .select(['a.item_id', 'a.amount']);
-  const stats = await db
-    .selectFrom(counted.as('c'))
-    .select((eb) => ['c.item_id', eb.fn.countAll<number | string>().as('votes'), eb.fn.avg<number | string>('c.amount').as('average')])
-    .groupBy('c.item_id')
+    .select((eb) => ['a.item_id', 'a.amount', eb.fn.countAll<number | string>().as('n')])
+    .groupBy(['a.item_id', 'a.amount'])
     .execute();
-  const medians = await sql<{ item_id: number; median: number | string }>`
-    select item_id, avg(amount) as median from (
-      select item_id, amount,
-        row_number() over (partition by item_id order by amount) as rn,
-        count(*) over (partition by item_id) as n
-      from (${counted}) as c
-    ) as ranked
-    where rn in ((n + 1) / 2, (n + 2) / 2)
-    group by item_id`.execute(db);
   const participants = await db
     .selectFrom('budget_voters as v')
     .innerJoin('budget_ballots as b', 'b.id', 'v.counted_ballot_id')
@@ -375,8 +366,12 @@ export async function computeResults(db: Db, slug: string): Promise<BudgetResult
     .groupBy('b.district_id')
     .execute();
   const items = await db.selectFrom('budget_items').select(['id', 'selected']).where('budget_slug', '=', slug).orderBy('position').execute();
-  const statsBy = new Map(stats.map((s) => [s.item_id, s]));
-  const medianBy = new Map(medians.rows.map((m) => [m.item_id, Number(m.median)]));
+  const counts = new Map<number, { amount: number; n: number }[]>();
+  for (const h of histogram) {
+    const list = counts.get(h.item_id) ?? [];
+    list.push({ amount: h.amount, n: Number(h.n) });
+    counts.set(h.item_id, list);
+  }
   const sliders = row.mode === 'sliders';
   return {
     participants: participants.reduce((sum, p) => sum + Number(p.n), 0),
@@ -384,12 +379,14 @@ export async function computeResults(db: Db, slug: string): Promise<BudgetResult
     publishedAt: row.published_at ?? '',
     districts: participants.filter((p) => p.district_id !== null).map((p) => ({ districtId: p.district_id!, participants: Number(p.n) })),
     items: items.map((i) => {
-      const s = statsBy.get(i.id);
+      const list = (counts.get(i.id) ?? []).sort((a, b) => a.amount - b.amount);
+      const votes = list.reduce((sum, c) => sum + c.n, 0);
+      const sum = list.reduce((total, c) => total + c.amount * c.n, 0);
       return {
         itemId: i.id,
-        average: sliders && s ? Math.round(Number(s.average)) : null,
-        median: sliders && medianBy.has(i.id) ? Math.round(medianBy.get(i.id)!) : null,
-        votes: s ? Number(s.votes) : 0,
+        average: sliders && votes ? Math.round(sum / votes) : null,
+        median: sliders ? medianOfCounts(list) : null,
+        votes,
         selected: i.selected === null ? null : i.selected === 1,
       };
     }),

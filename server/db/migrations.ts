@@ -246,6 +246,8 @@ export const migrations: Record<string, Migration> = {
         .addColumn('closes_at', 'varchar(32)')
         .addColumn('decision_sv', 'text')
         .addColumn('decision_en', 'text')
+        // Computed once at publishing: ballots no longer change, so readers get it as it is.
+        .addColumn('results_json', 'text')
         .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
         .addColumn('opened_at', 'varchar(32)')
         .addColumn('closed_at', 'varchar(32)')

@@ -165,6 +165,8 @@ export interface BudgetTable {
   closes_at: string | null;
   decision_sv: string | null;
   decision_en: string | null;
+  /** The published results (BudgetResults as JSON), computed once at publishing. */
+  results_json: string | null;
   created_at: string;
   opened_at: string | null;
   closed_at: string | null;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { canMoveBudget, checkProjectBallot, checkSliderBallot, median } from '../../server/budgets/rules.js';
+import { canMoveBudget, checkProjectBallot, checkSliderBallot, medianOfCounts } from '../../server/budgets/rules.js';
 
 const lines = [
   { id: 1, title: 'Lekplatser', min: 0, max: 5_000_000, step: 500_000, cost: 0 },
@@ -79,10 +79,14 @@ describe('budget rules', () => {
     assert.ok(!canMoveBudget('closed', 'open'));
   });
 
-  it('takes the middle amount as the median', () => {
-    assert.equal(median([]), null);
-    assert.equal(median([5]), 5);
-    assert.equal(median([1, 2, 10]), 2);
-    assert.equal(median([1, 2, 4, 10]), 3);
+  it('takes the middle amount as the median, from counts of each amount', () => {
+    const counts = (...pairs: [number, number][]) => pairs.map(([amount, n]) => ({ amount, n }));
+    assert.equal(medianOfCounts([]), null);
+    assert.equal(medianOfCounts(counts([5, 1])), 5);
+    assert.equal(medianOfCounts(counts([1, 1], [2, 1], [10, 1])), 2);
+    assert.equal(medianOfCounts(counts([1, 1], [2, 1], [4, 1], [10, 1])), 3);
+    assert.equal(medianOfCounts(counts([0, 3], [100, 1])), 0, 'three of four gave nothing');
+    assert.equal(medianOfCounts(counts([0, 2], [100, 2])), 50, 'the two middle ones differ');
+    assert.equal(medianOfCounts(counts([1_000_000, 2], [3_000_000, 3])), 3_000_000);
   });
 });

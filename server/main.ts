@@ -9,6 +9,7 @@ import { createLogger } from './log.js';
 import { startHousekeeping } from './petitions/housekeeping.js';
 import { audit, countStaff, createStaffUser } from './staff/store.js';
 import { seedDemoTiles } from './tiles/seed.js';
+import { demoBudgetSlug, seedDemoBudget } from './budgets/seed.js';
 
 let config: Config;
 try {
@@ -25,6 +26,7 @@ const log = createLogger(config.logLevel);
 const db = createDatabase(config.database, (err) => log.warn('database connection lost while idle', { error: err.message }));
 await migrateToLatest(db);
 if (config.seedDemo && (await seedDemoTiles(db))) log.info('created the demo tile set "engagera-dig"');
+if (config.seedDemo && (await seedDemoBudget(db))) log.info(`created the demo budget "${demoBudgetSlug}"`);
 if (config.firstAdmin && (await countStaff(db)) === 0) {
   const admin = await createStaffUser(db, { ...config.firstAdmin, role: 'admin' });
   await audit(db, null, 'staff.create', `staff ${admin.id}`, { email: admin.email, role: 'admin', from: 'ADMIN_EMAIL' });
@@ -48,6 +50,7 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
         `    Demo page:     ${base}/demo\n` +
         `    iframe embed:  ${base}/demo/iframe\n` +
         `    E-petitions:   ${base}/demo/e-forslag\n` +
+        `    Budget:        ${base}/demo/budget\n` +
         `    API docs:      ${base}/api/docs\n` +
         `    Staff console: ${base}/admin\n` +
         (noStaffYet

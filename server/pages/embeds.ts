@@ -15,6 +15,8 @@ export const embeddableWidgets: Record<string, EmbeddableWidget> = {
   petition: { tag: 'medverka-petition', attribute: 'petition', id: /^[1-9][0-9]{0,9}$/, idRule: 'the petition’s number' },
   // All public petitions, with search and the form to propose one.
   petitions: { tag: 'medverka-petitions', attribute: null, id: 'alla' },
+  // A participatory budget by its name, as in server/budgets/schemas.ts (BudgetSlug).
+  budget: { tag: 'medverka-budget', attribute: 'budget', id: /^[a-z0-9][a-z0-9-]{0,63}$/, idRule: 'the budget’s name: lower-case letters, digits and hyphens' },
 };
 
 /** The widget called `name`, if there is one (never something inherited, like "constructor"). */

@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import type { AppDeps } from '../app.js';
 import { errorJson } from '../errors.js';
 import { sendPage, type AppEnv } from '../http.js';
+import { demoBudgetSlug } from '../budgets/seed.js';
 import { embedAttributes, findEmbeddable } from './embeds.js';
 import { escapeHtml, fillTemplate } from './html.js';
 
@@ -31,6 +32,8 @@ const demoText = {
     ],
     otherLang: 'en',
     otherLangLabel: 'In English',
+    budgetTitle: 'Medborgarbudget',
+    budgetLead: 'Var med och bestäm vad en del av kommunens investeringar ska gå till. Fördela pengarna, skicka in och bekräfta med e-post.',
     petitionsTitle: 'E-förslag',
     petitionsLead: 'Här kan du skriva under förslag från andra invånare, eller skriva ett eget. Förslag med tillräckligt många underskrifter besvaras av ansvarig nämnd.',
     iframeTitle: 'Engagera dig (iframe)',
@@ -52,6 +55,8 @@ const demoText = {
     ],
     otherLang: 'sv',
     otherLangLabel: 'På svenska',
+    budgetTitle: 'Citizens’ budget',
+    budgetLead: 'Help decide what part of the municipality’s investments goes to. Share out the money, send it and confirm by e-mail.',
     petitionsTitle: 'E-petitions',
     petitionsLead: 'Sign other residents’ proposals here, or write your own. Proposals with enough signatures are answered by the committee responsible.',
     iframeTitle: 'Get involved (iframe)',
@@ -71,6 +76,7 @@ export function pageRoutes({ config }: AppDeps) {
         `<li><a href="/demo">Demo page (Swedish)</a> · <a href="/demo?lang=en">English</a></li>` +
         `<li><a href="/demo/iframe">Demo of the iframe embed</a></li>` +
         `<li><a href="/demo/e-forslag">Demo of e-petitions</a></li>` +
+        `<li><a href="/demo/budget">Demo of a participatory budget</a></li>` +
         `<li><a href="/admin">Staff console</a></li>` +
         `<li><a href="/api/docs">API documentation</a> (<a href="/api/openapi.json">OpenAPI</a>)</li>` +
         `<li><a href="/healthz">Health</a></li></ul></body></html>`,
@@ -117,6 +123,12 @@ export function pageRoutes({ config }: AppDeps) {
     const lang = langOf(c.req.query('lang'));
     const t = demoText[lang];
     return sendPage(c, demoPage(lang, '<medverka-petitions></medverka-petitions>', t.petitionsTitle, t.petitionsLead));
+  });
+
+  app.get('/demo/budget', (c) => {
+    const lang = langOf(c.req.query('lang'));
+    const t = demoText[lang];
+    return sendPage(c, demoPage(lang, `<medverka-budget budget="${demoBudgetSlug}"></medverka-budget>`, t.budgetTitle, t.budgetLead));
   });
 
   app.get('/admin', (c) => {

@@ -34,7 +34,7 @@ const noContent = { 204: { description: 'Done.' } };
 
 /**
  * What the embed-snippet builder needs to write a snippet that works: the tiles' part, and
- * the petitions it can embed one by one. A new object rather than .extend(), which would
+ * the petitions and budgets it can embed one by one. A new object rather than .extend(), which would
  * describe it in the OpenAPI document as the tiles' part plus these fields.
  */
 export const EmbedInfo = z
@@ -43,6 +43,9 @@ export const EmbedInfo = z
     petitions: z
       .array(z.object({ id: z.number().int().openapi({ example: 42 }), title: z.string() }))
       .openapi({ description: 'The public petitions (open, closed or answered), newest first.' }),
+    budgets: z
+      .array(z.object({ slug: z.string().openapi({ example: 'investeringar-2027' }), title: z.string() }))
+      .openapi({ description: 'The budget processes residents can see (open, closed or published; not drafts), newest first, with their Swedish titles.' }),
   })
   .openapi('EmbedInfo');
 export type EmbedInfo = z.infer<typeof EmbedInfo>;
@@ -232,7 +235,7 @@ export function staffRoutes({ db, config, distDir }: AppDeps & { distDir: string
       method: 'get',
       path: '/api/staff/embed-info',
       summary: 'What the embed-snippet builder needs',
-      responses: { 200: json(EmbedInfo, 'Origins, loader and its SRI hash, tile sets, public petitions.'), ...errors(401) },
+      responses: { 200: json(EmbedInfo, 'Origins, loader and its SRI hash, tile sets, public petitions and budgets.'), ...errors(401) },
     }),
     async (c) => {
       const base = config.publicUrl.href.replace(/\/$/, '');
@@ -248,6 +251,13 @@ export function staffRoutes({ db, config, distDir }: AppDeps & { distDir: string
         .orderBy('opened_at', 'desc')
         .orderBy('id', 'desc')
         .execute();
+      const budgets = await db
+        .selectFrom('budgets')
+        .select(['slug', 'title_sv'])
+        .where('status', '!=', 'draft')
+        .orderBy('created_at', 'desc')
+        .orderBy('slug')
+        .execute();
       return c.json(
         {
           origin: config.publicUrl.origin,
@@ -256,6 +266,7 @@ export function staffRoutes({ db, config, distDir }: AppDeps & { distDir: string
           allowedOrigins: config.allowedOrigins,
           tileSets: sets.map((s) => ({ slug: s.slug, titleSv: s.title.sv })),
           petitions,
+          budgets: budgets.map((b) => ({ slug: b.slug, title: b.title_sv })),
         },
         200,
       );

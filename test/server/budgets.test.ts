@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { solveChallenge } from 'altcha-lib/v1';
 import { powHeader } from '../../server/abuse/proof-of-work.js';
 import type { BudgetInput, PublicBudget } from '../../server/budgets/schemas.js';
+import { demoBudgetSlug, seedDemoBudget } from '../../server/budgets/seed.js';
 import { castBallot, confirmBallot, computeResults } from '../../server/budgets/store.js';
 import { startTestSmtpServer, type TestSmtpServer } from '../../server/mail/capture.js';
 import { createMailer, findLinks } from '../../server/mail/mailer.js';
@@ -325,5 +326,25 @@ describe('the pabulib reader the tests use', () => {
     const cumulative = parsePabulib(readFileSync(new URL('../fixtures/pabulib/sample-cumulative.pb', import.meta.url), 'utf8'));
     assert.equal(cumulative.meta.vote_type, 'cumulative');
     assert.deepEqual(Object.keys(cumulative.votes[0]!).slice(0, 3), ['voter_id', 'vote', 'points']);
+  });
+});
+
+describe('the demo budget', () => {
+  it('is seeded open once, its starting amounts make a valid ballot, and /demo/budget holds the widget', async () => {
+    const { app, db } = await testApp(null);
+    try {
+      assert.equal(await seedDemoBudget(db), true);
+      assert.equal(await seedDemoBudget(db), false, 'once');
+      const pub = (await (await app.request(`/api/budgets/${demoBudgetSlug}`)).json()) as PublicBudget;
+      assert.equal(pub.status, 'open');
+      assert.ok(pub.items.every((i) => i.title.en && i.description.en), 'in English too');
+      const { token } = await castBallot(db, demoBudgetSlug, { email: 'demo@example.se', districtId: null, allocations: pub.items.map((i) => ({ itemId: i.id, amount: i.start })), projects: [], lang: 'sv' });
+      assert.equal((await confirmBallot(db, token)).counted, true, 'the starting amounts are a ballot the rule accepts');
+      const page = await (await app.request('/demo/budget?lang=en')).text();
+      assert.ok(page.includes(`<medverka-budget budget="${demoBudgetSlug}"></medverka-budget>`));
+      assert.match(page, /<html lang="en"/);
+    } finally {
+      await db.destroy();
+    }
   });
 });

@@ -73,6 +73,31 @@ export async function eraseSigner(db: Db, email: string, now = new Date()): Prom
   });
 }
 
+/**
+ * Removes the e-mail addresses of residents who took part in a budget whose results were
+ * published more than `afterDays` ago. Their ballots stay, pseudonymous, so the results and
+ * the exports stay right.
+ */
+export async function anonymiseOldBallots(db: Db, afterDays: number, now = new Date()): Promise<number> {
+  const before = new Date(now.getTime() - afterDays * 86_400_000).toISOString();
+  return db.transaction().execute(async (trx) => {
+    const due = await trx.selectFrom('budgets').select('slug').where('status', '=', 'published').where('published_at', '<=', before).execute();
+    if (!due.length) return 0;
+    const slugs = due.map((b) => b.slug);
+    const result = await trx
+      .updateTable('budget_voters')
+      .set({ email: null, anonymised_at: now.toISOString() })
+      .where('budget_slug', 'in', slugs)
+      .where('email', 'is not', null)
+      .executeTakeFirst();
+    await trx
+      .deleteFrom('ballot_confirmations')
+      .where('ballot_id', 'in', (eb) => eb.selectFrom('budget_ballots as b').innerJoin('budget_voters as v', 'v.id', 'b.voter_id').select('b.id').where('v.budget_slug', 'in', slugs))
+      .execute();
+    return Number(result.numUpdatedRows);
+  });
+}
+
 /** Runs the timetable now and every hour; returns a function that stops it. */
 export function startHousekeeping(db: Db, afterDays: number, live: LiveBus, log: Pick<Logger, 'info' | 'error'>) {
   const run = async () => {
@@ -80,9 +105,10 @@ export function startHousekeeping(db: Db, afterDays: number, live: LiveBus, log:
       const closed = await closeDuePetitions(db);
       for (const id of closed) await live.publish(petitionTopic(id));
       const anonymised = await anonymiseOldSignatures(db, afterDays);
-      if (closed.length || anonymised) log.info('petition housekeeping', { closed, anonymised });
+      const budgets = await anonymiseOldBallots(db, afterDays);
+      if (closed.length || anonymised || budgets) log.info('housekeeping', { closedPetitions: closed, anonymisedPetitions: anonymised, anonymisedBudgetVoters: budgets });
     } catch (err) {
-      log.error('petition housekeeping failed', { error: String(err) });
+      log.error('housekeeping failed', { error: String(err) });
     }
   };
   void run();

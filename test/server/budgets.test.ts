@@ -5,7 +5,8 @@ import { solveChallenge } from 'altcha-lib/v1';
 import { powHeader } from '../../server/abuse/proof-of-work.js';
 import type { BudgetInput, PublicBudget } from '../../server/budgets/schemas.js';
 import { demoBudgetSlug, seedDemoBudget } from '../../server/budgets/seed.js';
-import { castBallot, confirmBallot, computeResults } from '../../server/budgets/store.js';
+import { castBallot, confirmBallot, computeResults, moveBudget, publishBudget, saveBudget } from '../../server/budgets/store.js';
+import { anonymiseOldBallots } from '../../server/petitions/housekeeping.js';
 import { startTestSmtpServer, type TestSmtpServer } from '../../server/mail/capture.js';
 import { createMailer, findLinks } from '../../server/mail/mailer.js';
 import { fromAddress, memoryLogger, testApp, testDatabases } from './helpers.js';
@@ -348,3 +349,32 @@ describe('the demo budget', () => {
     }
   });
 });
+
+for (const database of testDatabases()) {
+  describe(`budget ballots' personal data on ${database.name}`, () => {
+    it('loses its e-mail addresses a set time after publishing, and the results stay the same', async () => {
+      const { db } = await testApp(database);
+      try {
+        await db.deleteFrom('budgets').execute();
+        await saveBudget(db, sliders);
+        await moveBudget(db, sliders.slug, 'open');
+        const ids = (await db.selectFrom('budget_items').select('id').where('budget_slug', '=', sliders.slug).orderBy('position').execute()).map((r) => r.id);
+        for (const [email, amounts] of [['a@example.se', [1_000_000, 2_000_000, 0]], ['b@example.se', [3_000_000, 1_000_000, 500_000]]] as const) {
+          const { token } = await castBallot(db, sliders.slug, { email, districtId: null, allocations: ids.map((itemId, i) => ({ itemId, amount: amounts[i]! })), projects: [], lang: 'sv' });
+          await confirmBallot(db, token);
+        }
+        await moveBudget(db, sliders.slug, 'closed');
+        await publishBudget(db, sliders.slug, { decision: { sv: 'Beslutat enligt resultatet.', en: null }, selected: [] }, new Date('2027-01-10T12:00:00Z'));
+        const before = await computeResults(db, sliders.slug);
+        assert.equal(await anonymiseOldBallots(db, 90, new Date('2027-04-09T12:00:00Z')), 0, 'not before its time');
+        assert.equal(await anonymiseOldBallots(db, 90, new Date('2027-04-10T12:00:00Z')), 2);
+        assert.deepEqual(await db.selectFrom('budget_voters').select('email').execute(), [{ email: null }, { email: null }]);
+        assert.equal((await db.selectFrom('ballot_confirmations').select('id').execute()).length, 0);
+        assert.deepEqual(await computeResults(db, sliders.slug), before);
+        assert.equal(await anonymiseOldBallots(db, 90, new Date('2027-05-10T12:00:00Z')), 0, 'runs again harmlessly');
+      } finally {
+        await db.destroy();
+      }
+    });
+  });
+}

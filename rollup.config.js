@@ -15,6 +15,14 @@ const outDir = 'dist/widgets';
 
 /** The widget a module belongs to: widgets/<name>/… → name. */
 const widgetOf = (id) => /[\\/]widgets[\\/]([^\\/]+)[\\/]/.exec(id ?? '')?.[1];
+/** Whether a module is a widget's define file, the entry the loader imports. */
+const isDefine = (id) => /[\\/]widgets[\\/][^\\/]+[\\/]define\.ts$/.test(id ?? '');
+/** A chunk's name: its widget's, and for a widget's other lazy part also the part's ("budget-results"). */
+const chunkName = (chunk) => {
+  const widget = widgetOf(chunk.facadeModuleId);
+  if (!widget) return chunk.name;
+  return isDefine(chunk.facadeModuleId) ? widget : `${widget}-${chunk.name}`;
+};
 
 function manifest() {
   return {
@@ -45,7 +53,8 @@ function manifest() {
       };
       const widgets = {};
       for (const chunk of chunks) {
-        if (!chunk.isDynamicEntry) continue;
+        // A widget is its define file; its other lazy parts (the budget's results view) are not its page.
+        if (!chunk.isDynamicEntry || !isDefine(chunk.facadeModuleId)) continue;
         const widget = widgetOf(chunk.facadeModuleId);
         if (widget) widgets[widget] = ['medverka.js', ...[...closure(chunk.fileName)].filter((f) => f !== 'medverka.js')];
       }
@@ -88,9 +97,11 @@ export default [
     output: {
       dir: outDir,
       format: 'es',
+      // Rollup's own glue (e.g. the loader's `.then(e=>e.h)`) as modern syntax: every widget's page carries the loader.
+      generatedCode: { arrowFunctions: true, constBindings: true, objectShorthand: true },
       sourcemap: true,
       entryFileNames: '[name].js',
-      chunkFileNames: (chunk) => `chunks/${widgetOf(chunk.facadeModuleId) ?? chunk.name}-[hash].js`,
+      chunkFileNames: (chunk) => `chunks/${chunkName(chunk)}-[hash].js`,
       manualChunks(id) {
         if (/[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit|@lit-labs)[\\/]/.test(id)) return 'lit';
         if (/[\\/]widgets[\\/]shared[\\/]/.test(id)) return 'lit';

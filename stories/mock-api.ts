@@ -13,10 +13,10 @@ import type { ErrorBody } from '../server/errors.js';
 
 /** How the fake server answers one path. */
 export type MockReply =
-  /** 200 with this JSON body, optionally after a delay. */
-  | { json: unknown; delayMs?: number }
-  /** An error status with the server's JSON error shape. */
-  | { status: number; code: string; message: string }
+  /** 200 (or `status`, e.g. 202) with this JSON body, optionally after a delay. */
+  | { json: unknown; delayMs?: number; status?: number }
+  /** An error status with the server's JSON error shape, its field issues, and Retry-After (seconds). */
+  | { status: number; code: string; message: string; issues?: { path: string; message: string }[]; retryAfter?: number }
   /** Never answers: the widget stays in its loading state (until it aborts the request). */
   | { pending: true }
   /**
@@ -25,7 +25,11 @@ export type MockReply =
    */
   | { events: { event: string; data: unknown; afterMs: number }[] };
 
-/** Replies by request path, without the leading slash: `{ 'api/tile-sets/engagera-dig': … }`. */
+/**
+ * Replies by request path, without the leading slash: `{ 'api/tile-sets/engagera-dig': … }`.
+ * Other methods than GET are keyed with the method first: `{ 'POST api/budgets/x/ballots': … }`;
+ * a request with no such key is refused with 405.
+ */
 export type MockRoutes = Record<string, MockReply>;
 
 const servers = new Map<string, MockRoutes>();
@@ -39,9 +43,9 @@ export function mockApi(name: string, routes: MockRoutes): string {
   return `${origin}/`;
 }
 
-function errorResponse(status: number, code: string, message: string): Response {
-  const body: ErrorBody = { error: { status, code, message } };
-  return Response.json(body, { status });
+function errorResponse(status: number, code: string, message: string, issues?: ErrorBody['error']['issues'], retryAfter?: number): Response {
+  const body: ErrorBody = { error: { status, code, message, ...(issues ? { issues } : {}) } };
+  return Response.json(body, { status, headers: retryAfter ? { 'Retry-After': String(retryAfter) } : {} });
 }
 
 function abortError(signal: AbortSignal): unknown {
@@ -69,15 +73,15 @@ function wait(ms: number, signal: AbortSignal): Promise<void> {
 
 async function answer(routes: MockRoutes, url: URL, request: Request): Promise<Response> {
   const path = url.pathname.replace(/^\/+/, '');
-  const reply = routes[path];
-  if (request.method !== 'GET') return errorResponse(405, 'method_not_allowed', `The mock API only answers GET, not ${request.method}.`);
+  const reply = routes[request.method === 'GET' ? path : `${request.method} ${path}`];
+  if (request.method !== 'GET' && !reply) return errorResponse(405, 'method_not_allowed', `The mock API has no ${request.method} reply for /${path}.`);
   if (!reply) return errorResponse(404, 'not_found', `The mock API has no reply for /${path}.`);
   // Never settles, unless the widget aborts the request.
   if ('pending' in reply) return wait(Infinity, request.signal) as Promise<never>;
-  if ('status' in reply) return errorResponse(reply.status, reply.code, reply.message);
+  if ('code' in reply) return errorResponse(reply.status, reply.code, reply.message, reply.issues, reply.retryAfter);
   if ('events' in reply) return errorResponse(406, 'not_acceptable', `/${path} is an event stream; open it with EventSource.`);
   if (reply.delayMs) await wait(reply.delayMs, request.signal);
-  return Response.json(reply.json);
+  return Response.json(reply.json, { status: reply.status ?? 200 });
 }
 
 let installed = false;

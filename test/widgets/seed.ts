@@ -1,3 +1,5 @@
+import type { BudgetInput } from '../../server/budgets/schemas.js';
+import { castBallot, confirmBallot, findPublicBudget, moveBudget, publishBudget, saveBudget } from '../../server/budgets/store.js';
 import type { Db } from '../../server/db/index.js';
 import { confirmProposal, confirmSignature, movePetition, proposePetition, signPetition } from '../../server/petitions/store.js';
 import { seedDemoTiles } from '../../server/tiles/seed.js';
@@ -29,6 +31,7 @@ export async function seedWidgetTestData(db: Db) {
     ])
     .execute();
   await seedPetitions(db);
+  await seedBudgets(db);
 }
 
 /** Titles of the seeded petitions; the tests look their numbers up by title. */
@@ -70,4 +73,175 @@ async function seedPetitions(db: Db) {
   const closed = await make(seededPetitions.closed, 'Biblioteket borde vara öppet längre på kvällarna och på helger.');
   await movePetition(db, closed, 'closed');
   await make(seededPetitions.live, 'Den som väntar på bussen ska kunna sitta ner.');
+}
+
+/** Names of the seeded budgets (the embed code's `budget`); test/widgets/budget.test.ts uses the same. */
+export const seededBudgets = {
+  /** Open, sliders, stay within 20 million: three lines starting at 14 million together. */
+  within: 'investeringar-2027',
+  /** Open, sliders, balance 10 million give or take 100 000: the lines start at 9 million together. */
+  balanced: 'drift-2027',
+  /** Open, projects, two districts (Norr 3 million, Söder 2 million) and one project in both. */
+  projects: 'medborgarbudget-2027',
+  closed: 'parker-2026',
+  /** Published, sliders, four confirmed ballots (and one never confirmed). */
+  published: 'trygghet-2026',
+  /** Published, projects, three confirmed ballots; two projects funded. */
+  publishedProjects: 'lekplatser-2026',
+} as const;
+
+type ItemInput = BudgetInput['items'][number];
+const text = (sv: string, en: string | null = null) => ({ sv, en });
+const line = (sv: string, en: string, range: Partial<ItemInput>, more: Partial<ItemInput> = {}): ItemInput => ({
+  district: null,
+  title: text(sv, en),
+  description: text(''),
+  image: null,
+  min: 0,
+  max: 0,
+  step: 1,
+  start: 0,
+  cost: 0,
+  ...range,
+  ...more,
+});
+const budgetProcess = (slug: string, sv: string, en: string, rest: Partial<BudgetInput> & Pick<BudgetInput, 'mode' | 'total' | 'items'>): BudgetInput => ({
+  slug,
+  title: text(sv, en),
+  description: text('Kommunen vill veta hur du vill använda pengarna.\n\nDet du väljer tar politikerna med när de beslutar om budgeten.', 'The municipality wants to know how you would use the money.\n\nThe politicians take your choices into account when they decide on the budget.'),
+  rule: 'within',
+  tolerance: 0,
+  closesAt: null,
+  districts: [],
+  ...rest,
+});
+
+/**
+ * The budget widget's tests read these: an open slider process within a total, an open
+ * balanced one, an open project process with districts, a closed one, and two published
+ * ones with confirmed ballots.
+ */
+async function seedBudgets(db: Db) {
+  const million = 1_000_000;
+  const inAMonth = new Date(Date.now() + 30 * 86_400_000).toISOString();
+  const open = async (input: BudgetInput) => {
+    await saveBudget(db, input);
+    await moveBudget(db, input.slug, 'open');
+  };
+  const step = { min: 0, step: 500_000 };
+  await open(
+    budgetProcess(seededBudgets.within, 'Investeringar 2027', 'Investments 2027', {
+      mode: 'sliders',
+      total: 20 * million,
+      closesAt: inAMonth,
+      items: [
+        line('Lekplatser', 'Playgrounds', { ...step, max: 10 * million, start: 5 * million }, {
+          description: text('Nya och upprustade lekplatser i alla stadsdelar.', 'New and refurbished playgrounds in every district.'),
+          image: { url: 'https://bilder.medverka.invalid/lekplats.jpg', alt: text('Barn som klättrar i en klätterställning', 'Children climbing a climbing frame') },
+        }),
+        line('Cykelvägar', 'Cycle paths', { ...step, max: 10 * million, start: 5 * million }),
+        line('Belysning', 'Street lighting', { ...step, max: 8 * million, start: 4 * million }),
+      ],
+    }),
+  );
+  await open(
+    budgetProcess(seededBudgets.balanced, 'Driftbudget 2027', 'Running costs 2027', {
+      mode: 'sliders',
+      total: 10 * million,
+      rule: 'balanced',
+      tolerance: 100_000,
+      items: [
+        line('Skolor', 'Schools', { min: million, max: 6 * million, step: 100_000, start: 4 * million }),
+        line('Äldreomsorg', 'Elderly care', { min: million, max: 6 * million, step: 100_000, start: 3 * million }),
+        line('Kultur och fritid', 'Culture and leisure', { min: 0, max: 4 * million, step: 100_000, start: 2 * million }),
+      ],
+    }),
+  );
+  await open(
+    budgetProcess(seededBudgets.projects, 'Medborgarbudget 2027', 'Citizens’ budget 2027', {
+      mode: 'projects',
+      total: 5 * million,
+      districts: [
+        { name: text('Norr', 'North'), total: 3 * million },
+        { name: text('Söder', 'South'), total: 2 * million },
+      ],
+      items: [
+        line('Utegym i Norrparken', 'Outdoor gym in Norrparken', { cost: 1_500_000 }, { district: 0 }),
+        line('Ny lekplats vid Norrskolan', 'New playground at Norrskolan', { cost: 2 * million }, { district: 0, description: text('En lekplats för barn upp till tolv år.', 'A playground for children up to twelve.') }),
+        line('Belysning i Söderskogen', 'Lighting in Söderskogen', { cost: 1_200_000 }, { district: 1 }),
+        line('Hundrastgård', 'Dog park', { cost: 900_000 }, { district: 1 }),
+        line('Fler bänkar', 'More benches', { cost: 500_000 }),
+      ],
+    }),
+  );
+  await open(
+    budgetProcess(seededBudgets.closed, 'Parker 2026', 'Parks 2026', {
+      mode: 'sliders',
+      total: 5 * million,
+      items: [line('Gräsytor', 'Lawns', { ...step, max: 5 * million, start: 2 * million }), line('Planteringar', 'Flower beds', { ...step, max: 5 * million, start: 2 * million })],
+    }),
+  );
+  await moveBudget(db, seededBudgets.closed, 'closed');
+
+  const vote = async (slug: string, email: string, ballot: { allocations?: { itemId: number; amount: number }[]; projects?: number[] }, confirm = true) => {
+    const { token } = await castBallot(db, slug, { email, districtId: null, allocations: [], projects: [], lang: 'sv', ...ballot });
+    if (confirm) await confirmBallot(db, token);
+  };
+  const idsOf = async (slug: string) => (await findPublicBudget(db, slug, { includeDraft: true }))!.items.map((i) => i.id);
+
+  await open(
+    budgetProcess(seededBudgets.published, 'Trygghet 2026', 'Safety 2026', {
+      mode: 'sliders',
+      total: 6 * million,
+      items: [
+        line('Belysning', 'Street lighting', { ...step, max: 4 * million, start: 2 * million }),
+        line('Trygghetsvandringar', 'Safety walks', { ...step, max: 2 * million, start: million }),
+        line('Kameror vid stationen', 'Cameras at the station', { ...step, max: 3 * million, start: million }),
+      ],
+    }),
+  );
+  const [light, walks, cameras] = await idsOf(seededBudgets.published);
+  const amounts = [
+    [3, 1, 1],
+    [2, 2, 0.5],
+    [4, 0.5, 1.5],
+    [2.5, 1, 2],
+  ];
+  for (const [i, [a, b, c]] of amounts.entries()) {
+    await vote(seededBudgets.published, `invanare${i + 1}@example.se`, {
+      allocations: [
+        { itemId: light!, amount: a! * million },
+        { itemId: walks!, amount: b! * million },
+        { itemId: cameras!, amount: c! * million },
+      ],
+    });
+  }
+  // Sent but never confirmed: it must not count.
+  await vote(seededBudgets.published, 'obekraftad@example.se', { allocations: [{ itemId: light!, amount: 0 }, { itemId: walks!, amount: 0 }, { itemId: cameras!, amount: 0 }] }, false);
+  await moveBudget(db, seededBudgets.published, 'closed');
+  await publishBudget(db, seededBudgets.published, {
+    decision: text('Kommunfullmäktige beslutade den 10 december att satsa 3 miljoner kronor på belysning.\n\nTrygghetsvandringarna fortsätter som förut.', 'The council decided on 10 December to spend 3 million kronor on street lighting.\n\nThe safety walks go on as before.'),
+    selected: [],
+  });
+
+  await open(
+    budgetProcess(seededBudgets.publishedProjects, 'Lekplatser 2026', 'Playgrounds 2026', {
+      mode: 'projects',
+      total: 3 * million,
+      items: [
+        line('Lekplats i Västerparken', 'Playground in Västerparken', { cost: 1_500_000 }),
+        line('Vattenlek vid badet', 'Water play at the beach', { cost: million }),
+        line('Linbana i skogen', 'Zip line in the woods', { cost: 1_200_000 }),
+      ],
+    }),
+  );
+  const [park, water, zip] = await idsOf(seededBudgets.publishedProjects);
+  for (const [i, projects] of [[park!, water!], [park!, zip!], [water!]].entries()) {
+    await vote(seededBudgets.publishedProjects, `rostare${i + 1}@example.se`, { projects });
+  }
+  await moveBudget(db, seededBudgets.publishedProjects, 'closed');
+  await publishBudget(db, seededBudgets.publishedProjects, {
+    decision: text('Lekplatsen i Västerparken och vattenleken byggs 2027.', 'The playground in Västerparken and the water play are built in 2027.'),
+    selected: [park!, water!],
+  });
 }

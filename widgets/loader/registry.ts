@@ -8,13 +8,16 @@ export const widgetModules: Record<string, () => Promise<unknown>> = {
   'medverka-tiles': () => import('../tiles/define.js'),
   'medverka-petition': () => import('../petition/define.js'),
   'medverka-petitions': () => import('../petitions/define.js'),
+  'medverka-budget': () => import('../budget/define.js'),
 };
 
-/** Defines a Medverka tag if it is one we know; resolves to whether it is defined now. */
-export async function loadWidget(tag: string): Promise<boolean> {
-  // Ask for the shared chunk (Lit and the base element) at the same time as the widget's
-  // own, rather than only once the widget's chunk has arrived and named it. A tag we do not
-  // know loads nothing of its own, and is defined only if someone else defined it.
-  await Promise.all([import('../shared/base-element.js'), widgetModules[tag]?.()]);
-  return !!customElements.get(tag);
-}
+/**
+ * Defines a Medverka tag if it is one we know; resolves to its class once it is defined, or to
+ * undefined if it is not.
+ */
+// Ask for the shared chunk (Lit and the base element) at the same time as the widget's
+// own, rather than only once the widget's chunk has arrived and named it. A tag we do not
+// know loads nothing of its own, and is defined only if someone else defined it. (Written
+// for bytes, as an arrow with no `!!`: the loader is in every widget's byte budget.)
+export const loadWidget = (tag: string): Promise<CustomElementConstructor | undefined> =>
+  Promise.all([import('../shared/base-element.js'), widgetModules[tag]?.()]).then(() => customElements.get(tag));

@@ -28,11 +28,19 @@ export interface MedverkaPetitionProposedDetail {
   lang: 'sv' | 'en';
 }
 
+export interface MedverkaBallotCastDetail {
+  /** The budget's name, as in the embed code. */
+  budget: string;
+  /** The district the ballot is for, or null. It counts once the resident follows the mailed link; a later confirmed ballot replaces it. */
+  districtId: number | null;
+}
+
 export interface MedverkaEventMap {
   'medverka-tile-open': CustomEvent<MedverkaTileOpenDetail>;
   'medverka-load-error': CustomEvent<MedverkaLoadErrorDetail>;
   'medverka-signed': CustomEvent<MedverkaSignedDetail>;
   'medverka-petition-proposed': CustomEvent<MedverkaPetitionProposedDetail>;
+  'medverka-ballot-cast': CustomEvent<MedverkaBallotCastDetail>;
 }
 
 declare global {

@@ -1,0 +1,744 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { FormRefusal } from '../petition/petition-api.js';
+import { encodeSolution, solve } from '../petition/proof-of-work.js';
+import { ApiRequestError } from '../shared/api.js';
+import { MedverkaElement } from '../shared/base-element.js';
+import { emit } from '../shared/events.js';
+import { msg, str } from '../shared/localize.js';
+import { budgetApi, type BudgetItem, type PublicBudget } from './budget-api.js';
+import { styles } from './budget.styles.js';
+import { templates as en } from './locales/en.js';
+import { digits, itemsOf, kronor, paragraphs, pick, snap, tally, type Tally } from './tally.js';
+
+/** 'waiting': loading, but too briefly to be worth a message that would only flash. */
+type Status = 'waiting' | 'loading' | 'ready' | 'not-found' | 'error';
+
+/**
+ * Something to correct before sending, listed in the error summary and shown where it is:
+ * `at` is 'email', 'district', 'tally' or 'item-<id>'. The text is made while rendering, so
+ * it is in the element's language.
+ */
+interface Problem {
+  at: string;
+  text: () => string;
+}
+
+/** The results view, loaded only for a published process (it is its own chunk). */
+type ResultsView = typeof import('./results.js');
+
+/** How long a load may take before 'Laddar …' is shown. */
+const loadingMessageDelay = 300;
+/** The amount left is announced once the resident pauses, not on every step of a slider. */
+const announceAfter = 800;
+const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * A participatory budget (medborgarbudget): residents share out part of the municipality's
+ * budget with a slider per budget line, or choose projects that fit within it, and see what
+ * came of it once the municipality has published the results. Sending needs no account: the
+ * resident confirms by a link mailed to them, and may send a new ballot until the process
+ * closes (the latest one they confirm counts). A proof of work, solved in the background once
+ * they start, keeps scripts from voting in bulk.
+ *
+ * @summary A participatory budget: share it out, send it, and see the results.
+ *
+ * @event medverka-ballot-cast - A resident sent a ballot; it counts once they follow the
+ *   mailed link. `detail`: `{ budget, districtId }`.
+ * @event medverka-load-error - The budget could not be loaded. `detail`: `{ what, status }`.
+ *
+ * @csspart base - The wrapper around everything.
+ * @csspart heading - The process's title.
+ * @csspart status - The status in words (open, closed, results).
+ * @csspart body - The process's description.
+ * @csspart districts - The choice of district.
+ * @csspart tally - What has been shared out and what is left.
+ * @csspart line - One budget line: its slider and exact amount.
+ * @csspart project - One project and its checkbox.
+ * @csspart form - The ballot form.
+ * @csspart button - The form's and the messages' buttons.
+ * @csspart results - The published results: decision, bars and table.
+ * @csspart message - The loading, not-found, error, closed and check-your-e-mail messages.
+ *
+ * @cssproperty --medverka-color-accent - Buttons, sliders and bars. Default #005a9c.
+ * @cssproperty --medverka-color-on-accent - Text on the accent colour. Default #ffffff.
+ * @cssproperty --medverka-color-text - Text. Default #1b1b1b.
+ * @cssproperty --medverka-color-muted - Secondary text. Default #4d4d4d.
+ * @cssproperty --medverka-color-surface - Background. Default #ffffff.
+ * @cssproperty --medverka-color-subtle - Background of the tally, the lines and the decision. Default #f2f2f2.
+ * @cssproperty --medverka-color-border - Borders and fields. Default #767676.
+ * @cssproperty --medverka-color-focus - Focus ring. Default #1b1b1b.
+ * @cssproperty --medverka-color-danger - Errors and going over the budget. Default #b3261e.
+ * @cssproperty --medverka-radius - Corner radius. Default 0.5em.
+ * @cssproperty --medverka-spacing - Space inside and between parts. Default 1em.
+ * @cssproperty --medverka-font-family - Font. Default: the page's.
+ */
+export class MedverkaBudget extends MedverkaElement {
+  static override styles = styles;
+  static override translations = { en };
+
+  static override properties = {
+    budget: { reflect: true },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    status: { state: true },
+    data: { state: true },
+    districtId: { state: true },
+    amounts: { state: true },
+    drafts: { state: true },
+    chosen: { state: true },
+    notes: { state: true },
+    email: { state: true },
+    problems: { state: true },
+    formError: { state: true },
+    sending: { state: true },
+    sent: { state: true },
+    lastChanged: { state: true },
+    announcement: { state: true },
+  };
+
+  /** The process's name, as in its address (e.g. "investeringar-2027"). */
+  declare budget?: string;
+
+  /** The heading level of the process's title (1–6); its sections use the level below. Default 2. */
+  declare headingLevel: number;
+
+  declare private status: Status;
+  declare private data?: PublicBudget;
+  /** The district the resident takes part in; null until chosen (or when there are none). */
+  declare private districtId: number | null;
+  /** Sliders: the amount per line; a line not yet touched has its starting value. */
+  declare private amounts: Map<number, number>;
+  /** What the resident is typing in a line's exact-amount field, until they leave it. */
+  declare private drafts: Map<number, string>;
+  /** Projects: the chosen ones. */
+  declare private chosen: Set<number>;
+  /** Per line: why its amount was changed from what was typed, or what the server said of it. */
+  declare private notes: Map<number, () => string>;
+  declare private email: string;
+  declare private problems: Problem[];
+  declare private formError?: () => string;
+  declare private sending: boolean;
+  declare private sent?: string;
+  /** The line or project changed last: where going over the budget is explained. */
+  declare private lastChanged?: number;
+  declare private announcement: string;
+
+  constructor() {
+    super();
+    this.headingLevel = 2;
+    this.status = 'waiting';
+    this.districtId = null;
+    this.amounts = new Map();
+    this.drafts = new Map();
+    this.chosen = new Set();
+    this.notes = new Map();
+    this.email = '';
+    this.problems = [];
+    this.sending = false;
+    this.announcement = '';
+  }
+
+  #abort?: AbortController;
+  #announceTimer?: ReturnType<typeof setTimeout>;
+  /** The proof of work for the next ballot, started when the resident starts. */
+  #pow?: Promise<string>;
+  #results?: ResultsView;
+  /** What is left, in words, as last rendered (so in the element's language), for announcing. */
+  #left = '';
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#announceTimer);
+    this.#abort?.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('budget') || changed.has('api')) void this.load();
+  }
+
+  /** Loads the process again, e.g. after an error; what the resident chose is kept if it still applies. */
+  async load(): Promise<void> {
+    this.#abort?.abort();
+    const abort = (this.#abort = new AbortController());
+    const slug = this.budget ?? '';
+    if (this.data?.slug !== slug) this.reset();
+    this.status = 'waiting';
+    const slow = setTimeout(() => {
+      if (this.status === 'waiting') this.status = 'loading';
+    }, loadingMessageDelay);
+    try {
+      const data = await budgetApi.budget(this.apiBase, slug, abort.signal);
+      if (data.results) await this.loadResults();
+      if (abort.signal.aborted) return;
+      this.data = data;
+      this.status = 'ready';
+    } catch (err) {
+      if (abort.signal.aborted) return;
+      const status = err instanceof ApiRequestError ? err.status : null;
+      this.status = status === 404 || status === 400 ? 'not-found' : 'error';
+      emit(this, 'medverka-load-error', { what: 'budget', status });
+    } finally {
+      clearTimeout(slow);
+    }
+  }
+
+  private async loadResults() {
+    if (this.#results) return;
+    const view = await import('./results.js');
+    Object.assign(en, view.templates);
+    this.#results = view;
+  }
+
+  private reset() {
+    this.data = undefined;
+    this.districtId = null;
+    this.amounts = new Map();
+    this.drafts = new Map();
+    this.chosen = new Set();
+    this.notes = new Map();
+    this.problems = [];
+    this.formError = undefined;
+    this.sent = undefined;
+    this.lastChanged = undefined;
+  }
+
+  private get level() {
+    return Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
+  }
+
+  private get subLevel() {
+    return Math.min(6, this.level + 1);
+  }
+
+  private get needsDistrict() {
+    return !!this.data?.districts.length && this.districtId === null;
+  }
+
+  private get items(): BudgetItem[] {
+    return this.data ? itemsOf(this.data, this.districtId) : [];
+  }
+
+  private get tally(): Tally {
+    return tally(this.data!, this.districtId, this.amounts, this.chosen);
+  }
+
+  private amountOf(item: BudgetItem) {
+    return this.amounts.get(item.id) ?? item.start;
+  }
+
+  // —— Proof of work ——
+
+  /** Starts fetching and solving a challenge, once per ballot, when the resident starts. */
+  private startProof = () => {
+    this.#pow ??= this.prove();
+    // Handled where it is awaited; without this an early failure would be reported as unhandled.
+    this.#pow.catch(() => {});
+  };
+
+  private async prove(): Promise<string> {
+    const challenge = await budgetApi.challenge(this.apiBase);
+    const number = await solve(challenge);
+    if (number < 0) throw new ApiRequestError(null, 'pow_unsolved', 'No number solves the challenge.');
+    return encodeSolution(challenge, number);
+  }
+
+  // —— Sharing out ——
+
+  /** A line or project changed: forget what was said about it, and announce what is left once the resident pauses. */
+  private changed(id: number) {
+    this.lastChanged = id;
+    if (this.notes.has(id)) {
+      this.notes = new Map(this.notes);
+      this.notes.delete(id);
+    }
+    this.problems = this.problems.filter((p) => p.at !== `item-${id}` && p.at !== 'tally');
+    clearTimeout(this.#announceTimer);
+    this.#announceTimer = setTimeout(() => (this.announcement = this.#left), announceAfter);
+  }
+
+  private setAmount(item: BudgetItem, amount: number) {
+    this.amounts = new Map(this.amounts).set(item.id, amount);
+    this.changed(item.id);
+  }
+
+  private onRange(item: BudgetItem, event: Event) {
+    this.setAmount(item, Number((event.target as HTMLInputElement).value));
+    if (this.drafts.has(item.id)) {
+      this.drafts = new Map(this.drafts);
+      this.drafts.delete(item.id);
+    }
+  }
+
+  /** Whole kronor as typed: digits, with spaces (and, in English, commas) between groups. */
+  private parse(text: string): number | undefined {
+    const plain = text.replace(this.locale === 'en' ? /[\s,]/g : /\s/g, '');
+    return /^\d{1,13}$/.test(plain) ? Number(plain) : undefined;
+  }
+
+  /** Typing in the exact field: the slider and the tally follow as soon as the amount is one the line can take. */
+  private onExactInput(item: BudgetItem, event: Event) {
+    const text = (event.target as HTMLInputElement).value;
+    this.drafts = new Map(this.drafts).set(item.id, text);
+    const amount = this.parse(text);
+    if (amount !== undefined && snap(item, amount) === amount) this.setAmount(item, amount);
+  }
+
+  /** Leaving the exact field: the amount is put on the line's steps and within its range, and if that changed it, the line says why. */
+  private onExactChange(item: BudgetItem, event: Event) {
+    const text = (event.target as HTMLInputElement).value;
+    const typed = this.parse(text);
+    this.drafts = new Map(this.drafts);
+    this.drafts.delete(item.id);
+    if (typed === undefined) {
+      this.notes = new Map(this.notes).set(item.id, () =>
+        msg(str`Skriv beloppet i hela kronor, med siffror. Det är kvar på ${kronor(this.amountOf(item), this.locale)}.`, { id: 'budget.not-a-number' }),
+      );
+      return;
+    }
+    const amount = snap(item, typed);
+    this.setAmount(item, amount);
+    if (amount !== typed) this.notes = new Map(this.notes).set(item.id, () => this.rangeText(item, amount));
+  }
+
+  private rangeText(item: BudgetItem, amount: number) {
+    const l = this.locale;
+    return item.step > 1
+      ? msg(str`Den här raden kan få från ${kronor(item.min, l)} till ${kronor(item.max, l)}, i steg om ${kronor(item.step, l)}. Beloppet är nu ${kronor(amount, l)}.`, { id: 'budget.snapped-step' })
+      : msg(str`Den här raden kan få från ${kronor(item.min, l)} till ${kronor(item.max, l)}. Beloppet är nu ${kronor(amount, l)}.`, { id: 'budget.snapped' });
+  }
+
+  private onProject(item: BudgetItem, event: Event) {
+    const chosen = new Set(this.chosen);
+    if ((event.target as HTMLInputElement).checked) chosen.add(item.id);
+    else chosen.delete(item.id);
+    this.chosen = chosen;
+    this.changed(item.id);
+  }
+
+  private chooseDistrict(id: number) {
+    this.districtId = id;
+    this.problems = this.problems.filter((p) => p.at !== 'district');
+  }
+
+  // —— Sending ——
+
+  private validate(): Problem[] {
+    const problems: Problem[] = [];
+    const data = this.data!;
+    if (this.needsDistrict) problems.push({ at: 'district', text: () => msg('Välj ett område.', { id: 'budget.error-district' }) });
+    else {
+      const t = this.tally;
+      if (t.state !== 'ok') problems.push({ at: 'tally', text: () => this.leftText(this.tally) });
+      if (data.mode === 'projects' && !this.items.some((i) => this.chosen.has(i.id))) {
+        problems.push({ at: 'tally', text: () => msg('Välj minst ett projekt.', { id: 'budget.error-none' }) });
+      }
+    }
+    const email = this.email.trim();
+    if (!email) problems.push({ at: 'email', text: () => msg('Skriv din e-postadress.', { id: 'budget.error-email' }) });
+    else if (!emailPattern.test(email)) problems.push({ at: 'email', text: () => msg('Skriv e-postadressen så här: namn@exempel.se.', { id: 'budget.error-email-invalid' }) });
+    return problems;
+  }
+
+  private async showProblems(problems: Problem[], formError?: () => string) {
+    this.problems = problems;
+    this.formError = formError;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#summary')?.focus();
+  }
+
+  private async onSubmit(event: SubmitEvent) {
+    event.preventDefault();
+    const data = this.data;
+    if (this.sending || !data) return;
+    const problems = this.validate();
+    if (problems.length) return this.showProblems(problems);
+    this.problems = [];
+    this.formError = undefined;
+    this.sending = true;
+    const email = this.email.trim();
+    const items = this.items;
+    const sliders = data.mode === 'sliders';
+    try {
+      this.startProof();
+      const pow = await this.#pow!;
+      await budgetApi.cast(
+        this.apiBase,
+        data.slug,
+        {
+          email,
+          districtId: this.districtId,
+          allocations: sliders ? items.map((i) => ({ itemId: i.id, amount: this.amountOf(i) })) : [],
+          projects: sliders ? [] : items.filter((i) => this.chosen.has(i.id)).map((i) => i.id),
+          lang: this.locale,
+        },
+        pow,
+      );
+      this.sent = email;
+      this.sending = false;
+      this.#pow = undefined;
+      emit(this, 'medverka-ballot-cast', { budget: data.slug, districtId: this.districtId });
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#sent-heading')?.focus();
+    } catch (err) {
+      this.sending = false;
+      // Every solution is spent by a refusal: solve a new one for the next try.
+      this.#pow = undefined;
+      this.startProof();
+      await this.refused(err);
+    }
+  }
+
+  private async refused(err: unknown) {
+    const refusal = err instanceof FormRefusal ? err : undefined;
+    const code = err instanceof ApiRequestError ? err.code : '';
+    const breaksRule = code === 'ballot_breaks_rule';
+    // A ballot the widget let through but the rule refuses was made on an outdated process
+    // (staff changed it meanwhile): read it again, and explain with it as it is now.
+    if (breaksRule) await this.load();
+    const problems: Problem[] = [];
+    const notes = new Map(this.notes);
+    for (const issue of refusal?.issues ?? []) {
+      // The server names a line by its id, in English; say it in the resident's language where we can.
+      const line = breaksRule && /^allocations\.(\d+)$/.exec(issue.path);
+      const item = line && this.items.find((i) => i.id === Number(line[1]));
+      if (item) {
+        const text = () => this.rangeText(item, this.amountOf(item));
+        notes.set(item.id, text);
+        problems.push({ at: `item-${item.id}`, text });
+      } else if (issue.path === 'email') {
+        problems.push({ at: 'email', text: () => msg('Kontrollera din e-postadress. Det går inte att skicka mejl till den.', { id: 'budget.error-email-server' }) });
+      } else if (issue.path === 'districtId') {
+        problems.push({ at: 'district', text: () => msg('Välj ett område.', { id: 'budget.error-district' }) });
+      } else if (breaksRule) {
+        problems.push({ at: 'tally', text: () => (this.tally.state === 'ok' ? issue.message : this.leftText(this.tally)) });
+      }
+    }
+    this.notes = notes;
+    if (problems.length) return this.showProblems(problems);
+    if (refusal?.status === 429) {
+      const minutes = Math.max(1, Math.ceil((refusal.retryAfter ?? 60) / 60));
+      return this.showProblems([], () =>
+        minutes === 1
+          ? msg('Det har kommit för många röster härifrån på kort tid. Vänta en minut och försök sedan igen.', { id: 'budget.too-many-minute' })
+          : msg(str`Det har kommit för många röster härifrån på kort tid. Vänta ${minutes} minuter och försök sedan igen.`, { id: 'budget.too-many' }),
+      );
+    }
+    if (refusal?.status === 409 || refusal?.status === 404) {
+      // Closed (or gone) meanwhile: show it as it is now, and say so where the form was.
+      await this.load();
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('.closed, .message')?.focus();
+      return;
+    }
+    if (code.startsWith('pow_')) {
+      return this.showProblems([], () => msg('Säkerhetskontrollen blev inte klar. Försök skicka igen.', { id: 'budget.pow-failed' }));
+    }
+    return this.showProblems([], () =>
+      breaksRule
+        ? msg('Budgeten har ändrats sedan du öppnade sidan. Kontrollera din fördelning och skicka igen.', { id: 'budget.changed' })
+        : msg('Det gick inte att skicka din budget just nu. Försök igen om en stund.', { id: 'budget.send-failed' }),
+    );
+  }
+
+  /** The element a problem's link moves focus to. */
+  private targetOf(at: string): string {
+    if (at === 'district') return `district-${this.data!.districts[0]?.id}`;
+    const item = /^item-(\d+)$/.exec(at)?.[1];
+    if (item) return `${this.data!.mode === 'sliders' ? 'range' : 'project'}-${item}`;
+    return at;
+  }
+
+  private onSummaryClick(event: MouseEvent, at: string) {
+    // The links point into the shadow root, which the page's own #fragment cannot reach.
+    event.preventDefault();
+    this.renderRoot.querySelector<HTMLElement>(`#${this.targetOf(at)}`)?.focus();
+  }
+
+  private sendAgain = async () => {
+    this.sent = undefined;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#tally, #districts input')?.focus();
+  };
+
+  // —— Rendering ——
+
+  /** What is left, or what is wrong, in one sentence (shown in the tally, announced, and in the summary). */
+  private leftText(t: Tally): string {
+    const l = this.locale;
+    const projects = this.data!.mode === 'projects';
+    if (t.state === 'over') {
+      return projects
+        ? msg(str`Projekten du har valt kostar ${kronor(t.off, l)} mer än budgeten. Välj bort något projekt.`, { id: 'budget.over-projects' })
+        : msg(str`Du har fördelat ${kronor(t.off, l)} för mycket. Minska någon rad med minst så mycket.`, { id: 'budget.over' });
+    }
+    if (t.state === 'under') return msg(str`Fördela minst ${kronor(t.off, l)} till. Hela budgeten ska användas.`, { id: 'budget.under' });
+    if (!projects && this.data!.rule === 'balanced' && t.left) {
+      return t.left > 0
+        ? msg(str`Budgeten går ihop: ${kronor(t.left, l)} kvar, inom marginalen.`, { id: 'budget.balanced-left' })
+        : msg(str`Budgeten går ihop: ${kronor(-t.left, l)} över, inom marginalen.`, { id: 'budget.balanced-over' });
+    }
+    if (!projects && this.data!.rule === 'balanced') return msg('Budgeten går jämnt ut.', { id: 'budget.balanced' });
+    return msg(str`Kvar att fördela: ${kronor(t.left, l)}.`, { id: 'budget.left' });
+  }
+
+  private ruleText(data: PublicBudget, total: number): string {
+    const l = this.locale;
+    if (data.mode === 'projects') return msg(str`Välj de projekt du vill ha. Tillsammans får de kosta högst ${kronor(total, l)}.`, { id: 'budget.rule-projects' });
+    if (data.rule === 'within') return msg(str`Fördela högst ${kronor(total, l)}. Du behöver inte använda allt.`, { id: 'budget.rule-within' });
+    return data.tolerance
+      ? msg(str`Fördela ${kronor(total, l)}, varken mer eller mindre. Det får skilja högst ${kronor(data.tolerance, l)}.`, { id: 'budget.rule-balanced-tolerance' })
+      : msg(str`Fördela ${kronor(total, l)}, varken mer eller mindre.`, { id: 'budget.rule-balanced' });
+  }
+
+  private problemAt(at: string) {
+    return this.problems.find((p) => p.at === at);
+  }
+
+  private renderStatus(data: PublicBudget) {
+    const words = {
+      open: msg('Öppen', { id: 'budget.status-open' }),
+      closed: msg('Stängd', { id: 'budget.status-closed' }),
+      published: msg('Resultatet är klart', { id: 'budget.status-published' }),
+    };
+    const closes =
+      data.status === 'open' && data.closesAt
+        ? html`<p class="hint">
+            ${msg(str`Du kan vara med till ${new Intl.DateTimeFormat(this.locale, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(data.closesAt))}.`, { id: 'budget.closes' })}
+          </p>`
+        : nothing;
+    return html`<p class="status status-${data.status}" part="status">${words[data.status]}</p>
+      ${closes}`;
+  }
+
+  private renderAbout(item: BudgetItem) {
+    const l = this.locale;
+    const description = pick(item.description, l);
+    // Staff give http(s) addresses; a data: image (a preview) is harmless in an <img>. Nothing else is loaded.
+    const src = item.image && /^(https?:\/\/|data:image\/)/i.test(item.image.url) ? item.image.url : undefined;
+    return html`${description ? html`<p id="desc-${item.id}" class="hint description">${description}</p>` : nothing}
+    ${src ? html`<img class="picture" src=${src} alt=${pick(item.image!.alt, l)} loading="lazy" />` : nothing}`;
+  }
+
+  /** Whether a line or project has a note: why its amount changed, what the server said, or (changed last) that the ballot is over. */
+  private hasNote(item: BudgetItem, t: Tally) {
+    return this.notes.has(item.id) || (this.lastChanged === item.id && t.state === 'over');
+  }
+
+  private renderNote(item: BudgetItem, t: Tally) {
+    if (!this.hasNote(item, t)) return nothing;
+    const note = this.notes.get(item.id);
+    return html`<p id="note-${item.id}" class="note ${note && this.problemAt(`item-${item.id}`) ? 'field-error' : ''}">${note ? note() : this.leftText(t)}</p>`;
+  }
+
+  private renderLine(item: BudgetItem, t: Tally) {
+    const l = this.locale;
+    const id = item.id;
+    const amount = this.amountOf(item);
+    const title = pick(item.title, l);
+    const note = this.hasNote(item, t) ? `note-${id}` : '';
+    const described = [`limits-${id}`, pick(item.description, l) ? `desc-${id}` : '', note].filter(Boolean).join(' ');
+    const invalid = this.problemAt(`item-${id}`) ? 'true' : 'false';
+    return html`<li class="line" part="line">
+      <div class="line-head">
+        <label class="line-title" for="range-${id}">${title}</label>
+        <span class="line-amount" aria-hidden="true">${kronor(amount, l)}</span>
+      </div>
+      ${this.renderAbout(item)}
+      <input
+        type="range"
+        id="range-${id}"
+        min=${item.min}
+        max=${item.max}
+        step=${item.step}
+        .value=${String(amount)}
+        aria-valuetext=${kronor(amount, l)}
+        aria-describedby=${described}
+        aria-invalid=${invalid}
+        @input=${(e: Event) => this.onRange(item, e)}
+      />
+      <p id="limits-${id}" class="limits">${msg(str`Från ${kronor(item.min, l)} till ${kronor(item.max, l)}`, { id: 'budget.limits' })}</p>
+      <div class="exact">
+        <label for="amount-${id}">${msg('Exakt belopp i kronor', { id: 'budget.exact' })}<span class="visually-hidden">: ${title}</span></label>
+        <input
+          id="amount-${id}"
+          inputmode="numeric"
+          autocomplete="off"
+          spellcheck="false"
+          .value=${this.drafts.get(id) ?? digits(amount, l)}
+          aria-describedby=${`limits-${id} ${note}`.trim()}
+          aria-invalid=${invalid}
+          @input=${(e: Event) => this.onExactInput(item, e)}
+          @change=${(e: Event) => this.onExactChange(item, e)}
+        />
+      </div>
+      ${this.renderNote(item, t)}
+    </li>`;
+  }
+
+  private renderProject(item: BudgetItem, t: Tally) {
+    const l = this.locale;
+    const id = item.id;
+    const chosen = this.chosen.has(id);
+    const fits = chosen || item.cost <= t.left;
+    const described = [`cost-${id}`, pick(item.description, l) ? `desc-${id}` : '', fits ? '' : `fit-${id}`, this.hasNote(item, t) ? `note-${id}` : ''].filter(Boolean).join(' ');
+    return html`<li class="project ${chosen ? 'chosen' : ''}" part="project">
+      <div class="choice">
+        <input type="checkbox" id="project-${id}" .checked=${chosen} aria-describedby=${described} @change=${(e: Event) => this.onProject(item, e)} />
+        <label for="project-${id}">${pick(item.title, l)}</label>
+      </div>
+      <p id="cost-${id}" class="cost">${msg(str`Kostar ${kronor(item.cost, l)}`, { id: 'budget.cost' })}</p>
+      ${this.renderAbout(item)}
+      ${fits
+        ? nothing
+        : html`<p id="fit-${id}" class="note">
+            ${msg(str`Får inte plats just nu: det finns ${kronor(Math.max(0, t.left), l)} kvar. Välj bort något annat först om du vill ha med det här.`, { id: 'budget.no-fit' })}
+          </p>`}
+      ${this.renderNote(item, t)}
+    </li>`;
+  }
+
+  private renderDistricts(data: PublicBudget) {
+    if (!data.districts.length) return nothing;
+    const problem = this.problemAt('district');
+    return html`<fieldset class="field districts" id="districts" part="districts" aria-describedby=${problem ? 'district-hint district-error' : 'district-hint'}>
+      <legend>${msg('Välj ditt område', { id: 'budget.district' })}</legend>
+      <p id="district-hint" class="hint">${msg('Varje område har en egen budget. Du är med i ett av dem.', { id: 'budget.district-hint' })}</p>
+      ${problem ? html`<p id="district-error" class="field-error">${problem.text()}</p>` : nothing}
+      ${data.districts.map(
+        (d) => html`<div class="choice">
+          <input type="radio" name="district" id="district-${d.id}" .checked=${this.districtId === d.id} aria-invalid=${problem ? 'true' : 'false'} @change=${() => this.chooseDistrict(d.id)} />
+          <label for="district-${d.id}">${pick(d.name, this.locale)} <span class="hint">(${kronor(d.total, this.locale)})</span></label>
+        </div>`,
+      )}
+    </fieldset>`;
+  }
+
+  private renderTally(data: PublicBudget, t: Tally) {
+    const l = this.locale;
+    const width = t.total ? Math.min(100, (t.spent / t.total) * 100) : t.spent ? 100 : 0;
+    return html`<div id="tally" class="tally ${t.state}" part="tally" tabindex="-1">
+      <p class="tally-sum">
+        ${data.mode === 'projects'
+          ? msg(str`Valt för ${kronor(t.spent, l)} av ${kronor(t.total, l)}`, { id: 'budget.spent-projects' })
+          : msg(str`Fördelat: ${kronor(t.spent, l)} av ${kronor(t.total, l)}`, { id: 'budget.spent' })}
+      </p>
+      <svg class="gauge" aria-hidden="true" focusable="false">
+        <rect class="gauge-track" width="100%" height="100%" />
+        <rect class="gauge-fill" width="${width}%" height="100%" />
+      </svg>
+      <p class="tally-left">${t.state === 'ok' ? nothing : html`<span class="warning" aria-hidden="true">!</span>`}${(this.#left = this.leftText(t))}</p>
+    </div>`;
+  }
+
+  private renderSummary() {
+    if (!this.problems.length && !this.formError) return nothing;
+    return html`<div id="summary" class="summary" tabindex="-1" aria-labelledby="summary-heading">
+      <div id="summary-heading" class="summary-heading" role="heading" aria-level=${this.subLevel}>
+        ${this.problems.length ? msg('Rätta det här innan du skickar', { id: 'budget.summary-heading' }) : msg('Din budget skickades inte', { id: 'budget.not-sent' })}
+      </div>
+      ${this.problems.length
+        ? html`<ul>
+            ${this.problems.map((p) => html`<li><a href="#${this.targetOf(p.at)}" @click=${(e: MouseEvent) => this.onSummaryClick(e, p.at)}>${p.text()}</a></li>`)}
+          </ul>`
+        : nothing}
+      ${this.formError ? html`<p>${this.formError()}</p>` : nothing}
+    </div>`;
+  }
+
+  private renderForm(data: PublicBudget) {
+    const t = this.needsDistrict ? undefined : this.tally;
+    const email = this.problemAt('email');
+    const sliders = data.mode === 'sliders';
+    return html`<form part="form" novalidate @submit=${this.onSubmit} @focusin=${this.startProof} @input=${this.startProof}>
+      ${this.renderSummary()} ${this.renderDistricts(data)}
+      ${t
+        ? html`<section class="share" aria-labelledby="share-heading">
+              <div id="share-heading" class="subheading" role="heading" aria-level=${this.subLevel}>
+                ${sliders ? msg('Fördela budgeten', { id: 'budget.share-heading' }) : msg('Välj projekt', { id: 'budget.projects-heading' })}
+              </div>
+              <p class="rule">${this.ruleText(data, t.total)}</p>
+              ${this.renderTally(data, t)}
+              <ul class=${sliders ? 'lines' : 'projects'}>
+                ${this.items.map((item) => (sliders ? this.renderLine(item, t) : this.renderProject(item, t)))}
+              </ul>
+            </section>
+            <div class="field">
+              <label for="email">${msg('E-postadress', { id: 'budget.email' })}</label>
+              <p id="email-hint" class="hint">${msg('Vi skickar en länk som du klickar på för att din budget ska räknas.', { id: 'budget.email-hint' })}</p>
+              ${email ? html`<p id="email-error" class="field-error">${email.text()}</p>` : nothing}
+              <input
+                id="email"
+                name="email"
+                type="email"
+                autocomplete="email"
+                spellcheck="false"
+                maxlength="254"
+                .value=${this.email}
+                aria-invalid=${email ? 'true' : 'false'}
+                aria-describedby=${email ? 'email-hint email-error' : 'email-hint'}
+                @input=${(e: Event) => (this.email = (e.target as HTMLInputElement).value)}
+              />
+            </div>
+            <p class="privacy">
+              ${msg('Kommunen sparar din e-postadress för att varje person bara ska räknas en gång. Den visas aldrig för någon.', { id: 'budget.privacy' })}
+            </p>
+            <button type="submit" class="primary" part="button" aria-disabled=${this.sending ? 'true' : 'false'}>
+              ${this.sending ? msg('Skickar …', { id: 'budget.sending' }) : msg('Skicka min budget', { id: 'budget.submit' })}
+            </button>
+            <p class="visually-hidden" role="status">${this.sending ? msg('Skickar din budget …', { id: 'budget.sending-status' }) : ''}</p>`
+        : nothing}
+    </form>`;
+  }
+
+  private renderSent() {
+    return html`<section class="message sent" part="message" aria-labelledby="sent-heading">
+      <div id="sent-heading" class="subheading" role="heading" aria-level=${this.subLevel} tabindex="-1">${msg('Kolla din e-post', { id: 'budget.sent-heading' })}</div>
+      <p>${msg(str`Vi har skickat ett mejl till ${this.sent}.`, { id: 'budget.sent-to' })}</p>
+      <p>${msg('Din budget räknas när du har klickat på länken i mejlet. Länken gäller i tre dagar.', { id: 'budget.sent-link' })}</p>
+      <p>
+        ${msg('Du kan ändra dig så länge omröstningen är öppen: skicka en ny budget och bekräfta den. Det är den senaste du bekräftar som räknas.', {
+          id: 'budget.sent-change',
+        })}
+      </p>
+      <p class="hint">${msg('Har du inte fått något mejl? Titta i skräpposten.', { id: 'budget.sent-spam' })}</p>
+      <button type="button" class="secondary" part="button" @click=${this.sendAgain}>${msg('Ändra min budget', { id: 'budget.change' })}</button>
+    </section>`;
+  }
+
+  private renderBudget(data: PublicBudget) {
+    const l = this.locale;
+    const description = pick(data.description, l);
+    let main: unknown = nothing;
+    if (data.status === 'open') main = this.sent ? this.renderSent() : this.renderForm(data);
+    else if (data.status === 'closed')
+      main = html`<p class="message closed" part="message" tabindex="-1">${msg('Omröstningen har stängt. Resultatet visas här när kommunen har publicerat det.', { id: 'budget.closed' })}</p>`;
+    else if (data.results && this.#results) main = this.#results.renderResults(data, l, this.subLevel, { kronor, paragraphs });
+    return html`<div class="heading" part="heading" role="heading" aria-level=${this.level}>${pick(data.title, l)}</div>
+      ${this.renderStatus(data)} ${description ? html`<div class="body" part="body">${paragraphs(description)}</div>` : nothing} ${main}`;
+  }
+
+  private renderBody(): TemplateResult {
+    switch (this.status) {
+      case 'loading':
+        return html`<p class="message" part="message" role="status">${msg('Laddar …', { id: 'budget.loading' })}</p>`;
+      case 'not-found':
+        return html`<p class="message" part="message">${msg('Budgeten finns inte, eller har inte öppnat ännu.', { id: 'budget.not-found' })}</p>`;
+      case 'error':
+        return html`<div class="message error" part="message" role="alert">
+          <p>${msg('Det gick inte att hämta budgeten just nu.', { id: 'budget.error' })}</p>
+          <button type="button" class="secondary" part="button" @click=${() => void this.load()}>${msg('Försök igen', { id: 'budget.retry' })}</button>
+        </div>`;
+      default:
+        return this.data ? this.renderBudget(this.data) : html``;
+    }
+  }
+
+  protected override render(): TemplateResult | typeof nothing {
+    // While a quick load is under way, render nothing at all, so the page moves only once.
+    if (this.status === 'waiting' && !this.data) return nothing;
+    return html`<article class="base" part="base" aria-busy=${this.status === 'loading' ? 'true' : 'false'}>
+      ${this.renderBody()}
+      <p class="visually-hidden" aria-live="polite">${this.announcement}</p>
+    </article>`;
+  }
+}
+

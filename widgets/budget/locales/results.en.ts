@@ -1,0 +1,30 @@
+import { str, type TemplateMap } from '../../shared/localize.js';
+
+/** English for the results view (results.ts); it travels in that view's chunk. */
+export const templates: TemplateMap = {
+  'budget.results-heading': 'Results',
+  'budget.results-one': '1 person took part.',
+  'budget.results-people': str`${0} people took part.`,
+  'budget.results-published': str`Published ${0}.`,
+  'budget.results-decision': 'What the municipality decided',
+  'budget.results-everywhere': 'All areas',
+  'budget.results-sliders': 'How residents shared out the budget',
+  'budget.results-projects': 'How residents voted',
+  'budget.results-chart-sliders': 'Bar chart of the average and median per line. The figures are in the table below.',
+  'budget.results-chart-projects': 'Bar chart of the votes per project. The figures are in the table below.',
+  'budget.results-legend': 'The bar shows the average and the stroke the median.',
+  'budget.results-bar-sliders': str`Average ${0}, median ${1}`,
+  'budget.results-bar-project': str`1 vote (${0})`,
+  'budget.results-bar-projects': str`${0} votes (${1})`,
+  'budget.results-table-sliders': 'Average and median per line',
+  'budget.results-table-projects': 'Votes per project',
+  'budget.results-line': 'Line',
+  'budget.results-average': 'Average, kronor',
+  'budget.results-median': 'Median, kronor',
+  'budget.results-project': 'Project',
+  'budget.results-cost': 'Cost, kronor',
+  'budget.results-votes': 'Votes',
+  'budget.results-decision-column': 'Decision',
+  'budget.results-selected': 'Will be done',
+  'budget.results-not-selected': 'Will not be done',
+};

@@ -214,6 +214,7 @@ describe('<medverka-petition>', () => {
   it('follows the count live: a signature confirmed from the mail raises it on every open page, announced politely', async () => {
     const signer = await petition('live');
     const reader = await petition('live');
+    const englishReader = await petition('live', { lang: 'en' });
     const count = (el: MedverkaPetition) => $(el, '[part=count]')!.textContent!.replace(/\s+/g, ' ');
     expect(count(reader)).to.match(/\b0 av 100\b/);
     type(signer, 'name', 'Doris Dahl');
@@ -228,6 +229,8 @@ describe('<medverka-petition>', () => {
     await waitUntil(() => /\b1 av 100\b/.test(count(reader)), 'the reader sees the new count without reloading', { timeout: 5000 });
     const live = $(reader, '[aria-live=polite]')!;
     await waitUntil(() => live.textContent!.includes('Underskrifter hittills: 1.'), 'the new count is announced', { timeout: 5000 });
+    const englishLive = $(englishReader, '[aria-live=polite]')!;
+    await waitUntil(() => englishLive.textContent!.includes('Signatures so far: 1.'), 'in the reader’s own language', { timeout: 5000 });
   });
 
   it('solves a challenge on the main thread too, when no worker may be made', async () => {

@@ -98,11 +98,13 @@ export class MedverkaPetition extends MedverkaElement {
   declare private data?: PublicPetition;
   declare private values: Values;
   declare private errors: Partial<Record<Field, Problem>>;
-  declare private formError?: string;
+  /** Built at render time, so it is in the element's language. */
+  declare private formError?: () => string;
   declare private sending: boolean;
   declare private sent?: string;
   declare private allSigners: boolean;
-  declare private announcement: string;
+  /** Built at render time, so it is in the element's language. */
+  declare private announcement?: () => string;
 
   constructor() {
     super();
@@ -112,7 +114,6 @@ export class MedverkaPetition extends MedverkaElement {
     this.errors = {};
     this.sending = false;
     this.allSigners = false;
-    this.announcement = '';
   }
 
   #abort?: AbortController;
@@ -167,7 +168,10 @@ export class MedverkaPetition extends MedverkaElement {
     this.#announceTimer = setTimeout(() => {
       this.#announceTimer = undefined;
       this.#lastAnnounced = Date.now();
-      if (this.data) this.announcement = msg(str`Underskrifter hittills: ${this.data.signatureCount}.`, { id: 'petition.count-changed' });
+      if (this.data) {
+        const count = this.data.signatureCount;
+        this.announcement = () => msg(str`Underskrifter hittills: ${count}.`, { id: 'petition.count-changed' });
+      }
     }, wait);
   }
 
@@ -270,7 +274,7 @@ export class MedverkaPetition extends MedverkaElement {
     }
   }
 
-  private async showErrors(errors: Partial<Record<Field, Problem>>, formError?: string) {
+  private async showErrors(errors: Partial<Record<Field, Problem>>, formError?: () => string) {
     this.errors = errors;
     this.formError = formError;
     await this.updateComplete;
@@ -333,19 +337,20 @@ export class MedverkaPetition extends MedverkaElement {
       const minutes = Math.max(1, Math.ceil((refusal.retryAfter ?? 60) / 60));
       return this.showErrors(
         {},
-        minutes === 1
-          ? msg('Det har kommit för många underskrifter härifrån på kort tid. Vänta en minut och försök sedan igen.', { id: 'petition.too-many-minute' })
-          : msg(str`Det har kommit för många underskrifter härifrån på kort tid. Vänta ${minutes} minuter och försök sedan igen.`, { id: 'petition.too-many' }),
+        () =>
+          minutes === 1
+            ? msg('Det har kommit för många underskrifter härifrån på kort tid. Vänta en minut och försök sedan igen.', { id: 'petition.too-many-minute' })
+            : msg(str`Det har kommit för många underskrifter härifrån på kort tid. Vänta ${minutes} minuter och försök sedan igen.`, { id: 'petition.too-many' }),
       );
     }
     if (refusal?.status === 409 || refusal?.status === 404) {
       void this.refresh();
-      return this.showErrors({}, msg('Förslaget går inte att skriva under längre.', { id: 'petition.not-open' }));
+      return this.showErrors({}, () => msg('Förslaget går inte att skriva under längre.', { id: 'petition.not-open' }));
     }
     if (code.startsWith('pow_')) {
-      return this.showErrors({}, msg('Säkerhetskontrollen blev inte klar. Försök skicka igen.', { id: 'petition.pow-failed' }));
+      return this.showErrors({}, () => msg('Säkerhetskontrollen blev inte klar. Försök skicka igen.', { id: 'petition.pow-failed' }));
     }
-    return this.showErrors({}, msg('Det gick inte att skicka din underskrift just nu. Försök igen om en stund.', { id: 'petition.send-failed' }));
+    return this.showErrors({}, () => msg('Det gick inte att skicka din underskrift just nu. Försök igen om en stund.', { id: 'petition.send-failed' }));
   }
 
   private onSummaryClick(event: MouseEvent, field: Field) {
@@ -443,7 +448,7 @@ export class MedverkaPetition extends MedverkaElement {
             )}
           </ul>`
         : nothing}
-      ${this.formError ? html`<p>${this.formError}</p>` : nothing}
+      ${this.formError ? html`<p>${this.formError()}</p>` : nothing}
     </div>`;
   }
 
@@ -552,7 +557,7 @@ export class MedverkaPetition extends MedverkaElement {
     if (this.status === 'waiting') return nothing;
     return html`<article class="base" part="base" aria-busy=${this.status === 'loading' ? 'true' : 'false'}>
       ${this.renderBody()}
-      <p class="visually-hidden" aria-live="polite">${this.announcement}</p>
+      <p class="visually-hidden" aria-live="polite">${this.announcement?.()}</p>
     </article>`;
   }
 }

@@ -105,10 +105,12 @@ export class MedverkaPetitions extends MedverkaElement {
   declare private proposing: boolean;
   declare private values: Values;
   declare private errors: Partial<Record<Field, Problem>>;
-  declare private formError?: string;
+  /** Built at render time, so it is in the element's language. */
+  declare private formError?: () => string;
   declare private sending: boolean;
   declare private sent?: string;
-  declare private announcement: string;
+  /** Built at render time, so it is in the element's language. */
+  declare private announcement?: () => string;
 
   constructor() {
     super();
@@ -121,7 +123,6 @@ export class MedverkaPetitions extends MedverkaElement {
     this.values = { ...emptyValues };
     this.errors = {};
     this.sending = false;
-    this.announcement = '';
   }
 
   #abort?: AbortController;
@@ -154,10 +155,8 @@ export class MedverkaPetitions extends MedverkaElement {
       const { petitions } = await petitionsApi.list(this.apiBase, this.shown, this.query, abort.signal);
       this.petitions = petitions;
       this.status = 'ready';
-      this.announcement =
-        petitions.length === 1
-          ? msg('1 förslag visas.', { id: 'petitions.count-one' })
-          : msg(str`${petitions.length} förslag visas.`, { id: 'petitions.count-many' });
+      this.announcement = () =>
+        petitions.length === 1 ? msg('1 förslag visas.', { id: 'petitions.count-one' }) : msg(str`${petitions.length} förslag visas.`, { id: 'petitions.count-many' });
     } catch (err) {
       if (abort.signal.aborted) return;
       this.status = 'error';
@@ -281,7 +280,7 @@ export class MedverkaPetitions extends MedverkaElement {
     }
   }
 
-  private async showErrors(errors: Partial<Record<Field, Problem>>, formError?: string) {
+  private async showErrors(errors: Partial<Record<Field, Problem>>, formError?: () => string) {
     this.errors = errors;
     this.formError = formError;
     await this.updateComplete;
@@ -337,15 +336,16 @@ export class MedverkaPetitions extends MedverkaElement {
       const minutes = Math.max(1, Math.ceil((refusal.retryAfter ?? 60) / 60));
       return this.showErrors(
         {},
-        minutes === 1
-          ? msg('Det har kommit för många förslag härifrån på kort tid. Vänta en minut och försök sedan igen.', { id: 'petitions.too-many-minute' })
-          : msg(str`Det har kommit för många förslag härifrån på kort tid. Vänta ${minutes} minuter och försök sedan igen.`, { id: 'petitions.too-many' }),
+        () =>
+          minutes === 1
+            ? msg('Det har kommit för många förslag härifrån på kort tid. Vänta en minut och försök sedan igen.', { id: 'petitions.too-many-minute' })
+            : msg(str`Det har kommit för många förslag härifrån på kort tid. Vänta ${minutes} minuter och försök sedan igen.`, { id: 'petitions.too-many' }),
       );
     }
     if (code.startsWith('pow_')) {
-      return this.showErrors({}, msg('Säkerhetskontrollen blev inte klar. Försök skicka igen.', { id: 'petitions.pow-failed' }));
+      return this.showErrors({}, () => msg('Säkerhetskontrollen blev inte klar. Försök skicka igen.', { id: 'petitions.pow-failed' }));
     }
-    return this.showErrors({}, msg('Det gick inte att skicka ditt förslag just nu. Försök igen om en stund.', { id: 'petitions.send-failed' }));
+    return this.showErrors({}, () => msg('Det gick inte att skicka ditt förslag just nu. Försök igen om en stund.', { id: 'petitions.send-failed' }));
   }
 
   private onSummaryClick(event: MouseEvent, field: Field) {
@@ -453,7 +453,7 @@ export class MedverkaPetitions extends MedverkaElement {
             ${listed.map((f) => html`<li><a href="#${f}" @click=${(e: MouseEvent) => this.onSummaryClick(e, f)}>${this.errorText(f, this.errors[f]!)}</a></li>`)}
           </ul>`
         : nothing}
-      ${this.formError ? html`<p>${this.formError}</p>` : nothing}
+      ${this.formError ? html`<p>${this.formError()}</p>` : nothing}
     </div>`;
   }
 
@@ -570,7 +570,7 @@ export class MedverkaPetitions extends MedverkaElement {
         ? this.renderPanel(p)
         : html`<div class="heading" part="heading" role="heading" aria-level=${this.level}>${msg('E-förslag', { id: 'petitions.heading' })}</div>
             ${this.renderFilters()} ${this.renderList()} ${this.renderPropose()}`}
-      <p class="visually-hidden" aria-live="polite">${p ? '' : this.announcement}</p>
+      <p class="visually-hidden" aria-live="polite">${p ? '' : this.announcement?.()}</p>
     </div>`;
   }
 }

@@ -110,6 +110,40 @@ describe('the server’s own pages', () => {
     for (const other of ['all', '42', 'Alla', 'alla-']) assert.equal((await app.request(`/embed/petitions/${other}`)).status, 404, other);
   });
 
+  it('serves a budget as an iframe-ready page, whose proof of work may use its blob: worker', async () => {
+    const { app } = await testApp(null, { ALLOWED_ORIGINS: 'https://www.kommun.se' });
+    const res = await app.request('/embed/budget/investeringar-2027?lang=en');
+    assert.equal(res.status, 200);
+    const html = await res.text();
+    assert.match(html, /<html lang="en">/);
+    assert.match(html, /<medverka-budget budget="investeringar-2027" api="http:\/\/dialog\.test"><\/medverka-budget>/);
+    assert.match(html, /<script type="module" src="\/widgets\/medverka\.js"><\/script>/);
+    assert.match(html, /<script type="module" src="\/widgets\/embed-frame\.js"><\/script>/);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    assert.equal(csp.match(/frame-ancestors [^;]+/)?.[0], "frame-ancestors 'self' https://www.kommun.se");
+    assert.equal(csp.match(/worker-src [^;]+/)?.[0], 'worker-src blob:');
+    assert.deepEqual(csp.match(/trusted-types ([^;]+)/)?.[1]?.split(' ').sort(), ['lit-html', 'medverka-pow']);
+    assert.equal(res.headers.get('x-frame-options'), null);
+    // Any well-formed name gets the page: whether the budget exists (and is not a draft) is the widget's to say.
+    assert.match(await (await app.request('/embed/budget/7')).text(), /<html lang="sv">[\s\S]*<medverka-budget budget="7" /);
+  });
+
+  it('refuses a budget name that is not one, as JSON', async () => {
+    const { app } = await testApp(null);
+    const tooLong = 'a'.repeat(65);
+    for (const slug of ['Investeringar', '-2027', 'investeringar_2027', 'investeringar%202027', '%C3%A5r-2027', '%22%3E%3Cscript%3E', '%3Cscript%3E', tooLong]) {
+      const res = await app.request(`/embed/budget/${slug}`);
+      assert.equal(res.status, 404, slug);
+      assert.match(res.headers.get('content-type') ?? '', /^application\/json/, slug);
+      const body = await res.text();
+      assert.ok(!body.includes('<script>'), slug);
+      const error = (JSON.parse(body) as ErrorJson).error;
+      assert.equal(error.code, 'not_found', slug);
+      assert.match(error.message, /budget/, slug);
+    }
+    assert.equal((await app.request(`/embed/budget/${'a'.repeat(64)}`)).status, 200, 'the longest name there may be');
+  });
+
   it('tells the embed builder which petitions it can embed: the public ones, newest first', async () => {
     const { app, db } = await testApp(null);
     await seedStaff(db);
@@ -167,6 +201,7 @@ describe('the server’s own pages', () => {
     const embedInfo = doc.components.schemas.EmbedInfo as { properties: Record<string, unknown>; required: string[]; allOf?: unknown };
     assert.ok(embedInfo.properties.tileSets && embedInfo.properties.petitions, 'EmbedInfo describes tile sets and petitions');
     assert.ok(embedInfo.required.includes('petitions'));
+    assert.ok(embedInfo.properties.budgets && embedInfo.required.includes('budgets'), 'EmbedInfo describes the budgets');
     const docs = await app.request('/api/docs');
     assert.equal(docs.status, 200);
     const html = await docs.text();

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { BudgetInput } from '../../server/budgets/schemas.js';
+import { moveBudget, publishBudget, saveBudget } from '../../server/budgets/store.js';
 import type { Role } from '../../server/staff/schemas.js';
 import { seedDemoTiles } from '../../server/tiles/seed.js';
 import { fromAddress, testApp, testDatabases } from './helpers.js';
@@ -260,6 +262,61 @@ for (const database of testDatabases()) {
             else assert.ok(![401, 403].includes(res.status) || ((await res.clone().json()) as ErrorJson).error.code === 'wrong_password', `${who} ${method} ${path} → ${res.status}`);
           }
         }
+      } finally {
+        await db.destroy();
+      }
+    });
+  });
+
+  describe(`the embed builder's budgets on ${database.name}`, () => {
+    it('offers the budgets residents can see — open, closed and published, not drafts — newest first, to every role', async () => {
+      const { app, db } = await setup();
+      try {
+        await db.deleteFrom('budgets').execute();
+        const budget = (slug: string, title: string): BudgetInput => ({
+          slug,
+          title: { sv: title, en: `${title} (en)` },
+          description: { sv: '', en: null },
+          mode: 'projects',
+          total: 1_000_000,
+          rule: 'within',
+          tolerance: 0,
+          closesAt: null,
+          districts: [],
+          items: [{ district: null, title: { sv: 'Utegym', en: null }, description: { sv: '', en: null }, image: null, min: 0, max: 0, step: 1, start: 0, cost: 400_000 }],
+        });
+        // One after another, a millisecond apart, so "newest first" has one answer.
+        const at = (n: number) => new Date(Date.UTC(2027, 0, 1, 12, 0, 0, n));
+        await saveBudget(db, budget('utkast-2027', 'Utkastet'), at(1));
+        await saveBudget(db, budget('oppen-2027', 'Den öppna'), at(2));
+        await moveBudget(db, 'oppen-2027', 'open');
+        await saveBudget(db, budget('stangd-2027', 'Den stängda'), at(3));
+        await moveBudget(db, 'stangd-2027', 'open');
+        await moveBudget(db, 'stangd-2027', 'closed');
+        await saveBudget(db, budget('publicerad-2027', 'Den publicerade <script>'), at(4));
+        await moveBudget(db, 'publicerad-2027', 'open');
+        await moveBudget(db, 'publicerad-2027', 'closed');
+        await publishBudget(db, 'publicerad-2027', { decision: { sv: 'Kommunen bygger utegymmet.', en: null }, selected: [] });
+
+        for (const role of ['chat_agent', 'moderator', 'admin'] as const) {
+          const res = await staffRequest(app, '/api/staff/embed-info', { cookie: await signIn(app, role) });
+          assert.equal(res.status, 200, role);
+          const info = (await res.json()) as { budgets: { slug: string; title: string }[] };
+          assert.deepEqual(
+            info.budgets,
+            [
+              { slug: 'publicerad-2027', title: 'Den publicerade <script>' },
+              { slug: 'stangd-2027', title: 'Den stängda' },
+              { slug: 'oppen-2027', title: 'Den öppna' },
+            ],
+            role,
+          );
+        }
+
+        // Opening the draft puts it on offer too.
+        await moveBudget(db, 'utkast-2027', 'open');
+        const info = (await (await staffRequest(app, '/api/staff/embed-info', { cookie: await signIn(app, 'moderator') })).json()) as { budgets: { slug: string }[] };
+        assert.deepEqual(info.budgets.map((b) => b.slug), ['publicerad-2027', 'stangd-2027', 'oppen-2027', 'utkast-2027']);
       } finally {
         await db.destroy();
       }

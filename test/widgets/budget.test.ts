@@ -22,6 +22,7 @@ const seeded = {
   closed: 'parker-2026',
   published: 'trygghet-2026',
   publishedProjects: 'lekplatser-2026',
+  publishedDistricts: 'omraden-2026',
 } as const;
 
 /** The seeded processes as the API gives them, for their items' ids. */
@@ -390,6 +391,21 @@ describe('<medverka-budget>', () => {
     ]);
     expect($$(el, '.bar-value').map((p) => plain(p.textContent))).to.deep.equal(['2 röster (67 %)', '2 röster (67 %)', '1 röst (33 %)']);
     expect($$(el, '.badge').length).to.equal(2);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows published results per district, each table told apart by its district', async () => {
+    const el = await budget('publishedDistricts');
+    const regions = $$(el, '.table-wrap[role=region]');
+    expect(regions.length).to.equal(3);
+    const names = regions.map((r) =>
+      r
+        .getAttribute('aria-labelledby')!
+        .split(' ')
+        .map((id) => plain(root(el).getElementById(id)!.textContent))
+        .join(' '),
+    );
+    expect(names).to.deep.equal(['Röster per projekt Norr', 'Röster per projekt Söder', 'Röster per projekt Alla områden']);
     await expect(el).to.be.accessible();
   });
 

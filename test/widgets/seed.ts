@@ -88,6 +88,8 @@ export const seededBudgets = {
   published: 'trygghet-2026',
   /** Published, projects, three confirmed ballots; two projects funded. */
   publishedProjects: 'lekplatser-2026',
+  /** Published, projects in two districts (Norr, Söder), one ballot in each. */
+  publishedDistricts: 'omraden-2026',
 } as const;
 
 type ItemInput = BudgetInput['items'][number];
@@ -183,7 +185,7 @@ async function seedBudgets(db: Db) {
   );
   await moveBudget(db, seededBudgets.closed, 'closed');
 
-  const vote = async (slug: string, email: string, ballot: { allocations?: { itemId: number; amount: number }[]; projects?: number[] }, confirm = true) => {
+  const vote = async (slug: string, email: string, ballot: { allocations?: { itemId: number; amount: number }[]; projects?: number[]; districtId?: number | null }, confirm = true) => {
     const { token } = await castBallot(db, slug, { email, districtId: null, allocations: [], projects: [], lang: 'sv', ...ballot });
     if (confirm) await confirmBallot(db, token);
   };
@@ -244,4 +246,26 @@ async function seedBudgets(db: Db) {
     decision: text('Lekplatsen i Västerparken och vattenleken byggs 2027.', 'The playground in Västerparken and the water play are built in 2027.'),
     selected: [park!, water!],
   });
+
+  await open(
+    budgetProcess(seededBudgets.publishedDistricts, 'Områdenas projekt 2026', 'District projects 2026', {
+      mode: 'projects',
+      total: 2 * million,
+      districts: [
+        { name: text('Norr', 'North'), total: million },
+        { name: text('Söder', 'South'), total: million },
+      ],
+      items: [
+        line('Pulkabacke', 'Sledging hill', { cost: 600_000 }, { district: 0 }),
+        line('Badbrygga', 'Bathing jetty', { cost: 700_000 }, { district: 1 }),
+        line('Fler papperskorgar', 'More litter bins', { cost: 200_000 }),
+      ],
+    }),
+  );
+  const [sledging, jetty, bins] = await idsOf(seededBudgets.publishedDistricts);
+  const districtIds = (await db.selectFrom('budget_districts').select('id').where('budget_slug', '=', seededBudgets.publishedDistricts).orderBy('position').execute()).map((d) => d.id);
+  await vote(seededBudgets.publishedDistricts, 'norr@example.se', { districtId: districtIds[0]!, projects: [sledging!, bins!] });
+  await vote(seededBudgets.publishedDistricts, 'soder@example.se', { districtId: districtIds[1]!, projects: [jetty!] });
+  await moveBudget(db, seededBudgets.publishedDistricts, 'closed');
+  await publishBudget(db, seededBudgets.publishedDistricts, { decision: text('Pulkabacken och badbryggan byggs 2027.', null), selected: [sledging!, jetty!] });
 }

@@ -55,6 +55,9 @@ const bar = (share: number, marker?: number) =>
     ${marker === undefined ? nothing : svg`<rect class="bar-marker" x="${Math.max(0, Math.min(99, marker * 100))}%" width="3" height="100%" />`}
   </svg>`;
 
+/** Each district's table region is named with the district too: landmarks must tell apart. */
+const regionLabel = (g: Group) => (g.name ? `table-${g.key} group-${g.key}` : `table-${g.key}`);
+
 function renderSliders(g: Group, byId: Map<number, ItemResult>, l: Locale, { kronor }: Say) {
   const widest = Math.max(1, ...g.items.map((i) => Math.max(byId.get(i.id)?.average ?? 0, byId.get(i.id)?.median ?? 0)));
   const amount = (n: number | null | undefined) => (n === null || n === undefined ? '–' : kronor(n, l));
@@ -71,7 +74,7 @@ function renderSliders(g: Group, byId: Map<number, ItemResult>, l: Locale, { kro
         </div>`;
       })}
     </div>
-    <div class="table-wrap" role="region" tabindex="0" aria-labelledby="table-${g.key}">
+    <div class="table-wrap" role="region" tabindex="0" aria-labelledby=${regionLabel(g)}>
     <table>
       <caption id="table-${g.key}">
         ${msg('Genomsnitt och median per rad', { id: 'budget.results-table-sliders' })}
@@ -116,7 +119,7 @@ function renderProjects(g: Group, byId: Map<number, ItemResult>, l: Locale) {
         </div>`;
       })}
     </div>
-    <div class="table-wrap" role="region" tabindex="0" aria-labelledby="table-${g.key}">
+    <div class="table-wrap" role="region" tabindex="0" aria-labelledby=${regionLabel(g)}>
     <table>
       <caption id="table-${g.key}">
         ${msg('Röster per projekt', { id: 'budget.results-table-projects' })}

@@ -8,8 +8,21 @@ import type { Role, StaffUser, AuditEntry } from '../../server/staff/schemas.js'
 import type { StaffTile, StaffTileSet, TileInput } from '../../server/tiles/staff-schemas.js';
 import type { EmbedInfo } from '../../server/staff/routes.js';
 import type { PetitionStatus } from '../../server/petitions/rules.js';
+import type { BudgetInput, BudgetMode, BudgetResults, BudgetRule, BudgetStatus } from '../../server/budgets/schemas.js';
+import type { StaffBudget } from '../../server/budgets/staff-routes.js';
 
 export type { AuditEntry, EmbedInfo, Issue, PetitionStatus, Role, StaffTile, StaffTileSet, StaffUser, TileInput };
+export type { BudgetInput, BudgetMode, BudgetResults, BudgetRule, BudgetStatus, StaffBudget };
+
+/** A budget process in the list; mirrors `StaffBudgetSummary` in server/budgets/staff-routes.ts. */
+export type StaffBudgetSummary = Pick<StaffBudget, 'slug' | 'title' | 'mode' | 'status' | 'total' | 'participants'>;
+
+/** What the municipality decided when it publishes a budget's results. */
+export interface BudgetDecision {
+  decision: { sv: string; en: string | null };
+  /** Projects: the ones the municipality funds. */
+  selected: number[];
+}
 
 /** A petition as staff see it; mirrors `StaffPetition` in server/petitions/staff-routes.ts. */
 export interface StaffPetition {
@@ -152,6 +165,22 @@ export const staffApi = {
     request<{ petition: StaffPetition; mailed: number }>('POST', `/api/staff/petitions/${id}/answer`, { answer }),
   /** The confirmed signatures as CSV, for a download link. */
   signaturesCsvUrl: (id: number) => `/api/staff/petitions/${id}/signatures.csv`,
+
+  budgets: () => request<{ budgets: StaffBudgetSummary[] }>('GET', '/api/staff/budgets'),
+  budget: (slug: string) => request<{ budget: StaffBudget }>('GET', `/api/staff/budgets/${enc(slug)}`),
+  createBudget: (input: BudgetInput) => request<{ budget: StaffBudget }>('POST', '/api/staff/budgets', input),
+  updateBudget: (slug: string, input: BudgetInput) => request<{ budget: StaffBudget }>('PUT', `/api/staff/budgets/${enc(slug)}`, input),
+  openBudget: (slug: string) => request<{ budget: StaffBudget }>('POST', `/api/staff/budgets/${enc(slug)}/open`),
+  closeBudget: (slug: string) => request<{ budget: StaffBudget }>('POST', `/api/staff/budgets/${enc(slug)}/close`),
+  publishBudget: (slug: string, decision: BudgetDecision) =>
+    request<{ budget: StaffBudget }>('POST', `/api/staff/budgets/${enc(slug)}/publish`, decision),
+  /** The results as they stand now (before they are published, too). */
+  budgetResults: (slug: string) => request<{ results: BudgetResults }>('GET', `/api/staff/budgets/${enc(slug)}/results`),
+  /** Downloads, for links: the counted ballots and the results as CSV, and the pabulib file (one per district). */
+  budgetBallotsCsvUrl: (slug: string) => `/api/staff/budgets/${enc(slug)}/ballots.csv`,
+  budgetResultsCsvUrl: (slug: string) => `/api/staff/budgets/${enc(slug)}/results.csv`,
+  budgetPabulibUrl: (slug: string, districtId?: number) =>
+    `/api/staff/budgets/${enc(slug)}/pabulib${districtId === undefined ? '' : `?district=${districtId}`}`,
 };
 
 /** A tile as the API takes it back: every field, for a full replacement (PUT). */

@@ -34,7 +34,7 @@ type EmbeddableWidget = {
     }
 );
 
-/** Later widgets (budget, chat) add an entry here. */
+/** Later widgets (chat) add an entry here. */
 const embeddable: EmbeddableWidget[] = [
   {
     id: 'tiles',
@@ -79,6 +79,26 @@ const embeddable: EmbeddableWidget[] = [
     trustedTypes: ['lit-html', 'medverka-pow'],
     workerSrc: 'blob:',
     define: () => import('../petitions/define.js'),
+  },
+  {
+    id: 'budget',
+    tag: 'medverka-budget',
+    label: () => msg('Medborgarbudget', { id: 'console.widget.budget' }),
+    about: () =>
+      msg('En medborgarbudget, där invånarna fördelar pengar eller väljer projekt och sedan ser resultatet. Utkast kan inte bäddas in.', {
+        id: 'console.embed.about-budget',
+      }),
+    option: {
+      attribute: 'budget',
+      label: () => msg('Vilken budget', { id: 'console.embed.which-budget' }),
+      choices: (info) => info.budgets.map((b) => ({ value: b.slug, label: b.title })),
+    },
+    // Six slider lines with descriptions, the tally and the form are about this tall in a 700 px column.
+    frameHeight: 1400,
+    // A ballot carries the same proof of work as a signature, solved in a worker from a blob: URL.
+    trustedTypes: ['lit-html', 'medverka-pow'],
+    workerSrc: 'blob:',
+    define: () => import('../budget/define.js'),
   },
 ];
 

@@ -8,6 +8,8 @@ import { msg } from '../shared/localize.js';
 import type { Role, StaffUser } from './api.js';
 import { MedverkaConsoleAccount } from './account.element.js';
 import { MedverkaConsoleAudit } from './audit.element.js';
+import { MedverkaConsoleBudget } from './budget.element.js';
+import { MedverkaConsoleBudgets, newBudgetPath } from './budgets.element.js';
 import { MedverkaConsoleEmbed } from './embed.element.js';
 import { MedverkaConsolePetition } from './petition.element.js';
 import { MedverkaConsolePetitions } from './petitions.element.js';
@@ -59,6 +61,17 @@ export const screens: ConsoleScreenEntry[] = [
         : html`<medverka-console-petitions></medverka-console-petitions>`,
   },
   {
+    path: 'budgets',
+    label: () => msg('Budgetar', { id: 'console.nav.budgets' }),
+    roles: ['admin', 'moderator'],
+    render: ([slug]) =>
+      !slug
+        ? html`<medverka-console-budgets></medverka-console-budgets>`
+        : slug === newBudgetPath
+          ? html`<medverka-console-budget></medverka-console-budget>`
+          : html`<medverka-console-budget slug=${slug}></medverka-console-budget>`,
+  },
+  {
     path: 'embed',
     label: () => msg('Bädda in', { id: 'console.nav.embed' }),
     roles: allStaff,
@@ -80,6 +93,8 @@ export const screenElements = {
   'medverka-console-audit': MedverkaConsoleAudit,
   'medverka-console-petitions': MedverkaConsolePetitions,
   'medverka-console-petition': MedverkaConsolePetition,
+  'medverka-console-budgets': MedverkaConsoleBudgets,
+  'medverka-console-budget': MedverkaConsoleBudget,
   'medverka-console-embed': MedverkaConsoleEmbed,
   'medverka-console-account': MedverkaConsoleAccount,
 } as const;

@@ -22,8 +22,16 @@ interface ShownTile {
   widget?: { tag: string; attributes: Record<string, string> };
 }
 
-/** 'waiting': loading, but too briefly to be worth a message that would only flash. */
-type Status = 'waiting' | 'loading' | 'ready' | 'error';
+/**
+ * Where loading the tile set stands. Waiting: loading, but too briefly to be worth a
+ * message that would only flash. (Numbers rather than strings, for bytes.)
+ */
+const enum Status {
+  Waiting,
+  Loading,
+  Ready,
+  Error,
+}
 
 /** How long a load may take before 'Laddar …' is shown. */
 const loadingMessageDelay = 300;
@@ -98,19 +106,18 @@ export class MedverkaTiles extends MedverkaElement {
     super();
     this.showTitle = false;
     this.headingLevel = 2;
-    this.status = 'waiting';
+    this.status = Status.Waiting;
     this.fallback = [];
     this.panelUnavailable = false;
   }
 
   #abort?: AbortController;
-  #childObserver = new MutationObserver(() => this.readFallback());
+  #childObserver = new MutationObserver(() => this.#readFallback());
   #openedWidget?: HTMLElement;
-  #returnFocusTo?: string;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.readFallback();
+    this.#readFallback();
     this.#childObserver.observe(this, { childList: true, subtree: true });
   }
 
@@ -136,21 +143,21 @@ export class MedverkaTiles extends MedverkaElement {
   async load(): Promise<void> {
     this.#abort?.abort();
     if (!this.set) {
-      this.status = 'ready';
+      this.status = Status.Ready;
       this.tileSet = undefined;
       return;
     }
     const abort = (this.#abort = new AbortController());
-    this.status = 'waiting';
+    this.status = Status.Waiting;
     const slow = setTimeout(() => {
-      if (this.status === 'waiting') this.status = 'loading';
+      if (this.status === Status.Waiting) this.status = Status.Loading;
     }, loadingMessageDelay);
     try {
       this.tileSet = await api.tileSet(this.apiBase, this.set, abort.signal);
-      this.status = 'ready';
+      this.status = Status.Ready;
     } catch (err) {
       if (abort.signal.aborted) return;
-      this.status = 'error';
+      this.status = Status.Error;
       emit(this, 'medverka-load-error', {
         what: 'tile-set',
         status: err instanceof ApiRequestError ? err.status : null,
@@ -160,52 +167,55 @@ export class MedverkaTiles extends MedverkaElement {
     }
   }
 
-  private readFallback() {
-    this.fallback = [...this.querySelectorAll('a[href]')].map((a, i) => {
+  #readFallback() {
+    const clean = (text: string) => text.trim().replace(/\s+/g, ' ');
+    this.fallback = [...this.querySelectorAll<HTMLElement>('a[href]')].map((a, i) => {
       const strong = a.querySelector('strong, b');
-      const title = (strong?.textContent ?? a.textContent ?? '').trim().replace(/\s+/g, ' ');
-      const rest = strong ? (a.textContent ?? '').replace(strong.textContent ?? '', '') : '';
-      const description = (a.getAttribute('data-description') ?? rest).trim().replace(/\s+/g, ' ');
+      const text = a.textContent ?? '';
+      const { description, icon, colour } = a.dataset;
       return {
         key: `fallback-${i}`,
         id: i + 1,
-        title,
-        description,
-        icon: a.getAttribute('data-icon') ?? 'arrow',
-        colour: safeColour(a.getAttribute('data-colour')),
+        title: clean(strong ? strong.textContent! : text),
+        description: clean(description ?? (strong ? text.replace(strong.textContent!, '') : '')),
+        icon: icon ?? 'arrow',
+        colour: safeColour(colour),
         href: safeHref(a.getAttribute('href')),
       };
     });
   }
 
-  private fromApi(tile: Tile): ShownTile {
-    const text = (t: { sv: string; en: string | null }) => (this.locale === 'en' && t.en ? t.en : t.sv);
+  /** A text in the language shown: English where staff wrote it, else Swedish. */
+  #text(t: { sv: string; en: string | null }) {
+    return this.locale === 'en' && t.en ? t.en : t.sv;
+  }
+
+  #fromApi(tile: Tile): ShownTile {
     const target = tile.target;
-    const tag = target.kind === 'widget' ? `medverka-${target.widget}` : undefined;
     return {
       key: `tile-${tile.id}`,
       id: tile.id,
-      title: text(tile.title),
-      description: text(tile.description),
+      title: this.#text(tile.title),
+      description: this.#text(tile.description),
       icon: tile.icon,
       colour: safeColour(tile.colour),
       href: safeHref(target.href),
-      ...(tag && target.kind === 'widget' ? { widget: { tag, attributes: target.attributes } } : {}),
+      ...(target.kind === 'widget' && { widget: { tag: `medverka-${target.widget}`, attributes: target.attributes } }),
     };
   }
 
-  private get shownTiles(): ShownTile[] {
-    const tiles = this.set && this.status === 'ready' && this.tileSet ? this.tileSet.tiles.map((t) => this.fromApi(t)) : this.fallback;
+  get #shownTiles(): ShownTile[] {
+    const tiles = this.set && this.status === Status.Ready && this.tileSet ? this.tileSet.tiles.map((t) => this.#fromApi(t)) : this.fallback;
     // A link tile whose address is not safe to follow is left out rather than shown dead.
     return tiles.filter((t) => t.widget || t.href);
   }
 
-  private get setTitle(): string {
+  get #setTitle(): string {
     const t = this.tileSet?.title;
-    return t ? (this.locale === 'en' && t.en ? t.en : t.sv) : msg('Sätt att vara med', { id: 'tiles.list-label' });
+    return t ? this.#text(t) : msg('Sätt att vara med', { id: 'tiles.list-label' });
   }
 
-  private onTileClick(event: MouseEvent, tile: ShownTile) {
+  #onTileClick(event: MouseEvent, tile: ShownTile) {
     const proceed = emit(
       this,
       'medverka-tile-open',
@@ -223,13 +233,12 @@ export class MedverkaTiles extends MedverkaElement {
     }
     if (tile.widget) {
       event.preventDefault();
-      void this.openWidget(tile);
+      void this.#openWidget(tile);
     }
   }
 
-  private async openWidget(tile: ShownTile) {
+  async #openWidget(tile: ShownTile) {
     const { tag, attributes } = tile.widget!;
-    this.#returnFocusTo = tile.key;
     this.openTile = tile;
     this.panelUnavailable = false;
     this.#openedWidget = undefined;
@@ -239,7 +248,8 @@ export class MedverkaTiles extends MedverkaElement {
     if (defined) {
       const el = document.createElement(tag);
       for (const [name, value] of Object.entries(attributes)) {
-        if (/^[a-z][a-z0-9-]*$/.test(name) && !name.startsWith('on')) el.setAttribute(name, value);
+        // A plain attribute name, and never an event handler (on…).
+        if (/^(?!on)[a-z][a-z0-9-]*$/.test(name)) el.setAttribute(name, value);
       }
       if (this.api) el.setAttribute('api', this.api);
       this.#openedWidget = el;
@@ -251,22 +261,23 @@ export class MedverkaTiles extends MedverkaElement {
     this.renderRoot.querySelector<HTMLElement>('#panel')?.focus();
   }
 
-  private async closeWidget() {
-    const key = this.#returnFocusTo;
+  async #closeWidget() {
+    // Focus goes back to the tile that opened the panel.
+    const key = this.openTile?.key;
     this.openTile = undefined;
     this.#openedWidget = undefined;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(`[data-key="${key}"]`)?.focus();
   }
 
-  private onPanelKeydown(event: KeyboardEvent) {
+  #onPanelKeydown(event: KeyboardEvent) {
     if (event.key === 'Escape') {
       event.stopPropagation();
-      void this.closeWidget();
+      void this.#closeWidget();
     }
   }
 
-  private renderTile(tile: ShownTile): TemplateResult {
+  #renderTile(tile: ShownTile): TemplateResult {
     const content = html`
       <span class="icon" part="tile-icon">${icon(tile.icon)}</span>
       <span class="text">
@@ -275,6 +286,7 @@ export class MedverkaTiles extends MedverkaElement {
       </span>
     `;
     if (tile.widget) {
+      // A boolean in an attribute binding is written as "true" or "false".
       const open = this.openTile?.key === tile.key;
       return html`<li>
         <button
@@ -283,26 +295,26 @@ export class MedverkaTiles extends MedverkaElement {
           part="tile"
           data-key=${tile.key}
           data-colour=${tile.colour ?? nothing}
-          aria-expanded=${open ? 'true' : 'false'}
+          aria-expanded=${open}
           aria-controls="panel"
-          @click=${(e: MouseEvent) => this.onTileClick(e, tile)}
+          @click=${(e: MouseEvent) => this.#onTileClick(e, tile)}
         >
           ${content}
         </button>
       </li>`;
     }
     return html`<li>
-      <a class="tile" part="tile" data-key=${tile.key} data-colour=${tile.colour ?? nothing} href=${tile.href!} @click=${(e: MouseEvent) => this.onTileClick(e, tile)}>
+      <a class="tile" part="tile" data-key=${tile.key} data-colour=${tile.colour ?? nothing} href=${tile.href!} @click=${(e: MouseEvent) => this.#onTileClick(e, tile)}>
         ${content}
       </a>
     </li>`;
   }
 
-  private renderPanel(): TemplateResult | typeof nothing {
+  #renderPanel(): TemplateResult | typeof nothing {
     const tile = this.openTile;
     if (!tile) return nothing;
-    return html`<div id="panel" class="panel" part="panel" role="region" aria-label=${tile.title} tabindex="-1" @keydown=${this.onPanelKeydown}>
-      <button type="button" class="close" @click=${this.closeWidget}>
+    return html`<div id="panel" class="panel" part="panel" role="region" aria-label=${tile.title} tabindex="-1" @keydown=${this.#onPanelKeydown}>
+      <button type="button" class="close" @click=${this.#closeWidget}>
         <span class="close-icon">${icon('arrow')}</span>${msg('Tillbaka till alla val', { id: 'tiles.close' })}
       </button>
       ${this.panelUnavailable
@@ -314,18 +326,18 @@ export class MedverkaTiles extends MedverkaElement {
     </div>`;
   }
 
-  private renderHeading() {
+  #renderHeading() {
     if (!this.showTitle) return nothing;
     const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
-    return html`<div class="heading" part="heading" role="heading" aria-level=${level}>${this.setTitle}</div>`;
+    return html`<div class="heading" part="heading" role="heading" aria-level=${level}>${this.#setTitle}</div>`;
   }
 
-  private renderBody(): TemplateResult {
-    const tiles = this.shownTiles;
-    if (this.set && this.status === 'loading') {
+  #renderBody(): TemplateResult {
+    const tiles = this.#shownTiles;
+    if (this.set && this.status === Status.Loading) {
       return html`<p class="message" part="message" role="status">${msg('Laddar …', { id: 'tiles.loading' })}</p>`;
     }
-    if (this.set && this.status === 'error' && tiles.length === 0) {
+    if (this.set && this.status === Status.Error && tiles.length === 0) {
       return html`<div class="message error" part="message" role="alert">
         <p class="error-text">${msg('Det gick inte att hämta innehållet just nu.', { id: 'tiles.error' })}</p>
         <button type="button" class="retry" @click=${() => void this.load()}>${msg('Försök igen', { id: 'tiles.retry' })}</button>
@@ -336,17 +348,17 @@ export class MedverkaTiles extends MedverkaElement {
     }
     // role="list" is not redundant: Safari drops list semantics when list-style is none.
     // eslint-disable-next-line lit-a11y/no-redundant-role
-    return html`<ul class="grid" part="list" role="list" aria-label=${this.setTitle}>
-      ${tiles.map((tile) => this.renderTile(tile))}
+    return html`<ul class="grid" part="list" role="list" aria-label=${this.#setTitle}>
+      ${tiles.map((tile) => this.#renderTile(tile))}
     </ul>`;
   }
 
   protected override render(): TemplateResult | typeof nothing {
     // While a quick load is under way, render nothing at all: an empty box would still
     // change how the page's margins collapse, and move the content below twice.
-    if (this.set && this.status === 'waiting') return nothing;
-    return html`<div class="base" part="base" aria-busy=${this.status === 'loading' ? 'true' : 'false'}>
-      ${this.renderHeading()} ${this.renderBody()} ${this.renderPanel()}
+    if (this.set && this.status === Status.Waiting) return nothing;
+    return html`<div class="base" part="base" aria-busy=${this.status === Status.Loading}>
+      ${this.#renderHeading()} ${this.#renderBody()} ${this.#renderPanel()}
     </div>`;
   }
 }

@@ -42,23 +42,38 @@ export const styles = [
       margin: 0;
       padding: 0;
     }
+    /* The boxes: tiles, messages and the panel. */
+    .tile,
+    .message,
+    .panel {
+      margin: 0;
+      padding: var(--_space);
+      border: 1px solid var(--_border);
+    }
+    .tile,
+    .message,
+    .panel,
+    .retry,
+    .close {
+      border-radius: var(--_radius);
+      background: var(--_surface);
+    }
+    .tile,
+    .retry,
+    .close {
+      min-height: 44px;
+      cursor: pointer;
+    }
     .tile {
       --_tile-accent: var(--_tile-colour, var(--_accent));
       display: flex;
       align-items: flex-start;
       gap: 0.875em;
       width: 100%;
-      min-height: 44px;
-      margin: 0;
-      padding: var(--_space);
-      border: 1px solid var(--_border);
       border-top: 0.3125em solid var(--_tile-accent);
-      border-radius: var(--_radius);
-      background: var(--_surface);
       color: var(--_text);
       text-align: start;
       text-decoration: none;
-      cursor: pointer;
       overflow-wrap: break-word;
       hyphens: auto;
     }
@@ -102,13 +117,6 @@ export const styles = [
       color: var(--_muted);
       font-size: 0.9375em;
     }
-    .message {
-      margin: 0;
-      padding: var(--_space);
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      background: var(--_surface);
-    }
     .error {
       border-left: 0.3125em solid var(--_danger);
     }
@@ -117,14 +125,10 @@ export const styles = [
       display: inline-flex;
       align-items: center;
       gap: 0.5em;
-      min-height: 44px;
       padding: 0.5em 1em;
       border: 2px solid var(--_accent);
-      border-radius: var(--_radius);
-      background: var(--_surface);
       color: var(--_accent);
       font-weight: 700;
-      cursor: pointer;
     }
     .retry:hover,
     .close:hover {
@@ -138,10 +142,6 @@ export const styles = [
     }
     .panel {
       margin-top: var(--_space);
-      padding: var(--_space);
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      background: var(--_surface);
     }
     .panel > .close {
       margin-bottom: var(--_space);

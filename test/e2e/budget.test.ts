@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { startTestSmtpServer, type TestSmtpServer } from '../../server/mail/capture.js';
+import { findLinks } from '../../server/mail/mailer.js';
+import { databaseKinds, freshDatabase, launchBrowser, startServer, watchProblems, type RunningServer } from './harness.js';
+
+const admin = { email: 'budget@kommun.test', password: 'ett-långt-lösenord-för-e2e' };
+const resident = 'rut.resident@example.se';
+
+for (const kind of databaseKinds) {
+  describe(`end to end on ${kind}: the demo budget from ballot to published results`, () => {
+    let server: RunningServer;
+    let browser: Browser;
+    let smtp: TestSmtpServer;
+    let drop: () => Promise<void>;
+
+    before(async () => {
+      smtp = await startTestSmtpServer();
+      const db = await freshDatabase(kind);
+      drop = db.drop;
+      // The demo budget is seeded open at first start (SEED_DEMO is on by default).
+      server = await startServer(db.url, { ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password, SMTP_URL: smtp.url, POW_MAX_NUMBER: '1000' });
+      browser = await launchBrowser();
+    });
+    after(async () => {
+      await browser?.close();
+      await server?.stop();
+      await drop?.();
+      await smtp?.close();
+    });
+
+    it('a resident shares out the budget by keyboard on a phone, confirms by mail; staff close and publish; the widget shows the results', async () => {
+      const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+      const page = await context.newPage();
+      const problems = watchProblems(page);
+      await page.goto(`${server.url}/demo/budget`);
+      const widget = page.locator('medverka-budget');
+
+      // Starting amounts: 2.5 + 2.5 + 1.5 + 2 = 8.5 of 10 million. Two steps up on playgrounds (250 000 each).
+      const playgrounds = widget.getByRole('slider', { name: /Lekplatser/ });
+      await playgrounds.focus();
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('ArrowRight');
+      assert.equal(await playgrounds.inputValue(), '3000000');
+      assert.match((await playgrounds.getAttribute('aria-valuetext'))!, /3 miljoner kronor/);
+      // Home on cycle paths: 0 kronor.
+      const cycling = widget.getByRole('slider', { name: /Cykelvägar/ });
+      await cycling.focus();
+      await page.keyboard.press('Home');
+      assert.equal(await cycling.inputValue(), '0');
+      // 3 + 0 + 1.5 + 2 = 6.5 million given out, 3.5 million left.
+      await widget.locator('[part=tally]').getByText(/3,5 miljoner kronor/).first().waitFor();
+
+      await widget.getByLabel('E-postadress', { exact: true }).fill(resident);
+      await widget.getByRole('button', { name: 'Skicka min budget' }).click();
+      await widget.getByRole('heading', { name: 'Kolla din e-post' }).waitFor({ timeout: 15_000 });
+
+      const mail = await smtp.waitFor((m) => m.envelope.to.includes(resident) && findLinks(m.text).some((l) => l.includes('/bekrafta/budget/')), 10_000);
+      assert.equal(mail.subject, 'Bekräfta din budget');
+      const link = findLinks(mail.text).find((l) => l.includes('/bekrafta/budget/'))!;
+      const confirmPage = await context.newPage();
+      await confirmPage.goto(link);
+      await confirmPage.getByRole('button', { name: 'Bekräfta' }).click();
+      await confirmPage.getByText(/Din budget är räknad/).waitFor();
+
+      // Staff close the process and publish the results with the decision, in the console.
+      const staff = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const signedIn = await staff.request.post(`${server.url}/api/staff/sign-in`, { headers: { Origin: server.url, 'Content-Type': 'application/json' }, data: admin });
+      assert.equal(signedIn.status(), 200);
+      const consolePage = await staff.newPage();
+      const consoleProblems = watchProblems(consolePage);
+      await consolePage.goto(`${server.url}/admin#/budgets/demo-investeringar`);
+      await consolePage.getByRole('button', { name: 'Stäng för röster' }).click();
+      await consolePage.getByRole('button', { name: 'Ja, stäng budgeten' }).click();
+      await consolePage.getByLabel('Kommunens beslut på svenska').fill('Kommunfullmäktige beslutade att satsa mest på lekplatser.');
+      await consolePage.getByRole('button', { name: 'Publicera resultatet' }).click();
+      await consolePage.getByRole('button', { name: 'Ja, publicera' }).click();
+      await consolePage.getByText('Resultatet och kommunens beslut är publicerade.').first().waitFor();
+
+      // The resident's page shows the outcome: participants, decision, and figures in a table.
+      await page.reload();
+      await widget.getByText('Kommunfullmäktige beslutade att satsa mest på lekplatser.').waitFor();
+      const table = widget.locator('table');
+      await table.first().waitFor();
+      const text = (await table.first().textContent())!.replace(/\s+/g, ' ');
+      assert.match(text, /Lekplatser/);
+      assert.match(text, /3 000 000|3 miljoner/);
+      assert.ok((await widget.locator('svg').count()) > 0, 'bars drawn as SVG');
+
+      assert.deepEqual([...problems, ...consoleProblems], []);
+      await context.close();
+      await staff.close();
+    });
+  });
+}

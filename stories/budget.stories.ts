@@ -398,3 +398,15 @@ export const Narrow: Story = {
   args: { api: mockApi('budget-narrow', routes(within, accepted)) },
   decorators: [(story) => html`<div style="inline-size: 320px; outline: 1px dashed #999">${story()}</div>`],
 };
+
+/**
+ * Staff's preview in the console: the widget is given the process (a draft too) through its
+ * `preview` property instead of loading it, and sending says that nothing is sent.
+ */
+export const StaffPreview: Story = {
+  render: (args) => html`<medverka-budget heading-level=${ifDefined(args['heading-level'])} .preview=${within}></medverka-budget>`,
+  play: async ({ canvasElement }) => {
+    await send(canvasElement);
+    await part(canvasElement, '#summary');
+  },
+};

@@ -160,6 +160,21 @@ export function staffBudgetRoutes({ db }: AppDeps) {
   app.openapi(
     route({
       method: 'get',
+      path: '/api/staff/budgets/{slug}/preview',
+      summary: 'A process as residents will see it, drafts too, for the console’s preview',
+      request: { params: Slug },
+      responses: { 200: json(PublicBudget, 'As GET /api/budgets/{slug} would give it once open.'), ...errors(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const budget = await findPublicBudget(db, c.req.valid('param').slug, { includeDraft: true });
+      if (!budget) throw new ApiError(404, 'budget_not_found', 'There is no budget with that name.');
+      return c.json(budget, 200);
+    },
+  );
+
+  app.openapi(
+    route({
+      method: 'get',
       path: '/api/staff/budgets/{slug}/results',
       summary: 'The results so far (before they are published, too)',
       request: { params: Slug },

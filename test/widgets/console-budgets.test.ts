@@ -234,7 +234,7 @@ describe('<medverka-console> participatory budgets', function () {
     const title = `Investeringar ${slug}`;
     const el = await signedIn('admin');
     const page = await newBudgetForm(el);
-    expect(text($(page, '#preview-pending'))).to.contain('Förhandsvisningen visas när budgeten är skapad och öppen');
+    expect(text($(page, '#preview-pending'))).to.contain('Förhandsvisningen visas när budgeten är sparad');
     expect($<HTMLInputElement>(page, '#f-mode-sliders')!.checked, 'sliders by default').to.equal(true);
     expect(itemKeys(page).length, 'one line to start with').to.equal(1);
     await expect(el).to.be.accessible();
@@ -301,8 +301,17 @@ describe('<medverka-console> participatory budgets', function () {
     const saved = await budgetPage(el, slug);
     expect(text($(saved, 'h1'))).to.equal(title);
     expect(text($(saved, '#status-heading'))).to.equal('Status: Utkast');
-    expect(text($(saved, '#preview-pending'))).to.contain('Förhandsvisningen visas när budgeten är öppen');
-    expect($(saved, 'medverka-budget'), 'no widget for a draft').to.equal(null);
+    // A draft is previewed from the staff API, as residents will see it once open; nothing can be sent from it.
+    const draftPreview = $(saved, '.preview-box medverka-budget')!;
+    expect(text($(saved, '.preview .hint'))).to.contain('Invånarna ser ingenting av ett utkast');
+    await waitUntil(() => draftPreview.shadowRoot?.querySelector('[part=heading]')?.textContent === title, 'the draft is shown in the real widget', { timeout: 8000 });
+    expect((await fetch(`/api/budgets/${slug}`)).status, 'residents still see nothing').to.equal(404);
+    const previewRoot = draftPreview.shadowRoot!;
+    const previewEmail = previewRoot.querySelector<HTMLInputElement>('input[type=email]')!;
+    previewEmail.value = 'forhandsvisning@example.se';
+    previewEmail.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    previewRoot.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    await waitUntil(() => (previewRoot.textContent ?? '').includes('Det här är en förhandsvisning: inget skickas.'), 'a preview sends nothing', { timeout: 5000 });
     expect($(saved, '[data-download]'), 'a draft has nothing to download').to.equal(null);
     expect($<HTMLInputElement>(saved, '#f-slug'), 'the name is set once').to.equal(null);
     expect(text($(saved, '.facts'))).to.contain(slug);

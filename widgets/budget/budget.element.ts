@@ -78,6 +78,7 @@ export class MedverkaBudget extends MedverkaElement {
 
   static override properties = {
     budget: { reflect: true },
+    preview: { attribute: false },
     headingLevel: { type: Number, attribute: 'heading-level' },
     status: { state: true },
     data: { state: true },
@@ -97,6 +98,12 @@ export class MedverkaBudget extends MedverkaElement {
 
   /** The process's name, as in its address (e.g. "investeringar-2027"). */
   declare budget?: string;
+
+  /**
+   * For staff's preview in the console: the process to show (as the API would give it, a
+   * draft too) instead of loading it by its name. Nothing is sent from a preview.
+   */
+  declare preview?: PublicBudget;
 
   /** The heading level of the process's title (1–6); its sections use the level below. Default 2. */
   declare headingLevel: number;
@@ -152,7 +159,17 @@ export class MedverkaBudget extends MedverkaElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('budget') || changed.has('api')) void this.load();
+    if (this.preview) {
+      if (changed.has('preview')) void this.show(this.preview);
+    } else if (changed.has('budget') || changed.has('api') || changed.has('preview')) void this.load();
+  }
+
+  private async show(data: PublicBudget) {
+    this.#abort?.abort();
+    if (this.data?.slug !== data.slug) this.reset();
+    if (data.results) await this.loadResults();
+    this.data = data;
+    this.status = 'ready';
   }
 
   /** Loads the process again, e.g. after an error; what the resident chose is kept if it still applies. */
@@ -351,6 +368,7 @@ export class MedverkaBudget extends MedverkaElement {
     if (this.sending || !data) return;
     const problems = this.validate();
     if (problems.length) return this.showProblems(problems);
+    if (this.preview) return this.showProblems([], () => msg('Det här är en förhandsvisning: inget skickas.', { id: 'budget.preview-not-sent' }));
     this.problems = [];
     this.formError = undefined;
     this.sending = true;

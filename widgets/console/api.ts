@@ -8,7 +8,7 @@ import type { Role, StaffUser, AuditEntry } from '../../server/staff/schemas.js'
 import type { StaffTile, StaffTileSet, TileInput } from '../../server/tiles/staff-schemas.js';
 import type { EmbedInfo } from '../../server/staff/routes.js';
 import type { PetitionStatus } from '../../server/petitions/rules.js';
-import type { BudgetInput, BudgetMode, BudgetResults, BudgetRule, BudgetStatus } from '../../server/budgets/schemas.js';
+import type { BudgetInput, BudgetMode, BudgetResults, BudgetRule, BudgetStatus, PublicBudget } from '../../server/budgets/schemas.js';
 import type { StaffBudget } from '../../server/budgets/staff-routes.js';
 
 export type { AuditEntry, EmbedInfo, Issue, PetitionStatus, Role, StaffTile, StaffTileSet, StaffUser, TileInput };
@@ -175,6 +175,8 @@ export const staffApi = {
   publishBudget: (slug: string, decision: BudgetDecision) =>
     request<{ budget: StaffBudget }>('POST', `/api/staff/budgets/${enc(slug)}/publish`, decision),
   /** The results as they stand now (before they are published, too). */
+  /** The process as residents will see it, a draft too, for the preview. */
+  budgetPreview: (slug: string) => request<PublicBudget>('GET', `/api/staff/budgets/${enc(slug)}/preview`),
   budgetResults: (slug: string) => request<{ results: BudgetResults }>('GET', `/api/staff/budgets/${enc(slug)}/results`),
   /** Downloads, for links: the counted ballots and the results as CSV, and the pabulib file (one per district). */
   budgetBallotsCsvUrl: (slug: string) => `/api/staff/budgets/${enc(slug)}/ballots.csv`,

@@ -1019,8 +1019,8 @@ export class MedverkaConsoleBudget extends ConsoleScreen {
    */
   private get preview(): HTMLElement | undefined {
     const b = this.budget;
-    if (!b || b.status === 'draft') return undefined;
-    const key = `${b.slug} ${this.previewKey} ${this.previewLang}`;
+    if (!b) return undefined;
+    const key = `${b.slug} ${b.status} ${this.previewKey} ${this.previewLang}`;
     if (!this.#preview || key !== this.#previewFor) {
       this.#previewFor = key;
       // Defined on first use, as in the embed builder; the element upgrades once its code is here.
@@ -1030,6 +1030,13 @@ export class MedverkaConsoleBudget extends ConsoleScreen {
       el.setAttribute('api', location.origin);
       el.setAttribute('lang', this.previewLang);
       el.setAttribute('heading-level', '3');
+      // Residents' API does not know a draft: the widget is given it as staff see it, and sends nothing.
+      if (b.status === 'draft') {
+        void staffApi.budgetPreview(b.slug).then(
+          (data) => Object.assign(el, { preview: data }),
+          () => undefined,
+        );
+      }
       this.#preview = el;
     }
     return this.#preview;
@@ -1047,7 +1054,11 @@ export class MedverkaConsoleBudget extends ConsoleScreen {
                 ? msg('Så här ser invånarna budgeten, som den är sparad. Det är den riktiga widgeten: en röst som skickas härifrån räknas när den har bekräftats.', {
                     id: 'console.budget.preview-hint-open',
                   })
-                : msg('Så här ser invånarna budgeten, som den är sparad.', { id: 'console.budget.preview-hint' })}
+                : b?.status === 'draft'
+                  ? msg('Så här kommer invånarna att se budgeten, som den är sparad, när den öppnas. Invånarna ser ingenting av ett utkast, och inget kan skickas härifrån.', {
+                      id: 'console.budget.preview-hint-draft',
+                    })
+                  : msg('Så här ser invånarna budgeten, som den är sparad.', { id: 'console.budget.preview-hint' })}
             </p>
             <fieldset>
               <legend>${msg('Språk i förhandsvisningen', { id: 'console.preview-language' })}</legend>
@@ -1064,13 +1075,7 @@ export class MedverkaConsoleBudget extends ConsoleScreen {
             </fieldset>
             <div class="preview-box">${preview}</div>`
         : html`<p class="notice" id="preview-pending">
-            ${this.creating
-              ? msg('Förhandsvisningen visas när budgeten är skapad och öppen. Invånarna ser ingenting av ett utkast, och det gör inte widgeten heller.', {
-                  id: 'console.budget.preview-new',
-                })
-              : msg('Förhandsvisningen visas när budgeten är öppen. Invånarna ser ingenting av ett utkast, och det gör inte widgeten heller.', {
-                  id: 'console.budget.preview-draft',
-                })}
+            ${msg('Förhandsvisningen visas när budgeten är sparad.', { id: 'console.budget.preview-new' })}
           </p>`}
     </section>`;
   }

@@ -58,6 +58,7 @@ export const templates: TemplateMap = {
   'budget.pow-failed': 'The security check did not finish. Try sending again.',
   'budget.changed': 'The budget has changed since you opened the page. Check your choices and send again.',
   'budget.send-failed': 'Your budget could not be sent just now. Try again in a while.',
+  'budget.preview-not-sent': 'This is a preview: nothing is sent.',
   'budget.sent-heading': 'Check your e-mail',
   'budget.sent-to': str`We have sent an e-mail to ${0}.`,
   'budget.sent-link': 'Your budget counts once you have clicked the link in the e-mail. The link is valid for three days.',

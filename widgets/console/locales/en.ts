@@ -497,9 +497,9 @@ export const templates: TemplateMap = {
   'console.budget.preview-hint': 'This is how residents see the budget, as it is saved.',
   'console.budget.preview-hint-open':
     'This is how residents see the budget, as it is saved. It is the real widget: a vote sent from here counts once it is confirmed.',
-  'console.budget.preview-new':
-    'The preview is shown once the budget is created and open. Residents see nothing of a draft, and neither does the widget.',
-  'console.budget.preview-draft': 'The preview is shown once the budget is open. Residents see nothing of a draft, and neither does the widget.',
+  'console.budget.preview-new': 'The preview is shown once the budget is saved.',
+  'console.budget.preview-hint-draft':
+    'This is how residents will see the budget, as it is saved, once it opens. Residents see nothing of a draft, and nothing can be sent from here.',
   'console.embed.about-budget': 'A participatory budget, where residents share out money or choose projects and then see the results. Drafts cannot be embedded.',
   'console.embed.which-budget': 'Which budget',
 };

@@ -44,6 +44,8 @@ export interface Config {
   };
   /** Proof-of-work difficulty: the largest secret number a challenge may hide. */
   powMaxNumber: number;
+  /** Which residents' e-mail domains may sign, propose and vote. */
+  emailDomains: { allowed: string[]; blocked: string[]; blockDisposable: boolean };
 }
 
 export class ConfigError extends Error {
@@ -90,6 +92,17 @@ const proxy = z.string().superRefine((value, ctx) => {
     });
   }
 });
+
+/** A comma-separated list of e-mail domains, e.g. "kommun.se, skola.kommun.se". */
+const domainList = z
+  .string()
+  .default('')
+  .transform((v) => v.split(',').map((d) => d.trim().toLowerCase()).filter(Boolean))
+  .superRefine((list, ctx) => {
+    for (const d of list) {
+      if (!/^(?!-)[a-z0-9-]{1,63}(\.(?!-)[a-z0-9-]{1,63})+$/.test(d)) ctx.addIssue({ code: 'custom', message: `"${d}" is not a domain such as kommun.se` });
+    }
+  });
 
 const schema = z.object({
   PORT: z.coerce
@@ -167,6 +180,12 @@ const schema = z.object({
     .min(0, 'must be between 0 and 3650')
     .max(3650, 'must be between 0 and 3650')
     .default(90),
+  EMAIL_DOMAINS_ALLOWED: domainList,
+  EMAIL_DOMAINS_BLOCKED: domainList,
+  BLOCK_DISPOSABLE_EMAIL: z
+    .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
   PETITION_PAGE_URL: z
     .string()
     .optional()
@@ -245,5 +264,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       pageUrl: v.PETITION_PAGE_URL ?? `${publicUrl.href.replace(/\/$/, '')}/e-forslag/{id}`,
     },
     powMaxNumber: v.POW_MAX_NUMBER,
+    emailDomains: { allowed: v.EMAIL_DOMAINS_ALLOWED, blocked: v.EMAIL_DOMAINS_BLOCKED, blockDisposable: v.BLOCK_DISPOSABLE_EMAIL },
   };
 }

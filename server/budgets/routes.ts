@@ -6,7 +6,7 @@ import { errors, json } from '../openapi.js';
 import { validationHook } from '../validation.js';
 import { requirePow, powSecurity } from '../abuse/proof-of-work.js';
 import { rateLimit } from '../abuse/rate-limit.js';
-import { checkMail } from '../mail/mailer.js';
+import { refuseEmail } from '../abuse/email-domains.js';
 import { ballotConfirmationMail } from './mails.js';
 import { BallotInput, BudgetSlug, PublicBudget } from './schemas.js';
 import { BallotRuleError, BudgetNotFoundError, BudgetStateError, castBallot, findPublicBudget } from './store.js';
@@ -54,11 +54,7 @@ export function budgetRoutes({ db, config, mailer }: AppDeps) {
     async (c) => {
       const { slug } = c.req.valid('param');
       const input = c.req.valid('json');
-      try {
-        checkMail({ to: input.email, subject: 'x', text: 'x' });
-      } catch {
-        throw new ApiError(400, 'invalid_request', 'That e-mail address cannot receive mail.', [{ path: 'email', message: 'must be a single e-mail address' }]);
-      }
+      refuseEmail(input.email, config);
       let cast;
       try {
         cast = await castBallot(db, slug, input);

@@ -7,7 +7,7 @@ import { errors, json } from '../openapi.js';
 import { validationHook } from '../validation.js';
 import { requirePow, powSecurity } from '../abuse/proof-of-work.js';
 import { rateLimit } from '../abuse/rate-limit.js';
-import { checkMail } from '../mail/mailer.js';
+import { refuseEmail } from '../abuse/email-domains.js';
 import { proposalConfirmationMail, signatureConfirmationMail } from './mails.js';
 import { petitionFollowers, type LiveState } from './live.js';
 import { findPublicPetition, listPublicPetitions } from './public.js';
@@ -29,13 +29,7 @@ export function petitionRoutes({ db, config, mailer, live, log }: AppDeps) {
     requirePow({ db, config }),
   ];
   app.on('POST', ['/api/petitions', '/api/petitions/:id/signatures'], ...writes);
-  const refuseUnmailable = (to: string) => {
-    try {
-      checkMail({ to, subject: 'x', text: 'x' });
-    } catch {
-      throw new ApiError(400, 'invalid_request', 'That e-mail address cannot receive mail.', [{ path: 'email', message: 'must be a single e-mail address' }]);
-    }
-  };
+  const refuseUnmailable = (to: string) => refuseEmail(to, config);
 
   app.openapi(
     route({

@@ -233,6 +233,19 @@ describe('<medverka-petition>', () => {
     await waitUntil(() => englishLive.textContent!.includes('Signatures so far: 1.'), 'in the reader’s own language', { timeout: 5000 });
   });
 
+  it('says at the e-mail field when the server does not accept the address’s domain (a throwaway mailbox)', async () => {
+    const el = await petition('open');
+    type(el, 'name', 'Tillfällig Person');
+    type(el, 'email', 'tillfallig@mailinator.com');
+    check(el, 'connection-resident');
+    submit(el);
+    await waitUntil(() => $(el, '#email-error'), 'the refusal is shown at the field', { timeout: 8000 });
+    expect($(el, '#email-error')!.textContent).to.contain('Adresser från den här e-postdomänen tas inte emot');
+    expect($(el, '#email')!.getAttribute('aria-invalid')).to.equal('true');
+    expect(root(el).activeElement?.id).to.equal('summary');
+    await expect(el).to.be.accessible();
+  });
+
   it('solves a challenge on the main thread too, when no worker may be made', async () => {
     const challenge = (await (await fetch(new URL('api/pow/challenge', api as string))).json()) as Parameters<typeof encodeSolution>[0];
     const inWorker = await solve(challenge);

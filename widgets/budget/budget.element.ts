@@ -423,7 +423,13 @@ export class MedverkaBudget extends MedverkaElement {
         notes.set(item.id, text);
         problems.push({ at: `item-${item.id}`, text });
       } else if (issue.path === 'email') {
-        problems.push({ at: 'email', text: () => msg('Kontrollera din e-postadress. Det går inte att skicka mejl till den.', { id: 'budget.error-email-server' }) });
+        problems.push({
+          at: 'email',
+          text:
+            code === 'email_domain_refused'
+              ? () => msg('Adresser från den här e-postdomänen tas inte emot. Använd en annan e-postadress.', { id: 'budget.error-email-refused' })
+              : () => msg('Kontrollera din e-postadress. Det går inte att skicka mejl till den.', { id: 'budget.error-email-server' }),
+        });
       } else if (issue.path === 'districtId') {
         problems.push({ at: 'district', text: () => msg('Välj ett område.', { id: 'budget.error-district' }) });
       } else if (breaksRule) {

@@ -15,7 +15,8 @@ type Status = 'waiting' | 'loading' | 'ready' | 'not-found' | 'error';
 const fields = ['name', 'email', 'connection', 'connectionText'] as const;
 type Field = (typeof fields)[number];
 /** What is wrong with a field: nothing given, or something the server or we cannot accept. */
-type Problem = 'missing' | 'invalid';
+/** 'refused': a well-formed address whose e-mail domain the municipality does not accept. */
+type Problem = 'missing' | 'invalid' | 'refused';
 
 interface Values {
   name: string;
@@ -264,7 +265,9 @@ export class MedverkaPetition extends MedverkaElement {
       case 'email':
         return problem === 'missing'
           ? msg('Skriv din e-postadress.', { id: 'petition.error-email' })
-          : msg('Skriv e-postadressen så här: namn@exempel.se.', { id: 'petition.error-email-invalid' });
+          : problem === 'refused'
+            ? msg('Adresser från den här e-postdomänen tas inte emot. Använd en annan e-postadress.', { id: 'petition.error-email-refused' })
+            : msg('Skriv e-postadressen så här: namn@exempel.se.', { id: 'petition.error-email-invalid' });
       case 'connection':
         return msg('Välj om du bor i kommunen eller har en annan koppling.', { id: 'petition.error-connection' });
       case 'connectionText':
@@ -329,7 +332,7 @@ export class MedverkaPetition extends MedverkaElement {
       const errors: Partial<Record<Field, Problem>> = {};
       for (const issue of refusal.issues) {
         const field = fields.find((f) => f === issue.path.split('.')[0]);
-        if (field) errors[field] = 'invalid';
+        if (field) errors[field] = code === 'email_domain_refused' ? 'refused' : 'invalid';
       }
       if (Object.keys(errors).length) return this.showErrors(errors);
     }

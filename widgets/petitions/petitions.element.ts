@@ -17,7 +17,8 @@ type Status = 'waiting' | 'loading' | 'ready' | 'error';
 const fields = ['title', 'body', 'name', 'email', 'publicDocumentAccepted'] as const;
 type Field = (typeof fields)[number];
 /** What is wrong with a field: nothing given, or something the server or we cannot accept. */
-type Problem = 'missing' | 'invalid';
+/** 'refused': a well-formed address whose e-mail domain the municipality does not accept. */
+type Problem = 'missing' | 'invalid' | 'refused';
 
 interface Values {
   title: string;
@@ -274,7 +275,9 @@ export class MedverkaPetitions extends MedverkaElement {
       case 'email':
         return problem === 'missing'
           ? msg('Skriv din e-postadress.', { id: 'petitions.error-email' })
-          : msg('Skriv e-postadressen så här: namn@exempel.se.', { id: 'petitions.error-email-invalid' });
+          : problem === 'refused'
+            ? msg('Adresser från den här e-postdomänen tas inte emot. Använd en annan e-postadress.', { id: 'petitions.error-email-refused' })
+            : msg('Skriv e-postadressen så här: namn@exempel.se.', { id: 'petitions.error-email-invalid' });
       case 'publicDocumentAccepted':
         return msg('Kryssa i att du har läst att förslaget blir en allmän handling.', { id: 'petitions.error-public' });
     }

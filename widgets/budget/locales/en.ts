@@ -52,6 +52,7 @@ export const templates: TemplateMap = {
   'budget.error-none': 'Choose at least one project.',
   'budget.error-email': 'Enter your e-mail address.',
   'budget.error-email-invalid': 'Enter the e-mail address like this: name@example.com.',
+  'budget.error-email-refused': 'Addresses from this e-mail domain are not accepted. Use another e-mail address.',
   'budget.error-email-server': 'Check your e-mail address. Mail cannot be sent to it.',
   'budget.too-many-minute': 'Too many ballots have come from here in a short time. Wait a minute, then try again.',
   'budget.too-many': str`Too many ballots have come from here in a short time. Wait ${0} minutes, then try again.`,

@@ -43,6 +43,7 @@ export const templates: TemplateMap = {
   'petition.error-name': 'Enter your name.',
   'petition.error-name-invalid': 'Check your name.',
   'petition.error-email': 'Enter your e-mail address.',
+  'petition.error-email-refused': 'Addresses from this e-mail domain are not accepted. Use another e-mail address.',
   'petition.error-email-invalid': 'Enter the e-mail address like this: name@example.com.',
   'petition.error-connection': 'Choose whether you live in the municipality or have another connection.',
   'petition.error-connection-text': 'Enter what connects you to the municipality.',

@@ -12,6 +12,7 @@ export const templates: TemplateMap = {
   'petitions.error-name': 'Enter your name.',
   'petitions.error-name-invalid': 'Check your name.',
   'petitions.error-email': 'Enter your e-mail address.',
+  'petitions.error-email-refused': 'Addresses from this e-mail domain are not accepted. Use another e-mail address.',
   'petitions.error-email-invalid': 'Enter the e-mail address like this: name@example.com.',
   'petitions.error-public': 'Tick the box to confirm you have read that the proposal becomes a public document.',
   'petitions.too-many-minute': 'Too many proposals have come from here in a short time. Wait a minute and then try again.',

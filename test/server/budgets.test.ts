@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { solveChallenge } from 'altcha-lib/v1';
 import { powHeader } from '../../server/abuse/proof-of-work.js';
 import type { BudgetInput, PublicBudget } from '../../server/budgets/schemas.js';
 import { demoBudgetSlug, seedDemoBudget } from '../../server/budgets/seed.js';
@@ -9,7 +8,7 @@ import { castBallot, confirmBallot, computeResults, moveBudget, publishBudget, s
 import { anonymiseOldBallots } from '../../server/petitions/housekeeping.js';
 import { startTestSmtpServer, type TestSmtpServer } from '../../server/mail/capture.js';
 import { createMailer, findLinks } from '../../server/mail/mailer.js';
-import { fromAddress, memoryLogger, testApp, testDatabases } from './helpers.js';
+import { fromAddress, memoryLogger, pow, testApp, testDatabases } from './helpers.js';
 import { seedStaff, signIn, staffRequest } from './staff-helpers.js';
 
 let smtp: TestSmtpServer;
@@ -19,12 +18,6 @@ before(async () => {
 after(() => smtp.close());
 
 type App = Awaited<ReturnType<typeof testApp>>['app'];
-
-async function pow(app: App): Promise<string> {
-  const c = (await (await app.request('/api/pow/challenge')).json()) as { algorithm: string; challenge: string; salt: string; signature: string; maxnumber: number };
-  const solution = await solveChallenge(c.challenge, c.salt, c.algorithm, c.maxnumber).promise;
-  return Buffer.from(JSON.stringify({ algorithm: c.algorithm, challenge: c.challenge, number: solution!.number, salt: c.salt, signature: c.signature })).toString('base64');
-}
 
 let address = 0;
 const ballot = async (app: App, slug: string, body: unknown) =>

@@ -1,19 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { solveChallenge } from 'altcha-lib/v1';
 import { checkEmailDomain } from '../../server/abuse/email-domains.js';
 import { powHeader } from '../../server/abuse/proof-of-work.js';
 import { moveBudget, saveBudget } from '../../server/budgets/store.js';
 import { confirmProposal, movePetition, proposePetition } from '../../server/petitions/store.js';
-import { fromAddress, testApp, testConfig } from './helpers.js';
+import { fromAddress, pow, testApp, testConfig } from './helpers.js';
 
-type App = Awaited<ReturnType<typeof testApp>>['app'];
-
-async function pow(app: App): Promise<string> {
-  const c = (await (await app.request('/api/pow/challenge')).json()) as { algorithm: string; challenge: string; salt: string; signature: string; maxnumber: number };
-  const solution = await solveChallenge(c.challenge, c.salt, c.algorithm, c.maxnumber).promise;
-  return Buffer.from(JSON.stringify({ algorithm: c.algorithm, challenge: c.challenge, number: solution!.number, salt: c.salt, signature: c.signature })).toString('base64');
-}
 
 describe('the e-mail domain policy', () => {
   const defaults = testConfig().emailDomains;

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
+import { solveChallenge } from 'altcha-lib/v1';
 import pg from 'pg';
 import { createApp, type AppDeps } from '../../server/app.js';
 import { loadConfig, type Config } from '../../server/config.js';
@@ -77,4 +78,11 @@ export async function testApp(test: TestDatabase | null, env: Record<string, str
 /** Bindings that make getConnInfo() see a socket from `address`, as @hono/node-server gives. */
 export function fromAddress(address: string) {
   return { incoming: { socket: { remoteAddress: address, remotePort: 40000, remoteFamily: address.includes(':') ? 'IPv6' : 'IPv4' } } };
+}
+
+/** A solved proof of work for the next write, as the widgets' worker would send it (X-Medverka-Pow). */
+export async function pow(app: { request: (path: string) => Response | Promise<Response> }): Promise<string> {
+  const c = (await (await app.request('/api/pow/challenge')).json()) as { algorithm: string; challenge: string; salt: string; signature: string; maxnumber: number };
+  const solution = await solveChallenge(c.challenge, c.salt, c.algorithm, c.maxnumber).promise;
+  return Buffer.from(JSON.stringify({ algorithm: c.algorithm, challenge: c.challenge, number: solution!.number, salt: c.salt, signature: c.signature })).toString('base64');
 }

@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { solveChallenge } from 'altcha-lib/v1';
 import { powHeader } from '../../server/abuse/proof-of-work.js';
 import { startTestSmtpServer, type TestSmtpServer } from '../../server/mail/capture.js';
 import { createMailer, findLinks } from '../../server/mail/mailer.js';
 import { movePetition } from '../../server/petitions/store.js';
 import type { PublicPetition } from '../../server/petitions/schemas.js';
-import { fromAddress, memoryLogger, testApp, testDatabases } from './helpers.js';
+import { fromAddress, memoryLogger, pow, testApp, testDatabases } from './helpers.js';
 
 let smtp: TestSmtpServer;
 before(async () => {
@@ -15,13 +14,6 @@ before(async () => {
 after(() => smtp.close());
 
 type App = Awaited<ReturnType<typeof testApp>>['app'];
-
-/** A solved proof of work, as the widget's worker would send it. */
-async function pow(app: App): Promise<string> {
-  const c = (await (await app.request('/api/pow/challenge')).json()) as { algorithm: string; challenge: string; salt: string; signature: string; maxnumber: number };
-  const solution = await solveChallenge(c.challenge, c.salt, c.algorithm, c.maxnumber).promise;
-  return Buffer.from(JSON.stringify({ algorithm: c.algorithm, challenge: c.challenge, number: solution!.number, salt: c.salt, signature: c.signature })).toString('base64');
-}
 
 // Each write from its own address, so the per-address limits stay out of these tests' way.
 let address = 0;

@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { dayOff, isOpen, nextOpening, parseOpeningHours } from '../../server/chat/hours.js';
+import { maskPersonnummer } from '../../server/chat/personnummer.js';
+
+const hours = parseOpeningHours('mon-thu 08:00-16:30; fri 08:00-15:00', 'Europe/Stockholm');
+/** A local Stockholm time; the offsets are written out, so the tests say what they mean. */
+const at = (iso: string) => new Date(iso);
+
+describe('chat opening hours', () => {
+  it('opens on weekdays in Stockholm time, winter and summer', () => {
+    assert.equal(isOpen(hours, at('2026-11-24T08:00:00+01:00')), true, 'Tuesday 08:00, winter time');
+    assert.equal(isOpen(hours, at('2026-11-24T07:59:00+01:00')), false);
+    assert.equal(isOpen(hours, at('2026-11-24T16:29:00+01:00')), true);
+    assert.equal(isOpen(hours, at('2026-11-24T16:30:00+01:00')), false, 'closes at 16:30');
+    assert.equal(isOpen(hours, at('2026-11-27T15:30:00+01:00')), false, 'Friday closes at 15:00');
+    assert.equal(isOpen(hours, at('2026-11-28T10:00:00+01:00')), false, 'Saturday');
+    assert.equal(isOpen(hours, at('2026-07-07T08:15:00+02:00')), true, 'summer time: 06:15 UTC is 08:15 in Stockholm');
+    assert.equal(isOpen(hours, at('2026-03-30T08:00:00+02:00')), true, 'the Monday after the clocks went forward');
+  });
+
+  it('is closed on Swedish public holidays and the eves that are days off, from the holiday library', () => {
+    assert.equal(dayOff(at('2026-12-24T10:00:00+01:00'), hours.timeZone), 'julafton');
+    assert.equal(isOpen(hours, at('2026-12-24T10:00:00+01:00')), false, 'julafton, a Thursday');
+    assert.equal(isOpen(hours, at('2026-06-19T10:00:00+02:00')), false, 'midsommarafton, a Friday');
+    assert.equal(isOpen(hours, at('2026-05-14T10:00:00+02:00')), false, 'Kristi himmelsfärdsdag');
+    assert.equal(isOpen(hours, at('2026-04-06T10:00:00+02:00')), false, 'annandag påsk');
+    assert.equal(isOpen(hours, at('2027-01-06T10:00:00+01:00')), false, 'trettondedag jul, another year');
+    assert.equal(isOpen(hours, at('2026-12-23T10:00:00+01:00')), true, 'the day before julafton is an ordinary day');
+    assert.equal(dayOff(at('2026-12-23T23:30:00+01:00'), hours.timeZone), null, 'still the 23rd at 23:30 in Stockholm');
+    assert.equal(dayOff(at('2026-12-23T23:30:00Z'), hours.timeZone), 'julafton', '23:30 UTC is already 00:30 on the 24th in Stockholm');
+  });
+
+  it('says when it next opens', () => {
+    assert.equal(nextOpening(hours, at('2026-11-27T16:00:00+01:00'))!.toISOString(), at('2026-11-30T08:00:00+01:00').toISOString(), 'Friday afternoon → Monday 08:00');
+    assert.equal(nextOpening(hours, at('2026-12-23T17:00:00+01:00'))!.toISOString(), at('2026-12-28T08:00:00+01:00').toISOString(), 'over julafton, juldagen, annandag jul and a Sunday');
+    const now = at('2026-11-24T10:07:00+01:00');
+    assert.equal(nextOpening(hours, now), now, 'open now');
+    assert.equal(nextOpening(parseOpeningHours('', 'Europe/Stockholm'), now), null, 'never open');
+  });
+
+  it('reads several ranges, single days and ranges over the week’s end, and refuses what it cannot read', () => {
+    const split = parseOpeningHours('mon 08:00-12:00, 13:00-16:00; sat-sun 10:00-14:00', 'Europe/Stockholm');
+    assert.deepEqual(split.week[1], [[480, 720], [780, 960]]);
+    assert.deepEqual(split.week[6], [[600, 840]]);
+    assert.deepEqual(split.week[0], [[600, 840]]);
+    assert.equal(isOpen(split, at('2026-11-23T12:30:00+01:00')), false, 'lunch');
+    for (const bad of ['mon 8-16', 'monday 08:00-16:00', 'mon 16:00-08:00', 'xyz 08:00-09:00', 'mon 08:00-25:00', 'mon 08:61-09:00']) {
+      assert.throws(() => parseOpeningHours(bad, 'Europe/Stockholm'), Error, bad);
+    }
+    assert.throws(() => parseOpeningHours('mon 08:00-16:00', 'Mars/Olympus'), /time zone/);
+  });
+});
+
+/** A valid personnummer for a date: the check digit computed as Skatteverket does (Luhn). */
+function withCheckDigit(nineDigits: string): string {
+  let sum = 0;
+  for (let i = 0; i < 9; i++) {
+    let d = Number(nineDigits[i]) * (i % 2 === 0 ? 2 : 1);
+    if (d > 9) d -= 9;
+    sum += d;
+  }
+  return nineDigits + String((10 - (sum % 10)) % 10);
+}
+
+describe('masking personnummer', () => {
+  const ten = withCheckDigit('811218987'); // 811218-9876
+  const [yymmdd, last4] = [ten.slice(0, 6), ten.slice(6)];
+
+  it('masks valid numbers in every usual spelling, keeping their shape', () => {
+    for (const [typed, shown] of [
+      [`${yymmdd}-${last4}`, 'XXXXXX-XXXX'],
+      [`${yymmdd}${last4}`, 'XXXXXXXXXX'],
+      [`19${yymmdd}-${last4}`, 'XXXXXXXX-XXXX'],
+      [`19${yymmdd}${last4}`, 'XXXXXXXXXXXX'],
+      [`${yymmdd}+${last4}`, 'XXXXXX+XXXX'],
+      [`${yymmdd} ${last4}`, 'XXXXXX XXXX'],
+    ]) {
+      const { text, masked } = maskPersonnummer(`Mitt personnummer är ${typed}, tack.`);
+      assert.equal(text, `Mitt personnummer är ${shown}, tack.`, typed);
+      assert.equal(masked, 1);
+    }
+    const coordination = withCheckDigit('811278987'); // day 18 + 60: samordningsnummer
+    assert.equal(maskPersonnummer(`${coordination.slice(0, 6)}-${coordination.slice(6)}`).masked, 1);
+    const two = maskPersonnummer(`${yymmdd}-${last4} och ${withCheckDigit('050229123').slice(0, 6)}-${withCheckDigit('050229123').slice(6)}`);
+    assert.equal(two.masked, 1, '29 February 2005 is not a date; only the first is masked');
+  });
+
+  it('leaves alone what is not a personnummer: wrong check digit, impossible dates, phone and order numbers', () => {
+    const wrong = `${yymmdd}-${last4.slice(0, 3)}${(Number(last4[3]) + 1) % 10}`;
+    for (const text of [wrong, '811318-1234', '811200-1234', 'Ring 070-123 45 67', 'Order 1234567890123', 'Ärende 2026-11-23', `1${yymmdd}${last4}9`]) {
+      assert.deepEqual(maskPersonnummer(text), { text, masked: 0 }, text);
+    }
+  });
+});

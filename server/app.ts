@@ -20,6 +20,7 @@ import { confirmationPages } from './verify/pages.js';
 import { petitionRoutes } from './petitions/routes.js';
 import { staffPetitionRoutes } from './petitions/staff-routes.js';
 import { budgetRoutes } from './budgets/routes.js';
+import { chatRoutes, chatTokenHeader } from './chat/routes.js';
 import { staffBudgetRoutes } from './budgets/staff-routes.js';
 import { tileRoutes } from './tiles/routes.js';
 import { staffTileRoutes } from './tiles/staff-routes.js';
@@ -78,7 +79,7 @@ export function createApp(deps: AppDeps) {
       // Only the municipality's own sites may call the API from a browser.
       origin: (origin) => (origin === ownOrigin || config.allowedOrigins.includes(origin) ? origin : null),
       allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
-      allowHeaders: ['Content-Type', powHeader],
+      allowHeaders: ['Content-Type', powHeader, chatTokenHeader],
       exposeHeaders: ['Retry-After'],
       maxAge: 600,
     }),
@@ -130,6 +131,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', staffTileRoutes(deps));
   app.route('/', staffPetitionRoutes(deps));
   app.route('/', budgetRoutes(deps));
+  app.route('/', chatRoutes(deps));
   app.route('/', staffBudgetRoutes(deps));
   app.route('/', docsRoutes(app));
   app.route('/', pageRoutes(deps));

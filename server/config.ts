@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { BlockList, isIP } from 'node:net';
 import { z } from 'zod';
+import { parseOpeningHours, type OpeningHours } from './chat/hours.js';
 import type { Threshold } from './petitions/rules.js';
 
 /**
@@ -44,6 +45,8 @@ export interface Config {
   };
   /** Proof-of-work difficulty: the largest secret number a challenge may hide. */
   powMaxNumber: number;
+  /** When the contact centre answers chats. */
+  chatHours: OpeningHours;
   /** Which residents' e-mail domains may sign, propose and vote. */
   emailDomains: { allowed: string[]; blocked: string[]; blockDisposable: boolean };
 }
@@ -186,6 +189,8 @@ const schema = z.object({
     .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
     .default('true')
     .transform((v) => v === 'true' || v === '1'),
+  CHAT_HOURS: z.string().default('mon-thu 08:00-16:30; fri 08:00-15:00'),
+  CHAT_TIMEZONE: z.string().default('Europe/Stockholm'),
   PETITION_PAGE_URL: z
     .string()
     .optional()
@@ -222,6 +227,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (Boolean(v.ADMIN_EMAIL) !== Boolean(v.ADMIN_PASSWORD)) {
     throw new ConfigError(['ADMIN_EMAIL and ADMIN_PASSWORD: set both to create the first administrator, or neither']);
+  }
+  let chatHours: OpeningHours;
+  try {
+    chatHours = parseOpeningHours(v.CHAT_HOURS, v.CHAT_TIMEZONE);
+  } catch (err) {
+    throw new ConfigError([`CHAT_HOURS / CHAT_TIMEZONE: ${(err as Error).message}`]);
   }
   const publicUrl = new URL(v.PUBLIC_URL ?? `http://localhost:${v.PORT}`);
   const trustedProxies = new BlockList();
@@ -264,6 +275,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       pageUrl: v.PETITION_PAGE_URL ?? `${publicUrl.href.replace(/\/$/, '')}/e-forslag/{id}`,
     },
     powMaxNumber: v.POW_MAX_NUMBER,
+    chatHours,
     emailDomains: { allowed: v.EMAIL_DOMAINS_ALLOWED, blocked: v.EMAIL_DOMAINS_BLOCKED, blockDisposable: v.BLOCK_DISPOSABLE_EMAIL },
   };
 }

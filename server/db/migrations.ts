@@ -317,4 +317,39 @@ export const migrations: Record<string, Migration> = {
       }
     },
   },
+  '0009_chat': {
+    async up(db: Kysely<unknown>) {
+      const pk = (table: string) =>
+        db.schema
+          .createTable(table)
+          .addColumn('id', isPostgres(db) ? 'serial' : 'integer', (c) => (isPostgres(db) ? c.primaryKey() : c.primaryKey().autoIncrement()));
+      await pk('chat_conversations')
+        /** SHA-256 of the resident's secret for this conversation; the secret itself stays in their browser. */
+        .addColumn('token_hash', 'varchar(64)', (c) => c.notNull().unique())
+        .addColumn('status', 'varchar(16)', (c) => c.notNull().check(sql`status in ('waiting', 'ongoing', 'closed')`))
+        .addColumn('name', 'varchar(100)')
+        .addColumn('email', 'varchar(254)')
+        .addColumn('lang', 'varchar(2)', (c) => c.notNull().check(sql`lang in ('sv', 'en')`))
+        .addColumn('assigned_to', 'integer', (c) => c.references('staff_users.id').onDelete('set null'))
+        .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+        .addColumn('last_message_at', 'varchar(32)', (c) => c.notNull())
+        .addColumn('closed_at', 'varchar(32)')
+        .execute();
+      await db.schema.createIndex('chat_conversations_by_status').on('chat_conversations').columns(['status', 'last_message_at']).execute();
+      // A message's id is also its event id: a reconnecting page asks for what came after the last one it saw.
+      await pk('chat_messages')
+        .addColumn('conversation_id', 'integer', (c) => c.notNull().references('chat_conversations.id').onDelete('cascade'))
+        .addColumn('author', 'varchar(16)', (c) => c.notNull().check(sql`author in ('resident', 'staff', 'system')`))
+        .addColumn('staff_name', 'varchar(100)')
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('masked', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('chat_messages_by_conversation').on('chat_messages').columns(['conversation_id', 'id']).execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('chat_messages').execute();
+      await db.schema.dropTable('chat_conversations').execute();
+    },
+  },
 };

@@ -19,6 +19,8 @@ export interface Database {
   budget_ballots: BudgetBallotTable;
   budget_allocations: BudgetAllocationTable;
   ballot_confirmations: BallotConfirmationTable;
+  chat_conversations: ChatConversationTable;
+  chat_messages: ChatMessageTable;
 }
 
 export interface PetitionTable {
@@ -233,3 +235,28 @@ export interface BallotConfirmationTable {
   expires_at: string;
   used_at: string | null;
 }
+
+export interface ChatConversationTable {
+  id: Generated<number>;
+  token_hash: string;
+  status: 'waiting' | 'ongoing' | 'closed';
+  name: string | null;
+  email: string | null;
+  lang: 'sv' | 'en';
+  assigned_to: number | null;
+  created_at: string;
+  last_message_at: string;
+  closed_at: string | null;
+}
+
+export interface ChatMessageTable {
+  id: Generated<number>;
+  conversation_id: number;
+  author: 'resident' | 'staff' | 'system';
+  staff_name: string | null;
+  body: string;
+  /** 1 when a personnummer was masked in it. */
+  masked: number;
+  created_at: string;
+}
+

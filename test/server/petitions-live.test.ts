@@ -1,92 +1,11 @@
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { describe, it } from 'node:test';
-import { serve, type ServerType } from '@hono/node-server';
-import { createApp } from '../../server/app.js';
-import { createLiveBus } from '../../server/live/bus.js';
 import { closeDuePetitions } from '../../server/petitions/housekeeping.js';
-import { petitionTopic, type LiveState } from '../../server/petitions/live.js';
+import { petitionTopic } from '../../server/petitions/live.js';
 import { confirmProposal, movePetition, proposePetition, signPetition } from '../../server/petitions/store.js';
 import type { Db } from '../../server/db/index.js';
-import { memoryLogger, openDatabase, testConfig, testDatabases, type TestDatabase } from './helpers.js';
-
-/** A real server on a free port: server-sent events need a real socket to be followed. */
-async function startServer(database: TestDatabase, db: Db) {
-  const config = testConfig({
-    PUBLIC_URL: 'http://127.0.0.1',
-    ALLOWED_ORIGINS: 'https://kommun.test',
-    DATABASE_URL: database.database.kind === 'postgres' ? database.database.url : `sqlite:${database.database.file}`,
-  });
-  assert.equal(config.database.kind, database.name === 'postgres' ? 'postgres' : 'sqlite', 'the bus the database calls for: LISTEN/NOTIFY on PostgreSQL');
-  const log = memoryLogger();
-  const live = createLiveBus(config, db, log);
-  const app = createApp({ config, db, log, live });
-  const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-  });
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    url,
-    live,
-    log,
-    async close() {
-      (server as unknown as { closeAllConnections(): void }).closeAllConnections();
-      await new Promise((r) => server.close(r));
-      await live.close();
-    },
-  };
-}
-
-/** Reads a text/event-stream as a browser's EventSource would, event by event. */
-async function follow(url: string, headers: Record<string, string> = {}) {
-  const abort = new AbortController();
-  const res = await fetch(url, { headers: { Accept: 'text/event-stream', ...headers }, signal: abort.signal });
-  const events: { event: string; data: string; retry?: number }[] = [];
-  let waiting: (() => void) | undefined;
-  let buffer = '';
-  const reading = (async () => {
-    if (!res.body) return;
-    const decoder = new TextDecoder();
-    try {
-      const reader = res.body.getReader();
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        buffer += decoder.decode(value, { stream: true });
-        let end;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const fields = Object.fromEntries(block.split('\n').filter((l) => !l.startsWith(':')).map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trimStart()]));
-          if (fields.data !== undefined) events.push({ event: fields.event ?? 'message', data: fields.data, retry: fields.retry ? Number(fields.retry) : undefined });
-          waiting?.();
-        }
-      }
-    } catch {
-      // aborted
-    }
-  })();
-  return {
-    res,
-    events,
-    states: () => events.map((e) => JSON.parse(e.data) as LiveState),
-    async next(count: number, what: string, timeoutMs = 5000) {
-      const deadline = Date.now() + timeoutMs;
-      while (events.length < count) {
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; got ${JSON.stringify(events)}`);
-        await new Promise<void>((r) => {
-          waiting = r;
-          setTimeout(r, 50);
-        });
-      }
-      return JSON.parse(events[count - 1]!.data) as LiveState;
-    },
-    async close() {
-      abort.abort();
-      await reading;
-    },
-  };
-}
+import { openDatabase, testDatabases } from './helpers.js';
+import { follow, serveApp } from './sse-client.js';
 
 async function openPetition(db: Db, title = 'Fler bänkar vid ån') {
   const { petitionId, token } = await proposePetition(db, { title, body: 'Det behövs fler bänkar att vila på.', name: 'Greta', email: 'greta@example.se' }, 3);
@@ -106,7 +25,7 @@ for (const database of testDatabases()) {
   describe(`live petition counts (server-sent events) on ${database.name}`, () => {
     it('sends the state at once, then each change: confirmed signatures, closing and the answer', async () => {
       const db = await openDatabase(database);
-      const server = await startServer(database, db);
+      const server = await serveApp(database, db);
       try {
         const id = await openPetition(db);
         const stream = await follow(`${server.url}/api/petitions/${id}/live`, { Origin: 'https://kommun.test' });
@@ -146,7 +65,7 @@ for (const database of testDatabases()) {
 
     it('sends one update for a burst of signatures, to every page following', async () => {
       const db = await openDatabase(database);
-      const server = await startServer(database, db);
+      const server = await serveApp(database, db);
       try {
         const id = await openPetition(db, 'Längre öppettider i simhallen');
         const pages = await Promise.all([1, 2, 3].map(() => follow(`${server.url}/api/petitions/${id}/live`)));
@@ -168,7 +87,7 @@ for (const database of testDatabases()) {
 
     it('refuses petitions that are not public, and bad numbers, with the JSON error shape', async () => {
       const db = await openDatabase(database);
-      const server = await startServer(database, db);
+      const server = await serveApp(database, db);
       try {
         const { petitionId: draft } = await proposePetition(db, { title: 'Utkast', body: 'Inte publicerat än.', name: 'X', email: 'x@example.se' }, 3);
         for (const [path, status] of [
@@ -190,7 +109,7 @@ for (const database of testDatabases()) {
 
     it('tells pages when housekeeping closes a petition at its closing time', async () => {
       const db = await openDatabase(database);
-      const server = await startServer(database, db);
+      const server = await serveApp(database, db);
       try {
         const id = await openPetition(db, 'Cykelställ vid stationen');
         const stream = await follow(`${server.url}/api/petitions/${id}/live`);
@@ -213,8 +132,8 @@ describe('live updates across two server instances sharing PostgreSQL', () => {
   it('a signature confirmed on one instance reaches a page following the other', async () => {
     const dbA = await openDatabase(postgres!);
     const dbB = await openDatabase(postgres!);
-    const a = await startServer(postgres!, dbA);
-    const b = await startServer(postgres!, dbB);
+    const a = await serveApp(postgres!, dbA);
+    const b = await serveApp(postgres!, dbB);
     try {
       const id = await openPetition(dbA, 'Gatlyktor på Storgatan');
       const onB = await follow(`${b.url}/api/petitions/${id}/live`);

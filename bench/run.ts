@@ -5,7 +5,8 @@
  * page. It prints figures and never fails on speed. Scenarios live in bench/scenarios.ts.
  *
  *   npm run bench -- [--duration 10] [--warmup 2] [--connections 50] [--postgres]
- *                    [--db sqlite,postgres] [--only "tile-set read"] [--ballots 100000] [--out file.json]
+ *                    [--db sqlite,postgres] [--only "tile-set read"] [--ballots 100000]
+ *                    [--streams 5000] [--out file.json]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -22,6 +23,7 @@ import {
 } from './lib/databases.js';
 import { measureEmbed, type EmbedRow, type Manifest } from './lib/embeds.js';
 import { budgetResultsTable, measureBudgetResults, type BudgetResultsRow } from './lib/budget-results.js';
+import { fanoutTable, measureFanout, type FanoutRow } from './lib/fanout.js';
 import { runFlow } from './lib/flow.js';
 import { addRatios, runLoad, stripFigures, type LoadRow, type LoadSettings } from './lib/load.js';
 import { commandLine, embedTable, loadTable, machine, writeReport, type Report } from './lib/report.js';
@@ -38,6 +40,8 @@ const usage = `Usage: npm run bench -- [options]
   --db <list>         exactly these databases, e.g. "postgres" or "sqlite,postgres"
   --only <names>      only these load scenarios (comma-separated; the baseline always runs)
   --ballots <n>       ballots to compute budget results for (default 100000; 0 to skip)
+  --streams <n>       server-sent-event streams to hold and send one chat message to
+                      (default 5000; 0 to skip); on PostgreSQL also split over two instances
   --out <file>        where the JSON goes (default bench/results/latest.json)
 `;
 
@@ -56,6 +60,7 @@ function parseOptions() {
       db: { type: 'string' },
       only: { type: 'string' },
       ballots: { type: 'string', default: '100000' },
+      streams: { type: 'string', default: '5000' },
       out: { type: 'string', default: 'bench/results/latest.json' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -150,6 +155,9 @@ async function main(): Promise<number> {
   const loadRows: LoadRow[] = [];
   const embedRows: EmbedRow[] = [];
   const budgetRows: BudgetResultsRow[] = [];
+  const fanoutRows: FanoutRow[] = [];
+  const streams = Math.round(Number(args.streams));
+  if (!Number.isFinite(streams) || streams < 0) fail(`--streams must be a whole number (got "${args.streams}")`);
   const ballots = Math.round(Number(args.ballots));
   if (!Number.isFinite(ballots) || ballots < 0) fail(`--ballots must be a whole number (got "${args.ballots}")`);
   const errors: string[] = [];
@@ -189,6 +197,17 @@ async function main(): Promise<number> {
         }
         loadRows.push(row);
       }
+      if (streams > 0) {
+        log(`bench: ${streams} event streams, one chat message (${kind})…`);
+        fanoutRows.push(await measureFanout([server], [server.pid], streams));
+        if (kind === 'postgres') {
+          // A second instance on the same database, as behind a load balancer.
+          const second = await startServer({ repoRoot, database, embeddingOrigin: 'https://www.kommun.example' });
+          cleanup.add(second.stop);
+          log(`bench: ${streams} event streams over two instances (${kind})…`);
+          fanoutRows.push(await measureFanout([server, second], [server.pid, second.pid], streams));
+        }
+      }
       if (ballots > 0) {
         log(`bench: budget results for ${ballots} ballots (${kind})…`);
         budgetRows.push(...(await measureBudgetResults(database, ballots)));
@@ -212,6 +231,7 @@ async function main(): Promise<number> {
     load: loadRows,
     embeds: embedRows,
     budgetResults: budgetRows,
+    fanout: fanoutRows,
     errors,
   };
   const out = resolve(repoRoot, args.out);
@@ -225,6 +245,7 @@ async function main(): Promise<number> {
       `${loadTable(loadRows)}\n\n` +
       `Bytes a page receives per embed (Accept-Encoding: gzip, body bytes as sent):\n` +
       `${embedTable(embedRows)}\n\n` +
+      (fanoutRows.length ? `Server-sent events: streams held on one conversation, memory per stream, time for one message to reach them:\n${fanoutTable(fanoutRows)}\n\n` : '') +
       (budgetRows.length ? `Budget results computed in the database (each resident's latest confirmed ballot):\n${budgetResultsTable(budgetRows)}\n\n` : '') +
       `JSON: ${out}\n`,
   );

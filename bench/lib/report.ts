@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, release, totalmem } from 'node:os';
 import { dirname } from 'node:path';
 import type { EmbedRow } from './embeds.js';
+import type { FanoutRow } from './fanout.js';
 import type { LoadRow, LoadSettings } from './load.js';
 
 /** A plain-text table; the columns whose index is in `right` (figures) are right-aligned. */
@@ -92,6 +93,8 @@ export interface Report {
   embeds: EmbedRow[];
   /** Budget results for many ballots, timed in the database. */
   budgetResults: BudgetResultsRow[];
+  /** Server-sent-event streams held and one message's delivery to them. */
+  fanout: FanoutRow[];
   /** Problems that stopped part of the run; the figures above are what was measured. */
   errors: string[];
 }

@@ -42,6 +42,8 @@ export interface BenchServer {
   mailbox: Mailbox;
   /** The administrator the server creates at its first start (ADMIN_EMAIL, ADMIN_PASSWORD). */
   staff: { email: string; password: string };
+  /** The server process, for its memory. */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -172,5 +174,5 @@ export async function startServer(options: StartOptions): Promise<BenchServer> {
     if (!exited || stopping) return undefined;
     return `the server (${database.kind}) stopped (${exitReason}):\n${output.trim() || '(no output)'}`;
   };
-  return { origin, database: database.kind, embeddingOrigin, died, mailbox, staff, stop };
+  return { origin, database: database.kind, embeddingOrigin, died, mailbox, staff, pid: child.pid, stop };
 }

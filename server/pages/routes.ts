@@ -21,7 +21,7 @@ const demoText = {
     lead: 'Vill du vara med och forma Exempelby? Här hittar du alla sätt att påverka – från en snabb synpunkt till att engagera dig politiskt.',
     sidebarLabel: 'Kontakt',
     sidebar:
-      '<h2>Frågor?</h2><p>Kontaktcenter svarar vardagar 8–17.</p><p>Telefon: 0123-45 67 00<br>E-post: kommun@exempelby.se</p>',
+      '<h2>Frågor?</h2><p>Kontaktcenter svarar vardagar 8–17.</p><p>Telefon: 0123-45 67 00<br>E-post: kommun@exempelby.se</p><medverka-chat></medverka-chat>',
     sections: [
       ['forslag', 'Synpunkter och e-förslag', 'Alla som bor, arbetar eller studerar i kommunen får lämna e-förslag. Ett förslag som får tillräckligt många underskrifter behandlas av ansvarig nämnd.'],
       ['politik', 'Politiskt engagemang', 'Kommunfullmäktige sammanträder en gång i månaden och mötena är öppna för alla.'],
@@ -44,7 +44,7 @@ const demoText = {
     lead: 'Want to help shape Exempelby? Here are all the ways to have your say – from quick feedback to getting involved in politics.',
     sidebarLabel: 'Contact',
     sidebar:
-      '<h2>Questions?</h2><p>The contact centre answers on weekdays 8–17.</p><p>Phone: +46 123 45 67 00<br>E-mail: kommun@exempelby.se</p>',
+      '<h2>Questions?</h2><p>The contact centre answers on weekdays 8–17.</p><p>Phone: +46 123 45 67 00<br>E-mail: kommun@exempelby.se</p><medverka-chat></medverka-chat>',
     sections: [
       ['forslag', 'Feedback and e-petitions', 'Anyone who lives, works or studies in the municipality may submit an e-petition.'],
       ['politik', 'Getting involved in politics', 'The municipal council meets once a month and its meetings are open to all.'],

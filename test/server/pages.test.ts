@@ -17,6 +17,8 @@ describe('the server’s own pages', () => {
     assert.match(html, /<html lang="sv">/);
     assert.match(html, /<script type="module" src="http:\/\/dialog\.test\/widgets\/medverka\.js"><\/script>/);
     assert.match(html, /<medverka-tiles set="engagera-dig"><\/medverka-tiles>/);
+    // The chat launcher sits with the contact details, as a municipality would place it.
+    assert.match(html, /<aside class="sidebar"[^>]*>[\s\S]*<medverka-chat><\/medverka-chat>[\s\S]*<\/aside>/);
     const csp = res.headers.get('content-security-policy') ?? '';
     assert.match(csp, /script-src 'self'/);
     assert.ok(!csp.includes('unsafe-inline'));

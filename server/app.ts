@@ -21,6 +21,7 @@ import { petitionRoutes } from './petitions/routes.js';
 import { staffPetitionRoutes } from './petitions/staff-routes.js';
 import { budgetRoutes } from './budgets/routes.js';
 import { chatRoutes, chatTokenHeader } from './chat/routes.js';
+import { staffChatRoutes } from './chat/staff-routes.js';
 import { staffBudgetRoutes } from './budgets/staff-routes.js';
 import { tileRoutes } from './tiles/routes.js';
 import { staffTileRoutes } from './tiles/staff-routes.js';
@@ -132,6 +133,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', staffPetitionRoutes(deps));
   app.route('/', budgetRoutes(deps));
   app.route('/', chatRoutes(deps));
+  app.route('/', staffChatRoutes(deps));
   app.route('/', staffBudgetRoutes(deps));
   app.route('/', docsRoutes(app));
   app.route('/', pageRoutes(deps));

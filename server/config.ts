@@ -47,6 +47,11 @@ export interface Config {
   powMaxNumber: number;
   /** When the contact centre answers chats. */
   chatHours: OpeningHours;
+  /**
+   * Where messages left while the contact centre is closed are mailed; when unset, to every
+   * active administrator and chat agent.
+   */
+  chatCaseEmail: string | undefined;
   /** Which residents' e-mail domains may sign, propose and vote. */
   emailDomains: { allowed: string[]; blocked: string[]; blockDisposable: boolean };
 }
@@ -191,6 +196,7 @@ const schema = z.object({
     .transform((v) => v === 'true' || v === '1'),
   CHAT_HOURS: z.string().default('mon-thu 08:00-16:30; fri 08:00-15:00'),
   CHAT_TIMEZONE: z.string().default('Europe/Stockholm'),
+  CHAT_CASE_EMAIL: z.email({ message: 'must be an e-mail address such as kontaktcenter@kommun.se' }).optional(),
   PETITION_PAGE_URL: z
     .string()
     .optional()
@@ -276,6 +282,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     powMaxNumber: v.POW_MAX_NUMBER,
     chatHours,
+    chatCaseEmail: v.CHAT_CASE_EMAIL,
     emailDomains: { allowed: v.EMAIL_DOMAINS_ALLOWED, blocked: v.EMAIL_DOMAINS_BLOCKED, blockDisposable: v.BLOCK_DISPOSABLE_EMAIL },
   };
 }

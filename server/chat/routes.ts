@@ -1,42 +1,48 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { streamSSE } from 'hono/streaming';
 import type { AppDeps } from '../app.js';
 import { ApiError } from '../errors.js';
 import type { AppEnv } from '../http.js';
 import { errors, json } from '../openapi.js';
 import { validationHook } from '../validation.js';
+import { refuseEmail } from '../abuse/email-domains.js';
 import { requirePow, powSecurity } from '../abuse/proof-of-work.js';
 import { rateLimit } from '../abuse/rate-limit.js';
 import { isOpen, nextOpening } from './hours.js';
-import { ConversationNotFoundError, addMessage, messagesAfter, openConversation, startConversation, type ChatMessage } from './store.js';
+import { conversationEvents, inboxTopic, publishChange } from './live.js';
+import { caseMail, caseReceiptMail, transcriptMail } from './mails.js';
+import { ChatMessage as Message, Email, Id, Text, conversationStatuses } from './schemas.js';
+import {
+  ConversationNotFoundError,
+  addMessage,
+  createCase,
+  endConversation,
+  messagesAfter,
+  openConversation,
+  rateConversation,
+  releaseTranscript,
+  reserveTranscript,
+  startConversation,
+} from './store.js';
 
-/** The longest message a resident may send, in characters. */
-export const maxMessageLength = 2000;
-export const chatTopic = (id: number) => `chat:${id}`;
+export { maxMessageLength } from './schemas.js';
+export { chatTopic } from './live.js';
 /** The header that carries the resident's secret for their conversation. */
 export const chatTokenHeader = 'X-Medverka-Chat';
+/** How many transcripts one conversation may have mailed. */
+export const maxTranscripts = 3;
 
 const route = <R extends Parameters<typeof createRoute>[0]>(r: R) => createRoute({ tags: ['Chat'], ...r });
-const Id = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 7 }) });
-const Text = z.string().trim().min(1, 'write something').max(maxMessageLength, `must be at most ${maxMessageLength} characters`);
-const Message = z
-  .object({
-    id: z.number().int(),
-    author: z.enum(['resident', 'staff', 'system']),
-    staffName: z.string().nullable(),
-    body: z.string(),
-    masked: z.boolean().openapi({ description: 'A personnummer was masked in the message before it was stored.' }),
-    createdAt: z.string(),
-  })
-  .openapi('ChatMessage');
+const TokenHeader = z.object({ [chatTokenHeader.toLowerCase()]: z.string().optional() });
+const Lang = z.enum(['sv', 'en']).default('sv');
 
 /**
  * The resident's side of the chat: whether the contact centre is open, starting a
- * conversation (with a proof of work), writing in it, and following it as server-sent events
- * that resume after the last event a reconnecting page saw.
+ * conversation (with a proof of work), writing in it, following it as server-sent events
+ * that resume after the last event a reconnecting page saw, ending it, rating it and having
+ * it mailed; and leaving a message while the contact centre is closed.
  */
-export function chatRoutes({ db, config, live, log }: AppDeps) {
+export function chatRoutes({ db, config, live, log, mailer }: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   const perAddress = rateLimit({ name: 'chat-start', burst: { limit: 5, windowSeconds: 60 }, sustained: { limit: 30, windowSeconds: 3600 }, config });
   const perConversation = rateLimit({
@@ -46,21 +52,27 @@ export function chatRoutes({ db, config, live, log }: AppDeps) {
     key: (c: Context) => `conversation ${c.req.param('id') ?? ''}`,
   });
   const perAddressMessages = rateLimit({ name: 'chat-messages-address', burst: { limit: 30, windowSeconds: 10 }, sustained: { limit: 600, windowSeconds: 3600 }, config });
+  // Each message left sends two mails, so fewer are allowed than conversations started.
+  const perAddressCases = rateLimit({ name: 'chat-cases', burst: { limit: 3, windowSeconds: 60 }, sustained: { limit: 10, windowSeconds: 3600 }, config });
   app.on('POST', '/api/chat/conversations', perAddress, requirePow({ db, config }));
   app.on('POST', '/api/chat/conversations/:id/messages', perAddressMessages, perConversation);
+  app.on('POST', ['/api/chat/conversations/:id/end', '/api/chat/conversations/:id/transcript', '/api/chat/conversations/:id/rating'], perAddressMessages);
+  app.on('POST', '/api/chat/cases', perAddressCases, requirePow({ db, config }));
 
+  const notFound = () => new ApiError(404, 'conversation_not_found', 'There is no such conversation, or the key to it is wrong.');
   const tokenOf = (value: string | undefined) => {
-    if (!value || !/^[A-Za-z0-9_-]{20,100}$/.test(value)) throw new ApiError(404, 'conversation_not_found', 'There is no such conversation, or the key to it is wrong.');
+    if (!value || !/^[A-Za-z0-9_-]{20,100}$/.test(value)) throw notFound();
     return value;
   };
   const open = async (id: number, token: string | undefined) => {
     try {
       return await openConversation(db, id, tokenOf(token));
     } catch (err) {
-      if (err instanceof ConversationNotFoundError) throw new ApiError(404, 'conversation_not_found', 'There is no such conversation, or the key to it is wrong.');
+      if (err instanceof ConversationNotFoundError) throw notFound();
       throw err;
     }
   };
+  const stillOpen = () => new ApiError(409, 'conversation_open', 'The conversation has not ended yet.');
 
   app.openapi(
     route({
@@ -91,9 +103,9 @@ export function chatRoutes({ db, config, live, log }: AppDeps) {
               schema: z
                 .object({
                   name: z.string().trim().max(100).nullable().default(null),
-                  email: z.string().trim().max(254).pipe(z.email({ message: 'must be an e-mail address' })).nullable().default(null),
+                  email: Email.nullable().default(null),
                   message: Text,
-                  lang: z.enum(['sv', 'en']).default('sv'),
+                  lang: Lang,
                 })
                 .strict(),
             },
@@ -102,13 +114,13 @@ export function chatRoutes({ db, config, live, log }: AppDeps) {
         },
       },
       responses: {
-        201: json(z.object({ conversation: z.object({ id: z.number().int(), status: z.enum(['waiting', 'ongoing', 'closed']) }), token: z.string(), message: Message }), 'Started.'),
+        201: json(z.object({ conversation: z.object({ id: z.number().int(), status: z.enum(conversationStatuses) }), token: z.string(), message: Message }), 'Started.'),
         ...errors(400, 413, 429),
       },
     }),
     async (c) => {
       const started = await startConversation(db, c.req.valid('json'));
-      await live!.publish('chat-inbox');
+      await live!.publish(inboxTopic);
       return c.json({ conversation: { id: started.conversationId, status: started.status }, token: started.token, message: started.message }, 201);
     },
   );
@@ -118,7 +130,7 @@ export function chatRoutes({ db, config, live, log }: AppDeps) {
       method: 'post',
       path: '/api/chat/conversations/{id}/messages',
       summary: 'Write in a conversation',
-      request: { params: Id, headers: z.object({ [chatTokenHeader.toLowerCase()]: z.string().optional() }), body: { content: { 'application/json': { schema: z.object({ body: Text }).strict() } }, required: true } },
+      request: { params: Id, headers: TokenHeader, body: { content: { 'application/json': { schema: z.object({ body: Text }).strict() } }, required: true } },
       responses: { 201: json(z.object({ message: Message }), 'Stored and sent.'), ...errors(400, 404, 409, 413, 429) },
     }),
     async (c) => {
@@ -126,7 +138,7 @@ export function chatRoutes({ db, config, live, log }: AppDeps) {
       const conversation = await open(id, c.req.header(chatTokenHeader));
       if (conversation.status === 'closed') throw new ApiError(409, 'conversation_closed', 'This conversation has ended. Start a new one to write again.');
       const message = await addMessage(db, id, 'resident', null, c.req.valid('json').body);
-      await live!.publish(chatTopic(id));
+      await publishChange(live!, id);
       return c.json({ message }, 201);
     },
   );
@@ -137,7 +149,7 @@ export function chatRoutes({ db, config, live, log }: AppDeps) {
       path: '/api/chat/conversations/{id}/events',
       summary: 'Follow a conversation as server-sent events',
       description:
-        'Each message is a `message` event whose id is the message’s id. A page that reconnects (EventSource sends `Last-Event-ID` by itself) gets only what came after the last event it saw; `?after=` does the same for a page loaded again.',
+        'A `status` event (no id; data `ChatStatus`) comes right after connecting and again whenever the status or the agent changes. Each message is a `message` event whose id is the message’s id. A page that reconnects (EventSource sends `Last-Event-ID` by itself) gets only what came after the last event it saw; `?after=` does the same for a page loaded again.',
       request: { params: Id, query: z.object({ token: z.string().optional(), after: z.coerce.number().int().min(0).optional() }) },
       responses: { 200: { content: { 'text/event-stream': { schema: z.string() } }, description: 'The stream.' }, ...errors(400, 404) },
     }),
@@ -145,39 +157,127 @@ export function chatRoutes({ db, config, live, log }: AppDeps) {
       const { id } = c.req.valid('param');
       const query = c.req.valid('query');
       await open(id, query.token);
-      const lastEventId = Number(c.req.header('Last-Event-ID'));
-      let sent = Number.isInteger(lastEventId) && lastEventId > 0 ? lastEventId : (query.after ?? 0);
-      c.header('Cache-Control', 'no-store');
-      c.header('X-Accel-Buffering', 'no');
-      return streamSSE(c, async (stream) => {
-        let busy = Promise.resolve();
-        const sendNew = () => {
-          // One read at a time per page, in order: each sends what came after the last one sent.
-          busy = busy.then(async () => {
-            try {
-              const fresh: ChatMessage[] = await messagesAfter(db, id, sent);
-              for (const m of fresh) {
-                await stream.writeSSE({ event: 'message', id: String(m.id), data: JSON.stringify(m) });
-                sent = m.id;
-              }
-            } catch (err) {
-              log.warn('chat: could not send messages', { conversation: id, error: (err as Error).message });
-            }
-          });
-        };
-        const stop = live!.subscribe(chatTopic(id), sendNew);
+      return conversationEvents(c, { db, live: live!, log }, id, query.after ?? 0) as never;
+    },
+  );
+
+  app.openapi(
+    route({
+      method: 'post',
+      path: '/api/chat/conversations/{id}/end',
+      summary: 'End a conversation',
+      description: 'Ending an ended conversation changes nothing and is answered the same. The body, if any, is `{}`.',
+      request: { params: Id, headers: TokenHeader, body: { content: { 'application/json': { schema: z.object({}).strict() } }, required: false } },
+      responses: { 200: json(z.object({ conversation: z.object({ id: z.number().int(), status: z.literal('closed') }) }), 'Ended.'), ...errors(400, 404, 429) },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      await open(id, c.req.header(chatTokenHeader));
+      const ended = await endConversation(db, id, { author: 'resident' });
+      if (ended) await publishChange(live!, id);
+      return c.json({ conversation: { id, status: 'closed' as const } }, 200);
+    },
+  );
+
+  app.openapi(
+    route({
+      method: 'post',
+      path: '/api/chat/conversations/{id}/transcript',
+      summary: 'Have an ended conversation mailed',
+      description: `The whole conversation as plain text, in its language. Only once it has ended (409 \`conversation_open\` before); at most ${maxTranscripts} per conversation (429 \`transcript_limit\` after). The e-mail domain policy applies.`,
+      request: { params: Id, headers: TokenHeader, body: { content: { 'application/json': { schema: z.object({ email: Email }).strict() } }, required: true } },
+      responses: { 202: json(z.object({ sent: z.literal(true) }), 'Sent.'), ...errors(400, 404, 409, 429) },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const { email } = c.req.valid('json');
+      const conversation = await open(id, c.req.header(chatTokenHeader));
+      if (conversation.status !== 'closed') throw stillOpen();
+      refuseEmail(email, config);
+      if (!(await reserveTranscript(db, id, maxTranscripts))) {
+        throw new ApiError(429, 'transcript_limit', `A conversation can be mailed at most ${maxTranscripts} times.`);
+      }
+      try {
+        const messages = await messagesAfter(db, id, 0, 5000);
+        await mailer!.send(transcriptMail(conversation.lang, email, conversation.name, messages, config.chatHours.timeZone));
+      } catch (err) {
+        // Not sent, so it does not count.
+        await releaseTranscript(db, id);
+        throw err;
+      }
+      return c.json({ sent: true as const }, 202);
+    },
+  );
+
+  app.openapi(
+    route({
+      method: 'post',
+      path: '/api/chat/conversations/{id}/rating',
+      summary: 'Rate an ended conversation',
+      description: 'From 1 (bad) to 5 (good). Only once it has ended (409 `conversation_open` before); a second rating replaces the first.',
+      request: {
+        params: Id,
+        headers: TokenHeader,
+        body: { content: { 'application/json': { schema: z.object({ rating: z.number().int('must be a whole number from 1 to 5').min(1, 'must be from 1 to 5').max(5, 'must be from 1 to 5') }).strict() } }, required: true },
+      },
+      responses: { 200: json(z.object({ rating: z.number().int() }), 'Rated.'), ...errors(400, 404, 409, 429) },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const { rating } = c.req.valid('json');
+      const conversation = await open(id, c.req.header(chatTokenHeader));
+      if (conversation.status !== 'closed') throw stillOpen();
+      await rateConversation(db, id, rating);
+      return c.json({ rating }, 200);
+    },
+  );
+
+  app.openapi(
+    route({
+      method: 'post',
+      path: '/api/chat/cases',
+      summary: 'Leave a message while the contact centre is closed',
+      security: powSecurity,
+      description:
+        'The message is stored (a personnummer masked first) and mailed to the contact centre, which answers by e-mail; the resident gets a receipt in their language. The e-mail domain policy applies.',
+      request: {
+        body: {
+          content: {
+            'application/json': {
+              schema: z.object({ name: z.string().trim().max(100).nullable().default(null), email: Email, message: Text, lang: Lang }).strict(),
+            },
+          },
+          required: true,
+        },
+      },
+      responses: { 201: json(z.object({ case: z.object({ id: z.number().int() }) }), 'Received.'), ...errors(400, 413, 429) },
+    }),
+    async (c) => {
+      const input = c.req.valid('json');
+      refuseEmail(input.email, config);
+      const stored = await createCase(db, input);
+      const recipients = config.chatCaseEmail
+        ? [config.chatCaseEmail]
+        : (await db.selectFrom('staff_users').select('email').where('disabled', '=', 0).where('role', 'in', ['admin', 'chat_agent']).orderBy('id').execute()).map((u) => u.email);
+      if (recipients.length === 0) log.warn('chat: a message was left but nobody receives it; set CHAT_CASE_EMAIL', { case: stored.id });
+      // The message is kept whatever happens to the mails: staff can list it, so a failed mail
+      // is logged rather than making the resident send it again.
+      let mailed = 0;
+      for (const to of recipients) {
         try {
-          await live!.ready();
-          // Reconnects spread over a few seconds, so a restarted server is not hit all at once.
-          await stream.write(`retry: ${2000 + Math.floor(Math.random() * 3000)}\n\n`);
-          sendNew();
-          const keepAlive = setInterval(() => void stream.write(': keep-alive\n\n').catch(() => {}), 25_000);
-          await new Promise<void>((resolve) => stream.onAbort(resolve));
-          clearInterval(keepAlive);
-        } finally {
-          stop();
+          await mailer!.send(caseMail(to, { id: stored.id, name: stored.name, email: stored.email, message: stored.message, lang: stored.lang, masked: stored.masked === 1 }));
+          mailed++;
+        } catch (err) {
+          log.error('chat: could not mail a message left to the contact centre', { case: stored.id, error: (err as Error).message });
         }
-      }) as never;
+      }
+      if (mailed > 0) await db.updateTable('chat_cases').set({ mailed_at: new Date().toISOString() }).where('id', '=', stored.id).execute();
+      try {
+        await mailer!.send(caseReceiptMail(stored.lang, stored.email, stored.id));
+      } catch (err) {
+        log.error('chat: could not mail the receipt for a message left', { case: stored.id, error: (err as Error).message });
+      }
+      return c.json({ case: { id: stored.id } }, 201);
     },
   );
 

@@ -352,4 +352,48 @@ export const migrations: Record<string, Migration> = {
       await db.schema.dropTable('chat_conversations').execute();
     },
   },
+  '0010_chat_staff': {
+    async up(db: Kysely<unknown>) {
+      const pk = (table: string) =>
+        db.schema
+          .createTable(table)
+          .addColumn('id', isPostgres(db) ? 'serial' : 'integer', (c) => (isPostgres(db) ? c.primaryKey() : c.primaryKey().autoIncrement()));
+      // The resident's rating once the conversation has ended, and how many transcripts they
+      // had mailed (a few at most, so the endpoint cannot be used to send mail in bulk).
+      await db.schema.alterTable('chat_conversations').addColumn('rating', 'integer', (c) => c.check(sql`rating between 1 and 5`)).execute();
+      await db.schema.alterTable('chat_conversations').addColumn('rated_at', 'varchar(32)').execute();
+      await db.schema.alterTable('chat_conversations').addColumn('transcripts_sent', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      // Messages left while the contact centre was closed; personnummer masked like chat messages.
+      await pk('chat_cases')
+        .addColumn('name', 'varchar(100)')
+        .addColumn('email', 'varchar(254)', (c) => c.notNull())
+        .addColumn('message', 'text', (c) => c.notNull())
+        .addColumn('masked', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('lang', 'varchar(2)', (c) => c.notNull().check(sql`lang in ('sv', 'en')`))
+        .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+        // When the contact centre's copy went out; null if sending failed (the case is still here).
+        .addColumn('mailed_at', 'varchar(32)')
+        .execute();
+      await db.schema.createIndex('chat_cases_by_time').on('chat_cases').column('created_at').execute();
+      await pk('chat_canned_answers')
+        .addColumn('title', 'varchar(100)', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+        .addColumn('updated_at', 'varchar(32)', (c) => c.notNull())
+        .execute();
+      const at = new Date().toISOString();
+      await (db as Kysely<{ chat_canned_answers: { title: string; body: string; created_at: string; updated_at: string } }>)
+        .insertInto('chat_canned_answers')
+        .values([
+          { title: 'Hälsning', body: 'Hej och välkommen! Vad kan jag hjälpa dig med?', created_at: at, updated_at: at },
+          { title: 'Avslutning', body: 'Tack för att du hörde av dig! Har du fler frågor är du välkommen att chatta med oss igen. Ha en fin dag!', created_at: at, updated_at: at },
+        ])
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('chat_canned_answers').execute();
+      await db.schema.dropTable('chat_cases').execute();
+      for (const column of ['transcripts_sent', 'rated_at', 'rating']) await db.schema.alterTable('chat_conversations').dropColumn(column).execute();
+    },
+  },
 };

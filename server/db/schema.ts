@@ -21,6 +21,8 @@ export interface Database {
   ballot_confirmations: BallotConfirmationTable;
   chat_conversations: ChatConversationTable;
   chat_messages: ChatMessageTable;
+  chat_cases: ChatCaseTable;
+  chat_canned_answers: ChatCannedAnswerTable;
 }
 
 export interface PetitionTable {
@@ -247,6 +249,11 @@ export interface ChatConversationTable {
   created_at: string;
   last_message_at: string;
   closed_at: string | null;
+  /** 1–5, given by the resident once the conversation has ended; the latest counts. */
+  rating: number | null;
+  rated_at: string | null;
+  /** How many transcripts the resident has had mailed (capped). */
+  transcripts_sent: Generated<number>;
 }
 
 export interface ChatMessageTable {
@@ -260,3 +267,24 @@ export interface ChatMessageTable {
   created_at: string;
 }
 
+
+export interface ChatCaseTable {
+  id: Generated<number>;
+  name: string | null;
+  email: string;
+  /** Personnummer masked before storing. */
+  message: string;
+  masked: number;
+  lang: 'sv' | 'en';
+  created_at: string;
+  /** When the contact centre's copy was sent; null if it could not be. */
+  mailed_at: string | null;
+}
+
+export interface ChatCannedAnswerTable {
+  id: Generated<number>;
+  title: string;
+  body: string;
+  created_at: string;
+  updated_at: string;
+}

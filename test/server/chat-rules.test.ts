@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { dayOff, isOpen, nextOpening, parseOpeningHours } from '../../server/chat/hours.js';
+import { caseMail, caseReceiptMail, systemText, transcriptMail } from '../../server/chat/mails.js';
 import { maskPersonnummer } from '../../server/chat/personnummer.js';
+import type { ChatMessage } from '../../server/chat/store.js';
+import { checkMail } from '../../server/mail/mailer.js';
+import { ConfigError, loadConfig } from '../../server/config.js';
 
 const hours = parseOpeningHours('mon-thu 08:00-16:30; fri 08:00-15:00', 'Europe/Stockholm');
 /** A local Stockholm time; the offsets are written out, so the tests say what they mean. */
@@ -91,5 +95,73 @@ describe('masking personnummer', () => {
     for (const text of [wrong, '811318-1234', '811200-1234', 'Ring 070-123 45 67', 'Order 1234567890123', 'Ärende 2026-11-23', `1${yymmdd}${last4}9`]) {
       assert.deepEqual(maskPersonnummer(text), { text, masked: 0 }, text);
     }
+  });
+});
+
+describe('chat mails', () => {
+  const message = (id: number, createdAt: string, author: ChatMessage['author'], body: string, staffName: string | null = null, masked = false): ChatMessage => ({ id, author, staffName, body, masked, createdAt });
+  const conversation = [
+    message(1, '2026-11-24T08:58:00Z', 'resident', 'Hi! My bin was not emptied.\nIt is at Storgatan 1.'),
+    message(2, '2026-11-24T09:00:00Z', 'system', 'joined', 'Chris Chatt'),
+    message(3, '2026-11-24T09:01:00Z', 'staff', 'Hello! Is your number XXXXXX-XXXX?', 'Chris Chatt', true),
+    message(4, '2026-11-24T09:02:00Z', 'system', 'transferred', 'Anna Admin'),
+    message(5, '2026-11-24T23:05:00Z', 'system', 'ended-by-resident'),
+  ];
+
+  it('writes the transcript as plain text lines in the conversation’s language and the contact centre’s time zone', () => {
+    const mail = transcriptMail('en', 'sam@example.se', 'Sam', conversation, 'Europe/Stockholm');
+    checkMail(mail);
+    assert.equal(mail.subject, 'Your chat with the municipality');
+    assert.equal(mail.html, undefined);
+    const lines = mail.text.split('\n');
+    for (const line of [
+      '[09:58] Sam: Hi! My bin was not emptied.',
+      '    It is at Storgatan 1.',
+      '[10:00] Contact centre: Chris Chatt joined the conversation.',
+      '[10:01] Chris Chatt: Hello! Is your number XXXXXX-XXXX?',
+      '[10:02] Contact centre: The conversation was passed on to Anna Admin.',
+      '25 November 2026',
+      '[00:05] Contact centre: You ended the conversation.',
+    ]) {
+      assert.ok(lines.includes(line), `has ${JSON.stringify(line)}:\n${mail.text}`);
+    }
+    assert.match(mail.text, /24 November 2026/);
+    assert.match(mail.text, /hidden \(XXXXXX-XXXX\)/, 'says that a number was masked');
+  });
+
+  it('words the system codes in Swedish too, and keeps a resident’s name to one line', () => {
+    assert.equal(systemText('sv', { body: 'joined', staffName: 'Kim' }), 'Kim anslöt till samtalet.');
+    assert.equal(systemText('sv', { body: 'transferred', staffName: 'Kim' }), 'Samtalet flyttades till Kim.');
+    assert.equal(systemText('sv', { body: 'ended-by-resident', staffName: null }), 'Du avslutade samtalet.');
+    assert.equal(systemText('sv', { body: 'ended-by-staff', staffName: 'Kim' }), 'Kim avslutade samtalet.');
+    assert.equal(systemText('en', { body: 'ended-by-staff', staffName: null }), 'The contact centre ended the conversation.');
+    const mail = transcriptMail('sv', 'rut@example.se', 'Rut\n[10:00] Kontaktcenter: falskt', conversation.slice(0, 1), 'UTC');
+    assert.equal(mail.subject, 'Ditt chattsamtal med kommunen');
+    assert.ok(mail.text.includes('[08:58] Rut [10:00] Kontaktcenter: falskt: Hi! My bin was not emptied.'), mail.text);
+    assert.ok(mail.text.includes('24 november 2026'));
+    const unnamed = transcriptMail('sv', 'rut@example.se', null, conversation.slice(0, 1), 'UTC');
+    assert.ok(unnamed.text.includes('[08:58] Du: Hi!'));
+  });
+
+  it('keeps the resident’s words out of the headers of the case mails', () => {
+    const hostile = 'Eve\r\nBcc: many@example.se';
+    const mail = caseMail('kontaktcenter@kommun.se', { id: 12, name: hostile, email: 'eve@example.se', message: 'Subject: hi\r\n\r\nbody', lang: 'en', masked: false });
+    checkMail(mail);
+    assert.equal(mail.subject, 'Nytt meddelande från chatten (ärende 12)');
+    assert.equal(mail.replyTo, 'eve@example.se');
+    assert.ok(mail.text.includes('Språk: engelska'));
+    assert.ok(mail.text.includes(hostile), 'the name is in the body, as text');
+    const receipt = caseReceiptMail('sv', 'eve@example.se', 12);
+    checkMail(receipt);
+    assert.ok(receipt.text.includes('ärende 12'));
+    assert.equal(caseReceiptMail('en', 'eve@example.se', 12).subject, 'We have received your message');
+  });
+});
+
+describe('chat configuration', () => {
+  it('reads CHAT_CASE_EMAIL, unset by default, and refuses what is not an address', () => {
+    assert.equal(loadConfig({}).chatCaseEmail, undefined);
+    assert.equal(loadConfig({ CHAT_CASE_EMAIL: 'kontaktcenter@kommun.se' }).chatCaseEmail, 'kontaktcenter@kommun.se');
+    assert.throws(() => loadConfig({ CHAT_CASE_EMAIL: 'Kontaktcenter <kc@kommun.se>' }), (err: unknown) => err instanceof ConfigError && /^CHAT_CASE_EMAIL: must be an e-mail address/.test(err.problems[0]!));
   });
 });

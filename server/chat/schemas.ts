@@ -1,0 +1,86 @@
+import { z } from '@hono/zod-openapi';
+
+/** The longest message a resident or an agent may send, in characters. */
+export const maxMessageLength = 2000;
+
+export const conversationStatuses = ['waiting', 'ongoing', 'closed'] as const;
+export type ConversationStatus = (typeof conversationStatuses)[number];
+
+/**
+ * What system messages say, as codes each side words in its own language; `staffName` holds
+ * the agent concerned (the one who joined, took over or ended the conversation).
+ */
+export const systemCodes = ['joined', 'transferred', 'ended-by-resident', 'ended-by-staff'] as const;
+export type SystemCode = (typeof systemCodes)[number];
+
+export const Id = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647).openapi({ param: { name: 'id', in: 'path' }, example: 7 }) });
+
+export const Text = z.string().trim().min(1, 'write something').max(maxMessageLength, `must be at most ${maxMessageLength} characters`);
+
+export const Email = z.string().trim().max(254).pipe(z.email({ message: 'must be an e-mail address' }));
+
+export const ChatMessage = z
+  .object({
+    id: z.number().int(),
+    author: z.enum(['resident', 'staff', 'system']),
+    staffName: z.string().nullable(),
+    body: z.string().openapi({ description: 'The text; for `system` messages a code: joined, transferred, ended-by-resident or ended-by-staff.' }),
+    masked: z.boolean().openapi({ description: 'A personnummer was masked in the message before it was stored.' }),
+    createdAt: z.string(),
+  })
+  .openapi('ChatMessage');
+
+/** Sent as the `status` event when a page starts following a conversation, and whenever it changes. */
+export const ChatStatus = z
+  .object({
+    status: z.enum(conversationStatuses),
+    agentName: z.string().nullable().openapi({ description: 'The agent who has the conversation, if any.' }),
+  })
+  .openapi('ChatStatus');
+export type ChatStatus = z.infer<typeof ChatStatus>;
+
+export const ChatAgent = z.object({ id: z.number().int(), name: z.string() }).openapi('ChatAgent');
+export type ChatAgent = z.infer<typeof ChatAgent>;
+
+export const StaffConversation = z
+  .object({
+    id: z.number().int(),
+    status: z.enum(conversationStatuses),
+    name: z.string().nullable(),
+    email: z.string().nullable(),
+    lang: z.enum(['sv', 'en']),
+    agent: ChatAgent.nullable(),
+    createdAt: z.string(),
+    lastMessageAt: z.string(),
+    closedAt: z.string().nullable(),
+    preview: z.string().openapi({ description: 'The last message’s body, at most 140 characters (a system message’s is its code).' }),
+    rating: z.number().int().nullable(),
+  })
+  .openapi('StaffConversation');
+export type StaffConversation = z.infer<typeof StaffConversation>;
+
+export const CannedAnswer = z.object({ id: z.number().int(), title: z.string(), body: z.string() }).openapi('ChatCannedAnswer');
+export type CannedAnswer = z.infer<typeof CannedAnswer>;
+
+export const CannedAnswerInput = z
+  .object({
+    title: z.string().trim().min(1, 'is required').max(100, 'must be at most 100 characters'),
+    body: Text,
+  })
+  .strict()
+  .openapi('ChatCannedAnswerInput');
+export type CannedAnswerInput = z.infer<typeof CannedAnswerInput>;
+
+export const ChatCase = z
+  .object({
+    id: z.number().int(),
+    name: z.string().nullable(),
+    email: z.string(),
+    message: z.string(),
+    masked: z.boolean(),
+    lang: z.enum(['sv', 'en']),
+    createdAt: z.string(),
+    mailedAt: z.string().nullable().openapi({ description: 'When it was mailed to the contact centre; null if that failed.' }),
+  })
+  .openapi('ChatCase');
+export type ChatCase = z.infer<typeof ChatCase>;

@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { serve } from '@hono/node-server';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner';
@@ -17,6 +18,10 @@ import { createLogger } from './server/log.ts';
 import { createMailer, findLinks } from './server/mail/mailer.ts';
 import { chromiumArgs, chromiumPath } from './test/chromium.ts';
 import { seedWidgetTestData } from './test/widgets/seed.ts';
+import { parseOpeningHours } from './server/chat/hours.ts';
+import { publishChange } from './server/chat/live.ts';
+import { addMessage, chatAgents, claimConversation, endConversation, startConversation } from './server/chat/store.ts';
+import { createLiveBus } from './server/live/bus.ts';
 
 
 const cdpSessions = new WeakMap();
@@ -26,6 +31,8 @@ function medverkaServer() {
   let db;
   let dir;
   let apiUrl;
+  let appConfig;
+  let live;
   const sentMails = [];
   return {
     name: 'medverka-api-server',
@@ -33,7 +40,7 @@ function medverkaServer() {
     async serverStart({ config }) {
       dir = mkdtempSync(join(tmpdir(), 'medverka-wtr-'));
       const testOrigin = `http://${config.hostname ?? 'localhost'}:${config.port}`;
-      const appConfig = loadConfig({
+      appConfig = loadConfig({
         PUBLIC_URL: testOrigin,
         LOG_LEVEL: 'silent',
         ALLOWED_ORIGINS: `${testOrigin},http://127.0.0.1:${config.port}`,
@@ -52,7 +59,9 @@ function medverkaServer() {
         },
         close: () => outbox.close(),
       };
-      const app = createApp({ config: appConfig, db, log: createLogger('silent'), mailer });
+      // The app's live bus, made here so that the chat's test commands can publish on it.
+      live = createLiveBus(appConfig, db, createLogger('silent'));
+      const app = createApp({ config: appConfig, db, log: createLogger('silent'), mailer, live });
       // A route that never answers, to hold a widget in its loading state.
       app.get('/hang/*', () => new Promise(() => {}));
       await new Promise((resolve) => {
@@ -65,6 +74,7 @@ function medverkaServer() {
     async serverStop() {
       server?.closeAllConnections?.();
       server?.close();
+      await live?.close();
       await db?.destroy();
       if (dir) rmSync(dir, { recursive: true, force: true });
     },
@@ -82,6 +92,32 @@ function medverkaServer() {
         const link = new URL(findLinks(mail.text).find((l) => l.includes('/bekrafta/')));
         const res = await fetch(new URL(link.pathname + link.search, apiUrl), { method: 'POST' });
         return { status: res.status };
+      }
+      // The chat's tests: opening hours, and the staff's side of a conversation.
+      if (command === 'chat-hours') {
+        // The routes read the configuration on every request, so this takes effect at once.
+        appConfig.chatHours = parseOpeningHours(payload.hours, appConfig.chatHours.timeZone);
+        return true;
+      }
+      if (command === 'chat-start') {
+        // A conversation started as the widget's form would (without its proof of work and per-address limit).
+        const started = await startConversation(db, { name: null, email: null, lang: 'sv', ...payload });
+        await publishChange(live, started.conversationId);
+        return { id: started.conversationId, token: started.token, message: started.message };
+      }
+      if (command === 'chat-staff-reply' || command === 'chat-staff-close') {
+        const agents = await chatAgents(db);
+        const agent = agents.find((a) => a.name === payload.staffName) ?? agents[0];
+        if (command === 'chat-staff-close') {
+          await endConversation(db, payload.conversationId, { author: 'staff', name: agent.name });
+        } else {
+          // As the console does: the agent takes the conversation (a `joined` message) and answers.
+          await claimConversation(db, payload.conversationId, agent);
+          await addMessage(db, payload.conversationId, 'staff', agent.name, payload.body);
+        }
+        // `quiet`: the pages following the conversation are not told (to test a widget that writes in an ended conversation).
+        if (!payload.quiet) await publishChange(live, payload.conversationId);
+        return true;
       }
       // Neither @web/test-runner-commands nor puppeteer emulate forced colours; the
       // DevTools protocol does.
@@ -118,6 +154,14 @@ function passThrough(getApiUrl) {
     });
     const cookies = res.headers.getSetCookie();
     if (cookies.length) ctx.set('Set-Cookie', cookies);
+    // Server-sent events (the console's chat inbox) are passed on as they come, not when they end.
+    if (res.body && res.headers.get('content-type')?.startsWith('text/event-stream')) {
+      const events = Readable.fromWeb(res.body);
+      // The page went away: end the server's side of the stream too.
+      ctx.res.once('close', () => events.destroy());
+      ctx.body = events;
+      return;
+    }
     ctx.body = Buffer.from(await res.arrayBuffer());
   };
 }

@@ -9,39 +9,53 @@ export interface OpeningHours {
   timeZone: string;
   /** Per weekday (0 = Sunday … 6 = Saturday), the open intervals in minutes after midnight. */
   week: [number, number][][];
+  /** The open intervals on public holidays and days-off eves: none unless `holidays …` says so. */
+  holidays: [number, number][];
 }
 
 const dayNames = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 
 /**
  * Reads "mon-thu 08:00-16:30; fri 08:00-15:00" (days and ranges separated by semicolons;
- * several ranges for a day separated by commas). Throws with what is wrong.
+ * several ranges for a day separated by commas). Days off are closed unless a part
+ * `holidays 10:00-14:00` gives their hours. Throws with what is wrong.
  */
 export function parseOpeningHours(text: string, timeZone: string): OpeningHours {
   if (!Intl.supportedValuesOf('timeZone').includes(timeZone) && timeZone !== 'UTC') throw new Error(`"${timeZone}" is not a time zone such as Europe/Stockholm`);
   const week: [number, number][][] = dayNames.map(() => []);
+  const holidays: [number, number][] = [];
   for (const part of text.split(';').map((p) => p.trim()).filter(Boolean)) {
-    const match = /^([a-z]{3})(?:-([a-z]{3}))?\s+(.+)$/i.exec(part);
+    const holidayHours = /^holidays\s+(.+)$/i.exec(part);
+    const match = holidayHours ? null : /^([a-z]{3})(?:-([a-z]{3}))?\s+(.+)$/i.exec(part);
+    if (holidayHours) {
+      holidays.push(...ranges(holidayHours[1]!));
+      continue;
+    }
     if (!match) throw new Error(`"${part}" is not like "mon-fri 08:00-16:30"`);
     const from = dayNames.indexOf(match[1]!.toLowerCase() as (typeof dayNames)[number]);
     const to = match[2] ? dayNames.indexOf(match[2].toLowerCase() as (typeof dayNames)[number]) : from;
-    if (from < 0 || to < 0) throw new Error(`"${part}": days are mon, tue, wed, thu, fri, sat, sun`);
-    const ranges = match[3]!.split(',').map((r) => {
-      const m = /^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$/.exec(r);
-      if (!m) throw new Error(`"${r.trim()}" is not a time range such as 08:00-16:30`);
-      const start = Number(m[1]) * 60 + Number(m[2]);
-      const end = Number(m[3]) * 60 + Number(m[4]);
-      if (Number(m[2]) > 59 || Number(m[4]) > 59 || start >= end || end > 24 * 60) throw new Error(`"${r.trim()}" is not a time range within one day`);
-      return [start, end] as [number, number];
-    });
+    if (from < 0 || to < 0) throw new Error(`"${part}": days are mon, tue, wed, thu, fri, sat, sun, or holidays`);
+    const open = ranges(match[3]!);
     // mon-fri, or a range across the week's end such as fri-mon.
     for (let d = from; ; d = (d + 1) % 7) {
-      week[d]!.push(...ranges);
+      week[d]!.push(...open);
       if (d === to) break;
     }
   }
-  for (const day of week) day.sort((a, b) => a[0] - b[0]);
-  return { timeZone, week };
+  for (const day of [...week, holidays]) day.sort((a, b) => a[0] - b[0]);
+  return { timeZone, week, holidays };
+}
+
+/** "08:00-12:00, 13:00-16:30" as minutes after midnight. */
+function ranges(text: string): [number, number][] {
+  return text.split(',').map((r) => {
+    const m = /^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$/.exec(r);
+    if (!m) throw new Error(`"${r.trim()}" is not a time range such as 08:00-16:30`);
+    const start = Number(m[1]) * 60 + Number(m[2]);
+    const end = Number(m[3]) * 60 + Number(m[4]);
+    if (Number(m[2]) > 59 || Number(m[4]) > 59 || start >= end || end > 24 * 60) throw new Error(`"${r.trim()}" is not a time range within one day`);
+    return [start, end];
+  });
 }
 
 /** The local calendar date, weekday and minute of `at` in the time zone. */
@@ -79,9 +93,9 @@ export function dayOff(at: Date, timeZone: string): string | null {
 }
 
 export function isOpen(hours: OpeningHours, at: Date): boolean {
-  if (dayOff(at, hours.timeZone)) return false;
   const { weekday, minute } = local(at, hours.timeZone);
-  return hours.week[weekday]!.some(([start, end]) => minute >= start && minute < end);
+  const today = dayOff(at, hours.timeZone) ? hours.holidays : hours.week[weekday]!;
+  return today.some(([start, end]) => minute >= start && minute < end);
 }
 
 /**

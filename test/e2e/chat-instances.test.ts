@@ -8,7 +8,7 @@ import { powSolutionHeader, solvePow } from '../../bench/lib/pow.js';
 import { follow } from '../server/sse-client.js';
 import { freshDatabase, startServer, type RunningServer } from './harness.js';
 
-const env = { POW_MAX_NUMBER: '1000', CHAT_HOURS: 'mon-sun 00:00-24:00', LOG_LEVEL: 'warn', ADMIN_EMAIL: 'admin@kommun.test', ADMIN_PASSWORD: 'admin-lösenord-123', ADMIN_NAME: 'Anna Admin' };
+const env = { POW_MAX_NUMBER: '1000', CHAT_HOURS: 'mon-sun 00:00-24:00; holidays 00:00-24:00', LOG_LEVEL: 'warn', ADMIN_EMAIL: 'admin@kommun.test', ADMIN_PASSWORD: 'admin-lösenord-123', ADMIN_NAME: 'Anna Admin' };
 let database: Awaited<ReturnType<typeof freshDatabase>>;
 let a: RunningServer;
 let b: RunningServer;

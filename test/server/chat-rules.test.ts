@@ -53,6 +53,17 @@ describe('chat opening hours', () => {
       assert.throws(() => parseOpeningHours(bad, 'Europe/Stockholm'), Error, bad);
     }
     assert.throws(() => parseOpeningHours('mon 08:00-16:00', 'Mars/Olympus'), /time zone/);
+    assert.throws(() => parseOpeningHours('holidays 10-14', 'Europe/Stockholm'), /time range/);
+  });
+
+  it('opens on days off only in the hours a `holidays` part gives them', () => {
+    const withHolidays = parseOpeningHours('mon-fri 08:00-16:00; holidays 10:00-14:00', 'Europe/Stockholm');
+    assert.deepEqual(withHolidays.holidays, [[600, 840]]);
+    assert.equal(isOpen(withHolidays, at('2026-12-24T11:00:00+01:00')), true, 'julafton at 11, within the holiday hours');
+    assert.equal(isOpen(withHolidays, at('2026-12-24T09:00:00+01:00')), false, 'julafton at 9, outside them though a Thursday');
+    assert.equal(isOpen(withHolidays, at('2026-12-27T11:00:00+01:00')), false, 'an ordinary Sunday is not a holiday');
+    assert.equal(nextOpening(withHolidays, at('2026-12-24T15:00:00+01:00'))!.toISOString(), at('2026-12-25T10:00:00+01:00').toISOString(), 'juldagen at 10');
+    assert.deepEqual(hours.holidays, [], 'closed on days off unless said');
   });
 });
 

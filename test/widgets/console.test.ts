@@ -163,7 +163,7 @@ describe('<medverka-console>', function () {
     expect(text($(el, 'header'))).to.contain('Medverka – personal');
     expect(text($(el, '.who'))).to.contain('Anna Admin');
     expect(text($(el, '.who'))).to.contain('Administratör');
-    expect(navLabels(el)).to.deep.equal(['Rutor', 'Användare', 'Händelselogg', 'E-förslag', 'Budgetar', 'Bädda in', 'Mitt konto']);
+    expect(navLabels(el)).to.deep.equal(['Rutor', 'Användare', 'Händelselogg', 'E-förslag', 'Budgetar', 'Chatt', 'Bädda in', 'Mitt konto']);
     expect(location.hash).to.equal('#/tiles');
     expect($(el, 'nav a[aria-current=page]')!.textContent!.trim()).to.equal('Rutor');
     const heading = () => $(screen(el), 'h1');
@@ -191,7 +191,7 @@ describe('<medverka-console>', function () {
     moderator.remove();
 
     const agent = await signedIn('agent', '/tiles');
-    expect(navLabels(agent)).to.deep.equal(['Bädda in', 'Mitt konto']);
+    expect(navLabels(agent)).to.deep.equal(['Chatt', 'Bädda in', 'Mitt konto']);
     expect(text($(agent, 'main h1'))).to.equal('Ingen åtkomst');
     expect(text($(agent, '.who'))).to.contain('Chatthandläggare');
   });

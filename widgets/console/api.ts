@@ -81,7 +81,7 @@ export const session = new EventTarget();
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-async function request<T>(method: Method, path: string, body?: unknown, opts: { quiet401?: boolean } = {}): Promise<T> {
+export async function request<T>(method: Method, path: string, body?: unknown, opts: { quiet401?: boolean } = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   // The server takes cookie-authenticated writes only as JSON, with or without a body.
   if (method !== 'GET') headers['Content-Type'] = 'application/json';

@@ -1,11 +1,13 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { msg } from '../shared/localize.js';
+import { msg, renderIn, str } from '../shared/localize.js';
 import { session, staffApi, type StaffUser } from './api.js';
+import { chatInbox, waitingOf } from './chat-feed.js';
+import { residentName } from './chat-labels.js';
 import { problemText } from './forms.js';
 import { roleLabel } from './labels.js';
 import { templates as en } from './locales/en.js';
 import { ConsoleScreen } from './screen.js';
-import { screens, type ConsoleScreenEntry } from './screens.js';
+import { chatPath, chatRoles, screens, type ConsoleScreenEntry } from './screens.js';
 
 type Status = 'checking' | 'signed-out' | 'signed-in' | 'offline';
 type SignedOutReason = 'signed-out' | 'everywhere' | 'expired';
@@ -106,6 +108,9 @@ export class MedverkaConsole extends ConsoleScreen {
       nav a:hover {
         text-decoration: underline;
       }
+      nav .badge {
+        margin-inline-start: 0.375rem;
+      }
       nav a[aria-current='page'] {
         border-bottom-color: var(--_accent);
         color: var(--_accent);
@@ -146,6 +151,7 @@ export class MedverkaConsole extends ConsoleScreen {
     route: { state: true },
     announcement: { state: true },
     signedOutReason: { state: true },
+    chatWaiting: { state: true },
   };
 
   declare private status: Status;
@@ -154,11 +160,14 @@ export class MedverkaConsole extends ConsoleScreen {
   declare private announcement: string;
   /** Why the sign-in form is shown again, if the person did not just open the console. */
   declare private signedOutReason?: SignedOutReason;
+  /** How many chat conversations wait for an agent (for roles that answer chats). */
+  declare private chatWaiting: number;
 
   constructor() {
     super();
     this.status = 'checking';
     this.announcement = '';
+    this.chatWaiting = 0;
   }
 
   #onHashChange = () => void this.navigate(true);
@@ -167,6 +176,9 @@ export class MedverkaConsole extends ConsoleScreen {
     void this.signedOut('expired');
   };
   #announceTimer?: ReturnType<typeof setTimeout>;
+  #unfollowChat?: () => void;
+  /** The waiting conversations already told of; undefined until the inbox's first news. */
+  #chatSeen?: Set<number>;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -186,7 +198,43 @@ export class MedverkaConsole extends ConsoleScreen {
     this.removeEventListener('medverka-console-signed-in', this.#onSignedIn);
     this.removeEventListener('medverka-console-signed-out', this.#onSignedOut);
     clearTimeout(this.#announceTimer);
+    this.#followChat(false);
   }
+
+  /**
+   * Follows the chat inbox while someone who answers chats is signed in, wherever they are in
+   * the console: a conversation that starts waiting is said once in the live region (no sound,
+   * nothing flashes), and the count shows in the navigation and the page title.
+   */
+  #followChat(on: boolean) {
+    if (on && !this.#unfollowChat) {
+      this.#unfollowChat = chatInbox.follow(this.#onChatInbox);
+    } else if (!on && this.#unfollowChat) {
+      this.#unfollowChat();
+      this.#unfollowChat = undefined;
+      this.#chatSeen = undefined;
+      this.chatWaiting = 0;
+    }
+  }
+
+  #onChatInbox = () => {
+    const conversations = chatInbox.conversations;
+    if (!conversations) return;
+    const waiting = waitingOf(conversations);
+    const seen = this.#chatSeen;
+    // What already waits when the console opens shows in the count; only what comes after is said.
+    const fresh = seen ? waiting.filter((c) => !seen.has(c.id)) : [];
+    this.#chatSeen = new Set([...(seen ?? []), ...waiting.map((c) => c.id)]);
+    this.chatWaiting = waiting.length;
+    if (fresh.length) {
+      const { translations } = this.constructor as typeof MedverkaConsole;
+      this.say(
+        renderIn(this.locale, translations, () =>
+          fresh.map((c) => msg(str`Ny chatt väntar: ${residentName(c)}`, { id: 'console.chat.new-waiting' })).join('. '),
+        ),
+      );
+    }
+  };
 
   #onAnnounce = (event: CustomEvent<{ message: string }>) => {
     event.stopPropagation();
@@ -278,12 +326,16 @@ export class MedverkaConsole extends ConsoleScreen {
       this.status === 'signed-in'
         ? (this.route?.screen?.label() ?? msg('Ingen åtkomst', { id: 'console.forbidden.title' }))
         : msg('Logga in', { id: 'console.sign-in.title' });
-    document.title = `${screen} – ${console}`;
+    const waiting = this.status === 'signed-in' && this.chatWaiting > 0 ? `(${this.chatWaiting}) ` : '';
+    document.title = `${waiting}${screen} – ${console}`;
   }
 
   override updated(): void {
     // The title follows a language switch too.
     if (this.status !== 'checking') this.updateTitle();
+    const role = this.user?.role;
+    // Lit may still update a console just taken off the page: it must not follow the inbox again.
+    this.#followChat(this.isConnected && this.status === 'signed-in' && role !== undefined && chatRoles.includes(role));
   }
 
   /** Why the sign-in form is back, in the language being rendered. */
@@ -355,7 +407,16 @@ export class MedverkaConsole extends ConsoleScreen {
     return html`<nav aria-label=${msg('Konsolens delar', { id: 'console.nav' })}>
       <ul>
         ${this.allowedScreens.map(
-          (s) => html`<li><a href="#/${s.path}" aria-current=${s === current ? 'page' : nothing}>${s.label()}</a></li>`,
+          (s) =>
+            html`<li>
+              <a href="#/${s.path}" aria-current=${s === current ? 'page' : nothing}
+                >${s.label()}${s.path === chatPath && this.chatWaiting > 0
+                  ? html`<span class="visually-hidden"> (</span><span class="badge chat-waiting"
+                        >${msg(str`${this.chatWaiting} väntar`, { id: 'console.chat.nav-waiting' })}</span
+                      ><span class="visually-hidden">)</span>`
+                  : nothing}</a
+              >
+            </li>`,
         )}
       </ul>
     </nav>`;

@@ -4,6 +4,9 @@
  */
 import type { MedverkaConsoleAccount } from './account.element.js';
 import type { MedverkaConsoleAudit } from './audit.element.js';
+import type { MedverkaConsoleChatAnswers } from './chat-answers.element.js';
+import type { MedverkaConsoleChatConversation } from './chat-conversation.element.js';
+import type { MedverkaConsoleChatInbox } from './chat-inbox.element.js';
 import { MedverkaConsole } from './console.element.js';
 import type { MedverkaConsoleEmbed } from './embed.element.js';
 import type { MedverkaConsolePetition } from './petition.element.js';
@@ -39,6 +42,9 @@ declare global {
     'medverka-console-audit': MedverkaConsoleAudit;
     'medverka-console-petitions': MedverkaConsolePetitions;
     'medverka-console-petition': MedverkaConsolePetition;
+    'medverka-console-chat-inbox': MedverkaConsoleChatInbox;
+    'medverka-console-chat-conversation': MedverkaConsoleChatConversation;
+    'medverka-console-chat-answers': MedverkaConsoleChatAnswers;
     'medverka-console-embed': MedverkaConsoleEmbed;
     'medverka-console-account': MedverkaConsoleAccount;
   }

@@ -10,6 +10,9 @@ import { MedverkaConsoleAccount } from './account.element.js';
 import { MedverkaConsoleAudit } from './audit.element.js';
 import { MedverkaConsoleBudget } from './budget.element.js';
 import { MedverkaConsoleBudgets, newBudgetPath } from './budgets.element.js';
+import { MedverkaConsoleChatAnswers } from './chat-answers.element.js';
+import { MedverkaConsoleChatConversation } from './chat-conversation.element.js';
+import { cannedAnswersPath, MedverkaConsoleChatInbox } from './chat-inbox.element.js';
 import { MedverkaConsoleEmbed } from './embed.element.js';
 import { MedverkaConsolePetition } from './petition.element.js';
 import { MedverkaConsolePetitions } from './petitions.element.js';
@@ -29,6 +32,11 @@ export interface ConsoleScreenEntry {
 }
 
 const allStaff: readonly Role[] = ['admin', 'moderator', 'chat_agent'];
+
+/** The chat inbox's path; the console shows how many conversations wait beside it. */
+export const chatPath = 'chat';
+/** The roles that answer chats (the server's own list for /api/staff/chat). */
+export const chatRoles: readonly Role[] = ['admin', 'chat_agent'];
 
 export const screens: ConsoleScreenEntry[] = [
   {
@@ -72,6 +80,18 @@ export const screens: ConsoleScreenEntry[] = [
           : html`<medverka-console-budget slug=${slug}></medverka-console-budget>`,
   },
   {
+    // Before the screens every role shares, so it comes first for chat agents.
+    path: chatPath,
+    label: () => msg('Chatt', { id: 'console.nav.chat' }),
+    roles: chatRoles,
+    render: ([id], user) =>
+      !id
+        ? html`<medverka-console-chat-inbox .user=${user}></medverka-console-chat-inbox>`
+        : id === cannedAnswersPath
+          ? html`<medverka-console-chat-answers></medverka-console-chat-answers>`
+          : html`<medverka-console-chat-conversation conversation-id=${id} .user=${user}></medverka-console-chat-conversation>`,
+  },
+  {
     path: 'embed',
     label: () => msg('Bädda in', { id: 'console.nav.embed' }),
     roles: allStaff,
@@ -95,6 +115,9 @@ export const screenElements = {
   'medverka-console-petition': MedverkaConsolePetition,
   'medverka-console-budgets': MedverkaConsoleBudgets,
   'medverka-console-budget': MedverkaConsoleBudget,
+  'medverka-console-chat-inbox': MedverkaConsoleChatInbox,
+  'medverka-console-chat-conversation': MedverkaConsoleChatConversation,
+  'medverka-console-chat-answers': MedverkaConsoleChatAnswers,
   'medverka-console-embed': MedverkaConsoleEmbed,
   'medverka-console-account': MedverkaConsoleAccount,
 } as const;

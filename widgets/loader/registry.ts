@@ -9,6 +9,8 @@ export const widgetModules: Record<string, () => Promise<unknown>> = {
   'medverka-petition': () => import('../petition/define.js'),
   'medverka-petitions': () => import('../petitions/define.js'),
   'medverka-budget': () => import('../budget/define.js'),
+  // Only the launcher: it loads its conversation panel (and with it Lit) when it is opened.
+  'medverka-chat': () => import('../chat/define.js'),
 };
 
 /**
@@ -18,6 +20,8 @@ export const widgetModules: Record<string, () => Promise<unknown>> = {
 // Ask for the shared chunk (Lit and the base element) at the same time as the widget's
 // own, rather than only once the widget's chunk has arrived and named it. A tag we do not
 // know loads nothing of its own, and is defined only if someone else defined it. (Written
-// for bytes, as an arrow with no `!!`: the loader is in every widget's byte budget.)
+// for bytes, as an arrow with no `!!`: the loader is in every widget's byte budget.) The
+// chat's launcher is the exception: it is written without Lit, so that a page with the chat
+// downloads Lit only once the resident opens it.
 export const loadWidget = (tag: string): Promise<CustomElementConstructor | undefined> =>
-  Promise.all([import('../shared/base-element.js'), widgetModules[tag]?.()]).then(() => customElements.get(tag));
+  Promise.all([tag != 'medverka-chat' && import('../shared/base-element.js'), widgetModules[tag]?.()]).then(() => customElements.get(tag));

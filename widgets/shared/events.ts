@@ -35,12 +35,31 @@ export interface MedverkaBallotCastDetail {
   districtId: number | null;
 }
 
+export interface MedverkaChatOpenedDetail {
+  /** Whether a conversation was already under way (the resident reopened it). */
+  ongoing: boolean;
+}
+
+export interface MedverkaChatStartedDetail {
+  /** The conversation's number, as staff see it in the console. */
+  conversationId: number;
+}
+
+export interface MedverkaChatEndedDetail {
+  conversationId: number;
+  /** Who ended it: the resident, or the municipality's staff. */
+  by: 'resident' | 'staff';
+}
+
 export interface MedverkaEventMap {
   'medverka-tile-open': CustomEvent<MedverkaTileOpenDetail>;
   'medverka-load-error': CustomEvent<MedverkaLoadErrorDetail>;
   'medverka-signed': CustomEvent<MedverkaSignedDetail>;
   'medverka-petition-proposed': CustomEvent<MedverkaPetitionProposedDetail>;
   'medverka-ballot-cast': CustomEvent<MedverkaBallotCastDetail>;
+  'medverka-chat-opened': CustomEvent<MedverkaChatOpenedDetail>;
+  'medverka-chat-started': CustomEvent<MedverkaChatStartedDetail>;
+  'medverka-chat-ended': CustomEvent<MedverkaChatEndedDetail>;
 }
 
 declare global {

@@ -56,12 +56,15 @@ export interface RunningServer {
   stop: () => Promise<void>;
 }
 
-/** Starts the real server as its own process, as `npm run serve` does, and waits until it is healthy. */
-export async function startServer(databaseUrl: string, env: Record<string, string> = {}): Promise<RunningServer> {
+/**
+ * Starts the real server as its own process, as `npm run serve` does, and waits until it is
+ * healthy. `port` starts it again where an earlier one was (a restart pages must live through).
+ */
+export async function startServer(databaseUrl: string, env: Record<string, string> = {}, port?: number): Promise<RunningServer> {
   if (!existsSync(join(repoRoot, 'dist/widgets/medverka.js'))) {
     throw new Error('The widgets are not built: run "npm run build" before the end-to-end tests.');
   }
-  const port = await freePort();
+  port ??= await freePort();
   const url = `http://127.0.0.1:${port}`;
   let output = '';
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {

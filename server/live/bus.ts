@@ -99,12 +99,12 @@ export function postgresBus(url: string, db: Db, log: Logger): LiveBus {
         await c.query(`LISTEN ${channel}`);
         if (closed) return void c.end().catch(() => {});
         client = c;
-        if (failures > 0) {
-          log.info('live updates: listening again');
-          // Whatever happened while we were not listening, subscribers read it now.
-          topics.deliverAll();
-        }
+        if (failures > 0) log.info('live updates: listening again');
         failures = 0;
+        // Whatever happened while we were not listening, subscribers read it now: after a
+        // lost connection, and also the first time, since a subscriber whose ready() gave
+        // up waiting (a slow database) may have missed a change meanwhile.
+        topics.deliverAll();
       } catch (err) {
         lost(c, err as Error);
       } finally {

@@ -83,6 +83,9 @@ for (const kind of databaseKinds) {
       await agent.getByRole('link', { name: 'Kim' }).click();
       await agentLog(agent).getByText('Hej! När töms soporna på Storgatan?').waitFor();
       await agent.getByRole('button', { name: 'Ta samtalet' }).click();
+      // As an agent would: answer once the conversation is theirs (a reply typed while the
+      // claim is on its way waits in the box).
+      await agent.getByRole('button', { name: 'Ta samtalet' }).waitFor({ state: 'detached' });
       await agent.getByLabel('Ditt svar').fill('Hej Kim! Storgatan töms på tisdagar.');
       await agent.getByLabel('Ditt svar').press('Enter');
 

@@ -22,6 +22,8 @@ import { parseOpeningHours } from './server/chat/hours.ts';
 import { publishChange } from './server/chat/live.ts';
 import { addMessage, chatAgents, claimConversation, endConversation, startConversation } from './server/chat/store.ts';
 import { createLiveBus } from './server/live/bus.ts';
+import { movePoll } from './server/polls/store.ts';
+import { confirmMember, createSurvey, inviteMembers, joinPanel, moveSurvey } from './server/panel/store.ts';
 
 
 const cdpSessions = new WeakMap();
@@ -94,6 +96,12 @@ function medverkaServer() {
         return { status: res.status };
       }
       // The chat's tests: opening hours, and the staff's side of a conversation.
+      if (command === 'poll-move') {
+        // Staff open or close a poll without the live stream telling pages (a page that still
+        // shows it open must then meet the server's refusal).
+        await movePoll(db, payload.id, payload.to);
+        return true;
+      }
       if (command === 'chat-hours') {
         // The routes read the configuration on every request, so this takes effect at once.
         appConfig.chatHours = parseOpeningHours(payload.hours, appConfig.chatHours.timeZone);
@@ -118,6 +126,33 @@ function medverkaServer() {
         // `quiet`: the pages following the conversation are not told (to test a widget that writes in an ended conversation).
         if (!payload.quiet) await publishChange(live, payload.conversationId);
         return true;
+      }
+      // The citizen panel's and the survey's tests.
+      if (command === 'panel-districts') {
+        // What the joining form asks is read from the configuration on every request.
+        appConfig.panel.districts = payload.districts;
+        return true;
+      }
+      if (command === 'survey-create') {
+        // A survey (payload.survey: title, intro, audience, pages) taken as staff would: approved,
+        // then sent (panel: payload.member, made a confirmed member first, gets a personal token) or
+        // opened, and closed if payload.closed.
+        const at = new Date().toISOString();
+        const id = await createSurvey(db, payload.survey);
+        await moveSurvey(db, id, ['draft'], { status: 'approved', approved_by: 'Test', approved_at: at });
+        let token = null;
+        if (payload.survey.audience === 'panel') {
+          if (payload.member) {
+            const joined = await joinPanel(db, { email: payload.member, lang: 'sv' });
+            if (joined.token) await confirmMember(db, joined.token);
+          }
+          const recipients = await inviteMembers(db, id);
+          token = recipients?.find((r) => r.email === payload.member)?.surveyToken ?? null;
+        } else {
+          await moveSurvey(db, id, ['approved'], { status: 'open' });
+        }
+        if (payload.closed) await moveSurvey(db, id, ['sent', 'open'], { status: 'closed', closed_at: at });
+        return { id, token };
       }
       // Neither @web/test-runner-commands nor puppeteer emulate forced colours; the
       // DevTools protocol does.

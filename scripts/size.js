@@ -14,6 +14,11 @@ export const budgets = {
     // The form's page; a published process's results view is a chunk of its own, fetched
     // only when there are results (issue 8: loader + Lit + any one widget ≤ 20 KB).
     budget: 20 * KB,
+    // Issue 7: joining the citizen panel, and answering a survey (loader + Lit + widget ≤ 20 KB).
+    panel: 20 * KB,
+    survey: 20 * KB,
+    // A quick poll, its results and its presenter's view (issue 7).
+    poll: 20 * KB,
   },
   /**
    * Widgets whose page is budgeted beyond the loader rather than in all: the chat's page is

@@ -23,6 +23,12 @@ import { budgetRoutes } from './budgets/routes.js';
 import { chatRoutes, chatTokenHeader } from './chat/routes.js';
 import { staffChatRoutes } from './chat/staff-routes.js';
 import { staffBudgetRoutes } from './budgets/staff-routes.js';
+import { panelRoutes, surveyTokenHeader } from './panel/routes.js';
+import { staffPanelRoutes } from './panel/staff-routes.js';
+import { panelPages } from './panel/pages.js';
+import { pollRoutes } from './polls/routes.js';
+import { staffPollRoutes } from './polls/staff-routes.js';
+import { pollPages } from './polls/pages.js';
 import { tileRoutes } from './tiles/routes.js';
 import { staffTileRoutes } from './tiles/staff-routes.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
@@ -47,7 +53,7 @@ export interface AppDeps {
 export const repoRoot = resolve(import.meta.dirname, '..');
 
 /** The path as logged: confirmation links carry a secret token, which never reaches a log. */
-const loggedPath = (path: string) => path.replace(/^(\/bekrafta\/[a-z]+\/)[^/]+/, '$1[token]');
+const loggedPath = (path: string) => path.replace(/^(\/bekrafta\/[a-z]+\/|\/lamna-panelen\/)[^/]+/, '$1[token]');
 
 /** The whole server as one Hono app: middleware, routes, one error shape. */
 export function createApp(deps: AppDeps) {
@@ -80,7 +86,7 @@ export function createApp(deps: AppDeps) {
       // Only the municipality's own sites may call the API from a browser.
       origin: (origin) => (origin === ownOrigin || config.allowedOrigins.includes(origin) ? origin : null),
       allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
-      allowHeaders: ['Content-Type', powHeader, chatTokenHeader],
+      allowHeaders: ['Content-Type', powHeader, chatTokenHeader, surveyTokenHeader],
       exposeHeaders: ['Retry-After'],
       maxAge: 600,
     }),
@@ -135,6 +141,12 @@ export function createApp(deps: AppDeps) {
   app.route('/', chatRoutes(deps));
   app.route('/', staffChatRoutes(deps));
   app.route('/', staffBudgetRoutes(deps));
+  app.route('/', panelRoutes(deps));
+  app.route('/', staffPanelRoutes(deps));
+  app.route('/', panelPages(deps));
+  app.route('/', pollRoutes(deps));
+  app.route('/', staffPollRoutes(deps));
+  app.route('/', pollPages(deps));
   app.route('/', docsRoutes(app));
   app.route('/', pageRoutes(deps));
   app.route('/', staticRoutes({ distDir }));

@@ -54,6 +54,8 @@ export interface Config {
   chatCaseEmail: string | undefined;
   /** Which residents' e-mail domains may sign, propose and vote. */
   emailDomains: { allowed: string[]; blocked: string[]; blockDisposable: boolean };
+  /** The citizen panel: what members may say about themselves, and the smallest group shown in figures. */
+  panel: { ageBands: string[]; districts: string[]; minGroup: number };
 }
 
 export class ConfigError extends Error {
@@ -201,6 +203,14 @@ const schema = z.object({
     .string()
     .optional()
     .refine((v) => v === undefined || (/^https?:\/\/[^\s]+$/.test(v) && v.includes('{id}') && URL.canParse(v.replace('{id}', '1'))), 'must be an http(s) address with {id} where the petition number goes, e.g. https://kommun.se/e-forslag?nr={id}'),
+  PANEL_AGE_BANDS: z.string().default('16–29,30–49,50–64,65+').transform(list),
+  PANEL_DISTRICTS: z.string().default('').transform(list),
+  PANEL_MIN_GROUP: z.coerce
+    .number({ message: 'must be a number of people' })
+    .int('must be a whole number of people')
+    .min(1, 'must be between 1 and 100')
+    .max(100, 'must be between 1 and 100')
+    .default(5),
   PETITION_OPEN_MONTHS: z.coerce
     .number({ message: 'must be a number of months' })
     .int('must be a whole number of months')
@@ -284,5 +294,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     chatHours,
     chatCaseEmail: v.CHAT_CASE_EMAIL,
     emailDomains: { allowed: v.EMAIL_DOMAINS_ALLOWED, blocked: v.EMAIL_DOMAINS_BLOCKED, blockDisposable: v.BLOCK_DISPOSABLE_EMAIL },
+    panel: {
+      // Set but empty means "not asked"; unset means the default bands.
+      ageBands: env.PANEL_AGE_BANDS !== undefined && env.PANEL_AGE_BANDS.trim() === '' ? [] : v.PANEL_AGE_BANDS,
+      districts: v.PANEL_DISTRICTS,
+      minGroup: v.PANEL_MIN_GROUP,
+    },
   };
 }

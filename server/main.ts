@@ -7,9 +7,11 @@ import { createDatabase, migrateToLatest } from './db/index.js';
 import { createLiveBus } from './live/bus.js';
 import { createLogger } from './log.js';
 import { startHousekeeping } from './petitions/housekeeping.js';
+import { startPanelHousekeeping } from './panel/housekeeping.js';
 import { audit, countStaff, createStaffUser } from './staff/store.js';
 import { seedDemoTiles } from './tiles/seed.js';
 import { demoBudgetSlug, seedDemoBudget } from './budgets/seed.js';
+import { seedDemoPoll } from './polls/seed.js';
 
 let config: Config;
 try {
@@ -27,6 +29,10 @@ const db = createDatabase(config.database, (err) => log.warn('database connectio
 await migrateToLatest(db);
 if (config.seedDemo && (await seedDemoTiles(db))) log.info('created the demo tile set "engagera-dig"');
 if (config.seedDemo && (await seedDemoBudget(db))) log.info(`created the demo budget "${demoBudgetSlug}"`);
+if (config.seedDemo) {
+  const pollId = await seedDemoPoll(db);
+  if (pollId !== null) log.info('created the demo poll', { id: pollId, presenter: `/present/poll/${pollId}` });
+}
 if (config.firstAdmin && (await countStaff(db)) === 0) {
   const admin = await createStaffUser(db, { ...config.firstAdmin, role: 'admin' });
   await audit(db, null, 'staff.create', `staff ${admin.id}`, { email: admin.email, role: 'admin', from: 'ADMIN_EMAIL' });
@@ -36,6 +42,7 @@ const noStaffYet = (await countStaff(db)) === 0;
 
 const live = createLiveBus(config, db, log);
 const stopHousekeeping = startHousekeeping(db, config.petitions.anonymiseAfterDays, live, log);
+const stopPanelHousekeeping = startPanelHousekeeping(db, log);
 const app = createApp({ config, db, log, live, benchRoutes: process.env.MEDVERKA_BENCH === '1' });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   const base = config.publicUrl.href.replace(/\/$/, '');
@@ -51,6 +58,8 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
         `    iframe embed:  ${base}/demo/iframe\n` +
         `    E-petitions:   ${base}/demo/e-forslag\n` +
         `    Budget:        ${base}/demo/budget\n` +
+        `    Quick poll:    ${base}/demo/snabbfraga\n` +
+        `    Citizen panel: ${base}/demo/panel\n` +
         `    API docs:      ${base}/api/docs\n` +
         `    Staff console: ${base}/admin\n` +
         (noStaffYet
@@ -68,6 +77,7 @@ async function stop(signal: string) {
   stopping = true;
   log.info('stopping', { signal });
   stopHousekeeping();
+  stopPanelHousekeeping();
   server.close();
   await live.close();
   await db.destroy();

@@ -396,4 +396,136 @@ export const migrations: Record<string, Migration> = {
       for (const column of ['transcripts_sent', 'rated_at', 'rating']) await db.schema.alterTable('chat_conversations').dropColumn(column).execute();
     },
   },
+  '0011_polls': {
+    async up(db: Kysely<unknown>) {
+      const pk = (table: string) =>
+        db.schema
+          .createTable(table)
+          .addColumn('id', isPostgres(db) ? 'serial' : 'integer', (c) => (isPostgres(db) ? c.primaryKey() : c.primaryKey().autoIncrement()));
+      await pk('polls')
+        .addColumn('question_sv', 'varchar(300)', (c) => c.notNull())
+        .addColumn('question_en', 'varchar(300)')
+        .addColumn('kind', 'varchar(16)', (c) => c.notNull().check(sql`kind in ('single', 'multiple', 'scale')`))
+        .addColumn('status', 'varchar(16)', (c) => c.notNull().check(sql`status in ('draft', 'open', 'closed')`))
+        // Scale polls only: what 1 and 5 mean; null when the scale speaks for itself.
+        .addColumn('scale_low_sv', 'varchar(100)')
+        .addColumn('scale_low_en', 'varchar(100)')
+        .addColumn('scale_high_sv', 'varchar(100)')
+        .addColumn('scale_high_en', 'varchar(100)')
+        .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+        .addColumn('opened_at', 'varchar(32)')
+        .addColumn('closed_at', 'varchar(32)')
+        .execute();
+      await pk('poll_options')
+        .addColumn('poll_id', 'integer', (c) => c.notNull().references('polls.id').onDelete('cascade'))
+        .addColumn('position', 'integer', (c) => c.notNull())
+        .addColumn('label_sv', 'varchar(200)', (c) => c.notNull())
+        .addColumn('label_en', 'varchar(200)')
+        .execute();
+      await db.schema.createIndex('poll_options_by_poll').on('poll_options').columns(['poll_id', 'position']).execute();
+      // Answers are anonymous: no address, no browser, nothing that tells who answered.
+      await pk('poll_answers')
+        .addColumn('poll_id', 'integer', (c) => c.notNull().references('polls.id').onDelete('cascade'))
+        .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('poll_answers_by_poll').on('poll_answers').column('poll_id').execute();
+      // One row per chosen option (or the scale value); poll_id repeated so counting needs no join.
+      await db.schema
+        .createTable('poll_choices')
+        .addColumn('answer_id', 'integer', (c) => c.notNull().references('poll_answers.id').onDelete('cascade'))
+        .addColumn('poll_id', 'integer', (c) => c.notNull().references('polls.id').onDelete('cascade'))
+        .addColumn('choice', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('poll_choices_pk', ['answer_id', 'choice'])
+        .execute();
+      await db.schema.createIndex('poll_choices_by_poll').on('poll_choices').columns(['poll_id', 'choice']).execute();
+    },
+    async down(db: Kysely<unknown>) {
+      for (const table of ['poll_choices', 'poll_answers', 'poll_options', 'polls']) await db.schema.dropTable(table).execute();
+    },
+  },
+  '0012_panel': {
+    async up(db: Kysely<unknown>) {
+      const pk = (table: string) =>
+        db.schema
+          .createTable(table)
+          .addColumn('id', isPostgres(db) ? 'serial' : 'integer', (c) => (isPostgres(db) ? c.primaryKey() : c.primaryKey().autoIncrement()));
+      // A member until they leave; leaving deletes the row, so no name or address stays behind.
+      await pk('panel_members')
+        .addColumn('name', 'varchar(100)')
+        /** As the resident wrote it, for mailing. */
+        .addColumn('email', 'varchar(254)', (c) => c.notNull())
+        /** Canonical form (see canonicalEmail): one membership per mailbox. */
+        .addColumn('email_key', 'varchar(254)', (c) => c.notNull().unique())
+        .addColumn('age_band', 'varchar(50)')
+        .addColumn('district', 'varchar(100)')
+        .addColumn('lang', 'varchar(2)', (c) => c.notNull().check(sql`lang in ('sv', 'en')`))
+        .addColumn('status', 'varchar(16)', (c) => c.notNull().check(sql`status in ('pending', 'member')`))
+        .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+        .addColumn('confirmed_at', 'varchar(32)')
+        .execute();
+      await pk('panel_confirmations')
+        .addColumn('token_hash', 'varchar(64)', (c) => c.notNull().unique())
+        .addColumn('member_id', 'integer', (c) => c.notNull().references('panel_members.id').onDelete('cascade'))
+        .addColumn('expires_at', 'varchar(32)', (c) => c.notNull())
+        .addColumn('used_at', 'varchar(32)')
+        .execute();
+      // Every panel mail carries a fresh leave link; all of a member's links work until they leave.
+      await db.schema
+        .createTable('panel_leave_tokens')
+        .addColumn('token_hash', 'varchar(64)', (c) => c.primaryKey())
+        .addColumn('member_id', 'integer', (c) => c.notNull().references('panel_members.id').onDelete('cascade'))
+        .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('panel_leave_tokens_by_member').on('panel_leave_tokens').column('member_id').execute();
+      await pk('surveys')
+        .addColumn('title_sv', 'varchar(200)', (c) => c.notNull())
+        .addColumn('title_en', 'varchar(200)')
+        .addColumn('intro_sv', 'text', (c) => c.notNull())
+        .addColumn('intro_en', 'text')
+        .addColumn('audience', 'varchar(8)', (c) => c.notNull().check(sql`audience in ('panel', 'open')`))
+        /** The pages and their questions, as JSON (SurveyPage[]). */
+        .addColumn('pages_json', 'text', (c) => c.notNull())
+        .addColumn('status', 'varchar(16)', (c) => c.notNull().check(sql`status in ('draft', 'approved', 'sent', 'open', 'closed')`))
+        .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+        .addColumn('approved_by', 'varchar(100)')
+        .addColumn('approved_at', 'varchar(32)')
+        .addColumn('sent_at', 'varchar(32)')
+        .addColumn('reminded_at', 'varchar(32)')
+        .addColumn('closed_at', 'varchar(32)')
+        .addColumn('feedback_sv', 'text')
+        .addColumn('feedback_en', 'text')
+        .addColumn('feedback_sent_at', 'varchar(32)')
+        .addColumn('decision_committee', 'varchar(200)')
+        .addColumn('decision_sv', 'text')
+        .addColumn('decision_en', 'text')
+        .addColumn('decision_sent_at', 'varchar(32)')
+        .execute();
+      // One per invited member (panel) or per resident who started (open). Age band and district
+      // are copied at invitation so results stay right after a member leaves (member_id then null).
+      await pk('survey_responses')
+        .addColumn('survey_id', 'integer', (c) => c.notNull().references('surveys.id').onDelete('cascade'))
+        .addColumn('member_id', 'integer', (c) => c.references('panel_members.id').onDelete('set null'))
+        .addColumn('invited', 'integer', (c) => c.notNull())
+        .addColumn('age_band', 'varchar(50)')
+        .addColumn('district', 'varchar(100)')
+        /** { [questionId]: value } as JSON. */
+        .addColumn('answers_json', 'text', (c) => c.notNull())
+        .addColumn('page', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+        .addColumn('updated_at', 'varchar(32)', (c) => c.notNull())
+        .addColumn('submitted_at', 'varchar(32)')
+        .execute();
+      await db.schema.createIndex('survey_responses_by_survey').on('survey_responses').columns(['survey_id', 'submitted_at']).execute();
+      await db.schema.createIndex('survey_responses_by_member').on('survey_responses').column('member_id').execute();
+      // The secrets in survey links (SHA-256 only); a reminder brings a new one, the old still works.
+      await db.schema
+        .createTable('survey_tokens')
+        .addColumn('token_hash', 'varchar(64)', (c) => c.primaryKey())
+        .addColumn('response_id', 'integer', (c) => c.notNull().references('survey_responses.id').onDelete('cascade'))
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      for (const table of ['survey_tokens', 'survey_responses', 'surveys', 'panel_leave_tokens', 'panel_confirmations', 'panel_members']) await db.schema.dropTable(table).execute();
+    },
+  },
 };

@@ -23,6 +23,16 @@ export interface Database {
   chat_messages: ChatMessageTable;
   chat_cases: ChatCaseTable;
   chat_canned_answers: ChatCannedAnswerTable;
+  polls: PollTable;
+  poll_options: PollOptionTable;
+  poll_answers: PollAnswerTable;
+  poll_choices: PollChoiceTable;
+  panel_members: PanelMemberTable;
+  panel_confirmations: PanelConfirmationTable;
+  panel_leave_tokens: PanelLeaveTokenTable;
+  surveys: SurveyTable;
+  survey_responses: SurveyResponseTable;
+  survey_tokens: SurveyTokenTable;
 }
 
 export interface PetitionTable {
@@ -287,4 +297,117 @@ export interface ChatCannedAnswerTable {
   body: string;
   created_at: string;
   updated_at: string;
+}
+
+export interface PollTable {
+  id: Generated<number>;
+  question_sv: string;
+  question_en: string | null;
+  kind: 'single' | 'multiple' | 'scale';
+  status: 'draft' | 'open' | 'closed';
+  scale_low_sv: string | null;
+  scale_low_en: string | null;
+  scale_high_sv: string | null;
+  scale_high_en: string | null;
+  created_at: string;
+  opened_at: string | null;
+  closed_at: string | null;
+}
+
+export interface PollOptionTable {
+  id: Generated<number>;
+  poll_id: number;
+  position: number;
+  label_sv: string;
+  label_en: string | null;
+}
+
+export interface PollAnswerTable {
+  id: Generated<number>;
+  poll_id: number;
+  created_at: string;
+}
+
+/** One row per option chosen in an answer; for a scale poll, the value 1–5. */
+export interface PollChoiceTable {
+  answer_id: number;
+  poll_id: number;
+  choice: number;
+}
+
+export interface PanelMemberTable {
+  id: Generated<number>;
+  name: string | null;
+  email: string;
+  /** Canonical form of the address: one membership per mailbox. */
+  email_key: string;
+  age_band: string | null;
+  district: string | null;
+  lang: 'sv' | 'en';
+  /** pending until the mailed link is followed. Leaving deletes the row. */
+  status: 'pending' | 'member';
+  created_at: string;
+  confirmed_at: string | null;
+}
+
+export interface PanelConfirmationTable {
+  id: Generated<number>;
+  token_hash: string;
+  member_id: number;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface PanelLeaveTokenTable {
+  token_hash: string;
+  member_id: number;
+  created_at: string;
+}
+
+export interface SurveyTable {
+  id: Generated<number>;
+  title_sv: string;
+  title_en: string | null;
+  intro_sv: string;
+  intro_en: string | null;
+  audience: 'panel' | 'open';
+  /** SurveyPage[] as JSON. */
+  pages_json: string;
+  status: 'draft' | 'approved' | 'sent' | 'open' | 'closed';
+  created_at: string;
+  approved_by: string | null;
+  approved_at: string | null;
+  sent_at: string | null;
+  reminded_at: string | null;
+  closed_at: string | null;
+  feedback_sv: string | null;
+  feedback_en: string | null;
+  feedback_sent_at: string | null;
+  decision_committee: string | null;
+  decision_sv: string | null;
+  decision_en: string | null;
+  decision_sent_at: string | null;
+}
+
+export interface SurveyResponseTable {
+  id: Generated<number>;
+  survey_id: number;
+  /** Null for open surveys and once the member has left (the answers stay, unlinked). */
+  member_id: number | null;
+  /** 1 when the panel was invited; 0 when a resident started an open survey. */
+  invited: number;
+  age_band: string | null;
+  district: string | null;
+  /** { [questionId]: value } as JSON. */
+  answers_json: string;
+  /** How many pages are saved. */
+  page: number;
+  created_at: string;
+  updated_at: string;
+  submitted_at: string | null;
+}
+
+export interface SurveyTokenTable {
+  token_hash: string;
+  response_id: number;
 }

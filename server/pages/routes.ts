@@ -6,6 +6,7 @@ import type { AppDeps } from '../app.js';
 import { errorJson } from '../errors.js';
 import { sendPage, type AppEnv } from '../http.js';
 import { demoBudgetSlug } from '../budgets/seed.js';
+import { findDemoPoll } from '../polls/seed.js';
 import { embedAttributes, findEmbeddable } from './embeds.js';
 import { escapeHtml, fillTemplate } from './html.js';
 
@@ -36,6 +37,11 @@ const demoText = {
     budgetLead: 'Var med och bestäm vad en del av kommunens investeringar ska gå till. Fördela pengarna, skicka in och bekräfta med e-post.',
     petitionsTitle: 'E-förslag',
     petitionsLead: 'Här kan du skriva under förslag från andra invånare, eller skriva ett eget. Förslag med tillräckligt många underskrifter besvaras av ansvarig nämnd.',
+    pollTitle: 'Snabbfråga',
+    pollLead: 'Svara med ett klick och se vad andra tycker. Resultatet uppdateras medan frågan är öppen.',
+    presenterLink: 'Öppna presentationsvyn för storbildsskärmen',
+    panelTitle: 'Medborgarpanelen',
+    panelLead: 'Gå med i medborgarpanelen och svara på några frågor några gånger om året. Du får alltid veta vad dina svar ledde till.',
     iframeTitle: 'Engagera dig (iframe)',
     iframeLead: 'Samma rutor inbäddade med en iframe, för publiceringssystem som inte tillåter skript.',
   },
@@ -59,12 +65,17 @@ const demoText = {
     budgetLead: 'Help decide what part of the municipality’s investments goes to. Share out the money, send it and confirm by e-mail.',
     petitionsTitle: 'E-petitions',
     petitionsLead: 'Sign other residents’ proposals here, or write your own. Proposals with enough signatures are answered by the committee responsible.',
+    pollTitle: 'Quick question',
+    pollLead: 'Answer with one click and see what others think. The results update while the question is open.',
+    presenterLink: 'Open the presenter view for the big screen',
+    panelTitle: 'The citizen panel',
+    panelLead: 'Join the citizen panel and answer a few questions a few times a year. You always hear what your answers led to.',
     iframeTitle: 'Get involved (iframe)',
     iframeLead: 'The same tiles embedded with an iframe, for publishing systems that do not allow scripts.',
   },
 } as const;
 
-export function pageRoutes({ config }: AppDeps) {
+export function pageRoutes({ config, db }: AppDeps) {
   const app = new Hono<AppEnv>();
   const base = config.publicUrl.href.replace(/\/$/, '');
 
@@ -77,6 +88,8 @@ export function pageRoutes({ config }: AppDeps) {
         `<li><a href="/demo/iframe">Demo of the iframe embed</a></li>` +
         `<li><a href="/demo/e-forslag">Demo of e-petitions</a></li>` +
         `<li><a href="/demo/budget">Demo of a participatory budget</a></li>` +
+        `<li><a href="/demo/snabbfraga">Demo of a quick poll</a> (and its presenter view)</li>` +
+        `<li><a href="/demo/panel">Demo of the citizen panel</a></li>` +
         `<li><a href="/admin">Staff console</a></li>` +
         `<li><a href="/api/docs">API documentation</a> (<a href="/api/openapi.json">OpenAPI</a>)</li>` +
         `<li><a href="/healthz">Health</a></li></ul></body></html>`,
@@ -129,6 +142,22 @@ export function pageRoutes({ config }: AppDeps) {
     const lang = langOf(c.req.query('lang'));
     const t = demoText[lang];
     return sendPage(c, demoPage(lang, `<medverka-budget budget="${demoBudgetSlug}"></medverka-budget>`, t.budgetTitle, t.budgetLead));
+  });
+
+  app.get('/demo/snabbfraga', async (c) => {
+    const lang = langOf(c.req.query('lang'));
+    const t = demoText[lang];
+    const id = await findDemoPoll(db);
+    if (id === undefined) return errorJson(c, 404, 'not_found', 'There is no demo poll: the server was started with SEED_DEMO=false.');
+    const presenter = `/present/poll/${id}${lang === 'en' ? '?lang=en' : ''}`;
+    const widget = `<medverka-poll poll="${id}"></medverka-poll>\n      <p><a href="${presenter}" target="_blank">${escapeHtml(t.presenterLink)}</a></p>`;
+    return sendPage(c, demoPage(lang, widget, t.pollTitle, t.pollLead));
+  });
+
+  app.get('/demo/panel', (c) => {
+    const lang = langOf(c.req.query('lang'));
+    const t = demoText[lang];
+    return sendPage(c, demoPage(lang, '<medverka-panel></medverka-panel>', t.panelTitle, t.panelLead));
   });
 
   app.get('/admin', (c) => {

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AppDeps } from '../app.js';
 import { confirmBallot } from '../budgets/store.js';
+import { confirmMember } from '../panel/store.js';
 import { sendPage, type AppEnv } from '../http.js';
 import { escapeHtml } from '../pages/html.js';
 import { petitionTopic } from '../petitions/live.js';
@@ -9,21 +10,23 @@ import { confirmProposal, confirmSignature, findPetition } from '../petitions/st
 import { ConfirmationError } from './tokens.js';
 
 type Lang = 'sv' | 'en';
-type Kind = 'forslag' | 'underskrift' | 'budget';
+type Kind = 'forslag' | 'underskrift' | 'budget' | 'panel';
 
 const text = {
   sv: {
-    title: { forslag: 'Bekräfta ditt e-förslag', underskrift: 'Bekräfta din underskrift', budget: 'Bekräfta din budget' },
+    title: { forslag: 'Bekräfta ditt e-förslag', underskrift: 'Bekräfta din underskrift', budget: 'Bekräfta din budget', panel: 'Bekräfta att du vill vara med i medborgarpanelen' },
     ask: {
       forslag: 'Tryck på knappen för att skicka förslaget till granskning.',
       underskrift: 'Tryck på knappen så räknas din underskrift.',
       budget: 'Tryck på knappen så räknas din budget. Har du skickat flera räknas den senaste du bekräftar.',
+      panel: 'Tryck på knappen så blir du medlem i kommunens medborgarpanel.',
     },
     button: 'Bekräfta',
     done: {
       forslag: 'Tack! Ditt förslag är skickat till granskning. Du får ett mejl när det har granskats.',
       underskrift: 'Tack! Din underskrift är räknad.',
       budget: 'Tack! Din budget är räknad. Du kan ändra den tills omröstningen stänger: skicka en ny och bekräfta den.',
+      panel: 'Tack! Du är nu med i medborgarpanelen. Du får enkäter med e-post, och varje mejl har en länk där du kan lämna panelen.',
     },
     already: 'Din underskrift var redan räknad. Den räknas bara en gång.',
     count: (n: number, t: number) => `Förslaget har nu ${n} av ${t} underskrifter som behövs.`,
@@ -35,17 +38,19 @@ const text = {
     },
   },
   en: {
-    title: { forslag: 'Confirm your e-petition', underskrift: 'Confirm your signature', budget: 'Confirm your budget' },
+    title: { forslag: 'Confirm your e-petition', underskrift: 'Confirm your signature', budget: 'Confirm your budget', panel: 'Confirm that you want to join the citizen panel' },
     ask: {
       forslag: 'Press the button to send your petition for review.',
       underskrift: 'Press the button and your signature counts.',
       budget: 'Press the button and your budget counts. If you sent several, the last one you confirm counts.',
+      panel: 'Press the button to join the municipality’s citizen panel.',
     },
     button: 'Confirm',
     done: {
       forslag: 'Thank you! Your petition has been sent for review. You will get an e-mail once it has been reviewed.',
       underskrift: 'Thank you! Your signature is counted.',
       budget: 'Thank you! Your budget is counted. You can change it until voting closes: send a new one and confirm it.',
+      panel: 'Thank you! You are now in the citizen panel. Surveys come by e-mail, and every mail has a link to leave the panel.',
     },
     already: 'Your signature was already counted. It counts only once.',
     count: (n: number, t: number) => `The petition now has ${n} of the ${t} signatures it needs.`,
@@ -92,7 +97,7 @@ export function confirmationPages({ db, config, mailer, live }: AppDeps) {
     );
   });
 
-  app.get('/bekrafta/:kind{forslag|underskrift|budget}/:token', (c) => {
+  app.get('/bekrafta/:kind{forslag|underskrift|budget|panel}/:token', (c) => {
     const lang = langOf(c.req.query('lang'));
     const kind = c.req.param('kind') as Kind;
     const t = text[lang];
@@ -104,7 +109,7 @@ export function confirmationPages({ db, config, mailer, live }: AppDeps) {
     );
   });
 
-  app.post('/bekrafta/:kind{forslag|underskrift|budget}/:token', async (c) => {
+  app.post('/bekrafta/:kind{forslag|underskrift|budget|panel}/:token', async (c) => {
     const lang = langOf(c.req.query('lang'));
     const kind = c.req.param('kind') as Kind;
     const t = text[lang];
@@ -117,6 +122,10 @@ export function confirmationPages({ db, config, mailer, live }: AppDeps) {
       if (kind === 'budget') {
         await confirmBallot(db, c.req.param('token'));
         return sendPage(c, page(lang, t.title[kind], `<p>${t.done.budget}</p>`));
+      }
+      if (kind === 'panel') {
+        await confirmMember(db, c.req.param('token'));
+        return sendPage(c, page(lang, t.title[kind], `<p>${t.done.panel}</p>`));
       }
       const result = await confirmSignature(db, c.req.param('token'));
       if (result.counted) await live!.publish(petitionTopic(result.petitionId));

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { confirmProposal, movePetition, proposePetition } from '../../server/petitions/store.js';
+import { seedDemoPoll } from '../../server/polls/seed.js';
 import { testApp } from './helpers.js';
 import { seedStaff, signIn, staffRequest } from './staff-helpers.js';
 
@@ -32,6 +33,19 @@ describe('the server’s own pages', () => {
     const html = await (await app.request('/demo/e-forslag')).text();
     assert.match(html, /<medverka-petitions><\/medverka-petitions>/);
     assert.match(html, /<h1>E-förslag<\/h1>/);
+  });
+
+  it('serves the demo quick poll with a link to its presenter view, and the citizen panel', async () => {
+    const { app, db } = await testApp(null);
+    assert.equal((await app.request('/demo/snabbfraga')).status, 404, 'no demo poll without SEED_DEMO');
+    const id = await seedDemoPoll(db);
+    const html = await (await app.request('/demo/snabbfraga')).text();
+    assert.match(html, new RegExp(`<medverka-poll poll="${id}"></medverka-poll>`));
+    assert.match(html, new RegExp(`<a href="/present/poll/${id}" target="_blank">`));
+    assert.equal((await app.request(`/present/poll/${id}`)).status, 200);
+    const panel = await (await app.request('/demo/panel?lang=en')).text();
+    assert.match(panel, /<medverka-panel><\/medverka-panel>/);
+    assert.match(panel, /<h1>The citizen panel<\/h1>/);
   });
 
   it('serves the demo in English', async () => {

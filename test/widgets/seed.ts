@@ -2,6 +2,8 @@ import type { BudgetInput } from '../../server/budgets/schemas.js';
 import { castBallot, confirmBallot, findPublicBudget, moveBudget, publishBudget, saveBudget } from '../../server/budgets/store.js';
 import type { Db } from '../../server/db/index.js';
 import { confirmProposal, confirmSignature, movePetition, proposePetition, signPetition } from '../../server/petitions/store.js';
+import { answerPoll, createPoll, movePoll } from '../../server/polls/store.js';
+import { confirmMember, joinPanel } from '../../server/panel/store.js';
 import { seedDemoTiles } from '../../server/tiles/seed.js';
 import { seedStaff } from '../server/staff-helpers.js';
 
@@ -32,6 +34,8 @@ export async function seedWidgetTestData(db: Db) {
     .execute();
   await seedPetitions(db);
   await seedBudgets(db);
+  await seedPolls(db);
+  await seedPanelMembers(db);
 }
 
 /** Titles of the seeded petitions; the tests look their numbers up by title. */
@@ -268,4 +272,84 @@ async function seedBudgets(db: Db) {
   await vote(seededBudgets.publishedDistricts, 'soder@example.se', { districtId: districtIds[1]!, projects: [jetty!] });
   await moveBudget(db, seededBudgets.publishedDistricts, 'closed');
   await publishBudget(db, seededBudgets.publishedDistricts, { decision: text('Pulkabacken och badbryggan byggs 2027.', null), selected: [sledging!, jetty!] });
+}
+
+/**
+ * The poll widget's tests find these by question (GET /api/polls/{id} for the first ids):
+ * one open poll of each kind, one closed with four answers, and one answered only by the
+ * live-results test. The tests' answers change the open ones' counts, never the closed one's.
+ */
+export const seededPolls = {
+  single: 'Vilken dag passar bäst för nästa öppna möte?',
+  multiple: 'Vad vill du kunna göra i den nya parken?',
+  scale: 'Hur nöjd är du med snöröjningen i vinter?',
+  closed: 'Ska biblioteket ha öppet på söndagar?',
+  live: 'Vilket fika ska vi ha på mötet?',
+} as const;
+
+async function seedPolls(db: Db) {
+  const make = async (input: Parameters<typeof createPoll>[1]) => {
+    const id = await createPoll(db, input);
+    await movePoll(db, id, 'open');
+    return id;
+  };
+  const options = (id: number) => db.selectFrom('poll_options').select('id').where('poll_id', '=', id).orderBy('id').execute();
+  await make({
+    question: { sv: seededPolls.single, en: 'Which day suits you best for the next open meeting?' },
+    kind: 'single',
+    options: [
+      { sv: 'Måndag', en: 'Monday' },
+      { sv: 'Tisdag', en: 'Tuesday' },
+      { sv: 'Onsdag', en: 'Wednesday' },
+    ],
+  });
+  await make({
+    question: { sv: seededPolls.multiple, en: 'What would you like to do in the new park?' },
+    kind: 'multiple',
+    options: [
+      { sv: 'Grilla', en: 'Have a barbecue' },
+      { sv: 'Spela boll', en: 'Play ball games' },
+      { sv: 'Sitta i skuggan', en: 'Sit in the shade' },
+      { sv: 'Lyssna på musik', en: null },
+    ],
+  });
+  await make({
+    question: { sv: seededPolls.scale, en: 'How happy are you with the snow clearing this winter?' },
+    kind: 'scale',
+    scaleLabels: { low: { sv: 'Inte alls nöjd', en: 'Not at all happy' }, high: { sv: 'Mycket nöjd', en: 'Very happy' } },
+  });
+  // Closed: three "Ja", one "Nej", none "Vet inte".
+  const closed = await make({
+    question: { sv: seededPolls.closed, en: 'Should the library open on Sundays?' },
+    kind: 'single',
+    options: [
+      { sv: 'Ja', en: 'Yes' },
+      { sv: 'Nej', en: 'No' },
+      { sv: 'Vet inte', en: 'Don’t know' },
+    ],
+  });
+  const [yes, no] = (await options(closed)).map((o) => o.id);
+  for (const choice of [yes!, yes!, yes!, no!]) await answerPoll(db, closed, [choice]);
+  await movePoll(db, closed, 'closed');
+  await make({
+    question: { sv: seededPolls.live, en: 'Which treat should we have at the meeting?' },
+    kind: 'single',
+    options: [
+      { sv: 'Kanelbullar', en: 'Cinnamon buns' },
+      { sv: 'Morotskaka', en: 'Carrot cake' },
+    ],
+  });
+}
+
+/**
+ * The console's panel tests read these: six confirmed members aged 30–49 (a group shown in
+ * figures) and two aged 65+ (fewer than the smallest group shown), none with a district.
+ */
+async function seedPanelMembers(db: Db) {
+  const join = async (n: number, ageBand: string) => {
+    const joined = await joinPanel(db, { name: null, email: `panelmedlem${n}@example.se`, ageBand, district: null, lang: n % 2 ? 'sv' : 'en' });
+    if (!joined.alreadyMember) await confirmMember(db, joined.token);
+  };
+  for (let n = 1; n <= 6; n++) await join(n, '30–49');
+  for (let n = 7; n <= 8; n++) await join(n, '65+');
 }

@@ -9,6 +9,9 @@ export const widgetModules: Record<string, () => Promise<unknown>> = {
   'medverka-petition': () => import('../petition/define.js'),
   'medverka-petitions': () => import('../petitions/define.js'),
   'medverka-budget': () => import('../budget/define.js'),
+  'medverka-poll': () => import('../poll/define.js'),
+  'medverka-panel': () => import('../panel/define.js'),
+  'medverka-survey': () => import('../survey/define.js'),
   // Only the launcher: it loads its conversation panel (and with it Lit) when it is opened.
   'medverka-chat': () => import('../chat/define.js'),
 };

@@ -35,6 +35,13 @@ export interface MedverkaBallotCastDetail {
   districtId: number | null;
 }
 
+export interface MedverkaPollAnsweredDetail {
+  /** The poll's number, as in the embed code. */
+  pollId: number;
+  /** The chosen options' ids (for a scale, the value 1–5). The browser remembers them, so the resident answers once. */
+  choices: number[];
+}
+
 export interface MedverkaChatOpenedDetail {
   /** Whether a conversation was already under way (the resident reopened it). */
   ongoing: boolean;
@@ -51,15 +58,28 @@ export interface MedverkaChatEndedDetail {
   by: 'resident' | 'staff';
 }
 
+export interface MedverkaPanelJoinedDetail {
+  /** The language of the confirmation mail. The resident becomes a member once they follow the mailed link. */
+  lang: 'sv' | 'en';
+}
+
+export interface MedverkaSurveySubmittedDetail {
+  /** The survey's id, as in the embed code. */
+  surveyId: string;
+}
+
 export interface MedverkaEventMap {
   'medverka-tile-open': CustomEvent<MedverkaTileOpenDetail>;
   'medverka-load-error': CustomEvent<MedverkaLoadErrorDetail>;
   'medverka-signed': CustomEvent<MedverkaSignedDetail>;
   'medverka-petition-proposed': CustomEvent<MedverkaPetitionProposedDetail>;
   'medverka-ballot-cast': CustomEvent<MedverkaBallotCastDetail>;
+  'medverka-poll-answered': CustomEvent<MedverkaPollAnsweredDetail>;
   'medverka-chat-opened': CustomEvent<MedverkaChatOpenedDetail>;
   'medverka-chat-started': CustomEvent<MedverkaChatStartedDetail>;
   'medverka-chat-ended': CustomEvent<MedverkaChatEndedDetail>;
+  'medverka-panel-joined': CustomEvent<MedverkaPanelJoinedDetail>;
+  'medverka-survey-submitted': CustomEvent<MedverkaSurveySubmittedDetail>;
 }
 
 declare global {

@@ -1,0 +1,166 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { expect, fn, userEvent, waitFor } from 'storybook/test';
+import type { PanelInfo } from '../widgets/panel/panel-api.js';
+import type { PowChallenge } from '../widgets/shared/api.js';
+import '../widgets/panel/define.js';
+import { mockApi, type MockReply } from './mock-api.js';
+
+/** The story args are the element's attributes, as an editor writes them in the embed code. */
+interface PanelArgs {
+  api?: string;
+  'heading-level'?: number;
+  onMedverkaPanelJoined?: (event: Event) => void;
+  onMedverkaLoadError?: (event: Event) => void;
+}
+
+const info: PanelInfo = {
+  ageBands: ['16–29', '30–49', '50–64', '65+'],
+  districts: [],
+  consent: {
+    sv: 'Vi sparar din e-postadress, och ditt namn, din åldersgrupp och ditt område om du anger dem, för att kunna skicka dig enkäter från kommunen och berätta vad som hände med svaren. Uppgifterna sparas så länge du är med i panelen. Varje mejl från panelen har en länk där du lämnar panelen.',
+    en: 'We keep your e-mail address, and your name, age group and area if you give them, so that we can send you surveys from the municipality and tell you what came of the answers. We keep this for as long as you are in the panel. Every mail from the panel has a link to leave it.',
+  },
+};
+
+/** A challenge the widget can really solve (see petition.stories.ts); the mock never checks the answer. */
+const challenge: PowChallenge = {
+  algorithm: 'SHA-256',
+  challenge: '006fb7a1bafc6d2c58091045f93233a9267faaf5416517ed7178ab7e100f1af8',
+  salt: 'medverka-story-salt?expires=4102444800&',
+  maxnumber: 100,
+  signature: '0'.repeat(64),
+};
+
+const routes = (join: MockReply = { json: { status: 'check_your_email' }, status: 202 }, panel: PanelInfo = info) => ({
+  'api/panel': { json: panel },
+  'api/pow/challenge': { json: challenge },
+  'POST api/panel/members': join,
+});
+
+const defaultApi = mockApi('panel', routes());
+
+const meta = {
+  title: 'Widgets/Panel',
+  component: 'medverka-panel',
+  render: (args) => html`
+    <medverka-panel
+      api=${ifDefined(args.api || undefined)}
+      heading-level=${ifDefined(args['heading-level'])}
+      @medverka-panel-joined=${args.onMedverkaPanelJoined}
+      @medverka-load-error=${args.onMedverkaLoadError}
+    ></medverka-panel>
+  `,
+  args: { api: defaultApi, 'heading-level': 2, onMedverkaPanelJoined: fn(), onMedverkaLoadError: fn() },
+  argTypes: {
+    api: { control: 'text' },
+    'heading-level': { control: { type: 'number', min: 1, max: 6, step: 1 } },
+  },
+} satisfies Meta<PanelArgs>;
+
+export default meta;
+type Story = StoryObj<PanelArgs>;
+
+const field = (canvasElement: HTMLElement, selector: string) =>
+  waitFor(() => {
+    const el = canvasElement.querySelector('medverka-panel')?.shadowRoot?.querySelector<HTMLElement>(selector);
+    if (!el) throw new Error(`${selector} is not shown yet.`);
+    return el;
+  });
+
+/** Fills the form as a resident would and sends it. */
+async function fillAndSubmit(canvasElement: HTMLElement, email = 'bo.berg@example.se') {
+  await userEvent.type(await field(canvasElement, '#name'), 'Bo Berg');
+  await userEvent.type(await field(canvasElement, '#email'), email);
+  await userEvent.click(await field(canvasElement, '#ageBand-1'));
+  await userEvent.click(await field(canvasElement, '#consent'));
+  await userEvent.click(await field(canvasElement, 'button[type=submit]'));
+}
+
+/** The form: name (optional), e-mail, age band (the municipality's bands, or "Vill inte svara"), the consent text and box. */
+export const Form: Story = {};
+
+/** The municipality asks for the district too (PANEL_DISTRICTS). */
+export const WithDistricts: Story = {
+  name: 'With districts',
+  args: { api: mockApi('panel-districts', routes(undefined, { ...info, districts: ['Centrum', 'Norr', 'Söder', 'Öster', 'Väster'] })) },
+};
+
+/** Sent, and the server has not answered yet: the button is busy (never disabled). */
+export const Sending: Story = {
+  args: { api: mockApi('panel-sending', routes({ pending: true })) },
+  play: async ({ canvasElement }) => {
+    await fillAndSubmit(canvasElement);
+    await waitFor(async () => expect((await field(canvasElement, 'button[type=submit]')).getAttribute('aria-disabled')).toBe('true'));
+  },
+};
+
+/** Accepted: "Kolla din e-post", and how to leave the panel later. Focus moves to the heading. */
+export const CheckYourEmail: Story = {
+  name: 'Check your e-mail',
+  args: { api: mockApi('panel-sent', routes()) },
+  play: async ({ canvasElement, args }) => {
+    await fillAndSubmit(canvasElement);
+    await field(canvasElement, '#sent-heading');
+    await expect(args.onMedverkaPanelJoined).toHaveBeenCalled();
+  },
+};
+
+/** Sent empty: an error summary, focused, links to each field; the fields say what is wrong. */
+export const Errors: Story = {
+  args: { api: mockApi('panel-errors', routes()) },
+  play: async ({ canvasElement }) => {
+    await userEvent.click(await field(canvasElement, 'button[type=submit]'));
+    await field(canvasElement, '#summary');
+  },
+};
+
+/** The server refuses a throwaway mailbox's domain (400 email_domain_refused): said at the field. */
+export const EmailRefused: Story = {
+  name: 'E-mail domain refused',
+  args: {
+    api: mockApi(
+      'panel-refused',
+      routes({ status: 400, code: 'email_domain_refused', message: 'Addresses from this e-mail domain are not accepted.', issues: [{ path: 'email', message: 'domain not accepted' }] }),
+    ),
+  },
+  play: async ({ canvasElement }) => {
+    await fillAndSubmit(canvasElement, 'tillfallig@mailinator.com');
+    await field(canvasElement, '#email-error');
+  },
+};
+
+/** Too many sign-ups from one address (429, Retry-After 120 s). */
+export const TooMany: Story = {
+  name: 'Too many (429)',
+  args: { api: mockApi('panel-429', routes({ status: 429, code: 'too_many_requests', message: 'Too many requests.', retryAfter: 120 })) },
+  play: async ({ canvasElement }) => {
+    await fillAndSubmit(canvasElement);
+    await field(canvasElement, '#summary');
+  },
+};
+
+/** The API has not answered yet: after 300 ms, "Laddar …" is announced. */
+export const Loading: Story = {
+  args: { api: mockApi('panel-loading', { 'api/panel': { pending: true } }) },
+};
+
+/** The API answers 500: an alert with a "Försök igen" button. */
+export const LoadError: Story = {
+  name: 'Error',
+  args: { api: mockApi('panel-error', { 'api/panel': { status: 500, code: 'internal_error', message: 'Something went wrong on our side.' } }) },
+};
+
+/** Inside `lang="en"`: the widget's texts and the consent text in English. */
+export const English: Story = {
+  args: { api: mockApi('panel-english', routes(undefined, { ...info, districts: ['Centrum', 'Norr'] })) },
+  decorators: [(story) => html`<div lang="en">${story()}</div>`],
+};
+
+/** 320 px, the narrowest a page must work at (WCAG 1.4.10). */
+export const Narrow: Story = {
+  name: 'Narrow (320 px)',
+  args: { api: mockApi('panel-narrow', routes()) },
+  decorators: [(story) => html`<div style="inline-size: 320px; outline: 1px dashed #999">${story()}</div>`],
+};

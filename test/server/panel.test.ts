@@ -1,0 +1,178 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { powHeader } from '../../server/abuse/proof-of-work.js';
+import { startTestSmtpServer, type CapturedMail, type TestSmtpServer } from '../../server/mail/capture.js';
+import { createMailer, findLinks } from '../../server/mail/mailer.js';
+import { confirmMember, deleteUnconfirmedMembers, joinPanel } from '../../server/panel/store.js';
+import { fromAddress, memoryLogger, pow, testApp, testDatabases } from './helpers.js';
+import { seedStaff, signIn, staffRequest } from './staff-helpers.js';
+
+let smtp: TestSmtpServer;
+before(async () => {
+  smtp = await startTestSmtpServer();
+});
+after(() => smtp.close());
+
+type App = Awaited<ReturnType<typeof testApp>>['app'];
+let address = 0;
+
+for (const database of testDatabases()) {
+  describe(`citizen panel on ${database.name}`, () => {
+    async function setup() {
+      const mailer = createMailer({ smtpUrl: smtp.url, mailFrom: 'Exempelby kommun <medverka@kommun.test>', outboxDir: '/nonexistent' }, memoryLogger());
+      const t = await testApp(database, { POW_MAX_NUMBER: '1000', PANEL_DISTRICTS: 'Norr, Söder', PANEL_MIN_GROUP: '3' }, { mailer });
+      await t.db.deleteFrom('panel_members').execute();
+      if (!(await t.db.selectFrom('staff_users').select('id').executeTakeFirst())) await seedStaff(t.db);
+      return { ...t, close: async () => { await mailer.close(); await t.db.destroy(); } };
+    }
+    const join = async (app: App, body: unknown) =>
+      app.request(
+        '/api/panel/members',
+        { method: 'POST', headers: { 'Content-Type': 'application/json', [powHeader]: await pow(app) }, body: JSON.stringify(body) },
+        fromAddress(`198.51.100.${++address % 250}`),
+      );
+    const mailTo = async (to: string, match: (m: CapturedMail) => boolean = () => true) => {
+      const mail = await smtp.waitFor((m) => m.envelope.to.some((t) => t.toLowerCase() === to.toLowerCase()) && match(m));
+      smtp.messages.splice(smtp.messages.indexOf(mail), 1);
+      return mail;
+    };
+    const path = (link: string) => {
+      const u = new URL(link);
+      return u.pathname + u.search;
+    };
+
+    it('joins by proof of work and the mailed link, tells an existing member so with the same answer, and refuses bad input without storing it', async () => {
+      const { app, db, close } = await setup();
+      try {
+        const info = (await (await app.request('/api/panel')).json()) as { ageBands: string[]; districts: string[]; consent: { sv: string; en: string } };
+        assert.deepEqual(info.ageBands, ['16–29', '30–49', '50–64', '65+']);
+        assert.deepEqual(info.districts, ['Norr', 'Söder']);
+        assert.match(info.consent.sv, /lämna/);
+
+        const who = `${database.name}-anna@example.se`;
+        const noPow = await app.request('/api/panel/members', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: who, consent: true, lang: 'sv' }) });
+        assert.equal(noPow.status, 400, 'proof of work is required');
+
+        for (const bad of [
+          { email: who, ageBand: '10–15', consent: true, lang: 'sv' },
+          { email: who, district: 'Väster', consent: true, lang: 'sv' },
+          { email: who, consent: false, lang: 'sv' },
+          { email: 'not-an-address', consent: true, lang: 'sv' },
+          { email: who, consent: true, lang: 'de' },
+        ]) {
+          const res = await join(app, bad);
+          assert.equal(res.status, 400, JSON.stringify(bad));
+        }
+        assert.equal((await db.selectFrom('panel_members').select('id').execute()).length, 0, 'nothing stored');
+
+        const res = await join(app, { name: 'Anna', email: who, ageBand: '30–49', district: 'Norr', consent: true, lang: 'sv' });
+        assert.equal(res.status, 202);
+        assert.deepEqual(await res.json(), { status: 'check_your_email' });
+        const mail = await mailTo(who);
+        assert.equal(mail.subject, 'Bekräfta att du vill vara med i medborgarpanelen');
+        const links = findLinks(mail.text);
+        const confirm = links.find((l) => l.includes('/bekrafta/panel/'))!;
+        assert.ok(links.at(-1)!.includes('/lamna-panelen/'), 'the mail ends with the leave link');
+        assert.match(mail.headers['list-unsubscribe'] ?? '', /lamna-panelen/);
+        assert.equal((await db.selectFrom('panel_members').select('status').executeTakeFirstOrThrow()).status, 'pending');
+
+        const page = await app.request(path(confirm));
+        assert.equal(page.status, 200);
+        assert.match(await page.text(), /<form method="post"/);
+        assert.equal((await db.selectFrom('panel_members').select('status').executeTakeFirstOrThrow()).status, 'pending', 'opening the link confirms nothing');
+        assert.equal((await app.request(path(confirm), { method: 'POST' })).status, 200);
+        assert.equal((await db.selectFrom('panel_members').select('status').executeTakeFirstOrThrow()).status, 'member');
+        assert.equal((await app.request(path(confirm), { method: 'POST' })).status, 410, 'a used link');
+
+        const again = await join(app, { email: who.toUpperCase(), consent: true, lang: 'en' });
+        assert.equal(again.status, 202);
+        assert.deepEqual(await again.json(), { status: 'check_your_email' });
+        const told = await mailTo(who.toUpperCase());
+        assert.equal(told.subject, 'You are already in the citizen panel');
+        assert.ok(!findLinks(told.text).some((l) => l.includes('/bekrafta/')));
+        assert.ok(findLinks(told.text).at(-1)!.includes('/lamna-panelen/'));
+        assert.equal((await db.selectFrom('panel_members').select('id').execute()).length, 1);
+      } finally {
+        await close();
+      }
+    });
+
+    it('counts members per group for staff, hiding groups smaller than PANEL_MIN_GROUP, never listing anyone; chat agents may not look', async () => {
+      const { app, db, close } = await setup();
+      try {
+        let n = 0;
+        const add = async (count: number, ageBand: string | null, district: string | null) => {
+          for (let i = 0; i < count; i++) {
+            const joined = await joinPanel(db, { email: `${database.name}-member-${++n}@example.se`, ageBand, district, lang: 'sv' });
+            if (!joined.alreadyMember) await confirmMember(db, joined.token);
+          }
+        };
+        await add(3, '30–49', 'Norr');
+        await add(2, '65+', 'Söder');
+        await add(1, null, 'Norr');
+        await joinPanel(db, { email: `${database.name}-pending@example.se`, ageBand: '30–49', lang: 'sv' });
+
+        assert.equal((await staffRequest(app, '/api/staff/panel')).status, 401);
+        assert.equal((await staffRequest(app, '/api/staff/panel', { cookie: await signIn(app, 'chat_agent') })).status, 403);
+        assert.equal((await staffRequest(app, '/api/staff/panel', { cookie: await signIn(app, 'admin') })).status, 200);
+        const res = await staffRequest(app, '/api/staff/panel', { cookie: await signIn(app, 'moderator') });
+        assert.equal(res.status, 200);
+        const counts = await res.json();
+        assert.deepEqual(counts, {
+          members: 6,
+          byAgeBand: [
+            { band: '16–29', count: null },
+            { band: '30–49', count: 3 },
+            { band: '50–64', count: null },
+            { band: '65+', count: null },
+            { band: null, count: null },
+          ],
+          byDistrict: [
+            { district: 'Norr', count: 4 },
+            { district: 'Söder', count: null },
+            { district: null, count: null },
+          ],
+          minGroup: 3,
+        });
+        assert.ok(!JSON.stringify(counts).includes('@'));
+
+        // A sign-up never confirmed is deleted a week on; members stay.
+        assert.equal(await deleteUnconfirmedMembers(db, new Date(Date.now() + 6 * 86_400_000)), 0);
+        assert.equal(await deleteUnconfirmedMembers(db, new Date(Date.now() + 8 * 86_400_000)), 1);
+        assert.equal((await db.selectFrom('panel_members').select('id').execute()).length, 6);
+      } finally {
+        await close();
+      }
+    });
+
+    it('leaves by the link in any panel mail: one button, then name and e-mail are gone and no more mail comes', async () => {
+      const { app, db, close } = await setup();
+      try {
+        const who = `${database.name}-bo@example.se`;
+        assert.equal((await join(app, { name: 'Bo', email: who, ageBand: '65+', consent: true, lang: 'en' })).status, 202);
+        const mail = await mailTo(who);
+        assert.equal(mail.subject, 'Confirm that you want to join the citizen panel');
+        await app.request(path(findLinks(mail.text).find((l) => l.includes('/bekrafta/panel/'))!), { method: 'POST' });
+        const leave = path(findLinks(mail.text).find((l) => l.includes('/lamna-panelen/'))!);
+        assert.match(leave, /\?lang=en$/);
+
+        const page = await app.request(leave);
+        assert.equal(page.status, 200);
+        const html = await page.text();
+        assert.equal(html.match(/<button/g)?.length, 1);
+        assert.match(html, /Leave the panel/);
+        assert.equal((await db.selectFrom('panel_members').select('id').execute()).length, 1, 'opening the page changes nothing');
+
+        const left = await app.request(leave, { method: 'POST' });
+        assert.equal(left.status, 200);
+        assert.match(await left.text(), /You have left/);
+        assert.equal((await db.selectFrom('panel_members').select('id').execute()).length, 0, 'name and e-mail deleted with the membership');
+        assert.equal((await db.selectFrom('panel_leave_tokens').select('token_hash').execute()).length, 0);
+        assert.equal((await app.request(leave, { method: 'POST' })).status, 404, 'the link is spent');
+        assert.equal((await app.request('/lamna-panelen/nonsense', { method: 'POST' })).status, 404);
+      } finally {
+        await close();
+      }
+    });
+  });
+}

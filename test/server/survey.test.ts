@@ -1,0 +1,324 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { startTestSmtpServer, type CapturedMail, type TestSmtpServer } from '../../server/mail/capture.js';
+import { createMailer, findLinks } from '../../server/mail/mailer.js';
+import type { StaffSurvey, SurveyInput, SurveyResults } from '../../server/panel/schemas.js';
+import { confirmMember, joinPanel } from '../../server/panel/store.js';
+import { memoryLogger, testApp, testDatabases } from './helpers.js';
+import { seedStaff, signIn, staffRequest } from './staff-helpers.js';
+
+let smtp: TestSmtpServer;
+before(async () => {
+  smtp = await startTestSmtpServer();
+});
+after(() => smtp.close());
+
+const survey: SurveyInput = {
+  title: { sv: 'Livet i Exempelby', en: 'Life in Exempelby' },
+  intro: { sv: 'Tio minuter om din vardag.', en: null },
+  audience: 'panel',
+  pages: [
+    {
+      questions: [
+        { id: 'favorit', type: 'single', text: { sv: 'Vilken plats gillar du mest?', en: null }, options: [{ sv: 'Parken', en: null }, { sv: 'Biblioteket', en: null }, { sv: 'Badhuset', en: null }], required: true },
+        { id: 'tjanster', type: 'multiple', text: { sv: 'Vad använder du?', en: null }, options: [{ sv: '=SUM(A1)', en: null }, { sv: 'Snöröjning', en: null }, { sv: 'Kollektivtrafik', en: null }], required: false },
+      ],
+    },
+    {
+      questions: [
+        { id: 'nojd', type: 'scale', text: { sv: 'Hur nöjd är du?', en: null }, required: true },
+        { id: 'rangordna', type: 'ranking', text: { sv: 'Vad är viktigast?', en: null }, options: [{ sv: 'Skola', en: null }, { sv: 'Vård', en: null }, { sv: 'Miljö', en: null }], required: true },
+        { id: 'ovrigt', type: 'text', text: { sv: 'Något mer?', en: null }, required: false },
+      ],
+    },
+  ],
+};
+
+type Answers = Record<string, unknown>;
+
+for (const database of testDatabases()) {
+  describe(`surveys on ${database.name}`, () => {
+    async function setup() {
+      const mailer = createMailer({ smtpUrl: smtp.url, mailFrom: 'Exempelby kommun <medverka@kommun.test>', outboxDir: '/nonexistent' }, memoryLogger());
+      const t = await testApp(database, { PANEL_MIN_GROUP: '3' }, { mailer });
+      await t.db.deleteFrom('surveys').execute();
+      await t.db.deleteFrom('panel_members').execute();
+      if (!(await t.db.selectFrom('staff_users').select('id').executeTakeFirst())) await seedStaff(t.db);
+      const cookie = await signIn(t.app, 'moderator');
+      const staff = (method: string, path: string, body?: unknown) => staffRequest(t.app, path, { method, body, cookie });
+      return { ...t, staff, close: async () => { await mailer.close(); await t.db.destroy(); } };
+    }
+    type App = Awaited<ReturnType<typeof setup>>['app'];
+    const mailTo = async (to: string, match: (m: CapturedMail) => boolean = () => true) => {
+      const mail = await smtp.waitFor((m) => m.envelope.to.some((t) => t.toLowerCase() === to.toLowerCase()) && match(m));
+      smtp.messages.splice(smtp.messages.indexOf(mail), 1);
+      return mail;
+    };
+    const mailsTo = (to: string) => smtp.messages.filter((m) => m.envelope.to.some((t) => t.toLowerCase() === to.toLowerCase()));
+    const tokenIn = (mail: CapturedMail, id: number) => {
+      const link = findLinks(mail.text).find((l) => l.includes(`/enkat/${id}`))!;
+      assert.ok(link, 'a personal survey link');
+      return new URL(link).hash.slice(1);
+    };
+    const leaveLinkIn = (mail: CapturedMail) => {
+      const link = findLinks(mail.text).at(-1)!;
+      assert.ok(link.includes('/lamna-panelen/'), 'the mail ends with the leave link');
+      const u = new URL(link);
+      return u.pathname + u.search;
+    };
+    const resident = (app: App, method: string, path: string, token?: string, body?: unknown) =>
+      app.request(path, { method, headers: { 'Content-Type': 'application/json', ...(token ? { 'X-Medverka-Survey': token } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
+    const answerAll = async (app: App, id: number, token: string, page0: Answers, page1: Answers) => {
+      assert.equal((await resident(app, 'PUT', `/api/surveys/${id}/pages/0`, token, { answers: page0 })).status, 200);
+      assert.equal((await resident(app, 'PUT', `/api/surveys/${id}/pages/1`, token, { answers: page1 })).status, 200);
+      assert.equal((await resident(app, 'POST', `/api/surveys/${id}/submit`, token)).status, 200);
+    };
+
+    it('takes a panel survey from draft to decision: approved, sent with personal links, answered page by page, reminded, closed, counted, exported, fed back, decided', async () => {
+      const { app, db, staff, close } = await setup();
+      try {
+        const member = (name: string) => `${database.name}-${name}@example.se`;
+        const people = [
+          { name: 'anna', ageBand: '30–49', lang: 'sv' as const },
+          { name: 'bo', ageBand: '30–49', lang: 'sv' as const },
+          { name: 'cissi', ageBand: '30–49', lang: 'en' as const },
+          { name: 'dan', ageBand: '65+', lang: 'sv' as const },
+          { name: 'eva', ageBand: null, lang: 'sv' as const },
+        ];
+        for (const p of people) {
+          const joined = await joinPanel(db, { email: member(p.name), ageBand: p.ageBand, lang: p.lang });
+          if (!joined.alreadyMember) await confirmMember(db, joined.token);
+        }
+        await joinPanel(db, { email: member('pending'), lang: 'sv' });
+
+        // Roles, and validation that stores nothing.
+        assert.equal((await staffRequest(app, '/api/staff/surveys', { method: 'POST', body: survey, cookie: await signIn(app, 'chat_agent') })).status, 403);
+        assert.equal((await staffRequest(app, '/api/staff/surveys', { cookie: await signIn(app, 'admin') })).status, 200);
+        const dupe = structuredClone(survey);
+        dupe.pages[1]!.questions[0]!.id = 'favorit';
+        const noOptions = structuredClone(survey);
+        delete noOptions.pages[0]!.questions[0]!.options;
+        for (const bad of [dupe, noOptions, { ...survey, title: { sv: 'Två\nrader', en: null } }, { ...survey, pages: [] }, { ...survey, audience: 'alla' }]) {
+          assert.equal((await staff('POST', '/api/staff/surveys', bad)).status, 400);
+        }
+        assert.equal((await db.selectFrom('surveys').select('id').execute()).length, 0);
+
+        const created = await staff('POST', '/api/staff/surveys', { ...survey, title: { sv: 'Utkast', en: null } });
+        assert.equal(created.status, 201);
+        const id = ((await created.json()) as { survey: StaffSurvey }).survey.id;
+        assert.equal((await staff('PUT', `/api/staff/surveys/${id}`, survey)).status, 200);
+        assert.equal((await app.request(`/api/surveys/${id}`)).status, 404, 'a draft is not public');
+        assert.equal((await staff('POST', `/api/staff/surveys/${id}/send`)).status, 409, 'not before approval');
+
+        const approved = (await (await staff('POST', `/api/staff/surveys/${id}/approve`)).json()) as { survey: StaffSurvey };
+        assert.equal(approved.survey.status, 'approved');
+        assert.equal(approved.survey.approvedBy, 'Moa Moderator');
+        assert.ok(approved.survey.approvedAt);
+        assert.equal((await staff('PUT', `/api/staff/surveys/${id}`, survey)).status, 409);
+        assert.equal(((await (await staff('DELETE', `/api/staff/surveys/${id}`)).json()) as { error: { code: string } }).error.code, 'survey_not_draft');
+        assert.equal((await staff('POST', `/api/staff/surveys/${id}/approve`)).status, 409);
+
+        const sent = (await (await staff('POST', `/api/staff/surveys/${id}/send`)).json()) as { survey: StaffSurvey; mailed: number };
+        assert.equal(sent.mailed, 5, 'every confirmed member, not the pending one');
+        assert.equal(sent.survey.status, 'sent');
+        assert.deepEqual(sent.survey.counts, { invited: 5, responses: 0, submitted: 0 });
+        assert.equal((await staff('POST', `/api/staff/surveys/${id}/send`)).status, 409, 'sent once');
+        const tokens: Record<string, string> = {};
+        const leaveLinks: Record<string, string> = {};
+        for (const p of people) {
+          const mail = await mailTo(member(p.name));
+          assert.equal(mail.subject, p.lang === 'en' ? 'New survey from the citizen panel: Life in Exempelby' : 'Ny enkät från medborgarpanelen: Livet i Exempelby');
+          tokens[p.name] = tokenIn(mail, id);
+          leaveLinks[p.name] = leaveLinkIn(mail);
+        }
+        assert.equal(new Set(Object.values(tokens)).size, 5, 'a link of one’s own');
+        assert.equal(mailsTo(member('pending')).length, 0);
+
+        // The page the link opens holds the widget; the secret stays in the fragment.
+        const page = await app.request(`/enkat/${id}`);
+        assert.equal(page.status, 200);
+        assert.match(await page.text(), new RegExp(`<medverka-survey survey="${id}"></medverka-survey>`));
+
+        // Anna answers page by page, and finds her answers again after a reload.
+        assert.equal((await resident(app, 'GET', `/api/surveys/${id}`)).status, 403);
+        assert.equal(((await (await resident(app, 'GET', `/api/surveys/${id}`, 'wrong')).json()) as { error: { code: string } }).error.code, 'survey_token_invalid');
+        const start = (await (await resident(app, 'GET', `/api/surveys/${id}`, tokens.anna)).json()) as { survey: { status: string; pages: unknown[] }; response: unknown };
+        assert.equal(start.survey.status, 'open');
+        assert.equal(start.survey.pages.length, 2);
+        assert.deepEqual(start.response, { answers: {}, page: 0, submitted: false });
+
+        const invalid = await resident(app, 'PUT', `/api/surveys/${id}/pages/0`, tokens.anna, { answers: { tjanster: [0, 0], okand: 1 } });
+        assert.equal(invalid.status, 400);
+        const problem = (await invalid.json()) as { error: { code: string; issues: { question: string; code: string }[] } };
+        assert.equal(problem.error.code, 'invalid_answers');
+        assert.deepEqual(
+          problem.error.issues.sort((a, b) => a.question.localeCompare(b.question)),
+          [
+            { question: 'favorit', code: 'required' },
+            { question: 'okand', code: 'unknown_question' },
+            { question: 'tjanster', code: 'invalid_value' },
+          ],
+        );
+        assert.equal((await resident(app, 'PUT', `/api/surveys/${id}/pages/1`, tokens.anna, { answers: { nojd: 6, rangordna: [0, 1] } })).status, 400);
+        assert.equal((await resident(app, 'PUT', `/api/surveys/${id}/pages/0`, tokens.anna, { answers: { favorit: true } })).status, 400);
+        assert.deepEqual(((await (await resident(app, 'GET', `/api/surveys/${id}`, tokens.anna)).json()) as { response: unknown }).response, { answers: {}, page: 0, submitted: false }, 'nothing saved');
+
+        const saved = await resident(app, 'PUT', `/api/surveys/${id}/pages/0`, tokens.anna, { answers: { favorit: 1, tjanster: [0, 2] } });
+        assert.equal(saved.status, 200);
+        assert.deepEqual(await saved.json(), { page: 1 });
+        const reloaded = (await (await resident(app, 'GET', `/api/surveys/${id}`, tokens.anna)).json()) as { response: unknown };
+        assert.deepEqual(reloaded.response, { answers: { favorit: 1, tjanster: [0, 2] }, page: 1, submitted: false });
+        const early = await resident(app, 'POST', `/api/surveys/${id}/submit`, tokens.anna);
+        assert.equal(early.status, 400, 'required questions on page 2 are unanswered');
+        assert.deepEqual(((await early.json()) as { error: { issues: unknown[] } }).error.issues, [{ question: 'nojd', code: 'required' }, { question: 'rangordna', code: 'required' }]);
+        assert.deepEqual(await (await resident(app, 'PUT', `/api/surveys/${id}/pages/1`, tokens.anna, { answers: { nojd: 4, rangordna: [2, 0, 1], ovrigt: '  =HYPERLINK("x")  ' } })).json(), { page: 2 });
+        assert.deepEqual(await (await resident(app, 'POST', `/api/surveys/${id}/submit`, tokens.anna)).json(), { submitted: true });
+        const twice = await resident(app, 'POST', `/api/surveys/${id}/submit`, tokens.anna);
+        assert.equal(twice.status, 409);
+        assert.equal(((await twice.json()) as { error: { code: string } }).error.code, 'already_submitted');
+        assert.equal((await resident(app, 'PUT', `/api/surveys/${id}/pages/0`, tokens.anna, { answers: { favorit: 0 } })).status, 409);
+        assert.equal(((await (await resident(app, 'GET', `/api/surveys/${id}`, tokens.anna)).json()) as { response: { submitted: boolean } }).response.submitted, true);
+
+        await answerAll(app, id, tokens.bo!, { favorit: 1, tjanster: [1] }, { nojd: 5, rangordna: [0, 1, 2] });
+        await answerAll(app, id, tokens.cissi!, { favorit: 0 }, { nojd: 3, rangordna: [0, 2, 1], ovrigt: 'Fler bänkar' });
+        await answerAll(app, id, tokens.dan!, { favorit: 2, tjanster: [1, 2] }, { nojd: 1, rangordna: [1, 0, 2] });
+        // Eva starts but does not send.
+        assert.equal((await resident(app, 'PUT', `/api/surveys/${id}/pages/0`, tokens.eva, { answers: { favorit: 0 } })).status, 200);
+
+        const reminded = (await (await staff('POST', `/api/staff/surveys/${id}/remind`)).json()) as { survey: StaffSurvey; mailed: number };
+        assert.equal(reminded.mailed, 1, 'only who has not sent in');
+        assert.ok(reminded.survey.remindedAt);
+        const reminder = await mailTo(member('eva'));
+        assert.equal(reminder.subject, 'Påminnelse: Livet i Exempelby');
+        const evaNewToken = tokenIn(reminder, id);
+        assert.deepEqual(((await (await resident(app, 'GET', `/api/surveys/${id}`, evaNewToken)).json()) as { response: { page: number } }).response.page, 1, 'the new link continues the same response');
+        for (const p of ['anna', 'bo', 'cissi', 'dan']) assert.equal(mailsTo(member(p)).length, 0);
+
+        // Eva leaves by the link in the reminder: her name and address go, and no more mail comes.
+        assert.equal((await app.request(leaveLinkIn(reminder), { method: 'POST' })).status, 200);
+        assert.equal(await db.selectFrom('panel_members').select('id').where('email', '=', member('eva')).executeTakeFirst(), undefined);
+        assert.equal((await db.selectFrom('survey_responses').select('member_id').where('survey_id', '=', id).where('member_id', 'is', null).execute()).length, 1, 'her response stays, unlinked');
+
+        const closed = (await (await staff('POST', `/api/staff/surveys/${id}/close`)).json()) as { survey: StaffSurvey };
+        assert.equal(closed.survey.status, 'closed');
+        assert.ok(closed.survey.closedAt);
+        const late = await resident(app, 'PUT', `/api/surveys/${id}/pages/1`, evaNewToken, { answers: { nojd: 2, rangordna: [0, 1, 2] } });
+        assert.equal(late.status, 409);
+        assert.equal(((await late.json()) as { error: { code: string } }).error.code, 'survey_closed');
+        assert.equal(((await (await resident(app, 'GET', `/api/surveys/${id}`, tokens.bo)).json()) as { survey: { status: string } }).survey.status, 'closed');
+
+        const { results } = (await (await staff('GET', `/api/staff/surveys/${id}/results`)).json()) as { results: SurveyResults };
+        assert.equal(results.respondents, 4);
+        assert.deepEqual(results.questions, [
+          { id: 'favorit', type: 'single', counts: [1, 2, 1] },
+          { id: 'tjanster', type: 'multiple', counts: [1, 2, 2] },
+          { id: 'nojd', type: 'scale', counts: [1, 0, 1, 1, 1] },
+          // Skola: places 2, 1, 1, 2 → 1.5; Vård: 3, 2, 3, 1 → 2.25; Miljö: 1, 3, 2, 3 → 2.25.
+          { id: 'rangordna', type: 'ranking', meanRank: [1.5, 2.25, 2.25] },
+          { id: 'ovrigt', type: 'text', answers: ['=HYPERLINK("x")', 'Fler bänkar'] },
+        ]);
+        assert.equal(results.groups, null);
+        const byAge = ((await (await staff('GET', `/api/staff/surveys/${id}/results?by=ageBand`)).json()) as { results: SurveyResults }).results;
+        assert.equal(byAge.minGroup, 3);
+        assert.deepEqual(byAge.groups!.map((g) => [g.group, g.hidden]), [
+          ['16–29', true],
+          ['30–49', false],
+          ['50–64', true],
+          ['65+', true],
+          [null, true],
+        ]);
+        const shown = byAge.groups!.find((g) => g.group === '30–49')!;
+        assert.ok(!shown.hidden && shown.respondents === 3 && shown.questions[0]!.counts!.join() === '1,2,0');
+        assert.ok(!('respondents' in byAge.groups!.find((g) => g.group === '65+')!), 'a small group shows no figures');
+        assert.equal((await staff('GET', `/api/staff/surveys/${id}/results?by=shoeSize`)).status, 400);
+
+        const csvRes = await staff('GET', `/api/staff/surveys/${id}/responses.csv`);
+        assert.equal(csvRes.status, 200);
+        assert.match(csvRes.headers.get('content-type') ?? '', /text\/csv/);
+        const csv = await csvRes.text();
+        const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+        assert.equal(lines.length, 5, 'a header and one row per submitted response');
+        assert.ok(lines[1]!.includes(`"'=SUM(A1); Kollektivtrafik"`), 'several choices in one cell, the formula neutralised');
+        assert.ok(lines[1]!.includes(`"1. Miljö; 2. Skola; 3. Vård"`), 'a ranking in order');
+        assert.ok(lines[1]!.includes(`"'=HYPERLINK(""x"")"`), 'free text neutralised');
+        assert.ok(!csv.includes('@') && !csv.includes('30–49'), 'no e-mail, no age band');
+
+        assert.equal((await staff('POST', `/api/staff/surveys/${id}/decision`, { committee: 'Kommunstyrelsen', text: { sv: 'Beslut.', en: null } })).status, 409, 'the decision comes after feedback');
+        assert.equal((await staff('POST', `/api/staff/surveys/${id}/feedback`, { text: { sv: '', en: null } })).status, 400);
+        const fed = (await (await staff('POST', `/api/staff/surveys/${id}/feedback`, { text: { sv: 'Vi bygger fler bänkar i parken.', en: 'We are building more benches in the park.' } })).json()) as {
+          survey: StaffSurvey;
+          mailed: number;
+        };
+        assert.equal(fed.mailed, 4, 'every invited member still in the panel');
+        assert.ok(fed.survey.feedbackSentAt);
+        assert.equal((await mailTo(member('cissi'))).subject, 'What came of the survey: Life in Exempelby');
+        const feedbackToAnna = await mailTo(member('anna'));
+        assert.match(feedbackToAnna.text, /Vi bygger fler bänkar/);
+        leaveLinkIn(feedbackToAnna);
+        for (const p of ['bo', 'dan']) await mailTo(member(p));
+        assert.equal(mailsTo(member('eva')).length, 0, 'who left gets nothing');
+        assert.equal((await staff('POST', `/api/staff/surveys/${id}/feedback`, { text: { sv: 'Igen', en: null } })).status, 409, 'feedback once');
+
+        const decided = (await (await staff('POST', `/api/staff/surveys/${id}/decision`, { committee: 'Kultur- och fritidsnämnden', text: { sv: 'Nämnden beslutade att bygga tio bänkar.', en: null } })).json()) as {
+          survey: StaffSurvey;
+          mailed: number;
+        };
+        assert.equal(decided.mailed, 4);
+        const decision = await mailTo(member('bo'));
+        assert.equal(decision.subject, 'Beslut efter enkäten: Livet i Exempelby');
+        assert.match(decision.text, /Kultur- och fritidsnämnden/);
+        leaveLinkIn(decision);
+        for (const p of ['anna', 'cissi', 'dan']) await mailTo(member(p));
+
+        const final = ((await (await staff('GET', `/api/staff/surveys/${id}`)).json()) as { survey: StaffSurvey }).survey;
+        for (const step of ['createdAt', 'approvedAt', 'sentAt', 'remindedAt', 'closedAt', 'feedbackSentAt', 'decisionSentAt'] as const) assert.ok(final[step], `${step} is dated`);
+        assert.deepEqual(final.decision, { committee: 'Kultur- och fritidsnämnden', text: { sv: 'Nämnden beslutade att bygga tio bänkar.', en: null } });
+        assert.deepEqual(final.counts, { invited: 5, responses: 5, submitted: 4 });
+      } finally {
+        await close();
+      }
+    });
+
+    it('lets anyone answer an open survey without membership, by the token POST responses gives', async () => {
+      const { app, staff, close } = await setup();
+      try {
+        const id = ((await (await staff('POST', '/api/staff/surveys', { ...survey, audience: 'open' })).json()) as { survey: StaffSurvey }).survey.id;
+        assert.equal((await resident(app, 'POST', `/api/surveys/${id}/responses`)).status, 404, 'not before it opens');
+        await staff('POST', `/api/staff/surveys/${id}/approve`);
+        const opened = (await (await staff('POST', `/api/staff/surveys/${id}/send`)).json()) as { survey: StaffSurvey; mailed: number };
+        assert.equal(opened.survey.status, 'open');
+        assert.equal(opened.mailed, 0);
+        assert.equal((await staff('POST', `/api/staff/surveys/${id}/remind`)).status, 409, 'nobody to remind');
+
+        const first = (await (await resident(app, 'GET', `/api/surveys/${id}`)).json()) as { response: unknown };
+        assert.equal(first.response, null);
+        assert.equal((await resident(app, 'PUT', `/api/surveys/${id}/pages/0`, undefined, { answers: { favorit: 0 } })).status, 403, 'a token is needed to save');
+        const started = await resident(app, 'POST', `/api/surveys/${id}/responses`);
+        assert.equal(started.status, 201);
+        const { token } = (await started.json()) as { token: string };
+        await answerAll(app, id, token, { favorit: 2 }, { nojd: 5, rangordna: [1, 2, 0] });
+        assert.equal((await resident(app, 'POST', `/api/surveys/${id}/submit`, token)).status, 409);
+
+        const { results } = (await (await staff('GET', `/api/staff/surveys/${id}/results?by=district`)).json()) as { results: SurveyResults };
+        assert.equal(results.respondents, 1);
+        assert.deepEqual(results.groups, [{ group: null, hidden: true }]);
+
+        // A panel survey cannot be started that way.
+        const panelId = ((await (await staff('POST', '/api/staff/surveys', survey)).json()) as { survey: StaffSurvey }).survey.id;
+        await staff('POST', `/api/staff/surveys/${panelId}/approve`);
+        await staff('POST', `/api/staff/surveys/${panelId}/send`);
+        assert.equal((await resident(app, 'POST', `/api/surveys/${panelId}/responses`)).status, 403);
+
+        await staff('POST', `/api/staff/surveys/${id}/close`);
+        assert.equal((await resident(app, 'POST', `/api/surveys/${id}/responses`)).status, 409);
+        // Drafts can be deleted; others cannot.
+        const draft = ((await (await staff('POST', '/api/staff/surveys', survey)).json()) as { survey: StaffSurvey }).survey.id;
+        assert.equal((await staff('DELETE', `/api/staff/surveys/${draft}`)).status, 204);
+        assert.equal((await staff('GET', `/api/staff/surveys/${draft}`)).status, 404);
+        assert.equal((await staff('DELETE', `/api/staff/surveys/${id}`)).status, 409);
+      } finally {
+        await close();
+      }
+    });
+  });
+}

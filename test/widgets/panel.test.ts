@@ -1,0 +1,211 @@
+/// <reference types="mocha" />
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
+import '../../widgets/panel/define.js';
+import type { MedverkaPanel } from '../../widgets/panel/panel.element.js';
+import type { MedverkaLoadErrorDetail, MedverkaPanelJoinedDetail } from '../../widgets/shared/events.js';
+// @ts-expect-error: served by the test runner's config, not a file
+import { api, hangingApi } from '/test-api.js';
+
+const root = (el: MedverkaPanel) => el.shadowRoot!;
+const $ = <T extends Element = HTMLElement>(el: MedverkaPanel, selector: string) => root(el).querySelector<T>(selector);
+
+async function loaded(el: MedverkaPanel) {
+  await waitUntil(() => $(el, 'form, .message'), 'the widget settles', { timeout: 5000 });
+  await el.updateComplete;
+  return el;
+}
+
+async function panel(attrs: { lang?: string } = {}) {
+  return loaded(await fixture<MedverkaPanel>(html`<medverka-panel api=${api as string} lang=${attrs.lang ?? 'sv'}></medverka-panel>`));
+}
+
+function type(el: MedverkaPanel, id: string, value: string) {
+  const input = $<HTMLInputElement>(el, `#${id}`)!;
+  input.focus();
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+}
+
+const submit = (el: MedverkaPanel) => $<HTMLButtonElement>(el, 'button[type=submit]')!.click();
+const legends = (el: MedverkaPanel) => [...root(el).querySelectorAll('legend')].map((l) => l.textContent!.replace(/\s+/g, ' ').trim());
+
+describe('<medverka-panel>', () => {
+  afterEach(async () => {
+    await setViewport({ width: 800, height: 600 });
+    await executeServerCommand('forced-colors', { active: false });
+    await executeServerCommand('panel-districts', { districts: [] });
+  });
+
+  it('shows the joining form: optional name, required e-mail, age bands with "Vill inte svara", the consent text and box, and how to leave', async () => {
+    const el = await panel();
+    const heading = $(el, '[part=heading]')!;
+    expect(heading.getAttribute('role')).to.equal('heading');
+    expect(heading.getAttribute('aria-level')).to.equal('2');
+    expect(heading.textContent).to.equal('Gå med i medborgarpanelen');
+    expect($(el, 'label[for=name]')!.textContent).to.contain('(frivilligt)');
+    expect($(el, 'label[for=email]')!.textContent).to.contain('(obligatoriskt)');
+    expect($(el, 'label[for=consent]')!.textContent).to.contain('(obligatoriskt)');
+    // The server's default age bands; districts are not asked unless configured.
+    expect(legends(el)).to.deep.equal(['Din ålder (frivilligt)']);
+    const ages = [...root(el).querySelectorAll('fieldset .choice label')].map((l) => l.textContent);
+    expect(ages).to.deep.equal(['16–29', '30–49', '50–64', '65+', 'Vill inte svara']);
+    expect($(el, '[part=consent]')!.textContent).to.contain('Vi sparar din e-postadress');
+    expect($(el, '#consent')!.getAttribute('aria-describedby')).to.equal('consent-text');
+    expect($(el, 'form')!.textContent).to.contain('Det finns en länk för det i varje mejl');
+    await expect(el).to.be.accessible();
+  });
+
+  it('needs no attributes at all: the API is the server the widget came from', async () => {
+    const el = await loaded(await fixture<MedverkaPanel>(html`<medverka-panel></medverka-panel>`));
+    expect($(el, 'form')).not.to.equal(null);
+  });
+
+  it('asks for the district too when the municipality has listed districts', async () => {
+    await executeServerCommand('panel-districts', { districts: ['Norr', 'Söder'] });
+    const el = await panel();
+    expect(legends(el)).to.deep.equal(['Din ålder (frivilligt)', 'Var du bor (frivilligt)']);
+    expect([...root(el).querySelectorAll('#district-0, #district-1, #district-2')].map((i) => (i as HTMLInputElement).labels![0]!.textContent)).to.deep.equal([
+      'Norr',
+      'Söder',
+      'Vill inte svara',
+    ]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a loading state, announced, only when loading takes a while', async () => {
+    const el = await fixture<MedverkaPanel>(html`<medverka-panel api=${hangingApi as string}></medverka-panel>`);
+    await el.updateComplete;
+    expect(root(el).children.length, 'nothing flashes during a quick load').to.equal(0);
+    await waitUntil(() => $(el, '[role=status]'), 'a slow load says so', { timeout: 2000 });
+    expect($(el, '[role=status]')!.textContent).to.equal('Laddar …');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows an error with a retry button when the server cannot be reached', async () => {
+    const el = document.createElement('medverka-panel');
+    el.setAttribute('api', 'http://127.0.0.1:9/');
+    const failed = oneEvent(el, 'medverka-load-error');
+    document.body.append(el);
+    const { detail } = (await failed) as CustomEvent<MedverkaLoadErrorDetail>;
+    expect(detail).to.deep.equal({ what: 'panel', status: null });
+    await loaded(el);
+    expect($(el, '[role=alert]')!.textContent).to.contain('Det gick inte att hämta');
+    await expect(el).to.be.accessible();
+    const again = oneEvent(el, 'medverka-load-error');
+    $<HTMLButtonElement>(el, '[role=alert] button')!.click();
+    await again;
+    el.remove();
+  });
+
+  it('validates on submit: an error summary linking to the e-mail field and the consent box', async () => {
+    const el = await panel();
+    submit(el);
+    await waitUntil(() => root(el).activeElement?.id === 'summary', 'focus moves to the summary');
+    const links = [...root(el).querySelectorAll<HTMLAnchorElement>('#summary a')];
+    expect(links.map((a) => a.textContent)).to.deep.equal(['Skriv din e-postadress.', 'Kryssa i att du vill vara med i panelen.']);
+    expect($(el, '#email')!.getAttribute('aria-invalid')).to.equal('true');
+    expect($(el, '#email')!.getAttribute('aria-describedby')).to.equal('email-hint email-error');
+    expect($(el, '#consent')!.getAttribute('aria-describedby')).to.equal('consent-text consent-error');
+    await expect(el).to.be.accessible();
+    links[1]!.click();
+    expect(root(el).activeElement).to.equal($(el, '#consent'));
+  });
+
+  it('says at the e-mail field when the server does not accept the address’s domain', async () => {
+    const el = await panel();
+    type(el, 'email', 'tillfallig@mailinator.com');
+    $<HTMLInputElement>(el, '#consent')!.click();
+    submit(el);
+    await waitUntil(() => $(el, '#email-error'), 'the refusal is shown at the field', { timeout: 8000 });
+    expect($(el, '#email-error')!.textContent).to.contain('Adresser från den här e-postdomänen tas inte emot');
+    expect(root(el).activeElement?.id).to.equal('summary');
+    await expect(el).to.be.accessible();
+  });
+
+  it('joins by keyboard: solves the proof of work, shows "check your e-mail", and the mailed link makes a member', async () => {
+    const el = await panel();
+    $<HTMLInputElement>(el, '#name')!.focus();
+    await sendKeys({ type: 'Pia Panel' });
+    await sendKeys({ press: 'Tab' });
+    expect(root(el).activeElement?.id).to.equal('email');
+    await sendKeys({ type: 'pia.panel@example.se' });
+    await sendKeys({ press: 'Tab' });
+    expect(root(el).activeElement?.id).to.equal('ageBand-0');
+    await sendKeys({ press: 'ArrowDown' });
+    expect($<HTMLInputElement>(el, '#ageBand-1')!.checked).to.equal(true);
+    await sendKeys({ press: 'Tab' });
+    expect(root(el).activeElement?.id).to.equal('consent');
+    await sendKeys({ press: 'Space' });
+    expect($<HTMLInputElement>(el, '#consent')!.checked).to.equal(true);
+    await sendKeys({ press: 'Tab' });
+    expect(root(el).activeElement?.getAttribute('type')).to.equal('submit');
+    const joined = oneEvent(el, 'medverka-panel-joined');
+    await sendKeys({ press: 'Enter' });
+    const { detail } = (await joined) as CustomEvent<MedverkaPanelJoinedDetail>;
+    expect(detail).to.deep.equal({ lang: 'sv' });
+    await waitUntil(() => root(el).activeElement?.id === 'sent-heading', 'focus moves to the heading', { timeout: 8000 });
+    expect($(el, '.sent')!.textContent).to.contain('pia.panel@example.se');
+    expect($(el, '.sent')!.textContent).to.contain('längst ned i varje mejl');
+    expect($(el, 'form')).to.equal(null);
+    await expect(el).to.be.accessible();
+    const { status } = (await executeServerCommand('follow-mailed-link', { to: 'pia.panel@example.se' })) as { status: number };
+    expect(status).to.equal(200);
+  });
+
+  it('sends "Vill inte svara" as no answer', async () => {
+    await executeServerCommand('panel-districts', { districts: ['Norr', 'Söder'] });
+    const el = await panel();
+    type(el, 'email', 'ingen.uppgift@example.se');
+    $<HTMLInputElement>(el, '#ageBand-4')!.click();
+    $<HTMLInputElement>(el, '#district-2')!.click();
+    await el.updateComplete;
+    expect($<HTMLInputElement>(el, '#ageBand-4')!.checked).to.equal(true);
+    $<HTMLInputElement>(el, '#consent')!.click();
+    submit(el);
+    await waitUntil(() => $(el, '#sent-heading'), 'check your e-mail', { timeout: 8000 });
+  });
+
+  it('does not fetch a challenge until the resident starts the form', async () => {
+    const seen: string[] = [];
+    const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => seen.push(e.name)));
+    observer.observe({ type: 'resource' });
+    const el = await panel();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(seen.some((u) => u.includes('/api/pow/challenge'))).to.equal(false);
+    $<HTMLInputElement>(el, '#email')!.focus();
+    await waitUntil(() => seen.some((u) => u.includes('/api/pow/challenge')), 'starting the form fetches one');
+    observer.disconnect();
+  });
+
+  it('speaks English with lang="en", the consent text included', async () => {
+    const el = await panel({ lang: 'en' });
+    expect($(el, '[part=heading]')!.textContent).to.equal('Join the citizen panel');
+    expect($(el, '[part=consent]')!.textContent).to.contain('We keep your e-mail address');
+    expect($(el, 'label[for=ageBand-4]')!.textContent).to.equal('Prefer not to say');
+    submit(el);
+    await waitUntil(() => root(el).activeElement?.id === 'summary', 'focus moves to the summary');
+    expect($(el, '#summary a')!.textContent).to.equal('Enter your e-mail address.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('fits 320 px at 200 % text, with targets of at least 44 px', async () => {
+    await setViewport({ width: 320, height: 640 });
+    const wrap = await fixture<HTMLElement>(html`<div style="width:320px;font-size:32px"><style>* { box-sizing: content-box; }</style><medverka-panel api=${api as string}></medverka-panel></div>`);
+    const el = await loaded(wrap.querySelector('medverka-panel')!);
+    for (const node of root(el).querySelectorAll<HTMLElement>('button, input, .choice, .consent')) {
+      expect(node.getBoundingClientRect().right, node.id || node.className).to.be.at.most(wrap.getBoundingClientRect().right + 0.5);
+    }
+    for (const node of root(el).querySelectorAll<HTMLElement>('button, .choice')) {
+      expect(node.getBoundingClientRect().height).to.be.at.least(44);
+    }
+  });
+
+  it('keeps visible borders in forced-colours mode', async () => {
+    await executeServerCommand('forced-colors', { active: true });
+    const el = await panel();
+    expect(matchMedia('(forced-colors: active)').matches).to.equal(true);
+    expect(getComputedStyle($(el, 'form')!).borderTopStyle).to.equal('solid');
+    await expect(el).to.be.accessible();
+  });
+});

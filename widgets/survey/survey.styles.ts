@@ -1,0 +1,296 @@
+import { css } from 'lit';
+import { tokens } from '../shared/tokens.styles.js';
+
+export const styles = [
+  tokens,
+  css`
+    .base,
+    form {
+      /* The host page may set content-box on every element, the host included; the fields need border-box. */
+      box-sizing: border-box;
+      display: flex;
+      flex-direction: column;
+      gap: var(--_space);
+      overflow-wrap: break-word;
+    }
+    p {
+      margin: 0;
+    }
+    .heading {
+      font-size: 1.5em;
+      font-weight: 700;
+      line-height: 1.25;
+    }
+    .subheading {
+      font-size: 1.1875em;
+      font-weight: 700;
+      line-height: 1.3;
+    }
+    .intro {
+      display: flex;
+      flex-direction: column;
+      gap: 0.75em;
+      white-space: pre-line;
+      max-width: 40em;
+    }
+    .hint,
+    .optional,
+    .required {
+      color: var(--_muted);
+      font-weight: normal;
+    }
+    .hint {
+      font-size: 0.9375em;
+    }
+    .message,
+    form {
+      padding: var(--_space);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+    }
+    .message {
+      display: flex;
+      flex-direction: column;
+      gap: 0.5em;
+      align-items: flex-start;
+    }
+    .error {
+      border-left: 0.3125em solid var(--_danger);
+    }
+    .done {
+      border-left: 0.3125em solid var(--_accent);
+    }
+    .progress {
+      display: flex;
+      flex-direction: column;
+      gap: 0.375em;
+    }
+    progress {
+      width: 100%;
+      height: 0.75em;
+      accent-color: var(--_accent);
+    }
+    .field {
+      display: flex;
+      flex-direction: column;
+      gap: 0.25em;
+      margin: 0;
+      padding: 0;
+      border: 0;
+      min-width: 0;
+    }
+    legend,
+    label {
+      font-weight: 700;
+    }
+    legend {
+      padding: 0;
+      margin-bottom: 0.25em;
+    }
+    .question {
+      padding-top: var(--_space);
+      border-top: 1px solid var(--_border);
+    }
+    .question legend {
+      /* A legend sits in its fieldset's border; floated, it is laid out inside, below the rule. */
+      float: left;
+      width: 100%;
+    }
+    textarea {
+      font: inherit;
+      width: 100%;
+      max-width: 40em;
+      min-height: 6em;
+      padding: 0.375em 0.5em;
+      border: 2px solid var(--_border);
+      border-radius: calc(var(--_radius) / 2);
+      background: var(--_surface);
+      color: var(--_text);
+      resize: vertical;
+    }
+    [aria-invalid='true'] {
+      border-color: var(--_danger);
+    }
+    .choice {
+      display: flex;
+      align-items: flex-start;
+      gap: 0.5em;
+      min-height: 44px;
+    }
+    input[type='radio'],
+    input[type='checkbox'] {
+      flex: none;
+      width: 1.5em;
+      height: 1.5em;
+      margin: 0.125em 0 0;
+      accent-color: var(--_accent);
+    }
+    .choice label {
+      flex: 1;
+      min-width: 0;
+      padding-top: 0.125em;
+      font-weight: normal;
+      cursor: pointer;
+    }
+    .scale {
+      display: grid;
+      /* Five in a row where they fit; at 320 px with large text they wrap rather than overflow. */
+      grid-template-columns: repeat(auto-fit, minmax(3.25em, 1fr));
+      max-width: 22.5em;
+      gap: 0.25em;
+    }
+    .step {
+      display: flex;
+      flex-direction: column;
+      align-items: center;
+      gap: 0.25em;
+      min-height: 44px;
+    }
+    .step label {
+      display: flex;
+      flex-direction: column;
+      align-items: center;
+      text-align: center;
+      cursor: pointer;
+    }
+    .end {
+      font-size: 0.875em;
+      font-weight: normal;
+      color: var(--_muted);
+    }
+    .ranking {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: flex;
+      flex-direction: column;
+      gap: 0.5em;
+    }
+    .ranking li {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5em 0.75em;
+      padding: 0.5em 0.75em;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_subtle);
+    }
+    .rank {
+      flex: none;
+      display: inline-flex;
+      align-items: center;
+      justify-content: center;
+      width: 2em;
+      height: 2em;
+      border-radius: 50%;
+      background: var(--_accent);
+      color: var(--_on-accent);
+      font-weight: 700;
+    }
+    .item {
+      flex: 1 1 8em;
+      min-width: 0;
+    }
+    .moves {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5em;
+    }
+    .field-error {
+      color: var(--_danger);
+      font-weight: 700;
+    }
+    .summary {
+      padding: var(--_space);
+      border: 0.1875em solid var(--_danger);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+    }
+    .summary-heading {
+      font-weight: 700;
+      font-size: 1.0625em;
+    }
+    .summary ul {
+      margin: 0.5em 0 0;
+      padding-left: 1.25em;
+    }
+    .summary a {
+      color: var(--_danger);
+      font-weight: 700;
+      text-underline-offset: 0.15em;
+    }
+    .nav {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.75em;
+    }
+    .primary,
+    .secondary,
+    .move {
+      display: inline-flex;
+      align-items: center;
+      justify-content: center;
+      min-height: 44px;
+      min-width: 44px;
+      max-width: 100%;
+      padding: 0.5em 1.25em;
+      text-align: center;
+      border: 2px solid var(--_accent);
+      border-radius: var(--_radius);
+      font-weight: 700;
+      cursor: pointer;
+    }
+    .move {
+      padding: 0.375em 0.75em;
+      font-weight: normal;
+    }
+    .primary {
+      background: var(--_accent);
+      color: var(--_on-accent);
+    }
+    .primary[aria-disabled='true'] {
+      cursor: progress;
+      opacity: 0.8;
+    }
+    .secondary,
+    .move {
+      background: var(--_surface);
+      color: var(--_accent);
+    }
+    .secondary:hover,
+    .move:not(:disabled):hover {
+      background: var(--_accent);
+      color: var(--_on-accent);
+    }
+    .move:disabled {
+      border-color: var(--_border);
+      color: var(--_muted);
+      cursor: default;
+    }
+    @media (forced-colors: active) {
+      form,
+      .message,
+      .summary,
+      .ranking li {
+        border: 1px solid CanvasText;
+      }
+      .rank {
+        border: 1px solid CanvasText;
+      }
+      .primary,
+      .secondary,
+      .move {
+        border: 2px solid ButtonText;
+      }
+      .move:disabled {
+        border-color: GrayText;
+        color: GrayText;
+      }
+      [aria-invalid='true'] {
+        border-style: dashed;
+      }
+    }
+  `,
+];

@@ -163,7 +163,7 @@ describe('<medverka-console>', function () {
     expect(text($(el, 'header'))).to.contain('Medverka – personal');
     expect(text($(el, '.who'))).to.contain('Anna Admin');
     expect(text($(el, '.who'))).to.contain('Administratör');
-    expect(navLabels(el)).to.deep.equal(['Rutor', 'Användare', 'Händelselogg', 'E-förslag', 'Budgetar', 'Chatt', 'Bädda in', 'Mitt konto']);
+    expect(navLabels(el)).to.deep.equal(['Rutor', 'Användare', 'Händelselogg', 'E-förslag', 'Budgetar', 'Snabbfrågor', 'Medborgarpanel', 'Chatt', 'Bädda in', 'Mitt konto']);
     expect(location.hash).to.equal('#/tiles');
     expect($(el, 'nav a[aria-current=page]')!.textContent!.trim()).to.equal('Rutor');
     const heading = () => $(screen(el), 'h1');
@@ -182,7 +182,7 @@ describe('<medverka-console>', function () {
 
   it('shows each role only the screens it may use', async () => {
     const moderator = await signedIn('moderator');
-    expect(navLabels(moderator)).to.deep.equal(['E-förslag', 'Budgetar', 'Bädda in', 'Mitt konto']);
+    expect(navLabels(moderator)).to.deep.equal(['E-förslag', 'Budgetar', 'Snabbfrågor', 'Medborgarpanel', 'Bädda in', 'Mitt konto']);
     expect(location.hash).to.equal('#/petitions');
     expect(text($(moderator, '.who'))).to.contain('Moa Moderator');
     await go(moderator, '#/users', 'h1');

@@ -9,11 +9,15 @@ import type { MedverkaConsoleChatConversation } from './chat-conversation.elemen
 import type { MedverkaConsoleChatInbox } from './chat-inbox.element.js';
 import { MedverkaConsole } from './console.element.js';
 import type { MedverkaConsoleEmbed } from './embed.element.js';
+import type { MedverkaConsolePanel } from './panel.element.js';
 import type { MedverkaConsolePetition } from './petition.element.js';
 import type { MedverkaConsolePetitions } from './petitions.element.js';
+import type { MedverkaConsolePoll } from './poll.element.js';
+import type { MedverkaConsolePolls } from './polls.element.js';
 import { screenElements } from './screens.js';
 import { MedverkaConsoleSignIn } from './sign-in.element.js';
 import { MedverkaConsoleTileForm } from './tile-form.element.js';
+import type { MedverkaConsoleSurvey } from './survey.element.js';
 import type { MedverkaConsoleTileSet } from './tile-set.element.js';
 import type { MedverkaConsoleTileSets } from './tile-sets.element.js';
 import type { MedverkaConsoleUsers } from './users.element.js';
@@ -42,6 +46,10 @@ declare global {
     'medverka-console-audit': MedverkaConsoleAudit;
     'medverka-console-petitions': MedverkaConsolePetitions;
     'medverka-console-petition': MedverkaConsolePetition;
+    'medverka-console-polls': MedverkaConsolePolls;
+    'medverka-console-poll': MedverkaConsolePoll;
+    'medverka-console-panel': MedverkaConsolePanel;
+    'medverka-console-survey': MedverkaConsoleSurvey;
     'medverka-console-chat-inbox': MedverkaConsoleChatInbox;
     'medverka-console-chat-conversation': MedverkaConsoleChatConversation;
     'medverka-console-chat-answers': MedverkaConsoleChatAnswers;

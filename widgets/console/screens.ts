@@ -15,7 +15,11 @@ import { MedverkaConsoleChatConversation } from './chat-conversation.element.js'
 import { cannedAnswersPath, MedverkaConsoleChatInbox } from './chat-inbox.element.js';
 import { MedverkaConsoleEmbed } from './embed.element.js';
 import { MedverkaConsolePetition } from './petition.element.js';
+import { MedverkaConsolePanel, newSurveyPath } from './panel.element.js';
 import { MedverkaConsolePetitions } from './petitions.element.js';
+import { MedverkaConsolePoll } from './poll.element.js';
+import { MedverkaConsolePolls, newPollPath } from './polls.element.js';
+import { MedverkaConsoleSurvey } from './survey.element.js';
 import { MedverkaConsoleTileSet } from './tile-set.element.js';
 import { MedverkaConsoleTileSets } from './tile-sets.element.js';
 import { MedverkaConsoleUsers } from './users.element.js';
@@ -80,6 +84,28 @@ export const screens: ConsoleScreenEntry[] = [
           : html`<medverka-console-budget slug=${slug}></medverka-console-budget>`,
   },
   {
+    path: 'polls',
+    label: () => msg('Snabbfrågor', { id: 'console.nav.polls' }),
+    roles: ['admin', 'moderator'],
+    render: ([id]) =>
+      !id
+        ? html`<medverka-console-polls></medverka-console-polls>`
+        : id === newPollPath
+          ? html`<medverka-console-poll></medverka-console-poll>`
+          : html`<medverka-console-poll poll-id=${id}></medverka-console-poll>`,
+  },
+  {
+    path: 'panel',
+    label: () => msg('Medborgarpanel', { id: 'console.nav.panel' }),
+    roles: ['admin', 'moderator'],
+    render: ([id]) =>
+      !id
+        ? html`<medverka-console-panel></medverka-console-panel>`
+        : id === newSurveyPath
+          ? html`<medverka-console-survey></medverka-console-survey>`
+          : html`<medverka-console-survey survey-id=${id}></medverka-console-survey>`,
+  },
+  {
     // Before the screens every role shares, so it comes first for chat agents.
     path: chatPath,
     label: () => msg('Chatt', { id: 'console.nav.chat' }),
@@ -115,6 +141,10 @@ export const screenElements = {
   'medverka-console-petition': MedverkaConsolePetition,
   'medverka-console-budgets': MedverkaConsoleBudgets,
   'medverka-console-budget': MedverkaConsoleBudget,
+  'medverka-console-polls': MedverkaConsolePolls,
+  'medverka-console-poll': MedverkaConsolePoll,
+  'medverka-console-panel': MedverkaConsolePanel,
+  'medverka-console-survey': MedverkaConsoleSurvey,
   'medverka-console-chat-inbox': MedverkaConsoleChatInbox,
   'medverka-console-chat-conversation': MedverkaConsoleChatConversation,
   'medverka-console-chat-answers': MedverkaConsoleChatAnswers,

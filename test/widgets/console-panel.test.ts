@@ -1,0 +1,352 @@
+/// <reference types="mocha" />
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { staffApi } from '../../widgets/console/api.js';
+import type { MedverkaConsole } from '../../widgets/console/console.element.js';
+import '../../widgets/console/define.js';
+import { panelApi } from '../../widgets/console/panel-api.js';
+
+// The same helpers as console-budgets.test.ts: the test page's /api is a real Medverka server
+// with these staff accounts and the panel members test/widgets/seed.ts made (six aged 30–49,
+// two aged 65+), shared by every widget test file.
+const staff = {
+  admin: { email: 'admin@kommun.test', password: 'admin-lösenord-123' },
+  moderator: { email: 'moderator@kommun.test', password: 'moderator-lösenord-123' },
+  agent: { email: 'agent@kommun.test', password: 'agent-lösenord-123' },
+};
+
+const root = (el: Element) => el.shadowRoot!;
+const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => root(el).querySelector<T>(selector);
+const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...root(el).querySelectorAll<T>(selector)];
+const text = (el: Node | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+let counter = 0;
+const unique = (prefix: string) => `${prefix} ${Date.now().toString(36)}${(counter++).toString(36)}`;
+
+function focused(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+async function announced(el: MedverkaConsole, expected: string) {
+  await waitUntil(() => text($(el, '[role=status]')).includes(expected), `the console announces ${expected}`, { timeout: 5000 });
+}
+
+async function signedIn(who: keyof typeof staff, hash = ''): Promise<MedverkaConsole> {
+  history.replaceState(null, '', hash ? `#${hash}` : location.pathname + location.search);
+  const el = await fixture<MedverkaConsole>(html`<medverka-console></medverka-console>`);
+  await waitUntil(() => $(el, 'medverka-console-sign-in, nav'), 'the console knows whether anyone is signed in', { timeout: 5000 });
+  const form = $<HTMLElement & { updateComplete: Promise<boolean> }>(el, 'medverka-console-sign-in')!;
+  await form.updateComplete;
+  $<HTMLInputElement>(form, '#email')!.value = staff[who].email;
+  $<HTMLInputElement>(form, '#password')!.value = staff[who].password;
+  $<HTMLButtonElement>(form, 'button[type=submit]')!.click();
+  await waitUntil(() => $(el, 'nav'), 'signed in', { timeout: 8000 });
+  return el;
+}
+
+const screen = (el: MedverkaConsole) => $<HTMLElement>(el, 'main > *')!;
+const navLabels = (el: MedverkaConsole) => $$(el, 'nav a').map((a) => text(a));
+
+function fill(page: HTMLElement, selector: string, value: string) {
+  const field = $<HTMLInputElement | HTMLTextAreaElement>(page, selector);
+  if (!field) throw new Error(`no field ${selector}`);
+  field.value = value;
+  field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+}
+
+function choose(page: HTMLElement, selector: string, value: string) {
+  const select = $<HTMLSelectElement>(page, selector)!;
+  select.value = value;
+  select.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+}
+
+const questionKeys = (page: HTMLElement) => $$(page, 'li[data-question-key]').map((li) => li.dataset.questionKey!);
+const pageKeys = (page: HTMLElement) => $$(page, 'li[data-page]').map((li) => li.dataset.page!);
+const optionKeys = (page: HTMLElement, q: string) => $$(page, `li[data-question-key="${q}"] li[data-option-key]`).map((li) => li.dataset.optionKey!);
+
+async function surveyPage(el: MedverkaConsole, id: number): Promise<HTMLElement> {
+  await waitUntil(() => screen(el)?.localName === 'medverka-console-survey' && screen(el).getAttribute('survey-id') === String(id), `shows survey ${id}`, {
+    timeout: 5000,
+  });
+  const page = screen(el);
+  await waitUntil(() => $(page, '#status-heading'), 'the survey has loaded', { timeout: 5000 });
+  return page;
+}
+
+/** Takes a step with its confirmation, as staff do. */
+async function step(el: MedverkaConsole, page: HTMLElement, button: string, done: string, status: string) {
+  $<HTMLButtonElement>(page, button)!.click();
+  await waitUntil(() => focused() === $(page, '#confirm-question'), 'the question takes focus');
+  await expect(el).to.be.accessible();
+  $<HTMLButtonElement>(page, '[data-action=confirm]')!.click();
+  await announced(el, done);
+  await waitUntil(() => text($(page, '#status-heading')) === `Status: ${status}`, `the survey is ${status}`, { timeout: 5000 });
+  await waitUntil(() => focused() === $(page, '#status-heading'), 'focus goes to the new status');
+}
+
+/** The date shown for a step in the timeline ('' when it has none). */
+const stepDate = (page: HTMLElement, key: string) => $(page, `.timeline li[data-step="${key}"] time`)?.getAttribute('datetime') ?? '';
+
+describe('<medverka-console> citizen panel', function () {
+  this.timeout(90000);
+
+  afterEach(async () => {
+    await staffApi.signOut().catch(() => undefined);
+    history.replaceState(null, '', location.pathname + location.search);
+    document.documentElement.lang = 'sv';
+  });
+
+  it('counts the members by age band, a small group only as “färre än 5”, and never lists who', async () => {
+    const el = await signedIn('admin', '/panel');
+    expect(navLabels(el)).to.include('Medborgarpanel');
+    const page = screen(el);
+    expect(page.localName).to.equal('medverka-console-panel');
+    await waitUntil(() => $(page, '#members'), 'the counts have loaded', { timeout: 5000 });
+    const counts = await panelApi.counts();
+    expect(counts.members).to.be.at.least(8);
+    expect(Number($(page, '#members')!.dataset.members)).to.equal(counts.members);
+    expect(text($(page, '#members'))).to.equal(`${counts.members} medlemmar`);
+    const rows = $$(page, '#by-age tbody tr');
+    expect(rows.map((r) => text(r.querySelector('th')))).to.deep.equal(counts.byAgeBand.map((b) => b.band ?? 'Har inte angett'));
+    expect(rows.map((r) => text(r.querySelector('td')))).to.deep.equal(counts.byAgeBand.map((b) => (b.count === null ? `färre än ${counts.minGroup}` : String(b.count))));
+    expect(text($(page, '#by-age tr[data-group="65+"] td')), 'two members aged 65+').to.equal('färre än 5');
+    expect(Number(text($(page, '#by-age tr[data-group="30–49"] td')))).to.be.at.least(6);
+    expect(text($(page, '#small-groups'))).to.contain('färre än 5');
+    expect(text($(page, '#no-districts'))).to.equal('Panelen frågar inte efter område.');
+    expect(text(page.shadowRoot), 'no one’s address is shown').not.to.contain('@');
+    await waitUntil(() => $(page, '#surveys, .none'), 'the surveys have loaded', { timeout: 5000 });
+    expect($(page, '#new-survey')!.getAttribute('href')).to.equal('#/panel/_ny');
+    await expect(el).to.be.accessible();
+    await staffApi.signOut();
+    el.remove();
+
+    const agent = await signedIn('agent', '/panel');
+    expect(navLabels(agent)).not.to.include('Medborgarpanel');
+    expect(text($(agent, 'main h1'))).to.equal('Ingen åtkomst');
+  });
+
+  it('takes a panel survey from draft through approval, sending, reminder and closing to feedback and decision, each step dated', async () => {
+    const title = unique('Trygghet i parkerna');
+    const { user } = await staffApi.signIn(staff.moderator.email, staff.moderator.password);
+    await staffApi.signOut();
+    const el = await signedIn('moderator', '/panel');
+    await waitUntil(() => $(screen(el), '#new-survey'), 'the panel screen');
+    $<HTMLAnchorElement>(screen(el), '#new-survey')!.click();
+    await waitUntil(() => screen(el)?.localName === 'medverka-console-survey', 'the form for a new survey', { timeout: 5000 });
+    const form = screen(el);
+    await waitUntil(() => focused() === $(form, 'h1'), 'focus is on the heading');
+    expect(text($(form, 'h1'))).to.equal('Ny enkät');
+    expect($<HTMLInputElement>(form, '#f-audience-panel')!.checked, 'for the panel by default').to.equal(true);
+    await expect(el).to.be.accessible();
+
+    // Nothing filled in: said at each field.
+    $<HTMLButtonElement>(form, '#save-survey')!.click();
+    await waitUntil(() => focused() === $(form, '#survey-errors'), 'the summary takes focus');
+    const [q1] = questionKeys(form);
+    for (const id of ['#f-title-sv', `#f-q${q1}-text-sv`]) {
+      expect($(form, id)!.getAttribute('aria-invalid'), id).to.equal('true');
+      expect(text($(form, `${id}-error`)), id).to.contain('Fyll i det här fältet.');
+    }
+    expect(text($(form, '#survey-errors'))).to.contain('Fråga 1.1: Frågan på svenska: Fyll i det här fältet.');
+    await expect(el).to.be.accessible();
+
+    fill(form, '#f-title-sv', title);
+    fill(form, '#f-intro-sv', 'Kommunen vill veta var du känner dig trygg.');
+    fill(form, `#f-q${q1}-text-sv`, 'Hur ofta går du i parken?');
+    const [o1, o2] = optionKeys(form, q1!);
+    fill(form, `#f-q${q1}-o${o1}-sv`, 'Varje dag');
+    fill(form, `#f-q${q1}-o${o2}-sv`, 'Någon gång i veckan');
+    $<HTMLButtonElement>(form, `#add-option-${q1}`)!.click();
+    await waitUntil(() => optionKeys(form, q1!).length === 3);
+    const o3 = optionKeys(form, q1!)[2]!;
+    await waitUntil(() => focused() === $(form, `#f-q${q1}-o${o3}-sv`), 'focus goes to the new option');
+    fill(form, `#f-q${q1}-o${o3}-sv`, 'Sällan');
+    // Moved by keyboard to the top.
+    $<HTMLButtonElement>(form, `li[data-option-key="${o3}"] [data-action=up]`)!.focus();
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => optionKeys(form, q1!)[0] === o3, 'moved to the top');
+    await announced(el, 'Alternativ 1: Sällan är nu på plats 1 av 3.');
+    expect(focused()).to.equal($(form, `li[data-option-key="${o3}"] [data-action=down]`));
+    $<HTMLInputElement>(form, `#f-q${q1}-required`)!.click();
+
+    // A second question, in free text; a second page, added and removed.
+    const [p1] = pageKeys(form);
+    $<HTMLButtonElement>(form, `#add-question-${p1}`)!.click();
+    await waitUntil(() => questionKeys(form).length === 2);
+    const q2 = questionKeys(form)[1]!;
+    await announced(el, 'Fråga 1.2 har lagts till.');
+    choose(form, `#f-q${q2}-type`, 'text');
+    await waitUntil(() => !$(form, `#add-option-${q2}`), 'free text has no options');
+    fill(form, `#f-q${q2}-text-sv`, 'Vad skulle göra parken tryggare?');
+    $<HTMLButtonElement>(form, '#add-page')!.click();
+    await waitUntil(() => pageKeys(form).length === 2);
+    await announced(el, 'Sida 2 har lagts till.');
+    $<HTMLButtonElement>(form, `li[data-page="${pageKeys(form)[1]}"] > .actions [data-action=remove]`)!.click();
+    await announced(el, 'Sida 2 har tagits bort.');
+    await waitUntil(() => focused() === $(form, `#page-${p1}-heading`), 'focus goes to the page before');
+    await expect(el).to.be.accessible();
+
+    $<HTMLButtonElement>(form, '#save-survey')!.click();
+    await announced(el, 'Enkäten är sparad som utkast.');
+    const id = Number(/^#\/panel\/(\d+)$/.exec(location.hash)?.[1]);
+    expect(id).to.be.greaterThan(0);
+    const page = await surveyPage(el, id);
+    expect(text($(page, 'h1'))).to.equal(title);
+    expect(text($(page, '#status-heading'))).to.equal('Status: Utkast');
+    expect(stepDate(page, 'created')).not.to.equal('');
+    expect($(page, '.timeline li[aria-current=step]')!.dataset.step).to.equal('approved');
+    const stored = (await panelApi.survey(id)).survey;
+    expect(stored.pages[0]!.questions.map((q) => [q.type, q.text.sv, q.required, q.options?.map((o) => o.sv) ?? null])).to.deep.equal([
+      ['single', 'Hur ofta går du i parken?', true, ['Sällan', 'Varje dag', 'Någon gång i veckan']],
+      ['text', 'Vad skulle göra parken tryggare?', false, null],
+    ]);
+    await expect(el).to.be.accessible();
+
+    await step(el, page, '#approve-survey', `Enkäten är godkänd av ${user.name}.`, 'Godkänd, inte skickad');
+    expect(text($(page, '.timeline li[data-step=approved] .what'))).to.equal(`Godkänd av ${user.name}`);
+    expect(stepDate(page, 'approved')).not.to.equal('');
+    expect($(page, '#save-survey'), 'an approved survey no longer changes').to.equal(null);
+    expect(text($(page, '#contents-heading'))).to.equal('Innehåll');
+
+    await step(el, page, '#send-survey', 'Enkäten är skickad till panelen:', 'Skickad till panelen');
+    expect(stepDate(page, 'sent')).not.to.equal('');
+    expect(Number(text($(page, '[data-count=invited]')))).to.be.at.least(8);
+    await waitUntil(() => $(page, '[data-respondents]'), 'the results so far');
+    await expect(el).to.be.accessible();
+
+    await step(el, page, '#remind-survey', 'Påminnelsen är skickad:', 'Skickad till panelen');
+    expect(stepDate(page, 'reminded')).not.to.equal('');
+
+    await step(el, page, '#close-survey', 'Enkäten är stängd. Inga fler svar tas emot.', 'Stängd');
+    expect(stepDate(page, 'closed')).not.to.equal('');
+    await waitUntil(() => $(page, '[data-respondents]'), 'the results');
+    expect(text($(page, '[data-respondents]'))).to.equal('0 svar');
+    expect($$(page, '.question-result').length).to.equal(2);
+    const csv = $<HTMLAnchorElement>(page, '#download-csv')!;
+    expect(text(csv)).to.equal('Ladda ner svar (CSV)');
+    expect((await fetch(csv.getAttribute('href')!)).status).to.equal(200);
+    await expect(el).to.be.accessible();
+
+    // Feedback: nothing written is said at the field, then sent after a confirmation.
+    $<HTMLButtonElement>(page, '#feedback-submit')!.click();
+    await waitUntil(() => focused() === $(page, '#send-errors'), 'the summary takes focus');
+    expect(text($(page, '#f-text-sv-error'))).to.contain('Fyll i det här fältet.');
+    await expect(el).to.be.accessible();
+    fill(page, '#f-text-sv', 'Tack för era svar. De flesta vill ha mer belysning.');
+    fill(page, '#f-text-en', 'Thank you. Most want more lighting.');
+    $<HTMLButtonElement>(page, '#feedback-submit')!.click();
+    await waitUntil(() => focused() === $(page, '#confirm-question'), 'the question takes focus');
+    await expect(el).to.be.accessible();
+    $<HTMLButtonElement>(page, '[data-action=confirm]')!.click();
+    await announced(el, 'Återkopplingen är skickad:');
+    await waitUntil(() => text($(page, '#status-heading')) === 'Status: Stängd, återkopplingen skickad');
+    expect(stepDate(page, 'feedback')).not.to.equal('');
+    expect(text($(page, '.text.feedback'))).to.equal('Tack för era svar. De flesta vill ha mer belysning.');
+
+    // The decision: who decided, and what.
+    await waitUntil(() => $(page, '#decision-submit'), 'the decision form');
+    fill(page, '#f-text-sv', 'Belysningen byggs ut under 2027.');
+    $<HTMLButtonElement>(page, '#decision-submit')!.click();
+    await waitUntil(() => text($(page, '#f-committee-error')).includes('Fyll i'), 'who decided is needed');
+    fill(page, '#f-committee', 'Tekniska nämnden');
+    $<HTMLButtonElement>(page, '#decision-submit')!.click();
+    await waitUntil(() => focused() === $(page, '#confirm-question'), 'the question takes focus');
+    $<HTMLButtonElement>(page, '[data-action=confirm]')!.click();
+    await announced(el, 'Beslutet är skickat:');
+    await waitUntil(() => text($(page, '#status-heading')) === 'Status: Stängd, beslutet skickat');
+    expect(text($(page, '.committee'))).to.equal('Tekniska nämnden');
+    for (const key of ['created', 'approved', 'sent', 'reminded', 'closed', 'feedback', 'decision']) expect(stepDate(page, key), key).not.to.equal('');
+    expect($(page, '.timeline li[aria-current]'), 'no step left').to.equal(null);
+    await expect(el).to.be.accessible();
+
+    // Listed with its step.
+    location.hash = '#/panel';
+    await waitUntil(() => screen(el)?.localName === 'medverka-console-panel');
+    const list = screen(el);
+    await waitUntil(() => $(list, `tr[data-survey="${id}"]`), 'listed', { timeout: 5000 });
+    expect(text($(list, `tr[data-survey="${id}"] [data-step]`))).to.equal('Stängd, beslutet skickat');
+  });
+
+  it('shows an open survey’s answers: bars and table, free text as a list, a ranking’s mean places, and small groups hidden', async () => {
+    const title = unique('Öppen enkät om biblioteket');
+    const { user } = await staffApi.signIn(staff.admin.email, staff.admin.password);
+    expect(user.role).to.equal('admin');
+    const { survey } = await panelApi.create({
+      title: { sv: title, en: null },
+      intro: { sv: '', en: null },
+      audience: 'open',
+      pages: [
+        {
+          questions: [
+            { id: 'besok', type: 'single', text: { sv: 'Hur ofta besöker du biblioteket?', en: null }, options: [{ sv: 'Ofta', en: null }, { sv: 'Sällan', en: null }], required: true },
+            { id: 'onskan', type: 'text', text: { sv: 'Vad saknar du?', en: null }, required: false },
+            {
+              id: 'viktigast',
+              type: 'ranking',
+              text: { sv: 'Vad är viktigast?', en: null },
+              options: [{ sv: 'Öppettider', en: null }, { sv: 'Böcker', en: null }, { sv: 'Studieplatser', en: null }],
+              required: true,
+            },
+          ],
+        },
+      ],
+    });
+    await panelApi.approve(survey.id);
+    await panelApi.send(survey.id);
+    await staffApi.signOut();
+    // Three residents answer, through the public API as the survey widget does.
+    const answers = [
+      { besok: 0, onskan: 'Fler <b>serier</b>', viktigast: [0, 1, 2] },
+      { besok: 0, onskan: '', viktigast: [1, 0, 2] },
+      { besok: 1, onskan: 'Längre öppet\npå söndagar', viktigast: [0, 2, 1] },
+    ];
+    for (const a of answers) {
+      const started = await fetch(`/api/surveys/${survey.id}/responses`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+      expect(started.status, await started.clone().text()).to.equal(201);
+      const { token } = (await started.json()) as { token: string };
+      const headers = { 'Content-Type': 'application/json', 'X-Medverka-Survey': token };
+      const saved = await fetch(`/api/surveys/${survey.id}/pages/0`, { method: 'PUT', headers, body: JSON.stringify({ answers: a }) });
+      expect(saved.status, await saved.clone().text()).to.equal(200);
+      expect((await fetch(`/api/surveys/${survey.id}/submit`, { method: 'POST', headers, body: '{}' })).status).to.equal(200);
+    }
+
+    const el = await signedIn('moderator', `/panel/${survey.id}`);
+    const page = await surveyPage(el, survey.id);
+    expect(text($(page, '#status-heading'))).to.equal('Status: Öppen för alla');
+    expect($(page, '.timeline li[data-step=reminded]'), 'open surveys are not reminded').to.equal(null);
+    expect(text($(page, '.timeline li[data-step=sent] .what'))).to.equal('Öppnad för alla');
+    await waitUntil(() => text($(page, '[data-respondents]')) === '3 svar', 'three answers', { timeout: 5000 });
+    const single = $(page, '.question-result[data-question=besok]')!;
+    expect($$<HTMLTableRowElement>(page, '#all-besok tbody tr').map((r) => [text(r.querySelector('th span')), text(r.cells[1])])).to.deep.equal([
+      ['Ofta', '2'],
+      ['Sällan', '1'],
+    ]);
+    expect(single.querySelectorAll('.bar').length, 'a bar per option').to.equal(2);
+    // Free text as text, a line per answer; the empty one is left out.
+    const texts = $$(page, '#all-onskan-answers li');
+    expect(texts.map((li) => li.textContent)).to.deep.equal(['Fler <b>serier</b>', 'Längre öppet\npå söndagar']);
+    expect($(page, '#all-onskan-answers b')).to.equal(null);
+    // Ranking: the mean place, most important first.
+    expect($$<HTMLTableRowElement>(page, '#all-viktigast tbody tr').map((r) => [text(r.querySelector('th')), text(r.cells[1])])).to.deep.equal([
+      ['Öppettider', '1,3'],
+      ['Böcker', '2,0'],
+      ['Studieplatser', '2,7'],
+    ]);
+    await expect(el).to.be.accessible();
+
+    // By age band: no respondent said, and three is fewer than five.
+    choose(page, '#breakdown', 'ageBand');
+    await waitUntil(() => $(page, '.group [data-hidden]'), 'the groups', { timeout: 5000 });
+    const groups = $$(page, 'section.group');
+    expect(groups.length).to.be.greaterThan(0);
+    for (const g of groups) expect(text(g.querySelector('[data-hidden]'))).to.equal('Färre än 5 har svarat i gruppen. Den visas inte, så att ingen kan pekas ut.');
+    expect(text(groups.at(-1)!.querySelector('h3'))).to.equal('Har inte angett');
+    await expect(el).to.be.accessible();
+
+    await step(el, page, '#close-survey', 'Enkäten är stängd.', 'Stängd');
+    expect(stepDate(page, 'closed')).not.to.equal('');
+  });
+});

@@ -141,6 +141,14 @@ for (const database of testDatabases()) {
         assert.equal(res.headers.get('content-encoding'), 'gzip');
         const plain = await app.request('/api/tile-sets/engagera-dig');
         assert.equal(plain.headers.get('content-encoding'), null);
+        assert.equal(Number(plain.headers.get('content-length')), (await plain.arrayBuffer()).byteLength);
+        // A small answer goes as it is: gzip would cost more than the bytes it saves.
+        const small = await app.request('/api/chat/status', { headers: { 'Accept-Encoding': 'gzip' } });
+        assert.equal(small.status, 200);
+        assert.equal(small.headers.get('content-encoding'), null);
+        const text = await small.text();
+        assert.ok(text.length < 1024 && Number(small.headers.get('content-length')) === Buffer.byteLength(text), text);
+        assert.equal(typeof (JSON.parse(text) as { open: boolean }).open, 'boolean');
       });
     });
 

@@ -150,6 +150,9 @@ export async function measureFanout(servers: BenchServer[], pids: (number | unde
   for (const f of followers) f.request.destroy();
 
   const held = followers.length;
+  // A process that frees memory left from an earlier run while the streams open reads as
+  // less memory with them than without: that measures nothing, so say so instead.
+  if (held && rssHeld <= rssBefore) notes.push('memory per stream not measurable: the server freed more than the streams took');
   return {
     scenario: 'chat message fan-out',
     database: first.database,
@@ -159,7 +162,7 @@ export async function measureFanout(servers: BenchServer[], pids: (number | unde
     openSeconds,
     rssBeforeBytes: rssBefore,
     rssHeldBytes: rssHeld,
-    bytesPerConnection: held && rssBefore && rssHeld ? Math.round((rssHeld - rssBefore) / held) : 0,
+    bytesPerConnection: held && rssBefore && rssHeld > rssBefore ? Math.round((rssHeld - rssBefore) / held) : 0,
     delivered: times.length,
     deliveryMs: times.length ? latency(times) : undefined,
     notes,

@@ -107,5 +107,6 @@ export function jsonWithEtag(c: Context, data: unknown) {
   const match = c.req.header('if-none-match');
   if (match && match.split(',').some((t) => t.trim().replace(/^W\//, '') === tag)) return c.body(null, 304);
   c.header('Content-Type', 'application/json');
+  c.header('Content-Length', String(Buffer.byteLength(body)));
   return c.body(body, 200);
 }

@@ -1,4 +1,6 @@
 import type { Db } from '../db/index.js';
+import type { LiveBus } from '../live/bus.js';
+import { petitionTopic } from './live.js';
 import type { PetitionTable } from '../db/schema.js';
 import type { Selectable } from 'kysely';
 import { publicStatuses } from './rules.js';
@@ -54,4 +56,44 @@ export async function findPublicPetition(db: Db, id: number): Promise<PublicPeti
     .limit(50)
     .execute();
   return { ...summary(p), body: p.body, proposerName: p.proposer_name, answer: p.answer, publicSigners: signers.map((s) => s.name!) };
+}
+
+/** How long one instance serves a petition from memory, unless it hears of a change first. */
+export const petitionCacheMs = 1000;
+/** Most petitions remembered at once; beyond this, reads go to the database. */
+const petitionCacheSize = 1000;
+
+/**
+ * GET /api/petitions/{id} is what every embedded petition asks on every page view. One
+ * instance answers it from memory for a second, and forgets sooner when the live bus says the
+ * petition changed (a counted signature, a staff decision, on any instance), so a page
+ * following the count live reads the new state when it is told to. Reads that arrive together
+ * share one database read.
+ */
+export function publicPetitionCache(db: Db, live: LiveBus, now = () => Date.now()) {
+  const entries = new Map<number, { until: number; petition: Promise<PublicPetition | undefined>; forget: () => void }>();
+  const forget = (id: number) => {
+    entries.get(id)?.forget();
+    entries.delete(id);
+  };
+  return {
+    find(id: number): Promise<PublicPetition | undefined> {
+      const hit = entries.get(id);
+      if (hit && hit.until > now()) return hit.petition;
+      forget(id);
+      if (entries.size >= petitionCacheSize) return findPublicPetition(db, id);
+      // Listen before reading, so a change during the read is not missed.
+      const entry = { until: now() + petitionCacheMs, petition: findPublicPetition(db, id), forget: () => {} };
+      entry.forget = live.subscribe(petitionTopic(id), () => {
+        if (entries.get(id) === entry) forget(id);
+      });
+      entries.set(id, entry);
+      // A failed read, or a petition not public (yet), is not remembered.
+      entry.petition.then(
+        (p) => !p && entries.get(id) === entry && forget(id),
+        () => entries.get(id) === entry && forget(id),
+      );
+      return entry.petition;
+    },
+  };
 }

@@ -10,7 +10,7 @@ import { rateLimit } from '../abuse/rate-limit.js';
 import { refuseEmail } from '../abuse/email-domains.js';
 import { proposalConfirmationMail, signatureConfirmationMail } from './mails.js';
 import { petitionFollowers, type LiveState } from './live.js';
-import { findPublicPetition, listPublicPetitions } from './public.js';
+import { listPublicPetitions, publicPetitionCache } from './public.js';
 import { thresholdCount } from './rules.js';
 import { CheckEmail, PetitionId, PetitionList, PetitionQuery, ProposalInput, PublicPetition, SignatureInput } from './schemas.js';
 import { NotFoundError, NotOpenError, findPetition, proposePetition, signPetition } from './store.js';
@@ -21,6 +21,7 @@ const route = <R extends Parameters<typeof createRoute>[0]>(r: R) => createRoute
 export function petitionRoutes({ db, config, mailer, live, log }: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   const followers = petitionFollowers(db, live!, log);
+  const petitions = publicPetitionCache(db, live!);
   const base = config.publicUrl.href.replace(/\/$/, '');
   // Writes need a solved proof of work and stay within per-address limits; a town hall
   // behind a trusted proxy is counted per resident (see TRUSTED_PROXIES).
@@ -56,10 +57,11 @@ export function petitionRoutes({ db, config, mailer, live, log }: AppDeps) {
       responses: { 200: json(PublicPetition, 'The petition, with an ETag; 304 when unchanged.'), 304: { description: 'Not modified since the ETag sent in If-None-Match.' }, ...errors(400, 404) },
     }),
     async (c) => {
-      const petition = await findPublicPetition(db, c.req.valid('param').id);
+      const petition = await petitions.find(c.req.valid('param').id);
       if (!petition) throw new ApiError(404, 'petition_not_found', 'There is no public petition with that number.');
       // A page following the petition live reads it again when its status changes, and must
       // then get the new state: the browser asks each time, and an unchanged one is a 304.
+      // This instance answers from a cache it empties on each change (see publicPetitionCache).
       c.header('Cache-Control', 'no-cache');
       return jsonWithEtag(c, petition) as never;
     },

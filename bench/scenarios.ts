@@ -68,6 +68,11 @@ export interface FlowScenario {
   /** The row's name in the table and in the JSON; stable, so runs can be compared. */
   name: string;
   baseline?: undefined;
+  /**
+   * Offered load instead of "as fast as it goes": this many residents at once, starting
+   * operations at this rate in all, whatever --connections says.
+   */
+  pace?: { residents: number; perSecond: number };
   /** Runs after the server is up; may first create what the operation needs. */
   flow: (server: BenchServer, settings: { connections: number }) => Promise<Flow>;
 }
@@ -121,6 +126,13 @@ export const loadScenarios: LoadScenario[] = [
     // Last: every operation adds a confirmed signature to the petition the reads above use.
     // One operation = challenge, proof of work, signature, the mail's link opened and confirmed.
     name: 'signing (submit + confirm)',
+    flow: async (server, { connections }) => signingFlow(server, await benchPetition(server), connections),
+  },
+  {
+    // The latency a resident sees while 200 others sign at the same time, at a rate set by
+    // the UK petitions site's record peak (about 2 000 signatures a minute) times three.
+    name: 'signing, 200 residents at 3× UK peak',
+    pace: { residents: 200, perSecond: 100 },
     flow: async (server, { connections }) => signingFlow(server, await benchPetition(server), connections),
   },
 ];

@@ -1,4 +1,4 @@
-import { setImmediate as yieldToEvents } from 'node:timers/promises';
+import { setImmediate as yieldToEvents, setTimeout as sleep } from 'node:timers/promises';
 import type { Flow, FlowScenario, StepTimes } from '../scenarios.js';
 import type { Latency, LoadRow, LoadSettings } from './load.js';
 import type { BenchServer } from './server.js';
@@ -42,7 +42,10 @@ interface Sample {
  * window closes are finished but not counted, as autocannon leaves out answers that come
  * after its duration.
  */
-async function drive(flow: Flow, settings: LoadSettings) {
+async function drive(flow: Flow, settings: LoadSettings, perSecond?: number) {
+  // Paced: each resident starts an operation every `interval` ms, on a schedule of its own
+  // (a late one starts at once), so the server is offered `perSecond` in all.
+  const interval = perSecond ? (settings.connections / perSecond) * 1000 : 0;
   const measureFrom = performance.now() + settings.warmup * 1000;
   const measureTo = measureFrom + settings.duration * 1000;
   const inWindow = (t: number) => t >= measureFrom && t <= measureTo;
@@ -51,7 +54,14 @@ async function drive(flow: Flow, settings: LoadSettings) {
   const errorSamples = new Set<string>();
 
   const resident = async () => {
+    let next = performance.now() + Math.random() * interval;
     while (performance.now() < measureTo) {
+      if (interval) {
+        const wait = next - performance.now();
+        next += interval;
+        if (wait > 0) await sleep(wait);
+        if (performance.now() >= measureTo) break;
+      }
       const begun = performance.now();
       try {
         const steps = await flow.operation();
@@ -75,6 +85,10 @@ async function drive(flow: Flow, settings: LoadSettings) {
 /** Measures a flow scenario; the row's rate is operations per second. */
 export async function runFlow(server: BenchServer, scenario: FlowScenario, settings: LoadSettings): Promise<LoadRow> {
   const row: LoadRow = { scenario: scenario.name, database: server.database, baseline: false, unit: 'operation', method: '', path: '' };
+  if (scenario.pace) {
+    settings = { ...settings, connections: scenario.pace.residents };
+    row.pace = scenario.pace;
+  }
   let flow: Flow;
   try {
     flow = await scenario.flow(server, { connections: settings.connections });
@@ -92,7 +106,7 @@ export async function runFlow(server: BenchServer, scenario: FlowScenario, setti
       return { ...row, unavailable: describe(err) };
     }
 
-    const { samples, failures, errorSamples } = await drive(flow, settings);
+    const { samples, failures, errorSamples } = await drive(flow, settings, scenario.pace?.perSecond);
     const perSecond = samples.length / settings.duration;
     const stepNames = [...new Set(Object.values(flow.parts).flat())];
     const sum = (s: Sample, steps: string[]) => steps.reduce((n, step) => n + (s.steps[step] ?? 0), 0);

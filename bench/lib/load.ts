@@ -36,6 +36,8 @@ export interface LoadRow {
   requestsPerSecond?: number;
   /** Flows only: whole operations completed per second. */
   operationsPerSecond?: number;
+  /** Paced flows only: the residents and the rate of operations offered (see FlowScenario.pace). */
+  pace?: { residents: number; perSecond: number };
   /** Flows only: HTTP requests in one operation. */
   requestsPerOperation?: number;
   /**
@@ -47,6 +49,8 @@ export interface LoadRow {
   parts?: Record<string, { steps: string[]; latencyMs: Latency }>;
   /** Flows only: each step of an operation. */
   steps?: Record<string, Latency>;
+  /** Flows only: their requests/s ÷ the baseline's requests/s. */
+  requestRatioToBaseline?: number;
   /** The row's rate (requests/s, or operations/s for a flow) ÷ the baseline's requests/s, on the same server. */
   ratioToBaseline?: number;
   totalRequests?: number;
@@ -145,10 +149,15 @@ export async function runLoad(server: BenchServer, scenario: RequestScenario, se
 /** Divides each measured row by the baseline measured on the same server. */
 export function addRatios(rows: LoadRow[]): void {
   for (const row of rows) {
+    // A paced row's rate is what it was offered, not what the server could do.
+    if (row.pace) continue;
     const base = rows.find((r) => r.baseline && r.database === row.database);
     const rate = row.unit === 'operation' ? row.operationsPerSecond : row.requestsPerSecond;
     if (rate !== undefined && base?.requestsPerSecond) {
       row.ratioToBaseline = Math.round((rate / base.requestsPerSecond) * 1000) / 1000;
+      if (row.unit === 'operation' && row.requestsPerSecond !== undefined) {
+        row.requestRatioToBaseline = Math.round((row.requestsPerSecond / base.requestsPerSecond) * 1000) / 1000;
+      }
     }
   }
 }

@@ -30,7 +30,8 @@ export function loadTable(rows: LoadRow[]): string {
       const flow = r.unit === 'operation';
       const notes: string[] = [];
       if (r.unavailable) notes.push(`unavailable: ${r.unavailable}`);
-      if (flow && r.operationsPerSecond !== undefined) notes.push(`${r.requestsPerOperation} requests per op (${fixed(r.requestsPerSecond, 0)} req/s)`);
+      if (r.pace) notes.push(`${r.pace.residents} residents, ${fixed(r.pace.perSecond, 1)} op/s offered`);
+      if (flow && r.operationsPerSecond !== undefined) notes.push(`${r.requestsPerOperation} requests per op (${fixed(r.requestsPerSecond, 0)} req/s${r.requestRatioToBaseline === undefined ? '' : `, ${fixed(r.requestRatioToBaseline, 2)} of bare`})`);
       if (flow && r.failedOperations) notes.push(`${r.failedOperations} failed ops: ${Object.entries(r.failures ?? {}).map(([k, n]) => `${n}× ${k}`).join(', ')}`);
       if (!flow && r.non2xx) notes.push(`${r.non2xx} non-2xx`);
       if (!flow && r.errors) notes.push(`${r.errors} errors`);

@@ -90,9 +90,11 @@ export async function startServer(options: StartOptions): Promise<BenchServer> {
   const staff = { email: 'bench-admin@kommun.example', password: randomBytes(18).toString('base64url') };
   const mailbox = await Mailbox.start();
 
+  // BENCH_NODE_ARGS passes flags to the server's node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
+  // to see where its time goes.
   // node --import tsx rather than the tsx CLI: the CLI is a wrapper process, and signals
   // and the measured CPU should go to the server itself.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []), '--import', 'tsx', 'server/main.ts'], {
     cwd: repoRoot,
     env: {
       ...process.env,

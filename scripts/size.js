@@ -29,12 +29,18 @@ export const budgets = {
   },
   /**
    * A widget's lazy parts, each with the page that fetches it and everything the part itself
-   * imports: the chat's panel, fetched when the resident opens the launcher, brings Lit, the
-   * proof of work and the panel. Undefined: shown for the record, not checked.
+   * imports: the chat's panel, fetched when the resident opens the launcher, brings Lit and
+   * the panel (the proof of work comes once the resident starts writing). Parts joined by "+"
+   * are fetched together: a chat shown in English fetches the panel's English strings with
+   * the panel. Undefined: shown for the record, not checked.
    */
   lazyParts: {
     budget: { results: undefined },
-    chat: { panel: 22 * KB },
+    chat: {
+      panel: 20 * KB,
+      // Over the 20 KB target (issue 8): English is the Swedish panel plus its strings' chunk.
+      'panel+en': 22 * KB,
+    },
   },
 };
 
@@ -86,13 +92,16 @@ function staticClosure(file, seen = new Set()) {
 for (const [widget, parts] of Object.entries(budgets.lazyParts)) {
   const page = manifest.widgets[widget];
   if (!page) continue;
-  for (const [part, budget] of Object.entries(parts)) {
-    const file = Object.keys(manifest.files).find((f) => new RegExp(`^chunks/${widget}-${part}-[\\w-]{8}\\.js$`).test(f));
-    if (!file) {
-      if (budget !== undefined) failures.push(`${widget}'s ${part} was not found among the built chunks`);
-      continue;
+  parts: for (const [part, budget] of Object.entries(parts)) {
+    const files = new Set(page);
+    for (const one of part.split('+')) {
+      const file = Object.keys(manifest.files).find((f) => new RegExp(`^chunks/${widget}-${one}-[\\w-]{8}\\.js$`).test(f));
+      if (!file) {
+        if (budget !== undefined) failures.push(`${widget}'s ${one} was not found among the built chunks`);
+        continue parts;
+      }
+      for (const f of staticClosure(file)) files.add(f);
     }
-    const files = new Set([...page, ...staticClosure(file)]);
     check(`${widget} with its ${part} (${files.size} files)`, gzipOf(files), budget);
   }
 }

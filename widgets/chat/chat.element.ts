@@ -252,8 +252,11 @@ export class MedverkaChat extends HTMLElement {
   }
 
   #load() {
-    return (this.#panel ??= import('./panel.js').then(
-      () => {
+    // A chat shown in English fetches the panel's English strings at the same time as the panel.
+    const english = this.#lang == 'en';
+    return (this.#panel ??= Promise.all([import('./panel.js'), english && import('./locales/en.js')]).then(
+      async ([{ MedverkaChatPanel }]) => {
+        if (english) await MedverkaChatPanel.english();
         const panel = document.createElement('medverka-chat-panel');
         const api = (panel.api = this.#apiBase);
         panel.stored = readConversation(api);
@@ -282,13 +285,17 @@ export class MedverkaChat extends HTMLElement {
     this.#prompt.className = 'prompt gone';
   }
 
-  get #texts() {
+  get #lang() {
     // The nearest lang attribute, crossing out of shadow roots, as the Lit widgets do.
     let lang: string | null = null;
     for (let node: Element | null = this as Element; node && !(lang = node.getAttribute('lang')); ) {
       node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host || null);
     }
-    return texts[/^en(-|$)/i.test(lang ?? document.documentElement.lang) ? 'en' : 'sv'];
+    return /^en(-|$)/i.test(lang ?? document.documentElement.lang) ? 'en' : 'sv';
+  }
+
+  get #texts() {
+    return texts[this.#lang];
   }
 
   #render() {

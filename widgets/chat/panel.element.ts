@@ -2,10 +2,8 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ApiRequestError } from '../shared/api.js';
 import { MedverkaElement } from '../shared/base-element.js';
 import { emit } from '../shared/events.js';
-import { msg, str } from '../shared/localize.js';
-import { encodeSolution, solve } from '../petition/proof-of-work.js';
+import { msg, str, type Translations } from '../shared/localize.js';
 import { chatApi, ChatRefusal, type ChatHours, type ChatMessage, type ConversationStatus, type Started, type StatusEvent } from './chat-api.js';
-import { templates as en } from './locales/en.js';
 import { styles } from './panel.styles.js';
 import type { StoredConversation } from './storage.js';
 
@@ -34,6 +32,9 @@ const lostAfterMs = 3000;
 /** Reconnecting after the stream was given up: exponential backoff with full jitter, up to this. */
 const maxBackoffMs = 30_000;
 
+/** The English strings, once asked for. */
+let english: Promise<unknown> | undefined;
+
 const invalidEmail: Say = () => msg('Skriv e-postadressen så här: namn@exempel.se.', { id: 'chat.error-email-invalid' });
 const refusedEmail: Say = () =>
   msg('Adresser från den här e-postdomänen tas inte emot. Använd en annan e-postadress.', { id: 'chat.error-email-refused' });
@@ -55,7 +56,22 @@ const refusedEmail: Say = () =>
  */
 export class MedverkaChatPanel extends MedverkaElement {
   static override styles = styles;
-  static override translations = { en };
+  /**
+   * Swedish is written in the code; English is a chunk of its own, fetched only for a chat
+   * shown in English (the launcher asks for it together with the panel, see english()).
+   */
+  static override translations: Translations = {};
+
+  /** Fetches the English strings (once) into `translations`. */
+  static english(): Promise<unknown> {
+    return (english ??= import('./locales/en.js').then(
+      ({ templates }) => (MedverkaChatPanel.translations.en = templates),
+      (err: unknown) => {
+        english = undefined;
+        throw err;
+      },
+    ));
+  }
 
   static override properties = {
     shown: { type: Boolean },
@@ -152,6 +168,17 @@ export class MedverkaChatPanel extends MedverkaElement {
       this.#lastSeen = stored.lastSeen ?? 0;
       this.view = 'chat';
       this.#connect();
+    }
+  }
+
+  /** The language changed to English after the panel was made: fetch its strings, then render again. */
+  override followLang(): void {
+    super.followLang();
+    if (this.locale === 'en' && !MedverkaChatPanel.translations.en) {
+      MedverkaChatPanel.english().then(
+        () => this.requestUpdate(),
+        () => {},
+      );
     }
   }
 
@@ -264,7 +291,9 @@ export class MedverkaChatPanel extends MedverkaElement {
   };
 
   async #prove(): Promise<string> {
-    const challenge = await chatApi.challenge(this.apiBase);
+    // The proof of work's code is fetched with the challenge, once the resident starts
+    // writing: opening the chat (or following a conversation) does not need it.
+    const [challenge, { solve, encodeSolution }] = await Promise.all([chatApi.challenge(this.apiBase), import('../petition/proof-of-work.js')]);
     const number = await solve(challenge);
     if (number < 0) throw new ApiRequestError(null, 'pow_unsolved', 'No number solves the challenge.');
     return encodeSolution(challenge, number);

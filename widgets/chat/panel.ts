@@ -4,6 +4,8 @@
  */
 import { MedverkaChatPanel } from './panel.element.js';
 
+export { MedverkaChatPanel };
+
 if (!customElements.get('medverka-chat-panel')) customElements.define('medverka-chat-panel', MedverkaChatPanel);
 
 declare global {

@@ -4,6 +4,7 @@
  *   npm run admin -- create-user --email anna@kommun.se --name "Anna Andersson" --role admin
  *   npm run admin -- set-password --email anna@kommun.se
  *   npm run admin -- list-users
+ *   npm run admin -- erase --email resident@example.se
  *
  * The password is asked for (not echoed), or read from standard input when it is piped:
  *   printf '%s\n' "$PASSWORD" | npm run admin -- create-user …
@@ -12,6 +13,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config.js';
 import { createDatabase, migrateToLatest } from './db/index.js';
+import { erasePerson } from './petitions/housekeeping.js';
 import { hashPassword } from './staff/passwords.js';
 import { NewStaffUser, NewPassword, roles } from './staff/schemas.js';
 import { audit, EmailTakenError, createStaffUser, endAllSessions, findStaffByEmail } from './staff/store.js';
@@ -19,7 +21,8 @@ import { audit, EmailTakenError, createStaffUser, endAllSessions, findStaffByEma
 const usage = `Usage:
   npm run admin -- create-user --email <e-mail> --name <name> --role <${roles.join('|')}>
   npm run admin -- set-password --email <e-mail>
-  npm run admin -- list-users`;
+  npm run admin -- list-users
+  npm run admin -- erase --email <a resident's e-mail>`;
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -98,6 +101,17 @@ try {
   } else if (command === 'list-users') {
     const users = await db.selectFrom('staff_users').select(['id', 'email', 'name', 'role', 'disabled']).orderBy('id').execute();
     for (const u of users) process.stdout.write(`${u.id}\t${u.email}\t${u.role}${u.disabled ? '\t(disabled)' : ''}\t${u.name}\n`);
+  } else if (command === 'erase') {
+    // Erasure on request: every trace of the address goes; counts and results stay.
+    if (!values.email?.trim()) fail(`--email: the resident's e-mail address is required\n\n${usage}`);
+    const erased = await erasePerson(db, values.email);
+    // The audit log keeps that an erasure happened and how much, not whose.
+    await audit(db, null, 'person.erase', null, { ...erased, from: 'command line' });
+    process.stdout.write(
+      `Erased: ${erased.signatures} signature(s), ${erased.proposals} proposal(s), ${erased.budgetVoters} budget ballot(s), ` +
+        `${erased.chatConversations} chat conversation(s), ${erased.chatCases} chat message(s) left, ` +
+        `${erased.panelMember ? 'the panel membership' : 'no panel membership'}.\n`,
+    );
   } else {
     fail(usage);
   }

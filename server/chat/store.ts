@@ -261,3 +261,50 @@ export async function createCase(db: Db, input: { name?: string | null; email: s
     .returningAll()
     .executeTakeFirstOrThrow();
 }
+
+// --- anonymisation ---------------------------------------------------------------------------
+
+/**
+ * What is left of a conversation once its personal data is gone: its status, times and
+ * rating (the figures staff read), but not the resident's name, address or any message —
+ * free text can say anything about anyone, so the messages go whole.
+ */
+async function stripConversations(trx: Transaction<Database>, ids: number[]) {
+  if (!ids.length) return;
+  await trx.deleteFrom('chat_messages').where('conversation_id', 'in', ids).execute();
+  await trx.updateTable('chat_conversations').set({ name: null, email: null }).where('id', 'in', ids).execute();
+}
+
+/**
+ * Retention: conversations quiet for more than `afterDays` lose their personal data (see
+ * stripConversations), and messages left for the contact centre that long ago (mailed to it
+ * when they were left) are deleted. Conditional, so instances running it at once do no harm.
+ */
+export async function anonymiseOldConversations(db: Db, afterDays: number, now = new Date()): Promise<{ conversations: number; cases: number }> {
+  const before = new Date(now.getTime() - afterDays * 86_400_000).toISOString();
+  return db.transaction().execute(async (trx) => {
+    const due = await trx
+      .selectFrom('chat_conversations as c')
+      .select('c.id')
+      .where('c.last_message_at', '<=', before)
+      .where((eb) => eb.or([eb('c.name', 'is not', null), eb('c.email', 'is not', null), eb.exists(eb.selectFrom('chat_messages as m').select('m.id').whereRef('m.conversation_id', '=', 'c.id'))]))
+      .execute();
+    await stripConversations(trx, due.map((r) => r.id));
+    const cases = await trx.deleteFrom('chat_cases').where('created_at', '<=', before).executeTakeFirst();
+    return { conversations: due.length, cases: Number(cases.numDeletedRows) };
+  });
+}
+
+/**
+ * Erasure on request: every conversation and left message from this mailbox (`same` says
+ * whether a stored address is it, however spelled) loses its personal data at once.
+ */
+export async function eraseChatsOf(db: Db, same: (stored: string) => boolean): Promise<{ conversations: number; cases: number }> {
+  return db.transaction().execute(async (trx) => {
+    const conversations = (await trx.selectFrom('chat_conversations').select(['id', 'email']).where('email', 'is not', null).execute()).filter((r) => same(r.email!)).map((r) => r.id);
+    await stripConversations(trx, conversations);
+    const cases = (await trx.selectFrom('chat_cases').select(['id', 'email']).execute()).filter((r) => same(r.email)).map((r) => r.id);
+    if (cases.length) await trx.deleteFrom('chat_cases').where('id', 'in', cases).execute();
+    return { conversations: conversations.length, cases: cases.length };
+  });
+}

@@ -83,6 +83,9 @@ export async function startTestSmtpServer(options: TestSmtpOptions = {}): Promis
     server.server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
   });
+  // A client that goes away mid-session (a server killed on purpose in a test) is an error
+  // on that connection, not a reason to bring down the process holding the mailbox.
+  server.on('error', () => {});
   const { port } = server.server.address() as AddressInfo;
 
   return {

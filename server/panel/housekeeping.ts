@@ -1,6 +1,24 @@
 import type { Db } from '../db/index.js';
 import type { Logger } from '../log.js';
+import { canonicalEmail } from '../petitions/rules.js';
 import { deleteUnconfirmedMembers } from './store.js';
+
+/**
+ * Erasure on request: the member with this mailbox (however spelled) goes as if they had
+ * followed their leave link — their row, name and address and links; their submitted answers
+ * stay, unlinked, so results stay right. True when there was such a member.
+ */
+export async function erasePanelMember(db: Db, email: string): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const member = await trx.selectFrom('panel_members').select('id').where('email_key', '=', canonicalEmail(email)).executeTakeFirst();
+    if (!member) return false;
+    await trx.updateTable('survey_responses').set({ member_id: null }).where('member_id', '=', member.id).execute();
+    await trx.deleteFrom('panel_leave_tokens').where('member_id', '=', member.id).execute();
+    await trx.deleteFrom('panel_confirmations').where('member_id', '=', member.id).execute();
+    await trx.deleteFrom('panel_members').where('id', '=', member.id).execute();
+    return true;
+  });
+}
 
 /**
  * The panel's personal data kept no longer than its purpose: sign-ups never confirmed are

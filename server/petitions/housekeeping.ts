@@ -1,6 +1,8 @@
+import { anonymiseOldConversations, eraseChatsOf } from '../chat/store.js';
 import type { Db } from '../db/index.js';
 import type { LiveBus } from '../live/bus.js';
 import type { Logger } from '../log.js';
+import { erasePanelMember } from '../panel/housekeeping.js';
 import { petitionTopic } from './live.js';
 import { canonicalEmail } from './rules.js';
 
@@ -39,17 +41,27 @@ export async function anonymiseOldSignatures(db: Db, afterDays: number, now = ne
       .where('closed_at', '<=', before)
       .where('anonymised_at', 'is', null)
       .execute();
-    if (!due.length) return 0;
     const ids = due.map((p) => p.id);
-    await trx
-      .updateTable('signatures')
-      .set({ email: null, name: null, connection_text: null, show_name: 0, anonymised_at: at })
-      .where('petition_id', 'in', ids)
-      .execute();
-    await trx.updateTable('petitions').set({ proposer_email: null, anonymised_at: at }).where('id', 'in', ids).execute();
-    // Unused links would lead nowhere now; they go too.
-    await trx.deleteFrom('confirmations').where('petition_id', 'in', ids).execute();
-    return ids.length;
+    if (ids.length) {
+      await trx
+        .updateTable('signatures')
+        .set({ email: null, name: null, connection_text: null, show_name: 0, anonymised_at: at })
+        .where('petition_id', 'in', ids)
+        .execute();
+      await trx.updateTable('petitions').set({ proposer_email: null, anonymised_at: at }).where('id', 'in', ids).execute();
+      // Unused links would lead nowhere now; they go too.
+      await trx.deleteFrom('confirmations').where('petition_id', 'in', ids).execute();
+    }
+    // Proposals never published (never confirmed, or rejected) were no public document:
+    // the proposer's name goes as well as the address.
+    const unpublished = await trx
+      .updateTable('petitions')
+      .set({ proposer_name: null, proposer_email: null, anonymised_at: at })
+      .where('status', 'in', ['draft', 'rejected'])
+      .where('created_at', '<=', before)
+      .where('anonymised_at', 'is', null)
+      .executeTakeFirst();
+    return ids.length + Number(unpublished.numUpdatedRows);
   });
 }
 
@@ -71,6 +83,52 @@ export async function eraseSigner(db: Db, email: string, now = new Date()): Prom
       .execute();
     return ids.length;
   });
+}
+
+/** What an erasure on request removed, by kind; the counts and results stay as they were. */
+export interface Erased {
+  signatures: number;
+  proposals: number;
+  budgetVoters: number;
+  chatConversations: number;
+  chatCases: number;
+  panelMember: boolean;
+}
+
+/**
+ * Erasure on request (GDPR art. 17) everywhere a mailbox (however spelled) left personal
+ * data: signatures (eraseSigner), proposals (the address; the name too unless the proposal
+ * was published, a public document), budget ballots (the address; the ballot still counts),
+ * chat conversations and messages left (see eraseChatsOf) and panel membership (as leaving).
+ */
+export async function erasePerson(db: Db, email: string, now = new Date()): Promise<Erased> {
+  const canonical = canonicalEmail(email);
+  const same = (stored: string) => canonicalEmail(stored) === canonical;
+  const signatures = await eraseSigner(db, email, now);
+  const proposals = await db.transaction().execute(async (trx) => {
+    const rows = (await trx.selectFrom('petitions').select(['id', 'status', 'proposer_email']).where('proposer_email', 'is not', null).execute()).filter((p) => same(p.proposer_email!));
+    for (const p of rows) {
+      const published = !['draft', 'awaiting_moderation', 'rejected'].includes(p.status);
+      await trx
+        .updateTable('petitions')
+        .set(published ? { proposer_email: null } : { proposer_email: null, proposer_name: null })
+        .where('id', '=', p.id)
+        .execute();
+      await trx.deleteFrom('confirmations').where('petition_id', '=', p.id).where('purpose', '=', 'proposal').execute();
+    }
+    return rows.length;
+  });
+  const budgetVoters = await db.transaction().execute(async (trx) => {
+    const voters = await trx.selectFrom('budget_voters').select('id').where('email', '=', canonical).execute();
+    if (!voters.length) return 0;
+    const ids = voters.map((v) => v.id);
+    await trx.deleteFrom('ballot_confirmations').where('ballot_id', 'in', (eb) => eb.selectFrom('budget_ballots').select('id').where('voter_id', 'in', ids)).execute();
+    await trx.updateTable('budget_voters').set({ email: null, anonymised_at: now.toISOString() }).where('id', 'in', ids).execute();
+    return ids.length;
+  });
+  const chats = await eraseChatsOf(db, same);
+  const panelMember = await erasePanelMember(db, email);
+  return { signatures, proposals, budgetVoters, chatConversations: chats.conversations, chatCases: chats.cases, panelMember };
 }
 
 /**
@@ -106,7 +164,10 @@ export function startHousekeeping(db: Db, afterDays: number, live: LiveBus, log:
       for (const id of closed) await live.publish(petitionTopic(id));
       const anonymised = await anonymiseOldSignatures(db, afterDays);
       const budgets = await anonymiseOldBallots(db, afterDays);
-      if (closed.length || anonymised || budgets) log.info('housekeeping', { closedPetitions: closed, anonymisedPetitions: anonymised, anonymisedBudgetVoters: budgets });
+      const chats = await anonymiseOldConversations(db, afterDays);
+      if (closed.length || anonymised || budgets || chats.conversations || chats.cases) {
+        log.info('housekeeping', { closedPetitions: closed, anonymisedPetitions: anonymised, anonymisedBudgetVoters: budgets, anonymisedChats: chats.conversations, deletedChatCases: chats.cases });
+      }
     } catch (err) {
       log.error('housekeeping failed', { error: String(err) });
     }

@@ -70,4 +70,21 @@ describe('npm run admin (the staff command line)', () => {
       await db.destroy();
     }
   });
+
+  it('erases a resident on request, keeping in the audit log that it happened but not whose', async () => {
+    const missing = admin(['erase'], '');
+    assert.equal(missing.status, 1);
+    assert.match(missing.stderr, /--email/);
+    const run = admin(['erase', '--email', 'ingen.alls@example.se'], '');
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /Erased: 0 signature\(s\), 0 proposal\(s\), 0 budget ballot\(s\), 0 chat conversation\(s\), 0 chat message\(s\) left, no panel membership\./);
+    const db = createDatabase({ kind: 'sqlite', file });
+    try {
+      const entries = await db.selectFrom('audit_log').selectAll().where('action', '=', 'person.erase').execute();
+      assert.equal(entries.length, 1);
+      assert.ok(!JSON.stringify(entries).includes('ingen.alls'), 'the audit log does not name the person');
+    } finally {
+      await db.destroy();
+    }
+  });
 });

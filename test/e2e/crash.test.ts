@@ -1,0 +1,241 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { sql } from 'kysely';
+import { powSolutionHeader, solvePow } from '../../bench/lib/pow.js';
+import type { PowChallenge } from '../../server/abuse/proof-of-work.js';
+import { demoBudgetSlug } from '../../server/budgets/seed.js';
+import { createDatabase, migrateToLatest, type Db } from '../../server/db/index.js';
+import { parseMail } from '../../server/mail/capture.js';
+import { findLinks } from '../../server/mail/mailer.js';
+import { confirmProposal, movePetition, proposePetition } from '../../server/petitions/store.js';
+import { databaseKinds, freshDatabase, startServer, type DatabaseKind, type RunningServer } from './harness.js';
+
+/**
+ * SIGKILL while residents sign, confirm and cast ballots: after every restart each write the
+ * server acknowledged (2xx) is there exactly once, the counts match the rows, and the
+ * database is intact. Writes in flight at the kill may or may not have happened, but never half.
+ */
+
+const rounds = 3;
+const clients = 12;
+const embedder = 'https://kommun.example';
+const run = randomBytes(3).toString('hex');
+
+interface Acknowledged {
+  /** Mailboxes whose signature was answered 202. */
+  signed: Set<string>;
+  /** … and whose confirmation was answered 200. */
+  counted: Set<string>;
+  cast: Set<string>;
+  confirmed: Set<string>;
+}
+
+function openDb(kind: DatabaseKind, url: string): Db {
+  return createDatabase(kind === 'sqlite' ? { kind, file: url } : { kind, url });
+}
+
+/**
+ * The server's mail outbox (OUTBOX_DIR): each mail a file, written before the request that
+ * sent it is answered. An SMTP server in this process would see its connections cut by every
+ * kill. The links found so far, by recipient.
+ */
+function outbox(dir: string) {
+  const links = new Map<string, string>();
+  const read = new Set<string>();
+  let scanning: Promise<void> | undefined;
+  const scan = async () => {
+    for (const file of await readdir(dir).catch(() => [] as string[])) {
+      if (read.has(file)) continue;
+      const mail = parseMail(await readFile(join(dir, file), 'utf8'));
+      const link = findLinks(mail.text).find((l) => l.includes('/bekrafta/'));
+      // A file still being written has no link yet: read it again next time.
+      if (!link) continue;
+      read.add(file);
+      links.set(mail.to.replace(/^.*</, '').replace(/>.*$/, ''), link);
+    }
+  };
+  return {
+    /** The confirmation link mailed to `email`, or undefined if none comes within 4 s or `gaveUp()`. */
+    async linkFor(email: string, gaveUp: () => boolean): Promise<string | undefined> {
+      const until = Date.now() + 4_000;
+      while (!links.has(email) && !gaveUp() && Date.now() < until) {
+        scanning ??= scan().finally(() => (scanning = undefined));
+        await scanning;
+        if (!links.has(email)) await new Promise((r) => setTimeout(r, 30));
+      }
+      return links.get(email);
+    },
+  };
+}
+
+let residents = 0;
+function newResident() {
+  const n = residents++;
+  return { email: `krasch-${run}-${n}@example.org`, address: `198.18.${(n >> 8) & 255}.${n & 255}` };
+}
+
+for (const kind of databaseKinds) {
+  describe(`SIGKILL during writes on ${kind}`, () => {
+    const mailDir = mkdtempSync(join(tmpdir(), 'medverka-crash-mail-'));
+    let server: RunningServer | undefined;
+    let drop: (() => Promise<void>) | undefined;
+    after(async () => {
+      await server?.kill();
+      await drop?.();
+      await rm(mailDir, { recursive: true, force: true });
+    });
+
+    it(`${rounds} kills mid-load: every acknowledged signature, confirmation and ballot survives, once`, { timeout: 75_000 }, async (t) => {
+      const mail = outbox(mailDir);
+      const database = await freshDatabase(kind);
+      drop = database.drop;
+
+      // An open petition, made as the store makes one, before the server first starts.
+      const setup = openDb(kind, database.url);
+      await migrateToLatest(setup);
+      const { petitionId, token } = await proposePetition(setup, { title: `Krasch ${run}`, body: 'Signeras medan servern dödas, om och om igen.', name: 'Anna Andersson', email: `forslag-${run}@example.org` }, 1_000_000);
+      await confirmProposal(setup, token);
+      await movePetition(setup, petitionId, 'open');
+      await setup.destroy();
+
+      const env = {
+        SMTP_URL: '',
+        OUTBOX_DIR: mailDir,
+        ALLOWED_ORIGINS: embedder,
+        TRUSTED_PROXIES: '127.0.0.1',
+        POW_MAX_NUMBER: '200',
+        LOG_LEVEL: 'warn',
+        MEDVERKA_PRINT_URLS: '0',
+      };
+      const ack: Acknowledged = { signed: new Set(), counted: new Set(), cast: new Set(), confirmed: new Set() };
+      server = await startServer(database.url, env, undefined, { widgets: false });
+
+      // The demo budget (seeded open at first start): every line at its starting amount keeps within the total.
+      const budget = (await (await fetch(`${server.url}/api/budgets/${demoBudgetSlug}`, { signal: AbortSignal.timeout(10_000) })).json()) as { items: { id: number; start: number }[] };
+      const allocations = budget.items.map((i) => ({ itemId: i.id, amount: i.start }));
+
+      for (let round = 1; round <= rounds; round++) {
+        const s = server;
+        let killed = false;
+        const api = (resident: { address: string }) => ({ Accept: 'application/json', Origin: embedder, 'X-Forwarded-For': resident.address });
+        const post = (path: string, resident: { address: string }, body: unknown, pow: string) =>
+          fetch(`${s.url}${path}`, { signal: AbortSignal.timeout(10_000), method: 'POST', headers: { ...api(resident), 'Content-Type': 'application/json', 'X-Medverka-Pow': pow }, body: JSON.stringify(body) });
+        const solved = async (resident: { address: string }) => {
+          const challenge = (await (await fetch(`${s.url}/api/pow/challenge`, { headers: api(resident), signal: AbortSignal.timeout(10_000) })).json()) as PowChallenge;
+          return powSolutionHeader(challenge, solvePow(challenge));
+        };
+        // Follows the mailed link's button, as the confirmation page's form posts it.
+        const confirm = async (email: string, what: 'underskrift' | 'budget', resident: { address: string }) => {
+          const found = await mail.linkFor(email, () => killed);
+          if (!found) {
+            if (killed) return false;
+            throw new Error(`no confirmation mail for ${email}`);
+          }
+          const link = new URL(found);
+          assert.ok(link.pathname.startsWith(`/bekrafta/${what}/`));
+          const res = await fetch(`${s.url}${link.pathname}${link.search}`, {
+            signal: AbortSignal.timeout(10_000),
+            method: 'POST',
+            headers: { Origin: s.url, 'Content-Type': 'application/x-www-form-urlencoded', 'X-Forwarded-For': resident.address },
+            body: '',
+          });
+          return res.status === 200;
+        };
+        const resident = async (i: number) => {
+          while (!killed) {
+            const who = newResident();
+            try {
+              if (i % 2 === 0) {
+                const res = await post(`/api/petitions/${petitionId}/signatures`, who, { name: 'Krasch Test', email: who.email, showName: false, hearBack: false, connection: 'resident', lang: 'sv' }, await solved(who));
+                if (res.status !== 202) throw new Error(`signature answered ${res.status}: ${await res.text()}`);
+                ack.signed.add(who.email);
+                if (await confirm(who.email, 'underskrift', who)) ack.counted.add(who.email);
+              } else {
+                const res = await post(`/api/budgets/${demoBudgetSlug}/ballots`, who, { email: who.email, allocations, lang: 'sv' }, await solved(who));
+                if (res.status !== 202) throw new Error(`ballot answered ${res.status}: ${await res.text()}`);
+                ack.cast.add(who.email);
+                if (await confirm(who.email, 'budget', who)) ack.confirmed.add(who.email);
+              }
+            } catch (err) {
+              // A request the kill cut short was not acknowledged; anything else is a failure.
+              if (!killed) throw err;
+            }
+          }
+        };
+        const load = Promise.all(Array.from({ length: clients }, (_, i) => resident(i)));
+        await new Promise((r) => setTimeout(r, 1_200 + Math.random() * 1_500));
+        killed = true;
+        await s.kill();
+        await load;
+
+        server = await startServer(database.url, env, undefined, { widgets: false });
+        await verify(kind, database.url, server, petitionId, ack, round);
+      }
+      await server.stop();
+      if (kind === 'sqlite') {
+        const db = openDb(kind, database.url);
+        const check = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(db);
+        await db.destroy();
+        assert.deepEqual(check.rows, [{ integrity_check: 'ok' }]);
+      }
+      t.diagnostic(`acknowledged over ${rounds} kills: ${ack.signed.size} signatures, ${ack.counted.size} confirmations, ${ack.cast.size} ballots, ${ack.confirmed.size} ballot confirmations`);
+      assert.ok(ack.counted.size > 0 && ack.confirmed.size > 0, `too little got through to prove anything: ${ack.counted.size} signatures, ${ack.confirmed.size} ballots`);
+    });
+  });
+}
+
+async function verify(kind: DatabaseKind, url: string, server: RunningServer, petitionId: number, ack: Acknowledged, round: number) {
+  const db = openDb(kind, url);
+  try {
+    const where = `after kill ${round}`;
+    if (kind === 'sqlite') {
+      const check = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(db);
+      assert.deepEqual(check.rows, [{ integrity_check: 'ok' }], where);
+    }
+    const signatures = await db.selectFrom('signatures').select(['email', 'confirmed_at']).where('petition_id', '=', petitionId).execute();
+    const emails = signatures.map((s) => s.email!);
+    assert.equal(new Set(emails).size, emails.length, `${where}: a mailbox signed twice`);
+    const confirmed = new Set(signatures.filter((s) => s.confirmed_at).map((s) => s.email!));
+    for (const email of ack.signed) assert.ok(emails.includes(email), `${where}: acknowledged signature by ${email} lost`);
+    for (const email of ack.counted) assert.ok(confirmed.has(email), `${where}: acknowledged confirmation by ${email} lost`);
+    const petition = await db.selectFrom('petitions').select('signature_count').where('id', '=', petitionId).executeTakeFirstOrThrow();
+    assert.equal(petition.signature_count, confirmed.size, `${where}: the count differs from the confirmed signatures`);
+    // The cached count the widgets read, from the restarted server.
+    const shown = (await (await fetch(`${server.url}/api/petitions/${petitionId}`, { signal: AbortSignal.timeout(10_000) })).json()) as { signatureCount: number };
+    assert.equal(shown.signatureCount, confirmed.size, `${where}: the API shows another count`);
+
+    const voters = await db
+      .selectFrom('budget_voters as v')
+      .leftJoin('budget_ballots as b', 'b.voter_id', 'v.id')
+      .select(['v.email', 'v.counted_ballot_id', 'b.id as ballot', 'b.confirmed_at'])
+      .where('v.budget_slug', '=', demoBudgetSlug)
+      .execute();
+    const byEmail = new Map<string, typeof voters>();
+    for (const v of voters) byEmail.set(v.email!, [...(byEmail.get(v.email!) ?? []), v]);
+    for (const [email, rows] of byEmail) {
+      assert.equal(rows.length, 1, `${where}: ${email} has ${rows.length} ballots`);
+      const [row] = rows;
+      // Counted exactly when confirmed: never a counted ballot without its confirmation, or the reverse.
+      assert.equal(row!.counted_ballot_id !== null, row!.confirmed_at !== null, `${where}: ${email}'s ballot is half confirmed`);
+      if (row!.counted_ballot_id !== null) assert.equal(row!.counted_ballot_id, row!.ballot);
+    }
+    for (const email of ack.cast) assert.ok(byEmail.get(email)?.[0]?.ballot, `${where}: acknowledged ballot by ${email} lost`);
+    for (const email of ack.confirmed) assert.ok(byEmail.get(email)?.[0]?.counted_ballot_id, `${where}: acknowledged ballot confirmation by ${email} lost`);
+    const allocations = await db
+      .selectFrom('budget_allocations as a')
+      .innerJoin('budget_ballots as b', 'b.id', 'a.ballot_id')
+      .select((eb) => ['b.id', eb.fn.countAll<number>().as('lines')])
+      .groupBy('b.id')
+      .execute();
+    const lines = new Set(allocations.map((a) => Number(a.lines)));
+    assert.ok(lines.size <= 1, `${where}: a ballot was stored with only some of its lines`);
+    assert.equal(allocations.length, voters.filter((v) => v.ballot).length, `${where}: a ballot without its lines`);
+  } finally {
+    await db.destroy();
+  }
+}

@@ -77,7 +77,9 @@ export function createApp(deps: AppDeps) {
       ms: Math.round((performance.now() - started) * 10) / 10,
       ip: clientIp(c, config),
     };
-    if (status >= 500) log.error('request failed', fields);
+    // A 503 is the server shedding load on purpose (or /healthz, which logs its own cause):
+    // one error line per refused request would flood the log just when it is busiest.
+    if (status >= 500 && status !== 503) log.error('request failed', fields);
     else log.debug('request', fields);
   });
   app.use(baseSecurityHeaders());

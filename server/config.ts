@@ -23,6 +23,8 @@ export interface Config {
   smtpUrl: string | undefined;
   /** Largest request body accepted, in bytes. */
   bodyLimit: number;
+  /** Requests answered at once before more are turned away with 503 and Retry-After. */
+  maxConcurrentRequests: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** Create the demo tile set on first start. */
   seedDemo: boolean;
@@ -145,6 +147,12 @@ const schema = z.object({
     .min(1024, 'must be at least 1024 bytes')
     .max(10 * 1024 * 1024, 'must be at most 10485760 bytes (10 MB)')
     .default(64 * 1024),
+  MAX_CONCURRENT_REQUESTS: z.coerce
+    .number({ message: 'must be a number of requests' })
+    .int('must be a whole number of requests')
+    .min(1, 'must be between 1 and 100000')
+    .max(100_000, 'must be between 1 and 100000')
+    .default(256),
   LOG_LEVEL: z
     .enum(['debug', 'info', 'warn', 'error', 'silent'], { message: 'must be one of debug, info, warn, error, silent' })
     .default('info'),
@@ -270,6 +278,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustedProxyList: v.TRUSTED_PROXIES,
     smtpUrl: v.SMTP_URL || undefined,
     bodyLimit: v.BODY_LIMIT,
+    maxConcurrentRequests: v.MAX_CONCURRENT_REQUESTS,
     logLevel: v.LOG_LEVEL,
     seedDemo: v.SEED_DEMO,
     session: { idleMinutes: v.SESSION_IDLE_MINUTES, maxHours: v.SESSION_MAX_HOURS },

@@ -12,6 +12,7 @@ import { audit, countStaff, createStaffUser } from './staff/store.js';
 import { seedDemoTiles } from './tiles/seed.js';
 import { demoBudgetSlug, seedDemoBudget } from './budgets/seed.js';
 import { seedDemoPoll } from './polls/seed.js';
+import { serverTimeouts } from './limits.js';
 
 let config: Config;
 try {
@@ -44,7 +45,7 @@ const live = createLiveBus(config, db, log);
 const stopHousekeeping = startHousekeeping(db, config.petitions.anonymiseAfterDays, live, log);
 const stopPanelHousekeeping = startPanelHousekeeping(db, log);
 const app = createApp({ config, db, log, live, benchRoutes: process.env.MEDVERKA_BENCH === '1' });
-const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host, serverOptions: serverTimeouts() }, (info) => {
   const base = config.publicUrl.href.replace(/\/$/, '');
   const local = `http://${info.family === 'IPv6' ? `[${info.address}]` : info.address}:${info.port}`;
   log.info('listening', { address: local, publicUrl: base, database: config.database.kind });

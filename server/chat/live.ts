@@ -158,7 +158,7 @@ export function conversationEvents(c: Context, { db, live, log }: { db: Db; live
     const stop = await following.follow(id, follower);
     try {
       const keepAlive = setInterval(() => void stream.write(': keep-alive\n\n').catch(() => {}), keepAliveMs);
-      await new Promise<void>((resolve) => stream.onAbort(resolve));
+      await new Promise<void>((resolve) => (stream.aborted ? resolve() : stream.onAbort(resolve)));
       clearInterval(keepAlive);
     } finally {
       stop();

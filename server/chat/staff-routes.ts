@@ -115,7 +115,7 @@ export function staffChatRoutes({ db, live, log }: AppDeps) {
           started = true;
           send(await inbox.current());
           const keepAlive = setInterval(() => void stream.write(': keep-alive\n\n').catch(() => {}), 25_000);
-          await new Promise<void>((resolve) => stream.onAbort(resolve));
+          await new Promise<void>((resolve) => (stream.aborted ? resolve() : stream.onAbort(resolve)));
           clearInterval(keepAlive);
         } finally {
           stop();

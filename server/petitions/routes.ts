@@ -105,7 +105,7 @@ export function petitionRoutes({ db, config, mailer, live, log }: AppDeps) {
           await stream.writeSSE({ event: 'petition', data: JSON.stringify(state), retry: 3000 + Math.floor(Math.random() * 4000) });
           started = true;
           const keepAlive = setInterval(() => void stream.write(': keep-alive\n\n').catch(() => {}), 25_000);
-          await new Promise<void>((resolve) => stream.onAbort(resolve));
+          await new Promise<void>((resolve) => (stream.aborted ? resolve() : stream.onAbort(resolve)));
           clearInterval(keepAlive);
         } finally {
           stop();

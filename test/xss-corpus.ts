@@ -15,6 +15,9 @@ export const xssCorpus = [
   '<details open ontoggle="window.__xss=1">',
   '<style>@import "javascript:window.__xss=1"</style>',
   '\u202e<b onmouseover="window.__xss=1">text</b>',
+  // Out of the server-written <title> of a page, and out of a console form's text area.
+  '</title><img src=x onerror="window.__xss=1">',
+  '</textarea><img src=x onerror="window.__xss=1">',
 ];
 
 /** Elements a payload would have created if it were parsed as HTML. */

@@ -131,7 +131,7 @@ export const loadScenarios: LoadScenario[] = [
   {
     // The latency a resident sees while 200 others sign at the same time, at a rate set by
     // the UK petitions site's record peak (about 2 000 signatures a minute) times three.
-    name: 'signing, 200 residents at 3× UK peak',
+    name: 'signing at 3× UK peak (200 residents)',
     pace: { residents: 200, perSecond: 100 },
     flow: async (server, { connections }) => signingFlow(server, await benchPetition(server), connections),
   },

@@ -5,6 +5,7 @@ import { dirname } from 'node:path';
 import type { EmbedRow } from './embeds.js';
 import type { FanoutRow } from './fanout.js';
 import type { LoadRow, LoadSettings } from './load.js';
+import type { PaintRow } from './paint.js';
 
 /** A plain-text table; the columns whose index is in `right` (figures) are right-aligned. */
 export function table(head: string[], rows: string[][], right: number[] = []): string {
@@ -96,6 +97,8 @@ export interface Report {
   budgetResults: BudgetResultsRow[];
   /** Server-sent-event streams held and one message's delivery to them. */
   fanout: FanoutRow[];
+  /** Widgets' content painted and their pages' layout shift, in headless Chromium (bench/lib/paint.ts). */
+  paint?: PaintRow[];
   /** Problems that stopped part of the run; the figures above are what was measured. */
   errors: string[];
 }

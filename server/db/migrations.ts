@@ -528,4 +528,38 @@ export const migrations: Record<string, Migration> = {
       for (const table of ['survey_tokens', 'survey_responses', 'surveys', 'panel_leave_tokens', 'panel_confirmations', 'panel_members']) await db.schema.dropTable(table).execute();
     },
   },
+  '0013_budget_tallies': {
+    async up(db: Kysely<unknown>) {
+      // Running totals of the counted ballots, kept in the transaction that counts a ballot, so
+      // results cost a read of a few hundred rows however many residents took part.
+      await db.schema.alterTable('budgets').addColumn('participants', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      await db.schema.alterTable('budgets').addColumn('ballots_sent', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      await db.schema.alterTable('budgets').addColumn('ballots_confirmed', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      await db.schema.alterTable('budget_districts').addColumn('participants', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      // How many counted ballots give each line each amount (projects: each chosen project its cost).
+      await db.schema
+        .createTable('budget_tallies')
+        .addColumn('item_id', 'integer', (c) => c.notNull().references('budget_items.id').onDelete('cascade'))
+        .addColumn('amount', 'integer', (c) => c.notNull())
+        .addColumn('votes', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('budget_tallies_pk', ['item_id', 'amount'])
+        .execute();
+      // Ballots counted before this migration.
+      await sql`insert into budget_tallies (item_id, amount, votes)
+        select a.item_id, a.amount, count(*) from budget_voters v join budget_allocations a on a.ballot_id = v.counted_ballot_id
+        group by a.item_id, a.amount`.execute(db);
+      await sql`update budgets set participants =
+        (select count(*) from budget_voters v where v.budget_slug = budgets.slug and v.counted_ballot_id is not null)`.execute(db);
+      await sql`update budgets set
+        ballots_sent = (select count(*) from budget_ballots b join budget_voters v on v.id = b.voter_id where v.budget_slug = budgets.slug),
+        ballots_confirmed = (select count(b.confirmed_at) from budget_ballots b join budget_voters v on v.id = b.voter_id where v.budget_slug = budgets.slug)`.execute(db);
+      await sql`update budget_districts set participants =
+        (select count(*) from budget_voters v join budget_ballots b on b.id = v.counted_ballot_id where b.district_id = budget_districts.id)`.execute(db);
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('budget_tallies').execute();
+      await db.schema.alterTable('budget_districts').dropColumn('participants').execute();
+      for (const column of ['ballots_confirmed', 'ballots_sent', 'participants']) await db.schema.alterTable('budgets').dropColumn(column).execute();
+    },
+  },
 };

@@ -18,6 +18,7 @@ export interface Database {
   budget_voters: BudgetVoterTable;
   budget_ballots: BudgetBallotTable;
   budget_allocations: BudgetAllocationTable;
+  budget_tallies: BudgetTallyTable;
   ballot_confirmations: BallotConfirmationTable;
   chat_conversations: ChatConversationTable;
   chat_messages: ChatMessageTable;
@@ -185,6 +186,11 @@ export interface BudgetTable {
   opened_at: string | null;
   closed_at: string | null;
   published_at: string | null;
+  /** Residents with a counted ballot, kept as ballots are counted. */
+  participants: Generated<number>;
+  /** Ballots sent, and of those confirmed, kept as they are (staff's screen shows both). */
+  ballots_sent: Generated<number>;
+  ballots_confirmed: Generated<number>;
 }
 
 export interface BudgetDistrictTable {
@@ -194,6 +200,8 @@ export interface BudgetDistrictTable {
   name_sv: string;
   name_en: string | null;
   total: number;
+  /** Residents whose counted ballot is for this district, kept as ballots are counted. */
+  participants: Generated<number>;
 }
 
 export interface BudgetItemTable {
@@ -238,6 +246,13 @@ export interface BudgetAllocationTable {
   ballot_id: number;
   item_id: number;
   amount: number;
+}
+
+/** How many counted ballots give a line an amount; kept in the transaction that counts a ballot. */
+export interface BudgetTallyTable {
+  item_id: number;
+  amount: number;
+  votes: number;
 }
 
 export interface BallotConfirmationTable {

@@ -1,7 +1,7 @@
 import type { Db } from '../db/index.js';
 import type { Logger } from '../log.js';
 import { canonicalEmail } from '../petitions/rules.js';
-import { deleteUnconfirmedMembers } from './store.js';
+import { deleteUnconfirmedMembers, removeMember } from './store.js';
 
 /**
  * Erasure on request: the member with this mailbox (however spelled) goes as if they had
@@ -12,10 +12,7 @@ export async function erasePanelMember(db: Db, email: string): Promise<boolean> 
   return db.transaction().execute(async (trx) => {
     const member = await trx.selectFrom('panel_members').select('id').where('email_key', '=', canonicalEmail(email)).executeTakeFirst();
     if (!member) return false;
-    await trx.updateTable('survey_responses').set({ member_id: null }).where('member_id', '=', member.id).execute();
-    await trx.deleteFrom('panel_leave_tokens').where('member_id', '=', member.id).execute();
-    await trx.deleteFrom('panel_confirmations').where('member_id', '=', member.id).execute();
-    await trx.deleteFrom('panel_members').where('id', '=', member.id).execute();
+    await removeMember(trx, member.id);
     return true;
   });
 }

@@ -91,12 +91,20 @@ export async function leavePanel(db: Db, token: string): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('panel_leave_tokens').select('member_id').where('token_hash', '=', hashToken(token)).executeTakeFirst();
     if (!row) return false;
-    await trx.updateTable('survey_responses').set({ member_id: null }).where('member_id', '=', row.member_id).execute();
-    await trx.deleteFrom('panel_leave_tokens').where('member_id', '=', row.member_id).execute();
-    await trx.deleteFrom('panel_confirmations').where('member_id', '=', row.member_id).execute();
-    await trx.deleteFrom('panel_members').where('id', '=', row.member_id).execute();
+    await removeMember(trx, row.member_id);
     return true;
   });
+}
+
+/**
+ * Deletes a member's row, name, address and links, within the caller's transaction; their
+ * answers stay, unlinked. Leaving by the link and erasure on request both end here.
+ */
+export async function removeMember(trx: Conn, memberId: number): Promise<void> {
+  await trx.updateTable('survey_responses').set({ member_id: null }).where('member_id', '=', memberId).execute();
+  await trx.deleteFrom('panel_leave_tokens').where('member_id', '=', memberId).execute();
+  await trx.deleteFrom('panel_confirmations').where('member_id', '=', memberId).execute();
+  await trx.deleteFrom('panel_members').where('id', '=', memberId).execute();
 }
 
 /** Deletes sign-ups never confirmed (and their links) a week on. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { createChallenge, solveChallenge } from 'altcha-lib/v1';
+import { createChallenge, solveChallenge, verifySolution } from 'altcha-lib/v1';
 import { requestId } from 'hono/request-id';
 import { PowChallenge, createPowChallenge, powHeader, powLifetimeSeconds, powMaxNumber, requirePow, verifyPow } from '../../server/abuse/proof-of-work.js';
 import { addressKey, rateLimit, RateLimiter, type RateLimitOptions } from '../../server/abuse/rate-limit.js';
@@ -359,6 +359,16 @@ for (const test of databases) {
       await expectError(await send(app, (await solve(PowChallenge.parse(noExpiry))).payload), 400, 'pow_invalid');
 
       assert.equal((await send(app, encode(good))).status, 201, 'the untouched solution is still good');
+    });
+
+    it('speaks the same protocol as altcha-lib: its challenges with this key pass, and its verifier accepts ours', async () => {
+      const app = formApp(db);
+      const theirs = await createChallenge({ hmacKey: config.altchaHmacKey, maxnumber: 1000, expires: new Date(Date.now() + 60_000) });
+      assert.equal((await send(app, (await solve(PowChallenge.parse(theirs))).payload)).status, 201);
+      const ours = await quickChallenge(config);
+      const solved = await solve(ours);
+      assert.equal(await verifySolution(solved.payload, config.altchaHmacKey), true);
+      assert.equal(await verifySolution(solved.payload, 'another-key-another-key-another-key'), false);
     });
 
     it('answers garbage with 400, never 500', async () => {

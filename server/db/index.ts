@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationResultSet } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, type MigrationResultSet } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.js';
+import { GroupCommitSqliteDialect } from './group-commit.js';
 import { migrations } from './migrations.js';
 import type { Database } from './schema.js';
 
@@ -24,11 +25,12 @@ export function createDatabase(database: Config['database'], onIdleError: (err: 
   const sqlite = new SQLite(database.file);
   // WAL lets readers run beside the one writer; FULL makes every acknowledged commit
   // durable on disk, so a crash of the server (or the machine) loses nothing acknowledged.
+  // Transactions share those syncs: see GroupCommitSqliteDialect.
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  return new Kysely<Database>({ dialect: new GroupCommitSqliteDialect(withStatementCache(sqlite)) });
 }
 
 /** Prepared statements kept per SQLite connection; the SQL Kysely builds repeats a few dozen shapes. */
@@ -45,6 +47,9 @@ function withStatementCache(sqlite: SQLite.Database) {
   const kept = new Map<string, SQLite.Statement>();
   return {
     close: () => sqlite.close(),
+    get inTransaction() {
+      return sqlite.inTransaction;
+    },
     prepare(sql: string) {
       let statement = kept.get(sql);
       if (statement) {

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import SQLite from 'better-sqlite3';
-import { Kysely, sql } from 'kysely';
+import { Kysely, sql, type Generated } from 'kysely';
 import { GroupCommitSqliteDialect } from '../../server/db/group-commit.js';
 
 interface Db {
-  notes: { id: number; text: string };
+  notes: { id: Generated<number>; text: string };
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'medverka-group-commit-'));

@@ -13,7 +13,7 @@ import { petitionFollowers, type LiveState } from './live.js';
 import { listPublicPetitions, publicPetitionCache } from './public.js';
 import { thresholdCount } from './rules.js';
 import { CheckEmail, PetitionId, PetitionList, PetitionQuery, ProposalInput, PublicPetition, SignatureInput } from './schemas.js';
-import { NotFoundError, NotOpenError, findPetition, proposePetition, signPetition } from './store.js';
+import { NotFoundError, NotOpenError, proposePetition, signPetition } from './store.js';
 
 const route = <R extends Parameters<typeof createRoute>[0]>(r: R) => createRoute({ tags: ['Petitions'], ...r });
 
@@ -157,9 +157,8 @@ export function petitionRoutes({ db, config, mailer, live, log }: AppDeps) {
         if (err instanceof NotOpenError) throw new ApiError(409, 'petition_not_open', 'This petition is not open for signatures.');
         throw err;
       }
-      const petition = (await findPetition(db, id))!;
       const link = `${base}/bekrafta/underskrift/${signed.token}?lang=${input.lang}`;
-      await mailer!.send(signatureConfirmationMail(input.lang, input.email, petition.title, link, signed.alreadyConfirmed));
+      await mailer!.send(signatureConfirmationMail(input.lang, input.email, signed.title, link, signed.alreadyConfirmed));
       return c.json({ status: 'check_email' as const }, 202);
     },
   );

@@ -45,18 +45,19 @@ async function issueConfirmation(db: Conn, purpose: 'proposal' | 'signature', pe
  * so two clicks racing each other cannot both count.
  */
 async function useConfirmation(trx: Conn, token: string, purpose: 'proposal' | 'signature', now: Date) {
-  const row = await trx.selectFrom('confirmations').selectAll().where('token_hash', '=', hashToken(token)).where('purpose', '=', purpose).executeTakeFirst();
-  if (!row) throw new ConfirmationError('unknown');
-  if (row.used_at) throw new ConfirmationError('used');
-  if (row.expires_at <= now.toISOString()) throw new ConfirmationError('expired');
+  // One statement on the way a link is meant to be used; the reason it was not is looked up after.
   const used = await trx
     .updateTable('confirmations')
     .set({ used_at: now.toISOString() })
-    .where('id', '=', row.id)
+    .where('token_hash', '=', hashToken(token))
+    .where('purpose', '=', purpose)
     .where('used_at', 'is', null)
+    .where('expires_at', '>', now.toISOString())
+    .returningAll()
     .executeTakeFirst();
-  if (Number(used.numUpdatedRows) !== 1) throw new ConfirmationError('used');
-  return row;
+  if (used) return used;
+  const row = await trx.selectFrom('confirmations').select(['used_at']).where('token_hash', '=', hashToken(token)).where('purpose', '=', purpose).executeTakeFirst();
+  throw new ConfirmationError(!row ? 'unknown' : row.used_at ? 'used' : 'expired');
 }
 
 export interface Proposal {
@@ -198,7 +199,7 @@ export async function signPetition(db: Db, petitionId: number, input: SignatureI
       if (!alreadyConfirmed) await trx.updateTable('signatures').set(details).where('id', '=', existing.id).execute();
     }
     const token = await issueConfirmation(trx, 'signature', petitionId, signatureId, now);
-    return { signatureId, token, alreadyConfirmed };
+    return { signatureId, token, alreadyConfirmed, title: petition.title };
   });
 }
 
@@ -219,7 +220,7 @@ export async function confirmSignature(db: Db, token: string, now = new Date()) 
     const newlyCounted = Number(counted.numUpdatedRows) === 1;
     if (!newlyCounted) {
       const petition = (await findPetition(trx, confirmation.petition_id))!;
-      return { petitionId: petition.id, counted: false, signatureCount: petition.signature_count, thresholdReached: false };
+      return { petitionId: petition.id, title: petition.title, counted: false, signatureCount: petition.signature_count, threshold: petition.threshold, thresholdReached: false };
     }
     // The petition's row is locked from this update until commit, and every confirmation of
     // the petition waits for it: so it is the last statement, and one statement, raising the
@@ -236,10 +237,17 @@ export async function confirmSignature(db: Db, token: string, now = new Date()) 
           .end(),
       }))
       .where('id', '=', confirmation.petition_id)
-      .returning(['id', 'signature_count', 'threshold', 'threshold_reached_at'])
+      .returning(['id', 'title', 'signature_count', 'threshold', 'threshold_reached_at'])
       .executeTakeFirstOrThrow();
     // Counts rise one at a time under the row lock, so exactly one confirmation crosses.
     const crossed = petition.signature_count - 1 < petition.threshold && petition.signature_count >= petition.threshold;
-    return { petitionId: petition.id, counted: true, signatureCount: petition.signature_count, thresholdReached: crossed && petition.threshold_reached_at === at };
+    return {
+      petitionId: petition.id,
+      title: petition.title,
+      counted: true,
+      signatureCount: petition.signature_count,
+      threshold: petition.threshold,
+      thresholdReached: crossed && petition.threshold_reached_at === at,
+    };
   });
 }

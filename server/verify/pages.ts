@@ -129,17 +129,16 @@ export function confirmationPages({ db, config, mailer, live }: AppDeps) {
       }
       const result = await confirmSignature(db, c.req.param('token'));
       if (result.counted) await live!.publish(petitionTopic(result.petitionId));
-      const petition = (await findPetition(db, result.petitionId))!;
       if (result.thresholdReached) {
         // Exactly one confirmation sees the threshold crossed, so staff hear it once.
         const staff = await db.selectFrom('staff_users').select('email').where('role', 'in', ['admin', 'moderator']).where('disabled', '=', 0).execute();
         for (const { email } of staff) {
-          await mailer!.send(thresholdMail(email, petition.title, petition.signature_count, `${base}/admin`));
+          await mailer!.send(thresholdMail(email, result.title, result.signatureCount, `${base}/admin`));
         }
       }
       return sendPage(
         c,
-        page(lang, t.title[kind], `<p>${result.counted ? t.done.underskrift : t.already}</p>\n<p>${t.count(petition.signature_count, petition.threshold)}</p>`),
+        page(lang, t.title[kind], `<p>${result.counted ? t.done.underskrift : t.already}</p>\n<p>${t.count(result.signatureCount, result.threshold)}</p>`),
       );
     } catch (err) {
       if (!(err instanceof ConfirmationError)) throw err;

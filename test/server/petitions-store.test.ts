@@ -36,7 +36,7 @@ for (const database of testDatabases()) {
         const a = await signPetition(db, petitionId, signer('a@example.se'), now);
         const b = await signPetition(db, petitionId, signer('b@example.se'), now);
         assert.equal((await findPetition(db, petitionId))!.signature_count, 0, 'unconfirmed signatures do not count');
-        assert.deepEqual(await confirmSignature(db, a.token, now), { petitionId, counted: true, signatureCount: 1, thresholdReached: false });
+        assert.deepEqual(await confirmSignature(db, a.token, now), { petitionId, title: proposal.title, counted: true, signatureCount: 1, threshold: 3, thresholdReached: false });
         await assert.rejects(confirmSignature(db, a.token, now), (e: ConfirmationError) => e.reason === 'used');
         const again = await signPetition(db, petitionId, signer('A@Example.se'), now);
         assert.equal(again.signatureId, a.signatureId);

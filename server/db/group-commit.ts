@@ -177,6 +177,9 @@ class GroupCommitDriver implements Driver {
     if (this.database.inTransaction) {
       this.#exec(`rollback to ${own}`);
       this.#exec(`release ${own}`);
+      // Even with nothing else in it, the outer transaction must end soon: open, it would keep
+      // this connection from seeing what other processes (the admin CLI) write.
+      this.#planCommit();
       return;
     }
     // SQLite rolled back the whole outer transaction (a full disk, an I/O error): every

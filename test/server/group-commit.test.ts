@@ -41,7 +41,7 @@ async function open() {
   await sql`create table notes (id integer primary key, text text not null unique)`.execute(db);
   const other = new SQLite(file, { readonly: true });
   const seen = () => (other.prepare('select text from notes order by id').all() as { text: string }[]).map((r) => r.text);
-  return { db, counted, seen, close: async () => (other.close(), await db.destroy()) };
+  return { db, sqlite, counted, seen, close: async () => (other.close(), await db.destroy()) };
 }
 
 describe('SQLite group commit', () => {
@@ -72,7 +72,7 @@ describe('SQLite group commit', () => {
   });
 
   it('rolls back a failed transaction alone; the ones committed with it stay', async () => {
-    const { db, seen, close } = await open();
+    const { db, sqlite, seen, close } = await open();
     try {
       const results = await Promise.allSettled([
         db.transaction().execute((trx) => trx.insertInto('notes').values({ text: 'first' }).execute()),
@@ -92,6 +92,13 @@ describe('SQLite group commit', () => {
         ['fulfilled', 'rejected', 'rejected', 'fulfilled'],
       );
       assert.deepEqual(seen(), ['first', 'last']);
+
+      // A transaction that fails alone leaves no outer transaction open behind it.
+      await assert.rejects(db.transaction().execute(async (trx) => {
+        await trx.insertInto('notes').values({ text: 'first' }).execute();
+      }), /UNIQUE/);
+      await new Promise((r) => setImmediate(r));
+      assert.equal(sqlite.inTransaction, false);
     } finally {
       await close();
     }

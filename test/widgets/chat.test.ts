@@ -113,6 +113,8 @@ describe('<medverka-chat>', () => {
     expect(getComputedStyle(prompt(el)).visibility, 'not before the delay').to.equal('hidden');
     await expect(el).to.be.accessible();
     await waitUntil(() => prompt(el).classList.contains('shown'), 'the prompt appears', { timeout: 2000 });
+    // Checked for contrast once it has faded in: half-way, its text is still faint by design.
+    await waitUntil(() => getComputedStyle(prompt(el)).opacity === '1', 'the prompt has faded in', { timeout: 2000 });
     expect(prompt(el).querySelector('p')!.textContent).to.equal('Hej! Har du en fråga till kommunen?');
     expect(prompt(el).querySelector('button')!.getAttribute('aria-label')).to.equal('Dölj hälsningen');
     await expect(el).to.be.accessible();

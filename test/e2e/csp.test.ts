@@ -3,13 +3,12 @@
 // (proof of work in a blob worker included), and breaks no rule of the policy.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { demoBudgetSlug } from '../../server/budgets/seed.js';
 import { startTestSmtpServer, type TestSmtpServer } from '../../server/mail/capture.js';
 import { confirmLink, mailedLink, residentPost, signInStaff } from './api.js';
-import { freePort, freshDatabase, launchBrowser, startServer, watchProblems, type RunningServer } from './harness.js';
+import { freshDatabase, launchBrowser, startHostPage, startServer, watchProblems, type HostPage, type RunningServer } from './harness.js';
 
 const admin = { email: 'admin@kommun.test', password: 'ett-långt-lösenord-för-e2e' };
 const tags = ['medverka-tiles', 'medverka-petition', 'medverka-petitions', 'medverka-budget', 'medverka-chat', 'medverka-poll', 'medverka-panel', 'medverka-survey'];
@@ -19,21 +18,15 @@ describe('end to end on sqlite: every widget on a host page with a strict Conten
   let browser: Browser;
   let smtp: TestSmtpServer;
   let drop: () => Promise<void>;
-  let hostServer: Server;
-  let hostOrigin: string;
-  let body = '';
+  let host: HostPage;
   let policy = '';
 
   before(async () => {
-    const hostPort = await freePort();
-    hostOrigin = `http://127.0.0.1:${hostPort}`;
-    hostServer = createServer((_, res) => {
-      // A fresh nonce for every page, as a CMS that uses nonces sends it.
+    // A fresh nonce for every page, as a CMS that uses nonces sends it.
+    host = await startHostPage((pasted) => {
       const nonce = randomBytes(16).toString('base64');
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': policy.replace('{nonce}', nonce) });
-      res.end(body.replaceAll('{nonce}', nonce));
+      return { headers: { 'Content-Security-Policy': policy.replace('{nonce}', nonce) }, html: pasted.replaceAll('{nonce}', nonce) };
     });
-    await new Promise<void>((ok) => hostServer.listen(hostPort, '127.0.0.1', ok));
     smtp = await startTestSmtpServer();
     const db = await freshDatabase('sqlite');
     drop = db.drop;
@@ -41,7 +34,7 @@ describe('end to end on sqlite: every widget on a host page with a strict Conten
     server = await startServer(db.url, {
       ADMIN_EMAIL: admin.email,
       ADMIN_PASSWORD: admin.password,
-      ALLOWED_ORIGINS: hostOrigin,
+      ALLOWED_ORIGINS: host.origin,
       SMTP_URL: smtp.url,
       CHAT_HOURS: 'mon-sun 00:00-24:00; holidays 00:00-24:00',
       // An easy proof of work keeps the test quick; it is still solved in the blob worker.
@@ -82,7 +75,7 @@ describe('end to end on sqlite: every widget on a host page with a strict Conten
     await staff.call('POST', `/api/staff/surveys/${survey.id}/approve`);
     await staff.call('POST', `/api/staff/surveys/${survey.id}/send`);
 
-    body =
+    host.paste(
       `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Kommunens sida</title>` +
       // Registered before anything of ours loads, so that no violation is missed.
       `<script nonce="{nonce}">window.violations=[];document.addEventListener('securitypolicyviolation',function(e){window.violations.push(e.violatedDirective+' '+e.blockedURI+' '+e.sample)},true)</script>` +
@@ -95,7 +88,8 @@ describe('end to end on sqlite: every widget on a host page with a strict Conten
       `<medverka-panel></medverka-panel>` +
       `<medverka-survey survey="${survey.id}"></medverka-survey>` +
       `<medverka-chat prompt-delay="0"></medverka-chat>` +
-      `</body></html>`;
+      `</body></html>`,
+    );
   });
 
   after(async () => {
@@ -103,7 +97,7 @@ describe('end to end on sqlite: every widget on a host page with a strict Conten
     await server?.stop();
     await drop?.();
     await smtp?.close();
-    await new Promise((ok) => hostServer?.close(ok));
+    await host?.close();
   });
 
   it('renders each widget, drives its main form, and breaks no rule', async () => {
@@ -111,7 +105,7 @@ describe('end to end on sqlite: every widget on a host page with a strict Conten
     context.setDefaultTimeout(15_000);
     const page = await context.newPage();
     const problems = watchProblems(page);
-    const response = await page.goto(hostOrigin);
+    const response = await page.goto(host.origin);
     assert.match(response!.headers()['content-security-policy']!, /require-trusted-types-for 'script'/);
 
     // Each widget rendered something of its own.

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -23,6 +24,33 @@ export async function freePort(): Promise<number> {
       probe.close(() => ok(port));
     });
   });
+}
+
+/** A municipality's page on another origin, showing whatever the test pastes into it. */
+export interface HostPage {
+  origin: string;
+  paste(html: string): void;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves a host page on a free port of its own (so another origin than the server's). Each
+ * request gets what `serve` makes of the pasted HTML: the page, and any headers it sends.
+ */
+export async function startHostPage(serve: (pasted: string) => { html: string; headers?: Record<string, string> }): Promise<HostPage> {
+  let pasted = '';
+  const port = await freePort();
+  const server = createHttpServer((_, res) => {
+    const { html, headers } = serve(pasted);
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', ...headers });
+    res.end(html);
+  });
+  await new Promise<void>((ok) => server.listen(port, '127.0.0.1', ok));
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    paste: (html) => (pasted = html),
+    close: () => new Promise((ok) => server.close(() => ok())),
+  };
 }
 
 export type DatabaseKind = 'sqlite' | 'postgres';

@@ -2,13 +2,12 @@
 // the real server, shown by the built widgets and the console in headless Chromium: nothing may
 // run, nothing may become markup, and every payload must be on the screen as the text it is.
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestSmtpServer, type TestSmtpServer } from '../../server/mail/capture.js';
 import { injectedSelector, xssCorpus } from '../xss-corpus.js';
 import { confirmLink, mailedLink, residentPost, signInStaff, type StaffApi } from './api.js';
-import { freePort, freshDatabase, launchBrowser, startServer, watchProblems, type RunningServer } from './harness.js';
+import { freshDatabase, launchBrowser, startHostPage, startServer, watchProblems, type HostPage, type RunningServer } from './harness.js';
 
 /** Every payload after a marker saying which field it is in, so a field that is not shown is missed. */
 const all = (tag: string) => `${tag} ${xssCorpus.join(' ')}`;
@@ -107,7 +106,7 @@ describe('end to end on sqlite: hostile text in every field stays text in every 
   let smtp: TestSmtpServer;
   let staff: StaffApi;
   let drop: () => Promise<void>;
-  let host: { origin: string; paste: (html: string) => void; close: () => Promise<void> };
+  let host: HostPage;
   let image: string;
   const problems: string[] = [];
   const ids = { petitions: [] as number[], rejected: 0, polls: [] as number[], survey: 0, conversations: [] as number[] };
@@ -139,14 +138,9 @@ describe('end to end on sqlite: hostile text in every field stays text in every 
 
   before(async () => {
     smtp = await startTestSmtpServer();
-    let body = '';
-    const hostPort = await freePort();
-    const hostServer: Server = createServer((_, res) => {
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-      res.end(`<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Kommunens sida</title></head><body>${body}</body></html>`);
-    });
-    await new Promise<void>((ok) => hostServer.listen(hostPort, '127.0.0.1', ok));
-    host = { origin: `http://127.0.0.1:${hostPort}`, paste: (html) => (body = html), close: () => new Promise((ok) => hostServer.close(() => ok())) };
+    host = await startHostPage((pasted) => ({
+      html: `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Kommunens sida</title></head><body>${pasted}</body></html>`,
+    }));
     const db = await freshDatabase('sqlite');
     drop = db.drop;
     const launching = launchBrowser();

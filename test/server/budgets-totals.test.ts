@@ -6,6 +6,7 @@ import { castBallot, computeResults, confirmBallot, findStaffBudget, moveBudget,
 import { createDatabase, migrateToLatest, type Db } from '../../server/db/index.js';
 import { migrations } from '../../server/db/migrations.js';
 import { anonymiseOldBallots } from '../../server/petitions/housekeeping.js';
+import { districtProjects } from './budget-fixtures.js';
 import { openDatabase, testDatabases } from './helpers.js';
 
 /*
@@ -50,12 +51,7 @@ const projects: BudgetInput = {
     { name: { sv: 'Norr', en: null }, total: 1_000_000 },
     { name: { sv: 'Söder', en: null }, total: 1_000_000 },
   ],
-  items: [
-    { district: 0, title: { sv: 'Utegym', en: null }, description: { sv: '', en: null }, image: null, min: 0, max: 0, step: 1, start: 0, cost: 400_000 },
-    { district: 0, title: { sv: 'Hundrastgård', en: null }, description: { sv: '', en: null }, image: null, min: 0, max: 0, step: 1, start: 0, cost: 350_000 },
-    { district: 1, title: { sv: 'Skatepark', en: null }, description: { sv: '', en: null }, image: null, min: 0, max: 0, step: 1, start: 0, cost: 600_000 },
-    { district: null, title: { sv: 'Parkbänkar', en: null }, description: { sv: '', en: null }, image: null, min: 0, max: 0, step: 1, start: 0, cost: 200_000 },
-  ],
+  items: districtProjects,
 };
 
 /** A deterministic spread of choices, so a failure can be replayed. */

@@ -8,6 +8,7 @@ import { castBallot, confirmBallot, computeResults, moveBudget, publishBudget, s
 import { anonymiseOldBallots } from '../../server/petitions/housekeeping.js';
 import { startTestSmtpServer, type TestSmtpServer } from '../../server/mail/capture.js';
 import { createMailer, findLinks } from '../../server/mail/mailer.js';
+import { districtProjects } from './budget-fixtures.js';
 import { fromAddress, memoryLogger, pow, testApp, testDatabases } from './helpers.js';
 import { seedStaff, signIn, staffRequest } from './staff-helpers.js';
 
@@ -57,12 +58,7 @@ const projects: BudgetInput = {
     { name: { sv: 'Norr', en: 'North' }, total: 1_000_000 },
     { name: { sv: 'Söder', en: 'South' }, total: 800_000 },
   ],
-  items: [
-    { district: 0, title: { sv: 'Utegym', en: null }, description: { sv: '', en: null }, image: null, min: 0, max: 0, step: 1, start: 0, cost: 400_000 },
-    { district: 0, title: { sv: 'Hundrastgård', en: null }, description: { sv: '', en: null }, image: null, min: 0, max: 0, step: 1, start: 0, cost: 350_000 },
-    { district: 1, title: { sv: 'Skatepark', en: null }, description: { sv: '', en: null }, image: null, min: 0, max: 0, step: 1, start: 0, cost: 600_000 },
-    { district: null, title: { sv: 'Parkbänkar', en: null }, description: { sv: '', en: null }, image: null, min: 0, max: 0, step: 1, start: 0, cost: 200_000 },
-  ],
+  items: districtProjects,
 };
 
 for (const database of testDatabases()) {

@@ -1,0 +1,12 @@
+import type { BudgetInput } from '../../server/budgets/schemas.js';
+
+/**
+ * The projects of a two-district project vote, as the budget tests use them: two in the first
+ * district (index 0), one in the second, one shared by both.
+ */
+export const districtProjects: BudgetInput['items'] = [
+  { district: 0, title: { sv: 'Utegym', en: null }, description: { sv: '', en: null }, image: null, min: 0, max: 0, step: 1, start: 0, cost: 400_000 },
+  { district: 0, title: { sv: 'Hundrastgård', en: null }, description: { sv: '', en: null }, image: null, min: 0, max: 0, step: 1, start: 0, cost: 350_000 },
+  { district: 1, title: { sv: 'Skatepark', en: null }, description: { sv: '', en: null }, image: null, min: 0, max: 0, step: 1, start: 0, cost: 600_000 },
+  { district: null, title: { sv: 'Parkbänkar', en: null }, description: { sv: '', en: null }, image: null, min: 0, max: 0, step: 1, start: 0, cost: 200_000 },
+];

@@ -99,7 +99,8 @@ class Hold implements DatabaseConnection {
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     const statement = this.driver.prepare(query.sql);
-    if (this.inTransaction || statement.reader) return run<R>(statement, query);
+    // `readonly`, not `reader`: an insert … returning reads rows back but still writes.
+    if (this.inTransaction || statement.readonly) return run<R>(statement, query);
     // A write on its own is a transaction of its own.
     this.driver.open();
     let result: QueryResult<R>;

@@ -107,6 +107,18 @@ describe('SQLite group commit', () => {
   it('commits a write outside a transaction before answering, and the same connection can go on', async () => {
     const { db, seen, close } = await open();
     try {
+      // A write that returns rows, sent while other transactions wait for their commit.
+      await Promise.all([
+        db.transaction().execute((trx) => trx.insertInto('notes').values({ text: 'in a transaction' }).execute()),
+        db
+          .insertInto('notes')
+          .values({ text: 'returning its id' })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+          .then(() => assert.ok(seen().includes('returning its id'), 'committed when answered')),
+      ]);
+      await db.deleteFrom('notes').execute();
+
       await db.insertInto('notes').values({ text: 'on its own' }).execute();
       assert.deepEqual(seen(), ['on its own']);
       await assert.rejects(db.insertInto('notes').values({ text: 'on its own' }).execute(), /UNIQUE/);

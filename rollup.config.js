@@ -10,6 +10,7 @@ import resolve from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
 import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
+import { compiledLocale } from './scripts/compiled-locale.js';
 
 const outDir = 'dist/widgets';
 
@@ -74,7 +75,8 @@ function manifest() {
   };
 }
 
-const plugins = () => [
+const plugins = (...first) => [
+  ...first,
   resolve({ browser: true }),
   // Lit's own minifier for the HTML and CSS inside html`` and css`` templates.
   // SVG needs its closing slashes; alt="" must survive.
@@ -108,7 +110,17 @@ export default [
         return undefined;
       },
     },
-    plugins: plugins(),
+    plugins: plugins(
+      // A chat shown in English fetches its panel with the English strings in the code (panel-en.ts).
+      compiledLocale({
+        entry: 'widgets/chat/panel-en.ts',
+        via: './panel.js',
+        module: 'widgets/chat/panel.element.ts',
+        translations: 'widgets/chat/locales/en.ts',
+        locale: 'en',
+        sourceLocale: 'sv',
+      }),
+    ),
   },
   {
     // The staff console at /admin, built apart so that its code never changes how the

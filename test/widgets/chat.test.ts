@@ -114,6 +114,8 @@ describe('<medverka-chat>', () => {
     await expect(el).to.be.accessible();
     await waitUntil(() => prompt(el).classList.contains('shown'), 'the prompt appears', { timeout: 2000 });
     // Checked for contrast once it has faded in: half-way, its text is still faint by design.
+    // (Waiting for the computed opacity to read 1 was not enough: axe still once saw it faint.)
+    await Promise.all(prompt(el).getAnimations().map((a) => a.finished));
     await waitUntil(() => getComputedStyle(prompt(el)).opacity === '1', 'the prompt has faded in', { timeout: 2000 });
     expect(prompt(el).querySelector('p')!.textContent).to.equal('Hej! Har du en fråga till kommunen?');
     expect(prompt(el).querySelector('button')!.getAttribute('aria-label')).to.equal('Dölj hälsningen');

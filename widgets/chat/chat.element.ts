@@ -252,11 +252,12 @@ export class MedverkaChat extends HTMLElement {
   }
 
   #load() {
-    // A chat shown in English fetches the panel's English strings at the same time as the panel.
-    const english = this.#lang == 'en';
-    return (this.#panel ??= Promise.all([import('./panel.js'), english && import('./locales/en.js')]).then(
-      async ([{ MedverkaChatPanel }]) => {
-        if (english) await MedverkaChatPanel.english();
+    // A chat shown in English fetches the panel built with its strings in English.
+    const lang = this.#lang;
+    return (this.#panel ??= (lang == 'en' ? import('./panel-en.js') : import('./panel.js')).then(
+      async () => {
+        // The panel defined first on the page is the one used: it fetches this chat's strings if it lacks them.
+        await (customElements.get('medverka-chat-panel') as typeof MedverkaChatPanel).translate(lang);
         const panel = document.createElement('medverka-chat-panel');
         const api = (panel.api = this.#apiBase);
         panel.stored = readConversation(api);

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ApiRequestError } from '../shared/api.js';
 import { MedverkaElement } from '../shared/base-element.js';
 import { emit } from '../shared/events.js';
-import { msg, str, type Translations } from '../shared/localize.js';
+import { msg, str, type Locale, type Translations } from '../shared/localize.js';
 import { chatApi, ChatRefusal, type ChatHours, type ChatMessage, type ConversationStatus, type Started, type StatusEvent } from './chat-api.js';
 import { styles } from './panel.styles.js';
 import type { StoredConversation } from './storage.js';
@@ -32,8 +32,16 @@ const lostAfterMs = 3000;
 /** Reconnecting after the stream was given up: exponential backoff with full jitter, up to this. */
 const maxBackoffMs = 30_000;
 
-/** The English strings, once asked for. */
-let english: Promise<unknown> | undefined;
+/**
+ * The language of the strings written in this file, and the chunk with the other language's.
+ * A chat shown in English fetches this panel built with its English strings in the code
+ * instead (panel-en.ts, and `chatPanelInEnglish` in rollup.config.js, which rewrites these two
+ * lines), so that it downloads no Swedish unless the page switches language.
+ */
+const inCode: Locale = 'sv';
+const otherStrings = () => import('./locales/en.js');
+/** The other language's strings, once asked for. */
+let other: Promise<unknown> | undefined;
 
 const invalidEmail: Say = () => msg('Skriv e-postadressen så här: namn@exempel.se.', { id: 'chat.error-email-invalid' });
 const refusedEmail: Say = () =>
@@ -56,18 +64,16 @@ const refusedEmail: Say = () =>
  */
 export class MedverkaChatPanel extends MedverkaElement {
   static override styles = styles;
-  /**
-   * Swedish is written in the code; English is a chunk of its own, fetched only for a chat
-   * shown in English (the launcher asks for it together with the panel, see english()).
-   */
+  /** The language not written in the code, once fetched (see translate()). */
   static override translations: Translations = {};
 
-  /** Fetches the English strings (once) into `translations`. */
-  static english(): Promise<unknown> {
-    return (english ??= import('./locales/en.js').then(
-      ({ templates }) => (MedverkaChatPanel.translations.en = templates),
+  /** Makes the panel's strings in `locale` ready: fetches them (once) unless they are the ones in the code. */
+  static translate(locale: Locale): Promise<unknown> {
+    if (locale === inCode) return Promise.resolve();
+    return (other ??= otherStrings().then(
+      ({ templates }) => (MedverkaChatPanel.translations[locale] = templates),
       (err: unknown) => {
-        english = undefined;
+        other = undefined;
         throw err;
       },
     ));
@@ -171,11 +177,11 @@ export class MedverkaChatPanel extends MedverkaElement {
     }
   }
 
-  /** The language changed to English after the panel was made: fetch its strings, then render again. */
+  /** The language changed after the panel was made: fetch its strings if need be, then render again. */
   override followLang(): void {
     super.followLang();
-    if (this.locale === 'en' && !MedverkaChatPanel.translations.en) {
-      MedverkaChatPanel.english().then(
+    if (this.locale !== inCode && !MedverkaChatPanel.translations[this.locale]) {
+      MedverkaChatPanel.translate(this.locale).then(
         () => this.requestUpdate(),
         () => {},
       );

@@ -19,8 +19,11 @@ export const sourceLocale = 'sv';
 export const locales = ['sv', 'en'] as const;
 export type Locale = (typeof locales)[number];
 
-/** Templates per target locale; Swedish needs none. */
-export type Translations = Partial<Record<Exclude<Locale, 'sv'>, TemplateMap>>;
+/**
+ * Templates per locale other than the one written in the code: Swedish needs none, except in
+ * the one chunk built with English in the code (the chat's panel for a chat shown in English).
+ */
+export type Translations = Partial<Record<Locale, TemplateMap>>;
 
 let active: TemplateMap | undefined;
 
@@ -42,7 +45,7 @@ _installMsgImplementation(localizedMsg as MsgFn);
 /** Runs `fn` with msg() reading the given locale's templates. */
 export function renderIn<T>(locale: Locale, translations: Translations, fn: () => T): T {
   const previous = active;
-  active = locale === sourceLocale ? undefined : translations[locale];
+  active = translations[locale];
   try {
     return fn();
   } finally {

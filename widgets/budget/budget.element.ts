@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { FormRefusal } from '../petition/petition-api.js';
-import { encodeSolution, solve } from '../petition/proof-of-work.js';
 import { ApiRequestError } from '../shared/api.js';
 import { MedverkaElement } from '../shared/base-element.js';
 import { emit } from '../shared/events.js';
@@ -251,8 +250,9 @@ export class MedverkaBudget extends MedverkaElement {
     this.#pow.catch(() => {});
   };
 
+  /** The solver is its own chunk, fetched with the challenge: a published process's page never needs it. */
   private async prove(): Promise<string> {
-    const challenge = await budgetApi.challenge(this.apiBase);
+    const [challenge, { solve, encodeSolution }] = await Promise.all([budgetApi.challenge(this.apiBase), import('../petition/proof-of-work.js')]);
     const number = await solve(challenge);
     if (number < 0) throw new ApiRequestError(null, 'pow_unsolved', 'No number solves the challenge.');
     return encodeSolution(challenge, number);

@@ -87,6 +87,15 @@ for (const kind of databaseKinds) {
       assert.match(text, /Lekplatser/);
       assert.match(text, /3 000 000|3 miljoner/);
       assert.ok((await widget.locator('svg').count()) > 0, 'bars drawn as SVG');
+      // A published process's page fetches its results view, and neither the ballot form nor the proof of work.
+      const chunks: string[] = await page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .map((e) => e.name)
+          .filter((n) => n.includes('/widgets/chunks/')),
+      );
+      assert.ok(chunks.some((n) => n.includes('/budget-results-')), `the results view: ${chunks.join(', ')}`);
+      assert.deepEqual(chunks.filter((n) => /\/budget-form-|proof-of-work/.test(n)), [], 'no form, no proof of work');
 
       assert.deepEqual([...problems, ...consoleProblems], []);
       await context.close();

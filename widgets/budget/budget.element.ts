@@ -5,6 +5,7 @@ import { MedverkaElement } from '../shared/base-element.js';
 import { emit } from '../shared/events.js';
 import { msg, str } from '../shared/localize.js';
 import { budgetApi, type BudgetItem, type PublicBudget } from './budget-api.js';
+import type { FormHost } from './form.js';
 import { styles } from './budget.styles.js';
 import { templates as en } from './locales/en.js';
 import { digits, itemsOf, kronor, paragraphs, pick, snap, tally, type Tally } from './tally.js';
@@ -17,13 +18,15 @@ type Status = 'waiting' | 'loading' | 'ready' | 'not-found' | 'error';
  * `at` is 'email', 'district', 'tally' or 'item-<id>'. The text is made while rendering, so
  * it is in the element's language.
  */
-interface Problem {
+export interface Problem {
   at: string;
   text: () => string;
 }
 
 /** The results view, loaded only for a published process (it is its own chunk). */
 type ResultsView = typeof import('./results.js');
+/** The ballot form, loaded only for an open process (it is its own chunk). */
+type FormView = typeof import('./form.js');
 
 /** How long a load may take before 'Laddar …' is shown. */
 const loadingMessageDelay = 300;
@@ -148,8 +151,11 @@ export class MedverkaBudget extends MedverkaElement {
   /** The proof of work for the next ballot, started when the resident starts. */
   #pow?: Promise<string>;
   #results?: ResultsView;
+  #form?: FormView;
   /** What is left, in words, as last rendered (so in the element's language), for announcing. */
-  #left = '';
+  private leftSaid = '';
+  /** The formatters the form's chunk uses (form.ts imports nothing from this chunk). */
+  private readonly say = { kronor, digits, pick };
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -166,7 +172,7 @@ export class MedverkaBudget extends MedverkaElement {
   private async show(data: PublicBudget) {
     this.#abort?.abort();
     if (this.data?.slug !== data.slug) this.reset();
-    if (data.results) await this.loadResults();
+    await this.loadView(data);
     this.data = data;
     this.status = 'ready';
   }
@@ -183,7 +189,7 @@ export class MedverkaBudget extends MedverkaElement {
     }, loadingMessageDelay);
     try {
       const data = await budgetApi.budget(this.apiBase, slug, abort.signal);
-      if (data.results) await this.loadResults();
+      await this.loadView(data);
       if (abort.signal.aborted) return;
       this.data = data;
       this.status = 'ready';
@@ -197,11 +203,14 @@ export class MedverkaBudget extends MedverkaElement {
     }
   }
 
-  private async loadResults() {
-    if (this.#results) return;
-    const view = await import('./results.js');
-    Object.assign(en, view.templates);
-    this.#results = view;
+  /** Loads what the process's state shows, each its own chunk: the form while it is open, the results once published. */
+  private async loadView(data: PublicBudget) {
+    if (data.status === 'open') this.#form ??= await import('./form.js');
+    if (data.results && !this.#results) {
+      const view = await import('./results.js');
+      Object.assign(en, view.templates);
+      this.#results = view;
+    }
   }
 
   private reset() {
@@ -269,7 +278,7 @@ export class MedverkaBudget extends MedverkaElement {
     }
     this.problems = this.problems.filter((p) => p.at !== `item-${id}` && p.at !== 'tally');
     clearTimeout(this.#announceTimer);
-    this.#announceTimer = setTimeout(() => (this.announcement = this.#left), announceAfter);
+    this.#announceTimer = setTimeout(() => (this.announcement = this.leftSaid), announceAfter);
   }
 
   private setAmount(item: BudgetItem, amount: number) {
@@ -504,15 +513,6 @@ export class MedverkaBudget extends MedverkaElement {
     return msg(str`Kvar att fördela: ${kronor(t.left, l)}.`, { id: 'budget.left' });
   }
 
-  private ruleText(data: PublicBudget, total: number): string {
-    const l = this.locale;
-    if (data.mode === 'projects') return msg(str`Välj de projekt du vill ha. Tillsammans får de kosta högst ${kronor(total, l)}.`, { id: 'budget.rule-projects' });
-    if (data.rule === 'within') return msg(str`Fördela högst ${kronor(total, l)}. Du behöver inte använda allt.`, { id: 'budget.rule-within' });
-    return data.tolerance
-      ? msg(str`Fördela ${kronor(total, l)}, varken mer eller mindre. Det får skilja högst ${kronor(data.tolerance, l)}.`, { id: 'budget.rule-balanced-tolerance' })
-      : msg(str`Fördela ${kronor(total, l)}, varken mer eller mindre.`, { id: 'budget.rule-balanced' });
-  }
-
   private problemAt(at: string) {
     return this.problems.find((p) => p.at === at);
   }
@@ -533,206 +533,13 @@ export class MedverkaBudget extends MedverkaElement {
       ${closes}`;
   }
 
-  private renderAbout(item: BudgetItem) {
-    const l = this.locale;
-    const description = pick(item.description, l);
-    // Staff give http(s) addresses; a data: image (a preview) is harmless in an <img>. Nothing else is loaded.
-    const src = item.image && /^(https?:\/\/|data:image\/)/i.test(item.image.url) ? item.image.url : undefined;
-    return html`${description ? html`<p id="desc-${item.id}" class="hint description">${description}</p>` : nothing}
-    ${src ? html`<img class="picture" src=${src} alt=${pick(item.image!.alt, l)} loading="lazy" />` : nothing}`;
-  }
-
-  /** Whether a line or project has a note: why its amount changed, what the server said, or (changed last) that the ballot is over. */
-  private hasNote(item: BudgetItem, t: Tally) {
-    return this.notes.has(item.id) || (this.lastChanged === item.id && t.state === 'over');
-  }
-
-  private renderNote(item: BudgetItem, t: Tally) {
-    if (!this.hasNote(item, t)) return nothing;
-    const note = this.notes.get(item.id);
-    return html`<p id="note-${item.id}" class="note ${note && this.problemAt(`item-${item.id}`) ? 'field-error' : ''}">${note ? note() : this.leftText(t)}</p>`;
-  }
-
-  private renderLine(item: BudgetItem, t: Tally) {
-    const l = this.locale;
-    const id = item.id;
-    const amount = this.amountOf(item);
-    const title = pick(item.title, l);
-    const note = this.hasNote(item, t) ? `note-${id}` : '';
-    const described = [`limits-${id}`, pick(item.description, l) ? `desc-${id}` : '', note].filter(Boolean).join(' ');
-    const invalid = this.problemAt(`item-${id}`) ? 'true' : 'false';
-    return html`<li class="line" part="line">
-      <div class="line-head">
-        <label class="line-title" for="range-${id}">${title}</label>
-        <span class="line-amount" aria-hidden="true">${kronor(amount, l)}</span>
-      </div>
-      ${this.renderAbout(item)}
-      <input
-        type="range"
-        id="range-${id}"
-        min=${item.min}
-        max=${item.max}
-        step=${item.step}
-        .value=${String(amount)}
-        aria-valuetext=${kronor(amount, l)}
-        aria-describedby=${described}
-        aria-invalid=${invalid}
-        @input=${(e: Event) => this.onRange(item, e)}
-      />
-      <p id="limits-${id}" class="limits">${msg(str`Från ${kronor(item.min, l)} till ${kronor(item.max, l)}`, { id: 'budget.limits' })}</p>
-      <div class="exact">
-        <label for="amount-${id}">${msg('Exakt belopp i kronor', { id: 'budget.exact' })}<span class="visually-hidden">: ${title}</span></label>
-        <input
-          id="amount-${id}"
-          inputmode="numeric"
-          autocomplete="off"
-          spellcheck="false"
-          .value=${this.drafts.get(id) ?? digits(amount, l)}
-          aria-describedby=${`limits-${id} ${note}`.trim()}
-          aria-invalid=${invalid}
-          @input=${(e: Event) => this.onExactInput(item, e)}
-          @change=${(e: Event) => this.onExactChange(item, e)}
-        />
-      </div>
-      ${this.renderNote(item, t)}
-    </li>`;
-  }
-
-  private renderProject(item: BudgetItem, t: Tally) {
-    const l = this.locale;
-    const id = item.id;
-    const chosen = this.chosen.has(id);
-    const fits = chosen || item.cost <= t.left;
-    const described = [`cost-${id}`, pick(item.description, l) ? `desc-${id}` : '', fits ? '' : `fit-${id}`, this.hasNote(item, t) ? `note-${id}` : ''].filter(Boolean).join(' ');
-    return html`<li class="project ${chosen ? 'chosen' : ''}" part="project">
-      <div class="choice">
-        <input type="checkbox" id="project-${id}" .checked=${chosen} aria-describedby=${described} @change=${(e: Event) => this.onProject(item, e)} />
-        <label for="project-${id}">${pick(item.title, l)}</label>
-      </div>
-      <p id="cost-${id}" class="cost">${msg(str`Kostar ${kronor(item.cost, l)}`, { id: 'budget.cost' })}</p>
-      ${this.renderAbout(item)}
-      ${fits
-        ? nothing
-        : html`<p id="fit-${id}" class="note">
-            ${msg(str`Får inte plats just nu: det finns ${kronor(Math.max(0, t.left), l)} kvar. Välj bort något annat först om du vill ha med det här.`, { id: 'budget.no-fit' })}
-          </p>`}
-      ${this.renderNote(item, t)}
-    </li>`;
-  }
-
-  private renderDistricts(data: PublicBudget) {
-    if (!data.districts.length) return nothing;
-    const problem = this.problemAt('district');
-    return html`<fieldset class="field districts" id="districts" part="districts" aria-describedby=${problem ? 'district-hint district-error' : 'district-hint'}>
-      <legend>${msg('Välj ditt område', { id: 'budget.district' })}</legend>
-      <p id="district-hint" class="hint">${msg('Varje område har en egen budget. Du är med i ett av dem.', { id: 'budget.district-hint' })}</p>
-      ${problem ? html`<p id="district-error" class="field-error">${problem.text()}</p>` : nothing}
-      ${data.districts.map(
-        (d) => html`<div class="choice">
-          <input type="radio" name="district" id="district-${d.id}" .checked=${this.districtId === d.id} aria-invalid=${problem ? 'true' : 'false'} @change=${() => this.chooseDistrict(d.id)} />
-          <label for="district-${d.id}">${pick(d.name, this.locale)} <span class="hint">(${kronor(d.total, this.locale)})</span></label>
-        </div>`,
-      )}
-    </fieldset>`;
-  }
-
-  private renderTally(data: PublicBudget, t: Tally) {
-    const l = this.locale;
-    const width = t.total ? Math.min(100, (t.spent / t.total) * 100) : t.spent ? 100 : 0;
-    return html`<div id="tally" class="tally ${t.state}" part="tally" tabindex="-1">
-      <p class="tally-sum">
-        ${data.mode === 'projects'
-          ? msg(str`Valt för ${kronor(t.spent, l)} av ${kronor(t.total, l)}`, { id: 'budget.spent-projects' })
-          : msg(str`Fördelat: ${kronor(t.spent, l)} av ${kronor(t.total, l)}`, { id: 'budget.spent' })}
-      </p>
-      <svg class="gauge" aria-hidden="true" focusable="false">
-        <rect class="gauge-track" width="100%" height="100%" />
-        <rect class="gauge-fill" width="${width}%" height="100%" />
-      </svg>
-      <p class="tally-left">${t.state === 'ok' ? nothing : html`<span class="warning" aria-hidden="true">!</span>`}${(this.#left = this.leftText(t))}</p>
-    </div>`;
-  }
-
-  private renderSummary() {
-    if (!this.problems.length && !this.formError) return nothing;
-    return html`<div id="summary" class="summary" tabindex="-1" aria-labelledby="summary-heading">
-      <div id="summary-heading" class="summary-heading" role="heading" aria-level=${this.subLevel}>
-        ${this.problems.length ? msg('Rätta det här innan du skickar', { id: 'budget.summary-heading' }) : msg('Din budget skickades inte', { id: 'budget.not-sent' })}
-      </div>
-      ${this.problems.length
-        ? html`<ul>
-            ${this.problems.map((p) => html`<li><a href="#${this.targetOf(p.at)}" @click=${(e: MouseEvent) => this.onSummaryClick(e, p.at)}>${p.text()}</a></li>`)}
-          </ul>`
-        : nothing}
-      ${this.formError ? html`<p>${this.formError()}</p>` : nothing}
-    </div>`;
-  }
-
-  private renderForm(data: PublicBudget) {
-    const t = this.needsDistrict ? undefined : this.tally;
-    const email = this.problemAt('email');
-    const sliders = data.mode === 'sliders';
-    return html`<form part="form" novalidate @submit=${this.onSubmit} @focusin=${this.startProof} @input=${this.startProof}>
-      ${this.renderSummary()} ${this.renderDistricts(data)}
-      ${t
-        ? html`<section class="share" aria-labelledby="share-heading">
-              <div id="share-heading" class="subheading" role="heading" aria-level=${this.subLevel}>
-                ${sliders ? msg('Fördela budgeten', { id: 'budget.share-heading' }) : msg('Välj projekt', { id: 'budget.projects-heading' })}
-              </div>
-              <p class="rule">${this.ruleText(data, t.total)}</p>
-              ${this.renderTally(data, t)}
-              <ul class=${sliders ? 'lines' : 'projects'}>
-                ${this.items.map((item) => (sliders ? this.renderLine(item, t) : this.renderProject(item, t)))}
-              </ul>
-            </section>
-            <div class="field">
-              <label for="email">${msg('E-postadress', { id: 'budget.email' })}</label>
-              <p id="email-hint" class="hint">${msg('Vi skickar en länk som du klickar på för att din budget ska räknas.', { id: 'budget.email-hint' })}</p>
-              ${email ? html`<p id="email-error" class="field-error">${email.text()}</p>` : nothing}
-              <input
-                id="email"
-                name="email"
-                type="email"
-                autocomplete="email"
-                spellcheck="false"
-                maxlength="254"
-                .value=${this.email}
-                aria-invalid=${email ? 'true' : 'false'}
-                aria-describedby=${email ? 'email-hint email-error' : 'email-hint'}
-                @input=${(e: Event) => (this.email = (e.target as HTMLInputElement).value)}
-              />
-            </div>
-            <p class="privacy">
-              ${msg('Kommunen sparar din e-postadress för att varje person bara ska räknas en gång. Den visas aldrig för någon.', { id: 'budget.privacy' })}
-            </p>
-            <button type="submit" class="primary" part="button" aria-disabled=${this.sending ? 'true' : 'false'}>
-              ${this.sending ? msg('Skickar …', { id: 'budget.sending' }) : msg('Skicka min budget', { id: 'budget.submit' })}
-            </button>
-            <p class="visually-hidden" role="status">${this.sending ? msg('Skickar din budget …', { id: 'budget.sending-status' }) : ''}</p>`
-        : nothing}
-    </form>`;
-  }
-
-  private renderSent() {
-    return html`<section class="message sent" part="message" aria-labelledby="sent-heading">
-      <div id="sent-heading" class="subheading" role="heading" aria-level=${this.subLevel} tabindex="-1">${msg('Kolla din e-post', { id: 'budget.sent-heading' })}</div>
-      <p>${msg(str`Vi har skickat ett mejl till ${this.sent}.`, { id: 'budget.sent-to' })}</p>
-      <p>${msg('Din budget räknas när du har klickat på länken i mejlet. Länken gäller i tre dagar.', { id: 'budget.sent-link' })}</p>
-      <p>
-        ${msg('Du kan ändra dig så länge omröstningen är öppen: skicka en ny budget och bekräfta den. Det är den senaste du bekräftar som räknas.', {
-          id: 'budget.sent-change',
-        })}
-      </p>
-      <p class="hint">${msg('Har du inte fått något mejl? Titta i skräpposten.', { id: 'budget.sent-spam' })}</p>
-      <button type="button" class="secondary" part="button" @click=${this.sendAgain}>${msg('Ändra min budget', { id: 'budget.change' })}</button>
-    </section>`;
-  }
-
   private renderBudget(data: PublicBudget) {
     const l = this.locale;
     const description = pick(data.description, l);
     let main: unknown = nothing;
-    if (data.status === 'open') main = this.sent ? this.renderSent() : this.renderForm(data);
+    // The form reads the element's own state and handlers (FormHost in form.ts).
+    const host = this as unknown as FormHost;
+    if (data.status === 'open' && this.#form) main = this.sent ? this.#form.renderSent(host) : this.#form.renderForm(host, data);
     else if (data.status === 'closed')
       main = html`<p class="message closed" part="message" tabindex="-1">${msg('Omröstningen har stängt. Resultatet visas här när kommunen har publicerat det.', { id: 'budget.closed' })}</p>`;
     else if (data.results && this.#results) main = this.#results.renderResults(data, l, this.subLevel, { kronor, paragraphs });

@@ -106,6 +106,8 @@ export default [
       chunkFileNames: (chunk) => `chunks/${chunkName(chunk)}-[hash].js`,
       manualChunks(id) {
         if (/[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit|@lit-labs)[\\/]/.test(id)) return 'lit';
+        // Following live is for the widgets that do (petition, poll): the others need not carry it.
+        if (/[\\/]widgets[\\/]shared[\\/]live\.ts$/.test(id)) return undefined;
         if (/[\\/]widgets[\\/]shared[\\/]/.test(id)) return 'lit';
         return undefined;
       },

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ApiRequestError, type PowChallenge, type PublicPetition } from '../shared/api.js';
 import { MedverkaElement } from '../shared/base-element.js';
 import { emit } from '../shared/events.js';
+import { followLive } from '../shared/live.js';
 import { msg, str } from '../shared/localize.js';
 import { templates as en } from './locales/en.js';
 import { FormRefusal, petitionApi } from './petition-api.js';
@@ -118,8 +119,8 @@ export class MedverkaPetition extends MedverkaElement {
   }
 
   #abort?: AbortController;
-  /** Follows the count and status while the petition can still change. */
-  #live?: EventSource;
+  /** Stops following the count and status, which it does while the petition can still change (see followLive). */
+  #unfollow?: () => void;
   #lastAnnounced = 0;
   #announceTimer?: ReturnType<typeof setTimeout>;
   /** The proof of work for the next submission, started when the resident starts the form. */
@@ -142,24 +143,25 @@ export class MedverkaPetition extends MedverkaElement {
     this.unfollow();
     const data = this.data;
     if (!data || data.status === 'answered' || typeof EventSource === 'undefined' || !this.isConnected) return;
-    const live = (this.#live = new EventSource(new URL(`api/petitions/${data.id}/live`, this.apiBase)));
-    live.addEventListener('petition', (event) => {
-      const fresh = JSON.parse((event as MessageEvent<string>).data) as Pick<PublicPetition, 'id' | 'status' | 'signatureCount' | 'answeredAt' | 'closesAt'>;
-      const now = this.data;
-      if (!now || fresh.id !== now.id) return;
-      if (fresh.status !== now.status || fresh.answeredAt !== now.answeredAt) {
-        // A new status may bring an answer: read the whole petition again.
-        void this.refresh();
-      } else if (fresh.signatureCount !== now.signatureCount) {
-        this.data = { ...now, signatureCount: fresh.signatureCount, closesAt: fresh.closesAt };
-        this.announceCount();
-      }
-    });
+    this.#unfollow = followLive(new URL(`api/petitions/${data.id}/live`, this.apiBase), (live) =>
+      live.addEventListener('petition', (event) => {
+        const fresh = JSON.parse((event as MessageEvent<string>).data) as Pick<PublicPetition, 'id' | 'status' | 'signatureCount' | 'answeredAt' | 'closesAt'>;
+        const now = this.data;
+        if (!now || fresh.id !== now.id) return;
+        if (fresh.status !== now.status || fresh.answeredAt !== now.answeredAt) {
+          // A new status may bring an answer: read the whole petition again.
+          void this.refresh();
+        } else if (fresh.signatureCount !== now.signatureCount) {
+          this.data = { ...now, signatureCount: fresh.signatureCount, closesAt: fresh.closesAt };
+          this.announceCount();
+        }
+      }),
+    );
   }
 
   private unfollow() {
-    this.#live?.close();
-    this.#live = undefined;
+    this.#unfollow?.();
+    this.#unfollow = undefined;
   }
 
   /** Tells screen-reader users the new count, politely and not more often than every 15 s. */

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ApiRequestError } from '../shared/api.js';
 import { MedverkaElement } from '../shared/base-element.js';
 import { emit } from '../shared/events.js';
+import { followLive } from '../shared/live.js';
 import { msg, str } from '../shared/localize.js';
 import { templates as en } from './locales/en.js';
 import { pollApi, readAnswer, writeAnswer, type PollLiveState, type PublicPoll } from './poll-api.js';
@@ -104,7 +105,8 @@ export class MedverkaPoll extends MedverkaElement {
   }
 
   #abort?: AbortController;
-  #live?: EventSource;
+  /** Stops following live (see followLive). */
+  #unfollow?: () => void;
   #attempt = 0;
   #retryTimer?: ReturnType<typeof setTimeout>;
   #lastAnnounced = 0;
@@ -176,25 +178,26 @@ export class MedverkaPoll extends MedverkaElement {
     this.unfollow();
     const data = this.data;
     if (!data || typeof EventSource === 'undefined' || !this.isConnected) return;
-    const live = (this.#live = new EventSource(pollApi.live(this.apiBase, String(data.id))));
-    live.onopen = () => (this.#attempt = 0);
-    live.addEventListener('results', (event) => {
-      try {
-        this.receive(JSON.parse((event as MessageEvent<string>).data) as PollLiveState);
-      } catch {
-        // Not ours to understand; the next event tells the whole state again.
-      }
+    this.#unfollow = followLive(pollApi.live(this.apiBase, String(data.id)), (live) => {
+      live.onopen = () => (this.#attempt = 0);
+      live.addEventListener('results', (event) => {
+        try {
+          this.receive(JSON.parse((event as MessageEvent<string>).data) as PollLiveState);
+        } catch {
+          // Not ours to understand; the next event tells the whole state again.
+        }
+      });
+      live.onerror = () => {
+        // While CONNECTING the browser retries by itself; CLOSED means it gave up (the server
+        // answered an error, or nothing), and from here it is up to us.
+        if (live.readyState === EventSource.CLOSED) this.retry();
+      };
     });
-    live.onerror = () => {
-      // While CONNECTING the browser retries by itself; CLOSED means it gave up (the server
-      // answered an error, or nothing), and from here it is up to us.
-      if (live.readyState === EventSource.CLOSED) this.retry();
-    };
   }
 
   private unfollow() {
-    this.#live?.close();
-    this.#live = undefined;
+    this.#unfollow?.();
+    this.#unfollow = undefined;
     clearTimeout(this.#retryTimer);
     this.#retryTimer = undefined;
   }

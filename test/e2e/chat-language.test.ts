@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { freshDatabase, launchBrowser, startHostPage, startServer, watchProblems, type HostPage, type RunningServer } from './harness.js';
+import { startHostedWidgets, watchProblems, type HostedWidgets, type HostPage } from './harness.js';
 
 /** The widget chunks a page has fetched, by their names without the hash: 'chat-panel-en', 'lit', … */
 const chunksFetched = (page: Page): Promise<string[]> =>
@@ -17,33 +17,24 @@ const chunksFetched = (page: Page): Promise<string[]> =>
   );
 
 describe('end to end on sqlite: the chat panel in English and in Swedish', () => {
-  let server: RunningServer;
+  let hosted: HostedWidgets;
   let browser: Browser;
-  let drop: () => Promise<void>;
   let host: HostPage;
 
   before(async () => {
-    host = await startHostPage((lang) => ({
-      html:
-        `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Kommunen</title>` +
-        `<script type="module" src="${server.url}/widgets/medverka.js"></script></head>` +
-        `<body><h1>Kontakt</h1><medverka-chat prompt-delay="-1"></medverka-chat></body></html>`,
-    }));
-    const db = await freshDatabase('sqlite');
-    drop = db.drop;
-    const launching = launchBrowser();
     // Closed now, so that the panel says when it opens again: a text with two values.
     const inTwoDays = new Date(Date.now() + 2 * 86_400_000).toLocaleDateString('en-GB', { weekday: 'short', timeZone: 'Europe/Stockholm' });
-    server = await startServer(db.url, { ALLOWED_ORIGINS: host.origin, CHAT_HOURS: `${inTwoDays.toLowerCase()} 09:00-10:00` });
-    browser = await launching;
+    hosted = await startHostedWidgets(
+      (api, lang) =>
+        `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Kommunen</title>` +
+        `<script type="module" src="${api}/widgets/medverka.js"></script></head>` +
+        `<body><h1>Kontakt</h1><medverka-chat prompt-delay="-1"></medverka-chat></body></html>`,
+      { CHAT_HOURS: `${inTwoDays.toLowerCase()} 09:00-10:00` },
+    );
+    ({ browser, host } = hosted);
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    await drop?.();
-    await host?.close();
-  });
+  after(() => hosted?.close());
 
   async function openChat(lang: 'sv' | 'en') {
     host.paste(lang);

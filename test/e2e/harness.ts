@@ -53,6 +53,43 @@ export async function startHostPage(serve: (pasted: string) => { html: string; h
   };
 }
 
+/** Widgets on a municipality's page: the host page, the server it embeds from, and a browser. */
+export interface HostedWidgets {
+  host: HostPage;
+  server: RunningServer;
+  browser: Browser;
+  /** Ends all three and drops the database; safe to call after a start that failed half-way. */
+  close(): Promise<void>;
+}
+
+/**
+ * A host page on another origin serving `page(serverUrl, pasted)`, the server on a fresh SQLite
+ * database allowing that origin (and `env`), and a browser.
+ */
+export async function startHostedWidgets(page: (serverUrl: string, pasted: string) => string, env: Record<string, string> = {}): Promise<HostedWidgets> {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  let drop: (() => Promise<void>) | undefined;
+  const host = await startHostPage((pasted) => ({ html: page(server!.url, pasted) }));
+  const close = async () => {
+    await browser?.close();
+    await server?.stop();
+    await drop?.();
+    await host.close();
+  };
+  try {
+    const db = await freshDatabase('sqlite');
+    drop = db.drop;
+    const launching = launchBrowser();
+    server = await startServer(db.url, { ALLOWED_ORIGINS: host.origin, ...env });
+    browser = await launching;
+    return { host, server, browser, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
+
 export type DatabaseKind = 'sqlite' | 'postgres';
 
 /** A fresh database for one server: an SQLite file, or a new PostgreSQL database. */

@@ -4,46 +4,32 @@
 // Before the streams shared their slots, the ninth widget on such a page never appeared.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { freshDatabase, launchBrowser, startHostPage, startServer, watchProblems, type HostPage, type RunningServer } from './harness.js';
+import { startHostedWidgets, watchProblems, type HostedWidgets } from './harness.js';
 
 const polls = 8;
 
 describe('end to end on sqlite: a page with many live widgets from one server', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let drop: () => Promise<void>;
-  let host: HostPage;
+  let hosted: HostedWidgets;
 
   before(async () => {
-    host = await startHostPage(() => ({
-      html:
+    hosted = await startHostedWidgets(
+      (api) =>
         `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Kommunen</title>` +
-        `<script type="module" src="${server.url}/widgets/medverka.js"></script></head><body>` +
+        `<script type="module" src="${api}/widgets/medverka.js"></script></head><body>` +
         // The demo poll (SEED_DEMO), eight times: eight live streams.
         '<medverka-poll poll="1"></medverka-poll>'.repeat(polls) +
         `<medverka-tiles set="engagera-dig"></medverka-tiles><medverka-budget budget="demo-investeringar"></medverka-budget>` +
         `<medverka-petitions></medverka-petitions></body></html>`,
-    }));
-    const db = await freshDatabase('sqlite');
-    drop = db.drop;
-    const launching = launchBrowser();
-    server = await startServer(db.url, { ALLOWED_ORIGINS: host.origin });
-    browser = await launching;
+    );
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    await drop?.();
-    await host?.close();
-  });
+  after(() => hosted?.close());
 
   it('shows every widget, and takes an answer while the streams are open', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await hosted.browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.setDefaultTimeout(15_000);
     const problems = watchProblems(page);
-    await page.goto(host.origin);
+    await page.goto(hosted.host.origin);
 
     await page.locator('medverka-poll').nth(polls - 1).getByRole('button', { name: 'Lekplats' }).waitFor();
     await page.locator('medverka-tiles .grid .title').first().waitFor();

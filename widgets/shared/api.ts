@@ -20,8 +20,16 @@ export class ApiRequestError extends Error {
   }
 }
 
-/** GETs JSON from the API; an error answer becomes an ApiRequestError with the server's code. */
-export async function getJson<T>(base: string, path: string, signal?: AbortSignal): Promise<T> {
+/** The wait before asking a busy server again: one to two seconds, so that a page's widgets do not all come back at once. */
+export const busyPause = () => new Promise((r) => setTimeout(r, 1e3 + 1e3 * Math.random()));
+
+/**
+ * GETs JSON from the API; an error answer becomes an ApiRequestError with the server's code.
+ * A server past its capacity answers 503 and asks to be tried again in a second (Retry-After:
+ * 1, see server/limits.ts): the request is made again after a `busyPause`, up to three times
+ * in all, before the widget shows its error.
+ */
+export async function getJson<T>(base: string, path: string, signal?: AbortSignal, tries = 3): Promise<T> {
   let response: Response;
   try {
     response = await fetch(new URL(path, base), {
@@ -34,6 +42,10 @@ export async function getJson<T>(base: string, path: string, signal?: AbortSigna
     throw new ApiRequestError(null, 'network_error', String(err));
   }
   if (!response.ok) {
+    if (response.status == 503 && --tries) {
+      await busyPause();
+      return getJson(base, path, signal, tries);
+    }
     const body = (await response.json().catch(() => null)) as ErrorBody | null;
     throw new ApiRequestError(response.status, body?.error.code ?? 'http_error', body?.error.message ?? response.statusText);
   }

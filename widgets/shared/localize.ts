@@ -55,8 +55,8 @@ export function renderIn<T>(locale: Locale, translations: Translations, fn: () =
 
 /** 'en-GB' → 'en'; anything we do not speak → Swedish. */
 export function toLocale(lang: string | null | undefined): Locale {
-  const primary = (lang ?? '').trim().toLowerCase().split('-')[0];
-  return (locales as readonly string[]).includes(primary ?? '') ? (primary as Locale) : sourceLocale;
+  const primary = (lang ?? '').trim().toLowerCase().split('-')[0]!;
+  return (locales as readonly string[]).includes(primary) ? (primary as Locale) : sourceLocale;
 }
 
 /**

@@ -3,7 +3,7 @@
  * token. The shapes are those of the survey contract.
  */
 import type { ErrorBody } from '../../server/errors.js';
-import { ApiRequestError } from '../shared/api.js';
+import { ApiRequestError, busyPause } from '../shared/api.js';
 
 /** A text residents see: Swedish, and English when staff wrote one. */
 export interface Text {
@@ -62,7 +62,7 @@ export class SurveyRefusal extends ApiRequestError {
 /** The request header that carries the resident's personal token. */
 const tokenHeader = 'X-Medverka-Survey';
 
-async function request<T>(base: string, path: string, init: { method?: string; token?: string | undefined; body?: unknown; signal?: AbortSignal }): Promise<T> {
+async function request<T>(base: string, path: string, init: { method?: string; token?: string | undefined; body?: unknown; signal?: AbortSignal }, tries = 3): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (init.token) headers[tokenHeader] = init.token;
   if (init.body !== undefined) headers['Content-Type'] = 'application/json';
@@ -80,6 +80,11 @@ async function request<T>(base: string, path: string, init: { method?: string; t
     throw new SurveyRefusal(null, 'network_error', String(err));
   }
   if (!response.ok) {
+    // A busy server: a read is asked again, as getJson does; a refused write is the resident's to send again.
+    if (response.status == 503 && !init.method && --tries) {
+      await busyPause();
+      return request(base, path, init, tries);
+    }
     const body = (await response.json().catch(() => null)) as ErrorBody | null;
     // The contract names issues { question, code }; the server's error shape { path, message }: read either.
     const issues = ((body?.error.issues ?? []) as Partial<AnswerIssue & { path: string; message: string }>[]).map((i) => ({

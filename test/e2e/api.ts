@@ -62,3 +62,19 @@ export async function confirmLink(link: string): Promise<void> {
   const res = await fetch(link, { method: 'POST' });
   assert.equal(res.status, 200, `confirming ${link}: ${res.status}`);
 }
+
+/** The question of `openSurvey`'s one page, as a resident sees it. */
+export const openSurveyQuestion = 'Vad saknar du på biblioteket?';
+
+/** An open survey (anyone may answer it where it is embedded) of one free-text question, sent out; its number. */
+export async function openSurvey(staff: StaffApi): Promise<number> {
+  const { survey } = await staff.call<{ survey: { id: number } }>('POST', '/api/staff/surveys', {
+    title: { sv: 'Biblioteket' },
+    intro: { sv: 'Några frågor om biblioteket.' },
+    audience: 'open',
+    pages: [{ questions: [{ id: 'onskan', type: 'text', text: { sv: openSurveyQuestion }, required: true }] }],
+  });
+  await staff.call('POST', `/api/staff/surveys/${survey.id}/approve`);
+  await staff.call('POST', `/api/staff/surveys/${survey.id}/send`);
+  return survey.id;
+}

@@ -8,7 +8,7 @@ import { once } from 'node:events';
 import { connect } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { signInStaff } from './api.js';
+import { openSurvey, openSurveyQuestion, signInStaff } from './api.js';
 import { startHostedWidgets, watchProblems, type HostedWidgets } from './harness.js';
 
 const admin = { email: 'admin@example.se', password: 'ett långt lösenord' };
@@ -53,16 +53,7 @@ describe('end to end on sqlite: widgets on a page when the server is at its limi
         `<medverka-tiles set="engagera-dig"></medverka-tiles><medverka-survey survey="${surveyId}"></medverka-survey></body></html>`,
       { MAX_CONCURRENT_REQUESTS: '1', ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password, ADMIN_NAME: 'Admin' },
     );
-    const staff = await signInStaff(hosted.server.url, admin);
-    const { survey } = await staff.call<{ survey: { id: number } }>('POST', '/api/staff/surveys', {
-      title: { sv: 'Biblioteket' },
-      intro: { sv: 'Några frågor om biblioteket.' },
-      audience: 'open',
-      pages: [{ questions: [{ id: 'onskan', type: 'text', text: { sv: 'Vad saknar du på biblioteket?' }, required: true }] }],
-    });
-    await staff.call('POST', `/api/staff/surveys/${survey.id}/approve`);
-    await staff.call('POST', `/api/staff/surveys/${survey.id}/send`);
-    surveyId = survey.id;
+    surveyId = await openSurvey(await signInStaff(hosted.server.url, admin));
   });
 
   after(() => hosted?.close());
@@ -81,7 +72,7 @@ describe('end to end on sqlite: widgets on a page when the server is at its limi
     });
     await page.goto(hosted.host.origin);
     await page.locator('medverka-tiles .grid .title').first().waitFor();
-    await page.getByText('Vad saknar du på biblioteket?').waitFor();
+    await page.getByText(openSurveyQuestion).waitFor();
     return { page, problems, refused };
   }
 
@@ -108,7 +99,7 @@ describe('end to end on sqlite: widgets on a page when the server is at its limi
     await release();
     // … and come back by themselves.
     await page.locator('#more medverka-tiles .grid .title').first().waitFor();
-    await page.locator('#more medverka-survey').getByText('Vad saknar du på biblioteket?').waitFor();
+    await page.locator('#more medverka-survey').getByText(openSurveyQuestion).waitFor();
     assert.deepEqual(await errorsShown(page), []);
     // Chromium logs each refused request; nothing else went wrong.
     assert.deepEqual(
@@ -131,7 +122,7 @@ describe('end to end on sqlite: widgets on a page when the server is at its limi
     assert.equal(refused.filter((p) => p === `/api/surveys/${surveyId}`).length, 3, 'the survey asked three times');
     await release();
     await page.locator('#more medverka-survey').getByRole('button', { name: 'Försök igen' }).click();
-    await page.locator('#more medverka-survey').getByText('Vad saknar du på biblioteket?').waitFor();
+    await page.locator('#more medverka-survey').getByText(openSurveyQuestion).waitFor();
     await page.close();
   });
 });

@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { demoBudgetSlug } from '../../server/budgets/seed.js';
 import { startTestSmtpServer, type TestSmtpServer } from '../../server/mail/capture.js';
-import { confirmLink, mailedLink, residentPost, signInStaff } from './api.js';
+import { confirmLink, mailedLink, openSurvey, openSurveyQuestion, residentPost, signInStaff } from './api.js';
 import { freshDatabase, launchBrowser, startHostPage, startServer, watchProblems, type HostPage, type RunningServer } from './harness.js';
 
 const admin = { email: 'admin@kommun.test', password: 'ett-långt-lösenord-för-e2e' };
@@ -66,14 +66,7 @@ describe('end to end on sqlite: every widget on a host page with a strict Conten
       options: [{ sv: 'Cykel' }, { sv: 'Buss' }, { sv: 'Bil' }],
     });
     await staff.call('POST', `/api/staff/polls/${poll.id}/open`);
-    const { survey } = await staff.call<{ survey: { id: number } }>('POST', '/api/staff/surveys', {
-      title: { sv: 'Biblioteket' },
-      intro: { sv: 'Några frågor om biblioteket.' },
-      audience: 'open',
-      pages: [{ questions: [{ id: 'onskan', type: 'text', text: { sv: 'Vad saknar du på biblioteket?' }, required: true }] }],
-    });
-    await staff.call('POST', `/api/staff/surveys/${survey.id}/approve`);
-    await staff.call('POST', `/api/staff/surveys/${survey.id}/send`);
+    const survey = await openSurvey(staff);
 
     host.paste(
       `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Kommunens sida</title>` +
@@ -86,7 +79,7 @@ describe('end to end on sqlite: every widget on a host page with a strict Conten
       `<medverka-budget budget="${demoBudgetSlug}"></medverka-budget>` +
       `<medverka-poll poll="${poll.id}"></medverka-poll>` +
       `<medverka-panel></medverka-panel>` +
-      `<medverka-survey survey="${survey.id}"></medverka-survey>` +
+      `<medverka-survey survey="${survey}"></medverka-survey>` +
       `<medverka-chat prompt-delay="0"></medverka-chat>` +
       `</body></html>`,
     );
@@ -113,7 +106,7 @@ describe('end to end on sqlite: every widget on a host page with a strict Conten
     await page.locator('medverka-poll').getByRole('button', { name: 'Cykel' }).waitFor();
     await page.locator('medverka-budget input[type=range]').first().waitFor();
     await page.locator('medverka-petitions').getByRole('button', { name: /Fler papperskorgar/ }).waitFor();
-    await page.locator('medverka-survey').getByText('Vad saknar du på biblioteket?').waitFor();
+    await page.locator('medverka-survey').getByText(openSurveyQuestion).waitFor();
     await page.locator('medverka-panel').getByRole('button', { name: 'Gå med i panelen' }).waitFor();
     await page.locator('medverka-chat').getByRole('button', { name: 'Chatta med oss' }).waitFor();
     const rendered = await page.evaluate(

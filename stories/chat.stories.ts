@@ -124,12 +124,15 @@ type Story = StoryObj<ChatArgs>;
 
 const launcher = (canvas: HTMLElement) => canvas.querySelector('medverka-chat')!;
 /** Something inside the panel, once it is there. */
-const inPanel = <T extends HTMLElement = HTMLElement>(canvas: HTMLElement, selector: string) =>
-  waitFor(() => {
-    const el = launcher(canvas).shadowRoot?.querySelector('medverka-chat-panel')?.shadowRoot?.querySelector<T>(selector);
-    if (!el) throw new Error(`${selector} is not shown yet.`);
-    return el;
-  });
+const inPanel = <T extends HTMLElement = HTMLElement>(canvas: HTMLElement, selector: string, timeout?: number) =>
+  waitFor(
+    () => {
+      const el = launcher(canvas).shadowRoot?.querySelector('medverka-chat-panel')?.shadowRoot?.querySelector<T>(selector);
+      if (!el) throw new Error(`${selector} is not shown yet.`);
+      return el;
+    },
+    { timeout },
+  );
 const open = async (canvas: HTMLElement) => {
   await userEvent.click(launcher(canvas).shadowRoot!.querySelector('.open')!);
 };
@@ -294,13 +297,16 @@ export const ConnectionLost: Story = {
   },
 };
 
-/** The chat's server cannot be reached when opened. */
+/**
+ * The chat's server cannot be reached when opened: it answers 503 every time. The panel asks
+ * three times, a second or two apart (as every widget's read does), before it says so.
+ */
 export const Unreachable: Story = {
   name: 'Error: unreachable',
   args: { api: mockApi('chat-down', { 'api/chat/status': { status: 503, code: 'unavailable', message: 'Down for maintenance.' } }) },
   play: async ({ canvasElement }) => {
     await open(canvasElement);
-    await inPanel(canvasElement, '[role=alert]');
+    await inPanel(canvasElement, '[role=alert]', 6000);
   },
 };
 

@@ -188,7 +188,11 @@ export class MedverkaBudget extends MedverkaElement {
       if (this.status === 'waiting') this.status = 'loading';
     }, loadingMessageDelay);
     try {
-      const data = await budgetApi.budget(this.apiBase, slug, abort.signal);
+      const pending = budgetApi.budget(this.apiBase, slug, abort.signal);
+      // A page's first number format loads the language's number data: 80–110 ms on a
+      // slowed-down phone. Made while the process is on its way, it is not in the render.
+      digits(0, this.locale);
+      const data = await pending;
       await this.loadView(data);
       if (abort.signal.aborted) return;
       this.data = data;
@@ -542,7 +546,7 @@ export class MedverkaBudget extends MedverkaElement {
     if (data.status === 'open' && this.#form) main = this.sent ? this.#form.renderSent(host) : this.#form.renderForm(host, data);
     else if (data.status === 'closed')
       main = html`<p class="message closed" part="message" tabindex="-1">${msg('Omröstningen har stängt. Resultatet visas här när kommunen har publicerat det.', { id: 'budget.closed' })}</p>`;
-    else if (data.results && this.#results) main = this.#results.renderResults(data, l, this.subLevel, { kronor, paragraphs });
+    else if (data.results && this.#results) main = this.#results.renderResults(data, l, this.subLevel, { kronor, digits, paragraphs });
     return html`<div class="heading" part="heading" role="heading" aria-level=${this.level}>${pick(data.title, l)}</div>
       ${this.renderStatus(data)} ${description ? html`<div class="body" part="body">${paragraphs(description)}</div>` : nothing} ${main}`;
   }

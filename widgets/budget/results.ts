@@ -18,6 +18,8 @@ type ItemResult = BudgetResults['items'][number];
 /** The element's ways of saying things (tally.ts), handed over rather than imported. */
 export interface Say {
   kronor: (amount: number, locale: Locale) => string;
+  /** Whole kronor in figures, grouped: "2 500 000". */
+  digits: (amount: number, locale: Locale) => string;
   paragraphs: (text: string) => TemplateResult[];
 }
 
@@ -58,11 +60,11 @@ const bar = (share: number, marker?: number) =>
 /** Each district's table region is named with the district too: landmarks must tell apart. */
 const regionLabel = (g: Group) => (g.name ? `table-${g.key} group-${g.key}` : `table-${g.key}`);
 
-function renderSliders(g: Group, byId: Map<number, ItemResult>, l: Locale, { kronor }: Say) {
+function renderSliders(g: Group, byId: Map<number, ItemResult>, l: Locale, { kronor, digits }: Say) {
   const widest = Math.max(1, ...g.items.map((i) => Math.max(byId.get(i.id)?.average ?? 0, byId.get(i.id)?.median ?? 0)));
   const amount = (n: number | null | undefined) => (n === null || n === undefined ? '–' : kronor(n, l));
   // In the table, whole kronor in figures: a column of them reads at a glance.
-  const figures = (n: number | null | undefined) => (n === null || n === undefined ? '–' : new Intl.NumberFormat(l).format(n));
+  const figures = (n: number | null | undefined) => (n === null || n === undefined ? '–' : digits(n, l));
   return html`<div class="chart" role="img" aria-label=${msg('Stapeldiagram över genomsnitt och median per rad. Siffrorna finns i tabellen under.', { id: 'budget.results-chart-sliders' })}>
       <p class="hint">${msg('Stapeln visar genomsnittet och strecket medianen.', { id: 'budget.results-legend' })}</p>
       ${g.items.map((item) => {
@@ -99,7 +101,7 @@ function renderSliders(g: Group, byId: Map<number, ItemResult>, l: Locale, { kro
     </div>`;
 }
 
-function renderProjects(g: Group, byId: Map<number, ItemResult>, l: Locale) {
+function renderProjects(g: Group, byId: Map<number, ItemResult>, l: Locale, { digits }: Say) {
   const percent = new Intl.NumberFormat(l, { style: 'percent' });
   const share = (votes: number) => (g.participants ? votes / g.participants : 0);
   const decided = (selected: boolean | null | undefined) =>
@@ -114,7 +116,7 @@ function renderProjects(g: Group, byId: Map<number, ItemResult>, l: Locale) {
           <p class="bar-value">
             ${votes === 1
               ? msg(str`1 röst (${percent.format(share(votes))})`, { id: 'budget.results-bar-project' })
-              : msg(str`${new Intl.NumberFormat(l).format(votes)} röster (${percent.format(share(votes))})`, { id: 'budget.results-bar-projects' })}
+              : msg(str`${digits(votes, l)} röster (${percent.format(share(votes))})`, { id: 'budget.results-bar-projects' })}
           </p>
         </div>`;
       })}
@@ -137,8 +139,8 @@ function renderProjects(g: Group, byId: Map<number, ItemResult>, l: Locale) {
           const r = byId.get(item.id);
           return html`<tr>
             <th scope="row">${pick(item.title, l)}</th>
-            <td class="num">${new Intl.NumberFormat(l).format(item.cost)}</td>
-            <td class="num">${new Intl.NumberFormat(l).format(r?.votes ?? 0)}</td>
+            <td class="num">${digits(item.cost, l)}</td>
+            <td class="num">${digits(r?.votes ?? 0, l)}</td>
             <td>${decided(r?.selected)}</td>
           </tr>`;
         })}
@@ -170,7 +172,7 @@ export function renderResults(data: PublicBudget, l: Locale, level: number, say:
           ${g.name ?? (data.mode === 'sliders' ? msg('Så fördelade invånarna budgeten', { id: 'budget.results-sliders' }) : msg('Så röstade invånarna', { id: 'budget.results-projects' }))}
         </div>
         ${g.name ? html`<p>${people(g.participants, l)}</p>` : nothing}
-        ${data.mode === 'sliders' ? renderSliders(g, byId, l, say) : renderProjects(g, byId, l)}
+        ${data.mode === 'sliders' ? renderSliders(g, byId, l, say) : renderProjects(g, byId, l, say)}
       </section>`,
     )}
   </section>`;

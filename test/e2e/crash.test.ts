@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import { powSolutionHeader, solvePow } from '../../bench/lib/pow.js';
 import type { PowChallenge } from '../../server/abuse/proof-of-work.js';
 import { demoBudgetSlug } from '../../server/budgets/seed.js';
+import { chatTokenHeader } from '../../server/chat/routes.js';
 import { createDatabase, migrateToLatest, type Db } from '../../server/db/index.js';
 import { parseMail } from '../../server/mail/capture.js';
 import { findLinks } from '../../server/mail/mailer.js';
@@ -16,9 +17,10 @@ import { confirmProposal, movePetition, proposePetition } from '../../server/pet
 import { databaseKinds, freshDatabase, startServer, type DatabaseKind, type RunningServer } from './harness.js';
 
 /**
- * SIGKILL while residents sign, confirm and cast ballots: after every restart each write the
- * server acknowledged (2xx) is there exactly once, the counts match the rows, and the
- * database is intact. Writes in flight at the kill may or may not have happened, but never half.
+ * SIGKILL while residents sign, confirm, cast ballots and write in the chat: after every
+ * restart each write the server acknowledged (2xx) is there exactly once, the counts match the
+ * rows, and the database is intact. Writes in flight at the kill may or may not have
+ * happened, but never half.
  */
 
 const rounds = 3;
@@ -33,6 +35,8 @@ interface Acknowledged {
   counted: Set<string>;
   cast: Set<string>;
   confirmed: Set<string>;
+  /** Chat messages answered 201 (the first starts its conversation): text → conversation. */
+  messages: Map<string, number>;
 }
 
 function openDb(kind: DatabaseKind, url: string): Db {
@@ -90,7 +94,7 @@ for (const kind of databaseKinds) {
       await rm(mailDir, { recursive: true, force: true });
     });
 
-    it(`${rounds} kills mid-load: every acknowledged signature, confirmation and ballot survives, once`, { timeout: 75_000 }, async (t) => {
+    it(`${rounds} kills mid-load: every acknowledged signature, confirmation, ballot and chat message survives, once`, { timeout: 75_000 }, async (t) => {
       const mail = outbox(mailDir);
       const database = await freshDatabase(kind);
       drop = database.drop;
@@ -112,7 +116,7 @@ for (const kind of databaseKinds) {
         LOG_LEVEL: 'warn',
         MEDVERKA_PRINT_URLS: '0',
       };
-      const ack: Acknowledged = { signed: new Set(), counted: new Set(), cast: new Set(), confirmed: new Set() };
+      const ack: Acknowledged = { signed: new Set(), counted: new Set(), cast: new Set(), confirmed: new Set(), messages: new Map() };
       server = await startServer(database.url, env, undefined, { widgets: false });
 
       // The demo budget (seeded open at first start): every line at its starting amount keeps within the total.
@@ -123,8 +127,9 @@ for (const kind of databaseKinds) {
         const s = server;
         let killed = false;
         const api = (resident: { address: string }) => ({ Accept: 'application/json', Origin: embedder, 'X-Forwarded-For': resident.address });
-        const post = (path: string, resident: { address: string }, body: unknown, pow: string) =>
-          fetch(`${s.url}${path}`, { signal: AbortSignal.timeout(10_000), method: 'POST', headers: { ...api(resident), 'Content-Type': 'application/json', 'X-Medverka-Pow': pow }, body: JSON.stringify(body) });
+        const post = (path: string, resident: { address: string }, body: unknown, headers: Record<string, string>) =>
+          fetch(`${s.url}${path}`, { signal: AbortSignal.timeout(10_000), method: 'POST', headers: { ...api(resident), 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+        const withPow = async (resident: { address: string }) => ({ 'X-Medverka-Pow': await solved(resident) });
         const solved = async (resident: { address: string }) => {
           const challenge = (await (await fetch(`${s.url}/api/pow/challenge`, { headers: api(resident), signal: AbortSignal.timeout(10_000) })).json()) as PowChallenge;
           return powSolutionHeader(challenge, solvePow(challenge));
@@ -150,16 +155,29 @@ for (const kind of databaseKinds) {
           while (!killed) {
             const who = newResident();
             try {
-              if (i % 2 === 0) {
-                const res = await post(`/api/petitions/${petitionId}/signatures`, who, { name: 'Krasch Test', email: who.email, showName: false, hearBack: false, connection: 'resident', lang: 'sv' }, await solved(who));
+              if (i % 3 === 0) {
+                const res = await post(`/api/petitions/${petitionId}/signatures`, who, { name: 'Krasch Test', email: who.email, showName: false, hearBack: false, connection: 'resident', lang: 'sv' }, await withPow(who));
                 if (res.status !== 202) throw new Error(`signature answered ${res.status}: ${await res.text()}`);
                 ack.signed.add(who.email);
                 if (await confirm(who.email, 'underskrift', who)) ack.counted.add(who.email);
-              } else {
-                const res = await post(`/api/budgets/${demoBudgetSlug}/ballots`, who, { email: who.email, allocations, lang: 'sv' }, await solved(who));
+              } else if (i % 3 === 1) {
+                const res = await post(`/api/budgets/${demoBudgetSlug}/ballots`, who, { email: who.email, allocations, lang: 'sv' }, await withPow(who));
                 if (res.status !== 202) throw new Error(`ballot answered ${res.status}: ${await res.text()}`);
                 ack.cast.add(who.email);
                 if (await confirm(who.email, 'budget', who)) ack.confirmed.add(who.email);
+              } else {
+                // A conversation, started with its first message, then three more.
+                const first = `Hej, ${who.email} här.`;
+                const res = await post('/api/chat/conversations', who, { message: first, lang: 'sv' }, await withPow(who));
+                if (res.status !== 201) throw new Error(`chat start answered ${res.status}: ${await res.text()}`);
+                const { conversation, token } = (await res.json()) as { conversation: { id: number }; token: string };
+                ack.messages.set(first, conversation.id);
+                for (let n = 1; n <= 3 && !killed; n++) {
+                  const text = `Meddelande ${n} från ${who.email}.`;
+                  const sent = await post(`/api/chat/conversations/${conversation.id}/messages`, who, { body: text }, { [chatTokenHeader]: token });
+                  if (sent.status !== 201) throw new Error(`chat message answered ${sent.status}: ${await sent.text()}`);
+                  ack.messages.set(text, conversation.id);
+                }
               }
             } catch (err) {
               // A request the kill cut short was not acknowledged; anything else is a failure.
@@ -183,8 +201,13 @@ for (const kind of databaseKinds) {
         await db.destroy();
         assert.deepEqual(check.rows, [{ integrity_check: 'ok' }]);
       }
-      t.diagnostic(`acknowledged over ${rounds} kills: ${ack.signed.size} signatures, ${ack.counted.size} confirmations, ${ack.cast.size} ballots, ${ack.confirmed.size} ballot confirmations`);
-      assert.ok(ack.counted.size > 0 && ack.confirmed.size > 0, `too little got through to prove anything: ${ack.counted.size} signatures, ${ack.confirmed.size} ballots`);
+      t.diagnostic(
+        `acknowledged over ${rounds} kills: ${ack.signed.size} signatures, ${ack.counted.size} confirmations, ${ack.cast.size} ballots, ${ack.confirmed.size} ballot confirmations, ${ack.messages.size} chat messages`,
+      );
+      assert.ok(
+        ack.counted.size > 0 && ack.confirmed.size > 0 && ack.messages.size > 0,
+        `too little got through to prove anything: ${ack.counted.size} signatures, ${ack.confirmed.size} ballots, ${ack.messages.size} chat messages`,
+      );
     });
   });
 }
@@ -235,6 +258,13 @@ async function verify(kind: DatabaseKind, url: string, server: RunningServer, pe
     const lines = new Set(allocations.map((a) => Number(a.lines)));
     assert.ok(lines.size <= 1, `${where}: a ballot was stored with only some of its lines`);
     assert.equal(allocations.length, voters.filter((v) => v.ballot).length, `${where}: a ballot without its lines`);
+
+    const messages = await db.selectFrom('chat_messages').select(['conversation_id', 'body']).where('author', '=', 'resident').execute();
+    const stored = new Map<string, number[]>();
+    for (const m of messages) stored.set(m.body, [...(stored.get(m.body) ?? []), m.conversation_id]);
+    for (const [text, conversation] of ack.messages) {
+      assert.deepEqual(stored.get(text), [conversation], `${where}: acknowledged chat message "${text}" lost, stored twice or in another conversation`);
+    }
   } finally {
     await db.destroy();
   }

@@ -10,6 +10,7 @@ import { powSolutionHeader, solvePow } from '../../bench/lib/pow.js';
 import type { PowChallenge } from '../../server/abuse/proof-of-work.js';
 import { demoBudgetSlug } from '../../server/budgets/seed.js';
 import { chatTokenHeader } from '../../server/chat/routes.js';
+import { findDemoPoll } from '../../server/polls/seed.js';
 import { createDatabase, migrateToLatest, type Db } from '../../server/db/index.js';
 import { parseMail } from '../../server/mail/capture.js';
 import { findLinks } from '../../server/mail/mailer.js';
@@ -17,10 +18,10 @@ import { confirmProposal, movePetition, proposePetition } from '../../server/pet
 import { databaseKinds, freshDatabase, startServer, type DatabaseKind, type RunningServer } from './harness.js';
 
 /**
- * SIGKILL while residents sign, confirm, cast ballots and write in the chat: after every
- * restart each write the server acknowledged (2xx) is there exactly once, the counts match the
- * rows, and the database is intact. Writes in flight at the kill may or may not have
- * happened, but never half.
+ * SIGKILL while residents sign, confirm, cast ballots, write in the chat and answer a poll:
+ * after every restart each write the server acknowledged (2xx) is there exactly once, the
+ * counts match the rows, and the database is intact. Writes in flight at the kill may or may
+ * not have happened, but never half.
  */
 
 const rounds = 3;
@@ -37,6 +38,9 @@ interface Acknowledged {
   confirmed: Set<string>;
   /** Chat messages answered 201 (the first starts its conversation): text → conversation. */
   messages: Map<string, number>;
+  /** Poll answers (anonymous, so counted): sent, and answered 201. */
+  pollSent: number;
+  pollCounted: number;
 }
 
 function openDb(kind: DatabaseKind, url: string): Db {
@@ -94,7 +98,7 @@ for (const kind of databaseKinds) {
       await rm(mailDir, { recursive: true, force: true });
     });
 
-    it(`${rounds} kills mid-load: every acknowledged signature, confirmation, ballot and chat message survives, once`, { timeout: 75_000 }, async (t) => {
+    it(`${rounds} kills mid-load: every acknowledged signature, confirmation, ballot, chat message and poll answer survives, once`, { timeout: 75_000 }, async (t) => {
       const mail = outbox(mailDir);
       const database = await freshDatabase(kind);
       drop = database.drop;
@@ -116,12 +120,18 @@ for (const kind of databaseKinds) {
         LOG_LEVEL: 'warn',
         MEDVERKA_PRINT_URLS: '0',
       };
-      const ack: Acknowledged = { signed: new Set(), counted: new Set(), cast: new Set(), confirmed: new Set(), messages: new Map() };
+      const ack: Acknowledged = { signed: new Set(), counted: new Set(), cast: new Set(), confirmed: new Set(), messages: new Map(), pollSent: 0, pollCounted: 0 };
       server = await startServer(database.url, env, undefined, { widgets: false });
 
       // The demo budget (seeded open at first start): every line at its starting amount keeps within the total.
       const budget = (await (await fetch(`${server.url}/api/budgets/${demoBudgetSlug}`, { signal: AbortSignal.timeout(10_000) })).json()) as { items: { id: number; start: number }[] };
       const allocations = budget.items.map((i) => ({ itemId: i.id, amount: i.start }));
+      // The demo poll, seeded open at first start too.
+      const look = openDb(kind, database.url);
+      const pollId = (await findDemoPoll(look))!;
+      await look.destroy();
+      const poll = (await (await fetch(`${server.url}/api/polls/${pollId}`, { signal: AbortSignal.timeout(10_000) })).json()) as { poll: { options: { id: number }[] } };
+      const option = poll.poll.options[0]!.id;
 
       for (let round = 1; round <= rounds; round++) {
         const s = server;
@@ -155,17 +165,17 @@ for (const kind of databaseKinds) {
           while (!killed) {
             const who = newResident();
             try {
-              if (i % 3 === 0) {
+              if (i % 4 === 0) {
                 const res = await post(`/api/petitions/${petitionId}/signatures`, who, { name: 'Krasch Test', email: who.email, showName: false, hearBack: false, connection: 'resident', lang: 'sv' }, await withPow(who));
                 if (res.status !== 202) throw new Error(`signature answered ${res.status}: ${await res.text()}`);
                 ack.signed.add(who.email);
                 if (await confirm(who.email, 'underskrift', who)) ack.counted.add(who.email);
-              } else if (i % 3 === 1) {
+              } else if (i % 4 === 1) {
                 const res = await post(`/api/budgets/${demoBudgetSlug}/ballots`, who, { email: who.email, allocations, lang: 'sv' }, await withPow(who));
                 if (res.status !== 202) throw new Error(`ballot answered ${res.status}: ${await res.text()}`);
                 ack.cast.add(who.email);
                 if (await confirm(who.email, 'budget', who)) ack.confirmed.add(who.email);
-              } else {
+              } else if (i % 4 === 2) {
                 // A conversation, started with its first message, then three more.
                 const first = `Hej, ${who.email} här.`;
                 const res = await post('/api/chat/conversations', who, { message: first, lang: 'sv' }, await withPow(who));
@@ -178,6 +188,11 @@ for (const kind of databaseKinds) {
                   if (sent.status !== 201) throw new Error(`chat message answered ${sent.status}: ${await sent.text()}`);
                   ack.messages.set(text, conversation.id);
                 }
+              } else {
+                ack.pollSent++;
+                const res = await post(`/api/polls/${pollId}/answers`, who, { choices: [option] }, {});
+                if (res.status !== 201) throw new Error(`poll answer answered ${res.status}: ${await res.text()}`);
+                ack.pollCounted++;
               }
             } catch (err) {
               // A request the kill cut short was not acknowledged; anything else is a failure.
@@ -192,7 +207,7 @@ for (const kind of databaseKinds) {
         await load;
 
         server = await startServer(database.url, env, undefined, { widgets: false });
-        await verify(kind, database.url, server, petitionId, ack, round);
+        await verify(kind, database.url, server, petitionId, pollId, ack, round);
       }
       await server.stop();
       if (kind === 'sqlite') {
@@ -202,17 +217,17 @@ for (const kind of databaseKinds) {
         assert.deepEqual(check.rows, [{ integrity_check: 'ok' }]);
       }
       t.diagnostic(
-        `acknowledged over ${rounds} kills: ${ack.signed.size} signatures, ${ack.counted.size} confirmations, ${ack.cast.size} ballots, ${ack.confirmed.size} ballot confirmations, ${ack.messages.size} chat messages`,
+        `acknowledged over ${rounds} kills: ${ack.signed.size} signatures, ${ack.counted.size} confirmations, ${ack.cast.size} ballots, ${ack.confirmed.size} ballot confirmations, ${ack.messages.size} chat messages, ${ack.pollCounted} poll answers`,
       );
       assert.ok(
-        ack.counted.size > 0 && ack.confirmed.size > 0 && ack.messages.size > 0,
-        `too little got through to prove anything: ${ack.counted.size} signatures, ${ack.confirmed.size} ballots, ${ack.messages.size} chat messages`,
+        ack.counted.size > 0 && ack.confirmed.size > 0 && ack.messages.size > 0 && ack.pollCounted > 0,
+        `too little got through to prove anything: ${ack.counted.size} signatures, ${ack.confirmed.size} ballots, ${ack.messages.size} chat messages, ${ack.pollCounted} poll answers`,
       );
     });
   });
 }
 
-async function verify(kind: DatabaseKind, url: string, server: RunningServer, petitionId: number, ack: Acknowledged, round: number) {
+async function verify(kind: DatabaseKind, url: string, server: RunningServer, petitionId: number, pollId: number, ack: Acknowledged, round: number) {
   const db = openDb(kind, url);
   try {
     const where = `after kill ${round}`;
@@ -265,6 +280,13 @@ async function verify(kind: DatabaseKind, url: string, server: RunningServer, pe
     for (const [text, conversation] of ack.messages) {
       assert.deepEqual(stored.get(text), [conversation], `${where}: acknowledged chat message "${text}" lost, stored twice or in another conversation`);
     }
+
+    // Poll answers carry nothing to know them by: none acknowledged is missing, none is counted twice, none lacks its choice.
+    const answers = Number((await db.selectFrom('poll_answers').select((eb) => eb.fn.countAll<number>().as('n')).where('poll_id', '=', pollId).executeTakeFirstOrThrow()).n);
+    const choices = Number((await db.selectFrom('poll_choices').select((eb) => eb.fn.countAll<number>().as('n')).where('poll_id', '=', pollId).executeTakeFirstOrThrow()).n);
+    assert.ok(answers >= ack.pollCounted, `${where}: ${ack.pollCounted} poll answers acknowledged, ${answers} stored`);
+    assert.ok(answers <= ack.pollSent, `${where}: ${answers} poll answers stored, only ${ack.pollSent} sent`);
+    assert.equal(choices, answers, `${where}: a poll answer without its choice`);
   } finally {
     await db.destroy();
   }

@@ -10,7 +10,9 @@ import { powSolutionHeader, solvePow } from '../../bench/lib/pow.js';
 import type { PowChallenge } from '../../server/abuse/proof-of-work.js';
 import { demoBudgetSlug } from '../../server/budgets/seed.js';
 import { chatTokenHeader } from '../../server/chat/routes.js';
+import { surveyTokenHeader } from '../../server/panel/routes.js';
 import { findDemoPoll } from '../../server/polls/seed.js';
+import { openSurvey, signInStaff } from './api.js';
 import { createDatabase, migrateToLatest, type Db } from '../../server/db/index.js';
 import { parseMail } from '../../server/mail/capture.js';
 import { findLinks } from '../../server/mail/mailer.js';
@@ -18,14 +20,15 @@ import { confirmProposal, movePetition, proposePetition } from '../../server/pet
 import { databaseKinds, freshDatabase, startServer, type DatabaseKind, type RunningServer } from './harness.js';
 
 /**
- * SIGKILL while residents sign, confirm, cast ballots, write in the chat and answer a poll:
- * after every restart each write the server acknowledged (2xx) is there exactly once, the
+ * SIGKILL while residents sign, confirm, cast ballots, write in the chat, answer a poll and
+ * answer a survey: after every restart each write the server acknowledged (2xx) is there exactly once, the
  * counts match the rows, and the database is intact. Writes in flight at the kill may or may
  * not have happened, but never half.
  */
 
 const rounds = 3;
-const clients = 12;
+const clients = 15;
+const admin = { email: 'admin@example.se', password: 'ett långt lösenord' };
 const embedder = 'https://kommun.example';
 const run = randomBytes(3).toString('hex');
 
@@ -41,6 +44,9 @@ interface Acknowledged {
   /** Poll answers (anonymous, so counted): sent, and answered 201. */
   pollSent: number;
   pollCounted: number;
+  /** Survey answers (each its own text) whose page was answered 200, and those sent in (200). */
+  surveySaved: Set<string>;
+  surveySubmitted: Set<string>;
 }
 
 function openDb(kind: DatabaseKind, url: string): Db {
@@ -98,7 +104,7 @@ for (const kind of databaseKinds) {
       await rm(mailDir, { recursive: true, force: true });
     });
 
-    it(`${rounds} kills mid-load: every acknowledged signature, confirmation, ballot, chat message and poll answer survives, once`, { timeout: 75_000 }, async (t) => {
+    it(`${rounds} kills mid-load: every acknowledged signature, confirmation, ballot, chat message, poll answer and survey answer survives, once`, { timeout: 75_000 }, async (t) => {
       const mail = outbox(mailDir);
       const database = await freshDatabase(kind);
       drop = database.drop;
@@ -119,8 +125,11 @@ for (const kind of databaseKinds) {
         POW_MAX_NUMBER: '200',
         LOG_LEVEL: 'warn',
         MEDVERKA_PRINT_URLS: '0',
+        ADMIN_EMAIL: admin.email,
+        ADMIN_PASSWORD: admin.password,
+        ADMIN_NAME: 'Admin',
       };
-      const ack: Acknowledged = { signed: new Set(), counted: new Set(), cast: new Set(), confirmed: new Set(), messages: new Map(), pollSent: 0, pollCounted: 0 };
+      const ack: Acknowledged = { signed: new Set(), counted: new Set(), cast: new Set(), confirmed: new Set(), messages: new Map(), pollSent: 0, pollCounted: 0, surveySaved: new Set(), surveySubmitted: new Set() };
       server = await startServer(database.url, env, undefined, { widgets: false });
 
       // The demo budget (seeded open at first start): every line at its starting amount keeps within the total.
@@ -132,6 +141,8 @@ for (const kind of databaseKinds) {
       await look.destroy();
       const poll = (await (await fetch(`${server.url}/api/polls/${pollId}`, { signal: AbortSignal.timeout(10_000) })).json()) as { poll: { options: { id: number }[] } };
       const option = poll.poll.options[0]!.id;
+      // An open survey of one required free-text question (id `onskan`), as staff publish one.
+      const surveyId = await openSurvey(await signInStaff(server.url, admin));
 
       for (let round = 1; round <= rounds; round++) {
         const s = server;
@@ -165,17 +176,17 @@ for (const kind of databaseKinds) {
           while (!killed) {
             const who = newResident();
             try {
-              if (i % 4 === 0) {
+              if (i % 5 === 0) {
                 const res = await post(`/api/petitions/${petitionId}/signatures`, who, { name: 'Krasch Test', email: who.email, showName: false, hearBack: false, connection: 'resident', lang: 'sv' }, await withPow(who));
                 if (res.status !== 202) throw new Error(`signature answered ${res.status}: ${await res.text()}`);
                 ack.signed.add(who.email);
                 if (await confirm(who.email, 'underskrift', who)) ack.counted.add(who.email);
-              } else if (i % 4 === 1) {
+              } else if (i % 5 === 1) {
                 const res = await post(`/api/budgets/${demoBudgetSlug}/ballots`, who, { email: who.email, allocations, lang: 'sv' }, await withPow(who));
                 if (res.status !== 202) throw new Error(`ballot answered ${res.status}: ${await res.text()}`);
                 ack.cast.add(who.email);
                 if (await confirm(who.email, 'budget', who)) ack.confirmed.add(who.email);
-              } else if (i % 4 === 2) {
+              } else if (i % 5 === 2) {
                 // A conversation, started with its first message, then three more.
                 const first = `Hej, ${who.email} här.`;
                 const res = await post('/api/chat/conversations', who, { message: first, lang: 'sv' }, await withPow(who));
@@ -188,11 +199,27 @@ for (const kind of databaseKinds) {
                   if (sent.status !== 201) throw new Error(`chat message answered ${sent.status}: ${await sent.text()}`);
                   ack.messages.set(text, conversation.id);
                 }
-              } else {
+              } else if (i % 5 === 3) {
                 ack.pollSent++;
                 const res = await post(`/api/polls/${pollId}/answers`, who, { choices: [option] }, {});
                 if (res.status !== 201) throw new Error(`poll answer answered ${res.status}: ${await res.text()}`);
                 ack.pollCounted++;
+              } else {
+                const started = await post(`/api/surveys/${surveyId}/responses`, who, {}, {});
+                if (started.status !== 201) throw new Error(`survey start answered ${started.status}: ${await started.text()}`);
+                const survey = { [surveyTokenHeader]: ((await started.json()) as { token: string }).token };
+                const text = `Längre öppettider, önskar ${who.email}.`;
+                const saved = await fetch(`${s.url}/api/surveys/${surveyId}/pages/0`, {
+                  signal: AbortSignal.timeout(10_000),
+                  method: 'PUT',
+                  headers: { ...api(who), 'Content-Type': 'application/json', ...survey },
+                  body: JSON.stringify({ answers: { onskan: text } }),
+                });
+                if (saved.status !== 200) throw new Error(`survey page answered ${saved.status}: ${await saved.text()}`);
+                ack.surveySaved.add(text);
+                const sent = await post(`/api/surveys/${surveyId}/submit`, who, {}, survey);
+                if (sent.status !== 200) throw new Error(`survey submit answered ${sent.status}: ${await sent.text()}`);
+                ack.surveySubmitted.add(text);
               }
             } catch (err) {
               // A request the kill cut short was not acknowledged; anything else is a failure.
@@ -207,7 +234,7 @@ for (const kind of databaseKinds) {
         await load;
 
         server = await startServer(database.url, env, undefined, { widgets: false });
-        await verify(kind, database.url, server, petitionId, pollId, ack, round);
+        await verify(kind, database.url, server, { petitionId, pollId, surveyId }, ack, round);
       }
       await server.stop();
       if (kind === 'sqlite') {
@@ -217,17 +244,24 @@ for (const kind of databaseKinds) {
         assert.deepEqual(check.rows, [{ integrity_check: 'ok' }]);
       }
       t.diagnostic(
-        `acknowledged over ${rounds} kills: ${ack.signed.size} signatures, ${ack.counted.size} confirmations, ${ack.cast.size} ballots, ${ack.confirmed.size} ballot confirmations, ${ack.messages.size} chat messages, ${ack.pollCounted} poll answers`,
+        `acknowledged over ${rounds} kills: ${ack.signed.size} signatures, ${ack.counted.size} confirmations, ${ack.cast.size} ballots, ${ack.confirmed.size} ballot confirmations, ${ack.messages.size} chat messages, ${ack.pollCounted} poll answers, ${ack.surveySubmitted.size} survey answers sent in`,
       );
       assert.ok(
-        ack.counted.size > 0 && ack.confirmed.size > 0 && ack.messages.size > 0 && ack.pollCounted > 0,
-        `too little got through to prove anything: ${ack.counted.size} signatures, ${ack.confirmed.size} ballots, ${ack.messages.size} chat messages, ${ack.pollCounted} poll answers`,
+        ack.counted.size > 0 && ack.confirmed.size > 0 && ack.messages.size > 0 && ack.pollCounted > 0 && ack.surveySubmitted.size > 0,
+        `too little got through to prove anything: ${ack.counted.size} signatures, ${ack.confirmed.size} ballots, ${ack.messages.size} chat messages, ${ack.pollCounted} poll answers, ${ack.surveySubmitted.size} survey answers`,
       );
     });
   });
 }
 
-async function verify(kind: DatabaseKind, url: string, server: RunningServer, petitionId: number, pollId: number, ack: Acknowledged, round: number) {
+async function verify(
+  kind: DatabaseKind,
+  url: string,
+  server: RunningServer,
+  { petitionId, pollId, surveyId }: { petitionId: number; pollId: number; surveyId: number },
+  ack: Acknowledged,
+  round: number,
+) {
   const db = openDb(kind, url);
   try {
     const where = `after kill ${round}`;
@@ -287,6 +321,15 @@ async function verify(kind: DatabaseKind, url: string, server: RunningServer, pe
     assert.ok(answers >= ack.pollCounted, `${where}: ${ack.pollCounted} poll answers acknowledged, ${answers} stored`);
     assert.ok(answers <= ack.pollSent, `${where}: ${answers} poll answers stored, only ${ack.pollSent} sent`);
     assert.equal(choices, answers, `${where}: a poll answer without its choice`);
+
+    const responses = await db.selectFrom('survey_responses').select(['answers_json', 'submitted_at']).where('survey_id', '=', surveyId).execute();
+    const byText = new Map<string, (typeof responses)[number][]>();
+    for (const r of responses) {
+      const text = (JSON.parse(r.answers_json) as { onskan?: string }).onskan;
+      if (text) byText.set(text, [...(byText.get(text) ?? []), r]);
+    }
+    for (const text of ack.surveySaved) assert.equal(byText.get(text)?.length, 1, `${where}: saved survey answer "${text}" lost or stored twice`);
+    for (const text of ack.surveySubmitted) assert.ok(byText.get(text)?.[0]?.submitted_at, `${where}: survey answer "${text}" was sent in, but is not`);
   } finally {
     await db.destroy();
   }

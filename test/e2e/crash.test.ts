@@ -20,14 +20,16 @@ import { confirmProposal, movePetition, proposePetition } from '../../server/pet
 import { databaseKinds, freshDatabase, startServer, type DatabaseKind, type RunningServer } from './harness.js';
 
 /**
- * SIGKILL while residents sign, confirm, cast ballots, write in the chat, answer a poll and
- * answer a survey: after every restart each write the server acknowledged (2xx) is there exactly once, the
+ * SIGKILL while residents sign, confirm, cast ballots, write in the chat, answer a poll and a
+ * survey, propose petitions and join the citizen panel: after every restart each write the server acknowledged (2xx) is there exactly once, the
  * counts match the rows, and the database is intact. Writes in flight at the kill may or may
  * not have happened, but never half.
  */
 
 const rounds = 3;
-const clients = 15;
+/** Seven kinds of resident, three of each. */
+const kinds = 7;
+const clients = kinds * 3;
 const admin = { email: 'admin@example.se', password: 'ett långt lösenord' };
 const embedder = 'https://kommun.example';
 const run = randomBytes(3).toString('hex');
@@ -47,6 +49,12 @@ interface Acknowledged {
   /** Survey answers (each its own text) whose page was answered 200, and those sent in (200). */
   surveySaved: Set<string>;
   surveySubmitted: Set<string>;
+  /** Proposers' mailboxes whose proposal was answered 202, and whose link's button was answered 200. */
+  proposed: Set<string>;
+  submitted: Set<string>;
+  /** The same for panel sign-ups. */
+  joined: Set<string>;
+  members: Set<string>;
 }
 
 function openDb(kind: DatabaseKind, url: string): Db {
@@ -104,7 +112,7 @@ for (const kind of databaseKinds) {
       await rm(mailDir, { recursive: true, force: true });
     });
 
-    it(`${rounds} kills mid-load: every acknowledged signature, confirmation, ballot, chat message, poll answer and survey answer survives, once`, { timeout: 75_000 }, async (t) => {
+    it(`${rounds} kills mid-load: every acknowledged signature, confirmation, ballot, chat message, poll and survey answer, proposal and panel sign-up survives, once`, { timeout: 75_000 }, async (t) => {
       const mail = outbox(mailDir);
       const database = await freshDatabase(kind);
       drop = database.drop;
@@ -129,7 +137,7 @@ for (const kind of databaseKinds) {
         ADMIN_PASSWORD: admin.password,
         ADMIN_NAME: 'Admin',
       };
-      const ack: Acknowledged = { signed: new Set(), counted: new Set(), cast: new Set(), confirmed: new Set(), messages: new Map(), pollSent: 0, pollCounted: 0, surveySaved: new Set(), surveySubmitted: new Set() };
+      const ack: Acknowledged = { signed: new Set(), counted: new Set(), cast: new Set(), confirmed: new Set(), messages: new Map(), pollSent: 0, pollCounted: 0, surveySaved: new Set(), surveySubmitted: new Set(), proposed: new Set(), submitted: new Set(), joined: new Set(), members: new Set() };
       server = await startServer(database.url, env, undefined, { widgets: false });
 
       // The demo budget (seeded open at first start): every line at its starting amount keeps within the total.
@@ -156,7 +164,7 @@ for (const kind of databaseKinds) {
           return powSolutionHeader(challenge, solvePow(challenge));
         };
         // Follows the mailed link's button, as the confirmation page's form posts it.
-        const confirm = async (email: string, what: 'underskrift' | 'budget', resident: { address: string }) => {
+        const confirm = async (email: string, what: 'underskrift' | 'budget' | 'forslag' | 'panel', resident: { address: string }) => {
           const found = await mail.linkFor(email, () => killed);
           if (!found) {
             if (killed) return false;
@@ -176,17 +184,17 @@ for (const kind of databaseKinds) {
           while (!killed) {
             const who = newResident();
             try {
-              if (i % 5 === 0) {
+              if (i % kinds === 0) {
                 const res = await post(`/api/petitions/${petitionId}/signatures`, who, { name: 'Krasch Test', email: who.email, showName: false, hearBack: false, connection: 'resident', lang: 'sv' }, await withPow(who));
                 if (res.status !== 202) throw new Error(`signature answered ${res.status}: ${await res.text()}`);
                 ack.signed.add(who.email);
                 if (await confirm(who.email, 'underskrift', who)) ack.counted.add(who.email);
-              } else if (i % 5 === 1) {
+              } else if (i % kinds === 1) {
                 const res = await post(`/api/budgets/${demoBudgetSlug}/ballots`, who, { email: who.email, allocations, lang: 'sv' }, await withPow(who));
                 if (res.status !== 202) throw new Error(`ballot answered ${res.status}: ${await res.text()}`);
                 ack.cast.add(who.email);
                 if (await confirm(who.email, 'budget', who)) ack.confirmed.add(who.email);
-              } else if (i % 5 === 2) {
+              } else if (i % kinds === 2) {
                 // A conversation, started with its first message, then three more.
                 const first = `Hej, ${who.email} här.`;
                 const res = await post('/api/chat/conversations', who, { message: first, lang: 'sv' }, await withPow(who));
@@ -199,12 +207,12 @@ for (const kind of databaseKinds) {
                   if (sent.status !== 201) throw new Error(`chat message answered ${sent.status}: ${await sent.text()}`);
                   ack.messages.set(text, conversation.id);
                 }
-              } else if (i % 5 === 3) {
+              } else if (i % kinds === 3) {
                 ack.pollSent++;
                 const res = await post(`/api/polls/${pollId}/answers`, who, { choices: [option] }, {});
                 if (res.status !== 201) throw new Error(`poll answer answered ${res.status}: ${await res.text()}`);
                 ack.pollCounted++;
-              } else {
+              } else if (i % kinds === 4) {
                 const started = await post(`/api/surveys/${surveyId}/responses`, who, {}, {});
                 if (started.status !== 201) throw new Error(`survey start answered ${started.status}: ${await started.text()}`);
                 const survey = { [surveyTokenHeader]: ((await started.json()) as { token: string }).token };
@@ -220,6 +228,17 @@ for (const kind of databaseKinds) {
                 const sent = await post(`/api/surveys/${surveyId}/submit`, who, {}, survey);
                 if (sent.status !== 200) throw new Error(`survey submit answered ${sent.status}: ${await sent.text()}`);
                 ack.surveySubmitted.add(text);
+              } else if (i % kinds === 5) {
+                const proposal = { title: `Förslag från ${who.email}`, body: 'Ett förslag som skickas medan servern dödas.', name: 'Krasch Test', email: who.email, publicDocumentAccepted: true, lang: 'sv' };
+                const res = await post('/api/petitions', who, proposal, await withPow(who));
+                if (res.status !== 202) throw new Error(`proposal answered ${res.status}: ${await res.text()}`);
+                ack.proposed.add(who.email);
+                if (await confirm(who.email, 'forslag', who)) ack.submitted.add(who.email);
+              } else {
+                const res = await post('/api/panel/members', who, { email: who.email, consent: true, lang: 'sv' }, await withPow(who));
+                if (res.status !== 202) throw new Error(`panel sign-up answered ${res.status}: ${await res.text()}`);
+                ack.joined.add(who.email);
+                if (await confirm(who.email, 'panel', who)) ack.members.add(who.email);
               }
             } catch (err) {
               // A request the kill cut short was not acknowledged; anything else is a failure.
@@ -244,12 +263,10 @@ for (const kind of databaseKinds) {
         assert.deepEqual(check.rows, [{ integrity_check: 'ok' }]);
       }
       t.diagnostic(
-        `acknowledged over ${rounds} kills: ${ack.signed.size} signatures, ${ack.counted.size} confirmations, ${ack.cast.size} ballots, ${ack.confirmed.size} ballot confirmations, ${ack.messages.size} chat messages, ${ack.pollCounted} poll answers, ${ack.surveySubmitted.size} survey answers sent in`,
+        `acknowledged over ${rounds} kills: ${ack.signed.size} signatures, ${ack.counted.size} confirmations, ${ack.cast.size} ballots, ${ack.confirmed.size} ballot confirmations, ${ack.messages.size} chat messages, ${ack.pollCounted} poll answers, ${ack.surveySubmitted.size} survey answers sent in, ${ack.submitted.size} proposals confirmed, ${ack.members.size} panel members confirmed`,
       );
-      assert.ok(
-        ack.counted.size > 0 && ack.confirmed.size > 0 && ack.messages.size > 0 && ack.pollCounted > 0 && ack.surveySubmitted.size > 0,
-        `too little got through to prove anything: ${ack.counted.size} signatures, ${ack.confirmed.size} ballots, ${ack.messages.size} chat messages, ${ack.pollCounted} poll answers, ${ack.surveySubmitted.size} survey answers`,
-      );
+      const least = { signatures: ack.counted.size, ballots: ack.confirmed.size, 'chat messages': ack.messages.size, 'poll answers': ack.pollCounted, 'survey answers': ack.surveySubmitted.size, proposals: ack.submitted.size, 'panel members': ack.members.size };
+      assert.ok(Object.values(least).every((n) => n > 0), `too little got through to prove anything: ${JSON.stringify(least)}`);
     });
   });
 }
@@ -330,6 +347,19 @@ async function verify(
     }
     for (const text of ack.surveySaved) assert.equal(byText.get(text)?.length, 1, `${where}: saved survey answer "${text}" lost or stored twice`);
     for (const text of ack.surveySubmitted) assert.ok(byText.get(text)?.[0]?.submitted_at, `${where}: survey answer "${text}" was sent in, but is not`);
+
+    const proposals = await db.selectFrom('petitions').select(['proposer_email', 'status']).where('title', 'like', 'Förslag från %').execute();
+    for (const email of ack.proposed) {
+      const found = proposals.filter((p) => p.proposer_email === email);
+      assert.equal(found.length, 1, `${where}: ${email}'s acknowledged proposal is stored ${found.length} times`);
+      if (ack.submitted.has(email)) assert.equal(found[0]!.status, 'awaiting_moderation', `${where}: ${email}'s confirmed proposal is not with the moderators`);
+    }
+    const members = await db.selectFrom('panel_members').select(['email', 'status']).execute();
+    for (const email of ack.joined) {
+      const found = members.filter((m) => m.email === email);
+      assert.equal(found.length, 1, `${where}: ${email}'s acknowledged panel sign-up is stored ${found.length} times`);
+      if (ack.members.has(email)) assert.equal(found[0]!.status, 'member', `${where}: ${email} confirmed joining the panel, but is not a member`);
+    }
   } finally {
     await db.destroy();
   }

@@ -25,8 +25,8 @@ export const digits = (amount: number, locale: Locale) => numbers(locale, false)
 
 /**
  * A number format, made once per language and style: making one costs far more than using
- * it, and a budget's render says dozens of amounts (on a slowed-down phone, making them
- * anew took 73 ms of a 120–190 ms first render).
+ * it, and a budget's render says dozens of amounts, again at every slider step. The first
+ * one a page makes also loads the language's number data (see MedverkaBudget.load).
  */
 const formats = new Map<string, Intl.NumberFormat>();
 function numbers(locale: Locale, words: boolean): Intl.NumberFormat {

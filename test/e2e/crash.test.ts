@@ -20,10 +20,11 @@ import { confirmProposal, movePetition, proposePetition } from '../../server/pet
 import { databaseKinds, freshDatabase, startServer, type DatabaseKind, type RunningServer } from './harness.js';
 
 /**
- * SIGKILL while residents sign, confirm, cast ballots, write in the chat, answer a poll and a
- * survey, propose petitions and join the citizen panel: after every restart each write the server acknowledged (2xx) is there exactly once, the
- * counts match the rows, and the database is intact. Writes in flight at the kill may or may
- * not have happened, but never half.
+ * SIGKILL while residents sign, confirm, cast ballots, chat (write, end, rate, and leave a
+ * message for the contact centre), answer a poll and a survey, propose petitions and join the
+ * citizen panel: after every restart each write the server acknowledged (2xx) is there exactly
+ * once, the counts match the rows, and the database is intact. Writes in flight at the kill
+ * may or may not have happened, but never half.
  */
 
 const rounds = 3;
@@ -43,6 +44,11 @@ interface Acknowledged {
   confirmed: Set<string>;
   /** Chat messages answered 201 (the first starts its conversation): text → conversation. */
   messages: Map<string, number>;
+  /** Conversations whose ending was answered 200, and their rating answered 200. */
+  ended: Set<number>;
+  rated: Map<number, number>;
+  /** Messages left for the contact centre, answered 201. */
+  cases: Set<string>;
   /** Poll answers (anonymous, so counted): sent, and answered 201. */
   pollSent: number;
   pollCounted: number;
@@ -112,7 +118,7 @@ for (const kind of databaseKinds) {
       await rm(mailDir, { recursive: true, force: true });
     });
 
-    it(`${rounds} kills mid-load: every acknowledged signature, confirmation, ballot, chat message, poll and survey answer, proposal and panel sign-up survives, once`, { timeout: 75_000 }, async (t) => {
+    it(`${rounds} kills mid-load: every acknowledged signature, confirmation, ballot, chat message, ending, rating and message left, poll and survey answer, proposal and panel sign-up survives, once`, { timeout: 75_000 }, async (t) => {
       const mail = outbox(mailDir);
       const database = await freshDatabase(kind);
       drop = database.drop;
@@ -137,7 +143,7 @@ for (const kind of databaseKinds) {
         ADMIN_PASSWORD: admin.password,
         ADMIN_NAME: 'Admin',
       };
-      const ack: Acknowledged = { signed: new Set(), counted: new Set(), cast: new Set(), confirmed: new Set(), messages: new Map(), pollSent: 0, pollCounted: 0, surveySaved: new Set(), surveySubmitted: new Set(), proposed: new Set(), submitted: new Set(), joined: new Set(), members: new Set() };
+      const ack: Acknowledged = { signed: new Set(), counted: new Set(), cast: new Set(), confirmed: new Set(), messages: new Map(), ended: new Set(), rated: new Map(), cases: new Set(), pollSent: 0, pollCounted: 0, surveySaved: new Set(), surveySubmitted: new Set(), proposed: new Set(), submitted: new Set(), joined: new Set(), members: new Set() };
       server = await startServer(database.url, env, undefined, { widgets: false });
 
       // The demo budget (seeded open at first start): every line at its starting amount keeps within the total.
@@ -207,6 +213,19 @@ for (const kind of databaseKinds) {
                   if (sent.status !== 201) throw new Error(`chat message answered ${sent.status}: ${await sent.text()}`);
                   ack.messages.set(text, conversation.id);
                 }
+                // Ended and rated by the resident, then a message left for the contact centre.
+                if (killed) continue;
+                const ended = await post(`/api/chat/conversations/${conversation.id}/end`, who, {}, { [chatTokenHeader]: token });
+                if (ended.status !== 200) throw new Error(`chat end answered ${ended.status}: ${await ended.text()}`);
+                ack.ended.add(conversation.id);
+                const stars = 1 + (conversation.id % 5);
+                const rated = await post(`/api/chat/conversations/${conversation.id}/rating`, who, { rating: stars }, { [chatTokenHeader]: token });
+                if (rated.status !== 200) throw new Error(`chat rating answered ${rated.status}: ${await rated.text()}`);
+                ack.rated.set(conversation.id, stars);
+                const left = `Ring mig, ber ${who.email}.`;
+                const leaving = await post('/api/chat/cases', who, { name: 'Krasch Test', email: who.email, message: left, lang: 'sv' }, await withPow(who));
+                if (leaving.status !== 201) throw new Error(`message left answered ${leaving.status}: ${await leaving.text()}`);
+                ack.cases.add(left);
               } else if (i % kinds === 3) {
                 ack.pollSent++;
                 const res = await post(`/api/polls/${pollId}/answers`, who, { choices: [option] }, {});
@@ -263,9 +282,9 @@ for (const kind of databaseKinds) {
         assert.deepEqual(check.rows, [{ integrity_check: 'ok' }]);
       }
       t.diagnostic(
-        `acknowledged over ${rounds} kills: ${ack.signed.size} signatures, ${ack.counted.size} confirmations, ${ack.cast.size} ballots, ${ack.confirmed.size} ballot confirmations, ${ack.messages.size} chat messages, ${ack.pollCounted} poll answers, ${ack.surveySubmitted.size} survey answers sent in, ${ack.submitted.size} proposals confirmed, ${ack.members.size} panel members confirmed`,
+        `acknowledged over ${rounds} kills: ${ack.signed.size} signatures, ${ack.counted.size} confirmations, ${ack.cast.size} ballots, ${ack.confirmed.size} ballot confirmations, ${ack.messages.size} chat messages, ${ack.ended.size} conversations ended, ${ack.rated.size} rated, ${ack.cases.size} messages left, ${ack.pollCounted} poll answers, ${ack.surveySubmitted.size} survey answers sent in, ${ack.submitted.size} proposals confirmed, ${ack.members.size} panel members confirmed`,
       );
-      const least = { signatures: ack.counted.size, ballots: ack.confirmed.size, 'chat messages': ack.messages.size, 'poll answers': ack.pollCounted, 'survey answers': ack.surveySubmitted.size, proposals: ack.submitted.size, 'panel members': ack.members.size };
+      const least = { signatures: ack.counted.size, ballots: ack.confirmed.size, 'chat messages': ack.messages.size, 'messages left': ack.cases.size, 'poll answers': ack.pollCounted, 'survey answers': ack.surveySubmitted.size, proposals: ack.submitted.size, 'panel members': ack.members.size };
       assert.ok(Object.values(least).every((n) => n > 0), `too little got through to prove anything: ${JSON.stringify(least)}`);
     });
   });
@@ -330,6 +349,16 @@ async function verify(
     for (const m of messages) stored.set(m.body, [...(stored.get(m.body) ?? []), m.conversation_id]);
     for (const [text, conversation] of ack.messages) {
       assert.deepEqual(stored.get(text), [conversation], `${where}: acknowledged chat message "${text}" lost, stored twice or in another conversation`);
+    }
+
+    const conversations = await db.selectFrom('chat_conversations').select(['id', 'status', 'rating']).execute();
+    const conversationById = new Map(conversations.map((c) => [c.id, c]));
+    for (const id of ack.ended) assert.equal(conversationById.get(id)?.status, 'closed', `${where}: conversation ${id} was ended, but is not`);
+    for (const [id, stars] of ack.rated) assert.equal(conversationById.get(id)?.rating, stars, `${where}: conversation ${id}'s acknowledged rating lost`);
+    const cases = await db.selectFrom('chat_cases').select('message').execute();
+    for (const text of ack.cases) {
+      const found = cases.filter((c) => c.message === text).length;
+      assert.equal(found, 1, `${where}: message left for the contact centre "${text}" is stored ${found} times`);
     }
 
     // Poll answers carry nothing to know them by: none acknowledged is missing, none is counted twice, none lacks its choice.

@@ -1,4 +1,5 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import { isPostgres } from '../db/dialect.js';
 import type { Database, Db } from '../db/index.js';
 import type { PetitionTable } from '../db/schema.js';
 import { ConfirmationError, hashToken, newToken } from '../verify/tokens.js';
@@ -56,8 +57,13 @@ async function useConfirmation(trx: Conn, token: string, purpose: 'proposal' | '
     .returningAll()
     .executeTakeFirst();
   if (used) return used;
-  const row = await trx.selectFrom('confirmations').select(['used_at']).where('token_hash', '=', hashToken(token)).where('purpose', '=', purpose).executeTakeFirst();
-  throw new ConfirmationError(!row ? 'unknown' : row.used_at ? 'used' : 'expired');
+  throw await whyUnusable(trx, token, purpose);
+}
+
+/** Why a link could not be used: never issued, used already, or expired. */
+async function whyUnusable(db: Conn, token: string, purpose: 'proposal' | 'signature') {
+  const row = await db.selectFrom('confirmations').select(['used_at']).where('token_hash', '=', hashToken(token)).where('purpose', '=', purpose).executeTakeFirst();
+  return new ConfirmationError(!row ? 'unknown' : row.used_at ? 'used' : 'expired');
 }
 
 export interface Proposal {
@@ -146,6 +152,24 @@ export async function movePetition(
   });
 }
 
+/** What signing gives the route: the link's secret, and what the mail says. */
+export interface Signed {
+  signatureId: number;
+  token: string;
+  alreadyConfirmed: boolean;
+  title: string;
+}
+
+/** What a confirmed signature's link gives the page: the count, and whether staff are to hear. */
+export interface Counted {
+  petitionId: number;
+  title: string;
+  counted: boolean;
+  signatureCount: number;
+  threshold: number;
+  thresholdReached: boolean;
+}
+
 export interface SignatureInput {
   name: string;
   email: string;
@@ -156,23 +180,26 @@ export interface SignatureInput {
   lang?: 'sv' | 'en';
 }
 
+const signatureDetails = (input: SignatureInput) => ({
+  name: input.name,
+  show_name: input.showName ? 1 : 0,
+  hear_back: input.hearBack ? 1 : 0,
+  connection: input.connection,
+  connection_text: input.connection === 'other' ? (input.connectionText ?? null) : null,
+  lang: input.lang ?? 'sv',
+});
+
 /**
  * A resident signs: the signature waits for its e-mail confirmation. Signing again with
  * the same mailbox (however spelled) gives a fresh link for the one signature there is.
  */
-export async function signPetition(db: Db, petitionId: number, input: SignatureInput, now = new Date()) {
+export async function signPetition(db: Db, petitionId: number, input: SignatureInput, now = new Date()): Promise<Signed> {
+  if (isPostgres(db)) return signPetitionInOneStatement(db, petitionId, input, now);
   const petition = await findPetition(db, petitionId);
   if (!petition) throw new NotFoundError(String(petitionId));
   if (petition.status !== 'open' || (petition.closes_at && petition.closes_at <= now.toISOString())) throw new NotOpenError(String(petitionId));
   const email = canonicalEmail(input.email);
-  const details = {
-    name: input.name,
-    show_name: input.showName ? 1 : 0,
-    hear_back: input.hearBack ? 1 : 0,
-    connection: input.connection,
-    connection_text: input.connection === 'other' ? (input.connectionText ?? null) : null,
-    lang: input.lang ?? 'sv',
-  };
+  const details = signatureDetails(input);
   return db.transaction().execute(async (trx) => {
     // Insert-if-absent: when the same mailbox signs twice at once, the database lets one
     // insert through and the other waits for it and then finds its row; no error, no retry.
@@ -207,7 +234,8 @@ export async function signPetition(db: Db, petitionId: number, input: SignatureI
  * The signer's link: the signature counts, once. The count is raised in the same
  * transaction that marks the signature confirmed, so it never drifts.
  */
-export async function confirmSignature(db: Db, token: string, now = new Date()) {
+export async function confirmSignature(db: Db, token: string, now = new Date()): Promise<Counted> {
+  if (isPostgres(db)) return confirmSignatureInOneStatement(db, token, now);
   const at = now.toISOString();
   return db.transaction().execute(async (trx) => {
     const confirmation = await useConfirmation(trx, token, 'signature', now);
@@ -250,4 +278,89 @@ export async function confirmSignature(db: Db, token: string, now = new Date()) 
       thresholdReached: crossed && petition.threshold_reached_at === at,
     };
   });
+}
+
+/*
+ * PostgreSQL: signing and confirming as one statement each.
+ *
+ * Each statement sent to PostgreSQL costs the server a round trip (a write to the socket, a
+ * wake-up, a read), and on a machine it shares with PostgreSQL that was what held signing
+ * back: profiled, a quarter of the server's time went to writing queries, and a signature
+ * took twelve statements. Data-modifying CTEs do the same work in one statement, which
+ * PostgreSQL runs as one transaction: submit is one (with the proof of work's, two) and
+ * confirm one. SQLite has no data-modifying CTEs, but its statements are calls in the same
+ * process, so it keeps the transactions above. The tests run both against the same cases.
+ */
+
+async function signPetitionInOneStatement(db: Db, petitionId: number, input: SignatureInput, now: Date): Promise<Signed> {
+  const at = now.toISOString();
+  const d = signatureDetails(input);
+  const { token, hash } = newToken();
+  const expires = new Date(now.getTime() + linkLifetimeHours.signature * 3_600_000).toISOString();
+  // Insert-if-absent as an upsert: when the same mailbox signs twice at once, PostgreSQL lets
+  // one insert through and the other updates that row; until confirmed the latest details
+  // win, a confirmed signature keeps its own. Either way the row comes back for its link.
+  const keep = (column: string) => sql.raw(`${column} = case when signatures.confirmed_at is null then excluded.${column} else signatures.${column} end`);
+  const { rows } = await sql<{ title: string; signature_id: number | null; confirmed_at: string | null }>`
+    with petition as (
+      select id, title, status, closes_at from petitions where id = ${petitionId}
+    ), signed as (
+      insert into signatures (petition_id, email, name, show_name, hear_back, connection, connection_text, lang, created_at, confirmed_at, anonymised_at)
+      select id, ${canonicalEmail(input.email)}, ${d.name}, ${d.show_name}, ${d.hear_back}, ${d.connection}, ${d.connection_text}, ${d.lang}, ${at}, null, null
+      from petition where status = 'open' and (closes_at is null or closes_at > ${at})
+      on conflict (petition_id, email) do update set
+        ${keep('name')}, ${keep('show_name')}, ${keep('hear_back')}, ${keep('connection')}, ${keep('connection_text')}, ${keep('lang')}
+      returning id, petition_id, confirmed_at
+    ), link as (
+      insert into confirmations (token_hash, purpose, petition_id, signature_id, expires_at, used_at)
+      select ${hash}, 'signature', petition_id, id, ${expires}, null from signed
+    )
+    select petition.title, signed.id as signature_id, signed.confirmed_at
+    from petition left join signed on true`.execute(db);
+  const row = rows[0];
+  if (!row) throw new NotFoundError(String(petitionId));
+  if (row.signature_id === null) throw new NotOpenError(String(petitionId));
+  return { signatureId: row.signature_id, token, alreadyConfirmed: row.confirmed_at !== null, title: row.title };
+}
+
+async function confirmSignatureInOneStatement(db: Db, token: string, now: Date): Promise<Counted> {
+  const at = now.toISOString();
+  // The link is used, the signature marked and the count raised in one statement, so in one
+  // transaction: the count never drifts, and a second click finds the link used. The
+  // petition's row is locked only for that statement.
+  const { rows } = await sql<{ petition_id: number; title: string | null; signature_count: number | null; threshold: number | null; threshold_reached_at: string | null }>`
+    with used as (
+      update confirmations set used_at = ${at}
+      where token_hash = ${hashToken(token)} and purpose = 'signature' and used_at is null and expires_at > ${at}
+      returning petition_id, signature_id
+    ), counted as (
+      update signatures set confirmed_at = ${at}
+      where id = (select signature_id from used) and confirmed_at is null
+      returning petition_id
+    ), raised as (
+      update petitions set
+        signature_count = signature_count + 1,
+        threshold_reached_at = case when threshold_reached_at is null and signature_count + 1 >= threshold then ${at} else threshold_reached_at end
+      where id = (select petition_id from counted)
+      returning id, title, signature_count, threshold, threshold_reached_at
+    )
+    select used.petition_id, raised.title, raised.signature_count, raised.threshold, raised.threshold_reached_at
+    from used left join raised on true`.execute(db);
+  const row = rows[0];
+  if (!row) throw await whyUnusable(db, token, 'signature');
+  if (row.signature_count === null) {
+    // Already counted (a fresh link for a confirmed signature): the page shows the count as it is.
+    const petition = (await findPetition(db, row.petition_id))!;
+    return { petitionId: petition.id, title: petition.title, counted: false, signatureCount: petition.signature_count, threshold: petition.threshold, thresholdReached: false };
+  }
+  // Counts rise one at a time under the row lock, so exactly one confirmation crosses.
+  const crossed = row.signature_count - 1 < row.threshold! && row.signature_count >= row.threshold!;
+  return {
+    petitionId: row.petition_id,
+    title: row.title!,
+    counted: true,
+    signatureCount: row.signature_count,
+    threshold: row.threshold!,
+    thresholdReached: crossed && row.threshold_reached_at === at,
+  };
 }

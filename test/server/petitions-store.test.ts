@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import pg from 'pg';
 import {
   ConfirmationError,
+  NotFoundError,
   NotOpenError,
   PetitionStateError,
   confirmProposal,
@@ -77,6 +79,32 @@ for (const database of testDatabases()) {
       }
     });
 
+    it('takes the latest details until a signature is confirmed, then keeps the confirmed ones', async () => {
+      const db = await openDatabase(database);
+      try {
+        const { petitionId, token } = await proposePetition(db, proposal, 100);
+        await confirmProposal(db, token);
+        await movePetition(db, petitionId, 'open');
+        const details = async () =>
+          db.selectFrom('signatures').select(['name', 'show_name', 'hear_back', 'connection', 'connection_text', 'lang']).where('petition_id', '=', petitionId).execute();
+        const first = await signPetition(db, petitionId, { ...signer('lisa@example.se', 'Lisa L'), lang: 'sv' });
+        const second = await signPetition(db, petitionId, { name: 'Lisa Lind', email: 'Lisa@example.se', showName: true, hearBack: false, connection: 'other', connectionText: 'Jobbar här', lang: 'en' });
+        assert.equal(second.signatureId, first.signatureId);
+        assert.equal(second.alreadyConfirmed, false);
+        const updated = [{ name: 'Lisa Lind', show_name: 1, hear_back: 0, connection: 'other', connection_text: 'Jobbar här', lang: 'en' }];
+        assert.deepEqual(await details(), updated, 'unconfirmed: the latest details win');
+        assert.equal((await confirmSignature(db, second.token)).counted, true);
+        const third = await signPetition(db, petitionId, { ...signer('lisa@example.se', 'Någon Annan'), lang: 'sv' });
+        assert.equal(third.alreadyConfirmed, true);
+        assert.deepEqual(await details(), updated, 'confirmed: nobody can change them by signing again');
+        assert.equal((await confirmSignature(db, first.token)).counted, false, 'an older link of a counted signature counts nothing');
+        assert.deepEqual(await confirmSignature(db, third.token), { petitionId, title: proposal.title, counted: false, signatureCount: 1, threshold: 100, thresholdReached: false });
+        await assert.rejects(signPetition(db, petitionId + 1000, signer('x@example.se')), NotFoundError);
+      } finally {
+        await db.destroy();
+      }
+    });
+
     it('keeps exactly one signature when one mailbox signs in many spellings at once', async () => {
       const db = await openDatabase(database);
       try {
@@ -117,3 +145,29 @@ for (const database of testDatabases()) {
     });
   });
 }
+
+describe('signing on PostgreSQL', () => {
+  const [, postgres] = testDatabases();
+  it('takes one statement to sign and one to confirm (each a round trip to the database)', async () => {
+    const db = await openDatabase(postgres!);
+    const { query } = pg.Client.prototype;
+    try {
+      const { petitionId, token } = await proposePetition(db, proposal, 100);
+      await confirmProposal(db, token);
+      await movePetition(db, petitionId, 'open');
+      const sent: string[] = [];
+      pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+        sent.push(String(typeof args[0] === 'string' ? args[0] : (args[0] as { text: string }).text));
+        return (query as (...a: unknown[]) => unknown).apply(this, args);
+      } as typeof query;
+      const signed = await signPetition(db, petitionId, signer('rakt@example.se'));
+      assert.equal(sent.length, 1, `signing sent: ${sent.join(' | ')}`);
+      const counted = await confirmSignature(db, signed.token);
+      assert.equal(counted.signatureCount, 1);
+      assert.equal(sent.length, 2, `confirming sent: ${sent.slice(1).join(' | ')}`);
+    } finally {
+      pg.Client.prototype.query = query;
+      await db.destroy();
+    }
+  });
+});

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { PowChallenge } from '../../server/abuse/proof-of-work.js';
 import { encodeSolution } from '../../widgets/petition/proof-of-work.js';
 
@@ -11,7 +11,9 @@ import { encodeSolution } from '../../widgets/petition/proof-of-work.js';
  */
 export function solvePow(challenge: PowChallenge): number {
   for (let n = 0; n <= challenge.maxnumber; n++) {
-    if (createHash('sha256').update(challenge.salt + n).digest('hex') === challenge.challenge) return n;
+    // The one-shot hash: about three times faster than a Hash object per number, and the
+    // bench's CPU is the server's and PostgreSQL's too.
+    if (hash('sha256', challenge.salt + n) === challenge.challenge) return n;
   }
   throw new Error('the proof-of-work challenge has no solution up to its maxnumber');
 }

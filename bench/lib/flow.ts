@@ -1,6 +1,7 @@
 import { setImmediate as yieldToEvents, setTimeout as sleep } from 'node:timers/promises';
 import type { Flow, FlowScenario, StepTimes } from '../scenarios.js';
 import type { Latency, LoadRow, LoadSettings } from './load.js';
+import { perRequest, readAt } from './cpu.js';
 import type { BenchServer } from './server.js';
 
 /** A step of a flow's operation that did not get the answer it needed. */
@@ -42,13 +43,15 @@ interface Sample {
  * window closes are finished but not counted, as autocannon leaves out answers that come
  * after its duration.
  */
-async function drive(flow: Flow, settings: LoadSettings, perSecond?: number) {
+async function drive(flow: Flow, settings: LoadSettings, read: BenchServer['readCpu'], perSecond?: number) {
   // Paced: each resident starts an operation every `interval` ms, on a schedule of its own
   // (a late one starts at once), so the server is offered `perSecond` in all.
   const interval = perSecond ? (settings.connections / perSecond) * 1000 : 0;
   const measureFrom = performance.now() + settings.warmup * 1000;
   const measureTo = measureFrom + settings.duration * 1000;
   const inWindow = (t: number) => t >= measureFrom && t <= measureTo;
+  const cpuFrom = readAt(read, measureFrom - performance.now());
+  const cpuTo = readAt(read, measureTo - performance.now());
   const samples: Sample[] = [];
   const failures: Record<string, number> = {};
   const errorSamples = new Set<string>();
@@ -79,8 +82,10 @@ async function drive(flow: Flow, settings: LoadSettings, perSecond?: number) {
     }
   };
   await Promise.all(Array.from({ length: settings.connections }, resident));
-  return { samples, failures, errorSamples: [...errorSamples] };
+  return { samples, failures, errorSamples: [...errorSamples], cpu: [await cpuFrom, await cpuTo] as const };
 }
+
+const cpuFigures = (cpuMsPerRequest: LoadRow['cpuMsPerRequest']) => (cpuMsPerRequest ? { cpuMsPerRequest } : {});
 
 /** Measures a flow scenario; the row's rate is operations per second. */
 export async function runFlow(server: BenchServer, scenario: FlowScenario, settings: LoadSettings): Promise<LoadRow> {
@@ -106,7 +111,7 @@ export async function runFlow(server: BenchServer, scenario: FlowScenario, setti
       return { ...row, unavailable: describe(err) };
     }
 
-    const { samples, failures, errorSamples } = await drive(flow, settings, scenario.pace?.perSecond);
+    const { samples, failures, errorSamples, cpu } = await drive(flow, settings, server.readCpu, scenario.pace?.perSecond);
     const perSecond = samples.length / settings.duration;
     const stepNames = [...new Set(Object.values(flow.parts).flat())];
     const sum = (s: Sample, steps: string[]) => steps.reduce((n, step) => n + (s.steps[step] ?? 0), 0);
@@ -130,6 +135,7 @@ export async function runFlow(server: BenchServer, scenario: FlowScenario, setti
       errors: failed - httpFailures,
       ...(failed ? { failures } : {}),
       ...(errorSamples.length ? { errorSamples } : {}),
+      ...cpuFigures(perRequest(cpu[0], cpu[1], samples.length * flow.requestsPerOperation)),
     };
   } finally {
     flow.close();

@@ -1,5 +1,6 @@
 import autocannon from 'autocannon';
 import type { LoadRequest, RequestScenario } from '../scenarios.js';
+import { perRequest, readAt, type CpuPerRequest } from './cpu.js';
 import type { BenchServer } from './server.js';
 
 export interface LoadSettings {
@@ -66,6 +67,10 @@ export interface LoadRow {
   statusCodes?: Record<string, number>;
   /** Flows only: failed operations by step and cause, e.g. "sign: HTTP 429". */
   failures?: Record<string, number>;
+  /** CPU ms per request over the measured window, by process (bench/lib/cpu.ts); Linux only. */
+  cpuMsPerRequest?: CpuPerRequest;
+  /** The baseline's server CPU per request ÷ this row's: the ratio with a core to itself. */
+  serverCpuRatioToBaseline?: number;
 }
 
 const resolveRequest = async (scenario: RequestScenario, server: BenchServer): Promise<LoadRequest> =>
@@ -116,6 +121,8 @@ export async function runLoad(server: BenchServer, scenario: RequestScenario, se
     ...(settings.warmup > 0 ? { warmup: { connections: settings.connections, duration: settings.warmup } } : {}),
   };
   const instance = autocannon(options);
+  // autocannon measures after its warm-up; the CPU is read over the same window.
+  const cpuFrom = readAt(server.readCpu, settings.warmup * 1000);
   // The count alone does not say whether the server reset connections or the bench timed out.
   const errorSamples = new Set<string>();
   instance.on('reqError', (err: unknown) => {
@@ -124,6 +131,7 @@ export async function runLoad(server: BenchServer, scenario: RequestScenario, se
     errorSamples.add(err instanceof Error ? `${code ?? err.name}: ${err.message}` : String(err));
   });
   const result = await instance;
+  const cpuMsPerRequest = perRequest(await cpuFrom, server.readCpu(), result.requests.total);
 
   const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
   return {
@@ -143,6 +151,7 @@ export async function runLoad(server: BenchServer, scenario: RequestScenario, se
     timeouts: result.timeouts,
     ...(errorSamples.size ? { errorSamples: [...errorSamples] } : {}),
     statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, s]) => [code, s.count])),
+    ...(cpuMsPerRequest ? { cpuMsPerRequest } : {}),
   };
 }
 
@@ -158,6 +167,9 @@ export function addRatios(rows: LoadRow[]): void {
       if (row.unit === 'operation' && row.requestsPerSecond !== undefined) {
         row.requestRatioToBaseline = Math.round((row.requestsPerSecond / base.requestsPerSecond) * 1000) / 1000;
       }
+    }
+    if (row.cpuMsPerRequest?.server && base?.cpuMsPerRequest?.server) {
+      row.serverCpuRatioToBaseline = Math.round((base.cpuMsPerRequest.server / row.cpuMsPerRequest.server) * 1000) / 1000;
     }
   }
 }

@@ -26,7 +26,7 @@ const fixed = (n: number | undefined, digits: number): string => (n === undefine
  */
 export function loadTable(rows: LoadRow[]): string {
   return table(
-    ['scenario', 'database', 'rate /s', 'p50 ms', 'p99 ms', 'ratio to bare', 'notes'],
+    ['scenario', 'database', 'rate /s', 'p50 ms', 'p99 ms', 'ratio to bare', 'CPU ms/req: server', 'db', 'bench', 'server CPU ratio', 'notes'],
     rows.flatMap((r) => {
       const flow = r.unit === 'operation';
       const notes: string[] = [];
@@ -44,6 +44,10 @@ export function loadTable(rows: LoadRow[]): string {
         fixed(r.latencyMs?.p50, 0),
         fixed(r.latencyMs?.p99, 0),
         fixed(r.ratioToBaseline, 2),
+        fixed(r.cpuMsPerRequest?.server, 3),
+        fixed(r.cpuMsPerRequest?.database, 3),
+        fixed(r.cpuMsPerRequest?.bench, 3),
+        r.baseline ? (r.cpuMsPerRequest ? '1.00' : '–') : fixed(r.serverCpuRatioToBaseline, 2),
         notes.join('; '),
       ];
       const parts = Object.entries(r.parts ?? {}).map(([name, part]) => [
@@ -53,11 +57,15 @@ export function loadTable(rows: LoadRow[]): string {
         fixed(part.latencyMs.p50, 0),
         fixed(part.latencyMs.p99, 0),
         '',
+        '',
+        '',
+        '',
+        '',
         part.steps.join(' + '),
       ]);
       return [line, ...parts];
     }),
-    [2, 3, 4, 5],
+    [2, 3, 4, 5, 6, 7, 8, 9],
   );
 }
 

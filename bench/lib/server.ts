@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { cpuMeter, type CpuReading } from './cpu.js';
 import type { BenchDatabase, DatabaseKind } from './databases.js';
 import { Mailbox } from './mailbox.js';
 
@@ -52,6 +53,8 @@ export interface BenchServer {
   staff: { email: string; password: string };
   /** The server process, for its memory. */
   pid: number | undefined;
+  /** CPU spent so far by the server, its PostgreSQL backends and the bench (bench/lib/cpu.ts). */
+  readCpu(): CpuReading | undefined;
   stop(): Promise<void>;
 }
 
@@ -184,5 +187,6 @@ export async function startServer(options: StartOptions): Promise<BenchServer> {
     if (!exited || stopping) return undefined;
     return `the server (${database.kind}) stopped (${exitReason}):\n${output.trim() || '(no output)'}`;
   };
-  return { origin, database: database.kind, embeddingOrigin, died, mailbox, staff, pid: child.pid, stop };
+  const readCpu = cpuMeter(child.pid, database.kind === 'postgres' ? new URL(database.url).pathname.slice(1) : undefined);
+  return { origin, database: database.kind, embeddingOrigin, died, mailbox, staff, pid: child.pid, readCpu, stop };
 }

@@ -23,12 +23,13 @@ import {
 } from './lib/databases.js';
 import { measureEmbed, type EmbedRow, type Manifest } from './lib/embeds.js';
 import { budgetResultsTable, measureBudgetResults, type BudgetResultsRow } from './lib/budget-results.js';
-import { fanoutTable, measureFanout, type FanoutRow } from './lib/fanout.js';
+import { chatSubject, fanoutTable, measureFanout, petitionSubject, type FanoutRow, type FanoutSubject } from './lib/fanout.js';
 import { measurePaint, paintTable, type PaintRow } from './lib/paint.js';
 import { runFlow } from './lib/flow.js';
+import { benchPetition } from './lib/petitions.js';
 import { addRatios, runLoad, stripFigures, type LoadRow, type LoadSettings } from './lib/load.js';
 import { commandLine, embedTable, loadTable, machine, writeReport, type Report } from './lib/report.js';
-import { benchServerSettings, startServer } from './lib/server.js';
+import { benchServerSettings, startServer, type BenchServer } from './lib/server.js';
 
 const repoRoot = resolve(import.meta.dirname, '..');
 const usage = `Usage: npm run bench -- [options]
@@ -42,8 +43,9 @@ const usage = `Usage: npm run bench -- [options]
   --postgres          the same as the default (kept for older command lines)
   --only <names>      only these load scenarios (comma-separated; the baseline always runs)
   --ballots <n>       ballots to compute budget results for (default 100000; 0 to skip)
-  --streams <n>       server-sent-event streams to hold and send one chat message to
-                      (default 5000; 0 to skip); on PostgreSQL also split over two instances
+  --streams <n>       server-sent-event streams to hold, following one chat conversation and
+                      then one petition's count, and time one change to (default 5000; 0 to
+                      skip); on PostgreSQL also split over two instances
   --out <file>        where the JSON goes (default bench/results/latest.json)
 `;
 
@@ -209,21 +211,34 @@ async function main(): Promise<number> {
         }
         loadRows.push(row);
       }
-      if (streams > 0) {
-        // Fresh servers: one that has just carried the load rows has memory to spare and to
-        // free, and its resident memory then says little about what the streams take.
-        const fresh = await startServer({ repoRoot, database, embeddingOrigin: 'https://www.kommun.example' });
-        cleanup.add(fresh.stop);
-        log(`bench: ${streams} event streams, one chat message (${kind})…`);
-        fanoutRows.push(await measureFanout([fresh], [fresh.pid], streams));
+      // What the pages follow: a chat conversation, then a petition's count. The petition is
+      // made through the first server (it holds the administrator's password); fresh servers
+      // on the same database serve it as well.
+      const fanoutRuns: [(on: BenchServer) => Promise<FanoutSubject>, string][] = [
+        [chatSubject, 'one chat message'],
+        [async (on) => petitionSubject(on, await benchPetition(server)), 'one signature counted'],
+      ];
+      for (const [subjectOn, what] of streams > 0 ? fanoutRuns : []) {
+        // Fresh servers for each: one that has just carried the load rows (or other streams)
+        // has memory to spare and to free, and its resident memory then says little about
+        // what the streams take.
+        const serversFor = async (n: number) => {
+          const started: BenchServer[] = [];
+          for (let i = 0; i < n; i++) {
+            const fresh = await startServer({ repoRoot, database, embeddingOrigin: 'https://www.kommun.example' });
+            cleanup.add(fresh.stop);
+            started.push(fresh);
+          }
+          return started;
+        };
+        const [fresh] = await serversFor(1);
+        log(`bench: ${streams} event streams, ${what} (${kind})…`);
+        fanoutRows.push(await measureFanout([fresh!], [fresh!.pid], streams, await subjectOn(fresh!)));
         if (kind === 'postgres') {
           // Two instances on the same database, as behind a load balancer.
-          const first = await startServer({ repoRoot, database, embeddingOrigin: 'https://www.kommun.example' });
-          cleanup.add(first.stop);
-          const second = await startServer({ repoRoot, database, embeddingOrigin: 'https://www.kommun.example' });
-          cleanup.add(second.stop);
-          log(`bench: ${streams} event streams over two instances (${kind})…`);
-          fanoutRows.push(await measureFanout([first, second], [first.pid, second.pid], streams));
+          const pair = await serversFor(2);
+          log(`bench: ${streams} event streams over two instances, ${what} (${kind})…`);
+          fanoutRows.push(await measureFanout(pair, pair.map((instance) => instance.pid), streams, await subjectOn(pair[0]!)));
         }
       }
       if (ballots > 0) {

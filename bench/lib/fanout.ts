@@ -1,15 +1,23 @@
 /**
  * Server-sent-event fan-out: how many event streams one instance holds, what each costs in
- * server memory, and how long one message takes to reach them. `connections` pages follow one
- * chat conversation's event stream (GET /api/chat/conversations/<id>/events); one message is
- * then written and timed from the moment it is sent to the moment each page has it. With two
- * instances on one PostgreSQL database the pages are split between them and the message is
- * written to the first, so half of them hear it by way of LISTEN/NOTIFY.
+ * server memory, and how long one change takes to reach them. `connections` pages follow one
+ * event stream, and one change is then made and timed from the moment it is sent to the
+ * moment each page has it. Two subjects:
+ *
+ * - a chat conversation (GET /api/chat/conversations/<id>/events): one message is written;
+ * - a petition's live count (GET /api/petitions/<id>/live), what `<medverka-petition>`
+ *   follows: one resident presses the mailed link's button, and each page waits for the
+ *   count one higher. Each instance reads the count once, at most every 250 ms
+ *   (server/live/followers.ts), so that wait is part of every page's time.
+ *
+ * With two instances on one PostgreSQL database the pages are split between them and the
+ * change is made through the first, so half of them hear it by way of LISTEN/NOTIFY.
  */
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { PowChallenge } from '../../server/abuse/proof-of-work.js';
 import { latency } from './flow.js';
+import { signatureToConfirm, type BenchPetition } from './petitions.js';
 import type { Latency } from './load.js';
 import { powSolutionHeader, solvePow } from './pow.js';
 import { table } from './report.js';
@@ -59,13 +67,62 @@ async function startConversation(server: BenchServer) {
 
 interface Follower {
   request: http.ClientRequest;
-  /** Resolves when the stream has sent its first message event (the conversation so far). */
+  /** Resolves when the stream has sent its first event of the subject's kind (the state so far). */
   opened: Promise<void>;
-  /** When the marked message arrived (performance.now()), once it has. */
+  /** When the timed change arrived (performance.now()), once it has. */
   arrivedAt?: number;
 }
 
-function followStream(url: URL, address: string, marker: string): Follower {
+/** What the pages follow, and the one change that is timed. */
+export interface FanoutSubject {
+  scenario: string;
+  /** The stream's path and query on a server. */
+  path: string;
+  /** The event that a freshly opened stream sends first, with the state so far. */
+  firstEvent: string;
+  /** Makes ready the change (anything slow happens here), then gives what makes it. */
+  prepare(): Promise<{ marker: string; send: () => Promise<void> }>;
+}
+
+/** A new conversation on `server`; the message is written through it. */
+export async function chatSubject(server: BenchServer): Promise<FanoutSubject> {
+  const { conversation, token } = await startConversation(server);
+  return {
+    scenario: 'chat message fan-out',
+    path: `/api/chat/conversations/${conversation.id}/events?token=${token}`,
+    firstEvent: 'event: message',
+    prepare: async () => {
+      const marker = `fanout-${Date.now()}`;
+      return {
+        marker,
+        send: async () => {
+          const res = await fetch(`${server.origin}/api/chat/conversations/${conversation.id}/messages`, {
+            method: 'POST',
+            headers: { Origin: server.embeddingOrigin, 'Content-Type': 'application/json', 'X-Medverka-Chat': token, 'X-Forwarded-For': '10.200.0.1' },
+            body: JSON.stringify({ body: marker }),
+          });
+          if (res.status !== 201) throw new Error(`the message was refused: ${res.status}`);
+        },
+      };
+    },
+  };
+}
+
+/** An open petition (made through any instance on the database); its signer signs through `server`. */
+export function petitionSubject(server: BenchServer, petition: BenchPetition): FanoutSubject {
+  return {
+    scenario: 'petition count fan-out',
+    path: `/api/petitions/${petition.id}/live`,
+    firstEvent: 'event: petition',
+    prepare: async () => {
+      const signature = await signatureToConfirm(server, petition.id);
+      const now = (await (await fetch(`${server.origin}/api/petitions/${petition.id}`)).json()) as { signatureCount: number };
+      return { marker: `"signatureCount":${now.signatureCount + 1},`, send: signature.press };
+    },
+  };
+}
+
+function followStream(url: URL, address: string, firstEvent: string, arrived: (chunk: string) => boolean): Follower {
   const follower = {} as Follower;
   follower.opened = new Promise<void>((resolve, reject) => {
     const request = http.get(
@@ -81,10 +138,10 @@ function followStream(url: URL, address: string, marker: string): Follower {
         res.setEncoding('utf8');
         let seen = '';
         res.on('data', (chunk: string) => {
-          if (follower.arrivedAt === undefined && chunk.includes(marker)) follower.arrivedAt = performance.now();
+          if (follower.arrivedAt === undefined && arrived(chunk)) follower.arrivedAt = performance.now();
           if (seen !== null) {
             seen += chunk;
-            if (seen.includes('event: message')) {
+            if (seen.includes(firstEvent)) {
               seen = null as unknown as string;
               resolve();
             }
@@ -100,14 +157,20 @@ function followStream(url: URL, address: string, marker: string): Follower {
 }
 
 /**
- * Opens `connections` streams spread over `servers`, sends one message through the first,
- * and reports what was held and how fast the message arrived.
+ * Opens `connections` streams spread over `servers`, makes the subject's change through the
+ * first, and reports what was held and how fast the change arrived.
  */
-export async function measureFanout(servers: BenchServer[], pids: (number | undefined)[], connections: number): Promise<FanoutRow> {
+export async function measureFanout(
+  servers: BenchServer[],
+  pids: (number | undefined)[],
+  connections: number,
+  subject: FanoutSubject,
+): Promise<FanoutRow> {
   const notes: string[] = [];
   const first = servers[0]!;
-  const { conversation, token } = await startConversation(first);
-  const marker = `fanout-${Date.now()}`;
+  // The marker is known only once the change is ready; until then nothing can match it.
+  let marker: string | undefined = undefined;
+  const arrived = (chunk: string) => marker !== undefined && chunk.includes(marker);
   const rssBefore = pids.reduce<number>((sum, pid) => sum + rssOf(pid), 0);
 
   const followers: Follower[] = [];
@@ -117,9 +180,9 @@ export async function measureFanout(servers: BenchServer[], pids: (number | unde
     const batch: Follower[] = [];
     for (let j = i; j < Math.min(connections, i + 200); j++) {
       const server = servers[j % servers.length]!;
-      const url = new URL(`${server.origin}/api/chat/conversations/${conversation.id}/events?token=${token}`);
+      const url = new URL(`${server.origin}${subject.path}`);
       // Each page its own address (the bench stands where the proxy would), 10.<j>.
-      batch.push(followStream(url, `10.${(j >> 16) & 255}.${(j >> 8) & 255}.${j & 255}`, marker));
+      batch.push(followStream(url, `10.${(j >> 16) & 255}.${(j >> 8) & 255}.${j & 255}`, subject.firstEvent, arrived));
     }
     const settled = await Promise.allSettled(batch.map((f) => f.opened));
     settled.forEach((s, k) => {
@@ -137,13 +200,14 @@ export async function measureFanout(servers: BenchServer[], pids: (number | unde
   await new Promise((r) => setTimeout(r, 1000));
   const rssHeld = pids.reduce<number>((sum, pid) => sum + rssOf(pid), 0);
 
+  const change = await subject.prepare();
+  marker = change.marker;
   const sentAt = performance.now();
-  const res = await fetch(`${first.origin}/api/chat/conversations/${conversation.id}/messages`, {
-    method: 'POST',
-    headers: { Origin: first.embeddingOrigin, 'Content-Type': 'application/json', 'X-Medverka-Chat': token, 'X-Forwarded-For': '10.200.0.1' },
-    body: JSON.stringify({ body: marker }),
-  });
-  if (res.status !== 201) notes.push(`the message was refused: ${res.status}`);
+  try {
+    await change.send();
+  } catch (err) {
+    notes.push(err instanceof Error ? err.message : String(err));
+  }
   const deadline = sentAt + 10_000;
   while (performance.now() < deadline && followers.some((f) => f.arrivedAt === undefined)) await new Promise((r) => setTimeout(r, 20));
   const times = followers.filter((f) => f.arrivedAt !== undefined).map((f) => f.arrivedAt! - sentAt);
@@ -154,7 +218,7 @@ export async function measureFanout(servers: BenchServer[], pids: (number | unde
   // less memory with them than without: that measures nothing, so say so instead.
   if (held && rssHeld <= rssBefore) notes.push('memory per stream not measurable: the server freed more than the streams took');
   return {
-    scenario: 'chat message fan-out',
+    scenario: subject.scenario,
     database: first.database,
     instances: servers.length,
     connections,

@@ -90,19 +90,24 @@ async function solvedPow(client: BenchClient, server: BenchServer, resident: Res
  * action, from the server's own origin, with an empty form body.
  */
 async function confirmLink(client: BenchClient, server: BenchServer, resident: Resident, link: string, lap: (step: string) => void) {
-  const page = await expectStatus('open', client.send({ path: link, headers: pageHeaders(resident) }), 200);
+  const press = await openLink(client, server, resident, link);
   lap('open');
+  const done = await expectStatus('confirm', client.send(press), 200);
+  lap('confirm');
+  return done.text;
+}
+
+/** Opens a confirmation link; gives the request its button sends. */
+async function openLink(client: BenchClient, server: BenchServer, resident: Resident, link: string): Promise<ClientRequest> {
+  const page = await expectStatus('open', client.send({ path: link, headers: pageHeaders(resident) }), 200);
   const action = /<form method="post" action="([^"]+)"/.exec(page.text)?.[1]?.replaceAll('&amp;', '&');
   if (!action) throw new StepError('open', 'no form', 'the confirmation page has no form to press');
-  const press: ClientRequest = {
+  return {
     method: 'POST',
     path: action,
     headers: { ...pageHeaders(resident), Origin: server.origin, 'Content-Type': 'application/x-www-form-urlencoded' },
     body: '',
   };
-  const done = await expectStatus('confirm', client.send(press), 200);
-  lap('confirm');
-  return done.text;
 }
 
 function stopwatch() {
@@ -124,6 +129,36 @@ function stopwatch() {
 async function signAndConfirm(client: BenchClient, server: BenchServer, petitionId: number): Promise<StepTimes> {
   const resident = newResident();
   const { times, lap } = stopwatch();
+  const link = await signForLink(client, server, petitionId, resident, lap);
+  const page = await confirmLink(client, server, resident, link, lap);
+  // "Tack! Din underskrift är räknad." — anything else (already counted) did not count.
+  if (!page.includes('underskrift är räknad')) throw new StepError('confirm', 'not counted', 'the confirmation page did not say the signature was counted');
+  return times;
+}
+
+/**
+ * A new resident's signature, up to the mailed link's page: what is left is the button,
+ * whose request this gives. For timing what pressing it sets off (the live count).
+ */
+export async function signatureToConfirm(server: BenchServer, petitionId: number): Promise<{ press: () => Promise<void> }> {
+  const client = new BenchClient(server.origin, 1);
+  const resident = newResident();
+  const lap = () => {};
+  const press = await openLink(client, server, resident, await signForLink(client, server, petitionId, resident, lap));
+  return {
+    press: async () => {
+      try {
+        const done = await expectStatus('confirm', client.send(press), 200);
+        if (!done.text.includes('underskrift är räknad')) throw new StepError('confirm', 'not counted', 'the confirmation page did not say the signature was counted');
+      } finally {
+        client.close();
+      }
+    },
+  };
+}
+
+/** Challenge, solve, sign (202) and the link from the mail. */
+async function signForLink(client: BenchClient, server: BenchServer, petitionId: number, resident: Resident, lap: (step: string) => void): Promise<string> {
   const pow = await solvedPow(client, server, resident, lap);
   await expectStatus(
     'sign',
@@ -143,10 +178,7 @@ async function signAndConfirm(client: BenchClient, server: BenchServer, petition
     throw new StepError('mail', 'no mail', err instanceof Error ? err.message : String(err));
   }
   lap('mail');
-  const page = await confirmLink(client, server, resident, link, lap);
-  // "Tack! Din underskrift är räknad." — anything else (already counted) did not count.
-  if (!page.includes('underskrift är räknad')) throw new StepError('confirm', 'not counted', 'the confirmation page did not say the signature was counted');
-  return times;
+  return link;
 }
 
 async function signInAsStaff(client: BenchClient, server: BenchServer): Promise<string> {

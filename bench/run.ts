@@ -280,7 +280,7 @@ async function main(): Promise<number> {
       `Bytes a page receives per embed (Accept-Encoding: gzip, body bytes as sent):\n` +
       `${embedTable(embedRows)}\n\n` +
       (paintRows.length ? `Widgets in headless Chromium: ms from navigation to the content painted, and the page's cumulative layout shift:\n${paintTable(paintRows)}\n\n` : '') +
-      (fanoutRows.length ? `Server-sent events: streams held on one conversation, memory per stream, time for one message to reach them:\n${fanoutTable(fanoutRows)}\n\n` : '') +
+      (fanoutRows.length ? `Server-sent events: streams held on one chat conversation or one petition’s count, memory per stream, time for one change to reach them:\n${fanoutTable(fanoutRows)}\n\n` : '') +
       (budgetRows.length ? `Budget results for many ballots (each resident's latest confirmed ballot), from running totals, beside the 200 ms target:\n${budgetResultsTable(budgetRows)}\n\n` : '') +
       `JSON: ${out}\n`,
   );

@@ -13,9 +13,17 @@ import {
   proposePetition,
   signPetition,
 } from '../../server/petitions/store.js';
+import type { Db } from '../../server/db/index.js';
 import { openDatabase, testDatabases } from './helpers.js';
 
 const proposal = { title: 'Fler bänkar i Stadsparken', body: 'Äldre behöver kunna vila på vägen.', name: 'Greta Gran', email: 'greta@example.se' };
+/** A petition proposed, confirmed by its proposer and opened by staff, ready to sign. */
+async function openPetition(db: Db, threshold: number) {
+  const { petitionId, token } = await proposePetition(db, proposal, threshold);
+  await confirmProposal(db, token);
+  await movePetition(db, petitionId, 'open');
+  return petitionId;
+}
 const signer = (email: string, name = 'Sven Signerare') => ({ name, email, showName: false, hearBack: true, connection: 'resident' as const });
 
 for (const database of testDatabases()) {
@@ -82,9 +90,7 @@ for (const database of testDatabases()) {
     it('takes the latest details until a signature is confirmed, then keeps the confirmed ones', async () => {
       const db = await openDatabase(database);
       try {
-        const { petitionId, token } = await proposePetition(db, proposal, 100);
-        await confirmProposal(db, token);
-        await movePetition(db, petitionId, 'open');
+        const petitionId = await openPetition(db, 100);
         const details = async () =>
           db.selectFrom('signatures').select(['name', 'show_name', 'hear_back', 'connection', 'connection_text', 'lang']).where('petition_id', '=', petitionId).execute();
         const first = await signPetition(db, petitionId, { ...signer('lisa@example.se', 'Lisa L'), lang: 'sv' });
@@ -108,9 +114,7 @@ for (const database of testDatabases()) {
     it('keeps exactly one signature when one mailbox signs in many spellings at once', async () => {
       const db = await openDatabase(database);
       try {
-        const { petitionId, token } = await proposePetition(db, proposal, 100);
-        await confirmProposal(db, token);
-        await movePetition(db, petitionId, 'open');
+        const petitionId = await openPetition(db, 100);
         const spellings = ['anna.svensson@gmail.com', 'Anna.Svensson@gmail.com', 'annasvensson@gmail.com', 'anna.svensson+1@gmail.com', 'ANNA.SVENSSON@GOOGLEMAIL.COM', 'a.n.n.a.svensson+x@gmail.com'];
         const all = await Promise.all([...spellings, ...spellings].map((email) => signPetition(db, petitionId, signer(email))));
         assert.equal(new Set(all.map((s) => s.signatureId)).size, 1, 'one signature row');
@@ -127,9 +131,7 @@ for (const database of testDatabases()) {
     it('sees the threshold crossed exactly once when many confirm at the same moment', async () => {
       const db = await openDatabase(database);
       try {
-        const { petitionId, token } = await proposePetition(db, proposal, 3);
-        await confirmProposal(db, token);
-        await movePetition(db, petitionId, 'open');
+        const petitionId = await openPetition(db, 3);
         const signed = await Promise.all(Array.from({ length: 8 }, (_, i) => signPetition(db, petitionId, signer(`samtidig${i}@example.se`))));
         // One moment for all of them: the same timestamp must not make two of them "first".
         const now = new Date('2026-11-23T12:00:00.000Z');
@@ -152,9 +154,7 @@ describe('signing on PostgreSQL', () => {
     const db = await openDatabase(postgres!);
     const { query } = pg.Client.prototype;
     try {
-      const { petitionId, token } = await proposePetition(db, proposal, 100);
-      await confirmProposal(db, token);
-      await movePetition(db, petitionId, 'open');
+      const petitionId = await openPetition(db, 100);
       const sent: string[] = [];
       pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
         sent.push(String(typeof args[0] === 'string' ? args[0] : (args[0] as { text: string }).text));

@@ -2,10 +2,9 @@ import type { Logger } from '../log.js';
 import type { LiveBus } from './bus.js';
 
 /**
- * The least time between two reads of one thing's state. The first change after a quiet
- * spell is read at once; changes arriving within this time of a read share one read when it
- * has passed, so a petition signed a hundred times a second, or a room of two hundred
- * answering a poll, costs each instance a few reads a second, however many pages follow it.
+ * How soon after a change the state is read again. Changes arriving meanwhile share that
+ * one read, so a petition signed a hundred times a second, or a room of two hundred answering
+ * a poll, costs each instance a few reads a second, however many pages follow it.
  */
 const coalesceMs = 250;
 
@@ -13,8 +12,6 @@ interface Hub<S> {
   listeners: Set<(state: S) => void>;
   lastJson?: string;
   timer?: NodeJS.Timeout;
-  /** When the last read began (performance.now()). */
-  lastRead: number;
   reading: boolean;
   again: boolean;
   unsubscribe: () => void;
@@ -33,8 +30,8 @@ export interface FollowerOptions<S> {
 
 /**
  * The things (petitions, polls) pages are following on this instance: one subscription to the
- * bus and at most one database read per thing per 250 ms (the first change after a quiet
- * spell read at once), fanned out to every page following it. A page is told only of states that differ from the last one sent.
+ * bus and at most one database read per thing per 250 ms, fanned out to every page following
+ * it. A page is told only of states that differ from the last one sent.
  */
 export function coalescedFollowers<S>({ bus, log, topic, read, what }: FollowerOptions<S>) {
   const hubs = new Map<number, Hub<S>>();
@@ -46,7 +43,6 @@ export function coalescedFollowers<S>({ bus, log, topic, read, what }: FollowerO
       return;
     }
     hub.reading = true;
-    hub.lastRead = performance.now();
     try {
       const state = await read(id);
       // Gone from public view: there is nothing to tell.
@@ -67,11 +63,7 @@ export function coalescedFollowers<S>({ bus, log, topic, read, what }: FollowerO
   };
 
   const schedule = (id: number, hub: Hub<S>) => {
-    if (hub.timer || hubs.get(id) !== hub) return;
-    const wait = hub.lastRead + coalesceMs - performance.now();
-    // A read under way when the change came is followed by another (refresh sees `reading`).
-    if (wait <= 0) void refresh(id, hub);
-    else hub.timer = setTimeout(() => void refresh(id, hub), wait);
+    if (!hub.timer && hubs.get(id) === hub) hub.timer = setTimeout(() => void refresh(id, hub), coalesceMs);
   };
 
   return {
@@ -82,7 +74,7 @@ export function coalescedFollowers<S>({ bus, log, topic, read, what }: FollowerO
     follow(id: number, listener: (state: S) => void): () => void {
       let hub = hubs.get(id);
       if (!hub) {
-        const created: Hub<S> = { listeners: new Set(), lastRead: -Infinity, reading: false, again: false, unsubscribe: () => {} };
+        const created: Hub<S> = { listeners: new Set(), reading: false, again: false, unsubscribe: () => {} };
         created.unsubscribe = bus.subscribe(topic(id), () => schedule(id, created));
         hubs.set(id, (hub = created));
       }

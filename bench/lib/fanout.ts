@@ -7,7 +7,7 @@
  * - a chat conversation (GET /api/chat/conversations/<id>/events): one message is written;
  * - a petition's live count (GET /api/petitions/<id>/live), what `<medverka-petition>`
  *   follows: one resident presses the mailed link's button, and each page waits for the
- *   count one higher. Each instance reads the count once, at most every 250 ms
+ *   count one higher. Each instance reads the count once, 250 ms after the change
  *   (server/live/followers.ts), so that wait is part of every page's time.
  *
  * With two instances on one PostgreSQL database the pages are split between them and the

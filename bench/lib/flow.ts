@@ -85,8 +85,6 @@ async function drive(flow: Flow, settings: LoadSettings, read: BenchServer['read
   return { samples, failures, errorSamples: [...errorSamples], cpu: [await cpuFrom, await cpuTo] as const };
 }
 
-const cpuFigures = (cpuMsPerRequest: LoadRow['cpuMsPerRequest']) => (cpuMsPerRequest ? { cpuMsPerRequest } : {});
-
 /** Measures a flow scenario; the row's rate is operations per second. */
 export async function runFlow(server: BenchServer, scenario: FlowScenario, settings: LoadSettings): Promise<LoadRow> {
   const row: LoadRow = { scenario: scenario.name, database: server.database, baseline: false, unit: 'operation', method: '', path: '' };
@@ -112,6 +110,7 @@ export async function runFlow(server: BenchServer, scenario: FlowScenario, setti
     }
 
     const { samples, failures, errorSamples, cpu } = await drive(flow, settings, server.readCpu, scenario.pace?.perSecond);
+    const cpuMsPerRequest = perRequest(cpu[0], cpu[1], samples.length * flow.requestsPerOperation);
     const perSecond = samples.length / settings.duration;
     const stepNames = [...new Set(Object.values(flow.parts).flat())];
     const sum = (s: Sample, steps: string[]) => steps.reduce((n, step) => n + (s.steps[step] ?? 0), 0);
@@ -135,7 +134,7 @@ export async function runFlow(server: BenchServer, scenario: FlowScenario, setti
       errors: failed - httpFailures,
       ...(failed ? { failures } : {}),
       ...(errorSamples.length ? { errorSamples } : {}),
-      ...cpuFigures(perRequest(cpu[0], cpu[1], samples.length * flow.requestsPerOperation)),
+      ...(cpuMsPerRequest ? { cpuMsPerRequest } : {}),
     };
   } finally {
     flow.close();

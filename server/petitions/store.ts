@@ -170,6 +170,27 @@ export interface Counted {
   thresholdReached: boolean;
 }
 
+type CountRow = Pick<PetitionTable, 'title' | 'threshold' | 'threshold_reached_at'> & { id: number; signature_count: number };
+
+/** A link whose signature already counted: the page shows the count as it is. */
+const alreadyCounted = (petition: CountRow): Counted => ({
+  petitionId: petition.id,
+  title: petition.title,
+  counted: false,
+  signatureCount: petition.signature_count,
+  threshold: petition.threshold,
+  thresholdReached: false,
+});
+
+/**
+ * The petition as the confirmation that raised its count left it. Counts rise one at a time
+ * under the row lock, so exactly one confirmation crosses the threshold and notes it at `at`.
+ */
+function newlyCounted(petition: CountRow, at: string): Counted {
+  const crossed = petition.signature_count - 1 < petition.threshold && petition.signature_count >= petition.threshold;
+  return { ...alreadyCounted(petition), counted: true, thresholdReached: crossed && petition.threshold_reached_at === at };
+}
+
 export interface SignatureInput {
   name: string;
   email: string;
@@ -245,11 +266,7 @@ export async function confirmSignature(db: Db, token: string, now = new Date()):
       .where('id', '=', confirmation.signature_id!)
       .where('confirmed_at', 'is', null)
       .executeTakeFirst();
-    const newlyCounted = Number(counted.numUpdatedRows) === 1;
-    if (!newlyCounted) {
-      const petition = (await findPetition(trx, confirmation.petition_id))!;
-      return { petitionId: petition.id, title: petition.title, counted: false, signatureCount: petition.signature_count, threshold: petition.threshold, thresholdReached: false };
-    }
+    if (Number(counted.numUpdatedRows) !== 1) return alreadyCounted((await findPetition(trx, confirmation.petition_id))!);
     // The petition's row is locked from this update until commit, and every confirmation of
     // the petition waits for it: so it is the last statement, and one statement, raising the
     // count and noting the threshold the first time it is reached.
@@ -267,16 +284,7 @@ export async function confirmSignature(db: Db, token: string, now = new Date()):
       .where('id', '=', confirmation.petition_id)
       .returning(['id', 'title', 'signature_count', 'threshold', 'threshold_reached_at'])
       .executeTakeFirstOrThrow();
-    // Counts rise one at a time under the row lock, so exactly one confirmation crosses.
-    const crossed = petition.signature_count - 1 < petition.threshold && petition.signature_count >= petition.threshold;
-    return {
-      petitionId: petition.id,
-      title: petition.title,
-      counted: true,
-      signatureCount: petition.signature_count,
-      threshold: petition.threshold,
-      thresholdReached: crossed && petition.threshold_reached_at === at,
-    };
+    return newlyCounted(petition, at);
   });
 }
 
@@ -328,7 +336,7 @@ async function confirmSignatureInOneStatement(db: Db, token: string, now: Date):
   // The link is used, the signature marked and the count raised in one statement, so in one
   // transaction: the count never drifts, and a second click finds the link used. The
   // petition's row is locked only for that statement.
-  const { rows } = await sql<{ petition_id: number; title: string | null; signature_count: number | null; threshold: number | null; threshold_reached_at: string | null }>`
+  const { rows } = await sql<{ petition_id: number; id: number | null; title: string; signature_count: number; threshold: number; threshold_reached_at: string | null }>`
     with used as (
       update confirmations set used_at = ${at}
       where token_hash = ${hashToken(token)} and purpose = 'signature' and used_at is null and expires_at > ${at}
@@ -344,23 +352,11 @@ async function confirmSignatureInOneStatement(db: Db, token: string, now: Date):
       where id = (select petition_id from counted)
       returning id, title, signature_count, threshold, threshold_reached_at
     )
-    select used.petition_id, raised.title, raised.signature_count, raised.threshold, raised.threshold_reached_at
+    select used.petition_id, raised.id, raised.title, raised.signature_count, raised.threshold, raised.threshold_reached_at
     from used left join raised on true`.execute(db);
   const row = rows[0];
   if (!row) throw await whyUnusable(db, token, 'signature');
-  if (row.signature_count === null) {
-    // Already counted (a fresh link for a confirmed signature): the page shows the count as it is.
-    const petition = (await findPetition(db, row.petition_id))!;
-    return { petitionId: petition.id, title: petition.title, counted: false, signatureCount: petition.signature_count, threshold: petition.threshold, thresholdReached: false };
-  }
-  // Counts rise one at a time under the row lock, so exactly one confirmation crosses.
-  const crossed = row.signature_count - 1 < row.threshold! && row.signature_count >= row.threshold!;
-  return {
-    petitionId: row.petition_id,
-    title: row.title!,
-    counted: true,
-    signatureCount: row.signature_count,
-    threshold: row.threshold!,
-    thresholdReached: crossed && row.threshold_reached_at === at,
-  };
+  // Nothing raised: the link was a fresh one for a signature that already counted.
+  if (row.id === null) return alreadyCounted((await findPetition(db, row.petition_id))!);
+  return newlyCounted({ ...row, id: row.id }, at);
 }

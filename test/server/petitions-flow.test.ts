@@ -81,6 +81,10 @@ for (const database of testDatabases()) {
         assert.match(await again.text(), /redan använts/);
 
         assert.equal((await app.request(`/api/petitions/${petition!.id}`)).status, 404, 'not public before moderation');
+        const early = await post(app, `/api/petitions/${petition!.id}/signatures`, { name: 'Sven Svensson', email: 'tidig@example.se', connection: 'resident' });
+        assert.equal(early.status, 409);
+        assert.equal(((await early.json()) as { error: { code: string } }).error.code, 'petition_not_open');
+        assert.equal((await db.selectFrom('signatures').selectAll().execute()).length, 0, 'a refused signature stores nothing');
         await movePetition(db, petition!.id, 'open');
 
         const sign = (email: string, extra: Record<string, unknown> = {}) =>

@@ -34,6 +34,8 @@ export interface Config {
   firstAdmin: { email: string; password: string; name: string } | undefined;
   /** The sender of every mail, e.g. "Exempelby kommun <medverka@kommun.se>". */
   mailFrom: string;
+  /** The municipality's name, e.g. "Exempelby kommun" (the pabulib export's `unit`). */
+  municipalityName: string | undefined;
   /** Where mails go when no SMTP_URL is set: one .eml file each, their links logged. */
   outboxDir: string;
   /** Signs proof-of-work challenges; the same on every instance behind a load balancer. */
@@ -185,6 +187,7 @@ const schema = z.object({
     .string()
     .default('500')
     .refine((v) => /^\d{1,7}$/.test(v) || /^\d{1,2}(\.\d+)?%$/.test(v), 'must be a number of signatures (e.g. 500) or a share of the population (e.g. 1%)'),
+  MUNICIPALITY_NAME: z.string().trim().max(100, 'must be at most 100 characters').optional(),
   MUNICIPALITY_POPULATION: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').positive('must be positive').optional(),
   POW_MAX_NUMBER: z.coerce
     .number({ message: 'must be a number' })
@@ -287,6 +290,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         ? { email: v.ADMIN_EMAIL, password: v.ADMIN_PASSWORD, name: v.ADMIN_NAME || 'Administratör' }
         : undefined,
     mailFrom: v.MAIL_FROM.trim(),
+    municipalityName: v.MUNICIPALITY_NAME || undefined,
     outboxDir: v.OUTBOX_DIR,
     // One instance can make its own key at start; several must share one, or a challenge
     // issued by one instance would fail on another.

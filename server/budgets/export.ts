@@ -62,50 +62,86 @@ const pbField = (v: string | number | null) => String(v ?? '').replace(/[;\r\n]+
 const pbDate = (iso: string | null) => (iso ? `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}` : '');
 
 /**
- * One district (or the whole process, without districts) in the pabulib format used by
- * participatory-budgeting research (pabulib.org): META, PROJECTS and VOTES, semicolon-separated.
- * Projects are an approval vote with the budget as max_sum_cost. Sliders are written as a
- * cumulative vote: each line a "project" costing its maximum, each ballot's points the kronor
- * it gave the line (min_sum_points/max_sum_points bound the sum of a ballot).
+ * What greedy picks: projects by votes, most first (ties in the file's order), each one that
+ * still fits what is left. The pabulib checker compares a file's `selected` with this when
+ * its rule says greedy.
  */
-export async function pabulib(db: Db, budget: Staff, districtId: number | null): Promise<string> {
+export function greedySelection(projects: { id: number; cost: number; votes: number }[], budget: number): Set<number> {
+  const chosen = new Set<number>();
+  let left = budget;
+  for (const p of [...projects].sort((a, b) => b.votes - a.votes)) {
+    if (p.cost <= left) {
+      chosen.add(p.id);
+      left -= p.cost;
+    }
+  }
+  return chosen;
+}
+
+/**
+ * One district (or the whole process, without districts) in the pabulib format used by
+ * participatory-budgeting research (pabulib.org/format): META, PROJECTS and VOTES,
+ * semicolon-separated. Projects are an approval vote with the budget as max_sum_cost. Sliders
+ * are written as a cumulative vote: each line a "project" costing its maximum, each ballot's
+ * points the kronor it gave the line, most first (min_sum_points/max_sum_points bound the sum
+ * of a ballot). PROJECTS counts exactly what VOTES holds: a line given 0 kr, or a shared
+ * project chosen in another district, is no vote here.
+ * `unit` is the municipality (MUNICIPALITY_NAME; "unknown" without it). `rule` says how the
+ * published selection was made: greedy when it is what greedy picks, otherwise unknown (staff
+ * decide; sliders select nothing). `selected` (0 or 1) is written once results are published.
+ */
+export async function pabulib(db: Db, budget: Staff, districtId: number | null, unit: string | undefined): Promise<string> {
   const { row } = budget;
   const district = districtId === null ? null : budget.districts.find((d) => d.id === districtId)!;
   const items = budget.items.filter((i) => i.district_id === null || i.district_id === districtId);
-  // A cumulative vote lists the lines given more than nothing; a ballot giving nothing anywhere has no vote to write.
-  const ballots = (await countedBallots(db, row.slug, budget.districts.length ? districtId : undefined))
-    .map((b) => ({ ...b, ids: [...b.amounts.keys()].filter((id) => row.mode === 'projects' || b.amounts.get(id)! > 0) }))
-    .filter((b) => b.ids.length > 0);
-  const results = await computeResults(db, row.slug);
-  const votesBy = new Map(results.items.map((r) => [r.itemId, r]));
-  const total = district?.total ?? row.total;
   const approval = row.mode === 'projects';
-  const score = (id: number) => ballots.reduce((sum, b) => sum + (b.amounts.get(id) ?? 0), 0);
+  const position = new Map(items.map((i, n) => [i.id, n]));
+  // A ballot lists what it gave more than nothing, most first; a ballot giving nothing anywhere has no vote to write.
+  const ballots = (await countedBallots(db, row.slug, budget.districts.length ? districtId : undefined))
+    .map((b) => ({
+      voter: b.voter,
+      ids: [...b.amounts.keys()]
+        .filter((id) => position.has(id) && (approval || b.amounts.get(id)! > 0))
+        .sort((x, y) => (approval ? 0 : b.amounts.get(y)! - b.amounts.get(x)!) || position.get(x)! - position.get(y)!),
+      amounts: b.amounts,
+    }))
+    .filter((b) => b.ids.length > 0);
+  const votes = (id: number) => ballots.filter((b) => b.ids.includes(id)).length;
+  const score = (id: number) => ballots.reduce((sum, b) => sum + (b.ids.includes(id) ? b.amounts.get(id)! : 0), 0);
+  const total = district?.total ?? row.total;
+  const published = approval && items.every((i) => i.selected !== null);
+  const greedy = published && (() => {
+    const picks = greedySelection(items.map((i) => ({ id: i.id, cost: i.cost, votes: votes(i.id) })), total);
+    return items.every((i) => (i.selected === 1) === picks.has(i.id));
+  })();
+  const year = (row.opened_at ?? row.created_at).slice(0, 4);
   const meta: [string, string | number][] = [
     ['description', `${row.title_sv}${district ? ` | ${district.name_sv}` : ''}`],
     ['country', 'Sweden'],
-    ['unit', row.title_sv],
-    ...(district ? ([['subunit', district.name_sv], ['district', district.name_sv]] as [string, string][]) : []),
-    ['instance', (row.opened_at ?? row.created_at).slice(0, 4)],
+    ['unit', unit || 'unknown'],
+    ...(district ? ([['district', district.name_sv], ['subunit', district.name_sv]] as [string, string][]) : []),
+    ['instance', year],
     ['num_projects', items.length],
     ['num_votes', ballots.length],
     ['budget', total],
     ['vote_type', approval ? 'approval' : 'cumulative'],
-    ['rule', 'greedy'],
-    ['date_begin', pbDate(row.opened_at)],
-    ['date_end', pbDate(row.closed_at)],
+    ['rule', greedy ? 'greedy' : 'unknown'],
+    ['date_begin', pbDate(row.opened_at) || year],
+    // Still open: the planned closing day, or the year.
+    ['date_end', pbDate(row.closed_at ?? row.closes_at) || year],
     ...(approval
       ? ([['min_length', 1], ['max_sum_cost', total]] as [string, number][])
       : ([['min_sum_points', row.rule === 'balanced' ? total - row.tolerance : 0], ['max_sum_points', row.rule === 'balanced' ? total + row.tolerance : total]] as [string, number][])),
-    ['language', 'swedish'],
+    ['language', 'sv'],
+    ['currency', 'SEK'],
   ];
   const lines = ['META', 'key;value', ...meta.map(([k, v]) => `${k};${pbField(v)}`), 'PROJECTS'];
   if (approval) {
-    lines.push('project_id;cost;votes;name;selected');
-    for (const i of items) lines.push([i.id, i.cost, votesBy.get(i.id)?.votes ?? 0, i.title_sv, i.selected ?? ''].map(pbField).join(';'));
+    lines.push(`project_id;cost;votes;name${published ? ';selected' : ''}`);
+    for (const i of items) lines.push([i.id, i.cost, votes(i.id), i.title_sv, ...(published ? [i.selected] : [])].map(pbField).join(';'));
   } else {
     lines.push('project_id;cost;votes;score;name');
-    for (const i of items) lines.push([i.id, i.max, votesBy.get(i.id)?.votes ?? 0, score(i.id), i.title_sv].map(pbField).join(';'));
+    for (const i of items) lines.push([i.id, i.max, votes(i.id), score(i.id), i.title_sv].map(pbField).join(';'));
   }
   lines.push('VOTES', approval ? 'voter_id;vote' : 'voter_id;vote;points');
   for (const { voter, ids, amounts } of ballots) {

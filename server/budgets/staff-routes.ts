@@ -45,7 +45,7 @@ const BudgetBody = z.object({ budget: StaffBudget });
 const route = <R extends Parameters<typeof createRoute>[0]>(r: R) => createRoute({ tags: ['Staff: budgets'], security: cookieAuth, ...r });
 
 /** Staff create processes, open and close them, publish results, and export ballots. */
-export function staffBudgetRoutes({ db }: AppDeps) {
+export function staffBudgetRoutes({ db, config }: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.use('/api/staff/budgets', requireRole('admin', 'moderator'));
   app.use('/api/staff/budgets/*', requireRole('admin', 'moderator'));
@@ -247,7 +247,7 @@ export function staffBudgetRoutes({ db }: AppDeps) {
       throw new ApiError(400, 'invalid_request', 'This budget has no districts.', [{ path: 'district', message: 'must be left out' }]);
     }
     await audit(db, actor(c), 'budget.export-pabulib', `budget ${budget.row.slug}`);
-    return download(c, `${budget.row.slug}${districtId === null ? '' : `-${districtId}`}.pb`, 'text/plain; charset=utf-8', await pabulib(db, budget, districtId));
+    return download(c, `${budget.row.slug}${districtId === null ? '' : `-${districtId}`}.pb`, 'text/plain; charset=utf-8', await pabulib(db, budget, districtId, config.municipalityName));
   });
 
   return app;

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { powHeader } from '../../server/abuse/proof-of-work.js';
 import type { BudgetInput, PublicBudget } from '../../server/budgets/schemas.js';
@@ -9,6 +8,7 @@ import { anonymiseOldBallots } from '../../server/petitions/housekeeping.js';
 import { startTestSmtpServer, type TestSmtpServer } from '../../server/mail/capture.js';
 import { createMailer, findLinks } from '../../server/mail/mailer.js';
 import { districtProjects } from './budget-fixtures.js';
+import { readPabulib } from './budget-pabulib.js';
 import { fromAddress, memoryLogger, pow, testApp, testDatabases } from './helpers.js';
 import { seedStaff, signIn, staffRequest } from './staff-helpers.js';
 
@@ -167,7 +167,7 @@ for (const database of testDatabases()) {
         const resultsCsv = await (await staff('GET', '/api/staff/budgets/investeringar-2027/results.csv')).text();
         assert.ok(resultsCsv.includes('Cykelvägar,,0,3,5333333,6000000,'));
         const pb = await (await staff('GET', '/api/staff/budgets/investeringar-2027/pabulib')).text();
-        const sections = parsePabulib(pb);
+        const sections = readPabulib(pb);
         assert.equal(sections.meta.vote_type, 'cumulative');
         assert.equal(sections.meta.num_votes, '3');
         assert.equal(sections.meta.budget, '10000000');
@@ -223,7 +223,7 @@ for (const database of testDatabases()) {
         assert.deepEqual(after.results!.items.filter((r) => r.selected).map((r) => r.itemId).sort(), [id('Utegym'), id('Skatepark')].sort());
 
         assert.equal((await staff('GET', '/api/staff/budgets/stadsdelar-2027/pabulib')).status, 400, 'one district per file');
-        const pb = parsePabulib(await (await staff('GET', `/api/staff/budgets/stadsdelar-2027/pabulib?district=${norr}`)).text());
+        const pb = readPabulib(await (await staff('GET', `/api/staff/budgets/stadsdelar-2027/pabulib?district=${norr}`)).text());
         assert.equal(pb.meta.vote_type, 'approval');
         assert.equal(pb.meta.district, 'Norr');
         assert.equal(pb.meta.budget, '1000000');
@@ -231,8 +231,9 @@ for (const database of testDatabases()) {
         assert.deepEqual(pb.projects.map((p) => [p.name, p.cost, p.votes, p.selected]), [
           ['Utegym', '400000', '2', '1'],
           ['Hundrastgård', '350000', '1', '0'],
-          ['Parkbänkar', '200000', '2', '0'],
+          ['Parkbänkar', '200000', '1', '0'],
         ]);
+        assert.equal(pb.meta.rule, 'unknown', 'greedy would fund Hundrastgård and Parkbänkar too');
         assert.equal(pb.votes.length, 2, 'only Norr’s ballots');
       } finally {
         await close();
@@ -289,35 +290,6 @@ for (const database of testDatabases()) {
     });
   });
 }
-
-/** Reads a pabulib file the way research tools do: META key;value, then PROJECTS and VOTES tables. */
-function parsePabulib(text: string) {
-  const lines = text.trim().split('\n');
-  const section = (name: string) => {
-    const start = lines.indexOf(name);
-    const end = lines.findIndex((l, i) => i > start && /^(META|PROJECTS|VOTES)$/.test(l));
-    return lines.slice(start + 1, end === -1 ? undefined : end);
-  };
-  const table = (rows: string[]) => {
-    const [head, ...rest] = rows;
-    const keys = head!.split(';');
-    return rest.map((r) => Object.fromEntries(r.split(';').map((v, i) => [keys[i]!, v])));
-  };
-  const meta = Object.fromEntries(section('META').slice(1).map((l) => l.split(';') as [string, string]));
-  return { meta, projects: table(section('PROJECTS')), votes: table(section('VOTES')) };
-}
-
-describe('the pabulib reader the tests use', () => {
-  it('reads the real sample files (test/fixtures/pabulib)', () => {
-    const approval = parsePabulib(readFileSync(new URL('../fixtures/pabulib/sample-approval.pb', import.meta.url), 'utf8'));
-    assert.equal(approval.meta.vote_type, 'approval');
-    assert.equal(approval.projects.length, Number(approval.meta.num_projects));
-    assert.equal(approval.votes.length, Number(approval.meta.num_votes));
-    const cumulative = parsePabulib(readFileSync(new URL('../fixtures/pabulib/sample-cumulative.pb', import.meta.url), 'utf8'));
-    assert.equal(cumulative.meta.vote_type, 'cumulative');
-    assert.deepEqual(Object.keys(cumulative.votes[0]!).slice(0, 3), ['voter_id', 'vote', 'points']);
-  });
-});
 
 describe('the demo budget', () => {
   it('is seeded open once, its starting amounts make a valid ballot, and /demo/budget holds the widget', async () => {

@@ -143,12 +143,13 @@ const publishedSliders: PublicBudget = {
       'Kommunfullmäktige beslutade den 25 november att lägga 9 miljoner kronor på lekplatser och 7 miljoner på cykelvägar, nära det invånarna valde.\n\nBelysningen får 4 miljoner kronor, mer än snittet, eftersom flera gångvägar är mörka i dag.',
       'The council decided on 25 November to spend 9 million kronor on playgrounds and 7 million on cycle paths, close to what residents chose.\n\nStreet lighting gets 4 million kronor, more than the average, because several footpaths are dark today.',
     ),
+    minGroup: 5,
     publishedAt: inDays(-10),
     districts: [],
     items: [
-      { itemId: 1, average: 8_750_000, median: 9 * million, votes: 1284, selected: null },
-      { itemId: 2, average: 6_900_000, median: 7 * million, votes: 1284, selected: null },
-      { itemId: 3, average: 2_350_000, median: 2 * million, votes: 1284, selected: null },
+      { itemId: 1, hidden: false, average: 8_750_000, median: 9 * million, votes: 1284, selected: null },
+      { itemId: 2, hidden: false, average: 6_900_000, median: 7 * million, votes: 1284, selected: null },
+      { itemId: 3, hidden: false, average: 2_350_000, median: 2 * million, votes: 1284, selected: null },
     ],
   },
 };
@@ -160,17 +161,18 @@ const publishedProjects: PublicBudget = {
   results: {
     participants: 412,
     decision: text('Utegymmet, belysningen i Söderskogen och bänkarna genomförs under 2027.', 'The outdoor gym, the lighting in Söderskogen and the benches are carried out in 2027.'),
+    minGroup: 5,
     publishedAt: inDays(-10),
     districts: [
       { districtId: 1, participants: 251 },
       { districtId: 2, participants: 161 },
     ],
     items: [
-      { itemId: 11, average: null, median: null, votes: 198, selected: true },
-      { itemId: 12, average: null, median: null, votes: 87, selected: false },
-      { itemId: 21, average: null, median: null, votes: 120, selected: true },
-      { itemId: 22, average: null, median: null, votes: 64, selected: false },
-      { itemId: 31, average: null, median: null, votes: 301, selected: true },
+      { itemId: 11, hidden: false, average: null, median: null, votes: 198, selected: true },
+      { itemId: 12, hidden: false, average: null, median: null, votes: 87, selected: false },
+      { itemId: 21, hidden: false, average: null, median: null, votes: 120, selected: true },
+      { itemId: 22, hidden: false, average: null, median: null, votes: 64, selected: false },
+      { itemId: 31, hidden: false, average: null, median: null, votes: 301, selected: true },
     ],
   },
 };
@@ -360,6 +362,31 @@ export const PublishedSliders: Story = {
 export const PublishedProjects: Story = {
   name: 'Results, projects',
   args: { api: mockApi('budget-results-projects', routes(publishedProjects)) },
+};
+
+/**
+ * Published, projects, with one district where fewer than five took part: the server gives no
+ * figures for it, and the widget says why instead of showing one resident's vote.
+ */
+export const PublishedFewInDistrict: Story = {
+  name: 'Results, too few in a district',
+  args: {
+    api: mockApi(
+      'budget-results-few',
+      routes({
+        ...publishedProjects,
+        results: {
+          ...publishedProjects.results!,
+          participants: 253,
+          districts: [
+            { districtId: 1, participants: 251 },
+            { districtId: 2, participants: null },
+          ],
+          items: publishedProjects.results!.items.map((r) => (r.itemId >= 21 && r.itemId < 30 ? { ...r, hidden: true, votes: null } : r)),
+        },
+      }),
+    ),
+  },
 };
 
 /** The API has not answered yet: after 300 ms, "Laddar …" is announced. */

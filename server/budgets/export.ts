@@ -43,7 +43,11 @@ export async function ballotsCsv(db: Db, budget: Staff): Promise<string> {
   ]);
 }
 
-/** The results, one row per line or project: average, median, votes, and whether it is funded. */
+/**
+ * The results, one row per line or project: average, median, votes, and whether it is funded;
+ * empty figures where fewer than budgetMinGroup took part (computeResults hides them), as in
+ * the published results, since this file is for sharing.
+ */
 export async function resultsCsv(db: Db, budget: Staff): Promise<string> {
   const results = await computeResults(db, budget.row.slug);
   const byItem = new Map(results.items.map((r) => [r.itemId, r]));

@@ -5,7 +5,7 @@
  *
  * A process's life: draft → open → closed → published (results and the municipality's decision).
  */
-import type { BudgetMode, BudgetRule, BudgetStatus } from './schemas.js';
+import type { BudgetMode, BudgetResults, BudgetRule, BudgetStatus } from './schemas.js';
 
 const transitions: Record<BudgetStatus, readonly BudgetStatus[]> = {
   draft: ['open'],
@@ -119,4 +119,34 @@ export function medianOfCounts(sorted: readonly { amount: number; n: number }[])
     return sorted.at(-1)!.amount;
   };
   return total % 2 ? at((total - 1) / 2) : Math.round((at(total / 2 - 1) + at(total / 2)) / 2);
+}
+
+/**
+ * The fewest residents whose ballots a figure may come from, as the citizen panel's groups:
+ * below it, a line's average or a project's votes would show how one or two people voted.
+ */
+export const budgetMinGroup = 5;
+
+/**
+ * The results with every figure that comes from fewer than budgetMinGroup ballots taken out:
+ * a district's participants, and the figures of each line or project on the ballots of fewer
+ * (a district's own items count its participants; an item in every district counts everyone).
+ * Whether a project is funded is the municipality's decision, not a ballot, and stays.
+ */
+type Counted = Omit<BudgetResults, 'minGroup' | 'items'> & { minGroup?: number; items: (Omit<BudgetResults['items'][number], 'hidden'> & { hidden?: boolean })[] };
+
+export function hideSmallGroups(results: Counted, items: readonly { id: number; districtId: number | null }[]): BudgetResults {
+  const districtOf = new Map(items.map((i) => [i.id, i.districtId]));
+  const inDistrict = new Map(results.districts.map((d) => [d.districtId, d.participants ?? 0]));
+  const enough = (n: number | null | undefined) => (n ?? 0) >= budgetMinGroup;
+  return {
+    ...results,
+    minGroup: budgetMinGroup,
+    districts: results.districts.map((d) => ({ districtId: d.districtId, participants: enough(d.participants) ? d.participants : null })),
+    items: results.items.map((r) => {
+      const district = districtOf.get(r.itemId) ?? null;
+      const shown = enough(district === null ? results.participants : inDistrict.get(district));
+      return shown ? { ...r, hidden: false } : { itemId: r.itemId, hidden: true, average: null, median: null, votes: null, selected: r.selected };
+    }),
+  };
 }

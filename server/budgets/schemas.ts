@@ -62,17 +62,28 @@ export const BudgetItem = z
 export const BudgetResults = z
   .object({
     participants: z.number().int().openapi({ description: 'Residents whose confirmed ballot counts (their latest).' }),
+    minGroup: z
+      .number()
+      .int()
+      .openapi({ description: 'The fewest participants a line, project or district needs before its figures are shown, so that no one’s ballot can be read from them.' }),
     decision: Localized.openapi({ description: 'What the municipality decided.' }),
     publishedAt: z.string(),
-    districts: z.array(z.object({ districtId: z.number().int(), participants: z.number().int() })),
+    districts: z.array(
+      z.object({
+        districtId: z.number().int(),
+        participants: z.number().int().nullable().openapi({ description: 'Null when fewer than minGroup took part in the district.' }),
+      }),
+    ),
     items: z.array(
       z.object({
         itemId: z.number().int(),
+        /** Fewer than minGroup took part where the item was on the ballot: its figures are null. */
+        hidden: z.boolean(),
         /** Sliders: the average and median amount given to the line, in whole kronor. */
         average: z.number().int().nullable(),
         median: z.number().int().nullable(),
-        /** Projects: how many chose it. Sliders: how many ballots gave it an amount. */
-        votes: z.number().int(),
+        /** Projects: how many chose it. Sliders: how many ballots gave it an amount. Null when hidden. */
+        votes: z.number().int().nullable(),
         /** Whether the municipality funds it (projects), per the published decision. */
         selected: z.boolean().nullable(),
       }),

@@ -3,7 +3,7 @@ import type { Database, Db } from '../db/index.js';
 import { isPostgres } from '../db/dialect.js';
 import { canonicalEmail } from '../petitions/rules.js';
 import { ConfirmationError, hashToken, newToken } from '../verify/tokens.js';
-import { canMoveBudget, checkProjectBallot, checkSliderBallot, medianOfCounts, type BallotIssue } from './rules.js';
+import { canMoveBudget, checkProjectBallot, checkSliderBallot, hideSmallGroups, medianOfCounts, type BallotIssue } from './rules.js';
 import type { BallotInput, BudgetInput, BudgetResults, BudgetStatus, PublicBudget } from './schemas.js';
 
 type Conn = Db | Transaction<Database>;
@@ -384,7 +384,13 @@ export async function findPublicBudget(db: Db, slug: string, { includeDraft = fa
       start: i.start,
       cost: i.cost,
     })),
-    results: row.status === 'published' ? (row.results_json ? (JSON.parse(row.results_json) as BudgetResults) : await computeResults(db, slug)) : null,
+    // Results stored before small groups were hidden are hidden as they are read.
+    results:
+      row.status === 'published'
+        ? row.results_json
+          ? hideSmallGroups(JSON.parse(row.results_json) as BudgetResults, items.map((i) => ({ id: i.id, districtId: i.district_id })))
+          : await computeResults(db, slug)
+        : null,
   };
 }
 
@@ -488,7 +494,7 @@ async function resultsFrom(
   districts: { district_id: number; n: number | string }[],
   participants: number,
 ): Promise<BudgetResults> {
-  const items = await db.selectFrom('budget_items').select(['id', 'selected']).where('budget_slug', '=', row.slug).orderBy('position').execute();
+  const items = await db.selectFrom('budget_items').select(['id', 'district_id', 'selected']).where('budget_slug', '=', row.slug).orderBy('position').execute();
   const counts = new Map<number, { amount: number; n: number }[]>();
   for (const h of histogram) {
     const list = counts.get(h.item_id) ?? [];
@@ -496,7 +502,7 @@ async function resultsFrom(
     counts.set(h.item_id, list);
   }
   const sliders = row.mode === 'sliders';
-  return {
+  const results = {
     participants,
     decision: localized(row.decision_sv ?? '', row.decision_en),
     publishedAt: row.published_at ?? '',
@@ -514,6 +520,7 @@ async function resultsFrom(
       };
     }),
   };
+  return hideSmallGroups(results, items.map((i) => ({ id: i.id, districtId: i.district_id })));
 }
 
 /** Staff's view: drafts too, with the numbers of ballots sent, confirmed and counted so far (kept as they change). */

@@ -135,7 +135,7 @@ for (const database of testDatabases()) {
           const after = await assertTotalsRight(db, input.slug, 'after the late ones');
           assert.equal(after.participants, residents.length);
           assert.ok(after.participants >= results.participants);
-          if (input.mode === 'projects') assert.equal(after.districts.reduce((sum, d) => sum + d.participants, 0), after.participants, 'every resident in one district');
+          if (input.mode === 'projects') assert.equal(after.districts.reduce((sum, d) => sum + d.participants!, 0), after.participants, 'every resident in one district');
           await moveBudget(db, input.slug, 'closed');
           await publishBudget(db, input.slug, { decision: { sv: 'Beslutat.', en: null }, selected: input.mode === 'projects' ? [shape.items[0]!.id] : [] }, new Date('2027-01-10T12:00:00Z'));
           await assertTotalsRight(db, input.slug, 'after publishing');

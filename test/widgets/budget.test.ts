@@ -39,7 +39,8 @@ const itemId = (which: keyof typeof seeded, title: string) => processes[which].i
 const districtId = (name: string) => processes.projects.districts.find((d) => d.name.sv === name)!.id;
 
 async function loaded(el: MedverkaBudget) {
-  await waitUntil(() => $(el, '[part=heading], .message'), 'the widget settles', { timeout: 5000 });
+  // Not the "Laddar …" message (role=status), which shows when a load takes long, as on a busy machine.
+  await waitUntil(() => $(el, '[part=heading], .message:not([role=status])'), 'the widget settles', { timeout: 5000 });
   await el.updateComplete;
   return el;
 }
@@ -356,8 +357,8 @@ describe('<medverka-budget>', () => {
     expect($(el, 'form')).to.equal(null);
     const results = $(el, '[part=results]')!;
     expect(results.querySelector('#results-heading')!.getAttribute('aria-level')).to.equal('3');
-    // Four confirmed ballots; the unconfirmed one does not count.
-    expect($(el, '.participants')!.textContent).to.equal('4 personer var med.');
+    // Five confirmed ballots; the unconfirmed one does not count.
+    expect($(el, '.participants')!.textContent).to.equal('5 personer var med.');
     expect($$(el, '.decision p').map((p) => p.textContent)).to.deep.equal([
       'Kommunfullmäktige beslutade den 10 december att satsa 3 miljoner kronor på belysning.',
       'Trygghetsvandringarna fortsätter som förut.',
@@ -368,13 +369,13 @@ describe('<medverka-budget>', () => {
     expect(chart.querySelectorAll('svg.bar').length).to.equal(3);
     expect(plain($(el, 'caption')!.textContent)).to.equal('Genomsnitt och median per rad');
     const rows = $$(el, 'tbody tr').map((tr) => [...tr.children].map((c) => plain(c.textContent)));
-    // Belysning: 3, 2, 4 and 2.5 million; walks 1, 2, 0.5, 1; cameras 1, 0.5, 1.5, 2.
+    // Belysning: 3, 2, 4, 2.5 and 3 million; walks 1, 2, 0.5, 1, 1; cameras 1, 0.5, 1.5, 2, 1.
     expect(rows).to.deep.equal([
-      ['Belysning', '2 875 000', '2 750 000'],
-      ['Trygghetsvandringar', '1 125 000', '1 000 000'],
-      ['Kameror vid stationen', '1 250 000', '1 250 000'],
+      ['Belysning', '2 900 000', '3 000 000'],
+      ['Trygghetsvandringar', '1 100 000', '1 000 000'],
+      ['Kameror vid stationen', '1 200 000', '1 000 000'],
     ]);
-    expect(plain($(el, '.bar-value')!.textContent)).to.equal('Genomsnitt 2,875 miljoner kronor, median 2,75 miljoner kronor');
+    expect(plain($(el, '.bar-value')!.textContent)).to.equal('Genomsnitt 2,9 miljoner kronor, median 3 miljoner kronor');
     const wrap = $(el, '.table-wrap')!;
     expect([wrap.getAttribute('role'), wrap.getAttribute('tabindex')]).to.deep.equal(['region', '0']);
     await expect(el).to.be.accessible();
@@ -382,14 +383,14 @@ describe('<medverka-budget>', () => {
 
   it('shows published project results: votes per project and what the municipality carries out', async () => {
     const el = await budget('publishedProjects');
-    expect($(el, '.participants')!.textContent).to.equal('3 personer var med.');
+    expect($(el, '.participants')!.textContent).to.equal('5 personer var med.');
     const rows = $$(el, 'tbody tr').map((tr) => [...tr.children].map((c) => plain(c.textContent)));
     expect(rows).to.deep.equal([
-      ['Lekplats i Västerparken', '1 500 000', '2', 'Genomförs'],
-      ['Vattenlek vid badet', '1 000 000', '2', 'Genomförs'],
-      ['Linbana i skogen', '1 200 000', '1', 'Genomförs inte'],
+      ['Lekplats i Västerparken', '1 500 000', '3', 'Genomförs'],
+      ['Vattenlek vid badet', '1 000 000', '3', 'Genomförs'],
+      ['Linbana i skogen', '1 200 000', '2', 'Genomförs inte'],
     ]);
-    expect($$(el, '.bar-value').map((p) => plain(p.textContent))).to.deep.equal(['2 röster (67 %)', '2 röster (67 %)', '1 röst (33 %)']);
+    expect($$(el, '.bar-value').map((p) => plain(p.textContent))).to.deep.equal(['3 röster (60 %)', '3 röster (60 %)', '2 röster (40 %)']);
     expect($$(el, '.badge').length).to.equal(2);
     await expect(el).to.be.accessible();
   });
@@ -407,6 +408,33 @@ describe('<medverka-budget>', () => {
     );
     expect(names).to.deep.equal(['Röster per projekt Norr', 'Röster per projekt Söder', 'Röster per projekt Alla områden']);
     await expect(el).to.be.accessible();
+  });
+
+  it('shows no votes from a district where fewer than five took part, and says why in plain words', async () => {
+    const el = await budget('publishedDistricts');
+    expect($(el, '.participants')!.textContent).to.equal('6 personer var med.');
+    const groups = $$(el, '.result-group');
+    const rowsOf = (g: HTMLElement) => [...g.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => plain(c.textContent)));
+    // Norr: five took part, its figures are shown.
+    expect(plain(groups[0]!.querySelector('p')!.textContent)).to.equal('5 personer var med.');
+    expect(rowsOf(groups[0]!)).to.deep.equal([['Pulkabacke', '600 000', '5', 'Genomförs']]);
+    expect(groups[0]!.querySelectorAll('svg.bar').length).to.equal(1);
+    // Söder: one resident; the decision is shown, their vote is not (nor a bar drawn from it).
+    expect(plain(groups[1]!.querySelector('.few')!.textContent)).to.equal(
+      'Färre än 5 personer var med här. Därför visar vi inte hur de röstade: ingen ska kunna räkna ut hur en enskild person har röstat.',
+    );
+    expect(rowsOf(groups[1]!)).to.deep.equal([['Badbrygga', '700 000', '–', 'Genomförs']]);
+    expect(groups[1]!.querySelector('svg.bar')).to.equal(null);
+    expect(plain(groups[1]!.textContent)).not.to.contain('1 person');
+    // Everywhere: six took part.
+    expect(rowsOf(groups[2]!)).to.deep.equal([['Fler papperskorgar', '200 000', '3', 'Genomförs inte']]);
+    await expect(el).to.be.accessible();
+
+    const english = await budget('publishedDistricts', { lang: 'en' });
+    expect(plain($(english, '.few')!.textContent)).to.equal(
+      'Fewer than 5 people took part here. So we do not show how they voted: no one should be able to work out how a single person voted.',
+    );
+    await expect(english).to.be.accessible();
   });
 
   it('says so when there is no such budget (or it is a draft), and tells the page', async () => {
@@ -476,9 +504,9 @@ describe('<medverka-budget>', () => {
     await expect(el).to.be.accessible();
 
     const results = await budget('published', { lang: 'en' });
-    expect($(results, '.participants')!.textContent).to.equal('4 people took part.');
+    expect($(results, '.participants')!.textContent).to.equal('5 people took part.');
     expect(plain($(results, 'caption')!.textContent)).to.equal('Average and median per line');
-    expect($$(results, 'tbody tr')[0]!.textContent).to.contain('2,875,000');
+    expect($$(results, 'tbody tr')[0]!.textContent).to.contain('2,900,000');
     await expect(results).to.be.accessible();
   });
 

@@ -124,8 +124,8 @@ const budgetProcess = (slug: string, sv: string, en: string, rest: Partial<Budge
 
 /**
  * The budget widget's tests read these: an open slider process within a total, an open
- * balanced one, an open project process with districts, a closed one, and two published
- * ones with confirmed ballots.
+ * balanced one, an open project process with districts, a closed one, and three published
+ * ones with confirmed ballots (one district with too few for figures).
  */
 async function seedBudgets(db: Db) {
   const million = 1_000_000;
@@ -212,6 +212,7 @@ async function seedBudgets(db: Db) {
     [2, 2, 0.5],
     [4, 0.5, 1.5],
     [2.5, 1, 2],
+    [3, 1, 1],
   ];
   for (const [i, [a, b, c]] of amounts.entries()) {
     await vote(seededBudgets.published, `invanare${i + 1}@example.se`, {
@@ -242,7 +243,7 @@ async function seedBudgets(db: Db) {
     }),
   );
   const [park, water, zip] = await idsOf(seededBudgets.publishedProjects);
-  for (const [i, projects] of [[park!, water!], [park!, zip!], [water!]].entries()) {
+  for (const [i, projects] of [[park!, water!], [park!, zip!], [water!], [park!, water!], [zip!]].entries()) {
     await vote(seededBudgets.publishedProjects, `rostare${i + 1}@example.se`, { projects });
   }
   await moveBudget(db, seededBudgets.publishedProjects, 'closed');
@@ -268,7 +269,8 @@ async function seedBudgets(db: Db) {
   );
   const [sledging, jetty, bins] = await idsOf(seededBudgets.publishedDistricts);
   const districtIds = (await db.selectFrom('budget_districts').select('id').where('budget_slug', '=', seededBudgets.publishedDistricts).orderBy('position').execute()).map((d) => d.id);
-  await vote(seededBudgets.publishedDistricts, 'norr@example.se', { districtId: districtIds[0]!, projects: [sledging!, bins!] });
+  // Five in Norr, one in Söder: too few there for figures (the small-group rule).
+  for (const n of [1, 2, 3, 4, 5]) await vote(seededBudgets.publishedDistricts, `norr${n}@example.se`, { districtId: districtIds[0]!, projects: n <= 3 ? [sledging!, bins!] : [sledging!] });
   await vote(seededBudgets.publishedDistricts, 'soder@example.se', { districtId: districtIds[1]!, projects: [jetty!] });
   await moveBudget(db, seededBudgets.publishedDistricts, 'closed');
   await publishBudget(db, seededBudgets.publishedDistricts, { decision: text('Pulkabacken och badbryggan byggs 2027.', null), selected: [sledging!, jetty!] });

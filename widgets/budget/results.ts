@@ -29,7 +29,8 @@ interface Group {
   key: string;
   /** The district's name; none when the process has no districts. */
   name?: string;
-  participants: number;
+  /** Null: fewer than the results' minGroup took part, and the server gave no figures. */
+  participants: number | null;
   items: BudgetItem[];
 }
 
@@ -38,7 +39,7 @@ function groupsOf(data: PublicBudget, r: BudgetResults, l: Locale): Group[] {
   const groups: Group[] = data.districts.map((d) => ({
     key: String(d.id),
     name: pick(d.name, l),
-    participants: r.districts.find((x) => x.districtId === d.id)?.participants ?? 0,
+    participants: r.districts.find((x) => x.districtId === d.id)?.participants ?? null,
     items: data.items.filter((i) => i.districtId === d.id),
   }));
   const everywhere = data.items.filter((i) => i.districtId === null);
@@ -56,6 +57,9 @@ const bar = (share: number, marker?: number) =>
     <rect class="bar-fill" width="${Math.max(0, Math.min(100, share * 100))}%" height="100%" />
     ${marker === undefined ? nothing : svg`<rect class="bar-marker" x="${Math.max(0, Math.min(99, marker * 100))}%" width="3" height="100%" />`}
   </svg>`;
+
+/** Whether the server left out the group's figures: fewer than the results' minGroup took part. */
+const few = (g: Group, byId: Map<number, ItemResult>) => g.items.some((i) => byId.get(i.id)?.hidden);
 
 /** Each district's table region is named with the district too: landmarks must tell apart. */
 const regionLabel = (g: Group) => (g.name ? `table-${g.key} group-${g.key}` : `table-${g.key}`);
@@ -104,9 +108,11 @@ function renderSliders(g: Group, byId: Map<number, ItemResult>, l: Locale, { kro
 function renderProjects(g: Group, byId: Map<number, ItemResult>, l: Locale, { digits }: Say) {
   const percent = new Intl.NumberFormat(l, { style: 'percent' });
   const share = (votes: number) => (g.participants ? votes / g.participants : 0);
+  const hidden = few(g, byId);
   const decided = (selected: boolean | null | undefined) =>
     selected ? msg('Genomförs', { id: 'budget.results-selected' }) : selected === false ? msg('Genomförs inte', { id: 'budget.results-not-selected' }) : '–';
-  return html`<div class="chart" role="img" aria-label=${msg('Stapeldiagram över röster per projekt. Siffrorna finns i tabellen under.', { id: 'budget.results-chart-projects' })}>
+  // Too few took part for votes: what the municipality decided is still shown, in the table.
+  return html`${hidden ? nothing : html`<div class="chart" role="img" aria-label=${msg('Stapeldiagram över röster per projekt. Siffrorna finns i tabellen under.', { id: 'budget.results-chart-projects' })}>
       ${g.items.map((item) => {
         const r = byId.get(item.id);
         const votes = r?.votes ?? 0;
@@ -120,7 +126,7 @@ function renderProjects(g: Group, byId: Map<number, ItemResult>, l: Locale, { di
           </p>
         </div>`;
       })}
-    </div>
+    </div>`}
     <div class="table-wrap" role="region" tabindex="0" aria-labelledby=${regionLabel(g)}>
     <table>
       <caption id="table-${g.key}">
@@ -140,7 +146,7 @@ function renderProjects(g: Group, byId: Map<number, ItemResult>, l: Locale, { di
           return html`<tr>
             <th scope="row">${pick(item.title, l)}</th>
             <td class="num">${digits(item.cost, l)}</td>
-            <td class="num">${digits(r?.votes ?? 0, l)}</td>
+            <td class="num">${r?.hidden ? '–' : digits(r?.votes ?? 0, l)}</td>
             <td>${decided(r?.selected)}</td>
           </tr>`;
         })}
@@ -171,8 +177,14 @@ export function renderResults(data: PublicBudget, l: Locale, level: number, say:
         <div id="group-${g.key}" class="subheading" role="heading" aria-level=${sub}>
           ${g.name ?? (data.mode === 'sliders' ? msg('Så fördelade invånarna budgeten', { id: 'budget.results-sliders' }) : msg('Så röstade invånarna', { id: 'budget.results-projects' }))}
         </div>
-        ${g.name ? html`<p>${people(g.participants, l)}</p>` : nothing}
-        ${data.mode === 'sliders' ? renderSliders(g, byId, l, say) : renderProjects(g, byId, l, say)}
+        ${few(g, byId)
+          ? html`<p class="few">
+              ${msg(str`Färre än ${r.minGroup} personer var med här. Därför visar vi inte hur de röstade: ingen ska kunna räkna ut hur en enskild person har röstat.`, { id: 'budget.results-few' })}
+            </p>`
+          : g.name && g.participants !== null
+            ? html`<p>${people(g.participants, l)}</p>`
+            : nothing}
+        ${data.mode === 'projects' ? renderProjects(g, byId, l, say) : few(g, byId) ? nothing : renderSliders(g, byId, l, say)}
       </section>`,
     )}
   </section>`;

@@ -32,6 +32,8 @@ export function renderResultsTables(budget: StaffBudget, results: BudgetResults,
   const everywhere = msg('Alla områden', { id: 'console.budget.all-districts' });
   const byItem = new Map(results.items.map((r) => [r.itemId, r]));
   const amount = (n: number | null) => (n === null ? '–' : kronor(n, locale));
+  const count = (n: number | null | undefined) => (n === null ? '–' : (n ?? 0));
+  const few = results.items.some((r) => r.hidden) || results.districts.some((d) => d.participants === null);
   const published = budget.status === 'published';
   // Too wide for a phone, a table scrolls sideways in a region that takes focus, so it scrolls by keyboard too.
   return html`<div class="table-wrap" role="region" tabindex="0" aria-labelledby="results-caption">
@@ -63,9 +65,9 @@ export function renderResultsTables(budget: StaffBudget, results: BudgetResults,
               ${sliders
                 ? html`<td class="number">${amount(r?.average ?? null)}</td>
                     <td class="number">${amount(r?.median ?? null)}</td>
-                    <td class="number">${r?.votes ?? 0}</td>`
+                    <td class="number">${count(r?.votes)}</td>`
                 : html`<td class="number">${kronor(item.cost, locale)}</td>
-                    <td class="number">${r?.votes ?? 0}</td>
+                    <td class="number">${count(r?.votes)}</td>
                     ${published
                       ? html`<td>${r?.selected ? msg('Ja', { id: 'console.yes' }) : msg('Nej', { id: 'console.no' })}</td>`
                       : nothing}`}
@@ -74,6 +76,14 @@ export function renderResultsTables(budget: StaffBudget, results: BudgetResults,
         </tbody>
       </table>
     </div>
+    ${few
+      ? html`<p class="hint few">
+          ${msg(
+            str`– betyder att färre än ${results.minGroup} personer var med där. Då visas inga siffror, varken här, för invånarna eller i resultatfilen, så att ingen kan räkna ut hur en enskild person röstade. Röstsedlarna (CSV) har alla röster.`,
+            { id: 'console.budget.few' },
+          )}
+        </p>`
+      : nothing}
     ${hasDistricts
       ? html`<div class="table-wrap" role="region" tabindex="0" aria-labelledby="districts-caption">
           <table class="districts">
@@ -92,7 +102,7 @@ export function renderResultsTables(budget: StaffBudget, results: BudgetResults,
                 (d) => html`<tr data-district-id=${d.id}>
                   <th scope="row">${localized(d.name, locale)}</th>
                   <td class="number">${kronor(d.total, locale)}</td>
-                  <td class="number">${results.districts.find((x) => x.districtId === d.id)?.participants ?? 0}</td>
+                  <td class="number">${count(results.districts.find((x) => x.districtId === d.id)?.participants)}</td>
                 </tr>`,
               )}
             </tbody>

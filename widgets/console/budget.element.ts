@@ -689,7 +689,9 @@ export class MedverkaConsoleBudget extends ConsoleScreen {
                       this.selected = next;
                     }}
                   />
-                  ${(votes.get(item.id) ?? 0) === 1
+                  ${votes.get(item.id) === null
+                    ? msg(str`${item.title.sv} (${kronor(item.cost, this.locale)})`, { id: 'console.budget.selected-item-few' })
+                    : (votes.get(item.id) ?? 0) === 1
                     ? msg(str`${item.title.sv} (${kronor(item.cost, this.locale)}, 1 röst)`, { id: 'console.budget.selected-item-one' })
                     : msg(str`${item.title.sv} (${kronor(item.cost, this.locale)}, ${votes.get(item.id) ?? 0} röster)`, { id: 'console.budget.selected-item' })}
                 </label>`,

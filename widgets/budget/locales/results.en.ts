@@ -27,4 +27,5 @@ export const templates: TemplateMap = {
   'budget.results-decision-column': 'Decision',
   'budget.results-selected': 'Will be done',
   'budget.results-not-selected': 'Will not be done',
+  'budget.results-few': str`Fewer than ${0} people took part here. So we do not show how they voted: no one should be able to work out how a single person voted.`,
 };

@@ -459,6 +459,8 @@ export const templates: TemplateMap = {
   'console.budget.selected-hint': 'Tick the projects that get money.',
   'console.budget.selected-item': str`${0} (${1}, ${2} votes)`,
   'console.budget.selected-item-one': str`${0} (${1}, 1 vote)`,
+  'console.budget.selected-item-few': str`${0} (${1})`,
+  'console.budget.few': str`– means that fewer than ${0} people took part there. Then no figures are shown, neither here, to residents nor in the results file, so that no one can work out how a single person voted. The ballots (CSV) have every vote.`,
   'console.budget.confirm-publish': 'Do you want to publish the results and the decision? Residents see them at once, and they cannot be changed afterwards.',
   'console.budget.confirm-publish-yes': 'Yes, publish',
   'console.budget.published': 'The results and the municipality’s decision are published.',

@@ -311,6 +311,12 @@ describe('<medverka-budget>', () => {
     await el.updateComplete;
     submit(el);
     await waitUntil(() => root(el).activeElement?.id === 'summary', 'focus moves to the summary');
+    // A group named by its heading (aria-labelledby names nothing on a role-less div), and it has focus.
+    const summary = $(el, '#summary')!;
+    expect(summary.getAttribute('role')).to.equal('group');
+    const names = summary.getAttribute('aria-labelledby')!.split(' ').map((id) => plain(root(el).getElementById(id)?.textContent));
+    expect(names).to.deep.equal(['Rätta det här innan du skickar']);
+    expect(root(el).activeElement).to.equal(summary);
     const links = $$<HTMLAnchorElement>(el, '#summary a');
     expect(links.map((a) => a.textContent)).to.deep.equal(['Välj minst ett projekt.', 'Skriv din e-postadress.']);
     expect(links.map((a) => a.getAttribute('href'))).to.deep.equal(['#tally', '#email']);

@@ -181,7 +181,7 @@ function renderTally(el: FormHost, data: PublicBudget, t: Tally) {
 
 function renderSummary(el: FormHost) {
   if (!el.problems.length && !el.formError) return nothing;
-  return html`<div id="summary" class="summary" tabindex="-1" aria-labelledby="summary-heading">
+  return html`<div id="summary" class="summary" role="group" tabindex="-1" aria-labelledby="summary-heading">
     <div id="summary-heading" class="summary-heading" role="heading" aria-level=${el.subLevel}>
       ${el.problems.length ? msg('Rätta det här innan du skickar', { id: 'budget.summary-heading' }) : msg('Din budget skickades inte', { id: 'budget.not-sent' })}
     </div>

@@ -10,6 +10,7 @@ import { refuseEmail } from '../abuse/email-domains.js';
 import { ballotConfirmationMail } from './mails.js';
 import { BallotInput, BudgetSlug, PublicBudget } from './schemas.js';
 import { BallotRuleError, BudgetNotFoundError, BudgetStateError, castBallot, findPublicBudget } from './store.js';
+import { summarise, summaryText } from './summary.js';
 
 const route = <R extends Parameters<typeof createRoute>[0]>(r: R) => createRoute({ tags: ['Budgets'], ...r });
 const CheckEmail = z.object({ status: z.literal('check_email') });
@@ -66,7 +67,9 @@ export function budgetRoutes({ db, config, mailer }: AppDeps) {
       }
       const budget = (await findPublicBudget(db, slug))!;
       const title = input.lang === 'en' && budget.title.en ? budget.title.en : budget.title.sv;
-      await mailer!.send(ballotConfirmationMail(input.lang, input.email, title, `${base}/bekrafta/budget/${cast.token}?lang=${input.lang}`));
+      const amounts = new Map(budget.mode === 'sliders' ? input.allocations.map((a) => [a.itemId, a.amount]) : input.projects.map((id) => [id, budget.items.find((i) => i.id === id)!.cost]));
+      const summary = summaryText(summarise(budget, input.districtId, amounts, input.lang), input.lang);
+      await mailer!.send(ballotConfirmationMail(input.lang, input.email, title, `${base}/bekrafta/budget/${cast.token}?lang=${input.lang}`, summary));
       return c.json({ status: 'check_email' as const }, 202);
     },
   );

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AppDeps } from '../app.js';
 import { confirmBallot } from '../budgets/store.js';
+import { budgetConfirmationSummary } from '../budgets/summary.js';
 import { confirmMember } from '../panel/store.js';
 import { sendPage, type AppEnv } from '../http.js';
 import { escapeHtml } from '../pages/html.js';
@@ -97,15 +98,17 @@ export function confirmationPages({ db, config, mailer, live }: AppDeps) {
     );
   });
 
-  app.get('/bekrafta/:kind{forslag|underskrift|budget|panel}/:token', (c) => {
+  app.get('/bekrafta/:kind{forslag|underskrift|budget|panel}/:token', async (c) => {
     const lang = langOf(c.req.query('lang'));
     const kind = c.req.param('kind') as Kind;
     const t = text[lang];
     const action = `/bekrafta/${kind}/${encodeURIComponent(c.req.param('token'))}?lang=${lang}`;
     c.header('Referrer-Policy', 'no-referrer');
+    // A ballot's page shows what is being confirmed (HTML, escaped, from server/budgets).
+    const summary = kind === 'budget' ? await budgetConfirmationSummary(db, c.req.param('token'), lang) : '';
     return sendPage(
       c,
-      page(lang, t.title[kind], `<p>${t.ask[kind]}</p>\n<form method="post" action="${escapeHtml(action)}"><button type="submit">${t.button}</button></form>`),
+      page(lang, t.title[kind], `<p>${t.ask[kind]}</p>\n${summary}<form method="post" action="${escapeHtml(action)}"><button type="submit">${t.button}</button></form>`),
     );
   });
 
@@ -121,7 +124,7 @@ export function confirmationPages({ db, config, mailer, live }: AppDeps) {
       }
       if (kind === 'budget') {
         await confirmBallot(db, c.req.param('token'));
-        return sendPage(c, page(lang, t.title[kind], `<p>${t.done.budget}</p>`));
+        return sendPage(c, page(lang, t.title[kind], `<p>${t.done.budget}</p>\n${await budgetConfirmationSummary(db, c.req.param('token'), lang)}`));
       }
       if (kind === 'panel') {
         await confirmMember(db, c.req.param('token'));

@@ -1,0 +1,127 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { powHeader } from '../../server/abuse/proof-of-work.js';
+import type { BudgetInput, PublicBudget } from '../../server/budgets/schemas.js';
+import { startTestSmtpServer, type TestSmtpServer } from '../../server/mail/capture.js';
+import { createMailer, findLinks } from '../../server/mail/mailer.js';
+import { districtProjects } from './budget-fixtures.js';
+import { fromAddress, memoryLogger, pow, testApp, testDatabases } from './helpers.js';
+import { seedStaff, signIn, staffRequest } from './staff-helpers.js';
+
+let smtp: TestSmtpServer;
+before(async () => {
+  smtp = await startTestSmtpServer();
+});
+after(() => smtp.close());
+
+const sliders: BudgetInput = {
+  slug: 'torg-2027',
+  title: { sv: 'Torget <2027>', en: 'The square <2027>' },
+  description: { sv: '', en: null },
+  mode: 'sliders',
+  total: 3_000_000,
+  rule: 'within',
+  tolerance: 0,
+  closesAt: null,
+  districts: [],
+  items: [
+    { district: null, title: { sv: 'Träd & buskar', en: 'Trees & bushes' }, description: { sv: '', en: null }, image: null, min: 0, max: 2_000_000, step: 500_000, start: 0, cost: 0 },
+    { district: null, title: { sv: 'Bänkar', en: 'Benches' }, description: { sv: '', en: null }, image: null, min: 0, max: 2_000_000, step: 500_000, start: 0, cost: 0 },
+  ],
+};
+
+const projects: BudgetInput = {
+  slug: 'omraden-2027',
+  title: { sv: 'Områdenas projekt', en: null },
+  description: { sv: '', en: null },
+  mode: 'projects',
+  total: 0,
+  rule: 'within',
+  tolerance: 0,
+  closesAt: null,
+  districts: [
+    { name: { sv: 'Norr', en: 'North' }, total: 1_000_000 },
+    { name: { sv: 'Söder', en: 'South' }, total: 800_000 },
+  ],
+  items: districtProjects,
+};
+
+let address = 0;
+for (const database of testDatabases()) {
+  describe(`a budget's confirmation on ${database.name}`, () => {
+    async function setup() {
+      const mailer = createMailer({ smtpUrl: smtp.url, mailFrom: 'Exempelby kommun <medverka@kommun.test>', outboxDir: '/nonexistent' }, memoryLogger());
+      const t = await testApp(database, { POW_MAX_NUMBER: '1000' }, { mailer });
+      await t.db.deleteFrom('budgets').execute();
+      if (!(await t.db.selectFrom('staff_users').select('id').executeTakeFirst())) await seedStaff(t.db);
+      const cookie = await signIn(t.app, 'moderator');
+      const staff = (method: string, path: string, body?: unknown) => staffRequest(t.app, path, { method, body, cookie });
+      const open = async (input: BudgetInput) => {
+        assert.equal((await staff('POST', '/api/staff/budgets', input)).status, 201);
+        await staff('POST', `/api/staff/budgets/${input.slug}/open`);
+        return ((await (await staff('GET', `/api/staff/budgets/${input.slug}`)).json()) as { budget: PublicBudget }).budget;
+      };
+      const send = async (slug: string, body: unknown) => {
+        const res = await t.app.request(
+          `/api/budgets/${slug}/ballots`,
+          { method: 'POST', headers: { 'Content-Type': 'application/json', [powHeader]: await pow(t.app) }, body: JSON.stringify(body) },
+          fromAddress(`198.51.100.${++address % 250}`),
+        );
+        assert.equal(res.status, 202);
+      };
+      const mailTo = async (to: string) => {
+        const mail = await smtp.waitFor((m) => m.envelope.to.includes(to));
+        smtp.messages.splice(smtp.messages.indexOf(mail), 1);
+        return { text: mail.text, link: new URL(findLinks(mail.text).find((l) => l.includes('/bekrafta/budget/'))!) };
+      };
+      return { ...t, open, send, mailTo, close: async () => { await mailer.close(); await t.db.destroy(); } };
+    }
+
+    it('mails and shows the amounts being confirmed, before and after the button, in the resident’s language, as text', async () => {
+      const { app, open, send, mailTo, close } = await setup();
+      try {
+        const budget = await open(sliders);
+        const [trees, benches] = budget.items.map((i) => i.id) as [number, number];
+        await send('torg-2027', { email: 'anna@example.se', allocations: [{ itemId: trees, amount: 1_500_000 }, { itemId: benches, amount: 0 }] });
+        const { text, link } = await mailTo('anna@example.se');
+        assert.match(text, /Så här fördelade du pengarna:\n- Träd & buskar: 1\u00a0500\u00a0000 kr\n- Bänkar: 0 kr\nSammanlagt 1\u00a0500\u00a0000 kr av 3\u00a0000\u00a0000 kr\./);
+
+        const page = await (await app.request(link.pathname + link.search)).text();
+        assert.ok(page.includes('<h2>Torget &#60;2027&#62;</h2>'), 'the title as text');
+        assert.ok(page.includes('<li>Träd &#38; buskar: 1\u00a0500\u00a0000 kr</li>'), page);
+        assert.ok(page.includes('<li>Bänkar: 0 kr</li>'));
+        const done = await (await app.request(link.pathname + link.search, { method: 'POST' })).text();
+        assert.ok(done.includes('Din budget är räknad'), done);
+        assert.ok(done.includes('<li>Träd &#38; buskar: 1\u00a0500\u00a0000 kr</li>'), 'the counted page says what was counted');
+
+        await send('torg-2027', { email: 'bo@example.se', allocations: [{ itemId: trees, amount: 500_000 }, { itemId: benches, amount: 2_000_000 }], lang: 'en' });
+        const english = await mailTo('bo@example.se');
+        assert.match(english.text, /This is how you shared out the money:\n- Trees & bushes: 500,000 kronor\n- Benches: 2,000,000 kronor\n2,500,000 kronor in all, of 3,000,000 kronor\./);
+        const englishPage = await (await app.request(english.link.pathname + english.link.search)).text();
+        assert.ok(englishPage.includes('<li>Benches: 2,000,000 kronor</li>'));
+
+        assert.ok(!(await (await app.request('/bekrafta/budget/finns-inte')).text()).includes('ballot-summary'), 'an unknown link shows no summary');
+      } finally {
+        await close();
+      }
+    });
+
+    it('names the district and the chosen projects with their costs', async () => {
+      const { app, open, send, mailTo, close } = await setup();
+      try {
+        const budget = await open(projects);
+        const norr = budget.districts[0]!.id;
+        const id = (title: string) => budget.items.find((i) => i.title.sv === title)!.id;
+        await send('omraden-2027', { email: 'cecilia@example.se', districtId: norr, projects: [id('Utegym'), id('Parkbänkar')] });
+        const { text, link } = await mailTo('cecilia@example.se');
+        assert.match(text, /Område: Norr\n\nDu valde de här projekten:\n- Utegym: 400\u00a0000 kr\n- Parkbänkar: 200\u00a0000 kr\nSammanlagt 600\u00a0000 kr av 1\u00a0000\u00a0000 kr\./);
+        const page = await (await app.request(link.pathname + link.search)).text();
+        assert.ok(page.includes('<p>Område: Norr</p>'));
+        assert.ok(page.includes('<li>Utegym: 400\u00a0000 kr</li>'));
+        assert.ok(!page.includes('Hundrastgård'), 'projects not chosen are not listed');
+      } finally {
+        await close();
+      }
+    });
+  });
+}

@@ -1,6 +1,6 @@
 import type { Db } from '../db/index.js';
 import type { BudgetInput } from './schemas.js';
-import { moveBudget, saveBudget } from './store.js';
+import { findPublicBudget, moveBudget, saveBudget } from './store.js';
 
 export const demoBudgetSlug = 'demo-investeringar';
 
@@ -42,11 +42,25 @@ const demo: BudgetInput = {
   ],
 };
 
+/** How long the demo takes ballots: long enough for a demo server, and the widget shows a closing date. */
+const demoOpenDays = 180;
+
 /** Creates and opens the demo budget unless it exists; true when it was created. */
-export async function seedDemoBudget(db: Db): Promise<boolean> {
+export async function seedDemoBudget(db: Db, now = new Date()): Promise<boolean> {
   const exists = await db.selectFrom('budgets').select('slug').where('slug', '=', demoBudgetSlug).executeTakeFirst();
   if (exists) return false;
-  await saveBudget(db, demo);
+  const closes = new Date(now.getTime() + demoOpenDays * 86_400_000);
+  closes.setUTCHours(12, 0, 0, 0);
+  await saveBudget(db, { ...demo, closesAt: closes.toISOString() });
   await moveBudget(db, demoBudgetSlug, 'open');
   return true;
+}
+
+/**
+ * The demo page's lead once the demo's results are published (they take the place of the
+ * invitation to share out the money); undefined before.
+ */
+export async function demoBudgetResultsLead(db: Db, lang: 'sv' | 'en'): Promise<string | undefined> {
+  if ((await findPublicBudget(db, demoBudgetSlug))?.status !== 'published') return undefined;
+  return lang === 'en' ? 'Here you see what residents chose and what the municipality decided.' : 'Här ser du vad invånarna valde och vad kommunen beslutade.';
 }

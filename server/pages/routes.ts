@@ -5,7 +5,7 @@ import { Hono } from 'hono';
 import type { AppDeps } from '../app.js';
 import { errorJson } from '../errors.js';
 import { sendPage, type AppEnv } from '../http.js';
-import { demoBudgetSlug } from '../budgets/seed.js';
+import { demoBudgetResultsLead, demoBudgetSlug } from '../budgets/seed.js';
 import { findDemoPoll } from '../polls/seed.js';
 import { embedAttributes, findEmbeddable } from './embeds.js';
 import { escapeHtml, fillTemplate } from './html.js';
@@ -138,10 +138,11 @@ export function pageRoutes({ config, db }: AppDeps) {
     return sendPage(c, demoPage(lang, '<medverka-petitions></medverka-petitions>', t.petitionsTitle, t.petitionsLead));
   });
 
-  app.get('/demo/budget', (c) => {
+  app.get('/demo/budget', async (c) => {
     const lang = langOf(c.req.query('lang'));
     const t = demoText[lang];
-    return sendPage(c, demoPage(lang, `<medverka-budget budget="${demoBudgetSlug}"></medverka-budget>`, t.budgetTitle, t.budgetLead));
+    const lead = (await demoBudgetResultsLead(db, lang)) ?? t.budgetLead;
+    return sendPage(c, demoPage(lang, `<medverka-budget budget="${demoBudgetSlug}"></medverka-budget>`, t.budgetTitle, lead));
   });
 
   app.get('/demo/snabbfraga', async (c) => {

@@ -312,6 +312,18 @@ describe('the demo budget', () => {
       const page = await (await app.request('/demo/budget?lang=en')).text();
       assert.ok(page.includes(`<medverka-budget budget="${demoBudgetSlug}"></medverka-budget>`));
       assert.match(page, /<html lang="en"/);
+      // The widget shows when voting closes: the demo has a closing time, months ahead.
+      assert.ok(pub.closesAt && Date.parse(pub.closesAt) > Date.now() + 30 * 86_400_000, String(pub.closesAt));
+      assert.match(await (await app.request('/demo/budget')).text(), /Fördela pengarna, skicka in/);
+
+      // Once the results are published, the page no longer asks residents to share out the money.
+      await moveBudget(db, demoBudgetSlug, 'closed');
+      await publishBudget(db, demoBudgetSlug, { decision: { sv: 'Fullmäktige har beslutat.', en: null }, selected: [] });
+      for (const lang of ['sv', 'en']) {
+        const done = await (await app.request(`/demo/budget?lang=${lang}`)).text();
+        assert.doesNotMatch(done, /Fördela pengarna|Share out the money/);
+        assert.match(done, lang === 'sv' ? /Här ser du vad invånarna valde och vad kommunen beslutade\./ : /Here you see what residents chose and what the municipality decided\./);
+      }
     } finally {
       await db.destroy();
     }

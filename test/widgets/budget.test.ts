@@ -361,6 +361,8 @@ describe('<medverka-budget>', () => {
     const el = await budget('published');
     expect($(el, '[part=status]')!.textContent).to.equal('Resultatet är klart');
     expect($(el, 'form')).to.equal(null);
+    // The results take the place of the invitation to share out the money.
+    expect($(el, '[part=body]'), 'no invitation beside the results').to.equal(null);
     const results = $(el, '[part=results]')!;
     expect(results.querySelector('#results-heading')!.getAttribute('aria-level')).to.equal('3');
     // Five confirmed ballots; the unconfirmed one does not count.

@@ -539,7 +539,8 @@ export class MedverkaBudget extends MedverkaElement {
 
   private renderBudget(data: PublicBudget) {
     const l = this.locale;
-    const description = pick(data.description, l);
+    // Published results take the place of the invitation to share out the money.
+    const description = !data.results && pick(data.description, l);
     let main: unknown = nothing;
     // The form reads the element's own state and handlers (FormHost in form.ts).
     const host = this as unknown as FormHost;

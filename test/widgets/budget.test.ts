@@ -1,6 +1,6 @@
 /// <reference types="mocha" />
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../widgets/budget/define.js';
 import type { MedverkaBudget } from '../../widgets/budget/budget.element.js';
 import type { PublicBudget } from '../../widgets/budget/budget-api.js';
@@ -67,6 +67,7 @@ const live = (el: MedverkaBudget) => $(el, '[aria-live=polite]')!;
 
 describe('<medverka-budget>', () => {
   afterEach(async () => {
+    await emulateMedia({ media: 'screen' });
     await setViewport({ width: 800, height: 600 });
     await executeServerCommand('forced-colors', { active: false });
   });
@@ -538,6 +539,22 @@ describe('<medverka-budget>', () => {
         expect(node.getBoundingClientRect().height, `${which}: ${node.id || node.className}`).to.be.at.least(44);
       }
     }
+  });
+
+  it('prints the results whole, and no form or button', async () => {
+    await setViewport({ width: 320, height: 640 });
+    const results = await budget('published');
+    const open = await budget('within');
+    await emulateMedia({ media: 'print' });
+    const wrap = $(results, '.table-wrap')!;
+    expect(getComputedStyle(wrap).overflowX, 'a table is not cut off at the edge of the paper').to.equal('visible');
+    expect(getComputedStyle($(results, '.bar-row')!).breakInside).to.equal('avoid');
+    expect(getComputedStyle($(results, 'tbody tr')!).breakInside).to.equal('avoid');
+    expect(getComputedStyle($(results, '.chart')!).display, 'the bars are printed').not.to.equal('none');
+    for (const node of $$(open, 'form, button')) expect(node.getClientRects().length, `${node.outerHTML.slice(0, 60)} is not printed`).to.equal(0);
+    expect($$(open, 'form').length).to.equal(1);
+    await emulateMedia({ media: 'screen' });
+    expect(getComputedStyle($(open, 'form')!).display).not.to.equal('none');
   });
 
   it('keeps visible borders and bars in forced-colours mode', async () => {

@@ -289,5 +289,20 @@ export const styles = [
         color: Canvas;
       }
     }
+    /* Printed, the results read whole: tables not cut at the paper's edge, no line split over two pages; no form or button (nothing to press on paper). */
+    @media print {
+      form,
+      button,
+      [part='button'] {
+        display: none;
+      }
+      .table-wrap {
+        overflow: visible;
+      }
+      .bar-row,
+      tr {
+        break-inside: avoid;
+      }
+    }
   `,
 ];

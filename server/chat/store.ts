@@ -30,15 +30,17 @@ const toMessage = (m: { id: number; author: ChatMessage['author']; staff_name: s
 
 /**
  * A resident starts a conversation with their first message. They get a secret that lets
- * them (and only them) read and write it; only its hash is stored.
+ * them (and only them) read and write it; only its hash is stored. A personnummer is masked
+ * in the name as in every message.
  */
 export async function startConversation(db: Db, input: { name?: string | null; email?: string | null; message: string; lang: 'sv' | 'en' }, now = new Date()) {
   const { token, hash } = newToken();
   const at = now.toISOString();
+  const name = input.name ? maskPersonnummer(input.name).text : null;
   return db.transaction().execute(async (trx) => {
     const conversation = await trx
       .insertInto('chat_conversations')
-      .values({ token_hash: hash, status: 'waiting', name: input.name || null, email: input.email || null, lang: input.lang, assigned_to: null, created_at: at, last_message_at: at, closed_at: null, rating: null, rated_at: null })
+      .values({ token_hash: hash, status: 'waiting', name, email: input.email || null, lang: input.lang, assigned_to: null, created_at: at, last_message_at: at, closed_at: null, rating: null, rated_at: null })
       .returning(['id', 'status'])
       .executeTakeFirstOrThrow();
     const message = await addMessage(trx, conversation.id, 'resident', null, input.message, now);
@@ -252,7 +254,7 @@ export async function findChatAgent(db: Db, id: number): Promise<Agent | undefin
 
 // --- messages left while closed -----------------------------------------------------------
 
-/** Stores a message left for the contact centre, personnummer masked first. */
+/** Stores a message left for the contact centre, personnummer masked first (in the name too). */
 export async function createCase(db: Db, input: { name?: string | null; email: string; message: string; lang: 'sv' | 'en' }, now = new Date()) {
   const { text, masked } = maskPersonnummer(input.message);
   return db

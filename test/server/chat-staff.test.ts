@@ -117,7 +117,7 @@ for (const database of testDatabases()) {
         const reply = await staff(agent, 'POST', `/api/staff/chat/conversations/${id}/messages`, { body: 'Hej Rut! Gäller det 19811218-9876?' });
         assert.equal(reply.status, 201);
         const answer = await nth<ChatMessage>(resident, 'message', 3, 'the answer');
-        assert.deepEqual([answer.author, answer.staffName, answer.body, answer.masked], ['staff', 'Chris Chatt', 'Hej Rut! Gäller det XXXXXXXX-XXXX?', true]);
+        assert.deepEqual([answer.author, answer.staffName, answer.body, answer.masked], ['staff', 'Chris Chatt', 'Hej Rut! Gäller det XXXXXX-XXXX?', true]);
         assert.equal(ofKind(resident, 'status').length, 2, 'no status event when the status did not change');
         const other = await staff(admin, 'POST', `/api/staff/chat/conversations/${id}/messages`, { body: 'Jag tar det!' });
         assert.equal(other.status, 409);
@@ -208,7 +208,7 @@ for (const database of testDatabases()) {
         for (const line of [
           `${t(0)} Rut: Hej! Jag undrar över bygglovet.\n    Det gäller Storgatan 1.`,
           `${t(1)} Kontaktcenter: Chris Chatt anslöt till samtalet.`,
-          `${t(2)} Chris Chatt: Hej Rut! Gäller det XXXXXXXX-XXXX?`,
+          `${t(2)} Chris Chatt: Hej Rut! Gäller det XXXXXX-XXXX?`,
           `${t(3)} Kontaktcenter: Samtalet flyttades till Anna Admin.`,
           `${t(4)} Rut: Tack, det var allt.`,
           `${t(5)} Kontaktcenter: Anna Admin avslutade samtalet.`,

@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Database, Db } from '../db/index.js';
 import { hashToken, newToken } from '../verify/tokens.js';
 import { maskPersonnummer } from './personnummer.js';
-import type { StaffConversation } from './schemas.js';
+import type { ChatStatus, StaffConversation } from './schemas.js';
 
 type Conn = Db | Transaction<Database>;
 
@@ -82,14 +82,14 @@ export interface Agent {
 }
 
 /** What a page following a conversation is told besides its messages. */
-export async function conversationState(db: Db, id: number): Promise<{ status: 'waiting' | 'ongoing' | 'closed'; agentName: string | null } | undefined> {
+export async function conversationState(db: Db, id: number): Promise<ChatStatus | undefined> {
   const row = await db
     .selectFrom('chat_conversations as c')
     .leftJoin('staff_users as u', 'u.id', 'c.assigned_to')
-    .select(['c.status', 'u.name as agentName'])
+    .select(['c.status', 'u.name as agentName', 'c.email'])
     .where('c.id', '=', id)
     .executeTakeFirst();
-  return row && { status: row.status, agentName: row.agentName ?? null };
+  return row && { status: row.status, agentName: row.agentName ?? null, email: row.email };
 }
 
 /** Why a conversation could not be claimed, written to throw: missing, closed, or someone else's. */

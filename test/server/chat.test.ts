@@ -35,6 +35,9 @@ for (const database of testDatabases()) {
         const start = (body: unknown, pow?: string) =>
           fetch(`${server.url}/api/chat/conversations`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...(pow ? { [powHeader]: pow } : {}) }, body: JSON.stringify(body) });
         assert.equal((await start({ message: 'Hej!' })).status, 400, 'no proof of work');
+        const refusedDomain = await start({ email: 'rut@mailinator.com', message: 'Hej!', lang: 'sv' }, await powFrom(server.url));
+        assert.equal(refusedDomain.status, 400, 'the address the transcript would go to is checked at the start');
+        assert.equal(((await refusedDomain.json()) as { error: { code: string } }).error.code, 'email_domain_refused');
         const res = await start({ name: 'Rut', message: 'Hej! Mitt personnummer är 811218-9876, kan ni kolla min ansökan?', lang: 'sv' }, await powFrom(server.url));
         assert.equal(res.status, 201);
         const started = (await res.json()) as { conversation: { id: number; status: string }; token: string; message: ChatMessage };
@@ -52,7 +55,7 @@ for (const database of testDatabases()) {
         assert.equal(page.res.status, 200);
         const first = await nthMessage(page, 1, 'the first message');
         assert.equal(first.author, 'resident');
-        assert.deepEqual([page.events[0]!.event, page.events[0]!.id, JSON.parse(page.events[0]!.data)], ['status', undefined, { status: 'waiting', agentName: null }], 'the status comes first, without an id');
+        assert.deepEqual([page.events[0]!.event, page.events[0]!.id, JSON.parse(page.events[0]!.data)], ['status', undefined, { status: 'waiting', agentName: null, email: null }], 'the status comes first, without an id');
         assert.equal(page.events[1]!.id, String(first.id), 'the event id is the message id');
 
         assert.equal((await write({ body: 'Är ni där?' })).status, 201);

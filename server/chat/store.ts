@@ -55,12 +55,15 @@ export async function openConversation(db: Db, id: number, token: string) {
   return row;
 }
 
-/** Stores a message, personnummer masked first, so it never reaches the database or a screen. */
+/**
+ * Stores a message, personnummer masked first, so it never reaches the database or a screen.
+ * An agent whose account has no name is stored as none: the resident then reads "Kommunen".
+ */
 export async function addMessage(db: Conn, conversationId: number, author: ChatMessage['author'], staffName: string | null, text: string, now = new Date()): Promise<ChatMessage> {
   const { text: body, masked } = maskPersonnummer(text);
   const row = await db
     .insertInto('chat_messages')
-    .values({ conversation_id: conversationId, author, staff_name: staffName, body, masked: masked > 0 ? 1 : 0, created_at: now.toISOString() })
+    .values({ conversation_id: conversationId, author, staff_name: staffName?.trim() || null, body, masked: masked > 0 ? 1 : 0, created_at: now.toISOString() })
     .returningAll()
     .executeTakeFirstOrThrow();
   await db.updateTable('chat_conversations').set({ last_message_at: now.toISOString() }).where('id', '=', conversationId).execute();
@@ -89,7 +92,7 @@ export async function conversationState(db: Db, id: number): Promise<ChatStatus 
     .select(['c.status', 'u.name as agentName', 'c.email'])
     .where('c.id', '=', id)
     .executeTakeFirst();
-  return row && { status: row.status, agentName: row.agentName ?? null, email: row.email };
+  return row && { status: row.status, agentName: row.agentName?.trim() || null, email: row.email };
 }
 
 /** Why a conversation could not be claimed, written to throw: missing, closed, or someone else's. */
@@ -198,7 +201,7 @@ const staffQuery = (db: Db) =>
   db
     .selectFrom('chat_conversations as c')
     .leftJoin('staff_users as u', 'u.id', 'c.assigned_to')
-    .select(['c.id', 'c.status', 'c.name', 'c.email', 'c.lang', 'c.assigned_to', 'u.name as agent_name', 'c.created_at', 'c.last_message_at', 'c.closed_at', 'c.rating'])
+    .select(['c.id', 'c.status', 'c.name', 'c.email', 'c.lang', 'c.assigned_to', 'u.name as agent_name', 'u.email as agent_email', 'c.created_at', 'c.last_message_at', 'c.closed_at', 'c.rating'])
     .select((eb) => eb.selectFrom('chat_messages as m').select('m.body').whereRef('m.conversation_id', '=', 'c.id').orderBy('m.id', 'desc').limit(1).as('preview'));
 
 type StaffRow = Awaited<ReturnType<ReturnType<typeof staffQuery>['executeTakeFirstOrThrow']>>;
@@ -211,7 +214,8 @@ const toStaffConversation = (r: StaffRow): StaffConversation => {
     name: r.name,
     email: r.email,
     lang: r.lang,
-    agent: r.assigned_to !== null && r.agent_name !== null ? { id: r.assigned_to, name: r.agent_name } : null,
+    // Colleagues know a nameless account by its address; residents never see it.
+    agent: r.assigned_to !== null && r.agent_name !== null ? { id: r.assigned_to, name: r.agent_name || r.agent_email! } : null,
     createdAt: r.created_at,
     lastMessageAt: r.last_message_at,
     closedAt: r.closed_at,
@@ -243,9 +247,10 @@ export async function staffConversation(db: Db, id: number): Promise<StaffConver
   return row && toStaffConversation(row);
 }
 
-/** Who a conversation can be given to: active chat agents and administrators. */
+/** Who a conversation can be given to: active chat agents and administrators (for colleagues: an account without a name by its address). */
 export async function chatAgents(db: Db): Promise<Agent[]> {
-  return db.selectFrom('staff_users').select(['id', 'name']).where('disabled', '=', 0).where('role', 'in', ['chat_agent', 'admin']).orderBy('name').orderBy('id').execute();
+  const rows = await db.selectFrom('staff_users').select(['id', 'name', 'email']).where('disabled', '=', 0).where('role', 'in', ['chat_agent', 'admin']).orderBy('name').orderBy('id').execute();
+  return rows.map((r) => ({ id: r.id, name: r.name || r.email }));
 }
 
 export async function findChatAgent(db: Db, id: number): Promise<Agent | undefined> {

@@ -55,6 +55,16 @@ export const StaffUserUpdate = z
   .strict()
   .openapi('StaffUserUpdate');
 
+/** What staff change on their own account: the name residents see in the chat. */
+export const OwnAccountUpdate = z
+  .object({
+    name: z.string().trim().max(100, 'must be at most 100 characters').openapi({
+      description: 'Shown to residents when this staff member answers in the chat; empty: residents see “Kommunen” (the municipality) instead.',
+    }),
+  })
+  .strict()
+  .openapi('OwnAccountUpdate');
+
 export const AuditEntry = z
   .object({
     id: z.number().int(),

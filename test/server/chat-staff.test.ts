@@ -276,6 +276,36 @@ for (const database of testDatabases()) {
       }
     });
 
+    it('names no one to the resident when the agent’s account has no name (the first administrator without ADMIN_NAME)', async () => {
+      const db = await openDatabase(database);
+      const server = await serveApp(database, db);
+      try {
+        const nameless = await createStaffUser(db, { email: `utan.namn.${database.name}@kommun.test`, name: '', role: 'admin', password: 'ett-långt-lösenord' });
+        const res = await fetch(`${server.url}/api/staff/sign-in`, { method: 'POST', headers: { Origin: 'http://127.0.0.1', 'Content-Type': 'application/json' }, body: JSON.stringify({ email: nameless.email, password: 'ett-långt-lösenord' }) });
+        const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+        const staff = (method: string, path: string, body?: unknown) =>
+          fetch(`${server.url}${path}`, { method, headers: { Cookie: cookie, Origin: 'http://127.0.0.1', 'Content-Type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+        const { conversationId: id, token } = await startConversation(db, { message: 'Hej', lang: 'sv' });
+        const page = await follow(`${server.url}/api/chat/conversations/${id}/events?token=${token}`);
+        await nth(page, 'message', 1, 'the question');
+        assert.equal((await staff('POST', `/api/staff/chat/conversations/${id}/messages`, { body: 'Hej! Vad gäller det?' })).status, 201);
+        const [joined, answer] = [await nth<ChatMessage>(page, 'message', 2, 'joined'), await nth<ChatMessage>(page, 'message', 3, 'the answer')];
+        assert.deepEqual([joined.body, joined.staffName, answer.staffName], ['joined', null, null], 'the resident sees “Kommunen”, not a role or an empty name');
+        assert.deepEqual(await nth<ChatStatus>(page, 'status', 2, 'ongoing'), { status: 'ongoing', agentName: null, email: null });
+        await page.close();
+        // Once the account has a name, that is what the resident sees.
+        assert.equal((await staff('PATCH', '/api/staff/me', { name: 'Kim Karlsson' })).status, 200);
+        assert.equal((await staff('POST', `/api/staff/chat/conversations/${id}/messages`, { body: 'Jag heter Kim.' })).status, 201);
+        const again = await follow(`${server.url}/api/chat/conversations/${id}/events?token=${token}&after=0`);
+        assert.equal((await nth<ChatMessage>(again, 'message', 4, 'the named answer')).staffName, 'Kim Karlsson');
+        assert.equal((await nth<ChatStatus>(again, 'status', 1, 'the status')).agentName, 'Kim Karlsson');
+        await again.close();
+      } finally {
+        await server.close();
+        await db.destroy();
+      }
+    });
+
     it('keeps the chat to chat agents and administrators, and refuses bad input changing nothing', async () => {
       const { app, db } = await testApp(database);
       try {

@@ -359,6 +359,36 @@ for (const database of testDatabases()) {
     });
   });
 
+  describe(`the name residents see on ${database.name}`, () => {
+    it('lets every staff member set their own display name, or none, and records it', async () => {
+      const { app, db, ids } = await setup();
+      try {
+        const cookie = await signIn(app, 'chat_agent');
+        const named = await staffRequest(app, '/api/staff/me', { method: 'PATCH', cookie, body: { name: '  Kim Karlsson ' } });
+        assert.equal(named.status, 200);
+        assert.equal(((await named.json()) as { user: { id: number; name: string } }).user.name, 'Kim Karlsson');
+        assert.equal((await db.selectFrom('staff_users').select('name').where('id', '=', ids.chat_agent).executeTakeFirstOrThrow()).name, 'Kim Karlsson');
+        const none = await staffRequest(app, '/api/staff/me', { method: 'PATCH', cookie, body: { name: '' } });
+        assert.equal(((await none.json()) as { user: { name: string } }).user.name, '', 'no name: residents see the municipality');
+        for (const body of [{}, { name: 'x'.repeat(101) }, { name: 7 }, { name: 'Kim', role: 'admin' }]) {
+          const refused = await staffRequest(app, '/api/staff/me', { method: 'PATCH', cookie, body });
+          assert.equal(refused.status, 400, JSON.stringify(body));
+        }
+        assert.deepEqual(await db.selectFrom('staff_users').select(['name', 'role']).where('id', '=', ids.chat_agent).executeTakeFirstOrThrow(), { name: '', role: 'chat_agent' }, 'a refusal changes nothing');
+        assert.equal((await staffRequest(app, '/api/staff/me', { method: 'PATCH', body: { name: 'Kim' } })).status, 401);
+        const admin = await signIn(app, 'admin');
+        const log = (await (await staffRequest(app, '/api/staff/audit', { cookie: admin })).json()) as { entries: { actor: string; action: string; target: string; detail: unknown }[] };
+        const names = log.entries.filter((e) => e.action === 'staff.name-change').map((e) => [e.actor, e.target, e.detail]);
+        assert.deepEqual(names, [
+          ['agent@kommun.test', `staff ${ids.chat_agent}`, { name: '' }],
+          ['agent@kommun.test', `staff ${ids.chat_agent}`, { name: 'Kim Karlsson' }],
+        ]);
+      } finally {
+        await db.destroy();
+      }
+    });
+  });
+
   describe(`the tiles editor's API on ${database.name}`, () => {
     it('creates a set, adds, edits, hides, reorders and deletes tiles, and the public API follows', async () => {
       const { app, db } = await setup();

@@ -608,7 +608,7 @@ describe('<medverka-console>', function () {
       $<HTMLInputElement>(account, '#current-password')!.value = current;
       $<HTMLInputElement>(account, '#new-password')!.value = next;
       $<HTMLInputElement>(account, '#repeat-password')!.value = again;
-      $<HTMLButtonElement>(account, 'form button[type=submit]')!.click();
+      $<HTMLButtonElement>(account, 'form:has(#current-password) button[type=submit]')!.click();
     };
     submit('första-lösenordet', 'andra-lösenordet', 'andra-lösenordett');
     await waitUntil(() => $(account, '#repeat-password-error'), 'a mistyped repeat is caught');
@@ -628,6 +628,44 @@ describe('<medverka-console>', function () {
     await announced(el, 'Du är utloggad överallt.');
     await expectRejection(staffApi.me(), 401);
     await staffApi.signIn(email, 'andra-lösenordet');
+  });
+
+  it('lets staff set the name residents see in the chat, or none; the header follows', async () => {
+    const admin = await signedIn('admin');
+    const email = `namn.${Date.now().toString(36)}@kommun.test`;
+    await staffApi.createUser({ email, name: 'Tillfälligt', role: 'chat_agent', password: 'första-lösenordet' });
+    await staffApi.signOut();
+    admin.remove();
+
+    const el = await openConsole();
+    await submitSignIn(el, email, 'första-lösenordet');
+    await waitUntil(() => $(el, 'nav'), 'signed in', { timeout: 8000 });
+    const account = await go(el, '#/account', 'medverka-console-account');
+    const input = $<HTMLInputElement>(account, '#display-name')!;
+    expect(input.value).to.equal('Tillfälligt');
+    expect(text($(account, 'label[for=display-name]'))).to.equal('Ditt namn');
+    expect(input.getAttribute('aria-describedby')).to.equal('display-name-hint');
+    expect(text($(account, '#display-name-hint'))).to.equal('Invånare ser namnet när du svarar i chatten. Lämna fältet tomt, så står det ”Kommunen” i stället.');
+    await expect(el).to.be.accessible();
+
+    const save = (name: string) => {
+      input.value = name;
+      $<HTMLButtonElement>(account, 'form:has(#display-name) button[type=submit]')!.click();
+    };
+    save('x'.repeat(101));
+    await waitUntil(() => $(account, '#display-name-error'), 'too long is said beside the field');
+    expect(text($(account, '#display-name-error'))).to.contain('Skriv högst 100 tecken.');
+    await waitUntil(() => focused() === $(account, '#name-errors'), 'focus moves to the summary');
+    await expect(el).to.be.accessible();
+
+    save('  Kim Karlsson ');
+    await announced(el, 'Namnet är sparat.');
+    expect(text($(el, '.who'))).to.contain('Kim Karlsson');
+    expect((await staffApi.me()).user.name).to.equal('Kim Karlsson');
+
+    save('');
+    await waitUntil(() => text($(el, '.who')).includes(email), 'a nameless account is shown by its address');
+    expect((await staffApi.me()).user.name).to.equal('');
   });
 
   it('goes back to sign-in, saying why, when the session ends elsewhere', async () => {

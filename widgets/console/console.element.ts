@@ -187,6 +187,7 @@ export class MedverkaConsole extends ConsoleScreen {
     this.addEventListener('medverka-console-announce', this.#onAnnounce);
     this.addEventListener('medverka-console-signed-in', this.#onSignedIn);
     this.addEventListener('medverka-console-signed-out', this.#onSignedOut);
+    this.addEventListener('medverka-console-user-changed', this.#onUserChanged);
     void this.checkSession();
   }
 
@@ -197,6 +198,7 @@ export class MedverkaConsole extends ConsoleScreen {
     this.removeEventListener('medverka-console-announce', this.#onAnnounce);
     this.removeEventListener('medverka-console-signed-in', this.#onSignedIn);
     this.removeEventListener('medverka-console-signed-out', this.#onSignedOut);
+    this.removeEventListener('medverka-console-user-changed', this.#onUserChanged);
     clearTimeout(this.#announceTimer);
     this.#followChat(false);
   }
@@ -247,6 +249,12 @@ export class MedverkaConsole extends ConsoleScreen {
     this.status = 'signed-in';
     this.signedOutReason = undefined;
     void this.navigate(true);
+  };
+
+  /** The signed-in person changed their own account (their name): the header follows. */
+  #onUserChanged = (event: CustomEvent<{ user: StaffUser }>) => {
+    event.stopPropagation();
+    this.user = event.detail.user;
   };
 
   #onSignedOut = (event: Event) => {
@@ -389,7 +397,7 @@ export class MedverkaConsole extends ConsoleScreen {
       ${user
         ? html`<p class="who">
             <span class="visually-hidden">${msg('Inloggad:', { id: 'console.signed-in-as' })}</span>
-            ${user.name} <span class="badge">${roleLabel(user.role)}</span>
+            ${user.name || user.email} <span class="badge">${roleLabel(user.role)}</span>
           </p>`
         : nothing}
       <div class="tools">

@@ -259,6 +259,11 @@ export const templates: TemplateMap = {
   'console.embed.csp-trusted-types-name': 'the Trusted Types policies',
 
   // Account
+  'console.account.name-heading': 'Your name in the chat',
+  'console.account.name': 'Your name',
+  'console.account.name-hint': 'Residents see this name when you answer in the chat. Leave it empty and they see “The municipality” instead.',
+  'console.account.name-save': 'Save the name',
+  'console.account.name-saved': 'The name is saved.',
   'console.account.change': 'Change password',
   'console.account.current': 'Current password',
   'console.account.new': 'New password',

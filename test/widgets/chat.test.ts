@@ -475,6 +475,26 @@ describe('<medverka-chat>', () => {
     before.remove();
   });
 
+  it('prints nothing: neither the launcher nor an open panel, on a narrow or a wide page', async () => {
+    for (const width of [320, 1280]) {
+      await setViewport({ width, height: 800 });
+      const el = await opened(await launcher({ delay: '0' }));
+      const d = dialog(el)!;
+      expect(d.checkVisibility(), `${width} px: shown on screen`).to.equal(true);
+      await emulateMedia({ media: 'print' });
+      try {
+        expect(button(el).checkVisibility(), `${width} px: the launcher does not print`).to.equal(false);
+        expect(prompt(el).checkVisibility(), `${width} px: nor the greeting`).to.equal(false);
+        expect(d.checkVisibility(), `${width} px: nor the panel (${d.matches(':modal') ? 'modal' : 'beside the page'})`).to.equal(false);
+        expect(d.getClientRects().length).to.equal(0);
+      } finally {
+        await emulateMedia({ media: 'screen' });
+      }
+      expect(d.checkVisibility(), 'back on screen').to.equal(true);
+      el.remove();
+    }
+  });
+
   it('does not move when the resident asks for reduced motion', async () => {
     await emulateMedia({ reducedMotion: 'reduce' });
     try {

@@ -11,7 +11,7 @@ import { EmbedInfo as TileEmbedInfo } from '../tiles/staff-schemas.js';
 import { validationHook } from '../validation.js';
 import { anyStaff, clearSessionCookie, requireRole, setSessionCookie } from './guard.js';
 import { dummyHash, hashPassword, verifyPassword } from './passwords.js';
-import { AuditEntry, NewStaffUser, OwnAccountUpdate, PasswordChange, SignIn, StaffUser, StaffUserUpdate } from './schemas.js';
+import { AuditEntry, NewStaffUser, OwnAccountUpdate, PasswordChange, SignIn, StaffUser, StaffUserUpdate, WorkCounts } from './schemas.js';
 import {
   EmailTakenError,
   audit,
@@ -23,6 +23,7 @@ import {
   findStaffById,
   listAudit,
   recordSignInFailure,
+  workCounts,
   signInWait,
   startSession,
   toStaffUser,
@@ -139,6 +140,21 @@ export function staffRoutes({ db, config, distDir }: AppDeps & { distDir: string
       await db.updateTable('staff_users').set({ name }).where('id', '=', user.id).execute();
       await audit(db, actorOf(c), 'staff.name-change', `staff ${user.id}`, { name });
       return c.json({ user: toStaffUser((await findStaffById(db, user.id))!) }, 200);
+    },
+  );
+
+  app.use('/api/staff/counts', anyStaff);
+  app.openapi(
+    route({
+      method: 'get',
+      path: '/api/staff/counts',
+      summary: 'What waits for review, for the navigation',
+      description: 'Counts of the daily work the signed-in role does; null for what it may not see.',
+      responses: { 200: json(WorkCounts, 'The counts.'), ...errors(401) },
+    }),
+    async (c) => {
+      c.header('Cache-Control', 'no-store');
+      return c.json(await workCounts(db, c.get('staff')!.user.role), 200);
     },
   );
 

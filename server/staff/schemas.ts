@@ -65,6 +65,16 @@ export const OwnAccountUpdate = z
   .strict()
   .openapi('OwnAccountUpdate');
 
+/** What waits for staff, counted for the console's navigation; null where the role may not see it. */
+export const WorkCounts = z
+  .object({
+    petitionsAwaitingModeration: z.number().int().nullable().openapi({ description: 'Proposals confirmed by their proposer and not yet published or rejected (administrators and moderators).' }),
+    chatsWaiting: z.number().int().nullable().openapi({ description: 'Conversations no agent has taken yet (administrators and chat agents).' }),
+    surveysAwaitingApproval: z.number().int().nullable().openapi({ description: 'Survey drafts not yet approved (administrators and moderators).' }),
+  })
+  .openapi('StaffWorkCounts');
+export type WorkCounts = z.infer<typeof WorkCounts>;
+
 export const AuditEntry = z
   .object({
     id: z.number().int(),

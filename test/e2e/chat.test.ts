@@ -79,7 +79,8 @@ for (const kind of databaseKinds) {
       assert.equal(await resident.evaluate(() => sessionStorage.length), 1, 'the conversation is kept for this tab once the resident has written');
 
       // The new conversation reaches the agent's inbox without a reload, and is announced.
-      await agent.getByRole('navigation').getByRole('link', { name: /Chatt\s*\(\s*1 väntar\s*\)/ }).waitFor();
+      await agent.getByRole('navigation').locator('#waiting-chat', { hasText: '1 väntar' }).waitFor({ state: 'attached' });
+      assert.equal(await agent.getByRole('navigation').getByRole('link', { name: 'Chatt', exact: true }).getAttribute('aria-describedby'), 'waiting-chat', 'the link tells what waits');
       assert.match(await agent.title(), /^\(1\) /);
       await agent.getByRole('link', { name: 'Kim' }).click();
       await agentLog(agent).getByText('Hej! När töms soporna på Storgatan?').waitFor();

@@ -287,7 +287,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     session: { idleMinutes: v.SESSION_IDLE_MINUTES, maxHours: v.SESSION_MAX_HOURS },
     firstAdmin:
       v.ADMIN_EMAIL && v.ADMIN_PASSWORD
-        ? { email: v.ADMIN_EMAIL, password: v.ADMIN_PASSWORD, name: v.ADMIN_NAME || 'Administratör' }
+        ? { email: v.ADMIN_EMAIL, password: v.ADMIN_PASSWORD, name: v.ADMIN_NAME?.trim() ?? '' }
         : undefined,
     mailFrom: v.MAIL_FROM.trim(),
     municipalityName: v.MUNICIPALITY_NAME || undefined,

@@ -68,13 +68,17 @@ const base = (hours: { open: boolean; nextOpening: string | null } = { open: tru
   'POST api/chat/conversations': { status: 201, json: { conversation: { id, status: 'waiting' }, token: 'story-token-0123456789abcdef', message: question } },
   [`POST ${conversationPath}/messages`]: { status: 201, json: { message: message(9, 'resident', 'Tack! Och grovsopor?', { createdAt: minutesAgo(0) }) } },
   [`POST ${conversationPath}/end`]: { json: { conversation: { id, status: 'closed' } } },
-  [`POST ${conversationPath}/transcript`]: { status: 202, json: { sent: true } },
+  [`POST ${conversationPath}/transcript`]: { status: 202, json: { sent: true, to: 'bo@example.se' } },
   [`POST ${conversationPath}/rating`]: { json: { rating: 4 } },
   'POST api/chat/cases': { status: 201, json: { case: { id: 3 } } },
 });
 
 type StreamEvent = { event: string; data: unknown; afterMs: number };
-const status = (s: 'waiting' | 'ongoing' | 'closed', agentName: string | null = null, afterMs = 0): StreamEvent => ({ event: 'status', data: { status: s, agentName }, afterMs });
+const status = (s: 'waiting' | 'ongoing' | 'closed', agentName: string | null = null, afterMs = 0, email: string | null = null): StreamEvent => ({
+  event: 'status',
+  data: { status: s, agentName, email },
+  afterMs,
+});
 const events = (...messages: [ChatMessage, number][]): StreamEvent[] => messages.map(([data, afterMs]) => ({ event: 'message', data, afterMs }));
 /** The conversation's event stream: a status, then messages. */
 const stream = (...list: StreamEvent[]): MockRoutes => ({ [`${conversationPath}/events`]: { events: list } });
@@ -206,11 +210,20 @@ export const NewMessageWhileClosed: Story = {
   },
 };
 
-/** Staff ended the conversation: the transcript by e-mail, a one-question rating, and a new conversation. */
+/** Staff ended the conversation: the transcript by e-mail to the address given at the start, a one-question rating, and a new conversation. */
 export const Ended: Story = {
   args: {
     conversation: 'open',
-    api: mockApi('chat-ended', { ...base(), ...stream(status('closed', 'Chris Chatt'), ...events([question, 0], [joined, 0], [answer, 0], [endedByStaff, 0])) }),
+    api: mockApi('chat-ended', { ...base(), ...stream(status('closed', 'Chris Chatt', 0, 'bo@example.se'), ...events([question, 0], [joined, 0], [answer, 0], [endedByStaff, 0])) }),
+  },
+};
+
+/** Ended, but the resident gave no e-mail address at the start: the transcript cannot be mailed, and the panel says so. */
+export const EndedWithoutAddress: Story = {
+  name: 'Ended: no address given at the start',
+  args: {
+    conversation: 'open',
+    api: mockApi('chat-ended-no-address', { ...base(), ...stream(status('closed', 'Chris Chatt'), ...events([question, 0], [joined, 0], [answer, 0], [endedByStaff, 0])) }),
   },
 };
 
@@ -219,11 +232,10 @@ export const EndedAndRated: Story = {
   name: 'Ended: transcript and rating sent',
   args: {
     conversation: 'open',
-    api: mockApi('chat-rated', { ...base(), ...stream(status('closed', 'Chris Chatt'), ...events([question, 0], [joined, 0], [answer, 0], [endedByStaff, 0])) }),
+    api: mockApi('chat-rated', { ...base(), ...stream(status('closed', 'Chris Chatt', 0, 'bo@example.se'), ...events([question, 0], [joined, 0], [answer, 0], [endedByStaff, 0])) }),
   },
   play: async ({ canvasElement }) => {
-    await userEvent.type(await inPanel<HTMLInputElement>(canvasElement, '#transcript'), 'bo@example.se');
-    await userEvent.click(await inPanel(canvasElement, 'form:has(#transcript) button[type=submit]'));
+    await userEvent.click(await inPanel(canvasElement, '.transcript button[type=submit]'));
     await userEvent.click(await inPanel(canvasElement, '#rating-4'));
     await userEvent.click(await inPanel(canvasElement, 'fieldset ~ button'));
     await inPanel(canvasElement, '#rating-done');

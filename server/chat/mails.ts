@@ -1,4 +1,5 @@
 import type { Mail } from '../mail/mailer.js';
+import { personnummerMask } from './personnummer.js';
 import type { ChatMessage } from './store.js';
 
 type Lang = 'sv' | 'en';
@@ -73,7 +74,7 @@ export function transcriptMail(lang: Lang, to: string, residentName: string | nu
         subject: 'Your chat with the municipality',
         text:
           `Hello,\n\nHere is your chat with the municipality's contact centre on ${started}.\n\n${body}\n\n` +
-          (masked ? `Personal identity numbers written in the chat were hidden (XXXXXX-XXXX) and are not kept.\n\n` : '') +
+          (masked ? `Personal identity numbers written in the chat were hidden (${personnummerMask}) and are not kept.\n\n` : '') +
           `You get this mail because you asked for a copy of the conversation.\n`,
       }
     : {
@@ -81,7 +82,7 @@ export function transcriptMail(lang: Lang, to: string, residentName: string | nu
         subject: 'Ditt chattsamtal med kommunen',
         text:
           `Hej!\n\nHär är ditt chattsamtal med kommunens kontaktcenter ${started}.\n\n${body}\n\n` +
-          (masked ? `Personnummer som skrevs i chatten doldes (XXXXXX-XXXX) och sparas inte.\n\n` : '') +
+          (masked ? `Personnummer som skrevs i chatten doldes (${personnummerMask}) och sparas inte.\n\n` : '') +
           `Du får det här mejlet för att du bad om en kopia av samtalet.\n`,
       };
 }

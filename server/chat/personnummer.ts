@@ -3,7 +3,15 @@
  * by 60) typed into a chat are masked before the message is stored or shown: the contact
  * centre must not collect them in a chat log. A number counts when its date is a real date
  * and its check digit is right (Luhn), so order numbers and phone numbers are left alone.
+ *
+ * People type them in many ways (an en dash from a word processor, a non-breaking hyphen,
+ * full-width digits from a phone keyboard, spaces or dashes inside the date, a zero-width
+ * space pasted along): the text is normalised before it is matched, and the mask replaces
+ * what was typed, however it was spelled.
  */
+
+/** What every masked number becomes, in the chat, in the console and in the mailed transcript alike. */
+export const personnummerMask = 'XXXXXX-XXXX';
 
 function luhnOk(tenDigits: string): boolean {
   let sum = 0;
@@ -25,16 +33,55 @@ function dateOk(yy: string, mm: string, dd: string, century?: string): boolean {
   return years.some((y) => day <= new Date(Date.UTC(y, month, 0)).getUTCDate());
 }
 
-// 8 or 6 date digits, an optional - or + (or a space), then 4 digits; not inside a longer run of digits.
-const candidate = /(?<![\d-])(19|20)?(\d{2})(\d{2})(\d{2})[-+ ]?(\d{4})(?!\d)/g;
+/** Characters that are invisible, or only hint where a line may break: dropped before matching. */
+const invisible = /[\u00AD\u180E\u200B-\u200D\u2060\uFEFF]/u;
+/** Every dash and minus sign (after NFKC, which already turns the full-width one and the non-breaking hyphen into these). */
+const dash = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/u;
 
-/** The text with every valid personnummer replaced by a mask of the same shape, and how many were masked. */
+/**
+ * The text as it is matched — NFKC (full-width digits become ASCII, non-breaking spaces
+ * spaces), invisible characters dropped, every dash a hyphen, every space one — and, for each
+ * of its characters, where in the original the character it came from begins and ends.
+ */
+function normalise(text: string): { text: string; from: number[]; to: number[] } {
+  let out = '';
+  const from: number[] = [];
+  const to: number[] = [];
+  let at = 0;
+  for (const char of text) {
+    const end = at + char.length;
+    if (!invisible.test(char)) {
+      for (const c of char.normalize('NFKC')) {
+        const plain = dash.test(c) ? '-' : /\s/u.test(c) ? ' ' : c;
+        out += plain;
+        for (let i = 0; i < plain.length; i++) {
+          from.push(at);
+          to.push(end);
+        }
+      }
+    }
+    at = end;
+  }
+  return { text: out, from, to };
+}
+
+/**
+ * 8 or 6 date digits — the year, month and day perhaps apart by a space or a hyphen — then a
+ * hyphen or a plus (with a space either side, or none), or just a space, then 4 digits; not
+ * inside a longer run of digits.
+ */
+const candidate = /(?<![\d-])(19|20)?(\d{2})[ -]?(\d{2})[ -]?(\d{2})(?: ?[-+] ?| )?(\d{4})(?![\d])/g;
+
+/** The text with every valid personnummer replaced by `personnummerMask`, and how many were masked. */
 export function maskPersonnummer(text: string): { text: string; masked: number } {
-  let masked = 0;
-  const out = text.replace(candidate, (whole, century: string | undefined, yy: string, mm: string, dd: string, last4: string) => {
-    if (!dateOk(yy, mm, dd, century) || !luhnOk(`${yy}${mm}${dd}${last4}`)) return whole;
-    masked++;
-    return whole.replace(/\d/g, 'X');
-  });
-  return { text: out, masked };
+  const plain = normalise(text);
+  const found: [start: number, end: number][] = [];
+  for (const m of plain.text.matchAll(candidate)) {
+    const [whole, century, yy, mm, dd, last4] = m as unknown as [string, string | undefined, string, string, string, string];
+    if (!dateOk(yy, mm, dd, century) || !luhnOk(`${yy}${mm}${dd}${last4}`)) continue;
+    found.push([plain.from[m.index]!, plain.to[m.index + whole.length - 1]!]);
+  }
+  let out = text;
+  for (const [start, end] of found.reverse()) out = out.slice(0, start) + personnummerMask + out.slice(end);
+  return { text: out, masked: found.length };
 }

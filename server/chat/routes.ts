@@ -95,7 +95,7 @@ export function chatRoutes({ db, config, live, log, mailer }: AppDeps) {
       summary: 'Start a conversation with its first message',
       security: powSecurity,
       description:
-        'Returns the conversation and a secret `token` that only this resident holds: send it in the `X-Medverka-Chat` header to write, and as `?token=` to follow the conversation. A personnummer in a message is masked before it is stored.',
+        'Returns the conversation and a secret `token` that only this resident holds: send it in the `X-Medverka-Chat` header to write, and as `?token=` to follow the conversation. A personnummer in a message is masked before it is stored. The `email`, if given, is the only address the transcript can be mailed to; the e-mail domain policy applies to it.',
       request: {
         body: {
           content: {
@@ -119,7 +119,10 @@ export function chatRoutes({ db, config, live, log, mailer }: AppDeps) {
       },
     }),
     async (c) => {
-      const started = await startConversation(db, c.req.valid('json'));
+      const input = c.req.valid('json');
+      // Said now, not when the resident asks for the transcript: only this address gets it.
+      if (input.email) refuseEmail(input.email, config);
+      const started = await startConversation(db, input);
       await live!.publish(inboxTopic);
       return c.json({ conversation: { id: started.conversationId, status: started.status }, token: started.token, message: started.message }, 201);
     },
@@ -184,15 +187,20 @@ export function chatRoutes({ db, config, live, log, mailer }: AppDeps) {
       method: 'post',
       path: '/api/chat/conversations/{id}/transcript',
       summary: 'Have an ended conversation mailed',
-      description: `The whole conversation as plain text, in its language. Only once it has ended (409 \`conversation_open\` before); at most ${maxTranscripts} per conversation (429 \`transcript_limit\` after). The e-mail domain policy applies.`,
-      request: { params: Id, headers: TokenHeader, body: { content: { 'application/json': { schema: z.object({ email: Email }).strict() } }, required: true } },
-      responses: { 202: json(z.object({ sent: z.literal(true) }), 'Sent.'), ...errors(400, 404, 409, 429) },
+      description: `The whole conversation as plain text, in its language, mailed to the address the resident gave when starting it, and to no other: the municipality's sender must not carry what a resident wrote to an address nobody confirmed. An \`email\` in the body, if any, must be that address (409 \`transcript_other_address\` otherwise); a conversation started without one cannot be mailed (409 \`transcript_no_address\`). Only once it has ended (409 \`conversation_open\` before); at most ${maxTranscripts} per conversation (429 \`transcript_limit\` after).`,
+      request: { params: Id, headers: TokenHeader, body: { content: { 'application/json': { schema: z.object({ email: Email.optional() }).strict() } }, required: false } },
+      responses: { 202: json(z.object({ sent: z.literal(true), to: z.string() }), 'Sent, to `to`.'), ...errors(400, 404, 409, 429) },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      const { email } = c.req.valid('json');
+      const asked = (c.req.valid('json') as { email?: string } | undefined)?.email;
       const conversation = await open(id, c.req.header(chatTokenHeader));
       if (conversation.status !== 'closed') throw stillOpen();
+      const email = conversation.email;
+      if (!email) throw new ApiError(409, 'transcript_no_address', 'No e-mail address was given when the conversation started, so it cannot be mailed.');
+      if (asked !== undefined && asked.toLowerCase() !== email.toLowerCase()) {
+        throw new ApiError(409, 'transcript_other_address', 'The conversation is mailed only to the address given when it started.');
+      }
       refuseEmail(email, config);
       if (!(await reserveTranscript(db, id, maxTranscripts))) {
         throw new ApiError(429, 'transcript_limit', `A conversation can be mailed at most ${maxTranscripts} times.`);
@@ -205,7 +213,7 @@ export function chatRoutes({ db, config, live, log, mailer }: AppDeps) {
         await releaseTranscript(db, id);
         throw err;
       }
-      return c.json({ sent: true as const }, 202);
+      return c.json({ sent: true as const, to: email }, 202);
     },
   );
 

@@ -35,6 +35,7 @@ export const ChatStatus = z
   .object({
     status: z.enum(conversationStatuses),
     agentName: z.string().nullable().openapi({ description: 'The agent who has the conversation, if any.' }),
+    email: z.string().nullable().openapi({ description: 'The address the resident gave when starting the conversation: the only one its transcript is mailed to.' }),
   })
   .openapi('ChatStatus');
 export type ChatStatus = z.infer<typeof ChatStatus>;

@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Database, Db } from '../db/index.js';
 import { hashToken, newToken } from '../verify/tokens.js';
 import { maskPersonnummer } from './personnummer.js';
-import type { StaffConversation } from './schemas.js';
+import type { ChatStatus, StaffConversation } from './schemas.js';
 
 type Conn = Db | Transaction<Database>;
 
@@ -30,15 +30,17 @@ const toMessage = (m: { id: number; author: ChatMessage['author']; staff_name: s
 
 /**
  * A resident starts a conversation with their first message. They get a secret that lets
- * them (and only them) read and write it; only its hash is stored.
+ * them (and only them) read and write it; only its hash is stored. A personnummer is masked
+ * in the name as in every message.
  */
 export async function startConversation(db: Db, input: { name?: string | null; email?: string | null; message: string; lang: 'sv' | 'en' }, now = new Date()) {
   const { token, hash } = newToken();
   const at = now.toISOString();
+  const name = input.name ? maskPersonnummer(input.name).text : null;
   return db.transaction().execute(async (trx) => {
     const conversation = await trx
       .insertInto('chat_conversations')
-      .values({ token_hash: hash, status: 'waiting', name: input.name || null, email: input.email || null, lang: input.lang, assigned_to: null, created_at: at, last_message_at: at, closed_at: null, rating: null, rated_at: null })
+      .values({ token_hash: hash, status: 'waiting', name, email: input.email || null, lang: input.lang, assigned_to: null, created_at: at, last_message_at: at, closed_at: null, rating: null, rated_at: null })
       .returning(['id', 'status'])
       .executeTakeFirstOrThrow();
     const message = await addMessage(trx, conversation.id, 'resident', null, input.message, now);
@@ -53,12 +55,15 @@ export async function openConversation(db: Db, id: number, token: string) {
   return row;
 }
 
-/** Stores a message, personnummer masked first, so it never reaches the database or a screen. */
+/**
+ * Stores a message, personnummer masked first, so it never reaches the database or a screen.
+ * An agent whose account has no name is stored as none: the resident then reads "Kommunen".
+ */
 export async function addMessage(db: Conn, conversationId: number, author: ChatMessage['author'], staffName: string | null, text: string, now = new Date()): Promise<ChatMessage> {
   const { text: body, masked } = maskPersonnummer(text);
   const row = await db
     .insertInto('chat_messages')
-    .values({ conversation_id: conversationId, author, staff_name: staffName, body, masked: masked > 0 ? 1 : 0, created_at: now.toISOString() })
+    .values({ conversation_id: conversationId, author, staff_name: staffName?.trim() || null, body, masked: masked > 0 ? 1 : 0, created_at: now.toISOString() })
     .returningAll()
     .executeTakeFirstOrThrow();
   await db.updateTable('chat_conversations').set({ last_message_at: now.toISOString() }).where('id', '=', conversationId).execute();
@@ -80,14 +85,14 @@ export interface Agent {
 }
 
 /** What a page following a conversation is told besides its messages. */
-export async function conversationState(db: Db, id: number): Promise<{ status: 'waiting' | 'ongoing' | 'closed'; agentName: string | null } | undefined> {
+export async function conversationState(db: Db, id: number): Promise<ChatStatus | undefined> {
   const row = await db
     .selectFrom('chat_conversations as c')
     .leftJoin('staff_users as u', 'u.id', 'c.assigned_to')
-    .select(['c.status', 'u.name as agentName'])
+    .select(['c.status', 'u.name as agentName', 'c.email'])
     .where('c.id', '=', id)
     .executeTakeFirst();
-  return row && { status: row.status, agentName: row.agentName ?? null };
+  return row && { status: row.status, agentName: row.agentName?.trim() || null, email: row.email };
 }
 
 /** Why a conversation could not be claimed, written to throw: missing, closed, or someone else's. */
@@ -196,7 +201,7 @@ const staffQuery = (db: Db) =>
   db
     .selectFrom('chat_conversations as c')
     .leftJoin('staff_users as u', 'u.id', 'c.assigned_to')
-    .select(['c.id', 'c.status', 'c.name', 'c.email', 'c.lang', 'c.assigned_to', 'u.name as agent_name', 'c.created_at', 'c.last_message_at', 'c.closed_at', 'c.rating'])
+    .select(['c.id', 'c.status', 'c.name', 'c.email', 'c.lang', 'c.assigned_to', 'u.name as agent_name', 'u.email as agent_email', 'c.created_at', 'c.last_message_at', 'c.closed_at', 'c.rating'])
     .select((eb) => eb.selectFrom('chat_messages as m').select('m.body').whereRef('m.conversation_id', '=', 'c.id').orderBy('m.id', 'desc').limit(1).as('preview'));
 
 type StaffRow = Awaited<ReturnType<ReturnType<typeof staffQuery>['executeTakeFirstOrThrow']>>;
@@ -209,7 +214,8 @@ const toStaffConversation = (r: StaffRow): StaffConversation => {
     name: r.name,
     email: r.email,
     lang: r.lang,
-    agent: r.assigned_to !== null && r.agent_name !== null ? { id: r.assigned_to, name: r.agent_name } : null,
+    // Colleagues know a nameless account by its address; residents never see it.
+    agent: r.assigned_to !== null && r.agent_name !== null ? { id: r.assigned_to, name: r.agent_name || r.agent_email! } : null,
     createdAt: r.created_at,
     lastMessageAt: r.last_message_at,
     closedAt: r.closed_at,
@@ -241,9 +247,10 @@ export async function staffConversation(db: Db, id: number): Promise<StaffConver
   return row && toStaffConversation(row);
 }
 
-/** Who a conversation can be given to: active chat agents and administrators. */
+/** Who a conversation can be given to: active chat agents and administrators (for colleagues: an account without a name by its address). */
 export async function chatAgents(db: Db): Promise<Agent[]> {
-  return db.selectFrom('staff_users').select(['id', 'name']).where('disabled', '=', 0).where('role', 'in', ['chat_agent', 'admin']).orderBy('name').orderBy('id').execute();
+  const rows = await db.selectFrom('staff_users').select(['id', 'name', 'email']).where('disabled', '=', 0).where('role', 'in', ['chat_agent', 'admin']).orderBy('name').orderBy('id').execute();
+  return rows.map((r) => ({ id: r.id, name: r.name || r.email }));
 }
 
 export async function findChatAgent(db: Db, id: number): Promise<Agent | undefined> {
@@ -252,7 +259,7 @@ export async function findChatAgent(db: Db, id: number): Promise<Agent | undefin
 
 // --- messages left while closed -----------------------------------------------------------
 
-/** Stores a message left for the contact centre, personnummer masked first. */
+/** Stores a message left for the contact centre, personnummer masked first (in the name too). */
 export async function createCase(db: Db, input: { name?: string | null; email: string; message: string; lang: 'sv' | 'en' }, now = new Date()) {
   const { text, masked } = maskPersonnummer(input.message);
   return db

@@ -11,7 +11,7 @@ import { EmbedInfo as TileEmbedInfo } from '../tiles/staff-schemas.js';
 import { validationHook } from '../validation.js';
 import { anyStaff, clearSessionCookie, requireRole, setSessionCookie } from './guard.js';
 import { dummyHash, hashPassword, verifyPassword } from './passwords.js';
-import { AuditEntry, NewStaffUser, PasswordChange, SignIn, StaffUser, StaffUserUpdate } from './schemas.js';
+import { AuditEntry, NewStaffUser, OwnAccountUpdate, PasswordChange, SignIn, StaffUser, StaffUserUpdate, WorkCounts } from './schemas.js';
 import {
   EmailTakenError,
   audit,
@@ -23,6 +23,7 @@ import {
   findStaffById,
   listAudit,
   recordSignInFailure,
+  workCounts,
   signInWait,
   startSession,
   toStaffUser,
@@ -123,6 +124,38 @@ export function staffRoutes({ db, config, distDir }: AppDeps & { distDir: string
   app.openapi(
     route({ method: 'get', path: '/api/staff/me', summary: 'Who is signed in', responses: { 200: json(UserBody, 'The staff member.'), ...errors(401) } }),
     (c) => c.json({ user: toStaffUser(c.get('staff')!.user) }, 200),
+  );
+  app.openapi(
+    route({
+      method: 'patch',
+      path: '/api/staff/me',
+      summary: 'Change one’s own display name',
+      description: 'The name residents see when this staff member answers in the chat. Empty: they see “Kommunen” (the municipality).',
+      request: jsonBody(OwnAccountUpdate),
+      responses: { 200: json(UserBody, 'Changed.'), ...errors(400, 401, 403, 415) },
+    }),
+    async (c) => {
+      const { name } = c.req.valid('json');
+      const { user } = c.get('staff')!;
+      await db.updateTable('staff_users').set({ name }).where('id', '=', user.id).execute();
+      await audit(db, actorOf(c), 'staff.name-change', `staff ${user.id}`, { name });
+      return c.json({ user: toStaffUser((await findStaffById(db, user.id))!) }, 200);
+    },
+  );
+
+  app.use('/api/staff/counts', anyStaff);
+  app.openapi(
+    route({
+      method: 'get',
+      path: '/api/staff/counts',
+      summary: 'What waits for review, for the navigation',
+      description: 'Counts of the daily work the signed-in role does; null for what it may not see.',
+      responses: { 200: json(WorkCounts, 'The counts.'), ...errors(401) },
+    }),
+    async (c) => {
+      c.header('Cache-Control', 'no-store');
+      return c.json(await workCounts(db, c.get('staff')!.user.role), 200);
+    },
   );
 
   app.use('/api/staff/password', anyStaff);

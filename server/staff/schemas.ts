@@ -55,6 +55,26 @@ export const StaffUserUpdate = z
   .strict()
   .openapi('StaffUserUpdate');
 
+/** What staff change on their own account: the name residents see in the chat. */
+export const OwnAccountUpdate = z
+  .object({
+    name: z.string().trim().max(100, 'must be at most 100 characters').openapi({
+      description: 'Shown to residents when this staff member answers in the chat; empty: residents see “Kommunen” (the municipality) instead.',
+    }),
+  })
+  .strict()
+  .openapi('OwnAccountUpdate');
+
+/** What waits for staff, counted for the console's navigation; null where the role may not see it. */
+export const WorkCounts = z
+  .object({
+    petitionsAwaitingModeration: z.number().int().nullable().openapi({ description: 'Proposals confirmed by their proposer and not yet published or rejected (administrators and moderators).' }),
+    chatsWaiting: z.number().int().nullable().openapi({ description: 'Conversations no agent has taken yet (administrators and chat agents).' }),
+    surveysAwaitingApproval: z.number().int().nullable().openapi({ description: 'Survey drafts not yet approved (administrators and moderators).' }),
+  })
+  .openapi('StaffWorkCounts');
+export type WorkCounts = z.infer<typeof WorkCounts>;
+
 export const AuditEntry = z
   .object({
     id: z.number().int(),

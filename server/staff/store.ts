@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db/index.js';
 import type { StaffUserRow } from '../db/schema.js';
 import { hashPassword } from './passwords.js';
-import type { AuditEntry, Role, StaffUser } from './schemas.js';
+import type { AuditEntry, Role, StaffUser, WorkCounts } from './schemas.js';
 
 export const canonicalEmail = (email: string) => email.trim().toLowerCase();
 
@@ -136,6 +136,29 @@ export async function recordSignInFailure(db: Db, email: string, ip: string, now
 
 export const clearSignInFailures = (db: Db, email: string) =>
   db.deleteFrom('sign_in_failures').where('email', '=', canonicalEmail(email)).execute();
+
+// --- what waits -------------------------------------------------------------------------
+
+/** How much daily work waits, for the roles that do it (null for the rest). */
+export async function workCounts(db: Db, role: Role): Promise<WorkCounts> {
+  const count = async (table: 'petitions' | 'chat_conversations' | 'surveys', status: string) =>
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<string | number>().as('n'))
+          .where('status', '=', status as never)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const moderates = role === 'admin' || role === 'moderator';
+  const chats = role === 'admin' || role === 'chat_agent';
+  return {
+    petitionsAwaitingModeration: moderates ? await count('petitions', 'awaiting_moderation') : null,
+    chatsWaiting: chats ? await count('chat_conversations', 'waiting') : null,
+    surveysAwaitingApproval: moderates ? await count('surveys', 'draft') : null,
+  };
+}
 
 // --- audit log ------------------------------------------------------------------------
 

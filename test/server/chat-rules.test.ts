@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { dayOff, isOpen, nextOpening, parseOpeningHours } from '../../server/chat/hours.js';
 import { caseMail, caseReceiptMail, systemText, transcriptMail } from '../../server/chat/mails.js';
-import { maskPersonnummer } from '../../server/chat/personnummer.js';
+import { maskPersonnummer, personnummerMask } from '../../server/chat/personnummer.js';
 import type { ChatMessage } from '../../server/chat/store.js';
 import { checkMail } from '../../server/mail/mailer.js';
 import { ConfigError, loadConfig } from '../../server/config.js';
@@ -82,29 +82,69 @@ describe('masking personnummer', () => {
   const ten = withCheckDigit('811218987'); // 811218-9876
   const [yymmdd, last4] = [ten.slice(0, 6), ten.slice(6)];
 
-  it('masks valid numbers in every usual spelling, keeping their shape', () => {
-    for (const [typed, shown] of [
-      [`${yymmdd}-${last4}`, 'XXXXXX-XXXX'],
-      [`${yymmdd}${last4}`, 'XXXXXXXXXX'],
-      [`19${yymmdd}-${last4}`, 'XXXXXXXX-XXXX'],
-      [`19${yymmdd}${last4}`, 'XXXXXXXXXXXX'],
-      [`${yymmdd}+${last4}`, 'XXXXXX+XXXX'],
-      [`${yymmdd} ${last4}`, 'XXXXXX XXXX'],
-    ]) {
+  it('masks valid numbers in every usual spelling, each as the one mask the mail names', () => {
+    for (const typed of [`${yymmdd}-${last4}`, `${yymmdd}${last4}`, `19${yymmdd}-${last4}`, `19${yymmdd}${last4}`, `${yymmdd}+${last4}`, `${yymmdd} ${last4}`]) {
       const { text, masked } = maskPersonnummer(`Mitt personnummer är ${typed}, tack.`);
-      assert.equal(text, `Mitt personnummer är ${shown}, tack.`, typed);
+      assert.equal(text, `Mitt personnummer är ${personnummerMask}, tack.`, typed);
       assert.equal(masked, 1);
     }
+    assert.equal(personnummerMask, 'XXXXXX-XXXX');
     const coordination = withCheckDigit('811278987'); // day 18 + 60: samordningsnummer
     assert.equal(maskPersonnummer(`${coordination.slice(0, 6)}-${coordination.slice(6)}`).masked, 1);
     const two = maskPersonnummer(`${yymmdd}-${last4} och ${withCheckDigit('050229123').slice(0, 6)}-${withCheckDigit('050229123').slice(6)}`);
     assert.equal(two.masked, 1, '29 February 2005 is not a date; only the first is masked');
   });
 
+  it('masks the spellings people paste and type: other dashes, spaces, full-width digits, invisible characters', () => {
+    const fullWidth = (s: string) => s.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+    const coordination = withCheckDigit('811278987');
+    for (const typed of [
+      `19${yymmdd}\u2013${last4}`, // en dash
+      `19${yymmdd}\u2014${last4}`, // em dash
+      `19${yymmdd}\u2011${last4}`, // non-breaking hyphen
+      `19${yymmdd}\u2212${last4}`, // minus sign
+      `1981-12-18-${last4}`,
+      `1981 12 18-${last4}`,
+      `19${yymmdd} - ${last4}`,
+      `19${yymmdd}\u00A0${last4}`, // no-break space
+      `${yymmdd}\u202F${last4}`, // narrow no-break space
+      fullWidth(`19${yymmdd}-${last4}`),
+      `${fullWidth(yymmdd)}\uFF0D${fullWidth(last4)}`, // full-width hyphen too
+      `1981121\u200B8-${last4}`, // zero-width space inside
+      `19${yymmdd}\u00AD-${last4}`, // soft hyphen
+      `${yymmdd.slice(0, 3)}\uFEFF${yymmdd.slice(3)}-\u2060${last4}`,
+      `${yymmdd} + ${last4}`, // over a hundred years old
+      `${coordination.slice(0, 6)}\u2013${coordination.slice(6)}`, // samordningsnummer
+      `19${coordination.slice(0, 6)} - ${coordination.slice(6)}`,
+    ]) {
+      const { text, masked } = maskPersonnummer(`Mitt nummer: ${typed}. Tack!`);
+      assert.equal(text, `Mitt nummer: ${personnummerMask}. Tack!`, JSON.stringify(typed));
+      assert.equal(masked, 1, JSON.stringify(typed));
+    }
+    const around = maskPersonnummer(`Det är 19${yymmdd}\u2013${last4} och ${fullWidth(coordination)} – ring mig.`);
+    assert.deepEqual(around, { text: `Det är ${personnummerMask} och ${personnummerMask} – ring mig.`, masked: 2 }, 'the rest of the text is kept as typed');
+  });
+
   it('leaves alone what is not a personnummer: wrong check digit, impossible dates, phone and order numbers', () => {
     const wrong = `${yymmdd}-${last4.slice(0, 3)}${(Number(last4[3]) + 1) % 10}`;
-    for (const text of [wrong, '811318-1234', '811200-1234', 'Ring 070-123 45 67', 'Order 1234567890123', 'Ärende 2026-11-23', `1${yymmdd}${last4}9`]) {
-      assert.deepEqual(maskPersonnummer(text), { text, masked: 0 }, text);
+    for (const text of [
+      wrong,
+      `19${yymmdd}\u2013${last4.slice(0, 3)}${(Number(last4[3]) + 1) % 10}`,
+      '811318-1234',
+      '811200-1234',
+      'Ring 070-123 45 67',
+      'Ring 070\u2013123\u00A045\u00A067 eller 08-123 456 78',
+      '+46 70 123 45 67',
+      'Order 1234567890123',
+      'Ärende 2026-11-23',
+      'Mötet är 2026\u201311\u201323 kl. 14:30',
+      'Den 18 december 1981',
+      '1981-12-18',
+      'Det kostar 12 000 000 kr, eller 1 234 567,50 kr',
+      'Belopp: 8 112 189 876 kr',
+      `1${yymmdd}${last4}9`,
+    ]) {
+      assert.deepEqual(maskPersonnummer(text), { text, masked: 0 }, JSON.stringify(text));
     }
   });
 });

@@ -68,11 +68,13 @@ for (const database of testDatabases()) {
         pages.push(inbox);
         assert.equal(inbox.res.status, 200);
         const before = await nth<{ conversations: StaffConversation[] }>(inbox, 'inbox', 1, 'the inbox on connecting');
+        // Both databases' runs share the mail server, so each has an address of its own.
+        const rut = `rut.${database.name}@example.se`;
         const challenge = await pow({ request: (path: string) => fetch(`${server.url}${path}`) });
         const res = await fetch(`${server.url}/api/chat/conversations`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', [powHeader]: challenge },
-          body: JSON.stringify({ name: 'Rut', email: 'rut@example.se', message: 'Hej! Jag undrar över bygglovet.\nDet gäller Storgatan 1.', lang: 'sv' }),
+          body: JSON.stringify({ name: 'Rut', email: rut, message: 'Hej! Jag undrar över bygglovet.\nDet gäller Storgatan 1.', lang: 'sv' }),
         });
         assert.equal(res.status, 201);
         const started = (await res.json()) as Started;
@@ -85,7 +87,7 @@ for (const database of testDatabases()) {
           id,
           status: 'waiting',
           name: 'Rut',
-          email: 'rut@example.se',
+          email: rut,
           lang: 'sv',
           agent: null,
           createdAt: 'string',
@@ -97,7 +99,7 @@ for (const database of testDatabases()) {
 
         const resident = await follow(`${server.url}/api/chat/conversations/${id}/events?token=${started.token}`);
         pages.push(resident);
-        assert.deepEqual(await nth<ChatStatus>(resident, 'status', 1, 'the status on connecting'), { status: 'waiting', agentName: null });
+        assert.deepEqual(await nth<ChatStatus>(resident, 'status', 1, 'the status on connecting'), { status: 'waiting', agentName: null, email: rut });
         await nth<ChatMessage>(resident, 'message', 1, 'the first message');
 
         // The agent claims it: the resident sees the agent join and the status change.
@@ -105,7 +107,7 @@ for (const database of testDatabases()) {
         assert.equal(claim.status, 200);
         const claimedBody = (await claim.json()) as { conversation: StaffConversation };
         assert.deepEqual([claimedBody.conversation.status, claimedBody.conversation.agent], ['ongoing', { id: ids.chat_agent, name: 'Chris Chatt' }]);
-        assert.deepEqual(await nth<ChatStatus>(resident, 'status', 2, 'ongoing'), { status: 'ongoing', agentName: 'Chris Chatt' });
+        assert.deepEqual(await nth<ChatStatus>(resident, 'status', 2, 'ongoing'), { status: 'ongoing', agentName: 'Chris Chatt', email: rut });
         const joined = await nth<ChatMessage>(resident, 'message', 2, 'the joined message');
         assert.deepEqual([joined.author, joined.body, joined.staffName], ['system', 'joined', 'Chris Chatt']);
         assert.equal((await staff(agent, 'POST', `/api/staff/chat/conversations/${id}/claim`)).status, 200, 'claiming one’s own again is fine');
@@ -117,7 +119,7 @@ for (const database of testDatabases()) {
         const reply = await staff(agent, 'POST', `/api/staff/chat/conversations/${id}/messages`, { body: 'Hej Rut! Gäller det 19811218-9876?' });
         assert.equal(reply.status, 201);
         const answer = await nth<ChatMessage>(resident, 'message', 3, 'the answer');
-        assert.deepEqual([answer.author, answer.staffName, answer.body, answer.masked], ['staff', 'Chris Chatt', 'Hej Rut! Gäller det XXXXXXXX-XXXX?', true]);
+        assert.deepEqual([answer.author, answer.staffName, answer.body, answer.masked], ['staff', 'Chris Chatt', 'Hej Rut! Gäller det XXXXXX-XXXX?', true]);
         assert.equal(ofKind(resident, 'status').length, 2, 'no status event when the status did not change');
         const other = await staff(admin, 'POST', `/api/staff/chat/conversations/${id}/messages`, { body: 'Jag tar det!' });
         assert.equal(other.status, 409);
@@ -126,7 +128,7 @@ for (const database of testDatabases()) {
         // The staff's own view follows it the same way.
         const console = await follow(`${server.url}/api/staff/chat/conversations/${id}/events`, { Cookie: admin });
         pages.push(console);
-        assert.deepEqual(await nth<ChatStatus>(console, 'status', 1, 'staff status'), { status: 'ongoing', agentName: 'Chris Chatt' });
+        assert.deepEqual(await nth<ChatStatus>(console, 'status', 1, 'staff status'), { status: 'ongoing', agentName: 'Chris Chatt', email: rut });
         await nth<ChatMessage>(console, 'message', 3, 'the messages so far');
 
         // Handed to the administrator.
@@ -140,7 +142,7 @@ for (const database of testDatabases()) {
         const moved = await staff(agent, 'POST', `/api/staff/chat/conversations/${id}/transfer`, { to: ids.admin });
         assert.equal(moved.status, 200);
         assert.deepEqual(((await moved.json()) as { conversation: StaffConversation }).conversation.agent, { id: ids.admin, name: 'Anna Admin' });
-        assert.deepEqual(await nth<ChatStatus>(resident, 'status', 3, 'the new agent'), { status: 'ongoing', agentName: 'Anna Admin' });
+        assert.deepEqual(await nth<ChatStatus>(resident, 'status', 3, 'the new agent'), { status: 'ongoing', agentName: 'Anna Admin', email: rut });
         const transferred = await nth<ChatMessage>(resident, 'message', 4, 'the transfer');
         assert.deepEqual([transferred.author, transferred.body, transferred.staffName], ['system', 'transferred', 'Anna Admin']);
         assert.equal((await nth<ChatStatus>(console, 'status', 2, 'staff sees the transfer')).agentName, 'Anna Admin');
@@ -152,7 +154,7 @@ for (const database of testDatabases()) {
         await nth<ChatMessage>(resident, 'message', 5, 'the resident’s thanks');
 
         // Not before it has ended.
-        const early = await residentPost('transcript', { email: 'rut@example.se' });
+        const early = await residentPost('transcript', { email: rut });
         assert.equal(early.status, 409);
         assert.equal(((await early.json()) as ErrorJson).error.code, 'conversation_open');
         assert.equal(((await (await residentPost('rating', { rating: 5 })).json()) as ErrorJson).error.code, 'conversation_open');
@@ -161,7 +163,7 @@ for (const database of testDatabases()) {
         const closing = await staff(admin, 'POST', `/api/staff/chat/conversations/${id}/close`);
         assert.equal(closing.status, 200);
         assert.equal(((await closing.json()) as { conversation: StaffConversation }).conversation.status, 'closed');
-        assert.deepEqual(await nth<ChatStatus>(resident, 'status', 4, 'closed'), { status: 'closed', agentName: 'Anna Admin' });
+        assert.deepEqual(await nth<ChatStatus>(resident, 'status', 4, 'closed'), { status: 'closed', agentName: 'Anna Admin', email: rut });
         const ended = await nth<ChatMessage>(resident, 'message', 6, 'the end');
         assert.deepEqual([ended.author, ended.body, ended.staffName], ['system', 'ended-by-staff', 'Anna Admin']);
         assert.equal((await staff(admin, 'POST', `/api/staff/chat/conversations/${id}/close`)).status, 200, 'closing again changes nothing');
@@ -191,15 +193,19 @@ for (const database of testDatabases()) {
         const openList = (await (await staff(agent, 'GET', '/api/staff/chat/conversations')).json()) as { conversations: StaffConversation[] };
         assert.ok(!openList.conversations.some((c) => c.id === id));
 
-        // The transcript, in Swedish, with the codes in words and Stockholm times. Both
-        // databases' runs share the mail server, so each has an address of its own.
-        const kopia = `rut.kopia.${database.name}@example.se`;
-        const refused = await residentPost('transcript', { email: 'rut@mailinator.com' });
-        assert.equal(refused.status, 400);
-        assert.equal(((await refused.json()) as ErrorJson).error.code, 'email_domain_refused');
+        // The transcript, in Swedish, with the codes in words and Stockholm times, goes to the
+        // address given at the start and to no other: not to a stranger's, however often asked.
+        const stranger = `okand.${database.name}@example.se`;
+        for (const email of [stranger, 'rut@mailinator.com', `RUT.${database.name}@example.se.evil.test`]) {
+          const refused = await residentPost('transcript', { email });
+          assert.equal(refused.status, 409, email);
+          assert.equal(((await refused.json()) as ErrorJson).error.code, 'transcript_other_address', email);
+        }
         assert.equal((await residentPost('transcript', { email: 'inte en adress' })).status, 400);
-        const sent = await residentPost('transcript', { email: kopia });
-        assert.deepEqual([sent.status, await sent.json()], [202, { sent: true }]);
+        assert.equal((await db.selectFrom('chat_conversations').select('transcripts_sent').where('id', '=', id).executeTakeFirstOrThrow()).transcripts_sent, 0, 'a refusal counts nothing');
+        const sent = await fetch(`${server.url}/api/chat/conversations/${id}/transcript`, { method: 'POST', headers: { [chatTokenHeader]: started.token } });
+        assert.deepEqual([sent.status, await sent.json()], [202, { sent: true, to: rut }], 'no body: to the address from the start');
+        const kopia = rut;
         const mail = await smtp.waitFor((m) => m.envelope.to.includes(kopia));
         assert.equal(mail.subject, 'Ditt chattsamtal med kommunen');
         const { messages } = (await (await staff(admin, 'GET', `/api/staff/chat/conversations/${id}`)).json()) as { messages: ChatMessage[] };
@@ -208,7 +214,7 @@ for (const database of testDatabases()) {
         for (const line of [
           `${t(0)} Rut: Hej! Jag undrar över bygglovet.\n    Det gäller Storgatan 1.`,
           `${t(1)} Kontaktcenter: Chris Chatt anslöt till samtalet.`,
-          `${t(2)} Chris Chatt: Hej Rut! Gäller det XXXXXXXX-XXXX?`,
+          `${t(2)} Chris Chatt: Hej Rut! Gäller det XXXXXX-XXXX?`,
           `${t(3)} Kontaktcenter: Samtalet flyttades till Anna Admin.`,
           `${t(4)} Rut: Tack, det var allt.`,
           `${t(5)} Kontaktcenter: Anna Admin avslutade samtalet.`,
@@ -218,13 +224,19 @@ for (const database of testDatabases()) {
         assert.ok(!mail.text.includes('9876'));
         assert.equal(mail.html, undefined, 'plain text');
 
-        // At most three.
-        assert.equal((await residentPost('transcript', { email: kopia })).status, 202);
-        assert.equal((await residentPost('transcript', { email: kopia })).status, 202);
+        // At most three; naming the address from the start (in any case) is fine.
+        assert.equal((await residentPost('transcript', { email: kopia.toUpperCase() })).status, 202);
+        assert.equal((await residentPost('transcript', {})).status, 202);
         const fourth = await residentPost('transcript', { email: kopia });
         assert.equal(fourth.status, 429);
         assert.equal(((await fourth.json()) as ErrorJson).error.code, 'transcript_limit');
         assert.equal((await db.selectFrom('chat_conversations').select('transcripts_sent').where('id', '=', id).executeTakeFirstOrThrow()).transcripts_sent, 3);
+        await new Promise((r) => setTimeout(r, 300));
+        assert.deepEqual(
+          smtp.messages.filter((m) => m.subject === 'Ditt chattsamtal med kommunen' && m.envelope.to.some((to) => to.includes(`.${database.name}@`) || to.includes('mailinator'))).map((m) => m.envelope.to),
+          [[kopia], [kopia], [kopia]],
+          'every transcript went to the address from the start, and only there',
+        );
       } finally {
         for (const page of pages) await page.close();
         await server.close();
@@ -245,13 +257,49 @@ for (const database of testDatabases()) {
         assert.equal((await end(token, '{"now":true}')).status, 400);
         const res = await end(token, '{}');
         assert.deepEqual([res.status, await res.json()], [200, { conversation: { id, status: 'closed' } }]);
-        assert.deepEqual(await nth<ChatStatus>(page, 'status', 2, 'closed'), { status: 'closed', agentName: null });
+        assert.deepEqual(await nth<ChatStatus>(page, 'status', 2, 'closed'), { status: 'closed', agentName: null, email: null });
         const ended = await nth<ChatMessage>(page, 'message', 2, 'the end');
         assert.deepEqual([ended.author, ended.body, ended.staffName], ['system', 'ended-by-resident', null]);
         assert.equal((await end(token)).status, 200, 'again, and without a body');
+        // Started without an address: there is nowhere the transcript may go.
+        for (const body of [undefined, '{}', '{"email":"rut@example.se"}']) {
+          const refused = await fetch(`${server.url}/api/chat/conversations/${id}/transcript`, { method: 'POST', headers: { ...(body ? { 'Content-Type': 'application/json' } : {}), [chatTokenHeader]: token }, ...(body ? { body } : {}) });
+          assert.equal(refused.status, 409, String(body));
+          assert.equal(((await refused.json()) as ErrorJson).error.code, 'transcript_no_address', String(body));
+        }
         await new Promise((r) => setTimeout(r, 300));
         assert.equal(ofKind(page, 'message').length, 2);
         await page.close();
+      } finally {
+        await server.close();
+        await db.destroy();
+      }
+    });
+
+    it('names no one to the resident when the agent’s account has no name (the first administrator without ADMIN_NAME)', async () => {
+      const db = await openDatabase(database);
+      const server = await serveApp(database, db);
+      try {
+        const nameless = await createStaffUser(db, { email: `utan.namn.${database.name}@kommun.test`, name: '', role: 'admin', password: 'ett-långt-lösenord' });
+        const res = await fetch(`${server.url}/api/staff/sign-in`, { method: 'POST', headers: { Origin: 'http://127.0.0.1', 'Content-Type': 'application/json' }, body: JSON.stringify({ email: nameless.email, password: 'ett-långt-lösenord' }) });
+        const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+        const staff = (method: string, path: string, body?: unknown) =>
+          fetch(`${server.url}${path}`, { method, headers: { Cookie: cookie, Origin: 'http://127.0.0.1', 'Content-Type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+        const { conversationId: id, token } = await startConversation(db, { message: 'Hej', lang: 'sv' });
+        const page = await follow(`${server.url}/api/chat/conversations/${id}/events?token=${token}`);
+        await nth(page, 'message', 1, 'the question');
+        assert.equal((await staff('POST', `/api/staff/chat/conversations/${id}/messages`, { body: 'Hej! Vad gäller det?' })).status, 201);
+        const [joined, answer] = [await nth<ChatMessage>(page, 'message', 2, 'joined'), await nth<ChatMessage>(page, 'message', 3, 'the answer')];
+        assert.deepEqual([joined.body, joined.staffName, answer.staffName], ['joined', null, null], 'the resident sees “Kommunen”, not a role or an empty name');
+        assert.deepEqual(await nth<ChatStatus>(page, 'status', 2, 'ongoing'), { status: 'ongoing', agentName: null, email: null });
+        await page.close();
+        // Once the account has a name, that is what the resident sees.
+        assert.equal((await staff('PATCH', '/api/staff/me', { name: 'Kim Karlsson' })).status, 200);
+        assert.equal((await staff('POST', `/api/staff/chat/conversations/${id}/messages`, { body: 'Jag heter Kim.' })).status, 201);
+        const again = await follow(`${server.url}/api/chat/conversations/${id}/events?token=${token}&after=0`);
+        assert.equal((await nth<ChatMessage>(again, 'message', 4, 'the named answer')).staffName, 'Kim Karlsson');
+        assert.equal((await nth<ChatStatus>(again, 'status', 1, 'the status')).agentName, 'Kim Karlsson');
+        await again.close();
       } finally {
         await server.close();
         await db.destroy();

@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { powHeader } from '../../server/abuse/proof-of-work.js';
 import { isOpen, parseOpeningHours } from '../../server/chat/hours.js';
 import { chatTokenHeader } from '../../server/chat/routes.js';
-import { addMessage, startConversation, type ChatMessage } from '../../server/chat/store.js';
+import { addMessage, createCase, startConversation, type ChatMessage } from '../../server/chat/store.js';
 import { openDatabase, pow, testDatabases } from './helpers.js';
 import { follow, serveApp } from './sse-client.js';
 
@@ -35,6 +35,9 @@ for (const database of testDatabases()) {
         const start = (body: unknown, pow?: string) =>
           fetch(`${server.url}/api/chat/conversations`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...(pow ? { [powHeader]: pow } : {}) }, body: JSON.stringify(body) });
         assert.equal((await start({ message: 'Hej!' })).status, 400, 'no proof of work');
+        const refusedDomain = await start({ email: 'rut@mailinator.com', message: 'Hej!', lang: 'sv' }, await powFrom(server.url));
+        assert.equal(refusedDomain.status, 400, 'the address the transcript would go to is checked at the start');
+        assert.equal(((await refusedDomain.json()) as { error: { code: string } }).error.code, 'email_domain_refused');
         const res = await start({ name: 'Rut', message: 'Hej! Mitt personnummer är 811218-9876, kan ni kolla min ansökan?', lang: 'sv' }, await powFrom(server.url));
         assert.equal(res.status, 201);
         const started = (await res.json()) as { conversation: { id: number; status: string }; token: string; message: ChatMessage };
@@ -52,7 +55,7 @@ for (const database of testDatabases()) {
         assert.equal(page.res.status, 200);
         const first = await nthMessage(page, 1, 'the first message');
         assert.equal(first.author, 'resident');
-        assert.deepEqual([page.events[0]!.event, page.events[0]!.id, JSON.parse(page.events[0]!.data)], ['status', undefined, { status: 'waiting', agentName: null }], 'the status comes first, without an id');
+        assert.deepEqual([page.events[0]!.event, page.events[0]!.id, JSON.parse(page.events[0]!.data)], ['status', undefined, { status: 'waiting', agentName: null, email: null }], 'the status comes first, without an id');
         assert.equal(page.events[1]!.id, String(first.id), 'the event id is the message id');
 
         assert.equal((await write({ body: 'Är ni där?' })).status, 201);
@@ -78,6 +81,24 @@ for (const database of testDatabases()) {
         await reloaded.close();
       } finally {
         await server.close();
+        await db.destroy();
+      }
+    });
+
+    it('masks a personnummer however it is spelled before anything is stored: in messages, a name and a message left', async () => {
+      const db = await openDatabase(database);
+      try {
+        // 19811218-9876 as people paste it: an en dash, a non-breaking hyphen, spaces and dashes in the date, full-width digits, a zero-width space.
+        const spellings = ['19811218\u20139876', '19811218\u20119876', '1981-12-18-9876', '1981 12 18-9876', '19811218 - 9876', '\uFF11\uFF19\uFF18\uFF11\uFF11\uFF12\uFF11\uFF18-\uFF19\uFF18\uFF17\uFF16', '1981121\u200B8-9876'];
+        const started = await startConversation(db, { name: 'Rut 811218\u20139876', message: `Mitt nummer: ${spellings[0]}`, lang: 'sv' });
+        for (const typed of spellings.slice(1)) await addMessage(db, started.conversationId, 'resident', null, `Mitt nummer: ${typed}`);
+        const kept = await db.selectFrom('chat_messages').select(['body', 'masked']).where('conversation_id', '=', started.conversationId).orderBy('id').execute();
+        assert.deepEqual(kept, spellings.map(() => ({ body: 'Mitt nummer: XXXXXX-XXXX', masked: 1 })));
+        const conversation = await db.selectFrom('chat_conversations').select('name').where('id', '=', started.conversationId).executeTakeFirstOrThrow();
+        assert.equal(conversation.name, 'Rut XXXXXX-XXXX');
+        const left = await createCase(db, { name: null, email: 'rut@example.se', message: `Ring mig på 070\u2013123 45 67, mitt nummer är ${spellings[4]}.`, lang: 'sv' });
+        assert.deepEqual([left.message, left.masked], ['Ring mig på 070\u2013123 45 67, mitt nummer är XXXXXX-XXXX.', 1], 'the phone number is kept');
+      } finally {
         await db.destroy();
       }
     });

@@ -91,7 +91,7 @@ describe('configuration', () => {
     const [short] = problems({ ADMIN_EMAIL: 'anna@kommun.se', ADMIN_PASSWORD: 'hemligt' });
     assert.match(short!, /^ADMIN_PASSWORD: must be at least 12 characters$/, 'and the password is not echoed');
     const config = loadConfig({ ADMIN_EMAIL: 'anna@kommun.se', ADMIN_PASSWORD: 'ett-långt-lösenord' });
-    assert.deepEqual(config.firstAdmin, { email: 'anna@kommun.se', password: 'ett-långt-lösenord', name: 'Administratör' });
+    assert.deepEqual(config.firstAdmin, { email: 'anna@kommun.se', password: 'ett-långt-lösenord', name: '' }, 'no name unless ADMIN_NAME gives one: residents are not told they chat with "Administratör"');
     assert.deepEqual(config.session, { idleMinutes: 30, maxHours: 12 });
   });
 

@@ -4,6 +4,9 @@ import type { BudgetInput } from '../../server/budgets/schemas.js';
 import { moveBudget, publishBudget, saveBudget } from '../../server/budgets/store.js';
 import type { Role } from '../../server/staff/schemas.js';
 import { seedDemoTiles } from '../../server/tiles/seed.js';
+import { startConversation } from '../../server/chat/store.js';
+import { createSurvey, moveSurvey } from '../../server/panel/store.js';
+import { proposePetition } from '../../server/petitions/store.js';
 import { fromAddress, testApp, testDatabases } from './helpers.js';
 import { cookieFrom, ownOrigin, seedStaff, signIn, staffAccounts, staffRequest } from './staff-helpers.js';
 
@@ -236,6 +239,8 @@ for (const database of testDatabases()) {
         const matrix: [string, string, unknown, Role[]][] = [
           ['GET', '/api/staff/me', undefined, everyone],
           ['GET', '/api/staff/embed-info', undefined, everyone],
+          ['GET', '/api/staff/counts', undefined, everyone],
+          ['PATCH', '/api/staff/me', { name: 'Namn' }, everyone],
           ['POST', '/api/staff/password', { currentPassword: 'wrong-password', newPassword: 'ett-helt-nytt-lösenord' }, everyone],
           ['GET', '/api/staff/users', undefined, admins],
           ['POST', '/api/staff/users', { email: 'ny@kommun.test', name: 'Ny', role: 'moderator', password: 'ett-långt-lösenord' }, admins],
@@ -353,6 +358,67 @@ for (const database of testDatabases()) {
         assert.ok(actions.includes(`admin@kommun.test staff.update staff ${ids.chat_agent}`));
         assert.ok(actions.includes('admin@kommun.test staff.sign-in null'));
         assert.ok(!JSON.stringify(log).includes('ett-långt-lösenord'), 'no password in the log');
+      } finally {
+        await db.destroy();
+      }
+    });
+  });
+
+  describe(`what waits for review on ${database.name}`, () => {
+    it('counts proposals awaiting moderation, waiting chats and survey drafts, each for the roles that handle them', async () => {
+      const { app, db } = await setup();
+      try {
+        await db.deleteFrom('chat_messages').execute();
+        await db.deleteFrom('chat_conversations').execute();
+        const counts = async (role: Role) => (await (await staffRequest(app, '/api/staff/counts', { cookie: await signIn(app, role) })).json()) as Record<string, number | null>;
+        assert.deepEqual(await counts('admin'), { petitionsAwaitingModeration: 0, chatsWaiting: 0, surveysAwaitingApproval: 0 });
+
+        const propose = (title: string) => proposePetition(db, { title, body: 'Det behövs fler bänkar att vila på.', name: 'G', email: 'g@example.se' }, 10);
+        for (const title of ['Fler bänkar', 'Fler träd', 'Fler lampor']) {
+          const { petitionId } = await propose(title);
+          if (title !== 'Fler lampor') await db.updateTable('petitions').set({ status: 'awaiting_moderation' }).where('id', '=', petitionId).execute();
+        }
+        const waiting = await startConversation(db, { message: 'Hej', lang: 'sv' });
+        await startConversation(db, { message: 'Hallå', lang: 'sv' });
+        await db.updateTable('chat_conversations').set({ status: 'ongoing' }).where('id', '=', waiting.conversationId).execute();
+        const survey = { title: { sv: 'Parkerna', en: null }, intro: { sv: '', en: null }, audience: 'panel' as const, pages: [{ questions: [{ id: 'p', type: 'single' as const, text: { sv: 'Vilken park?', en: null }, options: [{ sv: 'A', en: null }, { sv: 'B', en: null }], required: true }] }] };
+        await createSurvey(db, survey);
+        assert.ok(await moveSurvey(db, await createSurvey(db, survey), ['draft'], { status: 'approved' }));
+
+        assert.deepEqual(await counts('admin'), { petitionsAwaitingModeration: 2, chatsWaiting: 1, surveysAwaitingApproval: 1 }, 'a draft proposal, an ongoing chat and an approved survey wait for no one');
+        assert.deepEqual(await counts('moderator'), { petitionsAwaitingModeration: 2, chatsWaiting: null, surveysAwaitingApproval: 1 });
+        assert.deepEqual(await counts('chat_agent'), { petitionsAwaitingModeration: null, chatsWaiting: 1, surveysAwaitingApproval: null });
+        assert.equal((await staffRequest(app, '/api/staff/counts')).status, 401);
+      } finally {
+        await db.destroy();
+      }
+    });
+  });
+
+  describe(`the name residents see on ${database.name}`, () => {
+    it('lets every staff member set their own display name, or none, and records it', async () => {
+      const { app, db, ids } = await setup();
+      try {
+        const cookie = await signIn(app, 'chat_agent');
+        const named = await staffRequest(app, '/api/staff/me', { method: 'PATCH', cookie, body: { name: '  Kim Karlsson ' } });
+        assert.equal(named.status, 200);
+        assert.equal(((await named.json()) as { user: { id: number; name: string } }).user.name, 'Kim Karlsson');
+        assert.equal((await db.selectFrom('staff_users').select('name').where('id', '=', ids.chat_agent).executeTakeFirstOrThrow()).name, 'Kim Karlsson');
+        const none = await staffRequest(app, '/api/staff/me', { method: 'PATCH', cookie, body: { name: '' } });
+        assert.equal(((await none.json()) as { user: { name: string } }).user.name, '', 'no name: residents see the municipality');
+        for (const body of [{}, { name: 'x'.repeat(101) }, { name: 7 }, { name: 'Kim', role: 'admin' }]) {
+          const refused = await staffRequest(app, '/api/staff/me', { method: 'PATCH', cookie, body });
+          assert.equal(refused.status, 400, JSON.stringify(body));
+        }
+        assert.deepEqual(await db.selectFrom('staff_users').select(['name', 'role']).where('id', '=', ids.chat_agent).executeTakeFirstOrThrow(), { name: '', role: 'chat_agent' }, 'a refusal changes nothing');
+        assert.equal((await staffRequest(app, '/api/staff/me', { method: 'PATCH', body: { name: 'Kim' } })).status, 401);
+        const admin = await signIn(app, 'admin');
+        const log = (await (await staffRequest(app, '/api/staff/audit', { cookie: admin })).json()) as { entries: { actor: string; action: string; target: string; detail: unknown }[] };
+        const names = log.entries.filter((e) => e.action === 'staff.name-change').map((e) => [e.actor, e.target, e.detail]);
+        assert.deepEqual(names, [
+          ['agent@kommun.test', `staff ${ids.chat_agent}`, { name: '' }],
+          ['agent@kommun.test', `staff ${ids.chat_agent}`, { name: 'Kim Karlsson' }],
+        ]);
       } finally {
         await db.destroy();
       }

@@ -222,11 +222,17 @@ describe('<medverka-chat>', () => {
     expect(texts(again, '[part=message] .text')).to.deep.equal(['Hej! När hämtas soporna på Storgatan?', 'Hej Bo! På tisdagar.']);
     expect(texts(again, '.system')[0]).to.match(/^Chris Chatt svarar nu\. \d\d:\d\d$/);
 
-    // The resident ends it: the transcript (the address from the start is not known after a reload) and the rating.
+    // The resident ends it: the transcript is offered to the address given at the start (the
+    // server keeps it, so a reload does not lose it), and the rating.
     const ended = oneEvent(again, 'medverka-chat-ended');
     $<HTMLButtonElement>(again, '.composer .link')!.click();
     expect(((await ended) as CustomEvent<MedverkaChatEndedDetail>).detail).to.deep.equal({ conversationId: conversation.id, by: 'resident' });
     await waitUntil(() => focused(again)?.id === 'ended-heading', 'focus moves to the end');
+    expect(texts(again, '.transcript p')).to.deep.equal(['Vill du ha en kopia av samtalet? Vi mejlar den till bo.berg@example.se.']);
+    expect($(again, '#transcript'), 'no address to type: it goes only to the one given at the start').to.equal(null);
+    $<HTMLButtonElement>(again, '.transcript button[type=submit]')!.click();
+    await waitUntil(() => focused(again)?.id === 'transcript-done', 'the transcript is sent', { timeout: 8000 });
+    expect($(again, '#transcript-done')!.textContent).to.equal('Vi har mejlat samtalet till bo.berg@example.se.');
     expect(sessionStorage.length, 'forgotten once ended').to.equal(0);
     expect($(again, '.composer')).to.equal(null);
     expect($(again, 'fieldset legend')!.textContent).to.equal('Hur nöjd är du med hjälpen du fick?');
@@ -247,7 +253,7 @@ describe('<medverka-chat>', () => {
     await waitUntil(() => $(el, '.composer .link'), 'the conversation is shown');
     $<HTMLButtonElement>(el, '.composer .link')!.click();
     await waitUntil(() => focused(el)?.id === 'ended-heading', 'focus moves to the end');
-    expect($<HTMLInputElement>(el, '#transcript')!.value, 'prefilled').to.equal('cecilia@example.se');
+    expect(texts(el, '.transcript p')).to.deep.equal(['Vill du ha en kopia av samtalet? Vi mejlar den till cecilia@example.se.']);
     // The rating needs an answer chosen.
     $<HTMLButtonElement>(el, 'fieldset + button, fieldset ~ button')!.click();
     await waitUntil(() => focused(el)?.id === 'rating-1', 'focus moves to the first choice');
@@ -257,7 +263,7 @@ describe('<medverka-chat>', () => {
     $<HTMLButtonElement>(el, 'fieldset ~ button')!.click();
     await waitUntil(() => focused(el)?.id === 'rating-done', 'thanked for the answer');
     expect($(el, '#rating-done')!.textContent).to.equal('Tack för ditt svar!');
-    $<HTMLButtonElement>(el, 'form:has(#transcript) button[type=submit]')!.click();
+    $<HTMLButtonElement>(el, '.transcript button[type=submit]')!.click();
     await waitUntil(() => focused(el)?.id === 'transcript-done', 'the transcript is sent', { timeout: 8000 });
     expect($(el, '#transcript-done')!.textContent).to.equal('Vi har mejlat samtalet till cecilia@example.se.');
     await expect(el).to.be.accessible();
@@ -323,7 +329,8 @@ describe('<medverka-chat>', () => {
     await waitUntil(() => focused(el)?.id === 'ended-heading', 'focus moves from the message box to the end');
     expect(sessionStorage.length).to.equal(0);
     await waitUntil(() => texts(el, '.system').some((t) => t.startsWith('Chris Chatt avslutade samtalet.')), 'said in words');
-    expect($<HTMLInputElement>(el, '#transcript')!.value).to.equal('');
+    expect(texts(el, '.transcript')).to.deep.equal(['Du skrev ingen e-postadress när samtalet började, så vi kan inte mejla samtalet till dig.']);
+    expect($(el, '.transcript button')).to.equal(null);
     await expect(el).to.be.accessible();
   });
 
@@ -466,6 +473,26 @@ describe('<medverka-chat>', () => {
     await waitUntil(() => focused(el) === button(el), 'focus returns to the launcher');
     expect(d.open).to.equal(false);
     before.remove();
+  });
+
+  it('prints nothing: neither the launcher nor an open panel, on a narrow or a wide page', async () => {
+    for (const width of [320, 1280]) {
+      await setViewport({ width, height: 800 });
+      const el = await opened(await launcher({ delay: '0' }));
+      const d = dialog(el)!;
+      expect(d.checkVisibility(), `${width} px: shown on screen`).to.equal(true);
+      await emulateMedia({ media: 'print' });
+      try {
+        expect(button(el).checkVisibility(), `${width} px: the launcher does not print`).to.equal(false);
+        expect(prompt(el).checkVisibility(), `${width} px: nor the greeting`).to.equal(false);
+        expect(d.checkVisibility(), `${width} px: nor the panel (${d.matches(':modal') ? 'modal' : 'beside the page'})`).to.equal(false);
+        expect(d.getClientRects().length).to.equal(0);
+      } finally {
+        await emulateMedia({ media: 'screen' });
+      }
+      expect(d.checkVisibility(), 'back on screen').to.equal(true);
+      el.remove();
+    }
   });
 
   it('does not move when the resident asks for reduced motion', async () => {

@@ -61,6 +61,14 @@ async function go(el: MedverkaConsole, hash: string, tag: string): Promise<HTMLE
 
 const navLabels = (el: MedverkaConsole) => $$(el, 'nav a').map((a) => text(a));
 const chatLink = (el: MedverkaConsole) => $$<HTMLAnchorElement>(el, 'nav a').find((a) => a.getAttribute('href') === '#/chat')!;
+/** How the chat's link tells what waits: its name, its description in words, and the figure beside it. */
+const chatWaits = (el: MedverkaConsole) => {
+  const link = chatLink(el);
+  const described = link.getAttribute('aria-describedby');
+  return [text(link), described ? text($(el, `#${described}`)) : '', link.dataset.count];
+};
+/** Where every link of the navigation is on the screen. */
+const navGeometry = (el: MedverkaConsole) => [$(el, 'nav')!, ...$$(el, 'nav a')].map((e) => JSON.stringify(e.getBoundingClientRect()));
 
 /** The inbox, once the server's first news has come. */
 async function inbox(el: MedverkaConsole): Promise<HTMLElement> {
@@ -170,7 +178,7 @@ describe('<medverka-console> chat inbox', function () {
 
     const admin = await signedIn('admin');
     expect(navLabels(admin)).to.include('Chatt');
-    expect(location.hash, 'administrators still start with the tiles').to.equal('#/tiles');
+    expect(location.hash, 'administrators start with the daily work, the e-petitions').to.equal('#/petitions');
     await staffApi.signOut();
     admin.remove();
 
@@ -187,6 +195,9 @@ describe('<medverka-console> chat inbox', function () {
     const observer = new MutationObserver(() => said.push(region(el)));
     observer.observe($(el, '[role=status]')!, { childList: true, characterData: true, subtree: true });
 
+    await waitUntil(() => chatLink(el).dataset.count === '0', 'nothing waits: a muted 0 holds the place');
+    expect(chatWaits(el)).to.deep.equal(['Chatt', '', '0']);
+    const navBefore = navGeometry(el);
     const kim = await startChat('Hej! Jag undrar hur jag söker bygglov för ett uterum.', 'Kim Invånare', 'kim@example.se');
     await waitUntil(() => waitingNames(list).includes('Kim Invånare'), 'the new chat is in the inbox', { timeout: 8000 });
     await announced(el, 'Ny chatt väntar: Kim Invånare');
@@ -195,31 +206,33 @@ describe('<medverka-console> chat inbox', function () {
     expect(text(item)).to.contain('Hej! Jag undrar hur jag söker bygglov');
     expect(text(item)).to.contain('Har väntat under en minut');
     expect(item.querySelector('a')!.getAttribute('href')).to.equal(`#/chat/${kim.id}`);
-    await waitUntil(() => text(chatLink(el)) === 'Chatt (1 väntar)', 'the navigation counts one waiting chat');
+    await waitUntil(() => chatWaits(el).join('|') === 'Chatt|1 väntar|1', 'the navigation counts one waiting chat');
+    expect(navGeometry(el), 'the count arriving moves nothing in the navigation').to.deep.equal(navBefore);
     expect(document.title).to.equal('(1) Chatt – Medverka – personal');
     await expect(el).to.be.accessible();
 
     await startChat('Vem ska jag ringa om snöröjningen?');
     await announced(el, 'Ny chatt väntar: Anonym invånare');
-    await waitUntil(() => text(chatLink(el)) === 'Chatt (2 väntar)', 'the navigation counts two waiting chats');
+    await waitUntil(() => chatWaits(el).join('|') === 'Chatt|2 väntar|2', 'the navigation counts two waiting chats');
+    expect(navGeometry(el)).to.deep.equal(navBefore);
     expect(document.title).to.equal('(2) Chatt – Medverka – personal');
     expect(waitingNames(list), 'the longest wait first').to.deep.equal(['Kim Invånare', 'Anonym invånare']);
     expect(text($(list, '#waiting-heading'))).to.equal('Väntar (2)');
 
     // A new message in a waiting chat changes its preview, but it is not announced again.
-    const before = said.filter((s) => s.includes('Kim Invånare')).length;
+    const saidBefore = said.filter((s) => s.includes('Kim Invånare')).length;
     expect((await residentPost(kim, '/messages', { body: 'Det gäller ett uterum på 15 kvadratmeter.' })).status).to.equal(201);
     await waitUntil(() => text($(list, `#waiting li[data-id="${kim.id}"] .preview`)).includes('15 kvadratmeter'), 'the preview follows');
     await new Promise((resolve) => setTimeout(resolve, 400));
-    expect(said.filter((s) => s.includes('Kim Invånare')).length, 'Kim’s chat is announced once').to.equal(before);
+    expect(said.filter((s) => s.includes('Kim Invånare')).length, 'Kim’s chat is announced once').to.equal(saidBefore);
     observer.disconnect();
 
     // The count is in the navigation wherever the agent is, and in English too.
     await go(el, '#/account', 'medverka-console-account');
-    expect(text(chatLink(el))).to.equal('Chatt (2 väntar)');
+    expect(chatWaits(el)).to.deep.equal(['Chatt', '2 väntar', '2']);
     expect(document.title.startsWith('(2) ')).to.equal(true);
     document.documentElement.lang = 'en';
-    await waitUntil(() => text(chatLink(el)) === 'Chat (2 waiting)', 'the count is in English');
+    await waitUntil(() => chatWaits(el).join('|') === 'Chat|2 waiting|2', 'the count is in English');
     await startChat('Where do I report a broken street light?', 'Sam');
     await announced(el, 'New chat waiting: Sam');
     expect(document.title.startsWith('(3) ')).to.equal(true);

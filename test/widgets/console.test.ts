@@ -1,7 +1,7 @@
 /// <reference types="mocha" />
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
-import { staffApi, type StaffTileSet, type TileInput } from '../../widgets/console/api.js';
+import { request, staffApi, type StaffTileSet, type TileInput } from '../../widgets/console/api.js';
 import type { MedverkaConsole } from '../../widgets/console/console.element.js';
 import '../../widgets/console/define.js';
 import { injectedSelector, xssCorpus } from '../xss-corpus.js';
@@ -163,12 +163,13 @@ describe('<medverka-console>', function () {
     expect(text($(el, 'header'))).to.contain('Medverka – personal');
     expect(text($(el, '.who'))).to.contain('Anna Admin');
     expect(text($(el, '.who'))).to.contain('Administratör');
-    expect(navLabels(el)).to.deep.equal(['Rutor', 'Användare', 'Händelselogg', 'E-förslag', 'Budgetar', 'Snabbfrågor', 'Medborgarpanel', 'Chatt', 'Bädda in', 'Mitt konto']);
-    expect(location.hash).to.equal('#/tiles');
-    expect($(el, 'nav a[aria-current=page]')!.textContent!.trim()).to.equal('Rutor');
+    // The daily work first, then administration.
+    expect(navLabels(el)).to.deep.equal(['E-förslag', 'Budgetar', 'Snabbfrågor', 'Medborgarpanel', 'Chatt', 'Rutor', 'Användare', 'Händelselogg', 'Bädda in', 'Mitt konto']);
+    expect(location.hash).to.equal('#/petitions');
+    expect($(el, 'nav a[aria-current=page]')!.textContent!.trim()).to.equal('E-förslag');
     const heading = () => $(screen(el), 'h1');
     await waitUntil(() => focused() === heading(), 'focus is on the screen heading');
-    expect(document.title).to.equal('Rutor – Medverka – personal');
+    expect(document.title).to.equal('E-förslag – Medverka – personal');
 
     await go(el, '#/account', 'medverka-console-account');
     await waitUntil(() => focused() === heading(), 'focus follows navigation to the new heading');
@@ -203,17 +204,17 @@ describe('<medverka-console>', function () {
     expect(english.lang).to.equal('en');
     english.focus();
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => navLabels(el)[0] === 'Tiles', 'the navigation is in English');
+    await waitUntil(() => navLabels(el)[0] === 'E-petitions', 'the navigation is in English');
     expect(document.documentElement.lang).to.equal('en');
     expect(text($(el, '.brand'))).to.equal('Medverka – staff');
-    await waitUntil(() => text($(screen(el), 'h1')) === 'Tiles', 'the screen follows');
+    await waitUntil(() => text($(screen(el), 'h1')) === 'E-petitions', 'the screen follows');
     const swedish = $<HTMLButtonElement>(el, 'button.language')!;
     expect(text(swedish)).to.equal('På svenska');
     expect(swedish.lang).to.equal('sv');
     await waitUntil(() => focused() === swedish, 'focus stays on the language button');
     await expect(el).to.be.accessible();
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => navLabels(el)[0] === 'Rutor', 'back in Swedish');
+    await waitUntil(() => navLabels(el)[0] === 'E-förslag', 'back in Swedish');
   });
 
   it('lists the tile sets and creates a new one', async () => {
@@ -473,8 +474,22 @@ describe('<medverka-console>', function () {
     const audit = screen(el);
     await waitUntil(() => $(audit, 'tbody tr'), 'the log is loaded');
     const first = $$(audit, 'tbody tr')[0]!;
-    expect(text(first)).to.contain('staff.sign-in');
-    expect(text(first)).to.contain(staff.admin.email);
+    const cells = [...first.querySelectorAll('td')].map((td) => text(td));
+    expect(cells[1]).to.equal(staff.admin.email);
+    expect(cells[2], 'the event in words, its code beside').to.equal('Loggade in staff.sign-in');
+    expect(text($(audit, 'h1 + p'))).to.equal(
+      'Vem som har gjort vad, och när: inloggningar, ändringar av användare och rutor, stegen för e-förslag, budgetar, snabbfrågor och enkäter, svarsmallar i chatten, nedladdningar och raderade personuppgifter. Det som gjorts från kommandoraden finns också här, som gjort av systemet.',
+    );
+    // Changes are told in words, and so is what they concern.
+    const email = `logg.${Date.now().toString(36)}@kommun.test`;
+    const { user } = await staffApi.createUser({ email, name: 'Logg Person', role: 'moderator', password: 'ett-långt-lösenord' });
+    $<HTMLButtonElement>(audit, '.actions button')!.click();
+    await waitUntil(() => text($$(audit, 'tbody tr')[0]).includes('Skapade en användare'), 'the new event is listed in words');
+    const created = [...$$(audit, 'tbody tr')[0]!.querySelectorAll('td')].map((td) => text(td));
+    expect(created.slice(2, 4)).to.deep.equal(['Skapade en användare staff.create', `Användare ${user.id}`]);
+    document.documentElement.lang = 'en';
+    await waitUntil(() => text($$(audit, 'tbody tr')[0]).includes('Created a user'), 'and in English');
+    expect([...$$(audit, 'tbody tr')[0]!.querySelectorAll('td')].map((td) => text(td))[3]).to.equal(`User ${user.id}`);
     const times = $$(audit, 'tbody time').map((t) => Date.parse(t.getAttribute('datetime')!));
     expect(times).to.deep.equal([...times].sort((a, b) => b - a));
     await expect(el).to.be.accessible();
@@ -608,7 +623,7 @@ describe('<medverka-console>', function () {
       $<HTMLInputElement>(account, '#current-password')!.value = current;
       $<HTMLInputElement>(account, '#new-password')!.value = next;
       $<HTMLInputElement>(account, '#repeat-password')!.value = again;
-      $<HTMLButtonElement>(account, 'form button[type=submit]')!.click();
+      $<HTMLButtonElement>(account, 'form:has(#current-password) button[type=submit]')!.click();
     };
     submit('första-lösenordet', 'andra-lösenordet', 'andra-lösenordett');
     await waitUntil(() => $(account, '#repeat-password-error'), 'a mistyped repeat is caught');
@@ -628,6 +643,74 @@ describe('<medverka-console>', function () {
     await announced(el, 'Du är utloggad överallt.');
     await expectRejection(staffApi.me(), 401);
     await staffApi.signIn(email, 'andra-lösenordet');
+  });
+
+  it('lets staff set the name residents see in the chat, or none; the header follows', async () => {
+    const admin = await signedIn('admin');
+    const email = `namn.${Date.now().toString(36)}@kommun.test`;
+    await staffApi.createUser({ email, name: 'Tillfälligt', role: 'chat_agent', password: 'första-lösenordet' });
+    await staffApi.signOut();
+    admin.remove();
+
+    const el = await openConsole();
+    await submitSignIn(el, email, 'första-lösenordet');
+    await waitUntil(() => $(el, 'nav'), 'signed in', { timeout: 8000 });
+    const account = await go(el, '#/account', 'medverka-console-account');
+    const input = $<HTMLInputElement>(account, '#display-name')!;
+    expect(input.value).to.equal('Tillfälligt');
+    expect(text($(account, 'label[for=display-name]'))).to.equal('Ditt namn');
+    expect(input.getAttribute('aria-describedby')).to.equal('display-name-hint');
+    expect(text($(account, '#display-name-hint'))).to.equal('Invånare ser namnet när du svarar i chatten. Lämna fältet tomt, så står det ”Kommunen” i stället.');
+    await expect(el).to.be.accessible();
+
+    const save = (name: string) => {
+      input.value = name;
+      $<HTMLButtonElement>(account, 'form:has(#display-name) button[type=submit]')!.click();
+    };
+    save('x'.repeat(101));
+    await waitUntil(() => $(account, '#display-name-error'), 'too long is said beside the field');
+    expect(text($(account, '#display-name-error'))).to.contain('Skriv högst 100 tecken.');
+    await waitUntil(() => focused() === $(account, '#name-errors'), 'focus moves to the summary');
+    await expect(el).to.be.accessible();
+
+    save('  Kim Karlsson ');
+    await announced(el, 'Namnet är sparat.');
+    expect(text($(el, '.who'))).to.contain('Kim Karlsson');
+    expect((await staffApi.me()).user.name).to.equal('Kim Karlsson');
+
+    save('');
+    await waitUntil(() => text($(el, '.who')).includes(email), 'a nameless account is shown by its address');
+    expect((await staffApi.me()).user.name).to.equal('');
+  });
+
+  it('counts what waits for review beside the daily work, in words for screen readers, without moving the navigation', async () => {
+    await setViewport({ width: 1280, height: 800 });
+    const el = await signedIn('admin', '/account');
+    const link = (path: string) => $$<HTMLAnchorElement>(el, 'nav a').find((a) => a.getAttribute('href') === `#/${path}`)!;
+    await waitUntil(() => link('panel').dataset.count !== undefined, 'the counts are read');
+    expect(['petitions', 'panel', 'chat'].map((p) => link(p).dataset.count !== undefined)).to.deep.equal([true, true, true]);
+    expect(['budgets', 'polls', 'tiles', 'users', 'audit', 'embed', 'account'].some((p) => link(p).dataset.count !== undefined), 'only screens where something waits for review').to.equal(false);
+    const drafts = Number(link('panel').dataset.count);
+    const geometry = () => [$(el, 'nav')!, ...$$(el, 'nav a')].map((e) => JSON.stringify(e.getBoundingClientRect()));
+    const before = geometry();
+
+    // A survey drafted elsewhere waits for approval; the count follows at the next step in the console.
+    const survey = {
+      title: { sv: 'Parkerna', en: null },
+      intro: { sv: '', en: null },
+      audience: 'panel',
+      pages: [{ questions: [{ id: 'p', type: 'single', text: { sv: 'Vilken park?', en: null }, options: [{ sv: 'A', en: null }, { sv: 'B', en: null }], required: true }] }],
+    };
+    await request('POST', '/api/staff/surveys', survey);
+    await go(el, '#/embed', 'medverka-console-embed');
+    await waitUntil(() => link('panel').dataset.count === String(drafts + 1), 'the new draft is counted');
+    expect(link('panel').className).to.equal('waiting');
+    expect(text(link('panel')), 'the name stays the screen’s').to.equal('Medborgarpanel');
+    expect(text($(el, `#${link('panel').getAttribute('aria-describedby')}`))).to.equal(`${drafts + 1} att godkänna`);
+    if (drafts + 1 < 100) expect(geometry(), 'the count moves nothing').to.deep.equal(before);
+    await expect(el).to.be.accessible();
+    document.documentElement.lang = 'en';
+    await waitUntil(() => text($(el, `#${link('panel').getAttribute('aria-describedby')}`)) === `${drafts + 1} to approve`, 'in English too');
   });
 
   it('goes back to sign-in, saying why, when the session ends elsewhere', async () => {

@@ -20,6 +20,8 @@ export interface ChatHours {
 export interface StatusEvent {
   status: ConversationStatus;
   agentName: string | null;
+  /** The address given at the start: the only one the transcript goes to. */
+  email: string | null;
 }
 
 export interface Started {

@@ -17,10 +17,12 @@ const texts = {
 };
 
 // The same tokens as tokens.styles.ts (which is in the Lit chunk, so cannot be imported here).
+// Nothing of the chat prints (the panel lives in this shadow root): a printed page is the page.
 const css = `
 :host{--_accent:var(--medverka-color-accent,#005a9c);--_on-accent:var(--medverka-color-on-accent,#fff);--_text:var(--medverka-color-text,#1b1b1b);--_surface:var(--medverka-color-surface,#fff);--_border:var(--medverka-color-border,#767676);--_focus:var(--medverka-color-focus,#1b1b1b);--_radius:var(--medverka-radius,.5em);--_offset:var(--medverka-chat-offset,1rem);
 display:block;box-sizing:border-box;color:var(--_text);font-family:var(--medverka-font-family,inherit);font-size:var(--medverka-font-size,1em);font-style:normal;font-weight:normal;line-height:1.5;letter-spacing:normal;word-spacing:normal;text-align:start;text-transform:none;text-indent:0;white-space:normal}
 :host([hidden]){display:none}
+@media print{:host{display:none}}
 *{box-sizing:border-box}
 .launcher{display:flex;flex-wrap:wrap;align-items:center;gap:.5em .75em}
 button{font:inherit;letter-spacing:inherit;text-transform:none;cursor:pointer}

@@ -15,7 +15,10 @@ import type { StoredConversation } from './storage.js';
  * longer knows.
  */
 type View = 'loading' | 'unavailable' | 'start' | 'away' | 'left' | 'chat' | 'gone';
-/** The fields, by their element ids; each is also its key in `values`. */
+/**
+ * The fields, by their element ids; each is also its key in `values`. `transcript` is no
+ * field: it holds the address given at the start, the only one the transcript goes to.
+ */
 type Field = 'name' | 'email' | 'message' | 'draft' | 'transcript' | 'rating';
 /** Where a problem that belongs to no one field is shown. */
 type Place = 'start' | 'draft' | 'end' | 'transcript' | 'rating';
@@ -366,7 +369,7 @@ export class MedverkaChatPanel extends MedverkaElement {
     this.#lastEvent = this.#lastSeen = started.message.id;
     this.messages = [started.message];
     this.status = started.conversation.status;
-    this.values = { ...this.values, message: '', transcript: this.values.transcript || email };
+    this.values = { ...this.values, message: '', transcript: email };
     this.view = 'chat';
     this.#remember();
     emit(this, 'medverka-chat-started', { conversationId: started.conversation.id });
@@ -375,15 +378,15 @@ export class MedverkaChatPanel extends MedverkaElement {
   }
 
   /** Says why the server refused, at the field it was about when there is one. */
-  async #refused(err: unknown, place: Place, emailField: Field) {
+  async #refused(err: unknown, place: Place, emailField?: Field) {
     const refusal = err instanceof ChatRefusal ? err : undefined;
     const code = err instanceof ApiRequestError ? err.code : '';
     const errors: Partial<Record<Field, Say>> = {};
-    if (code === 'email_domain_refused') errors[emailField] = refusedEmail;
+    if (code === 'email_domain_refused' && emailField) errors[emailField] = refusedEmail;
     else if (refusal?.status === 400) {
       for (const issue of refusal.issues) {
         const path = issue.path.split('.')[0];
-        if (path === 'email') errors[emailField] = invalidEmail;
+        if (path === 'email' && emailField) errors[emailField] = invalidEmail;
         if (path === 'message' || path === 'body') {
           errors[path === 'body' ? 'draft' : 'message'] = () => msg(str`Skriv högst ${maxLength} tecken.`, { id: 'chat.error-too-long' });
         }
@@ -402,6 +405,7 @@ export class MedverkaChatPanel extends MedverkaElement {
           ? msg(str`Det har kommit många meddelanden härifrån på kort tid. Vänta ${seconds} sekunder och försök sedan igen.`, { id: 'chat.too-many-seconds' })
           : msg(str`Det har kommit många meddelanden härifrån på kort tid. Vänta ${minutes} minuter och försök sedan igen.`, { id: 'chat.too-many-minutes' });
     }
+    if (code === 'email_domain_refused') return refusedEmail;
     if (code.startsWith('pow_')) return () => msg('Säkerhetskontrollen blev inte klar. Försök skicka igen.', { id: 'chat.pow-failed' });
     if (code === 'network_error') {
       return () => msg('Det gick inte att nå kommunen. Kontrollera din internetanslutning och försök igen.', { id: 'chat.network' });
@@ -495,6 +499,8 @@ export class MedverkaChatPanel extends MedverkaElement {
 
   #onStatus(event: StatusEvent) {
     this.agentName = event.agentName;
+    // The server keeps the address from the start: a page loaded again learns it here.
+    if (event.email) this.#set('transcript', event.email);
     if (event.status === 'closed') this.#closed(this.#endedByResident ? 'resident' : 'staff');
     else this.status = event.status;
   }
@@ -568,18 +574,16 @@ export class MedverkaChatPanel extends MedverkaElement {
       this.#closed('staff');
       return this.#showErrors({}, { place: 'end', say: () => msg('Samtalet hade redan avslutats, så ditt meddelande skickades inte.', { id: 'chat.already-ended' }) });
     }
-    return this.#refused(err, place, 'transcript');
+    return this.#refused(err, place);
   }
 
+  /** Mails the conversation to the address given at the start: the server sends it nowhere else. */
   async #sendTranscript(event: SubmitEvent) {
     event.preventDefault();
     const c = this.#conversation;
+    const email = this.values.transcript;
     // Busy only with this form: the stream may have told of the end before the end request was answered.
     if (!c || this.busy === 'transcript') return;
-    const email = this.values.transcript.trim();
-    if (!email || !emailPattern.test(email)) {
-      return this.#showErrors({ transcript: email ? invalidEmail : () => msg('Skriv din e-postadress.', { id: 'chat.error-email' }) });
-    }
     this.#clearErrors();
     this.busy = 'transcript';
     try {
@@ -590,7 +594,7 @@ export class MedverkaChatPanel extends MedverkaElement {
       if (err instanceof ChatRefusal && err.status === 429) {
         await this.#showErrors({}, { place: 'transcript', say: () => msg('Samtalet har redan mejlats tre gånger. Fler kopior går inte att få.', { id: 'chat.transcript-limit' }) });
       } else {
-        await this.#refused(err, 'transcript', 'transcript');
+        await this.#refused(err, 'transcript');
       }
     } finally {
       if (this.busy === 'transcript') this.busy = undefined;
@@ -610,7 +614,7 @@ export class MedverkaChatPanel extends MedverkaElement {
       this.rated = true;
       void this.#focus('#rating-done');
     } catch (err) {
-      await this.#refused(err, 'rating', 'transcript');
+      await this.#refused(err, 'rating');
     } finally {
       if (this.busy === 'rating') this.busy = undefined;
     }
@@ -628,7 +632,7 @@ export class MedverkaChatPanel extends MedverkaElement {
     this.rated = false;
     this.left = undefined;
     this.#clearErrors();
-    this.values = { ...this.values, message: '', draft: '', rating: '' };
+    this.values = { ...this.values, message: '', draft: '', transcript: '', rating: '' };
     this.#focusPending = true;
     void this.#checkHours();
   }
@@ -785,14 +789,12 @@ export class MedverkaChatPanel extends MedverkaElement {
       ${this.#problemAt('end')}
       ${this.transcriptSent
         ? html`<p id="transcript-done" class="done" tabindex="-1">${msg(str`Vi har mejlat samtalet till ${this.transcriptSent}.`, { id: 'chat.transcript-sent' })}</p>`
-        : html`<form novalidate part="form" @submit=${this.#sendTranscript}>
-            ${this.#field('transcript', msg('Din e-postadress', { id: 'chat.transcript-email' }), msg('Vill du ha en kopia av samtalet? Vi mejlar den till dig.', { id: 'chat.transcript-hint' }), {
-              type: 'email',
-              autocomplete: 'email',
-              lead: true,
-            })}
-            ${this.#problemAt('transcript')} ${this.#submit(msg('Mejla samtalet', { id: 'chat.transcript-submit' }), this.busy === 'transcript', 'secondary')}
-          </form>`}
+        : this.values.transcript
+          ? html`<form class="transcript" novalidate part="form" @submit=${this.#sendTranscript}>
+              <p>${msg(str`Vill du ha en kopia av samtalet? Vi mejlar den till ${this.values.transcript}.`, { id: 'chat.transcript-offer' })}</p>
+              ${this.#problemAt('transcript')} ${this.#submit(msg('Mejla samtalet', { id: 'chat.transcript-submit' }), this.busy === 'transcript', 'secondary')}
+            </form>`
+          : html`<p class="transcript">${msg('Du skrev ingen e-postadress när samtalet började, så vi kan inte mejla samtalet till dig.', { id: 'chat.transcript-none' })}</p>`}
       ${this.rated
         ? html`<p id="rating-done" class="done" tabindex="-1">${msg('Tack för ditt svar!', { id: 'chat.rated' })}</p>`
         : html`<form novalidate part="form" @submit=${this.#rate}>

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '../shared/localize.js';
-import { staffApi, type StaffUser } from './api.js';
+import { request, staffApi, type StaffUser } from './api.js';
 import {
   atLeast,
   describedBy,
@@ -18,7 +18,7 @@ import { roleLabel } from './labels.js';
 import { templates as en } from './locales/en.js';
 import { ConsoleScreen } from './screen.js';
 
-/** The signed-in person's own account: change password, sign out on every device. */
+/** The signed-in person's own account: the name residents see in the chat, change password, sign out on every device. */
 export class MedverkaConsoleAccount extends ConsoleScreen {
   static override translations = { en };
 
@@ -29,6 +29,8 @@ export class MedverkaConsoleAccount extends ConsoleScreen {
     general: { state: true },
     busy: { state: true },
     everywhereProblem: { state: true },
+    nameErrors: { state: true },
+    nameGeneral: { state: true },
   };
 
   declare user?: StaffUser;
@@ -36,12 +38,44 @@ export class MedverkaConsoleAccount extends ConsoleScreen {
   declare private general: string[];
   declare private busy: boolean;
   declare private everywhereProblem?: string;
+  declare private nameErrors: FieldErrors;
+  declare private nameGeneral: string[];
 
   constructor() {
     super();
     this.errors = {};
     this.general = [];
     this.busy = false;
+    this.nameErrors = {};
+    this.nameGeneral = [];
+  }
+
+  private get nameField() {
+    return { name: 'name', id: 'display-name', label: msg('Ditt namn', { id: 'console.account.name' }) };
+  }
+
+  /** Saves the name residents see when this person answers in the chat; empty is allowed (they see "Kommunen"). */
+  private async onSaveName(event: SubmitEvent) {
+    event.preventDefault();
+    if (this.busy) return;
+    const { name = '' } = formValues(event.target as HTMLFormElement);
+    this.nameErrors = name.length > 100 ? { name: 'must be at most 100 characters' } : {};
+    this.nameGeneral = [];
+    if (this.nameErrors.name) return focusSummary(this, 'name-errors');
+    this.busy = true;
+    try {
+      const { user } = await request<{ user: StaffUser }>('PATCH', '/api/staff/me', { name });
+      this.user = user;
+      this.dispatchEvent(new CustomEvent('medverka-console-user-changed', { detail: { user }, bubbles: true, composed: true }));
+      this.announce(msg('Namnet är sparat.', { id: 'console.account.name-saved' }));
+    } catch (err) {
+      const { fields, general } = errorsFrom(err, ['name']);
+      this.nameErrors = fields;
+      this.nameGeneral = general;
+      await focusSummary(this, 'name-errors');
+    } finally {
+      this.busy = false;
+    }
   }
 
   private get fields() {
@@ -106,14 +140,40 @@ export class MedverkaConsoleAccount extends ConsoleScreen {
       />
     </div>`;
     const user = this.user;
+    const name = this.nameField;
+    const nameError = this.nameErrors.name;
     return html`
       <h1 tabindex="-1">${msg('Mitt konto', { id: 'console.nav.account' })}</h1>
       ${user
         ? html`<p>
-            ${user.name}, ${user.email}
+            ${user.name ? `${user.name}, ` : ''}${user.email}
             <span class="badge">${roleLabel(user.role)}</span>
           </p>`
         : nothing}
+      <h2>${msg('Ditt namn i chatten', { id: 'console.account.name-heading' })}</h2>
+      ${errorSummary('name-errors', this.nameErrors, this.nameGeneral, [name], () => this.renderRoot as ShadowRoot)}
+      <form novalidate @submit=${this.onSaveName}>
+        <div class="field">
+          <label for=${name.id}>${name.label}</label>
+          <p class="hint" id="${name.id}-hint">
+            ${msg('Invånare ser namnet när du svarar i chatten. Lämna fältet tomt, så står det ”Kommunen” i stället.', { id: 'console.account.name-hint' })}
+          </p>
+          ${fieldError(name.id, nameError)}
+          <input
+            id=${name.id}
+            name="name"
+            type="text"
+            autocomplete="name"
+            maxlength="100"
+            .value=${user?.name ?? ''}
+            aria-invalid=${nameError ? 'true' : 'false'}
+            aria-describedby=${describedBy(`${name.id}-hint`, nameError && `${name.id}-error`)}
+          />
+        </div>
+        <div class="actions">
+          <button type="submit" class="primary" aria-disabled=${this.busy ? 'true' : 'false'}>${msg('Spara namnet', { id: 'console.account.name-save' })}</button>
+        </div>
+      </form>
       <h2>${msg('Byt lösenord', { id: 'console.account.change' })}</h2>
       ${errorSummary('password-errors', e, this.general, this.fields, () => this.renderRoot as ShadowRoot)}
       <form novalidate @submit=${this.onSubmit}>
@@ -151,4 +211,11 @@ interface Field {
   name: string;
   id: string;
   label: string;
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    /** The signed-in person changed their own account; the console's header follows. */
+    'medverka-console-user-changed': CustomEvent<{ user: StaffUser }>;
+  }
 }

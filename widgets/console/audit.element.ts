@@ -2,7 +2,7 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { msg } from '../shared/localize.js';
 import { staffApi, type AuditEntry } from './api.js';
 import { problemText } from './forms.js';
-import { dateTime } from './labels.js';
+import { auditActionText, auditTargetText, dateTime } from './labels.js';
 import { templates as en } from './locales/en.js';
 import { ConsoleScreen } from './screen.js';
 
@@ -22,6 +22,11 @@ export class MedverkaConsoleAudit extends ConsoleScreen {
       }
       td code {
         overflow-wrap: anywhere;
+      }
+      /* The event's code, for whoever searches the documentation or the server's log. */
+      .code {
+        display: block;
+        font-size: 0.8125rem;
       }
     `,
   ];
@@ -77,8 +82,8 @@ export class MedverkaConsoleAudit extends ConsoleScreen {
             (e) => html`<tr>
               <td><time datetime=${e.at}>${dateTime(e.at, this.locale)}</time></td>
               <td>${e.actor ?? msg('Systemet', { id: 'console.audit.system' })}</td>
-              <td><code>${e.action}</code></td>
-              <td>${e.target ?? ''}</td>
+              <td>${auditActionText(e.action)} <code class="code muted">${e.action}</code></td>
+              <td>${e.target ? auditTargetText(e.target) : ''}</td>
               <td>${this.renderDetail(e)}</td>
             </tr>`,
           )}
@@ -90,7 +95,12 @@ export class MedverkaConsoleAudit extends ConsoleScreen {
   protected override render(): TemplateResult {
     return html`
       <h1 tabindex="-1">${msg('Händelselogg', { id: 'console.nav.audit' })}</h1>
-      <p>${msg('Vem som har gjort vad i konsolen: inloggningar, ändringar av rutor och användare.', { id: 'console.audit.intro' })}</p>
+      <p>
+        ${msg(
+          'Vem som har gjort vad, och när: inloggningar, ändringar av användare och rutor, stegen för e-förslag, budgetar, snabbfrågor och enkäter, svarsmallar i chatten, nedladdningar och raderade personuppgifter. Det som gjorts från kommandoraden finns också här, som gjort av systemet.',
+          { id: 'console.audit.intro' },
+        )}
+      </p>
       <div class="actions">
         <button type="button" @click=${() => void this.load()}>${msg('Hämta igen', { id: 'console.audit.refresh' })}</button>
       </div>

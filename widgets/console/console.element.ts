@@ -1,13 +1,14 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { msg, renderIn, str } from '../shared/localize.js';
-import { session, staffApi, type StaffUser } from './api.js';
+import type { WorkCounts } from '../../server/staff/schemas.js';
+import { request, session, staffApi, type StaffUser } from './api.js';
 import { chatInbox, waitingOf } from './chat-feed.js';
 import { residentName } from './chat-labels.js';
 import { problemText } from './forms.js';
 import { roleLabel } from './labels.js';
 import { templates as en } from './locales/en.js';
 import { ConsoleScreen } from './screen.js';
-import { chatPath, chatRoles, screens, type ConsoleScreenEntry } from './screens.js';
+import { chatRoles, screens, type ConsoleScreenEntry } from './screens.js';
 
 type Status = 'checking' | 'signed-out' | 'signed-in' | 'offline';
 type SignedOutReason = 'signed-out' | 'everywhere' | 'expired';
@@ -108,8 +109,27 @@ export class MedverkaConsole extends ConsoleScreen {
       nav a:hover {
         text-decoration: underline;
       }
-      nav .badge {
+      /* What waits, counted beside the screen's name: always there (a muted 0 when nothing
+         waits) and wide enough for two digits, so that a count arriving moves nothing in the
+         bar. For the eye only (no alternative text): the link's description says it in words. */
+      nav a[data-count]::after {
+        content: attr(data-count) / '';
+        display: inline-block;
+        box-sizing: border-box;
+        min-width: 2.25em;
         margin-inline-start: 0.375rem;
+        padding: 0 0.375em;
+        border: 1px solid var(--_border);
+        border-radius: 1em;
+        color: var(--_muted);
+        font-size: 0.875rem;
+        line-height: 1.5;
+        text-align: center;
+      }
+      nav a.waiting::after {
+        border-color: var(--_accent);
+        background: var(--_accent);
+        color: var(--_on-accent);
       }
       nav a[aria-current='page'] {
         border-bottom-color: var(--_accent);
@@ -152,6 +172,7 @@ export class MedverkaConsole extends ConsoleScreen {
     announcement: { state: true },
     signedOutReason: { state: true },
     chatWaiting: { state: true },
+    counts: { state: true },
   };
 
   declare private status: Status;
@@ -160,8 +181,10 @@ export class MedverkaConsole extends ConsoleScreen {
   declare private announcement: string;
   /** Why the sign-in form is shown again, if the person did not just open the console. */
   declare private signedOutReason?: SignedOutReason;
-  /** How many chat conversations wait for an agent (for roles that answer chats). */
+  /** How many chat conversations wait for an agent (for roles that answer chats), live. */
   declare private chatWaiting: number;
+  /** What waits for review, as last asked (the chat's count follows the inbox live instead). */
+  declare private counts?: WorkCounts;
 
   constructor() {
     super();
@@ -187,6 +210,7 @@ export class MedverkaConsole extends ConsoleScreen {
     this.addEventListener('medverka-console-announce', this.#onAnnounce);
     this.addEventListener('medverka-console-signed-in', this.#onSignedIn);
     this.addEventListener('medverka-console-signed-out', this.#onSignedOut);
+    this.addEventListener('medverka-console-user-changed', this.#onUserChanged);
     void this.checkSession();
   }
 
@@ -197,6 +221,7 @@ export class MedverkaConsole extends ConsoleScreen {
     this.removeEventListener('medverka-console-announce', this.#onAnnounce);
     this.removeEventListener('medverka-console-signed-in', this.#onSignedIn);
     this.removeEventListener('medverka-console-signed-out', this.#onSignedOut);
+    this.removeEventListener('medverka-console-user-changed', this.#onUserChanged);
     clearTimeout(this.#announceTimer);
     this.#followChat(false);
   }
@@ -239,7 +264,27 @@ export class MedverkaConsole extends ConsoleScreen {
   #onAnnounce = (event: CustomEvent<{ message: string }>) => {
     event.stopPropagation();
     this.say(event.detail.message);
+    // A screen says what it did (published, approved …): what waits may have changed.
+    void this.loadCounts();
   };
+
+  /** Asks what waits for review; a failure keeps the counts shown (they are a help, not the work). */
+  private async loadCounts() {
+    if (this.status !== 'signed-in') return;
+    try {
+      this.counts = await request<WorkCounts>('GET', '/api/staff/counts');
+    } catch {
+      // See above.
+    }
+  }
+
+  /** The count beside a screen in the navigation, if it has one. */
+  private waitingOn(screen: ConsoleScreenEntry): number | undefined {
+    const key = screen.waiting?.count;
+    if (!key) return undefined;
+    if (key === 'chatsWaiting' && this.#unfollowChat) return this.chatWaiting;
+    return this.counts?.[key] ?? 0;
+  }
 
   #onSignedIn = (event: CustomEvent<{ user: StaffUser }>) => {
     event.stopPropagation();
@@ -247,6 +292,12 @@ export class MedverkaConsole extends ConsoleScreen {
     this.status = 'signed-in';
     this.signedOutReason = undefined;
     void this.navigate(true);
+  };
+
+  /** The signed-in person changed their own account (their name): the header follows. */
+  #onUserChanged = (event: CustomEvent<{ user: StaffUser }>) => {
+    event.stopPropagation();
+    this.user = event.detail.user;
   };
 
   #onSignedOut = (event: Event) => {
@@ -313,6 +364,7 @@ export class MedverkaConsole extends ConsoleScreen {
     if (this.status !== 'signed-in') return;
     this.route = route;
     this.updateTitle();
+    void this.loadCounts();
     if (!moveFocus) return;
     await this.updateComplete;
     const screen = this.renderRoot.querySelector('main > *');
@@ -352,6 +404,7 @@ export class MedverkaConsole extends ConsoleScreen {
 
   private async signedOut(reason: SignedOutReason) {
     this.user = undefined;
+    this.counts = undefined;
     this.route = undefined;
     this.status = 'signed-out';
     this.signedOutReason = reason;
@@ -389,7 +442,7 @@ export class MedverkaConsole extends ConsoleScreen {
       ${user
         ? html`<p class="who">
             <span class="visually-hidden">${msg('Inloggad:', { id: 'console.signed-in-as' })}</span>
-            ${user.name} <span class="badge">${roleLabel(user.role)}</span>
+            ${user.name || user.email} <span class="badge">${roleLabel(user.role)}</span>
           </p>`
         : nothing}
       <div class="tools">
@@ -406,18 +459,21 @@ export class MedverkaConsole extends ConsoleScreen {
     const current = this.route?.screen;
     return html`<nav aria-label=${msg('Konsolens delar', { id: 'console.nav' })}>
       <ul>
-        ${this.allowedScreens.map(
-          (s) =>
-            html`<li>
-              <a href="#/${s.path}" aria-current=${s === current ? 'page' : nothing}
-                >${s.label()}${s.path === chatPath && this.chatWaiting > 0
-                  ? html`<span class="visually-hidden"> (</span><span class="badge chat-waiting"
-                        >${msg(str`${this.chatWaiting} väntar`, { id: 'console.chat.nav-waiting' })}</span
-                      ><span class="visually-hidden">)</span>`
-                  : nothing}</a
-              >
-            </li>`,
-        )}
+        ${this.allowedScreens.map((s) => {
+          const waiting = this.waitingOn(s);
+          const said = waiting ? `waiting-${s.path}` : undefined;
+          // The name stays the screen's; what waits is its description, in words.
+          return html`<li>
+            <a
+              href="#/${s.path}"
+              class=${waiting ? 'waiting' : nothing}
+              data-count=${waiting ?? nothing}
+              aria-current=${s === current ? 'page' : nothing}
+              aria-describedby=${said ?? nothing}
+              >${s.label()}</a
+            >${said ? html`<span id=${said} hidden>${s.waiting!.words(waiting!)}</span>` : nothing}
+          </li>`;
+        })}
       </ul>
     </nav>`;
   }

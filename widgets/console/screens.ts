@@ -1,10 +1,12 @@
 /**
- * The console's screens, in navigation order. One entry drives both the navigation (only the
- * screens the signed-in role may use are listed) and the routing (#/<path>/<params…>).
+ * The console's screens, in navigation order: the daily work first (what residents wait
+ * for), then administration. One entry drives both the navigation (only the screens the
+ * signed-in role may use are listed) and the routing (#/<path>/<params…>).
  * A new screen is one element file plus one entry here, and its tag in `screenElements`.
  */
 import { html, type TemplateResult } from 'lit';
-import { msg } from '../shared/localize.js';
+import type { WorkCounts } from '../../server/staff/schemas.js';
+import { msg, str } from '../shared/localize.js';
 import type { Role, StaffUser } from './api.js';
 import { MedverkaConsoleAccount } from './account.element.js';
 import { MedverkaConsoleAudit } from './audit.element.js';
@@ -33,6 +35,8 @@ export interface ConsoleScreenEntry {
   roles: readonly Role[];
   /** The screen's element; `params` are the hash's parts after the path, decoded. */
   render: (params: string[], user: StaffUser) => TemplateResult;
+  /** What waits on this screen, counted beside it in the navigation: the count, and what it means in words. */
+  waiting?: { count: keyof WorkCounts; words: (n: number) => string };
 }
 
 const allStaff: readonly Role[] = ['admin', 'moderator', 'chat_agent'];
@@ -44,29 +48,10 @@ export const chatRoles: readonly Role[] = ['admin', 'chat_agent'];
 
 export const screens: ConsoleScreenEntry[] = [
   {
-    path: 'tiles',
-    label: () => msg('Rutor', { id: 'console.nav.tiles' }),
-    roles: ['admin'],
-    render: ([slug]) =>
-      slug ? html`<medverka-console-tile-set slug=${slug}></medverka-console-tile-set>` : html`<medverka-console-tile-sets></medverka-console-tile-sets>`,
-  },
-  {
-    path: 'users',
-    label: () => msg('Användare', { id: 'console.nav.users' }),
-    roles: ['admin'],
-    render: (_, user) => html`<medverka-console-users .currentUser=${user}></medverka-console-users>`,
-  },
-  {
-    path: 'audit',
-    label: () => msg('Händelselogg', { id: 'console.nav.audit' }),
-    roles: ['admin'],
-    render: () => html`<medverka-console-audit></medverka-console-audit>`,
-  },
-  {
-    // After the administrator's own screens, so it comes first for moderators.
     path: 'petitions',
     label: () => msg('E-förslag', { id: 'console.nav.petitions' }),
     roles: ['admin', 'moderator'],
+    waiting: { count: 'petitionsAwaitingModeration', words: (n) => msg(str`${n} att granska`, { id: 'console.nav.petitions-waiting' }) },
     render: ([id]) =>
       id
         ? html`<medverka-console-petition petition-id=${id}></medverka-console-petition>`
@@ -98,6 +83,7 @@ export const screens: ConsoleScreenEntry[] = [
     path: 'panel',
     label: () => msg('Medborgarpanel', { id: 'console.nav.panel' }),
     roles: ['admin', 'moderator'],
+    waiting: { count: 'surveysAwaitingApproval', words: (n) => msg(str`${n} att godkänna`, { id: 'console.nav.panel-waiting' }) },
     render: ([id]) =>
       !id
         ? html`<medverka-console-panel></medverka-console-panel>`
@@ -106,16 +92,36 @@ export const screens: ConsoleScreenEntry[] = [
           : html`<medverka-console-survey survey-id=${id}></medverka-console-survey>`,
   },
   {
-    // Before the screens every role shares, so it comes first for chat agents.
     path: chatPath,
     label: () => msg('Chatt', { id: 'console.nav.chat' }),
     roles: chatRoles,
+    waiting: { count: 'chatsWaiting', words: (n) => msg(str`${n} väntar`, { id: 'console.chat.nav-waiting' }) },
     render: ([id], user) =>
       !id
         ? html`<medverka-console-chat-inbox .user=${user}></medverka-console-chat-inbox>`
         : id === cannedAnswersPath
           ? html`<medverka-console-chat-answers></medverka-console-chat-answers>`
           : html`<medverka-console-chat-conversation conversation-id=${id} .user=${user}></medverka-console-chat-conversation>`,
+  },
+  {
+    // Administration, after the daily work.
+    path: 'tiles',
+    label: () => msg('Rutor', { id: 'console.nav.tiles' }),
+    roles: ['admin'],
+    render: ([slug]) =>
+      slug ? html`<medverka-console-tile-set slug=${slug}></medverka-console-tile-set>` : html`<medverka-console-tile-sets></medverka-console-tile-sets>`,
+  },
+  {
+    path: 'users',
+    label: () => msg('Användare', { id: 'console.nav.users' }),
+    roles: ['admin'],
+    render: (_, user) => html`<medverka-console-users .currentUser=${user}></medverka-console-users>`,
+  },
+  {
+    path: 'audit',
+    label: () => msg('Händelselogg', { id: 'console.nav.audit' }),
+    roles: ['admin'],
+    render: () => html`<medverka-console-audit></medverka-console-audit>`,
   },
   {
     path: 'embed',

@@ -137,6 +137,7 @@ export function staffPetitionRoutes({ db, config, mailer, live }: AppDeps) {
       method: 'patch',
       path: '/api/staff/petitions/{id}',
       summary: 'Correct a petition’s title or text (typos), before it is answered',
+      description: 'Only the fields sent change; an empty object changes nothing and answers with the petition as it is.',
       request: { params: Id, ...jsonBody(z.object({ title: z.string().trim().min(5).max(150).optional(), body: z.string().trim().min(20).max(5000).optional() }).strict()) },
       responses: { 200: json(PetitionBody, 'Corrected.'), ...errors(400, 401, 403, 404, 409, 415) },
     }),
@@ -146,6 +147,8 @@ export function staffPetitionRoutes({ db, config, mailer, live }: AppDeps) {
       const petition = await findPetition(db, id);
       if (!petition) throw new ApiError(404, 'petition_not_found', 'There is no such petition.');
       if (!['awaiting_moderation', 'open'].includes(petition.status)) throw new ApiError(409, 'wrong_status', 'Only petitions in moderation or open can be corrected.');
+      // Nothing to set is a correction of nothing (an UPDATE needs something to set).
+      if (Object.keys(change).length === 0) return c.json({ petition: toStaff(petition) }, 200);
       await db.updateTable('petitions').set(change).where('id', '=', id).execute();
       await audit(db, actor(c), 'petition.correct', `petition ${id}`, { before: { title: petition.title, body: petition.body }, after: change });
       return c.json({ petition: toStaff((await findPetition(db, id))!) }, 200);

@@ -103,6 +103,26 @@ for (const database of testDatabases()) {
       }
     });
 
+    it('takes an empty correction as a change of nothing: 200, the petition as it was, nothing logged', async () => {
+      const { app, db } = await testApp(database);
+      try {
+        await db.deleteFrom('staff_users').execute();
+        await seedStaff(db);
+        const mod = await signIn(app, 'moderator');
+        const { petitionId, token } = await proposePetition(db, { title: 'Tomma rättelser', body: 'En rättelse utan något att rätta ändrar ingenting.', name: 'T', email: 't@example.se' }, 10);
+        await confirmProposal(db, token);
+        const res = await staffRequest(app, `/api/staff/petitions/${petitionId}`, { method: 'PATCH', cookie: mod, body: {} });
+        assert.equal(res.status, 200, await res.clone().text());
+        const { petition } = (await res.json()) as { petition: { title: string; body: string; status: string } };
+        assert.deepEqual([petition.title, petition.body, petition.status], ['Tomma rättelser', 'En rättelse utan något att rätta ändrar ingenting.', 'awaiting_moderation']);
+        const logged = await db.selectFrom('audit_log').select('action').where('action', '=', 'petition.correct').execute();
+        assert.deepEqual(logged, [], 'nothing changed, so nothing to log');
+        assert.equal((await staffRequest(app, `/api/staff/petitions/${petitionId + 1000}`, { method: 'PATCH', cookie: mod, body: {} })).status, 404);
+      } finally {
+        await db.destroy();
+      }
+    });
+
     it('rejects with a reason the proposer is told', async () => {
       smtp.messages.length = 0;
       const mailer = createMailer({ smtpUrl: smtp.url, mailFrom: 'Kommunen <medverka@kommun.test>', outboxDir: '/nonexistent' }, memoryLogger());

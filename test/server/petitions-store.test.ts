@@ -186,6 +186,28 @@ for (const database of testDatabases()) {
       }
     });
 
+    it('keeps the count equal to the confirmed signatures when staff answer while residents confirm', async () => {
+      const db = await openDatabase(database);
+      try {
+        const petitionId = await openPetition(db, 100);
+        const signed = await Promise.all(Array.from({ length: 12 }, (_, i) => signPetition(db, petitionId, signer(`kapplopning${i}@example.se`))));
+        const outcomes = await Promise.allSettled([
+          ...signed.slice(0, 6).map((s) => confirmSignature(db, s.token)),
+          movePetition(db, petitionId, 'answered', { answer: 'Nämnden har svarat medan andra bekräftade.' }),
+          ...signed.slice(6).map((s) => confirmSignature(db, s.token)),
+        ]);
+        for (const o of outcomes) if (o.status === 'rejected') assert.equal((o.reason as ConfirmationError).reason, 'closed');
+        const confirmed = await db.selectFrom('signatures').select('id').where('petition_id', '=', petitionId).where('confirmed_at', 'is not', null).execute();
+        const petition = (await findPetition(db, petitionId))!;
+        assert.equal(petition.status, 'answered');
+        assert.equal(petition.signature_count, confirmed.length, 'every confirmed signature counted, and only those');
+        for (const s of signed) await assert.rejects(confirmSignature(db, s.token), ConfirmationError);
+        assert.equal((await findPetition(db, petitionId))!.signature_count, confirmed.length, 'and the count stays as the answer left it');
+      } finally {
+        await db.destroy();
+      }
+    });
+
     it('sees the threshold crossed exactly once when many confirm at the same moment', async () => {
       const db = await openDatabase(database);
       try {

@@ -161,7 +161,10 @@ export function staffPetitionRoutes({ db, config, mailer, live }: AppDeps) {
       const { id } = c.req.valid('param');
       const petition = await move(id, 'open', { openMonths: config.petitions.openMonths });
       await audit(db, actor(c), 'petition.approve', `petition ${id}`);
-      if (petition.proposer_email) await mailer!.send(moderationMail(petition.lang, petition.proposer_email, petition.title, { published: true, link: pageOf(id) }));
+      if (petition.proposer_email) {
+        const published = { published: true as const, link: pageOf(id), threshold: petition.threshold, closesAt: petition.closes_at!, timeZone: config.chatHours.timeZone };
+        await mailer!.send(moderationMail(petition.lang, petition.proposer_email, petition.title, published));
+      }
       return c.json({ petition: toStaff(petition) }, 200);
     },
   );

@@ -1,0 +1,84 @@
+import type { Db } from '../db/index.js';
+import { confirmProposal, confirmSignature, movePetition, proposePetition, signPetition } from './store.js';
+
+const day = 86_400_000;
+
+/**
+ * Two demo e-petitions, so /demo/e-forslag shows the widgets at work from the first start:
+ * one open with signatures coming in over the last weeks, and one answered. Made through the
+ * same steps residents and staff take (propose, confirm, publish, sign, confirm, close,
+ * answer), back-dated. Set SEED_DEMO=false in production.
+ */
+export const demoPetitions = {
+  open: {
+    title: 'Fler bänkar längs promenadstråket vid ån (demo)',
+    body:
+      'Längs promenadstråket vid ån finns nästan inga bänkar. Många äldre och personer som har svårt att gå långt vill promenera där, men behöver kunna vila på vägen.\n\n' +
+      'Jag föreslår att kommunen ställer ut bänkar med ryggstöd och armstöd ungefär var 200:e meter längs hela stråket.',
+    name: 'Gunilla Ek',
+    signatures: 37,
+    daysOpen: 20,
+  },
+  answered: {
+    title: 'Belysning på gång- och cykelvägen till skolan (demo)',
+    body:
+      'Gång- och cykelvägen mellan bostadsområdet och skolan är helt mörk på vintern. Barnen cyklar dit i mörker både morgon och eftermiddag.\n\n' +
+      'Jag föreslår att kommunen sätter upp belysning längs hela vägen.',
+    name: 'Omar Said',
+    signatures: 24,
+    answer:
+      'Tack för förslaget. Tekniska nämnden har beslutat att sätta upp belysning längs gång- och cykelvägen till skolan. ' +
+      'Arbetet görs under hösten, så att vägen är upplyst innan det blir mörkt på morgnarna.',
+  },
+};
+
+const signerNames = ['Anna Lind', 'Erik Berg', 'Fatima Ali', 'Lars Holm', 'Sara Nyström', 'Johan Ek', 'Maria Sandberg', 'Ahmed Hassan', 'Karin Strand', 'Per Lund'];
+
+/** Signatures given and confirmed one after another between `from` and `to`; every third signer shows their name. */
+async function signInTurn(db: Db, petitionId: number, count: number, from: Date, to: Date, prefix: string) {
+  const step = (to.getTime() - from.getTime()) / count;
+  for (let i = 0; i < count; i++) {
+    const at = new Date(from.getTime() + step * (i + 0.5));
+    const name = signerNames[i % signerNames.length]!;
+    const signed = await signPetition(
+      db,
+      petitionId,
+      { name, email: `${prefix}.${i + 1}@example.se`, showName: i % 3 === 0, hearBack: false, connection: 'resident', lang: 'sv' },
+      at,
+    );
+    await confirmSignature(db, signed.token, at);
+  }
+}
+
+/** Creates the demo petitions that do not exist yet (found by title); how many it created. */
+export async function seedDemoPetitions(db: Db, threshold: number, now = new Date()): Promise<number> {
+  const existing = new Set(
+    (await db.selectFrom('petitions').select('title').where('title', 'in', [demoPetitions.open.title, demoPetitions.answered.title]).execute()).map((p) => p.title),
+  );
+  let created = 0;
+  const publish = async (p: { title: string; body: string; name: string }, at: Date) => {
+    const { petitionId, token } = await proposePetition(db, { title: p.title, body: p.body, name: p.name, email: 'demo-forslagsstallare@example.se' }, threshold, at);
+    await confirmProposal(db, token, at);
+    return movePetition(db, petitionId, 'open', { openMonths: 6 }, new Date(at.getTime() + day));
+  };
+
+  if (!existing.has(demoPetitions.open.title)) {
+    const { daysOpen, signatures } = demoPetitions.open;
+    const opened = new Date(now.getTime() - daysOpen * day);
+    const { id } = await publish(demoPetitions.open, new Date(opened.getTime() - day));
+    await signInTurn(db, id, signatures, opened, now, 'demo-underskrift');
+    created++;
+  }
+
+  if (!existing.has(demoPetitions.answered.title)) {
+    // Opened eight months ago, closed on its closing date, answered three weeks after.
+    const opened = new Date(now.getTime() - 240 * day);
+    const { id, closes_at } = await publish(demoPetitions.answered, new Date(opened.getTime() - day));
+    await signInTurn(db, id, demoPetitions.answered.signatures, opened, new Date(opened.getTime() + 60 * day), 'demo-svar');
+    const closed = new Date(closes_at!);
+    await movePetition(db, id, 'closed', {}, closed);
+    await movePetition(db, id, 'answered', { answer: demoPetitions.answered.answer }, new Date(closed.getTime() + 21 * day));
+    created++;
+  }
+  return created;
+}

@@ -94,20 +94,20 @@ export function moderationMail(lang: Lang, to: string, title: string, decision: 
 }
 
 /** To the proposer, and to every signer who asked to hear back, when the answer is published; in the language each wrote in. */
-export function answerMail(lang: Lang, to: string, title: string, answer: string, link: string): Mail {
+export function answerMail(lang: Lang, to: string, title: string, answer: string, link: string, committee: string | null = null): Mail {
   return lang === 'en'
     ? {
         to,
         subject: `Answer to the e-petition “${title}”`,
         text:
-          `Hello,\n\nThe municipality has answered the e-petition “${title}”:\n\n${answer}\n\nRead more: ${link}\n\n` +
+          `Hello,\n\nThe municipality has answered the e-petition “${title}”.${committee ? ` The answer was decided by: ${committee}.` : ''}\n\n${answer}\n\nRead more: ${link}\n\n` +
           `You get this mail because you wrote the petition or asked to hear what came of it.\n`,
       }
     : {
         to,
         subject: `Svar på e-förslaget ”${title}”`,
         text:
-          `Hej!\n\nKommunen har svarat på e-förslaget ”${title}”:\n\n${answer}\n\nLäs mer: ${link}\n\n` +
+          `Hej!\n\nKommunen har svarat på e-förslaget ”${title}”.${committee ? ` Svaret är beslutat av: ${committee}.` : ''}\n\n${answer}\n\nLäs mer: ${link}\n\n` +
           `Du får det här mejlet för att du skrev förslaget eller bad att få veta vad som hände med det.\n`,
       };
 }

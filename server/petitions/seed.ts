@@ -26,6 +26,7 @@ export const demoPetitions = {
       'Jag föreslår att kommunen sätter upp belysning längs hela vägen.',
     name: 'Omar Said',
     signatures: 24,
+    committee: 'Tekniska nämnden',
     answer:
       'Tack för förslaget. Tekniska nämnden har beslutat att sätta upp belysning längs gång- och cykelvägen till skolan. ' +
       'Arbetet görs under hösten, så att vägen är upplyst innan det blir mörkt på morgnarna.',
@@ -77,7 +78,7 @@ export async function seedDemoPetitions(db: Db, threshold: number, now = new Dat
     await signInTurn(db, id, demoPetitions.answered.signatures, opened, new Date(opened.getTime() + 60 * day), 'demo-svar');
     const closed = new Date(closes_at!);
     await movePetition(db, id, 'closed', {}, closed);
-    await movePetition(db, id, 'answered', { answer: demoPetitions.answered.answer }, new Date(closed.getTime() + 21 * day));
+    await movePetition(db, id, 'answered', { answer: demoPetitions.answered.answer, answer_committee: demoPetitions.answered.committee }, new Date(closed.getTime() + 21 * day));
     created++;
   }
   return created;

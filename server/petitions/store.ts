@@ -94,6 +94,8 @@ export async function proposePetition(db: Db, proposal: Proposal, threshold: num
         closed_at: null,
         answer: null,
         answered_at: null,
+        answer_committee: null,
+        answer_corrected_at: null,
         threshold_reached_at: null,
         anonymised_at: null,
         lang: proposal.lang ?? 'sv',
@@ -128,7 +130,7 @@ export async function movePetition(
   db: Db,
   id: number,
   to: PetitionStatus,
-  changes: Partial<Pick<PetitionTable, 'rejection_reason' | 'answer'>> & { openMonths?: number } = {},
+  changes: Partial<Pick<PetitionTable, 'rejection_reason' | 'answer' | 'answer_committee'>> & { openMonths?: number } = {},
   now = new Date(),
 ) {
   return db.transaction().execute(async (trx) => {
@@ -143,7 +145,7 @@ export async function movePetition(
         ...(to === 'open' ? { opened_at: at, closes_at: closingDate(now, changes.openMonths ?? 6).toISOString() } : {}),
         ...(to === 'closed' ? { closed_at: at } : {}),
         ...(to === 'rejected' ? { rejection_reason: changes.rejection_reason ?? null } : {}),
-        ...(to === 'answered' ? { answer: changes.answer ?? null, answered_at: at, closed_at: petition.closed_at ?? at } : {}),
+        ...(to === 'answered' ? { answer: changes.answer ?? null, answer_committee: changes.answer_committee ?? null, answered_at: at, closed_at: petition.closed_at ?? at } : {}),
       })
       .where('id', '=', id)
       .where('status', '=', petition.status)
@@ -401,4 +403,24 @@ async function refusedConfirmation(db: Db, token: string, now: Date): Promise<Co
   if (!link || link.used_at || link.expires_at <= now.toISOString()) throw await whyUnusable(db, token, 'signature');
   if (link.confirmed_at) return alreadyCounted((await findPetition(db, link.petition_id))!);
   throw new ConfirmationError('closed');
+}
+
+/**
+ * Corrects a published answer (a typo, a wrong committee): only an answered petition, only
+ * the fields given that differ, noting when. Nobody is mailed again. Returns the petition,
+ * and whether anything changed.
+ */
+export async function correctAnswer(db: Db, id: number, change: { answer?: string; committee?: string | null }, now = new Date()) {
+  return db.transaction().execute(async (trx) => {
+    const petition = await findPetition(trx, id);
+    if (!petition) throw new NotFoundError(String(id));
+    if (petition.status !== 'answered') throw new PetitionStateError(petition.status, 'answered');
+    const set: Partial<Pick<PetitionTable, 'answer' | 'answer_committee'>> = {};
+    if (change.answer !== undefined && change.answer !== petition.answer) set.answer = change.answer;
+    if (change.committee !== undefined && change.committee !== petition.answer_committee) set.answer_committee = change.committee;
+    // Nothing that differs is a correction of nothing (and an UPDATE needs something to set).
+    if (Object.keys(set).length === 0) return { petition, changed: false };
+    await trx.updateTable('petitions').set({ ...set, answer_corrected_at: now.toISOString() }).where('id', '=', id).where('status', '=', 'answered').execute();
+    return { petition: (await findPetition(trx, id))!, changed: true, before: { answer: petition.answer, committee: petition.answer_committee } };
+  });
 }

@@ -26,6 +26,7 @@ for (const database of testDatabases()) {
         assert.ok(answered.answeredAt);
         const withAnswer = (await (await app.request(`/api/petitions/${answered.id}`)).json()) as PublicPetition;
         assert.ok(withAnswer.answer && withAnswer.answer.length > 20);
+        assert.equal(withAnswer.answerCommittee, demoPetitions.answered.committee);
         assert.equal(withAnswer.signatureCount, demoPetitions.answered.signatures);
 
         const page = await (await app.request('/demo/e-forslag')).text();

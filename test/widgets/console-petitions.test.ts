@@ -225,7 +225,11 @@ describe('<medverka-console> e-petitions', function () {
     await announced(el, /Öppna: \d+ e-förslag\./);
     expect(await listed(list)).to.include(seeded.open);
     const row = $$(list, 'tbody tr').find((r) => text(r).includes(seeded.open))!;
-    expect(text(row)).to.contain('Öppet');
+    // Every row has the status the filter chose (the caption says it): no column repeats it.
+    expect(text($(list, 'caption'))).to.equal('Öppna');
+    expect($$(list, 'thead th').map((th) => text(th))).to.deep.equal(['Titel', 'Underskrifter', 'Datum']);
+    expect(text(list.shadowRoot).match(/Status/g)?.length, '“Status” once on the screen').to.equal(1);
+    expect($$(list, 'tbody td').filter((td) => text(td) === ''), 'no empty cells').to.deep.equal([]);
     expect(text(row)).to.contain('12 av 100');
     expect(text(row)).to.contain('Skapat');
     expect(text(row), 'twelve of a hundred has not reached the threshold').not.to.contain('Har nått gränsen');

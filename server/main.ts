@@ -12,6 +12,8 @@ import { audit, countStaff, createStaffUser } from './staff/store.js';
 import { seedDemoTiles } from './tiles/seed.js';
 import { demoBudgetSlug, seedDemoBudget } from './budgets/seed.js';
 import { seedDemoPoll } from './polls/seed.js';
+import { seedDemoPetitions } from './petitions/seed.js';
+import { thresholdCount } from './petitions/rules.js';
 import { serverTimeouts } from './limits.js';
 
 let config: Config;
@@ -30,6 +32,7 @@ const db = createDatabase(config.database, (err) => log.warn('database connectio
 await migrateToLatest(db);
 if (config.seedDemo && (await seedDemoTiles(db))) log.info('created the demo tile set "engagera-dig"');
 if (config.seedDemo && (await seedDemoBudget(db))) log.info(`created the demo budget "${demoBudgetSlug}"`);
+if (config.seedDemo && (await seedDemoPetitions(db, thresholdCount(config.petitions.threshold)))) log.info('created the demo e-petitions');
 if (config.seedDemo) {
   const pollId = await seedDemoPoll(db);
   if (pollId !== null) log.info('created the demo poll', { id: pollId, presenter: `/present/poll/${pollId}` });

@@ -562,4 +562,15 @@ export const migrations: Record<string, Migration> = {
       for (const column of ['ballots_confirmed', 'ballots_sent', 'participants']) await db.schema.alterTable('budgets').dropColumn(column).execute();
     },
   },
+  '0014_petition_answer_committee': {
+    async up(db: Kysely<unknown>) {
+      // The committee (nämnd) that decided a petition's answer, and when a published answer was
+      // last corrected (a correction is shown as one, and mailed to nobody).
+      await db.schema.alterTable('petitions').addColumn('answer_committee', 'varchar(200)').execute();
+      await db.schema.alterTable('petitions').addColumn('answer_corrected_at', 'varchar(32)').execute();
+    },
+    async down(db: Kysely<unknown>) {
+      for (const column of ['answer_corrected_at', 'answer_committee']) await db.schema.alterTable('petitions').dropColumn(column).execute();
+    },
+  },
 };

@@ -54,6 +54,10 @@ export interface PetitionTable {
   closed_at: string | null;
   answer: string | null;
   answered_at: string | null;
+  /** The committee (nämnd) that decided the answer, as staff wrote it. */
+  answer_committee: string | null;
+  /** When the published answer was last corrected; null if never. */
+  answer_corrected_at: string | null;
   threshold_reached_at: string | null;
   anonymised_at: string | null;
   /** The proposer's language, for the mails that follow. */

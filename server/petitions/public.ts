@@ -55,7 +55,7 @@ export async function findPublicPetition(db: Db, id: number): Promise<PublicPeti
     .orderBy('confirmed_at', 'desc')
     .limit(50)
     .execute();
-  return { ...summary(p), body: p.body, proposerName: p.proposer_name, answer: p.answer, publicSigners: signers.map((s) => s.name!) };
+  return { ...summary(p), body: p.body, proposerName: p.proposer_name, answer: p.answer, answerCommittee: p.answer_committee, answerCorrectedAt: p.answer_corrected_at, publicSigners: signers.map((s) => s.name!) };
 }
 
 /** How long one instance serves a petition from memory, unless it hears of a change first. */

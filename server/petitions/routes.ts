@@ -129,7 +129,7 @@ export function petitionRoutes({ db, config, mailer, live, log }: AppDeps) {
       const input = c.req.valid('json');
       refuseUnmailable(input.email);
       const { token } = await proposePetition(db, input, thresholdCount(config.petitions.threshold));
-      await mailer!.send(proposalConfirmationMail(input.lang, input.email, input.title, `${base}/bekrafta/forslag/${token}?lang=${input.lang}`));
+      await mailer!.send(proposalConfirmationMail(input.lang, input.email, `${base}/bekrafta/forslag/${token}?lang=${input.lang}`));
       return c.json({ status: 'check_email' as const }, 202);
     },
   );

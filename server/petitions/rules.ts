@@ -22,6 +22,15 @@ export function canMove(from: PetitionStatus, to: PetitionStatus): boolean {
   return transitions[from].includes(to);
 }
 
+/**
+ * A signature given while a petition was open may still be confirmed (its mailed link
+ * followed) until this many hours after the petition's closing date, so a resident who signs
+ * on the last evening is not turned away by a slow mail (the UK Parliament's petitions allow
+ * the same). Never once staff have closed the petition before its closing date or answered
+ * it: the count shown with an answer never changes. See `takesConfirmations` in store.ts.
+ */
+export const confirmationGraceHours = 24;
+
 /** Statuses the public sees; drafts, petitions awaiting moderation and rejected ones stay private. */
 export const publicStatuses: readonly PetitionStatus[] = ['open', 'closed', 'answered'];
 

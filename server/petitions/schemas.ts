@@ -22,6 +22,9 @@ export const PublicPetition = PetitionSummary.extend({
   body: z.string(),
   proposerName: z.string().nullable().openapi({ description: 'Published: a submitted proposal is a public document.' }),
   answer: z.string().nullable(),
+  // Optional in the type only so that clients' fixtures written before them stay valid; the server always sends both.
+  answerCommittee: z.string().nullable().optional().openapi({ description: 'The committee (nämnd) that decided the answer; `answeredAt` is when it was published. Always sent; null when there is no answer or no committee was given.' }),
+  answerCorrectedAt: z.string().nullable().optional().openapi({ description: 'When the published answer was last corrected (a typo, a wrong committee); null if never. Always sent.' }),
   publicSigners: z.array(z.string()).openapi({ description: 'Names of confirmed signers who chose to show their name, newest first (at most 50).' }),
 }).openapi('PublicPetition');
 export type PublicPetition = z.infer<typeof PublicPetition>;

@@ -1,5 +1,6 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { AppDeps } from '../app.js';
+import type { Mail } from '../mail/mailer.js';
 import { ApiError } from '../errors.js';
 import type { AppEnv } from '../http.js';
 import { cookieAuth, errors, json, jsonBody } from '../openapi.js';
@@ -12,7 +13,7 @@ import { answerMail, moderationMail } from './mails.js';
 import { canonicalEmail, petitionStatuses, publicStatuses, type PetitionStatus } from './rules.js';
 import { PetitionId } from './schemas.js';
 import { searchPetitions, significantWords } from './search.js';
-import { NotFoundError, PetitionStateError, findPetition, movePetition } from './store.js';
+import { NotFoundError, PetitionStateError, correctAnswer, findPetition, movePetition } from './store.js';
 
 const StaffPetition = z
   .object({
@@ -32,6 +33,8 @@ const StaffPetition = z
     thresholdReachedAt: z.string().nullable(),
     answer: z.string().nullable(),
     answeredAt: z.string().nullable(),
+    answerCommittee: z.string().nullable(),
+    answerCorrectedAt: z.string().nullable(),
   })
   .openapi('StaffPetition');
 
@@ -53,6 +56,8 @@ const toStaff = (p: Row): z.infer<typeof StaffPetition> => ({
   thresholdReachedAt: p.threshold_reached_at,
   answer: p.answer,
   answeredAt: p.answered_at,
+  answerCommittee: p.answer_committee,
+  answerCorrectedAt: p.answer_corrected_at,
 });
 
 /** A spreadsheet must never run a signer's name as a formula (CSV injection). */
@@ -137,6 +142,7 @@ export function staffPetitionRoutes({ db, config, mailer, live }: AppDeps) {
       method: 'patch',
       path: '/api/staff/petitions/{id}',
       summary: 'Correct a petition’s title or text (typos), before it is answered',
+      description: 'Only the fields sent change; an empty object changes nothing and answers with the petition as it is.',
       request: { params: Id, ...jsonBody(z.object({ title: z.string().trim().min(5).max(150).optional(), body: z.string().trim().min(20).max(5000).optional() }).strict()) },
       responses: { 200: json(PetitionBody, 'Corrected.'), ...errors(400, 401, 403, 404, 409, 415) },
     }),
@@ -146,6 +152,8 @@ export function staffPetitionRoutes({ db, config, mailer, live }: AppDeps) {
       const petition = await findPetition(db, id);
       if (!petition) throw new ApiError(404, 'petition_not_found', 'There is no such petition.');
       if (!['awaiting_moderation', 'open'].includes(petition.status)) throw new ApiError(409, 'wrong_status', 'Only petitions in moderation or open can be corrected.');
+      // Nothing to set is a correction of nothing (an UPDATE needs something to set).
+      if (Object.keys(change).length === 0) return c.json({ petition: toStaff(petition) }, 200);
       await db.updateTable('petitions').set(change).where('id', '=', id).execute();
       await audit(db, actor(c), 'petition.correct', `petition ${id}`, { before: { title: petition.title, body: petition.body }, after: change });
       return c.json({ petition: toStaff((await findPetition(db, id))!) }, 200);
@@ -158,7 +166,10 @@ export function staffPetitionRoutes({ db, config, mailer, live }: AppDeps) {
       const { id } = c.req.valid('param');
       const petition = await move(id, 'open', { openMonths: config.petitions.openMonths });
       await audit(db, actor(c), 'petition.approve', `petition ${id}`);
-      if (petition.proposer_email) await mailer!.send(moderationMail(petition.lang, petition.proposer_email, petition.title, { published: true, link: pageOf(id) }));
+      if (petition.proposer_email) {
+        const published = { published: true as const, link: pageOf(id), threshold: petition.threshold, closesAt: petition.closes_at!, timeZone: config.chatHours.timeZone };
+        await mailer!.send(moderationMail(petition.lang, petition.proposer_email, petition.title, published));
+      }
       return c.json({ petition: toStaff(petition) }, 200);
     },
   );
@@ -191,35 +202,117 @@ export function staffPetitionRoutes({ db, config, mailer, live }: AppDeps) {
     },
   );
 
+  /** The mails an answer sends: one per mailbox, in the language its owner wrote in (the proposer's first). */
+  const answerMails = async (petition: Row, answer: string, committee: string | null): Promise<(Mail & { lang: 'sv' | 'en' })[]> => {
+    const signers = await db
+      .selectFrom('signatures')
+      .select(['email', 'lang'])
+      .where('petition_id', '=', petition.id)
+      .where('hear_back', '=', 1)
+      .where('confirmed_at', 'is not', null)
+      .where('email', 'is not', null)
+      .execute();
+    const recipients = new Map<string, { to: string; lang: 'sv' | 'en' }>();
+    for (const r of [{ email: petition.proposer_email, lang: petition.lang }, ...signers]) {
+      if (r.email && !recipients.has(canonicalEmail(r.email))) recipients.set(canonicalEmail(r.email), { to: r.email, lang: r.lang });
+    }
+    return [...recipients.values()].map(({ to, lang }) => ({ ...answerMail(lang, to, petition.title, answer, pageOf(petition.id), committee), lang }));
+  };
+
+  const AnswerInput = z
+    .object({
+      answer: z.string().trim().min(10).max(10000),
+      committee: z.string().trim().min(2).max(200).optional().openapi({ description: 'The committee (nämnd) that decided the answer, e.g. “Tekniska nämnden”.' }),
+    })
+    .strict();
+
+  app.openapi(
+    route({
+      method: 'post',
+      path: '/api/staff/petitions/{id}/answer/preview',
+      summary: 'See the mails an answer would send, before publishing it',
+      description: 'Sends nothing and changes nothing. One mail per language the recipients wrote in, with how many get it; no addresses.',
+      request: { params: Id, ...jsonBody(AnswerInput) },
+      responses: {
+        200: json(
+          z.object({
+            recipients: z.number().int(),
+            mails: z.array(z.object({ lang: z.enum(['sv', 'en']), recipients: z.number().int(), subject: z.string(), text: z.string() })),
+          }),
+          'What would be mailed.',
+        ),
+        ...errors(400, 401, 403, 404, 409, 415),
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const { answer, committee } = c.req.valid('json');
+      const petition = await findPetition(db, id);
+      if (!petition) throw new ApiError(404, 'petition_not_found', 'There is no such petition.');
+      if (!['open', 'closed'].includes(petition.status)) throw new ApiError(409, 'wrong_status', `A petition that is ${petition.status} cannot be answered.`);
+      const mails = await answerMails(petition, answer, committee ?? null);
+      const byLang = (['sv', 'en'] as const).flatMap((lang) => {
+        const these = mails.filter((m) => m.lang === lang);
+        return these.length ? [{ lang, recipients: these.length, subject: these[0]!.subject, text: these[0]!.text }] : [];
+      });
+      return c.json({ recipients: mails.length, mails: byLang }, 200);
+    },
+  );
+
   app.openapi(
     route({
       method: 'post',
       path: '/api/staff/petitions/{id}/answer',
       summary: 'Publish the municipality’s answer',
-      description: 'The answer is shown with the petition and mailed to the proposer and to every signer who asked to hear back.',
-      request: { params: Id, ...jsonBody(z.object({ answer: z.string().trim().min(10).max(10000) }).strict()) },
+      description:
+        'The answer, with the committee that decided it and the date, is shown with the petition and mailed to the proposer and to every signer who asked to hear back. See the mails first with …/answer/preview; correct a published answer with PATCH …/answer.',
+      request: { params: Id, ...jsonBody(AnswerInput) },
       responses: { 200: json(PetitionBody.extend({ mailed: z.number().int() }), 'Answered.'), ...errors(400, 401, 403, 404, 409, 415) },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      const { answer } = c.req.valid('json');
-      const petition = await move(id, 'answered', { answer });
+      const { answer, committee } = c.req.valid('json');
+      const petition = await move(id, 'answered', { answer, answer_committee: committee ?? null });
       await audit(db, actor(c), 'petition.answer', `petition ${id}`);
-      const signers = await db
-        .selectFrom('signatures')
-        .select(['email', 'lang'])
-        .where('petition_id', '=', id)
-        .where('hear_back', '=', 1)
-        .where('confirmed_at', 'is not', null)
-        .where('email', 'is not', null)
-        .execute();
-      // One mail per mailbox, in the language its owner wrote in (the proposer's first).
-      const recipients = new Map<string, { to: string; lang: 'sv' | 'en' }>();
-      for (const r of [{ email: petition.proposer_email, lang: petition.lang }, ...signers]) {
-        if (r.email && !recipients.has(canonicalEmail(r.email))) recipients.set(canonicalEmail(r.email), { to: r.email, lang: r.lang });
+      const mails = await answerMails(petition, answer, committee ?? null);
+      for (const { lang: _lang, ...mail } of mails) await mailer!.send(mail);
+      return c.json({ petition: toStaff(petition), mailed: mails.length }, 200);
+    },
+  );
+
+  app.openapi(
+    route({
+      method: 'patch',
+      path: '/api/staff/petitions/{id}/answer',
+      summary: 'Correct a published answer (a typo, a wrong committee)',
+      description:
+        'Only the fields sent change; the petition then shows the answer as corrected, with the date (`answerCorrectedAt`). Nobody is mailed again. An empty object, or values as they are, change nothing.',
+      request: {
+        params: Id,
+        ...jsonBody(
+          z
+            .object({ answer: z.string().trim().min(10).max(10000).optional(), committee: z.string().trim().min(2).max(200).optional() })
+            .strict(),
+        ),
+      },
+      responses: { 200: json(PetitionBody, 'Corrected, or as it was.'), ...errors(400, 401, 403, 404, 409, 415) },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const change = c.req.valid('json');
+      let result;
+      try {
+        result = await correctAnswer(db, id, change);
+      } catch (err) {
+        if (err instanceof NotFoundError) throw new ApiError(404, 'petition_not_found', 'There is no such petition.');
+        if (err instanceof PetitionStateError) throw new ApiError(409, 'wrong_status', 'Only an answered petition’s answer can be corrected.');
+        throw err;
       }
-      for (const { to, lang } of recipients.values()) await mailer!.send(answerMail(lang, to, petition.title, answer, pageOf(id)));
-      return c.json({ petition: toStaff(petition), mailed: recipients.size }, 200);
+      if (result.changed) {
+        await audit(db, actor(c), 'petition.correct-answer', `petition ${id}`, { before: result.before, after: change });
+        await live!.publish(petitionTopic(id));
+      }
+      return c.json({ petition: toStaff(result.petition) }, 200);
     },
   );
 

@@ -3,7 +3,7 @@ import { isPostgres } from '../db/dialect.js';
 import type { Database, Db } from '../db/index.js';
 import type { PetitionTable } from '../db/schema.js';
 import { ConfirmationError, hashToken, newToken } from '../verify/tokens.js';
-import { canMove, canonicalEmail, closingDate, type PetitionStatus } from './rules.js';
+import { canMove, canonicalEmail, closingDate, confirmationGraceHours, type PetitionStatus } from './rules.js';
 
 type Conn = Db | Transaction<Database>;
 
@@ -94,6 +94,8 @@ export async function proposePetition(db: Db, proposal: Proposal, threshold: num
         closed_at: null,
         answer: null,
         answered_at: null,
+        answer_committee: null,
+        answer_corrected_at: null,
         threshold_reached_at: null,
         anonymised_at: null,
         lang: proposal.lang ?? 'sv',
@@ -128,7 +130,7 @@ export async function movePetition(
   db: Db,
   id: number,
   to: PetitionStatus,
-  changes: Partial<Pick<PetitionTable, 'rejection_reason' | 'answer'>> & { openMonths?: number } = {},
+  changes: Partial<Pick<PetitionTable, 'rejection_reason' | 'answer' | 'answer_committee'>> & { openMonths?: number } = {},
   now = new Date(),
 ) {
   return db.transaction().execute(async (trx) => {
@@ -143,7 +145,7 @@ export async function movePetition(
         ...(to === 'open' ? { opened_at: at, closes_at: closingDate(now, changes.openMonths ?? 6).toISOString() } : {}),
         ...(to === 'closed' ? { closed_at: at } : {}),
         ...(to === 'rejected' ? { rejection_reason: changes.rejection_reason ?? null } : {}),
-        ...(to === 'answered' ? { answer: changes.answer ?? null, answered_at: at, closed_at: petition.closed_at ?? at } : {}),
+        ...(to === 'answered' ? { answer: changes.answer ?? null, answer_committee: changes.answer_committee ?? null, answered_at: at, closed_at: petition.closed_at ?? at } : {}),
       })
       .where('id', '=', id)
       .where('status', '=', petition.status)
@@ -252,8 +254,22 @@ export async function signPetition(db: Db, petitionId: number, input: SignatureI
 }
 
 /**
+ * Whether a petition's row still takes confirmed signatures at `now` (see
+ * confirmationGraceHours): open, or closed on or after its closing date (by the timetable,
+ * not early by staff), and less than the grace period past its closing date. Answered never.
+ * One SQL condition for both databases' paths, checked on the row the count is raised on.
+ */
+function takesConfirmations(now: Date) {
+  const cutoff = new Date(now.getTime() - confirmationGraceHours * 3_600_000).toISOString();
+  return sql<boolean>`(status = 'open' or (status = 'closed' and closed_at >= closes_at)) and (closes_at is null or closes_at > ${cutoff})`;
+}
+
+/**
  * The signer's link: the signature counts, once. The count is raised in the same
- * transaction that marks the signature confirmed, so it never drifts.
+ * transaction that marks the signature confirmed, so it never drifts. A petition that no
+ * longer takes confirmations (see takesConfirmations) refuses with ConfirmationError
+ * 'closed' and nothing changes: the link stays unused, the signature unconfirmed. A link
+ * for a signature that already counted says so whatever the petition's state.
  */
 export async function confirmSignature(db: Db, token: string, now = new Date()): Promise<Counted> {
   if (isPostgres(db)) return confirmSignatureInOneStatement(db, token, now);
@@ -282,8 +298,11 @@ export async function confirmSignature(db: Db, token: string, now = new Date()):
           .end(),
       }))
       .where('id', '=', confirmation.petition_id)
+      .where(takesConfirmations(now))
       .returning(['id', 'title', 'signature_count', 'threshold', 'threshold_reached_at'])
-      .executeTakeFirstOrThrow();
+      .executeTakeFirst();
+    // Thrown inside the transaction, so the link and the signature are left as they were.
+    if (!petition) throw new ConfirmationError('closed');
     return newlyCounted(petition, at);
   });
 }
@@ -333,13 +352,21 @@ async function signPetitionInOneStatement(db: Db, petitionId: number, input: Sig
 
 async function confirmSignatureInOneStatement(db: Db, token: string, now: Date): Promise<Counted> {
   const at = now.toISOString();
+  const hash = hashToken(token);
   // The link is used, the signature marked and the count raised in one statement, so in one
   // transaction: the count never drifts, and a second click finds the link used. The
-  // petition's row is locked only for that statement.
+  // petition's row is locked first, and only for that statement: a row staff close or answer
+  // meanwhile is read as they left it (a locking read waits for them and sees their change),
+  // so the link is used only while the petition takes confirmations.
   const { rows } = await sql<{ petition_id: number; id: number | null; title: string; signature_count: number; threshold: number; threshold_reached_at: string | null }>`
-    with used as (
+    with petition as materialized (
+      select id from petitions
+      where id = (select petition_id from confirmations where token_hash = ${hash} and purpose = 'signature') and ${takesConfirmations(now)}
+      for no key update
+    ), used as (
       update confirmations set used_at = ${at}
-      where token_hash = ${hashToken(token)} and purpose = 'signature' and used_at is null and expires_at > ${at}
+      where token_hash = ${hash} and purpose = 'signature' and used_at is null and expires_at > ${at}
+        and petition_id in (select id from petition)
       returning petition_id, signature_id
     ), counted as (
       update signatures set confirmed_at = ${at}
@@ -355,8 +382,45 @@ async function confirmSignatureInOneStatement(db: Db, token: string, now: Date):
     select used.petition_id, raised.id, raised.title, raised.signature_count, raised.threshold, raised.threshold_reached_at
     from used left join raised on true`.execute(db);
   const row = rows[0];
-  if (!row) throw await whyUnusable(db, token, 'signature');
+  if (!row) return refusedConfirmation(db, token, now);
   // Nothing raised: the link was a fresh one for a signature that already counted.
   if (row.id === null) return alreadyCounted((await findPetition(db, row.petition_id))!);
   return newlyCounted({ ...row, id: row.id }, at);
+}
+
+/**
+ * Why a link was not used on PostgreSQL: never issued, used or expired; or its petition no
+ * longer takes confirmations, when a signature that already counted still says so.
+ */
+async function refusedConfirmation(db: Db, token: string, now: Date): Promise<Counted> {
+  const link = await db
+    .selectFrom('confirmations')
+    .innerJoin('signatures', 'signatures.id', 'confirmations.signature_id')
+    .select(['confirmations.used_at', 'confirmations.expires_at', 'confirmations.petition_id', 'signatures.confirmed_at'])
+    .where('token_hash', '=', hashToken(token))
+    .where('purpose', '=', 'signature')
+    .executeTakeFirst();
+  if (!link || link.used_at || link.expires_at <= now.toISOString()) throw await whyUnusable(db, token, 'signature');
+  if (link.confirmed_at) return alreadyCounted((await findPetition(db, link.petition_id))!);
+  throw new ConfirmationError('closed');
+}
+
+/**
+ * Corrects a published answer (a typo, a wrong committee): only an answered petition, only
+ * the fields given that differ, noting when. Nobody is mailed again. Returns the petition,
+ * and whether anything changed.
+ */
+export async function correctAnswer(db: Db, id: number, change: { answer?: string; committee?: string | null }, now = new Date()) {
+  return db.transaction().execute(async (trx) => {
+    const petition = await findPetition(trx, id);
+    if (!petition) throw new NotFoundError(String(id));
+    if (petition.status !== 'answered') throw new PetitionStateError(petition.status, 'answered');
+    const set: Partial<Pick<PetitionTable, 'answer' | 'answer_committee'>> = {};
+    if (change.answer !== undefined && change.answer !== petition.answer) set.answer = change.answer;
+    if (change.committee !== undefined && change.committee !== petition.answer_committee) set.answer_committee = change.committee;
+    // Nothing that differs is a correction of nothing (and an UPDATE needs something to set).
+    if (Object.keys(set).length === 0) return { petition, changed: false };
+    await trx.updateTable('petitions').set({ ...set, answer_corrected_at: now.toISOString() }).where('id', '=', id).where('status', '=', 'answered').execute();
+    return { petition: (await findPetition(trx, id))!, changed: true, before: { answer: petition.answer, committee: petition.answer_committee } };
+  });
 }

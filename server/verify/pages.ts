@@ -37,6 +37,7 @@ const text = {
       used: 'Länken har redan använts. Det du bekräftade gäller fortfarande.',
       closed: 'Omröstningen har stängt, så din budget kunde inte räknas.',
     },
+    petitionClosed: 'Förslaget är stängt för underskrifter, så din underskrift kunde inte räknas.',
   },
   en: {
     title: { forslag: 'Confirm your e-petition', underskrift: 'Confirm your signature', budget: 'Confirm your budget', panel: 'Confirm that you want to join the citizen panel' },
@@ -61,6 +62,7 @@ const text = {
       used: 'This link has already been used. What you confirmed still stands.',
       closed: 'Voting has closed, so your budget could not be counted.',
     },
+    petitionClosed: 'The petition is closed for signatures, so your signature could not be counted.',
   },
 };
 
@@ -146,7 +148,8 @@ export function confirmationPages({ db, config, mailer, live }: AppDeps) {
     } catch (err) {
       if (!(err instanceof ConfirmationError)) throw err;
       c.status(err.reason === 'unknown' ? 404 : err.reason === 'closed' ? 409 : 410);
-      return sendPage(c, page(lang, t.title[kind], `<p>${t.reasons[err.reason]}</p>`));
+      const reason = kind === 'underskrift' && err.reason === 'closed' ? t.petitionClosed : t.reasons[err.reason];
+      return sendPage(c, page(lang, t.title[kind], `<p>${reason}</p>`));
     }
   });
 

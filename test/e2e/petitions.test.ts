@@ -115,8 +115,16 @@ for (const kind of databaseKinds) {
 
       // Staff answer; the answer appears on the open page and is mailed to proposer and signer.
       await consolePage.reload();
+      // Staff are asked first and see the mail that will be sent; nothing is published until they say yes.
       await consolePage.getByLabel('Kommunens svar').fill('Nämnden har beslutat att sätta upp två bänkar vid hållplatsen i vår.');
+      await consolePage.getByLabel('Nämnd som har beslutat').fill('Tekniska nämnden');
       await consolePage.getByRole('button', { name: 'Publicera svar' }).click();
+      const question = consolePage.getByRole('group', { name: /Vill du publicera svaret\?/ });
+      await question.getByText(/Svaret är beslutat av: Tekniska nämnden\./).waitFor();
+      await question.getByText(/två bänkar vid hållplatsen/).first().waitFor();
+      assert.equal(smtp.messages.filter((m) => /^Svar på e-förslaget/.test(m.subject)).length, 0, 'nothing mailed before the answer is confirmed');
+      await question.getByRole('button', { name: 'Ja, publicera svaret' }).click();
+      await consolePage.getByText('Svaret är publicerat och skickat till 2 personer.').first().waitFor();
       await consolePage.locator('medverka-console-petition').getByText('Besvarat', { exact: true }).first().waitFor();
       await watching.locator('medverka-petition [part=answer]').getByText(/två bänkar/).waitFor({ timeout: 10_000 });
       for (const to of [proposer.email, signer.email]) {

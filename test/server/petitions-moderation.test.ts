@@ -103,6 +103,53 @@ for (const database of testDatabases()) {
       }
     });
 
+    it('takes an empty correction as a change of nothing: 200, the petition as it was, nothing logged', async () => {
+      const { app, db } = await testApp(database);
+      try {
+        await db.deleteFrom('staff_users').execute();
+        await seedStaff(db);
+        const mod = await signIn(app, 'moderator');
+        const { petitionId, token } = await proposePetition(db, { title: 'Tomma rättelser', body: 'En rättelse utan något att rätta ändrar ingenting.', name: 'T', email: 't@example.se' }, 10);
+        await confirmProposal(db, token);
+        const res = await staffRequest(app, `/api/staff/petitions/${petitionId}`, { method: 'PATCH', cookie: mod, body: {} });
+        assert.equal(res.status, 200, await res.clone().text());
+        const { petition } = (await res.json()) as { petition: { title: string; body: string; status: string } };
+        assert.deepEqual([petition.title, petition.body, petition.status], ['Tomma rättelser', 'En rättelse utan något att rätta ändrar ingenting.', 'awaiting_moderation']);
+        const logged = await db.selectFrom('audit_log').select('action').where('action', '=', 'petition.correct').where('target', '=', `petition ${petitionId}`).execute();
+        assert.deepEqual(logged, [], 'nothing changed, so nothing to log');
+        assert.equal((await staffRequest(app, `/api/staff/petitions/${petitionId + 1000}`, { method: 'PATCH', cookie: mod, body: {} })).status, 404);
+      } finally {
+        await db.destroy();
+      }
+    });
+
+    it('refuses on the confirmation page, in plain words, a signature confirmed after staff closed the petition early', async () => {
+      const { app, db } = await testApp(database);
+      try {
+        await db.deleteFrom('staff_users').execute();
+        await seedStaff(db);
+        const mod = await signIn(app, 'moderator');
+        const { petitionId, token } = await proposePetition(db, { title: 'Stängt i förtid', body: 'Ett förslag som personalen stänger innan tiden är ute.', name: 'S', email: 's@example.se' }, 10);
+        await confirmProposal(db, token);
+        await staffRequest(app, `/api/staff/petitions/${petitionId}/approve`, { method: 'POST', cookie: mod });
+        const late = await signPetition(db, petitionId, { name: 'Sen Signerare', email: 'sen@example.se', showName: false, hearBack: false, connection: 'resident' });
+        const lateEn = await signPetition(db, petitionId, { name: 'Late Signer', email: 'late@example.se', showName: false, hearBack: false, connection: 'resident', lang: 'en' });
+        assert.equal((await staffRequest(app, `/api/staff/petitions/${petitionId}/close`, { method: 'POST', cookie: mod })).status, 200);
+        const res = await app.request(`/bekrafta/underskrift/${late.token}`, { method: 'POST' });
+        assert.equal(res.status, 409);
+        const page = await res.text();
+        assert.match(page, /Förslaget är stängt för underskrifter, så din underskrift kunde inte räknas\./);
+        assert.doesNotMatch(page, /Tack|budget/);
+        const en = await app.request(`/bekrafta/underskrift/${lateEn.token}?lang=en`, { method: 'POST' });
+        assert.equal(en.status, 409);
+        assert.match(await en.text(), /The petition is closed for signatures, so your signature could not be counted\./);
+        const pub = (await (await app.request(`/api/petitions/${petitionId}`)).json()) as { signatureCount: number; status: string };
+        assert.deepEqual([pub.status, pub.signatureCount], ['closed', 0]);
+      } finally {
+        await db.destroy();
+      }
+    });
+
     it('rejects with a reason the proposer is told', async () => {
       smtp.messages.length = 0;
       const mailer = createMailer({ smtpUrl: smtp.url, mailFrom: 'Kommunen <medverka@kommun.test>', outboxDir: '/nonexistent' }, memoryLogger());

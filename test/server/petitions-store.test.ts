@@ -14,6 +14,8 @@ import {
   signPetition,
 } from '../../server/petitions/store.js';
 import type { Db } from '../../server/db/index.js';
+import { closeDuePetitions } from '../../server/petitions/housekeeping.js';
+import { hashToken } from '../../server/verify/tokens.js';
 import { openDatabase, testDatabases } from './helpers.js';
 
 const proposal = { title: 'Fler bänkar i Stadsparken', body: 'Äldre behöver kunna vila på vägen.', name: 'Greta Gran', email: 'greta@example.se' };
@@ -123,6 +125,84 @@ for (const database of testDatabases()) {
         assert.equal((await findPetition(db, petitionId))!.signature_count, 1);
         const rows = await db.selectFrom('signatures').select('email').where('petition_id', '=', petitionId).execute();
         assert.deepEqual(rows, [{ email: 'annasvensson@gmail.com' }]);
+      } finally {
+        await db.destroy();
+      }
+    });
+
+    it('counts a signature given while open until 24 h after the closing date, never once staff closed it early or answered it', async () => {
+      const db = await openDatabase(database);
+      try {
+        const opened = new Date('2026-03-01T09:00:00Z');
+        const closes = '2026-04-01T09:00:00.000Z';
+        const hours = (h: number) => new Date(Date.parse(closes) + h * 3_600_000);
+        const before = new Date('2026-03-31T22:00:00Z');
+        const make = async () => {
+          const { petitionId, token } = await proposePetition(db, proposal, 100, opened);
+          await confirmProposal(db, token, opened);
+          assert.equal((await movePetition(db, petitionId, 'open', { openMonths: 1 }, opened)).closes_at, closes);
+          const links = [];
+          for (const who of ['a', 'b', 'c', 'd']) links.push((await signPetition(db, petitionId, signer(`${who}@example.se`), before)).token);
+          return { petitionId, links };
+        };
+        const refused = async (petitionId: number, token: string, at: Date, why: string) => {
+          const count = (await findPetition(db, petitionId))!.signature_count;
+          await assert.rejects(confirmSignature(db, token, at), (e: ConfirmationError) => e.reason === 'closed', why);
+          assert.equal((await findPetition(db, petitionId))!.signature_count, count, `${why}: the count stays`);
+          const link = await db.selectFrom('confirmations').select('used_at').where('token_hash', '=', hashToken(token)).executeTakeFirstOrThrow();
+          assert.equal(link.used_at, null, `${why}: the link is not used up`);
+        };
+
+        // Closed on time: the signatures given before closing count for 24 hours more.
+        const natural = await make();
+        assert.equal((await confirmSignature(db, natural.links[0]!, hours(1))).counted, true, 'after the closing date, before the timetable closed it');
+        assert.deepEqual(await closeDuePetitions(db, hours(1.5)), [natural.petitionId]);
+        assert.equal((await confirmSignature(db, natural.links[1]!, hours(23.9))).counted, true, 'closed on time, within the grace period');
+        await refused(natural.petitionId, natural.links[2]!, hours(24), 'the grace period is over');
+        await refused(natural.petitionId, natural.links[2]!, hours(30), 'long after');
+        assert.equal((await findPetition(db, natural.petitionId))!.signature_count, 2);
+        await movePetition(db, natural.petitionId, 'answered', { answer: 'Nämnden har svarat.' }, hours(20));
+        await refused(natural.petitionId, natural.links[3]!, hours(21), 'answered within the grace period');
+
+        // Closed early by staff: nothing more counts.
+        const early = await make();
+        assert.equal((await confirmSignature(db, early.links[0]!, before)).counted, true);
+        // A second link for a counted signature still says it counted.
+        const again = await signPetition(db, early.petitionId, signer('A@example.se'), before);
+        await movePetition(db, early.petitionId, 'closed', {}, new Date('2026-03-31T23:00:00Z'));
+        await refused(early.petitionId, early.links[1]!, new Date('2026-03-31T23:30:00Z'), 'closed early by staff');
+        await refused(early.petitionId, early.links[1]!, hours(2), 'closed early, even within 24 h of the closing date');
+        assert.deepEqual(await confirmSignature(db, again.token, hours(2)), { petitionId: early.petitionId, title: proposal.title, counted: false, signatureCount: 1, threshold: 100, thresholdReached: false });
+
+        // Answered while open: the count shown with the answer never changes.
+        const answered = await make();
+        assert.equal((await confirmSignature(db, answered.links[0]!, before)).counted, true);
+        await movePetition(db, answered.petitionId, 'answered', { answer: 'Nämnden har svarat tidigt.' }, new Date('2026-03-31T23:00:00Z'));
+        await refused(answered.petitionId, answered.links[1]!, new Date('2026-03-31T23:30:00Z'), 'answered while open');
+        const confirmed = await db.selectFrom('signatures').select('confirmed_at').where('petition_id', '=', answered.petitionId).where('confirmed_at', 'is not', null).execute();
+        assert.equal(confirmed.length, 1, 'the refused signatures stay unconfirmed');
+      } finally {
+        await db.destroy();
+      }
+    });
+
+    it('keeps the count equal to the confirmed signatures when staff answer while residents confirm', async () => {
+      const db = await openDatabase(database);
+      try {
+        const petitionId = await openPetition(db, 100);
+        const signed = await Promise.all(Array.from({ length: 12 }, (_, i) => signPetition(db, petitionId, signer(`kapplopning${i}@example.se`))));
+        const outcomes = await Promise.allSettled([
+          ...signed.slice(0, 6).map((s) => confirmSignature(db, s.token)),
+          movePetition(db, petitionId, 'answered', { answer: 'Nämnden har svarat medan andra bekräftade.' }),
+          ...signed.slice(6).map((s) => confirmSignature(db, s.token)),
+        ]);
+        for (const o of outcomes) if (o.status === 'rejected') assert.equal((o.reason as ConfirmationError).reason, 'closed');
+        const confirmed = await db.selectFrom('signatures').select('id').where('petition_id', '=', petitionId).where('confirmed_at', 'is not', null).execute();
+        const petition = (await findPetition(db, petitionId))!;
+        assert.equal(petition.status, 'answered');
+        assert.equal(petition.signature_count, confirmed.length, 'every confirmed signature counted, and only those');
+        for (const s of signed) await assert.rejects(confirmSignature(db, s.token), ConfirmationError);
+        assert.equal((await findPetition(db, petitionId))!.signature_count, confirmed.length, 'and the count stays as the answer left it');
       } finally {
         await db.destroy();
       }

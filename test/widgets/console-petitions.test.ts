@@ -128,6 +128,21 @@ function fakePetitionApi(petition: StaffPetition) {
       '/answer': [['open', 'closed'], 'answered'],
     };
     if (method === 'GET' && action === '') return reply(200, { petition, similar: [] });
+    if (method === 'POST' && action === '/answer/preview') {
+      if (!['open', 'closed'].includes(petition.status)) return reply(409, { error: { status: 409, code: 'wrong_status', message: 'wrong status' } });
+      return reply(200, {
+        recipients: 3,
+        mails: [
+          { lang: 'sv', recipients: 2, subject: `Svar på e-förslaget ”${petition.title}”`, text: `Hej!\n\nSvaret är beslutat av: ${body!.committee}.\n\n${body!.answer}\n` },
+          { lang: 'en', recipients: 1, subject: `Answer to the e-petition “${petition.title}”`, text: `Hello,\n\nThe answer was decided by: ${body!.committee}.\n\n${body!.answer}\n` },
+        ],
+      });
+    }
+    if (method === 'PATCH' && action === '/answer') {
+      if (petition.status !== 'answered') return reply(409, { error: { status: 409, code: 'wrong_status', message: 'wrong status' } });
+      Object.assign(petition, { answer: body!.answer ?? petition.answer, answerCommittee: body!.committee ?? petition.answerCommittee, answerCorrectedAt: now });
+      return reply(200, { petition });
+    }
     const move = moves[action];
     if (method === 'POST' && move) {
       if (!move[0].includes(petition.status)) {
@@ -136,7 +151,7 @@ function fakePetitionApi(petition: StaffPetition) {
       petition.status = move[1];
       if (action === '/approve') Object.assign(petition, { openedAt: now, closesAt: now });
       if (action === '/reject') petition.rejectionReason = body!.reason!;
-      if (action === '/answer') Object.assign(petition, { answer: body!.answer, answeredAt: now });
+      if (action === '/answer') Object.assign(petition, { answer: body!.answer, answerCommittee: body!.committee, answeredAt: now });
       return reply(200, { petition, mailed: 3 });
     }
     return reply(500, { error: { status: 500, code: 'unexpected', message: `${method} ${url.pathname}` } });
@@ -161,6 +176,8 @@ const fake = (status: StaffPetition['status'], thresholdReachedAt: string | null
   thresholdReachedAt,
   answer: null,
   answeredAt: null,
+  answerCommittee: null,
+  answerCorrectedAt: null,
 });
 
 describe('<medverka-console> e-petitions', function () {
@@ -208,7 +225,11 @@ describe('<medverka-console> e-petitions', function () {
     await announced(el, /Öppna: \d+ e-förslag\./);
     expect(await listed(list)).to.include(seeded.open);
     const row = $$(list, 'tbody tr').find((r) => text(r).includes(seeded.open))!;
-    expect(text(row)).to.contain('Öppet');
+    // Every row has the status the filter chose (the caption says it): no column repeats it.
+    expect(text($(list, 'caption'))).to.equal('Öppna');
+    expect($$(list, 'thead th').map((th) => text(th))).to.deep.equal(['Titel', 'Underskrifter', 'Datum']);
+    expect(text(list.shadowRoot).match(/Status/g)?.length, '“Status” once on the screen').to.equal(1);
+    expect($$(list, 'tbody td').filter((td) => text(td) === ''), 'no empty cells').to.deep.equal([]);
     expect(text(row)).to.contain('12 av 100');
     expect(text(row)).to.contain('Skapat');
     expect(text(row), 'twelve of a hundred has not reached the threshold').not.to.contain('Har nått gränsen');
@@ -246,6 +267,11 @@ describe('<medverka-console> e-petitions', function () {
       expect(text($(page, '.facts'))).to.contain('12 av 100');
       expect(text($(page, '.facts'))).to.contain('Anna Andersson');
       expect(text($(page, '.facts'))).to.contain('anna@example.se');
+      // Only what the petition has: no label without a value, and its status said once (in the heading).
+      const facts = $$(page, '.facts dt').map((dt) => [text(dt), text(dt.nextElementSibling)]);
+      expect(facts.filter(([, value]) => value === ''), 'no empty rows').to.deep.equal([]);
+      expect(facts.map(([label]) => label)).not.to.include('Status');
+      expect(text(page.shadowRoot).match(/Status/g)?.length, '“Status” once on the page').to.equal(1);
       expect($(page, '.text')!.textContent).to.equal(original.body);
       const csv = $<HTMLAnchorElement>(page, 'a[download]')!;
       expect(csv.getAttribute('href')).to.equal(`/api/staff/petitions/${id}/signatures.csv`);
@@ -286,7 +312,7 @@ describe('<medverka-console> e-petitions', function () {
     const el = await signedIn('admin');
     const id = await idOf(seeded.open, 'open');
     const page = await detail(el, id);
-    const submit = () => $<HTMLButtonElement>(page, 'form:has(#answer-text) button[type=submit]')!.click();
+    const submit = () => $<HTMLButtonElement>(page, '#answer-submit')!.click();
     submit();
     await waitUntil(() => focused() === $(page, '#answer-errors'), 'the summary takes focus');
     expect(text($(page, '#answer-text-error'))).to.contain('Fyll i det här fältet.');
@@ -295,6 +321,21 @@ describe('<medverka-console> e-petitions', function () {
     submit();
     await waitUntil(() => text($(page, '#answer-text-error')).includes('Skriv minst 10 tecken.'), 'too short');
     expect((await staffApi.petition(id)).petition.status).to.equal('open');
+    // Valid: the server's preview of the mails, and nothing published until confirmed.
+    const answer = 'Nämnden har beslutat att ställa ut fler bänkar längs ån.';
+    $<HTMLTextAreaElement>(page, '#answer-text')!.value = answer;
+    $<HTMLInputElement>(page, '#answer-committee')!.value = 'Tekniska nämnden';
+    submit();
+    await waitUntil(() => focused() === $(page, '#answer-confirm-question'), 'asked first');
+    const preview = $$(page, '.mail-preview').map((m) => text(m));
+    expect(preview.length).to.be.greaterThan(0);
+    expect(preview[0]).to.contain(`Svar på e-förslaget ”${seeded.open}”`);
+    expect(preview[0]).to.contain(answer);
+    expect(preview[0]).to.contain('Tekniska nämnden');
+    await expect(el).to.be.accessible();
+    $<HTMLButtonElement>(page, '.confirm [data-action=cancel]')!.click();
+    await waitUntil(() => $(page, '.confirm') === null, 'cancelled');
+    expect((await staffApi.petition(id)).petition.status, 'nothing published').to.equal('open');
   });
 
   it('shows a draft as waiting for its proposer, with nothing to publish, and similar petitions as text', async () => {
@@ -338,6 +379,7 @@ describe('<medverka-console> e-petitions', function () {
     $<HTMLButtonElement>(page, '#approve')!.click();
     await announced(el, 'Förslaget är publicerat och förslagsställaren har fått e-post.');
     await waitUntil(() => text($(page, '#status-heading')) === 'Status: Öppet', 'the status is updated');
+    expect(text($(page, '#done')), 'a success message to see').to.equal('Förslaget är publicerat och förslagsställaren har fått e-post.');
     await waitUntil(() => focused() === $(page, '#status-heading'), 'focus goes to the new status');
     expect($(page, '#approve')).to.equal(null);
     expect($(page, '#close')).not.to.equal(null);
@@ -396,13 +438,62 @@ describe('<medverka-console> e-petitions', function () {
     expect($(page, 'a[download]')).not.to.equal(null);
 
     const answer = 'Kommunen sätter ut tio nya bänkar under våren.';
+    const answerPosts = () => api.calls.filter((c) => c.method === 'POST' && c.path.endsWith('/answer'));
+    const submit = () => $<HTMLButtonElement>(page, '#answer-submit')!.click();
     $<HTMLTextAreaElement>(page, '#answer-text')!.value = answer;
-    $<HTMLButtonElement>(page, 'form:has(#answer-text) button[type=submit]')!.click();
+    submit();
+    await waitUntil(() => focused() === $(page, '#answer-errors'), 'the committee is asked for');
+    expect(text($(page, '#answer-committee-error'))).to.contain('Fyll i det här fältet.');
+    $<HTMLInputElement>(page, '#answer-committee')!.value = 'Tekniska nämnden';
+    submit();
+    // Asked first, with what will be mailed; nothing is published yet.
+    await waitUntil(() => focused() === $(page, '#answer-confirm-question'), 'the question takes focus');
+    const confirm = $(page, '.confirm[role=group]')!;
+    expect(confirm.getAttribute('aria-labelledby')).to.equal('answer-confirm-question');
+    expect(text($(page, '#answer-confirm-question'))).to.contain('3 personer');
+    const previews = $$(page, '.mail-preview');
+    expect(previews.length, 'one mail per language').to.equal(2);
+    expect(text(previews[0])).to.contain(`Svar på e-förslaget ”${petition.title}”`);
+    expect(text(previews[0])).to.contain(answer);
+    expect(text(previews[0])).to.contain('Tekniska nämnden');
+    expect(text(previews[0])).to.contain('2 personer');
+    expect($(page, 'img, script'), 'the preview is text').to.equal(null);
+    expect(answerPosts(), 'nothing published before the answer is confirmed').to.deep.equal([]);
+    await expect(el).to.be.accessible();
+
+    // Cancel: nothing is sent, and focus returns to the button.
+    $<HTMLButtonElement>(page, '.confirm [data-action=cancel]')!.click();
+    await waitUntil(() => focused() === $(page, '#answer-submit'), 'focus is back on Publicera svar');
+    expect($(page, '.confirm')).to.equal(null);
+    expect(answerPosts()).to.deep.equal([]);
+
+    submit();
+    await waitUntil(() => $(page, '.confirm [data-action=confirm]'), 'asked again');
+    $<HTMLButtonElement>(page, '.confirm [data-action=confirm]')!.click();
     await announced(el, 'Svaret är publicerat och skickat till 3 personer.');
     await waitUntil(() => text($(page, '#status-heading')) === 'Status: Besvarat', 'answered');
+    expect(text($(page, '#done')), 'a success message to see').to.equal('Svaret är publicerat och skickat till 3 personer.');
+    expect(answerPosts().map((c) => c.body)).to.deep.equal([{ answer, committee: 'Tekniska nämnden' }]);
     expect(text($(page, '.answer'))).to.equal(answer);
+    expect(text($(page, '.facts'))).to.contain('Tekniska nämnden');
     expect(text(page.shadowRoot)).not.to.contain('Har nått gränsen');
     expect($(page, '#answer-text')).to.equal(null);
+    await expect(el).to.be.accessible();
+
+    // A correction afterwards: saved, shown as corrected with its date, and mailed to nobody.
+    const corrected = 'Kommunen sätter ut tolv nya bänkar under våren.';
+    expect($<HTMLTextAreaElement>(page, '#correct-answer-text')!.value).to.equal(answer);
+    expect($<HTMLInputElement>(page, '#correct-answer-committee')!.value).to.equal('Tekniska nämnden');
+    expect(text(page.shadowRoot)).to.contain('Ingen får e-post om rättelsen');
+    $<HTMLTextAreaElement>(page, '#correct-answer-text')!.value = corrected;
+    $<HTMLButtonElement>(page, '#correct-answer-submit')!.click();
+    await announced(el, 'Rättelsen av svaret är sparad. Ingen har fått e-post om den.');
+    expect(text($(page, '#done'))).to.equal('Rättelsen av svaret är sparad. Ingen har fått e-post om den.');
+    expect(api.calls.filter((c) => c.method === 'PATCH').map((c) => c.body)).to.deep.equal([{ answer: corrected }]);
+    expect(answerPosts().length, 'not published (nor mailed) again').to.equal(1);
+    expect(text($(page, '.answer'))).to.equal(corrected);
+    expect(text($(page, '.corrected'))).to.match(/^Rättat \d/);
+    expect($(page, '.corrected time')).not.to.equal(null);
     await expect(el).to.be.accessible();
   });
 

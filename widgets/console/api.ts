@@ -42,6 +42,16 @@ export interface StaffPetition {
   thresholdReachedAt: string | null;
   answer: string | null;
   answeredAt: string | null;
+  /** The committee (nämnd) that decided the answer. */
+  answerCommittee: string | null;
+  /** When the published answer was last corrected; null if never. */
+  answerCorrectedAt: string | null;
+}
+
+/** The mails an answer would send, one per language, with how many get each (no addresses). */
+export interface AnswerPreview {
+  recipients: number;
+  mails: { lang: 'sv' | 'en'; recipients: number; subject: string; text: string }[];
 }
 
 /** A public petition that shares words with the one being moderated. */
@@ -161,8 +171,11 @@ export const staffApi = {
   approvePetition: (id: number) => request<{ petition: StaffPetition }>('POST', `/api/staff/petitions/${id}/approve`),
   rejectPetition: (id: number, reason: string) => request<{ petition: StaffPetition }>('POST', `/api/staff/petitions/${id}/reject`, { reason }),
   closePetition: (id: number) => request<{ petition: StaffPetition }>('POST', `/api/staff/petitions/${id}/close`),
-  answerPetition: (id: number, answer: string) =>
-    request<{ petition: StaffPetition; mailed: number }>('POST', `/api/staff/petitions/${id}/answer`, { answer }),
+  previewAnswer: (id: number, answer: string, committee: string) => request<AnswerPreview>('POST', `/api/staff/petitions/${id}/answer/preview`, { answer, committee }),
+  answerPetition: (id: number, answer: string, committee: string) =>
+    request<{ petition: StaffPetition; mailed: number }>('POST', `/api/staff/petitions/${id}/answer`, { answer, committee }),
+  correctAnswer: (id: number, change: { answer?: string; committee?: string }) =>
+    request<{ petition: StaffPetition }>('PATCH', `/api/staff/petitions/${id}/answer`, change),
   /** The confirmed signatures as CSV, for a download link. */
   signaturesCsvUrl: (id: number) => `/api/staff/petitions/${id}/signatures.csv`,
 

@@ -1,6 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '../shared/localize.js';
-import { StaffApiError, staffApi, type SimilarPetition, type StaffPetition } from './api.js';
+import { StaffApiError, staffApi, type AnswerPreview, type SimilarPetition, type StaffPetition } from './api.js';
 import { atLeast, describedBy, errorsFrom, errorSummary, fieldError, focusSummary, formValues, required, type FieldErrors } from './forms.js';
 import { dateTime, petitionStatusLabel } from './labels.js';
 import { templates as en } from './locales/en.js';
@@ -8,7 +8,7 @@ import { awaitsAnswer } from './petitions.element.js';
 import { ConsoleScreen } from './screen.js';
 
 /** The forms of this screen; a failed request's errors belong to one of them. */
-type FormName = 'correct' | 'reject' | 'answer' | 'actions';
+type FormName = 'correct' | 'reject' | 'answer' | 'correct-answer' | 'actions';
 
 interface Field {
   name: string;
@@ -17,11 +17,13 @@ interface Field {
 }
 
 /** Client-side limits, the server's own (server/petitions/staff-routes.ts). */
-const limits = { title: 5, body: 20, reason: 10, answer: 10 } as const;
+const limits = { title: 5, body: 20, reason: 10, answer: 10, committee: 2 } as const;
 
 /**
  * One e-petition for moderation: its text and proposer, similar petitions, corrections, and the
- * steps its status allows (publish, reject with a reason, close, answer).
+ * steps its status allows (publish, reject with a reason, close, answer). An answer is mailed
+ * to everyone who asked to hear back, so it is asked about first, with the mails to be sent
+ * shown; once published it can be corrected, which is shown as such and mailed to nobody.
  */
 export class MedverkaConsolePetition extends ConsoleScreen {
   static override translations = { en };
@@ -77,6 +79,26 @@ export class MedverkaConsolePetition extends ConsoleScreen {
       textarea.long {
         min-height: 12rem;
       }
+      .mail-preview {
+        margin: 0.75rem 0;
+      }
+      .mail-preview h4 {
+        margin: 0 0 0.25rem;
+        font-size: 1rem;
+      }
+      .mail-preview pre {
+        margin: 0;
+        padding: 0.75rem;
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        background: var(--_subtle);
+        font: inherit;
+        white-space: pre-wrap;
+        overflow-wrap: anywhere;
+      }
+      .corrected {
+        margin-top: 0.5rem;
+      }
       @media (forced-colors: active) {
         .text,
         .confirm {
@@ -98,6 +120,8 @@ export class MedverkaConsolePetition extends ConsoleScreen {
     errors: { state: true },
     general: { state: true },
     busy: { state: true },
+    preview: { state: true },
+    done: { state: true },
   };
 
   declare petitionId: string;
@@ -111,6 +135,10 @@ export class MedverkaConsolePetition extends ConsoleScreen {
   declare private errors: FieldErrors;
   declare private general: string[];
   declare private busy: boolean;
+  /** The answer being asked about, with the mails it would send; set while the question is shown. */
+  declare private preview?: { answer: string; committee: string; mails: AnswerPreview };
+  /** What the last step did, shown until the next one. */
+  declare private done?: string;
 
   constructor() {
     super();
@@ -157,6 +185,17 @@ export class MedverkaConsolePetition extends ConsoleScreen {
     return { name: 'answer', id: 'answer-text', label: msg('Kommunens svar', { id: 'console.petitions.answer' }) };
   }
 
+  private get committeeField(): Field {
+    return { name: 'committee', id: 'answer-committee', label: msg('Nämnd som har beslutat', { id: 'console.petitions.committee' }) };
+  }
+
+  private get correctAnswerFields(): [Field, Field] {
+    return [
+      { ...this.answerField, id: 'correct-answer-text' },
+      { ...this.committeeField, id: 'correct-answer-committee' },
+    ];
+  }
+
   private clearErrors() {
     this.errorsFor = undefined;
     this.errors = {};
@@ -180,9 +219,13 @@ export class MedverkaConsolePetition extends ConsoleScreen {
       this.petition = petition;
       this.clearErrors();
       this.rejecting = false;
-      this.announce(done(petition));
+      this.preview = undefined;
+      this.done = done(petition);
+      this.announce(this.done);
       await this.focusOn('#status-heading');
     } catch (err) {
+      this.preview = undefined;
+      this.done = undefined;
       if (err instanceof StaffApiError && err.code === 'wrong_status') {
         // Someone else moved it meanwhile: show what it is now.
         await this.load();
@@ -271,21 +314,83 @@ export class MedverkaConsolePetition extends ConsoleScreen {
     );
   }
 
+  /** Checks an answer and its committee; their errors, if any. */
+  private answerErrors(fields: [Field, Field], answer: string, committee: string): FieldErrors {
+    const errors: FieldErrors = {};
+    if (answer.length < limits.answer) errors[fields[0].name] = answer ? atLeast(limits.answer) : required;
+    if (committee.length < limits.committee) errors[fields[1].name] = committee ? atLeast(limits.committee) : required;
+    return errors;
+  }
+
+  /** First step of answering: the mails the answer would send are fetched and shown with a question. */
   private async onAnswer(event: SubmitEvent) {
     event.preventDefault();
+    if (this.busy) return;
     const petition = this.petition!;
-    const { answer = '' } = formValues(event.target as HTMLFormElement);
-    if (answer.length < limits.answer) return this.showErrors('answer', { answer: answer ? atLeast(limits.answer) : required });
+    const { answer = '', committee = '' } = formValues(event.target as HTMLFormElement);
+    const errors = this.answerErrors([this.answerField, this.committeeField], answer, committee);
+    if (Object.keys(errors).length) return this.showErrors('answer', errors);
+    this.busy = true;
+    try {
+      const mails = await staffApi.previewAnswer(petition.id, answer, committee);
+      this.clearErrors();
+      this.done = undefined;
+      this.preview = { answer, committee, mails };
+      await this.focusOn('#answer-confirm-question');
+    } catch (err) {
+      const { fields, general } = errorsFrom(err, ['answer', 'committee']);
+      await this.showErrors('answer', fields, general);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Second step: publishes exactly the answer that was shown. */
+  private async onConfirmAnswer() {
+    const petition = this.petition!;
+    const { answer, committee } = this.preview!;
     let mailed = 0;
     await this.send(
       'answer',
-      ['answer'],
+      ['answer', 'committee'],
       async () => {
-        const result = await staffApi.answerPetition(petition.id, answer);
+        const result = await staffApi.answerPetition(petition.id, answer, committee);
         mailed = result.mailed;
         return result.petition;
       },
       () => msg(str`Svaret är publicerat och skickat till ${mailed} personer.`, { id: 'console.petitions.answered' }),
+    );
+  }
+
+  private async cancelAnswer() {
+    this.preview = undefined;
+    await this.focusOn('#answer-submit');
+  }
+
+  /** A change to the fields after the question was shown makes the shown mails wrong: ask again. */
+  private onAnswerInput() {
+    if (this.preview) this.preview = undefined;
+  }
+
+  private async onCorrectAnswer(event: SubmitEvent) {
+    event.preventDefault();
+    const petition = this.petition!;
+    const { answer = '', committee = '' } = formValues(event.target as HTMLFormElement);
+    const errors = this.answerErrors(this.correctAnswerFields, answer, committee);
+    if (Object.keys(errors).length) return this.showErrors('correct-answer', errors);
+    const change: { answer?: string; committee?: string } = {};
+    if (answer !== petition.answer) change.answer = answer;
+    if (committee !== (petition.answerCommittee ?? '')) change.committee = committee;
+    if (!change.answer && !change.committee) {
+      this.clearErrors();
+      this.announce(msg('Inget är ändrat.', { id: 'console.petitions.unchanged' }));
+      return;
+    }
+    await this.send(
+      'correct-answer',
+      ['answer', 'committee'],
+      async () => (await staffApi.correctAnswer(petition.id, change)).petition,
+      () => msg('Rättelsen av svaret är sparad. Ingen har fått e-post om den.', { id: 'console.petitions.answer-corrected' }),
     );
   }
 
@@ -318,11 +423,10 @@ export class MedverkaConsolePetition extends ConsoleScreen {
   }
 
   private renderFacts(p: StaffPetition): TemplateResult {
-    const date = (iso: string | null) => (iso ? html`<time datetime=${iso}>${dateTime(iso, this.locale)}</time>` : nothing);
+    const date = (iso: string | null) => (iso ? html`<time datetime=${iso}>${dateTime(iso, this.locale)}</time>` : null);
+    // Only what the petition has: a row without a value is left out. Its status is the heading above.
     const row = (label: string, value: unknown) => (value ? html`<dt>${label}</dt><dd>${value}</dd>` : nothing);
     return html`<dl class="facts">
-      <dt>${msg('Status', { id: 'console.petitions.status' })}</dt>
-      <dd class="status">${petitionStatusLabel(p.status)}</dd>
       <dt>${msg('Underskrifter', { id: 'console.petitions.signatures' })}</dt>
       <dd class="count">${msg(str`${p.signatureCount} av ${p.threshold}`, { id: 'console.petitions.count' })}</dd>
       ${row(msg('Förslagsställare', { id: 'console.petitions.proposer' }), p.proposerName)}
@@ -333,6 +437,7 @@ export class MedverkaConsolePetition extends ConsoleScreen {
       ${row(msg('Stänger', { id: 'console.petitions.closes-at' }), p.status === 'open' ? date(p.closesAt) : null)}
       ${row(msg('Nådde gränsen', { id: 'console.petitions.threshold-reached-at' }), date(p.thresholdReachedAt))}
       ${row(msg('Besvarat', { id: 'console.petitions.answered-at' }), date(p.answeredAt))}
+      ${row(msg('Nämnd som har beslutat', { id: 'console.petitions.committee' }), p.answerCommittee)}
     </dl>`;
   }
 
@@ -397,25 +502,87 @@ export class MedverkaConsolePetition extends ConsoleScreen {
         </button>
       </div>`);
     }
-    if (p.status === 'open' || p.status === 'closed') {
-      parts.push(html`<h3>${msg('Publicera svar', { id: 'console.petitions.answer-heading' })}</h3>
-        ${this.summary('answer', [this.answerField])}
-        <form novalidate @submit=${this.onAnswer}>
-          ${this.textField('answer', this.answerField, '', {
-            multiline: true,
-            long: true,
-            hint: msg('Svaret visas med förslaget och skickas till förslagsställaren och till dem som skrivit under och bett att få veta.', {
-              id: 'console.petitions.answer-hint',
-            }),
-          })}
-          <div class="actions">
-            <button class="primary" type="submit" aria-disabled=${busy}>${msg('Publicera svar', { id: 'console.petitions.answer-heading' })}</button>
-          </div>
-        </form>`);
-    }
+    if (p.status === 'open' || p.status === 'closed') parts.push(this.renderAnswerForm());
     if (parts.length === 0 && this.errorsFor !== 'actions') return html``;
     return html`<h2>${msg('Hantera', { id: 'console.petitions.manage' })}</h2>
       ${this.summary('actions', [])} ${parts}`;
+  }
+
+  private renderAnswerForm(): TemplateResult {
+    const preview = this.preview;
+    return html`<h3>${msg('Publicera svar', { id: 'console.petitions.answer-heading' })}</h3>
+      ${this.summary('answer', [this.answerField, this.committeeField])}
+      <form novalidate @submit=${this.onAnswer} @input=${this.onAnswerInput}>
+        ${this.textField('answer', this.answerField, '', {
+          multiline: true,
+          long: true,
+          hint: msg('Svaret visas med förslaget och skickas till förslagsställaren och till dem som skrivit under och bett att få veta.', {
+            id: 'console.petitions.answer-hint',
+          }),
+        })}
+        ${this.textField('answer', this.committeeField, '', {
+          hint: msg('Till exempel Tekniska nämnden. Visas med svaret.', { id: 'console.petitions.committee-hint' }),
+        })}
+        ${preview
+          ? html`<div class="confirm" role="group" aria-labelledby="answer-confirm-question">
+              <p id="answer-confirm-question" tabindex="-1">
+                ${preview.mails.recipients === 0
+                  ? msg('Vill du publicera svaret? Det visas direkt med förslaget. Ingen får e-post: ingen har bett att få veta.', {
+                      id: 'console.petitions.confirm-answer-none',
+                    })
+                  : msg(str`Vill du publicera svaret? Det visas direkt med förslaget och skickas till ${preview.mails.recipients} personer. Det här mejlet skickas:`, {
+                      id: 'console.petitions.confirm-answer',
+                    })}
+              </p>
+              ${preview.mails.mails.map(
+                (m) => html`<section class="mail-preview">
+                  <h4>${this.previewLabel(m.lang, m.recipients)}</h4>
+                  <pre lang=${m.lang}>${msg('Ämne:', { id: 'console.petitions.mail-subject' })} ${m.subject}
+
+${m.text}</pre>
+                </section>`,
+              )}
+              <p>${msg('Du kan rätta svaret efteråt. Rättelsen visas som en rättelse och skickas inte ut.', { id: 'console.petitions.confirm-answer-after' })}</p>
+              <div class="actions">
+                <button type="button" class="primary" data-action="confirm" aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.onConfirmAnswer}>
+                  ${msg('Ja, publicera svaret', { id: 'console.petitions.confirm-answer-yes' })}
+                </button>
+                <button type="button" data-action="cancel" @click=${this.cancelAnswer}>${msg('Avbryt', { id: 'console.cancel' })}</button>
+              </div>
+            </div>`
+          : html`<div class="actions">
+              <button id="answer-submit" class="primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>
+                ${msg('Publicera svar', { id: 'console.petitions.answer-heading' })}
+              </button>
+            </div>`}
+      </form>`;
+  }
+
+  private previewLabel(lang: 'sv' | 'en', recipients: number): string {
+    return lang === 'en'
+      ? msg(str`På engelska, till ${recipients} personer`, { id: 'console.petitions.mail-in-english' })
+      : msg(str`På svenska, till ${recipients} personer`, { id: 'console.petitions.mail-in-swedish' });
+  }
+
+  private renderAnswerCorrection(p: StaffPetition): TemplateResult | typeof nothing {
+    if (p.status !== 'answered') return nothing;
+    const [answer, committee] = this.correctAnswerFields;
+    return html`<h2>${msg('Rätta svaret', { id: 'console.petitions.correct-answer-heading' })}</h2>
+      <p>
+        ${msg('Rätta fel i svaret eller nämnden. Förslaget visar att svaret är rättat och när. Ingen får e-post om rättelsen.', {
+          id: 'console.petitions.correct-answer-intro',
+        })}
+      </p>
+      ${this.summary('correct-answer', this.correctAnswerFields)}
+      <form novalidate @submit=${this.onCorrectAnswer}>
+        ${this.textField('correct-answer', answer, p.answer ?? '', { multiline: true, long: true })}
+        ${this.textField('correct-answer', committee, p.answerCommittee ?? '')}
+        <div class="actions">
+          <button id="correct-answer-submit" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>
+            ${msg('Spara rättelsen', { id: 'console.petitions.correct-submit' })}
+          </button>
+        </div>
+      </form>`;
   }
 
   private renderCorrection(p: StaffPetition): TemplateResult | typeof nothing {
@@ -452,6 +619,7 @@ export class MedverkaConsolePetition extends ConsoleScreen {
     return html`${back}
       <h1 tabindex="-1">${p.title}</h1>
       <h2 id="status-heading" tabindex="-1">${msg(str`Status: ${petitionStatusLabel(p.status)}`, { id: 'console.petitions.status-heading' })}</h2>
+      ${this.done ? html`<p id="done" class="notice">${this.done}</p>` : nothing}
       ${awaitsAnswer(p)
         ? html`<p><span class="badge due">${msg('Har nått gränsen – ska besvaras', { id: 'console.petitions.due' })}</span></p>`
         : nothing}
@@ -471,8 +639,14 @@ export class MedverkaConsolePetition extends ConsoleScreen {
         : nothing}
       ${p.answer
         ? html`<h2>${msg('Kommunens svar', { id: 'console.petitions.answer' })}</h2>
-            <div class="text answer">${p.answer}</div>`
+            <div class="text answer">${p.answer}</div>
+            ${p.answerCorrectedAt
+              ? html`<p class="corrected">
+                  ${msg('Rättat', { id: 'console.petitions.answer-corrected-at' })}
+                  <time datetime=${p.answerCorrectedAt}>${dateTime(p.answerCorrectedAt, this.locale)}</time>
+                </p>`
+              : nothing}`
         : nothing}
-      ${this.renderActions(p)} ${this.renderCorrection(p)} ${this.renderSimilar()}`;
+      ${this.renderActions(p)} ${this.renderCorrection(p)} ${this.renderAnswerCorrection(p)} ${this.renderSimilar()}`;
   }
 }

@@ -2,7 +2,7 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '../shared/localize.js';
 import { staffApi, type PetitionStatus, type StaffPetition } from './api.js';
 import { errorsFrom } from './forms.js';
-import { dateTime, petitionStatusLabel } from './labels.js';
+import { dateTime } from './labels.js';
 import { templates as en } from './locales/en.js';
 import { ConsoleScreen } from './screen.js';
 
@@ -122,6 +122,7 @@ export class MedverkaConsolePetitions extends ConsoleScreen {
     if (this.petitions.length === 0) {
       return html`<p class="none">${msg('Det finns inga e-förslag med den statusen.', { id: 'console.petitions.none' })}</p>`;
     }
+    // Every row has the status the filter chose, which the caption names: no column repeats it.
     return html`<div class="table-wrap">
       <table>
         <caption>
@@ -130,7 +131,6 @@ export class MedverkaConsolePetitions extends ConsoleScreen {
         <thead>
           <tr>
             <th scope="col">${msg('Titel', { id: 'console.petitions.title' })}</th>
-            <th scope="col">${msg('Status', { id: 'console.petitions.status' })}</th>
             <th scope="col">${msg('Underskrifter', { id: 'console.petitions.signatures' })}</th>
             <th scope="col">${msg('Datum', { id: 'console.petitions.dates' })}</th>
           </tr>
@@ -144,7 +144,6 @@ export class MedverkaConsolePetitions extends ConsoleScreen {
                   ? html`<div><span class="badge due">${msg('Har nått gränsen – ska besvaras', { id: 'console.petitions.due' })}</span></div>`
                   : nothing}
               </td>
-              <td>${petitionStatusLabel(p.status)}</td>
               <td>${msg(str`${p.signatureCount} av ${p.threshold}`, { id: 'console.petitions.count' })}</td>
               <td>${this.dates(p)}</td>
             </tr>`,

@@ -5,12 +5,17 @@
  */
 if (window.parent !== window) {
   let last = -1;
+  // What the page shows: the widget, inside its landmark.
+  const content = document.body.firstElementChild;
   const post = () => {
+    // Nothing until the widget has drawn something: the empty page is a few pixels tall, and
+    // the frame would shrink to that and jump back once the widget is drawn.
+    if (!content?.getBoundingClientRect().height) return;
     const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
     if (height === last) return;
     last = height;
     window.parent.postMessage({ type: 'medverka:height', height }, '*');
   };
+  // The page's height follows the widget's, so watching it sees every change after.
   new ResizeObserver(post).observe(document.documentElement);
-  window.addEventListener('load', post);
 }

@@ -62,6 +62,9 @@ describe('the server’s own pages', () => {
     const html = await res.text();
     assert.match(html, /<html lang="en">/);
     assert.match(html, /<medverka-tiles set="engagera-dig" api="http:\/\/dialog\.test"><\/medverka-tiles>/);
+    // The widget in the page's main landmark, named as the page is.
+    assert.match(html, /<title>Ways to take part – Medverka<\/title>/);
+    assert.match(html, /<body>\s*<main aria-label="Ways to take part"><medverka-tiles [^>]*><\/medverka-tiles><\/main>\s*<\/body>/);
     assert.match(html, /src="\/widgets\/embed-frame\.js"/);
     assert.equal(res.headers.get('content-security-policy')?.match(/frame-ancestors [^;]+/)?.[0], "frame-ancestors 'self' https://www.kommun.se");
     assert.equal(res.headers.get('x-frame-options'), null);

@@ -26,7 +26,7 @@ export const embeddableWidgets: Record<string, EmbeddableWidget> = {
   petition: { tag: 'medverka-petition', label: { sv: 'E-förslag', en: 'E-petition' }, attribute: 'petition', id: /^[1-9][0-9]{0,9}$/, idRule: 'the petition’s number' },
   // All public petitions (open, answered and closed, as its name says), with search, the
   // status filter and the form to propose one.
-  petitions: { tag: 'medverka-petitions', label: { sv: 'E-förslag', en: 'E-petitions' }, attribute: null, id: 'alla', attributes: {} },
+  petitions: { tag: 'medverka-petitions', label: { sv: 'E-förslag', en: 'E-petitions' }, attribute: null, id: 'alla', attributes: { show: 'all' } },
   // A participatory budget by its name, as in server/budgets/schemas.ts (BudgetSlug).
   budget: {
     tag: 'medverka-budget',

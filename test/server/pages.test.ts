@@ -115,13 +115,13 @@ describe('the server’s own pages', () => {
     }
   });
 
-  it('serves the list of petitions at its one fixed address, with no attribute', async () => {
+  it('serves the list of all petitions at its one fixed address: open, answered and closed, as its name says', async () => {
     const { app } = await testApp(null, { ALLOWED_ORIGINS: 'https://www.kommun.se' });
     const res = await app.request('/embed/petitions/alla?lang=en');
     assert.equal(res.status, 200);
     const html = await res.text();
     assert.match(html, /<html lang="en">/);
-    assert.match(html, /<medverka-petitions api="http:\/\/dialog\.test"><\/medverka-petitions>/);
+    assert.match(html, /<medverka-petitions show="all" api="http:\/\/dialog\.test"><\/medverka-petitions>/);
     assert.match(html, /src="\/widgets\/embed-frame\.js"/);
     const csp = res.headers.get('content-security-policy') ?? '';
     assert.equal(csp.match(/frame-ancestors [^;]+/)?.[0], "frame-ancestors 'self' https://www.kommun.se");

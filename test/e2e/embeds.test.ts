@@ -60,9 +60,12 @@ describe('end to end on sqlite: the iframe embeds on a page of another origin', 
     const problems = watchProblems(page);
     try {
       const frame = await open('tiles/engagera-dig', page);
+      // The page the link leads to, on the host's site.
+      host.paste('<p>Politik</p>');
       await frame.getByRole('link', { name: /Jag vill engagera mig politiskt/ }).click();
       // The seeded tile leads to /demo#politik: on the site that shows the frame, not in the frame.
       await page.waitForURL(`${host.origin}/demo#politik`, { timeout: 10_000 });
+      assert.equal(await page.locator('p').textContent(), 'Politik', 'the host’s page, in the whole window');
       assert.equal(page.frames().length, 1, 'the frame went with the page it was on');
       assert.deepEqual(problems, []);
     } finally {

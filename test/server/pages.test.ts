@@ -64,9 +64,12 @@ describe('the server’s own pages', () => {
     assert.match(html, /<medverka-tiles set="engagera-dig" api="http:\/\/dialog\.test"><\/medverka-tiles>/);
     // The widget in the page's main landmark, named as the page is.
     assert.match(html, /<title>Ways to take part – Medverka<\/title>/);
+    // Its links open in the whole window (embed-frame.js points relative ones at the host's site).
+    assert.match(html, /<head>[\s\S]*<base target="_top">[\s\S]*<\/head>/);
     assert.match(html, /<body>\s*<main aria-label="Ways to take part"><medverka-tiles [^>]*><\/medverka-tiles><\/main>\s*<\/body>/);
     assert.match(html, /src="\/widgets\/embed-frame\.js"/);
     assert.equal(res.headers.get('content-security-policy')?.match(/frame-ancestors [^;]+/)?.[0], "frame-ancestors 'self' https://www.kommun.se");
+    assert.equal(res.headers.get('content-security-policy')?.match(/base-uri [^;]+/)?.[0], "base-uri 'self' https://www.kommun.se");
     assert.equal(res.headers.get('x-frame-options'), null);
   });
 

@@ -10,6 +10,7 @@ import { errorJson, toErrorResponse } from './errors.js';
 import { baseSecurityHeaders, clientIp, type AppEnv } from './http.js';
 import { sameOriginApiWrites, shedOverload } from './limits.js';
 import type { Logger } from './log.js';
+import { originAllowed, originRoutes } from './origins.js';
 import { docsRoutes } from './pages/docs.js';
 import { pageRoutes } from './pages/routes.js';
 import { staticRoutes } from './static.js';
@@ -62,7 +63,6 @@ export function createApp(deps: AppDeps) {
   const { config, db, log } = deps;
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   const distDir = deps.distDir ?? resolve(repoRoot, 'dist');
-  const ownOrigin = config.publicUrl.origin;
 
   app.use(requestId({ headerName: 'X-Request-Id', limitLength: 64 }));
   app.use(async (c, next) => {
@@ -83,11 +83,13 @@ export function createApp(deps: AppDeps) {
     else log.debug('request', fields);
   });
   app.use(baseSecurityHeaders());
+  // Before CORS: it answers every page, allowed or not.
+  app.route('/', originRoutes(deps));
   app.use(
     '/api/*',
     cors({
       // Only the municipality's own sites may call the API from a browser.
-      origin: (origin) => (origin === ownOrigin || config.allowedOrigins.includes(origin) ? origin : null),
+      origin: (origin) => (originAllowed(config, origin) ? origin : null),
       allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
       allowHeaders: ['Content-Type', powHeader, chatTokenHeader, surveyTokenHeader],
       exposeHeaders: ['Retry-After'],

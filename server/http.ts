@@ -54,6 +54,7 @@ export interface PageSecurity {
  * server only, no inline code, Trusted Types required (Lit's own policy is the one allowed).
  */
 export function pageCsp({ frameAncestors }: PageSecurity = {}): string {
+  const framers = frameAncestors ? ["'self'", ...frameAncestors].join(' ') : "'none'";
   return [
     "default-src 'none'",
     "script-src 'self'",
@@ -64,9 +65,10 @@ export function pageCsp({ frameAncestors }: PageSecurity = {}): string {
     "frame-src 'self'",
     // The petition widgets solve their proof of work in a worker made from a blob: URL.
     'worker-src blob:',
-    "base-uri 'none'",
+    // A framed page points its relative links at the site that shows it (widgets/embed/frame.ts).
+    `base-uri ${framers}`,
     "form-action 'self'",
-    `frame-ancestors ${frameAncestors ? ["'self'", ...frameAncestors].join(' ') : "'none'"}`,
+    `frame-ancestors ${framers}`,
     "require-trusted-types-for 'script'",
     'trusted-types lit-html medverka-pow',
   ].join('; ');

@@ -208,11 +208,14 @@ export function pageRoutes({ config, db }: AppDeps) {
       .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
       .join('');
     const lang = langOf(c.req.query('lang'));
+    const label = escapeHtml(spec.label[lang]);
+    // The widget in the page's one main landmark, named for what it is, as the page's title.
     const html =
       `<!doctype html>\n<html lang="${lang}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
-      `<title>Medverka</title>\n<link rel="stylesheet" href="/embed/embed.css">\n` +
+      // Links leave the frame for the whole window: the sites they lead to may refuse to be framed.
+      `<base target="_top">\n<title>${label} – Medverka</title>\n<link rel="stylesheet" href="/embed/embed.css">\n` +
       `<script type="module" src="/widgets/medverka.js"></script>\n<script type="module" src="/widgets/embed-frame.js"></script>\n</head>\n` +
-      `<body>\n<${spec.tag}${attrs}></${spec.tag}>\n</body>\n</html>\n`;
+      `<body>\n<main aria-label="${label}"><${spec.tag}${attrs}></${spec.tag}></main>\n</body>\n</html>\n`;
     return sendPage(c, html, { frameAncestors: config.allowedOrigins });
   });
 

@@ -80,5 +80,28 @@ for (const database of testDatabases()) {
         await db.destroy();
       }
     });
+
+    it('tells a page of any origin whether that origin may call the API (a browser hides why a cross-origin request failed)', async () => {
+      const { app, db } = await testApp(database, { ALLOWED_ORIGINS: embeddingSite });
+      try {
+        const ask = async (origin?: string) => {
+          const res = await app.request('/api/origin', { headers: origin ? { Origin: origin } : {} });
+          assert.equal(res.status, 200, origin);
+          // Every page may read the answer, allowed or not; and it is never cached for another origin.
+          assert.equal(res.headers.get('access-control-allow-origin'), '*', origin);
+          assert.equal(res.headers.get('cache-control'), 'no-store', origin);
+          return res.json();
+        };
+        assert.deepEqual(await ask('https://evil.example'), { origin: 'https://evil.example', allowed: false, setting: 'ALLOWED_ORIGINS' });
+        assert.deepEqual(await ask('null'), { origin: 'null', allowed: false, setting: 'ALLOWED_ORIGINS' });
+        assert.deepEqual(await ask(embeddingSite), { origin: embeddingSite, allowed: true, setting: 'ALLOWED_ORIGINS' });
+        assert.deepEqual(await ask(ownOrigin), { origin: ownOrigin, allowed: true, setting: 'ALLOWED_ORIGINS' });
+        assert.deepEqual(await ask(), { origin: null, allowed: true, setting: 'ALLOWED_ORIGINS' }, 'a client outside a browser is not refused');
+        const doc = (await (await app.request('/api/openapi.json')).json()) as OpenApi;
+        assert.ok(doc.paths['/api/origin']?.get, 'documented');
+      } finally {
+        await db.destroy();
+      }
+    });
   });
 }

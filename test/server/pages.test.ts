@@ -62,8 +62,14 @@ describe('the server’s own pages', () => {
     const html = await res.text();
     assert.match(html, /<html lang="en">/);
     assert.match(html, /<medverka-tiles set="engagera-dig" api="http:\/\/dialog\.test"><\/medverka-tiles>/);
+    // The widget in the page's main landmark, named as the page is.
+    assert.match(html, /<title>Ways to take part – Medverka<\/title>/);
+    // Its links open in the whole window (embed-frame.js points relative ones at the host's site).
+    assert.match(html, /<head>[\s\S]*<base target="_top">[\s\S]*<\/head>/);
+    assert.match(html, /<body>\s*<main aria-label="Ways to take part"><medverka-tiles [^>]*><\/medverka-tiles><\/main>\s*<\/body>/);
     assert.match(html, /src="\/widgets\/embed-frame\.js"/);
     assert.equal(res.headers.get('content-security-policy')?.match(/frame-ancestors [^;]+/)?.[0], "frame-ancestors 'self' https://www.kommun.se");
+    assert.equal(res.headers.get('content-security-policy')?.match(/base-uri [^;]+/)?.[0], "base-uri 'self' https://www.kommun.se");
     assert.equal(res.headers.get('x-frame-options'), null);
   });
 
@@ -112,13 +118,13 @@ describe('the server’s own pages', () => {
     }
   });
 
-  it('serves the list of petitions at its one fixed address, with no attribute', async () => {
+  it('serves the list of all petitions at its one fixed address: open, answered and closed, as its name says', async () => {
     const { app } = await testApp(null, { ALLOWED_ORIGINS: 'https://www.kommun.se' });
     const res = await app.request('/embed/petitions/alla?lang=en');
     assert.equal(res.status, 200);
     const html = await res.text();
     assert.match(html, /<html lang="en">/);
-    assert.match(html, /<medverka-petitions api="http:\/\/dialog\.test"><\/medverka-petitions>/);
+    assert.match(html, /<medverka-petitions show="all" api="http:\/\/dialog\.test"><\/medverka-petitions>/);
     assert.match(html, /src="\/widgets\/embed-frame\.js"/);
     const csp = res.headers.get('content-security-policy') ?? '';
     assert.equal(csp.match(/frame-ancestors [^;]+/)?.[0], "frame-ancestors 'self' https://www.kommun.se");

@@ -27,6 +27,9 @@ describe('iframe embeds: the frame reports its height, the resizer applies it', 
     try {
       await waitUntil(() => heights.some((h) => h > 60), 'a height with the tiles rendered', { timeout: 10000 });
       expect(heights.every((h) => Number.isInteger(h) && h >= 0)).to.equal(true);
+      // No height before the widget has drawn something: the empty page's few pixels would
+      // shrink the frame to nothing, and it would jump back once the tiles are drawn.
+      expect(heights.filter((h) => h <= 60), `heights posted: ${heights.join(' → ')}`).to.deep.equal([]);
     } finally {
       window.removeEventListener('message', listener);
       f.remove();

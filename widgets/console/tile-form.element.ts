@@ -288,7 +288,7 @@ export class MedverkaConsoleTileForm extends ConsoleScreen {
         : nothing}
       ${this.renderText(fields.href!, t?.href, {
         hint: link
-          ? msg('https://… , mailto:… , tel:… eller en sökväg på samma webbplats som börjar med /.', { id: 'console.tile.href-hint' })
+          ? msg('https://… , mailto:… , tel:… eller en sökväg som börjar med / och leder till en sida på webbplatsen som visar rutorna.', { id: 'console.tile.href-hint' })
           : msg('Dit invånaren kommer om widgeten inte kan öppnas.', { id: 'console.tile.fallback-href-hint' }),
       })}
       ${fields.widgetAttributes

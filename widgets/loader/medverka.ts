@@ -5,27 +5,23 @@
  */
 import { loadWidget, widgetModules } from './registry.js';
 
-const tags = Object.keys(widgetModules);
-const selector = tags.join(',');
+const selector = Object.keys(widgetModules).join();
 
 function define(tag: string) {
-  loadWidget(tag).catch((err: unknown) => console.error(`Medverka: could not load <${tag}>`, err));
+  loadWidget(tag).catch(() => {
+    // Its code did not come (a 404 during an upgrade, a blocked request; the browser's console
+    // names the file): a word where the widget should be rather than an empty gap. An element
+    // with content of its own (the tiles' links) keeps it.
+    for (const el of document.querySelectorAll(tag))
+      el.textContent ||= /^en/.test((el.closest('[lang]') as HTMLElement | null)?.lang as string) ? 'This cannot be shown just now.' : 'Det här kan inte visas just nu.';
+  });
 }
 
-function scan(root: ParentNode) {
-  for (const el of root.querySelectorAll(selector)) {
-    if (!customElements.get(el.localName)) define(el.localName);
-  }
-}
-
-scan(document);
-new MutationObserver((records) => {
-  for (const record of records) {
-    for (const node of record.addedNodes) {
-      if (node.nodeType !== 1) continue;
-      const el = node as Element;
-      if (tags.includes(el.localName) && !customElements.get(el.localName)) define(el.localName);
-      if (el.firstElementChild) scan(el);
-    }
-  }
-}).observe(document.documentElement, { childList: true, subtree: true });
+// Every Medverka tag not yet defined, at start and after each change to the page. (One query
+// of the whole page per batch of changes rather than a walk of each added subtree: the loader
+// is in every widget's byte budget, and the query is fast.)
+const scan = () => {
+  for (const el of document.querySelectorAll(selector)) if (!customElements.get(el.localName)) define(el.localName);
+};
+scan();
+new MutationObserver(scan).observe(document.documentElement, { childList: true, subtree: true });

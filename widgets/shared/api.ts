@@ -39,6 +39,9 @@ export async function getJson<T>(base: string, path: string, signal?: AbortSigna
     });
   } catch (err) {
     if (signal?.aborted) throw err;
+    // No answer: perhaps the server does not allow this page's origin (ALLOWED_ORIGINS),
+    // which the browser does not say. checkOrigin asks (once per page) and says so.
+    import('../loader/origin-check.js').then((m) => m.default(base), () => 0);
     throw new ApiRequestError(null, 'network_error', String(err));
   }
   if (!response.ok) {

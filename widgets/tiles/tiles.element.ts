@@ -174,7 +174,7 @@ export class MedverkaTiles extends MedverkaElement {
       const text = a.textContent ?? '';
       const { description, icon, colour } = a.dataset;
       return {
-        key: `fallback-${i}`,
+        key: `f${i}`,
         id: i + 1,
         title: clean(strong ? strong.textContent! : text),
         description: clean(description ?? (strong ? text.replace(strong.textContent!, '') : '')),
@@ -193,7 +193,7 @@ export class MedverkaTiles extends MedverkaElement {
   #fromApi(tile: Tile): ShownTile {
     const target = tile.target;
     return {
-      key: `tile-${tile.id}`,
+      key: `t${tile.id}`,
       id: tile.id,
       title: this.#text(tile.title),
       description: this.#text(tile.description),
@@ -242,7 +242,8 @@ export class MedverkaTiles extends MedverkaElement {
     this.openTile = tile;
     this.panelUnavailable = false;
     this.#openedWidget = undefined;
-    const known = /^medverka-[a-z][a-z-]*$/.test(tag) && tag in widgetModules && tag !== this.localName;
+    // One of ours (a "medverka-…" name is never one of an object's inherited ones), and not the tiles again.
+    const known = tag in widgetModules && tag !== this.localName;
     const defined = known && (await loadWidget(tag).catch(() => false));
     if (this.openTile !== tile) return;
     if (defined) {
@@ -334,10 +335,11 @@ export class MedverkaTiles extends MedverkaElement {
 
   #renderBody(): TemplateResult {
     const tiles = this.#shownTiles;
-    if (this.set && this.status === Status.Loading) {
+    // Loading and Error come only from loading a set (load() without one is Ready at once).
+    if (this.status === Status.Loading) {
       return html`<p class="message" part="message" role="status">${msg('Laddar …', { id: 'tiles.loading' })}</p>`;
     }
-    if (this.set && this.status === Status.Error && tiles.length === 0) {
+    if (this.status === Status.Error && tiles.length === 0) {
       return html`<div class="message error" part="message" role="alert">
         <p class="error-text">${msg('Det gick inte att hämta innehållet just nu.', { id: 'tiles.error' })}</p>
         <button type="button" class="retry" @click=${() => void this.load()}>${msg('Försök igen', { id: 'tiles.retry' })}</button>

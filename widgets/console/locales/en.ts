@@ -160,7 +160,7 @@ export const templates: TemplateMap = {
   'console.tile.widget': 'Widget',
   'console.tile.choose-widget': 'Choose a widget',
   'console.tile.href': 'Address',
-  'console.tile.href-hint': 'https://… , mailto:… , tel:… or a path on the same site starting with /.',
+  'console.tile.href-hint': 'https://… , mailto:… , tel:… or a path starting with / that leads to a page on the website showing the tiles.',
   'console.tile.fallback-href': 'Fallback address (optional)',
   'console.tile.fallback-href-hint': 'Where residents go if the widget cannot be opened.',
   'console.tile.attributes': 'Settings for the widget (optional)',

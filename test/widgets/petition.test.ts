@@ -53,6 +53,18 @@ function check(el: MedverkaPetition, id: string) {
 
 const submit = (el: MedverkaPetition) => $<HTMLButtonElement>(el, 'button[type=submit]')!.click();
 
+/**
+ * The focused element's role and the name ARIA gives it: an explicit role, named by the text of
+ * the elements aria-labelledby lists (a role-less div may not be named at all).
+ */
+function focusedSummary(el: MedverkaPetition) {
+  const focused = root(el).activeElement as HTMLElement | null;
+  const role = focused?.getAttribute('role') ?? null;
+  const labelledBy = (focused?.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
+  const name = role && role !== 'generic' && role !== 'none' && role !== 'presentation' ? labelledBy.map((id) => root(el).getElementById(id)?.textContent?.trim() ?? '').join(' ') : '';
+  return { id: focused?.id, role, name };
+}
+
 describe('<medverka-petition>', () => {
   afterEach(async () => {
     await setViewport({ width: 800, height: 600 });
@@ -145,6 +157,8 @@ describe('<medverka-petition>', () => {
     $<HTMLInputElement>(el, '#name')!.focus();
     submit(el);
     await waitUntil(() => root(el).activeElement?.id === 'summary', 'focus moves to the summary');
+    // A group named by its heading: a screen reader says what the focused summary is.
+    expect(focusedSummary(el)).to.deep.equal({ id: 'summary', role: 'group', name: 'Rätta det här innan du skickar' });
     const links = [...root(el).querySelectorAll<HTMLAnchorElement>('#summary a')];
     expect(links.map((a) => a.textContent)).to.deep.equal([
       'Skriv ditt namn.',
@@ -240,6 +254,8 @@ describe('<medverka-petition>', () => {
     check(el, 'connection-resident');
     submit(el);
     await waitUntil(() => $(el, '#email-error'), 'the refusal is shown at the field', { timeout: 8000 });
+    await waitUntil(() => root(el).activeElement?.id === 'summary', 'focus moves to the summary');
+    expect(focusedSummary(el)).to.deep.equal({ id: 'summary', role: 'group', name: 'Rätta det här innan du skickar' });
     expect($(el, '#email-error')!.textContent).to.contain('Adresser från den här e-postdomänen tas inte emot');
     expect($(el, '#email')!.getAttribute('aria-invalid')).to.equal('true');
     expect(root(el).activeElement?.id).to.equal('summary');

@@ -56,6 +56,18 @@ async function openForm(el: MedverkaPetitions) {
 
 const submit = (el: MedverkaPetitions) => $<HTMLButtonElement>(el, '[part=form] button[type=submit]')!.click();
 
+/**
+ * The focused element's role and the name ARIA gives it: an explicit role, named by the text of
+ * the elements aria-labelledby lists (a role-less div may not be named at all).
+ */
+function focusedSummary(el: MedverkaPetitions) {
+  const focused = root(el).activeElement as HTMLElement | null;
+  const role = focused?.getAttribute('role') ?? null;
+  const labelledBy = (focused?.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
+  const name = role && role !== 'generic' && role !== 'none' && role !== 'presentation' ? labelledBy.map((id) => root(el).getElementById(id)?.textContent?.trim() ?? '').join(' ') : '';
+  return { id: focused?.id, role, name };
+}
+
 describe('<medverka-petitions>', () => {
   afterEach(async () => {
     await setViewport({ width: 800, height: 600 });
@@ -172,6 +184,8 @@ describe('<medverka-petitions>', () => {
 
     submit(el);
     await waitUntil(() => root(el).activeElement?.id === 'summary', 'focus moves to the summary');
+    // A group named by its heading: a screen reader says what the focused summary is.
+    expect(focusedSummary(el)).to.deep.equal({ id: 'summary', role: 'group', name: 'Rätta det här innan du skickar' });
     const links = [...root(el).querySelectorAll<HTMLAnchorElement>('#summary a')];
     expect(links.map((a) => a.getAttribute('href'))).to.deep.equal(['#title', '#body', '#name', '#email', '#publicDocumentAccepted']);
     expect(links[0]!.textContent).to.equal('Skriv en rubrik.');
@@ -196,7 +210,8 @@ describe('<medverka-petitions>', () => {
     $<HTMLInputElement>(el, '#publicDocumentAccepted')!.click();
     submit(el);
     await waitUntil(() => $(el, '#email-error'), 'the server’s issue is shown at its field', { timeout: 8000 });
-    expect(root(el).activeElement?.id).to.equal('summary');
+    await waitUntil(() => root(el).activeElement?.id === 'summary', 'focus moves to the summary');
+    expect(focusedSummary(el)).to.deep.equal({ id: 'summary', role: 'group', name: 'Rätta det här innan du skickar' });
     expect($(el, '#email')!.getAttribute('aria-invalid')).to.equal('true');
 
     type(el, 'email', 'bo.berg@example.se');

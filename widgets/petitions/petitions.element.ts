@@ -447,7 +447,8 @@ export class MedverkaPetitions extends MedverkaElement {
   private renderSummary() {
     const listed = fields.filter((f) => this.errors[f]);
     if (!listed.length && !this.formError) return nothing;
-    return html`<div id="summary" class="summary" tabindex="-1" aria-labelledby="summary-heading">
+    // A group, so that its heading names it: aria-labelledby on a role-less div is ignored.
+    return html`<div id="summary" class="summary" role="group" tabindex="-1" aria-labelledby="summary-heading">
       <div id="summary-heading" class="summary-heading" role="heading" aria-level=${Math.min(6, this.subLevel + 1)}>
         ${listed.length ? msg('Rätta det här innan du skickar', { id: 'petitions.summary-heading' }) : msg('Ditt förslag skickades inte', { id: 'petitions.not-sent' })}
       </div>

@@ -68,8 +68,12 @@ function focusedSummary(el: MedverkaPetitions) {
   return { id: focused?.id, role, name };
 }
 
+/** The test page's own address, without the fragment a test gave it. */
+const pageAddress = location.pathname + location.search;
+
 describe('<medverka-petitions>', () => {
   afterEach(async () => {
+    history.replaceState(null, '', pageAddress);
     await setViewport({ width: 800, height: 600 });
     await executeServerCommand('forced-colors', { active: false });
   });
@@ -147,6 +151,63 @@ describe('<medverka-petitions>', () => {
     await waitUntil(() => root(el).activeElement?.id === 'panel', 'the petition opens again');
     $<HTMLButtonElement>(el, '#panel .back')!.click();
     await waitUntil(() => root(el).activeElement === item(), 'the back button returns focus too');
+  });
+
+  it('gives an opened petition its own address: Back returns to the list, Forward opens it again', async () => {
+    const el = await petitions({ show: 'all' });
+    const item = () => [...root(el).querySelectorAll<HTMLButtonElement>('[part=item]')].find((b) => b.textContent!.includes(seededPetitions.open))!;
+    const id = item().dataset.id!;
+    // By keyboard, as a resident would: Chrome's Back skips entries a page added without a user's action.
+    item().focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => root(el).activeElement?.id === 'panel', 'the petition opens', { timeout: 5000 });
+    expect(location.hash).to.equal(`#e-forslag-${id}`);
+    expect(location.pathname + location.search, 'the host page’s own address is kept').to.equal(pageAddress);
+
+    history.back();
+    await waitUntil(() => !$(el, '#panel') && root(el).activeElement === item(), 'Back shows the list, with focus on the petition', { timeout: 5000 });
+    expect(location.hash).to.equal('');
+    history.forward();
+    await waitUntil(() => root(el).activeElement?.id === 'panel', 'Forward opens it again', { timeout: 5000 });
+    expect(location.hash).to.equal(`#e-forslag-${id}`);
+
+    // The back button is the same step back (not a new entry that Back would undo into the petition).
+    $<HTMLButtonElement>(el, '#panel .back')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => root(el).activeElement === item(), 'the back button returns to the list', { timeout: 5000 });
+    expect(location.hash).to.equal('');
+    history.forward();
+    await waitUntil(() => root(el).activeElement?.id === 'panel', 'the petition is the step forward', { timeout: 5000 });
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => root(el).activeElement === item(), 'Escape steps back too', { timeout: 5000 });
+    expect(location.hash).to.equal('');
+  });
+
+  it('opens the petition an address names at once (a reload, a bookmark, a shared link), even one the filter does not list', async () => {
+    const all = await petitions({ show: 'all' });
+    const answered = [...root(all).querySelectorAll<HTMLButtonElement>('[part=item]')].find((b) => b.textContent!.includes(seededPetitions.answered))!.dataset.id!;
+    history.replaceState(null, '', `${pageAddress}#e-forslag-${answered}`);
+    const el = await fixture<MedverkaPetitions>(html`<medverka-petitions show="open" api=${api as string} lang="sv"></medverka-petitions>`);
+    await waitUntil(() => $(el, '#panel medverka-petition'), 'the named petition is open', { timeout: 5000 });
+    const panel = $(el, '#panel')!;
+    await waitUntil(() => panel.getAttribute('aria-label') === seededPetitions.answered, 'the panel is named by the petition’s title', { timeout: 5000 });
+    expect(panel.querySelector('medverka-petition')!.getAttribute('petition')).to.equal(answered);
+    await expect(el).to.be.accessible();
+
+    // Back to the list from a shared link: the address loses the fragment, and the list is there.
+    $<HTMLButtonElement>(el, '#panel .back')!.click();
+    await waitUntil(() => $(el, '[part=list]'), 'the list is shown', { timeout: 5000 });
+    expect(location.hash).to.equal('');
+    expect(location.pathname + location.search).to.equal(pageAddress);
+  });
+
+  it('says so in the panel when an address names no public petition', async () => {
+    history.replaceState(null, '', `${pageAddress}#e-forslag-99999`);
+    const el = await fixture<MedverkaPetitions>(html`<medverka-petitions api=${api as string} lang="sv"></medverka-petitions>`);
+    await waitUntil(() => $(el, '#panel medverka-petition')?.shadowRoot?.querySelector('.message'), 'the petition widget says it is not there', { timeout: 5000 });
+    expect($(el, '#panel')!.getAttribute('aria-label')).to.equal('E-förslag');
+    expect($(el, '#panel medverka-petition')!.shadowRoot!.querySelector('.message')!.textContent).to.contain('Förslaget finns inte');
+    await expect(el).to.be.accessible();
   });
 
   it('shows an error with a retry button when the server cannot be reached, and tells the page', async () => {

@@ -262,6 +262,54 @@ describe('<medverka-petition>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('shares: a copy-link button that says the link is copied, and plain share links to the petition’s page', async () => {
+    const scripts = document.scripts.length;
+    const el = await petition('answered');
+    const page = new URL(`e-forslag/${ids.answered}`, api as string).href;
+    const share = $(el, '[part=share]')!;
+    expect(share.querySelector('[role=heading]')!.textContent!.trim()).to.equal('Dela förslaget');
+    const links = Object.fromEntries([...share.querySelectorAll<HTMLAnchorElement>('a')].map((a) => [a.textContent!.trim(), a.href]));
+    const title = seededPetitions.answered;
+    expect(links).to.deep.equal({
+      'E-post': `mailto:?subject=${encodeURIComponent(title)}&body=${encodeURIComponent(page)}`,
+      Facebook: `https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(page)}`,
+      X: `https://x.com/intent/post?text=${encodeURIComponent(title)}&url=${encodeURIComponent(page)}`,
+      WhatsApp: `https://wa.me/?text=${encodeURIComponent(`${title} ${page}`)}`,
+    });
+    expect(document.scripts.length, 'no third-party script is added').to.equal(scripts);
+
+    const copied: string[] = [];
+    const clipboard = navigator.clipboard;
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (text: string) => void copied.push(text) } });
+    try {
+      $<HTMLButtonElement>(el, '[part=share] button')!.focus();
+      await sendKeys({ press: 'Enter' });
+      const status = $(el, '[part=share] [role=status]')!;
+      await waitUntil(() => status.textContent!.trim() === 'Länken är kopierad.', 'the copy is announced politely');
+      expect(copied).to.deep.equal([page]);
+      await expect(el).to.be.accessible();
+
+      // Where copying is not allowed, the link is there to copy by hand.
+      Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: () => Promise.reject(new Error('not allowed')) } });
+      $<HTMLButtonElement>(el, '[part=share] button')!.click();
+      await waitUntil(() => $<HTMLInputElement>(el, '[part=share] input')?.value === page, 'the link is shown to copy');
+      expect(status.textContent!.trim()).to.equal('Det gick inte att kopiera. Markera länken och kopiera den.');
+      expect(root(el).activeElement).to.equal($(el, '[part=share] input'));
+      await expect(el).to.be.accessible();
+    } finally {
+      Object.defineProperty(navigator, 'clipboard', { configurable: true, value: clipboard });
+    }
+  });
+
+  it('shares the address it is given (the page the list opened it on) instead of its own page', async () => {
+    const el = await fixture<MedverkaPetition>(
+      html`<medverka-petition petition=${ids.open} api=${api as string} share-url="https://www.kommun.se/e-forslag#e-forslag-${ids.open}"></medverka-petition>`,
+    );
+    await loaded(el);
+    const facebook = [...root(el).querySelectorAll<HTMLAnchorElement>('[part=share] a')].find((a) => a.textContent!.trim() === 'Facebook')!;
+    expect(facebook.href).to.equal(`https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(`https://www.kommun.se/e-forslag#e-forslag-${ids.open}`)}`);
+  });
+
   it('solves a challenge on the main thread too, when no worker may be made', async () => {
     const challenge = (await (await fetch(new URL('api/pow/challenge', api as string))).json()) as Parameters<typeof encodeSolution>[0];
     const inWorker = await solve(challenge);

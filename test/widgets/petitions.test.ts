@@ -163,6 +163,7 @@ describe('<medverka-petitions>', () => {
     await waitUntil(() => root(el).activeElement?.id === 'panel', 'the petition opens', { timeout: 5000 });
     expect(location.hash).to.equal(`#e-forslag-${id}`);
     expect(location.pathname + location.search, 'the host page’s own address is kept').to.equal(pageAddress);
+    expect($(el, '#panel medverka-petition')!.getAttribute('share-url'), 'the petition shares this address').to.equal(location.href);
 
     history.back();
     await waitUntil(() => !$(el, '#panel') && root(el).activeElement === item(), 'Back shows the list, with focus on the petition', { timeout: 5000 });

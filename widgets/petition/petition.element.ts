@@ -55,6 +55,7 @@ const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * @csspart count - The signature count and its progress bar.
  * @csspart answer - The municipality's answer.
  * @csspart signers - The names of signers who chose to show them.
+ * @csspart share - The copy-link button and the share links.
  * @csspart form - The signing form.
  * @csspart button - The form's and the messages' buttons.
  * @csspart message - The loading, not-found, error and check-your-e-mail messages.
@@ -88,7 +89,15 @@ export class MedverkaPetition extends MedverkaElement {
     sent: { state: true },
     allSigners: { state: true },
     announcement: { state: true },
+    shareUrl: { attribute: 'share-url' },
+    copied: { state: true },
   };
+
+  /**
+   * The address to share: the page the petition is shown on (the list sets it to its own
+   * address for the petition). Default: the petition's page on the Medverka server.
+   */
+  declare shareUrl?: string;
 
   /** The petition's number, as shown in its address (e.g. "42"). */
   declare petition?: string;
@@ -107,6 +116,8 @@ export class MedverkaPetition extends MedverkaElement {
   declare private allSigners: boolean;
   /** Built at render time, so it is in the element's language. */
   declare private announcement?: () => string;
+  /** Whether the last copy of the link worked; undefined before any. */
+  declare private copied?: boolean;
 
   constructor() {
     super();
@@ -365,6 +376,55 @@ export class MedverkaPetition extends MedverkaElement {
     this.renderRoot.querySelector<HTMLElement>(`#${target}`)?.focus();
   }
 
+  // —— Sharing ——
+
+  private get link() {
+    return this.shareUrl || new URL(`e-forslag/${this.data!.id}`, this.apiBase).href;
+  }
+
+  private async copyLink() {
+    try {
+      await navigator.clipboard.writeText(this.link);
+      this.copied = true;
+    } catch {
+      // Not allowed here (an old browser, a frame without the permission): the link, to copy by hand.
+      this.copied = false;
+      await this.updateComplete;
+      const field = this.renderRoot.querySelector<HTMLInputElement>('#link');
+      field?.focus();
+      field?.select();
+    }
+  }
+
+  private renderShare(p: PublicPetition) {
+    const url = encodeURIComponent(this.link);
+    const title = encodeURIComponent(p.title);
+    // Plain links: no share buttons' scripts, so nothing is told who reads the page.
+    const links = [
+      [msg('E-post', { id: 'petition.share-email' }), `mailto:?subject=${title}&body=${url}`],
+      ['Facebook', `https://www.facebook.com/sharer/sharer.php?u=${url}`],
+      ['X', `https://x.com/intent/post?text=${title}&url=${url}`],
+      ['WhatsApp', `https://wa.me/?text=${encodeURIComponent(`${p.title} ${this.link}`)}`],
+    ];
+    return html`<section class="share" part="share" aria-labelledby="share-heading">
+      <div id="share-heading" class="subheading" role="heading" aria-level=${this.subLevel}>${msg('Dela förslaget', { id: 'petition.share-heading' })}</div>
+      <button type="button" class="secondary" part="button" @click=${this.copyLink}>${msg('Kopiera länken', { id: 'petition.copy' })}</button>
+      ${this.copied === false
+        ? html`<label for="link">${msg('Länk till förslaget', { id: 'petition.link' })}</label><input id="link" readonly .value=${this.link} />`
+        : nothing}
+      <p role="status">
+        ${this.copied === undefined
+          ? ''
+          : this.copied
+            ? msg('Länken är kopierad.', { id: 'petition.copied' })
+            : msg('Det gick inte att kopiera. Markera länken och kopiera den.', { id: 'petition.copy-failed' })}
+      </p>
+      <ul class="share-links">
+        ${links.map(([name, href]) => html`<li><a href=${href!}>${name}</a></li>`)}
+      </ul>
+    </section>`;
+  }
+
   // —— Rendering ——
 
   private renderStatus(p: PublicPetition) {
@@ -538,7 +598,7 @@ export class MedverkaPetition extends MedverkaElement {
       ${this.renderCount(p)} ${this.renderAnswer(p)}
       ${p.status === 'open' ? (this.sent ? this.renderSent() : this.renderForm()) : nothing}
       ${p.status === 'closed' ? html`<p class="closed-note">${msg('Förslaget går inte att skriva under längre.', { id: 'petition.not-open' })}</p>` : nothing}
-      ${this.renderSigners(p)}
+      ${this.renderSigners(p)} ${this.renderShare(p)}
     `;
   }
 

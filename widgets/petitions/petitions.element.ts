@@ -256,6 +256,8 @@ export class MedverkaPetitions extends MedverkaElement {
       const el = document.createElement('medverka-petition');
       el.setAttribute('petition', String(id));
       el.setAttribute('heading-level', String(this.subLevel));
+      // Shared as the host page with this petition open, where the resident found it.
+      el.setAttribute('share-url', location.href);
       if (this.api) el.setAttribute('api', this.api);
       this.#openedWidget = el;
     } else {

@@ -56,4 +56,10 @@ export const templates: TemplateMap = {
   'petition.sent-to': str`We have sent an e-mail to ${0}.`,
   'petition.sent-link': 'Your signature counts once you have clicked the link in the e-mail. The link is valid for three days.',
   'petition.sent-spam': 'No e-mail? Look in your spam folder.',
+  'petition.share-heading': 'Share the petition',
+  'petition.share-email': 'E-mail',
+  'petition.copy': 'Copy the link',
+  'petition.link': 'Link to the petition',
+  'petition.copied': 'The link is copied.',
+  'petition.copy-failed': 'The link could not be copied. Select the link and copy it.',
 };

@@ -104,10 +104,36 @@ describe('<medverka-petition>', () => {
     const answer = $(el, '[part=answer]')!;
     expect(answer.querySelector('[role=heading]')!.textContent).to.equal('Kommunens svar');
     expect(answer.querySelector('[role=heading]')!.getAttribute('aria-level')).to.equal('3');
-    expect([...answer.querySelectorAll('p')].map((p) => p.textContent)).to.deep.equal(['Tack för förslaget.', 'Belysningen sätts upp under hösten.']);
+    expect([...answer.querySelectorAll('p:not(.answered)')].map((p) => p.textContent)).to.deep.equal(['Tack för förslaget.', 'Belysningen sätts upp under hösten.']);
     expect($(el, 'form')).to.equal(null);
     expect($(el, '.days')).to.equal(null);
     await expect(el).to.be.accessible();
+  });
+
+  it('shows when the petition was published, and when and by which committee it was answered', async () => {
+    const el = await petition('answered');
+    const { openedAt, answeredAt } = (await (await fetch(new URL(`api/petitions/${ids.answered}`, api as string))).json()) as { openedAt: string; answeredAt: string };
+    const day = (iso: string, locale = 'sv-SE') => new Date(iso).toLocaleDateString(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Stockholm' });
+    expect($(el, '.published')!.textContent!.trim()).to.equal(`Publicerat ${day(openedAt)}.`);
+    expect($(el, '[part=answer] .answered')!.textContent!.trim()).to.equal(`Besvarat ${day(answeredAt)}.`);
+    await expect(el).to.be.accessible();
+
+    // With the committee that answered, where the server says which.
+    const realFetch = window.fetch;
+    window.fetch = async (input, init) => {
+      const res = await realFetch(input, init);
+      if (!String(input instanceof Request ? input.url : input).endsWith(`api/petitions/${ids.answered}`)) return res;
+      return Response.json({ ...(await res.json()), committee: 'Tekniska nämnden' });
+    };
+    try {
+      const withCommittee = await petition('answered');
+      expect($(withCommittee, '[part=answer] .answered')!.textContent!.trim()).to.equal(`Besvarat ${day(answeredAt)} av Tekniska nämnden.`);
+      const english = await petition('answered', { lang: 'en' });
+      expect($(english, '.published')!.textContent!.trim()).to.equal(`Published ${day(openedAt, 'en-GB')}.`);
+      expect($(english, '[part=answer] .answered')!.textContent!.trim()).to.equal(`Answered ${day(answeredAt, 'en-GB')} by Tekniska nämnden.`);
+    } finally {
+      window.fetch = realFetch;
+    }
   });
 
   it('shows a closed petition without a form', async () => {

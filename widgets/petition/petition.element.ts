@@ -28,6 +28,12 @@ interface Values {
   hearBack: boolean;
 }
 
+/**
+ * The committee (nämnd) that answered, which the server may not send yet: shown when it is
+ * there, left out when not.
+ */
+type Petition = PublicPetition & { committee?: string | null };
+
 /** How long a load may take before 'Laddar …' is shown. */
 const loadingMessageDelay = 300;
 /** The count changes on screen at once, but is announced at most this often. */
@@ -106,7 +112,7 @@ export class MedverkaPetition extends MedverkaElement {
   declare headingLevel: number;
 
   declare private status: Status;
-  declare private data?: PublicPetition;
+  declare private data?: Petition;
   declare private values: Values;
   declare private errors: Partial<Record<Field, Problem>>;
   /** Built at render time, so it is in the element's language. */
@@ -481,10 +487,22 @@ export class MedverkaPetition extends MedverkaElement {
     </section>`;
   }
 
-  private renderAnswer(p: PublicPetition) {
+  /** A day as residents write it ("12 juni 2026"), in the municipality's time zone. */
+  private day(iso: string) {
+    return new Date(iso).toLocaleDateString(this.locale === 'en' ? 'en-GB' : 'sv-SE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Stockholm' });
+  }
+
+  private renderAnswer(p: Petition) {
     if (p.status !== 'answered' || !p.answer) return nothing;
+    const day = p.answeredAt ? this.day(p.answeredAt) : '';
+    const by = p.committee;
     return html`<section class="answer" part="answer" aria-labelledby="answer-heading">
       <div id="answer-heading" class="subheading" role="heading" aria-level=${this.subLevel}>${msg('Kommunens svar', { id: 'petition.answer-heading' })}</div>
+      ${day
+        ? html`<p class="answered">
+            ${by ? msg(str`Besvarat ${day} av ${by}.`, { id: 'petition.answered-by' }) : msg(str`Besvarat ${day}.`, { id: 'petition.answered-on' })}
+          </p>`
+        : nothing}
       ${paragraphs(p.answer)}
     </section>`;
   }
@@ -594,6 +612,7 @@ export class MedverkaPetition extends MedverkaElement {
       <div class="heading" part="heading" role="heading" aria-level=${this.level}>${p.title}</div>
       ${this.renderStatus(p)}
       ${p.proposerName ? html`<p class="proposer">${msg(str`Förslaget är skrivet av ${p.proposerName}.`, { id: 'petition.proposer' })}</p>` : nothing}
+      ${p.openedAt ? html`<p class="published">${msg(str`Publicerat ${this.day(p.openedAt)}.`, { id: 'petition.published' })}</p>` : nothing}
       <div class="body" part="body">${paragraphs(p.body)}</div>
       ${this.renderCount(p)} ${this.renderAnswer(p)}
       ${p.status === 'open' ? (this.sent ? this.renderSent() : this.renderForm()) : nothing}

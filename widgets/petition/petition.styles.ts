@@ -39,6 +39,8 @@ export const styles = [
       color: var(--_accent);
     }
     .proposer,
+    .published,
+    .answered,
     .days,
     .hint,
     .closed-note {

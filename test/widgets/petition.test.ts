@@ -1,6 +1,6 @@
 /// <reference types="mocha" />
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../widgets/petition/define.js';
 import type { MedverkaPetition } from '../../widgets/petition/petition.element.js';
 import { encodeSolution, solve } from '../../widgets/petition/proof-of-work.js';
@@ -29,7 +29,8 @@ before(async () => {
 });
 
 async function loaded(el: MedverkaPetition) {
-  await waitUntil(() => $(el, '[part=heading], .message'), 'the widget settles', { timeout: 5000 });
+  // Not at "Laddar …", which a slow (busy) server shows first.
+  await waitUntil(() => $(el, '[part=heading], .message:not([role=status])'), 'the widget settles', { timeout: 5000 });
   await el.updateComplete;
   return el;
 }
@@ -67,6 +68,7 @@ function focusedSummary(el: MedverkaPetition) {
 
 describe('<medverka-petition>', () => {
   afterEach(async () => {
+    await emulateMedia({ media: 'screen' });
     await setViewport({ width: 800, height: 600 });
     await executeServerCommand('forced-colors', { active: false });
   });
@@ -127,7 +129,7 @@ describe('<medverka-petition>', () => {
     };
     try {
       const withCommittee = await petition('answered');
-      expect($(withCommittee, '[part=answer] .answered')!.textContent!.trim()).to.equal(`Besvarat ${day(answeredAt)} av Tekniska nämnden.`);
+      expect($(withCommittee, '[part=answer] .answered')?.textContent?.trim(), root(withCommittee).textContent!).to.equal(`Besvarat ${day(answeredAt)} av Tekniska nämnden.`);
       const english = await petition('answered', { lang: 'en' });
       expect($(english, '.published')!.textContent!.trim()).to.equal(`Published ${day(openedAt, 'en-GB')}.`);
       expect($(english, '[part=answer] .answered')!.textContent!.trim()).to.equal(`Answered ${day(answeredAt, 'en-GB')} by Tekniska nämnden.`);
@@ -385,6 +387,21 @@ describe('<medverka-petition>', () => {
     $<HTMLInputElement>(el, '#name')!.focus();
     await sendKeys({ press: 'Tab' });
     expect(root(el).activeElement?.id).to.equal('email');
+  });
+
+  it('prints just the petition, its count and its answer: no form, no buttons, no share links', async () => {
+    const open = await petition('open');
+    const answered = await petition('answered');
+    await emulateMedia({ media: 'print' });
+    const shown = (el: MedverkaPetition, selector: string) => [...root(el).querySelectorAll<HTMLElement>(selector)].some((n) => n.offsetParent !== null || n.getClientRects().length > 0);
+    for (const selector of ['[part=heading]', '[part=body]', '[part=count]', '[part=status]']) expect(shown(open, selector), selector).to.equal(true);
+    for (const selector of ['form', '[part=share]', 'button']) expect(shown(open, selector), selector).to.equal(false);
+    expect(shown(answered, '[part=answer]')).to.equal(true);
+    expect(shown(answered, 'button, [part=share]')).to.equal(false);
+    // The printed count is text, and the answer is not a grey box that may not print.
+    expect(getComputedStyle($(answered, '[part=answer]')!).backgroundColor).to.equal('rgba(0, 0, 0, 0)');
+    await emulateMedia({ media: 'screen' });
+    expect(shown(open, 'form'), 'on screen, the form is there').to.equal(true);
   });
 
   it('keeps visible borders in forced-colours mode', async () => {

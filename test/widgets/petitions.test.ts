@@ -1,6 +1,6 @@
 /// <reference types="mocha" />
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../widgets/petitions/define.js';
 import type { MedverkaPetitions } from '../../widgets/petitions/petitions.element.js';
 import type { MedverkaLoadErrorDetail, MedverkaPetitionProposedDetail } from '../../widgets/shared/events.js';
@@ -20,7 +20,8 @@ const seededPetitions = {
 const titles = (el: MedverkaPetitions) => [...root(el).querySelectorAll('.item-title')].map((t) => t.textContent);
 
 async function settled(el: MedverkaPetitions) {
-  await waitUntil(() => $(el, '[part=list], [part=message]'), 'the list settles', { timeout: 5000 });
+  // Not at "Laddar …", which a slow (busy) server shows first.
+  await waitUntil(() => $(el, '[part=list], [part=message]:not([role=status])'), 'the list settles', { timeout: 5000 });
   await el.updateComplete;
   return el;
 }
@@ -74,6 +75,7 @@ const pageAddress = location.pathname + location.search;
 describe('<medverka-petitions>', () => {
   afterEach(async () => {
     history.replaceState(null, '', pageAddress);
+    await emulateMedia({ media: 'screen' });
     await setViewport({ width: 800, height: 600 });
     await executeServerCommand('forced-colors', { active: false });
   });
@@ -200,6 +202,21 @@ describe('<medverka-petitions>', () => {
     await waitUntil(() => $(el, '[part=list]'), 'the list is shown', { timeout: 5000 });
     expect(location.hash).to.equal('');
     expect(location.pathname + location.search).to.equal(pageAddress);
+  });
+
+  it('prints an opened petition without the list’s buttons, and the list without its filters and form', async () => {
+    const el = await petitions({ show: 'all' });
+    await openForm(el);
+    await emulateMedia({ media: 'print' });
+    const shown = (selector: string) => [...root(el).querySelectorAll<HTMLElement>(selector)].some((n) => n.getClientRects().length > 0);
+    expect(shown('[part=list]')).to.equal(true);
+    for (const selector of ['[part=filters]', '[part=form]', 'button:not([part=item])']) expect(shown(selector), selector).to.equal(false);
+    await emulateMedia({ media: 'screen' });
+    $<HTMLButtonElement>(el, '[part=item]')!.click();
+    await waitUntil(() => $(el, '#panel medverka-petition'), 'the petition opens', { timeout: 5000 });
+    await emulateMedia({ media: 'print' });
+    expect(shown('#panel')).to.equal(true);
+    expect(shown('#panel .back')).to.equal(false);
   });
 
   it('says so in the panel when an address names no public petition', async () => {

@@ -257,6 +257,18 @@ export const styles = [
     .sent .subheading {
       margin: 0;
     }
+    /* On paper: the petition, its count and its answer; nothing to press or fill in. */
+    @media print {
+      .sign,
+      .sent,
+      .share,
+      .base button {
+        display: none;
+      }
+      .answer {
+        background: none;
+      }
+    }
     @media (forced-colors: active) {
       .answer,
       .sign,

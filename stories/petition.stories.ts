@@ -193,9 +193,15 @@ export const Closed: Story = {
   args: { api: mockApi('petition-closed', routes(closed)) },
 };
 
-/** The municipality has answered: the answer under its own heading. */
+/** The municipality has answered: the answer under its own heading, with its date. */
 export const Answered: Story = {
   args: { api: mockApi('petition-answered', routes(answered)) },
+};
+
+/** Answered, where the server says which committee answered. */
+export const AnsweredByCommittee: Story = {
+  name: 'Answered, with its committee',
+  args: { api: mockApi('petition-answered-committee', routes({ ...answered, committee: 'Tekniska nämnden' } as PublicPetition)) },
 };
 
 /** The API has not answered yet: after 300 ms, "Laddar …" is announced. */

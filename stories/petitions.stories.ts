@@ -192,3 +192,16 @@ export const Narrow: Story = {
   args: { api: mockApi('petitions-narrow', routes(summaries)) },
   decorators: [(story) => html`<div style="inline-size: 320px; outline: 1px dashed #999">${story()}</div>`],
 };
+
+/**
+ * A petition opened from the list, in place. It gets its own address on the page
+ * (`#e-forslag-42`): a reload, a bookmark or a shared link opens it again, and Back returns to
+ * the list.
+ */
+export const Opened: Story = {
+  name: 'A petition opened (its own address)',
+  play: async ({ canvasElement }) => {
+    await userEvent.click(await part(canvasElement, '[part=item]'));
+    await expect(await part(canvasElement, '#panel medverka-petition')).toBeTruthy();
+  },
+};

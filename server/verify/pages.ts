@@ -6,6 +6,7 @@ import { confirmMember } from '../panel/store.js';
 import { sendPage, type AppEnv } from '../http.js';
 import { escapeHtml } from '../pages/html.js';
 import { petitionTopic } from '../petitions/live.js';
+import { petitionPreviewMeta } from '../petitions/link-preview.js';
 import { thresholdMail } from '../petitions/mails.js';
 import { confirmProposal, confirmSignature, findPetition } from '../petitions/store.js';
 import { ConfirmationError } from './tokens.js';
@@ -90,12 +91,15 @@ export function confirmationPages({ db, config, mailer, live }: AppDeps) {
     const lang = langOf(c.req.query('lang'));
     const id = Number(c.req.param('id'));
     const petition = await findPetition(db, id);
-    const title = petition && ['open', 'closed', 'answered'].includes(petition.status) ? petition.title : lang === 'en' ? 'E-petition' : 'E-förslag';
+    const published = petition && ['open', 'closed', 'answered'].includes(petition.status) ? petition : undefined;
+    const title = published ? published.title : lang === 'en' ? 'E-petition' : 'E-förslag';
+    // What a shared link shows: only for a public petition.
+    const preview = published ? petitionPreviewMeta(published, { url: config.petitions.pageUrl.replace('{id}', String(id)), siteName: config.publicUrl.host, lang }) : '';
     return sendPage(
       c,
       page(lang, title, `<medverka-petition petition="${id}" heading-level="1"></medverka-petition>`, {
         heading: false,
-        head: '<script type="module" src="/widgets/medverka.js"></script>\n',
+        head: '<script type="module" src="/widgets/medverka.js"></script>\n' + preview,
       }),
     );
   });

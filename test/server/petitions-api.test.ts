@@ -53,6 +53,35 @@ for (const database of testDatabases()) {
 }
 
 describe('the petition page mails link to', () => {
+  it('carries a link preview (Open Graph and twitter:card): title, a short description, its address and the site', async () => {
+    const { app, db, config } = await testApp(null);
+    try {
+      const body = `Vi vill ha "fler" bänkar <längs> ån.\n\nÄldre behöver kunna vila. ${'Och mer text. '.repeat(40)}`;
+      const { petitionId, token } = await proposePetition(db, { title: 'Bänkar & bord <vid> ån', body, name: 'Greta', email: 'greta@example.se' }, 2);
+      await confirmProposal(db, token);
+      await movePetition(db, petitionId, 'open');
+      const html = await (await app.request(`/e-forslag/${petitionId}`)).text();
+      const meta = (key: string) => new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)">`).exec(html)?.[1];
+      const page = `${config.publicUrl.href.replace(/\/$/, '')}/e-forslag/${petitionId}`;
+      assert.equal(meta('og:type'), 'website');
+      assert.equal(meta('og:title'), 'Bänkar &#38; bord &#60;vid&#62; ån', 'escaped');
+      assert.equal(meta('og:url'), page);
+      assert.equal(meta('og:site_name'), config.publicUrl.host);
+      assert.equal(meta('og:locale'), 'sv_SE');
+      assert.equal(meta('twitter:card'), 'summary');
+      assert.equal(meta('twitter:title'), meta('og:title'));
+      const description = meta('og:description')!;
+      assert.ok(description.startsWith('Vi vill ha &#34;fler&#34; bänkar &#60;längs&#62; ån. Äldre behöver kunna vila.'), description);
+      assert.ok(description.endsWith('…') && description.length < 260, 'shortened at a word, with an ellipsis');
+      assert.equal(meta('description'), description);
+      assert.equal(meta('twitter:description'), description);
+      const english = await (await app.request(`/e-forslag/${petitionId}?lang=en`)).text();
+      assert.match(english, /<meta property="og:locale" content="en_GB">/);
+    } finally {
+      await db.destroy();
+    }
+  });
+
   it('holds the petition widget for a public petition, and a page that lets the widget say "not found" otherwise', async () => {
     const { app, db } = await testApp(null);
     try {
@@ -70,6 +99,7 @@ describe('the petition page mails link to', () => {
       assert.ok(html.includes(`<medverka-petition petition="${petitionId}" heading-level="1"></medverka-petition>`));
       assert.ok(html.includes('<script type="module" src="/widgets/medverka.js"></script>'));
       for (const bad of ['0', 'abc', '-1', '1e3', '99999999999']) assert.equal((await app.request(`/e-forslag/${bad}`)).status, 404, bad);
+      assert.ok(!draftPage.includes('og:'), 'a draft has no link preview');
       const row = await db.selectFrom('petitions').select('lang').where('id', '=', petitionId).executeTakeFirstOrThrow();
       assert.equal(row.lang, 'en', 'the proposer’s language is kept for later mails');
     } finally {

@@ -1,6 +1,6 @@
 /// <reference types="mocha" />
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../widgets/petition/define.js';
 import type { MedverkaPetition } from '../../widgets/petition/petition.element.js';
 import { encodeSolution, solve } from '../../widgets/petition/proof-of-work.js';
@@ -29,7 +29,8 @@ before(async () => {
 });
 
 async function loaded(el: MedverkaPetition) {
-  await waitUntil(() => $(el, '[part=heading], .message'), 'the widget settles', { timeout: 5000 });
+  // Not at "Laddar …", which a slow (busy) server shows first.
+  await waitUntil(() => $(el, '[part=heading], .message:not([role=status])'), 'the widget settles', { timeout: 5000 });
   await el.updateComplete;
   return el;
 }
@@ -53,8 +54,21 @@ function check(el: MedverkaPetition, id: string) {
 
 const submit = (el: MedverkaPetition) => $<HTMLButtonElement>(el, 'button[type=submit]')!.click();
 
+/**
+ * The focused element's role and the name ARIA gives it: an explicit role, named by the text of
+ * the elements aria-labelledby lists (a role-less div may not be named at all).
+ */
+function focusedSummary(el: MedverkaPetition) {
+  const focused = root(el).activeElement as HTMLElement | null;
+  const role = focused?.getAttribute('role') ?? null;
+  const labelledBy = (focused?.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
+  const name = role && role !== 'generic' && role !== 'none' && role !== 'presentation' ? labelledBy.map((id) => root(el).getElementById(id)?.textContent?.trim() ?? '').join(' ') : '';
+  return { id: focused?.id, role, name };
+}
+
 describe('<medverka-petition>', () => {
   afterEach(async () => {
+    await emulateMedia({ media: 'screen' });
     await setViewport({ width: 800, height: 600 });
     await executeServerCommand('forced-colors', { active: false });
   });
@@ -92,10 +106,36 @@ describe('<medverka-petition>', () => {
     const answer = $(el, '[part=answer]')!;
     expect(answer.querySelector('[role=heading]')!.textContent).to.equal('Kommunens svar');
     expect(answer.querySelector('[role=heading]')!.getAttribute('aria-level')).to.equal('3');
-    expect([...answer.querySelectorAll('p')].map((p) => p.textContent)).to.deep.equal(['Tack för förslaget.', 'Belysningen sätts upp under hösten.']);
+    expect([...answer.querySelectorAll('p:not(.answered)')].map((p) => p.textContent)).to.deep.equal(['Tack för förslaget.', 'Belysningen sätts upp under hösten.']);
     expect($(el, 'form')).to.equal(null);
     expect($(el, '.days')).to.equal(null);
     await expect(el).to.be.accessible();
+  });
+
+  it('shows when the petition was published, and when and by which committee it was answered', async () => {
+    const el = await petition('answered');
+    const { openedAt, answeredAt } = (await (await fetch(new URL(`api/petitions/${ids.answered}`, api as string))).json()) as { openedAt: string; answeredAt: string };
+    const day = (iso: string, locale = 'sv-SE') => new Date(iso).toLocaleDateString(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Stockholm' });
+    expect($(el, '.published')!.textContent!.trim()).to.equal(`Publicerat ${day(openedAt)}.`);
+    expect($(el, '[part=answer] .answered')!.textContent!.trim()).to.equal(`Besvarat ${day(answeredAt)}.`);
+    await expect(el).to.be.accessible();
+
+    // With the committee that answered, where the server says which.
+    const realFetch = window.fetch;
+    window.fetch = async (input, init) => {
+      const res = await realFetch(input, init);
+      if (!String(input instanceof Request ? input.url : input).endsWith(`api/petitions/${ids.answered}`)) return res;
+      return Response.json({ ...(await res.json()), committee: 'Tekniska nämnden' });
+    };
+    try {
+      const withCommittee = await petition('answered');
+      expect($(withCommittee, '[part=answer] .answered')?.textContent?.trim(), root(withCommittee).textContent!).to.equal(`Besvarat ${day(answeredAt)} av Tekniska nämnden.`);
+      const english = await petition('answered', { lang: 'en' });
+      expect($(english, '.published')!.textContent!.trim()).to.equal(`Published ${day(openedAt, 'en-GB')}.`);
+      expect($(english, '[part=answer] .answered')!.textContent!.trim()).to.equal(`Answered ${day(answeredAt, 'en-GB')} by Tekniska nämnden.`);
+    } finally {
+      window.fetch = realFetch;
+    }
   });
 
   it('shows a closed petition without a form', async () => {
@@ -145,6 +185,8 @@ describe('<medverka-petition>', () => {
     $<HTMLInputElement>(el, '#name')!.focus();
     submit(el);
     await waitUntil(() => root(el).activeElement?.id === 'summary', 'focus moves to the summary');
+    // A group named by its heading: a screen reader says what the focused summary is.
+    expect(focusedSummary(el)).to.deep.equal({ id: 'summary', role: 'group', name: 'Rätta det här innan du skickar' });
     const links = [...root(el).querySelectorAll<HTMLAnchorElement>('#summary a')];
     expect(links.map((a) => a.textContent)).to.deep.equal([
       'Skriv ditt namn.',
@@ -240,10 +282,60 @@ describe('<medverka-petition>', () => {
     check(el, 'connection-resident');
     submit(el);
     await waitUntil(() => $(el, '#email-error'), 'the refusal is shown at the field', { timeout: 8000 });
+    await waitUntil(() => root(el).activeElement?.id === 'summary', 'focus moves to the summary');
+    expect(focusedSummary(el)).to.deep.equal({ id: 'summary', role: 'group', name: 'Rätta det här innan du skickar' });
     expect($(el, '#email-error')!.textContent).to.contain('Adresser från den här e-postdomänen tas inte emot');
     expect($(el, '#email')!.getAttribute('aria-invalid')).to.equal('true');
     expect(root(el).activeElement?.id).to.equal('summary');
     await expect(el).to.be.accessible();
+  });
+
+  it('shares: a copy-link button that says the link is copied, and plain share links to the petition’s page', async () => {
+    const scripts = document.scripts.length;
+    const el = await petition('answered');
+    const page = new URL(`e-forslag/${ids.answered}`, api as string).href;
+    const share = $(el, '[part=share]')!;
+    expect(share.querySelector('[role=heading]')!.textContent!.trim()).to.equal('Dela förslaget');
+    const links = Object.fromEntries([...share.querySelectorAll<HTMLAnchorElement>('a')].map((a) => [a.textContent!.trim(), a.href]));
+    const title = seededPetitions.answered;
+    expect(links).to.deep.equal({
+      'E-post': `mailto:?subject=${encodeURIComponent(title)}&body=${encodeURIComponent(page)}`,
+      Facebook: `https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(page)}`,
+      X: `https://x.com/intent/post?text=${encodeURIComponent(title)}&url=${encodeURIComponent(page)}`,
+      WhatsApp: `https://wa.me/?text=${encodeURIComponent(`${title} ${page}`)}`,
+    });
+    expect(document.scripts.length, 'no third-party script is added').to.equal(scripts);
+
+    const copied: string[] = [];
+    const clipboard = navigator.clipboard;
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (text: string) => void copied.push(text) } });
+    try {
+      $<HTMLButtonElement>(el, '[part=share] button')!.focus();
+      await sendKeys({ press: 'Enter' });
+      const status = $(el, '[part=share] [role=status]')!;
+      await waitUntil(() => status.textContent!.trim() === 'Länken är kopierad.', 'the copy is announced politely');
+      expect(copied).to.deep.equal([page]);
+      await expect(el).to.be.accessible();
+
+      // Where copying is not allowed, the link is there to copy by hand.
+      Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: () => Promise.reject(new Error('not allowed')) } });
+      $<HTMLButtonElement>(el, '[part=share] button')!.click();
+      await waitUntil(() => $<HTMLInputElement>(el, '[part=share] input')?.value === page, 'the link is shown to copy');
+      expect(status.textContent!.trim()).to.equal('Det gick inte att kopiera. Markera länken och kopiera den.');
+      expect(root(el).activeElement).to.equal($(el, '[part=share] input'));
+      await expect(el).to.be.accessible();
+    } finally {
+      Object.defineProperty(navigator, 'clipboard', { configurable: true, value: clipboard });
+    }
+  });
+
+  it('shares the address it is given (the page the list opened it on) instead of its own page', async () => {
+    const el = await fixture<MedverkaPetition>(
+      html`<medverka-petition petition=${ids.open} api=${api as string} share-url="https://www.kommun.se/e-forslag#e-forslag-${ids.open}"></medverka-petition>`,
+    );
+    await loaded(el);
+    const facebook = [...root(el).querySelectorAll<HTMLAnchorElement>('[part=share] a')].find((a) => a.textContent!.trim() === 'Facebook')!;
+    expect(facebook.href).to.equal(`https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(`https://www.kommun.se/e-forslag#e-forslag-${ids.open}`)}`);
   });
 
   it('solves a challenge on the main thread too, when no worker may be made', async () => {
@@ -295,6 +387,21 @@ describe('<medverka-petition>', () => {
     $<HTMLInputElement>(el, '#name')!.focus();
     await sendKeys({ press: 'Tab' });
     expect(root(el).activeElement?.id).to.equal('email');
+  });
+
+  it('prints just the petition, its count and its answer: no form, no buttons, no share links', async () => {
+    const open = await petition('open');
+    const answered = await petition('answered');
+    await emulateMedia({ media: 'print' });
+    const shown = (el: MedverkaPetition, selector: string) => [...root(el).querySelectorAll<HTMLElement>(selector)].some((n) => n.offsetParent !== null || n.getClientRects().length > 0);
+    for (const selector of ['[part=heading]', '[part=body]', '[part=count]', '[part=status]']) expect(shown(open, selector), selector).to.equal(true);
+    for (const selector of ['form', '[part=share]', 'button']) expect(shown(open, selector), selector).to.equal(false);
+    expect(shown(answered, '[part=answer]')).to.equal(true);
+    expect(shown(answered, 'button, [part=share]')).to.equal(false);
+    // The printed count is text, and the answer is not a grey box that may not print.
+    expect(getComputedStyle($(answered, '[part=answer]')!).backgroundColor).to.equal('rgba(0, 0, 0, 0)');
+    await emulateMedia({ media: 'screen' });
+    expect(shown(open, 'form'), 'on screen, the form is there').to.equal(true);
   });
 
   it('keeps visible borders in forced-colours mode', async () => {

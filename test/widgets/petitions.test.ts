@@ -1,6 +1,6 @@
 /// <reference types="mocha" />
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../widgets/petitions/define.js';
 import type { MedverkaPetitions } from '../../widgets/petitions/petitions.element.js';
 import type { MedverkaLoadErrorDetail, MedverkaPetitionProposedDetail } from '../../widgets/shared/events.js';
@@ -20,7 +20,8 @@ const seededPetitions = {
 const titles = (el: MedverkaPetitions) => [...root(el).querySelectorAll('.item-title')].map((t) => t.textContent);
 
 async function settled(el: MedverkaPetitions) {
-  await waitUntil(() => $(el, '[part=list], [part=message]'), 'the list settles', { timeout: 5000 });
+  // Not at "Laddar …", which a slow (busy) server shows first.
+  await waitUntil(() => $(el, '[part=list], [part=message]:not([role=status])'), 'the list settles', { timeout: 5000 });
   await el.updateComplete;
   return el;
 }
@@ -56,8 +57,25 @@ async function openForm(el: MedverkaPetitions) {
 
 const submit = (el: MedverkaPetitions) => $<HTMLButtonElement>(el, '[part=form] button[type=submit]')!.click();
 
+/**
+ * The focused element's role and the name ARIA gives it: an explicit role, named by the text of
+ * the elements aria-labelledby lists (a role-less div may not be named at all).
+ */
+function focusedSummary(el: MedverkaPetitions) {
+  const focused = root(el).activeElement as HTMLElement | null;
+  const role = focused?.getAttribute('role') ?? null;
+  const labelledBy = (focused?.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
+  const name = role && role !== 'generic' && role !== 'none' && role !== 'presentation' ? labelledBy.map((id) => root(el).getElementById(id)?.textContent?.trim() ?? '').join(' ') : '';
+  return { id: focused?.id, role, name };
+}
+
+/** The test page's own address, without the fragment a test gave it. */
+const pageAddress = location.pathname + location.search;
+
 describe('<medverka-petitions>', () => {
   afterEach(async () => {
+    history.replaceState(null, '', pageAddress);
+    await emulateMedia({ media: 'screen' });
     await setViewport({ width: 800, height: 600 });
     await executeServerCommand('forced-colors', { active: false });
   });
@@ -137,6 +155,79 @@ describe('<medverka-petitions>', () => {
     await waitUntil(() => root(el).activeElement === item(), 'the back button returns focus too');
   });
 
+  it('gives an opened petition its own address: Back returns to the list, Forward opens it again', async () => {
+    const el = await petitions({ show: 'all' });
+    const item = () => [...root(el).querySelectorAll<HTMLButtonElement>('[part=item]')].find((b) => b.textContent!.includes(seededPetitions.open))!;
+    const id = item().dataset.id!;
+    // By keyboard, as a resident would: Chrome's Back skips entries a page added without a user's action.
+    item().focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => root(el).activeElement?.id === 'panel', 'the petition opens', { timeout: 5000 });
+    expect(location.hash).to.equal(`#e-forslag-${id}`);
+    expect(location.pathname + location.search, 'the host page’s own address is kept').to.equal(pageAddress);
+    expect($(el, '#panel medverka-petition')!.getAttribute('share-url'), 'the petition shares this address').to.equal(location.href);
+
+    history.back();
+    await waitUntil(() => !$(el, '#panel') && root(el).activeElement === item(), 'Back shows the list, with focus on the petition', { timeout: 5000 });
+    expect(location.hash).to.equal('');
+    history.forward();
+    await waitUntil(() => root(el).activeElement?.id === 'panel', 'Forward opens it again', { timeout: 5000 });
+    expect(location.hash).to.equal(`#e-forslag-${id}`);
+
+    // The back button is the same step back (not a new entry that Back would undo into the petition).
+    $<HTMLButtonElement>(el, '#panel .back')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => root(el).activeElement === item(), 'the back button returns to the list', { timeout: 5000 });
+    expect(location.hash).to.equal('');
+    history.forward();
+    await waitUntil(() => root(el).activeElement?.id === 'panel', 'the petition is the step forward', { timeout: 5000 });
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => root(el).activeElement === item(), 'Escape steps back too', { timeout: 5000 });
+    expect(location.hash).to.equal('');
+  });
+
+  it('opens the petition an address names at once (a reload, a bookmark, a shared link), even one the filter does not list', async () => {
+    const all = await petitions({ show: 'all' });
+    const answered = [...root(all).querySelectorAll<HTMLButtonElement>('[part=item]')].find((b) => b.textContent!.includes(seededPetitions.answered))!.dataset.id!;
+    history.replaceState(null, '', `${pageAddress}#e-forslag-${answered}`);
+    const el = await fixture<MedverkaPetitions>(html`<medverka-petitions show="open" api=${api as string} lang="sv"></medverka-petitions>`);
+    await waitUntil(() => $(el, '#panel medverka-petition'), 'the named petition is open', { timeout: 5000 });
+    const panel = $(el, '#panel')!;
+    await waitUntil(() => panel.getAttribute('aria-label') === seededPetitions.answered, 'the panel is named by the petition’s title', { timeout: 5000 });
+    expect(panel.querySelector('medverka-petition')!.getAttribute('petition')).to.equal(answered);
+    await expect(el).to.be.accessible();
+
+    // Back to the list from a shared link: the address loses the fragment, and the list is there.
+    $<HTMLButtonElement>(el, '#panel .back')!.click();
+    await waitUntil(() => $(el, '[part=list]'), 'the list is shown', { timeout: 5000 });
+    expect(location.hash).to.equal('');
+    expect(location.pathname + location.search).to.equal(pageAddress);
+  });
+
+  it('prints an opened petition without the list’s buttons, and the list without its filters and form', async () => {
+    const el = await petitions({ show: 'all' });
+    await openForm(el);
+    await emulateMedia({ media: 'print' });
+    const shown = (selector: string) => [...root(el).querySelectorAll<HTMLElement>(selector)].some((n) => n.getClientRects().length > 0);
+    expect(shown('[part=list]')).to.equal(true);
+    for (const selector of ['[part=filters]', '[part=form]', 'button:not([part=item])']) expect(shown(selector), selector).to.equal(false);
+    await emulateMedia({ media: 'screen' });
+    $<HTMLButtonElement>(el, '[part=item]')!.click();
+    await waitUntil(() => $(el, '#panel medverka-petition'), 'the petition opens', { timeout: 5000 });
+    await emulateMedia({ media: 'print' });
+    expect(shown('#panel')).to.equal(true);
+    expect(shown('#panel .back')).to.equal(false);
+  });
+
+  it('says so in the panel when an address names no public petition', async () => {
+    history.replaceState(null, '', `${pageAddress}#e-forslag-99999`);
+    const el = await fixture<MedverkaPetitions>(html`<medverka-petitions api=${api as string} lang="sv"></medverka-petitions>`);
+    await waitUntil(() => $(el, '#panel medverka-petition')?.shadowRoot?.querySelector('.message'), 'the petition widget says it is not there', { timeout: 5000 });
+    expect($(el, '#panel')!.getAttribute('aria-label')).to.equal('E-förslag');
+    expect($(el, '#panel medverka-petition')!.shadowRoot!.querySelector('.message')!.textContent).to.contain('Förslaget finns inte');
+    await expect(el).to.be.accessible();
+  });
+
   it('shows an error with a retry button when the server cannot be reached, and tells the page', async () => {
     const el = document.createElement('medverka-petitions');
     el.setAttribute('api', 'http://127.0.0.1:9/');
@@ -172,6 +263,8 @@ describe('<medverka-petitions>', () => {
 
     submit(el);
     await waitUntil(() => root(el).activeElement?.id === 'summary', 'focus moves to the summary');
+    // A group named by its heading: a screen reader says what the focused summary is.
+    expect(focusedSummary(el)).to.deep.equal({ id: 'summary', role: 'group', name: 'Rätta det här innan du skickar' });
     const links = [...root(el).querySelectorAll<HTMLAnchorElement>('#summary a')];
     expect(links.map((a) => a.getAttribute('href'))).to.deep.equal(['#title', '#body', '#name', '#email', '#publicDocumentAccepted']);
     expect(links[0]!.textContent).to.equal('Skriv en rubrik.');
@@ -196,7 +289,8 @@ describe('<medverka-petitions>', () => {
     $<HTMLInputElement>(el, '#publicDocumentAccepted')!.click();
     submit(el);
     await waitUntil(() => $(el, '#email-error'), 'the server’s issue is shown at its field', { timeout: 8000 });
-    expect(root(el).activeElement?.id).to.equal('summary');
+    await waitUntil(() => root(el).activeElement?.id === 'summary', 'focus moves to the summary');
+    expect(focusedSummary(el)).to.deep.equal({ id: 'summary', role: 'group', name: 'Rätta det här innan du skickar' });
     expect($(el, '#email')!.getAttribute('aria-invalid')).to.equal('true');
 
     type(el, 'email', 'bo.berg@example.se');

@@ -28,6 +28,12 @@ interface Values {
   hearBack: boolean;
 }
 
+/**
+ * The committee (nämnd) that answered, which the server may not send yet: shown when it is
+ * there, left out when not.
+ */
+type Petition = PublicPetition & { committee?: string | null };
+
 /** How long a load may take before 'Laddar …' is shown. */
 const loadingMessageDelay = 300;
 /** The count changes on screen at once, but is announced at most this often. */
@@ -55,6 +61,7 @@ const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * @csspart count - The signature count and its progress bar.
  * @csspart answer - The municipality's answer.
  * @csspart signers - The names of signers who chose to show them.
+ * @csspart share - The copy-link button and the share links.
  * @csspart form - The signing form.
  * @csspart button - The form's and the messages' buttons.
  * @csspart message - The loading, not-found, error and check-your-e-mail messages.
@@ -88,7 +95,15 @@ export class MedverkaPetition extends MedverkaElement {
     sent: { state: true },
     allSigners: { state: true },
     announcement: { state: true },
+    shareUrl: { attribute: 'share-url' },
+    copied: { state: true },
   };
+
+  /**
+   * The address to share: the page the petition is shown on (the list sets it to its own
+   * address for the petition). Default: the petition's page on the Medverka server.
+   */
+  declare shareUrl?: string;
 
   /** The petition's number, as shown in its address (e.g. "42"). */
   declare petition?: string;
@@ -97,7 +112,7 @@ export class MedverkaPetition extends MedverkaElement {
   declare headingLevel: number;
 
   declare private status: Status;
-  declare private data?: PublicPetition;
+  declare private data?: Petition;
   declare private values: Values;
   declare private errors: Partial<Record<Field, Problem>>;
   /** Built at render time, so it is in the element's language. */
@@ -107,6 +122,8 @@ export class MedverkaPetition extends MedverkaElement {
   declare private allSigners: boolean;
   /** Built at render time, so it is in the element's language. */
   declare private announcement?: () => string;
+  /** Whether the last copy of the link worked; undefined before any. */
+  declare private copied?: boolean;
 
   constructor() {
     super();
@@ -365,6 +382,55 @@ export class MedverkaPetition extends MedverkaElement {
     this.renderRoot.querySelector<HTMLElement>(`#${target}`)?.focus();
   }
 
+  // —— Sharing ——
+
+  private get link() {
+    return this.shareUrl || new URL(`e-forslag/${this.data!.id}`, this.apiBase).href;
+  }
+
+  private async copyLink() {
+    try {
+      await navigator.clipboard.writeText(this.link);
+      this.copied = true;
+    } catch {
+      // Not allowed here (an old browser, a frame without the permission): the link, to copy by hand.
+      this.copied = false;
+      await this.updateComplete;
+      const field = this.renderRoot.querySelector<HTMLInputElement>('#link');
+      field?.focus();
+      field?.select();
+    }
+  }
+
+  private renderShare(p: PublicPetition) {
+    const url = encodeURIComponent(this.link);
+    const title = encodeURIComponent(p.title);
+    // Plain links: no share buttons' scripts, so nothing is told who reads the page.
+    const links = [
+      [msg('E-post', { id: 'petition.share-email' }), `mailto:?subject=${title}&body=${url}`],
+      ['Facebook', `https://www.facebook.com/sharer/sharer.php?u=${url}`],
+      ['X', `https://x.com/intent/post?text=${title}&url=${url}`],
+      ['WhatsApp', `https://wa.me/?text=${encodeURIComponent(`${p.title} ${this.link}`)}`],
+    ];
+    return html`<section class="share" part="share" aria-labelledby="share-heading">
+      <div id="share-heading" class="subheading" role="heading" aria-level=${this.subLevel}>${msg('Dela förslaget', { id: 'petition.share-heading' })}</div>
+      <button type="button" class="secondary" part="button" @click=${this.copyLink}>${msg('Kopiera länken', { id: 'petition.copy' })}</button>
+      ${this.copied === false
+        ? html`<label for="link">${msg('Länk till förslaget', { id: 'petition.link' })}</label><input id="link" readonly .value=${this.link} />`
+        : nothing}
+      <p role="status">
+        ${this.copied === undefined
+          ? ''
+          : this.copied
+            ? msg('Länken är kopierad.', { id: 'petition.copied' })
+            : msg('Det gick inte att kopiera. Markera länken och kopiera den.', { id: 'petition.copy-failed' })}
+      </p>
+      <ul class="share-links">
+        ${links.map(([name, href]) => html`<li><a href=${href!}>${name}</a></li>`)}
+      </ul>
+    </section>`;
+  }
+
   // —— Rendering ——
 
   private renderStatus(p: PublicPetition) {
@@ -421,10 +487,22 @@ export class MedverkaPetition extends MedverkaElement {
     </section>`;
   }
 
-  private renderAnswer(p: PublicPetition) {
+  /** A day as residents write it ("12 juni 2026"), in the municipality's time zone. */
+  private day(iso: string) {
+    return new Date(iso).toLocaleDateString(this.locale === 'en' ? 'en-GB' : 'sv-SE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Stockholm' });
+  }
+
+  private renderAnswer(p: Petition) {
     if (p.status !== 'answered' || !p.answer) return nothing;
+    const day = p.answeredAt ? this.day(p.answeredAt) : '';
+    const by = p.committee;
     return html`<section class="answer" part="answer" aria-labelledby="answer-heading">
       <div id="answer-heading" class="subheading" role="heading" aria-level=${this.subLevel}>${msg('Kommunens svar', { id: 'petition.answer-heading' })}</div>
+      ${day
+        ? html`<p class="answered">
+            ${by ? msg(str`Besvarat ${day} av ${by}.`, { id: 'petition.answered-by' }) : msg(str`Besvarat ${day}.`, { id: 'petition.answered-on' })}
+          </p>`
+        : nothing}
       ${paragraphs(p.answer)}
     </section>`;
   }
@@ -442,7 +520,8 @@ export class MedverkaPetition extends MedverkaElement {
   private renderSummary() {
     const listed = fields.filter((f) => this.errors[f]);
     if (!listed.length && !this.formError) return nothing;
-    return html`<div id="summary" class="summary" tabindex="-1" aria-labelledby="summary-heading">
+    // A group, so that its heading names it: aria-labelledby on a role-less div is ignored.
+    return html`<div id="summary" class="summary" role="group" tabindex="-1" aria-labelledby="summary-heading">
       <div id="summary-heading" class="summary-heading" role="heading" aria-level=${Math.min(6, this.subLevel + 1)}>
         ${listed.length ? msg('Rätta det här innan du skickar', { id: 'petition.summary-heading' }) : msg('Din underskrift skickades inte', { id: 'petition.not-sent' })}
       </div>
@@ -533,11 +612,12 @@ export class MedverkaPetition extends MedverkaElement {
       <div class="heading" part="heading" role="heading" aria-level=${this.level}>${p.title}</div>
       ${this.renderStatus(p)}
       ${p.proposerName ? html`<p class="proposer">${msg(str`Förslaget är skrivet av ${p.proposerName}.`, { id: 'petition.proposer' })}</p>` : nothing}
+      ${p.openedAt ? html`<p class="published">${msg(str`Publicerat ${this.day(p.openedAt)}.`, { id: 'petition.published' })}</p>` : nothing}
       <div class="body" part="body">${paragraphs(p.body)}</div>
       ${this.renderCount(p)} ${this.renderAnswer(p)}
       ${p.status === 'open' ? (this.sent ? this.renderSent() : this.renderForm()) : nothing}
       ${p.status === 'closed' ? html`<p class="closed-note">${msg('Förslaget går inte att skriva under längre.', { id: 'petition.not-open' })}</p>` : nothing}
-      ${this.renderSigners(p)}
+      ${this.renderSigners(p)} ${this.renderShare(p)}
     `;
   }
 

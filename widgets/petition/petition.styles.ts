@@ -39,6 +39,8 @@ export const styles = [
       color: var(--_accent);
     }
     .proposer,
+    .published,
+    .answered,
     .days,
     .hint,
     .closed-note {
@@ -123,7 +125,8 @@ export const styles = [
       border-left: 0.25em solid var(--_border);
     }
     input:not([type]),
-    input[type='email'] {
+    input[type='email'],
+    #link {
       font: inherit;
       width: 100%;
       max-width: 30em;
@@ -216,6 +219,30 @@ export const styles = [
       background: var(--_accent);
       color: var(--_on-accent);
     }
+    .share {
+      display: flex;
+      flex-direction: column;
+      gap: 0.5em;
+      align-items: flex-start;
+    }
+    .share .subheading {
+      margin: 0;
+    }
+    .share-links {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 1.25em;
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+    .share-links a {
+      display: inline-flex;
+      align-items: center;
+      min-height: 44px;
+      color: var(--_accent);
+      font-weight: 700;
+    }
     .signer-list {
       margin: 0.5em 0;
       padding-left: 1.25em;
@@ -229,6 +256,18 @@ export const styles = [
     }
     .sent .subheading {
       margin: 0;
+    }
+    /* On paper: the petition, its count and its answer; nothing to press or fill in. */
+    @media print {
+      .sign,
+      .sent,
+      .share,
+      .base button {
+        display: none;
+      }
+      .answer {
+        background: none;
+      }
     }
     @media (forced-colors: active) {
       .answer,

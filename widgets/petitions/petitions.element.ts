@@ -33,10 +33,25 @@ const shows: Show[] = ['open', 'answered', 'closed', 'all'];
 const loadingMessageDelay = 300;
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const emptyValues: Values = { title: '', body: '', name: '', email: '', publicDocumentAccepted: false };
+/**
+ * An opened petition's address on the host page: a fragment, which the CMS's server never
+ * sees and its own routing leaves alone, so the page can be reloaded, bookmarked and shared.
+ */
+const addressPattern = /^#e-forslag-([1-9][0-9]{0,9})$/;
+/** Marks the history entries this widget added, so its back button can step back over them. */
+const historyMark = 'medverkaPetition';
+
+/** The petition shown in the panel; its title once known (it names the panel). */
+interface Opened {
+  id: number;
+  title?: string;
+}
 
 /**
  * The municipality's public e-petitions (e-förslag): a list to filter and search, each
  * petition opened in place with `<medverka-petition>`, and a form to propose a new one.
+ * An opened petition gets its own address on the host page (`#e-forslag-<number>`), so it
+ * can be reloaded, bookmarked and shared, and the browser's Back returns to the list.
  * Proposing needs no account: the proposer confirms by a link mailed to them, and a proof
  * of work, solved in the background once they start the form, keeps scripts from
  * proposing in bulk.
@@ -101,7 +116,7 @@ export class MedverkaPetitions extends MedverkaElement {
   declare private petitions?: PetitionSummary[];
   /** The words last searched for. */
   declare private query: string;
-  declare private opened?: PetitionSummary;
+  declare private opened?: Opened;
   declare private panelUnavailable: boolean;
   declare private proposing: boolean;
   declare private values: Values;
@@ -131,8 +146,15 @@ export class MedverkaPetitions extends MedverkaElement {
   /** The proof of work for the next proposal, started when the resident starts the form. */
   #pow?: Promise<string>;
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener('popstate', this.followAddress);
+    this.followAddress(false);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    removeEventListener('popstate', this.followAddress);
     this.#abort?.abort();
   }
 
@@ -187,16 +209,55 @@ export class MedverkaPetitions extends MedverkaElement {
 
   // —— One petition, opened in place ——
 
-  private async open(p: PetitionSummary) {
-    this.opened = p;
+  /**
+   * Shows what the address names: the petition in it, or the list. Called at start (a
+   * reload, a bookmark, a shared link: the panel is scrolled into view, focus stays where the
+   * page put it) and on Back and Forward (the resident moved: focus follows).
+   */
+  private followAddress = (moved: PopStateEvent | false) => {
+    const id = Number(addressPattern.exec(location.hash)?.[1] ?? 0);
+    if (id && id !== this.opened?.id) void this.showPetition(id, moved ? 'focus' : 'scroll');
+    else if (!id && this.opened) void this.showList();
+  };
+
+  /** Opens a petition from the list: a new entry in the browser's history, with its own address. */
+  private open(p: PetitionSummary) {
+    history.pushState({ [historyMark]: p.id }, '', `#e-forslag-${p.id}`);
+    void this.showPetition(p.id, 'focus', p.title);
+  }
+
+  /** Back to the list: the same step back as the browser's Back when the list added the entry. */
+  private close() {
+    if ((history.state as Record<string, unknown> | null)?.[historyMark] === this.opened?.id) {
+      history.back();
+      return;
+    }
+    // Reached from a link: the petition's address goes, the host page's own stays.
+    history.replaceState(history.state, '', location.pathname + location.search);
+    void this.showList();
+  }
+
+  private async showPetition(id: number, then: 'focus' | 'scroll', title?: string) {
+    const opened: Opened = { id, title: title ?? this.petitions?.find((p) => p.id === id)?.title };
+    this.opened = opened;
     this.panelUnavailable = false;
     this.#openedWidget = undefined;
+    if (!opened.title) {
+      // Not in the list shown (another filter, a petition reached by its link): its title names the panel.
+      petitionApi.petition(this.apiBase, String(id)).then(
+        (p) => this.opened === opened && (this.opened = { ...opened, title: p.title }),
+        // The petition widget says what is wrong; the panel keeps its general name.
+        () => {},
+      );
+    }
     const defined = await loadWidget('medverka-petition').catch(() => false);
-    if (this.opened !== p) return;
+    if (this.opened?.id !== id) return;
     if (defined) {
       const el = document.createElement('medverka-petition');
-      el.setAttribute('petition', String(p.id));
+      el.setAttribute('petition', String(id));
       el.setAttribute('heading-level', String(this.subLevel));
+      // Shared as the host page with this petition open, where the resident found it.
+      el.setAttribute('share-url', location.href);
       if (this.api) el.setAttribute('api', this.api);
       this.#openedWidget = el;
     } else {
@@ -204,10 +265,12 @@ export class MedverkaPetitions extends MedverkaElement {
     }
     this.requestUpdate();
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#panel')?.focus();
+    const panel = this.renderRoot.querySelector<HTMLElement>('#panel');
+    if (then === 'focus') panel?.focus();
+    else panel?.scrollIntoView({ block: 'start' });
   }
 
-  private async close() {
+  private async showList() {
     const id = this.opened?.id;
     this.opened = undefined;
     this.#openedWidget = undefined;
@@ -218,7 +281,7 @@ export class MedverkaPetitions extends MedverkaElement {
   private onPanelKeydown(event: KeyboardEvent) {
     if (event.key === 'Escape') {
       event.stopPropagation();
-      void this.close();
+      this.close();
     }
   }
 
@@ -404,7 +467,7 @@ export class MedverkaPetitions extends MedverkaElement {
 
   private renderItem(p: PetitionSummary) {
     return html`<li>
-      <button type="button" class="item" part="item" data-id=${p.id} @click=${() => void this.open(p)}>
+      <button type="button" class="item" part="item" data-id=${p.id} @click=${() => this.open(p)}>
         <span class="item-title">${p.title}</span>
         <span class="item-meta">
           <span class="status status-${p.status}">${this.statusText(p.status)}</span>
@@ -447,7 +510,8 @@ export class MedverkaPetitions extends MedverkaElement {
   private renderSummary() {
     const listed = fields.filter((f) => this.errors[f]);
     if (!listed.length && !this.formError) return nothing;
-    return html`<div id="summary" class="summary" tabindex="-1" aria-labelledby="summary-heading">
+    // A group, so that its heading names it: aria-labelledby on a role-less div is ignored.
+    return html`<div id="summary" class="summary" role="group" tabindex="-1" aria-labelledby="summary-heading">
       <div id="summary-heading" class="summary-heading" role="heading" aria-level=${Math.min(6, this.subLevel + 1)}>
         ${listed.length ? msg('Rätta det här innan du skickar', { id: 'petitions.summary-heading' }) : msg('Ditt förslag skickades inte', { id: 'petitions.not-sent' })}
       </div>
@@ -555,8 +619,8 @@ export class MedverkaPetitions extends MedverkaElement {
     </section>`;
   }
 
-  private renderPanel(p: PetitionSummary) {
-    return html`<div id="panel" class="panel" part="panel" role="region" aria-label=${p.title} tabindex="-1" @keydown=${this.onPanelKeydown}>
+  private renderPanel(p: Opened) {
+    return html`<div id="panel" class="panel" part="panel" role="region" aria-label=${p.title ?? msg('E-förslag', { id: 'petitions.heading' })} tabindex="-1" @keydown=${this.onPanelKeydown}>
       <button type="button" class="secondary back" part="button" @click=${this.close}>${msg('Tillbaka till alla förslag', { id: 'petitions.back' })}</button>
       ${this.panelUnavailable
         ? html`<p class="message" part="message">${msg('Förslaget går inte att öppna här just nu.', { id: 'petitions.unavailable' })}</p>`

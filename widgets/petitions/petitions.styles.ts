@@ -137,6 +137,14 @@ export const styles = [
     .panel:focus-visible {
       outline: 3px solid var(--_focus);
     }
+    /* On paper: the list, or the petition opened; nothing to press or fill in. */
+    @media print {
+      .filters,
+      .propose,
+      .back {
+        display: none;
+      }
+    }
     @media (forced-colors: active) {
       .item,
       .propose form,

@@ -9,7 +9,7 @@ import { requirePow, powSecurity } from '../abuse/proof-of-work.js';
 import { rateLimit } from '../abuse/rate-limit.js';
 import { refuseEmail } from '../abuse/email-domains.js';
 import { proposalConfirmationMail, signatureConfirmationMail } from './mails.js';
-import { petitionFollowers, type LiveState } from './live.js';
+import { petitionFollowers } from './live.js';
 import { listPublicPetitions, publicPetitionCache } from './public.js';
 import { thresholdCount } from './rules.js';
 import { CheckEmail, PetitionId, PetitionList, PetitionQuery, ProposalInput, PublicPetition, SignatureInput } from './schemas.js';
@@ -92,18 +92,13 @@ export function petitionRoutes({ db, config, mailer, live, log }: AppDeps) {
       // Tells nginx and similar proxies not to hold the stream back in a buffer.
       c.header('X-Accel-Buffering', 'no');
       return streamSSE(c, async (stream) => {
-        // Follow first, then read: a change between the two is then never missed.
-        let started = false;
-        const send = (state: LiveState) => {
-          if (started) void stream.writeSSE({ event: 'petition', data: JSON.stringify(state) }).catch(() => {});
-        };
-        const stop = followers.follow(id, send);
+        // Reconnects spread over a few seconds, so a restarted server is not hit all at once.
+        const retry = 3000 + Math.floor(Math.random() * 4000);
+        // The current state first, then each change this page has not been sent yet.
+        const stop = followers.follow(id, (state, opening) => {
+          void stream.writeSSE({ event: 'petition', data: JSON.stringify(state), ...(opening ? { retry } : {}) }).catch(() => {});
+        });
         try {
-          await followers.ready();
-          const state = (await followers.current(id)) ?? first;
-          // Reconnects spread over a few seconds, so a restarted server is not hit all at once.
-          await stream.writeSSE({ event: 'petition', data: JSON.stringify(state), retry: 3000 + Math.floor(Math.random() * 4000) });
-          started = true;
           const keepAlive = setInterval(() => void stream.write(': keep-alive\n\n').catch(() => {}), 25_000);
           await new Promise<void>((resolve) => (stream.aborted ? resolve() : stream.onAbort(resolve)));
           clearInterval(keepAlive);

@@ -7,7 +7,7 @@ import { errors, json, jsonBody } from '../openapi.js';
 import { validationHook } from '../validation.js';
 import { rateLimit } from '../abuse/rate-limit.js';
 import { pollFollowers, pollTopic } from './live.js';
-import { AnswerInput, PollId, PollLiveState, PollResults, PublicPoll } from './schemas.js';
+import { AnswerInput, PollId, PollResults, PublicPoll } from './schemas.js';
 import { InvalidChoiceError, PollNotFoundError, PollStateError, answerPoll, findPublicPoll } from './store.js';
 
 const route = <R extends Parameters<typeof createRoute>[0]>(r: R) => createRoute({ tags: ['Polls'], ...r });
@@ -96,18 +96,13 @@ export function pollRoutes({ db, config, live, log }: AppDeps) {
       // Tells nginx and similar proxies not to hold the stream back in a buffer.
       c.header('X-Accel-Buffering', 'no');
       return streamSSE(c, async (stream) => {
-        // Follow first, then read: a change between the two is then never missed.
-        let started = false;
-        const send = (state: PollLiveState) => {
-          if (started) void stream.writeSSE({ event: 'results', data: JSON.stringify(state) }).catch(() => {});
-        };
-        const stop = followers.follow(id, send);
+        // Reconnects spread over a few seconds, so a restarted server is not hit all at once.
+        const retry = 3000 + Math.floor(Math.random() * 4000);
+        // The current state first, then each change this page has not been sent yet.
+        const stop = followers.follow(id, (state, opening) => {
+          void stream.writeSSE({ event: 'results', data: JSON.stringify(state), ...(opening ? { retry } : {}) }).catch(() => {});
+        });
         try {
-          await followers.ready();
-          const state = (await followers.current(id)) ?? first;
-          // Reconnects spread over a few seconds, so a restarted server is not hit all at once.
-          await stream.writeSSE({ event: 'results', data: JSON.stringify(state), retry: 3000 + Math.floor(Math.random() * 4000) });
-          started = true;
           const keepAlive = setInterval(() => void stream.write(': keep-alive\n\n').catch(() => {}), 25_000);
           await new Promise<void>((resolve) => (stream.aborted ? resolve() : stream.onAbort(resolve)));
           clearInterval(keepAlive);

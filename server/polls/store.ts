@@ -1,6 +1,6 @@
 import type { Db } from '../db/index.js';
 import type { Issue } from '../errors.js';
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { PollTable } from '../db/schema.js';
 import { scaleValues, type PollInput, type PollResults, type PollStatus, type PublicPoll, type StaffPoll } from './schemas.js';
 
@@ -178,25 +178,30 @@ function scaleLabelsOf(row: PollRow) {
 async function build(db: Db, rows: PollRow[]): Promise<StaffPoll[]> {
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
-  const [options, totals, counts] = await Promise.all([
+  const [options, tallies] = await Promise.all([
     db.selectFrom('poll_options').select(['id', 'poll_id', 'label_sv', 'label_en']).where('poll_id', 'in', ids).orderBy('poll_id').orderBy('position').execute(),
+    // The answers (choice null) and the choices counted in one statement, so both are of one
+    // moment: read apart (on PostgreSQL, on two connections), an answer committed in between
+    // showed as 0 answers with 1 in the bars.
     db
       .selectFrom('poll_answers')
-      .select((eb) => ['poll_id', eb.fn.countAll<number | string>().as('n')])
+      .select((eb) => ['poll_id', sql<number | null>`null`.as('choice'), eb.fn.countAll<number | string>().as('n')])
       .where('poll_id', 'in', ids)
       .groupBy('poll_id')
-      .execute(),
-    db
-      .selectFrom('poll_choices')
-      .select((eb) => ['poll_id', 'choice', eb.fn.countAll<number | string>().as('n')])
-      .where('poll_id', 'in', ids)
-      .groupBy(['poll_id', 'choice'])
+      .unionAll(
+        db
+          .selectFrom('poll_choices')
+          .select((eb) => ['poll_id', 'choice', eb.fn.countAll<number | string>().as('n')])
+          .where('poll_id', 'in', ids)
+          .groupBy(['poll_id', 'choice']),
+      )
       .execute(),
   ]);
   return rows.map((row) => {
     const pollOptions = optionsOf(row, options);
-    const results: PollResults = { total: Number(totals.find((t) => t.poll_id === row.id)?.n ?? 0), counts: {} };
-    for (const o of pollOptions) results.counts[String(o.id)] = Number(counts.find((c) => c.poll_id === row.id && c.choice === o.id)?.n ?? 0);
+    const tally = (choice: number | null) => Number(tallies.find((t) => t.poll_id === row.id && t.choice === choice)?.n ?? 0);
+    const results: PollResults = { total: tally(null), counts: {} };
+    for (const o of pollOptions) results.counts[String(o.id)] = tally(o.id);
     return {
       id: row.id,
       question: { sv: row.question_sv, en: row.question_en },

@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Db } from '../../server/db/index.js';
 import type { PollLiveState } from '../../server/polls/schemas.js';
+import { pollTopic } from '../../server/polls/live.js';
 import { createPoll, movePoll } from '../../server/polls/store.js';
 import { openDatabase, testDatabases } from './helpers.js';
-import { follow, serveApp } from './sse-client.js';
+import { follow, rereadingWhenReady, serveApp } from './sse-client.js';
 import { seedStaff, staffAccounts } from './staff-helpers.js';
 
 async function openPoll(db: Db) {
@@ -72,6 +73,44 @@ for (const database of testDatabases()) {
         await staff(`/api/staff/polls/${id}/open`);
         assert.equal((await stream.next<PollLiveState>(6, 'reopening')).status, 'open');
         assert.ok(stream.events.every((e) => e.event === 'results'));
+        await stream.close();
+      } finally {
+        await server.close();
+        await db.destroy();
+      }
+    });
+
+    // Once failed now and then on a busy machine: the bus's re-read once it listened (or a late
+    // notification) sent the projector its first results again, in place of the answer.
+    it('sends a projector only what changed: nothing when the bus re-reads or a notification changes nothing', async () => {
+      const db = await openDatabase(database);
+      let resultReads = 0;
+      const counted = db.withPlugin({
+        transformQuery(args) {
+          if (args.node.kind === 'SelectQueryNode' && JSON.stringify(args.node).includes('"poll_answers"')) resultReads++;
+          return args.node;
+        },
+        transformResult: async (args) => args.result,
+      });
+      const server = await serveApp(database, counted, {}, rereadingWhenReady);
+      const until = async (what: string, ok: () => boolean) => {
+        const deadline = Date.now() + 5000;
+        while (!ok()) {
+          if (Date.now() > deadline) assert.fail(`waited 5 s for ${what}`);
+          await new Promise((r) => setTimeout(r, 10));
+        }
+      };
+      try {
+        const { id, yes, no } = await openPoll(db);
+        const stream = await follow(`${server.url}/api/polls/${id}/live`);
+        assert.deepEqual(await stream.next<PollLiveState>(1, 'the current results'), { status: 'open', results: { total: 0, counts: { [yes]: 0, [no]: 0 } } });
+        // The route's check that the poll is public, the page's first results and the bus's re-read.
+        await until('the re-read', () => resultReads >= 3);
+        const reads = resultReads;
+        await server.live.publish(pollTopic(id));
+        await until('the read for a notification that changes nothing', () => resultReads > reads);
+        await answer(server.url, id, yes);
+        assert.deepEqual(await stream.next<PollLiveState>(2, 'the answer'), { status: 'open', results: { total: 1, counts: { [yes]: 1, [no]: 0 } } });
         await stream.close();
       } finally {
         await server.close();

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { PollInput, PublicPoll, StaffPoll } from '../../server/polls/schemas.js';
 import { demoPoll, findDemoPoll, seedDemoPoll } from '../../server/polls/seed.js';
-import { fromAddress, testApp, testDatabases } from './helpers.js';
+import { sql } from 'kysely';
+import { createPoll, findPublicPoll, movePoll } from '../../server/polls/store.js';
+import { fromAddress, openDatabase, testApp, testDatabases } from './helpers.js';
 import { seedStaff, signIn, staffRequest } from './staff-helpers.js';
 
 type App = Awaited<ReturnType<typeof testApp>>['app'];
@@ -371,6 +373,64 @@ for (const database of testDatabases()) {
     });
   });
 }
+
+// Once failed a live test now and then on a busy machine: the total and the counts were read
+// by separate statements, on PostgreSQL on separate connections, so an answer committed
+// between them showed as 0 answers with 1 in the bars.
+describe('quick poll results read on PostgreSQL while an answer commits', () => {
+  const [, postgres] = testDatabases();
+  it('are of one moment: the total and the counts agree', async () => {
+    const db = await openDatabase(postgres!);
+    try {
+      const id = await createPoll(db, single);
+      await movePoll(db, id, 'open');
+      const option = (await db.selectFrom('poll_options').select('id').where('poll_id', '=', id).orderBy('position').executeTakeFirstOrThrow()).id;
+      // An answer whose transaction holds the choices table locked until released: a read of
+      // the answers alone goes through (and sees no answer yet); a read of the choices waits.
+      let release!: () => void;
+      const released = new Promise<void>((r) => (release = r));
+      let locked!: () => void;
+      const isLocked = new Promise<void>((r) => (locked = r));
+      const writer = db.transaction().execute(async (trx) => {
+        await sql`lock table poll_choices in access exclusive mode`.execute(trx);
+        const answer = await trx.insertInto('poll_answers').values({ poll_id: id, created_at: new Date().toISOString() }).returning('id').executeTakeFirstOrThrow();
+        await trx.insertInto('poll_choices').values({ answer_id: answer.id, poll_id: id, choice: option }).execute();
+        locked();
+        await released;
+      });
+      await isLocked;
+      const answersAlone = new WeakSet<object>();
+      let answersRead = false;
+      const reader = db.withPlugin({
+        transformQuery({ node, queryId }) {
+          const text = JSON.stringify(node);
+          if (node.kind === 'SelectQueryNode' && text.includes('"poll_answers"') && !text.includes('"poll_choices"')) answersAlone.add(queryId);
+          return node;
+        },
+        async transformResult({ result, queryId }) {
+          if (answersAlone.has(queryId)) answersRead = true;
+          return result;
+        },
+      });
+      const reading = findPublicPoll(reader, id);
+      // The commit comes once the answers have been read on their own, or once the read of
+      // the answers waits for the lock.
+      const deadline = Date.now() + 5000;
+      for (;;) {
+        const waiting = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and query like '%poll_answers%'`.execute(db);
+        if (answersRead || waiting.rows[0]!.n > 0) break;
+        if (Date.now() > deadline) assert.fail('the read neither went through nor waited');
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      release();
+      await writer;
+      const { results } = (await reading)!;
+      assert.equal(results.total, results.counts[option], `one answer, one choice: ${JSON.stringify(results)}`);
+    } finally {
+      await db.destroy();
+    }
+  });
+});
 
 describe('quick polls in the API description', () => {
   it('are in the OpenAPI document, every route and their schemas', async () => {

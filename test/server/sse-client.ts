@@ -3,12 +3,39 @@ import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from '../../server/app.js';
 import type { Db } from '../../server/db/index.js';
-import { createLiveBus } from '../../server/live/bus.js';
+import { createLiveBus, type LiveBus } from '../../server/live/bus.js';
 import type { LiveState } from '../../server/petitions/live.js';
 import { memoryLogger, testConfig, type TestDatabase } from './helpers.js';
 
+/**
+ * The bus, except that every subscriber is told to re-read when ready() is called, as the
+ * PostgreSQL bus does once its LISTEN connection comes up (the first time too). What a
+ * page already has must not be sent to it again then.
+ */
+export function rereadingWhenReady(bus: LiveBus): LiveBus & { rereads: number } {
+  const subscribers = new Set<() => void>();
+  const wrapped = {
+    ...bus,
+    rereads: 0,
+    subscribe(topic: string, fn: () => void) {
+      subscribers.add(fn);
+      const stop = bus.subscribe(topic, fn);
+      return () => {
+        subscribers.delete(fn);
+        stop();
+      };
+    },
+    async ready(timeoutMs?: number) {
+      await bus.ready(timeoutMs);
+      wrapped.rereads++;
+      for (const fn of subscribers) fn();
+    },
+  };
+  return wrapped;
+}
+
 /** A real server on a free port: server-sent events need a real socket to be followed. */
-export async function serveApp(database: TestDatabase, db: Db, env: Record<string, string> = {}) {
+export async function serveApp(database: TestDatabase, db: Db, env: Record<string, string> = {}, wrapBus: (bus: LiveBus) => LiveBus = (bus) => bus) {
   const config = testConfig({
     PUBLIC_URL: 'http://127.0.0.1',
     ALLOWED_ORIGINS: 'https://kommun.test',
@@ -17,7 +44,7 @@ export async function serveApp(database: TestDatabase, db: Db, env: Record<strin
   });
   assert.equal(config.database.kind, database.name === 'postgres' ? 'postgres' : 'sqlite', 'the bus the database calls for: LISTEN/NOTIFY on PostgreSQL');
   const log = memoryLogger();
-  const live = createLiveBus(config, db, log);
+  const live = wrapBus(createLiveBus(config, db, log));
   const app = createApp({ config, db, log, live });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));

@@ -229,6 +229,7 @@ describe('<medverka-console> quick polls', function () {
       ['Tisdag', '1'],
     ]);
     expect(text($(saved, '#poll-results tbody tr:nth-child(2) td:last-child'))).to.equal('67 %');
+    expect($(saved, '#poll-average'), 'options have no average').to.equal(null);
     expect(await answer(id, [wednesday!])).to.equal(201);
     $<HTMLButtonElement>(saved, '#refresh-results')!.click();
     await announced(el, 'Resultatet är uppdaterat.');
@@ -300,6 +301,8 @@ describe('<medverka-console> quick polls', function () {
       ['4', '1'],
       ['5 – Mycket', '2'],
     ]);
+    // The average of the answers, (4 + 5 + 5) / 3, with how many it is taken over.
+    expect(text($(saved, '#poll-average'))).to.equal('Medelvärde: 4,7 (3 svar)');
     await expect(el).to.be.accessible();
 
     // In English, the English texts where there are some.
@@ -308,6 +311,7 @@ describe('<medverka-console> quick polls', function () {
     await waitUntil(() => text($(saved, '#status-heading')) === 'Status: Open for answers', 'the screen is in English');
     expect(resultCounts(saved)[4]).to.deep.equal(['5 – Very', '2']);
     expect(text($(saved, '[data-total]'))).to.equal('3 answers');
+    expect(text($(saved, '#poll-average'))).to.equal('Average: 4.7 (3 answers)');
     await expect(el).to.be.accessible();
     document.documentElement.lang = 'sv';
     await waitUntil(() => text($(saved, '#status-heading')) === 'Status: Öppen för svar');

@@ -185,7 +185,11 @@ describe('<medverka-poll>', () => {
     buttons[3]!.click();
     await waitUntil(() => $(el, '[part=results]'), 'the results are shown', { timeout: 5000 });
     expect(rows(el).map(([label]) => label)).to.deep.equal(['1 – Inte alls nöjd', '2', '3', '4 ditt svar', '5 – Mycket nöjd']);
-    expect(text($(el, '.average'))).to.match(/^Medelvärde: \d(,\d)?$/);
+    // The average of every answer counted, with how many there are (1 × n1 + … + 5 × n5) / total.
+    const counts = rows(el).map(([, figures]) => Number(/^(\d+) svar/.exec(figures ?? '')?.[1]));
+    const total = counts.reduce((a, b) => a + b, 0);
+    const average = counts.reduce((sum, n, i) => sum + (i + 1) * n, 0) / total;
+    expect(text($(el, '.average'))).to.equal(`Medelvärde: ${new Intl.NumberFormat('sv', { maximumFractionDigits: 1 }).format(average)} (${total} svar)`);
     expect(JSON.parse(localStorage.getItem(storageKey('scale'))!)).to.deep.equal({ choices: [4] });
     await expect(el).to.be.accessible();
   });
@@ -258,7 +262,10 @@ describe('<medverka-poll>', () => {
 
   it('is a big screen with `presenter`: no answering, large type filling the window, bars with numbers and the total', async () => {
     await setViewport({ width: 1280, height: 720 });
+    await answerElsewhere('scale', [2]);
     const open = await poll('scale', { presenter: true });
+    // A scale's average, with the number of answers it is taken over, on the big screen too.
+    expect(text($(open, '.average'))).to.match(/^Medelvärde: \d(,\d)? \(\d+ svar\)$/);
     expect($(open, '[part=option]'), 'an open poll cannot be answered from the big screen').to.equal(null);
     expect($(open, '[part=results]')).not.to.equal(null);
     expect($(open, '[part=question]')!.getAttribute('aria-level')).to.equal('1');

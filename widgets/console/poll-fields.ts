@@ -152,6 +152,18 @@ export function renderConfirm(question: string, yes: string, busy: boolean, onYe
 }
 
 /** "3 svar" / "1 svar": the same word in Swedish; English tells one from many. */
+/**
+ * A scale's average (rows keyed by their values 1–5) with the number of answers it is taken
+ * over, "Medelvärde: 4,7 (3 svar)"; nothing when nobody has answered.
+ */
+export function renderScaleAverage(id: string, rows: ResultRow[], locale: string): TemplateResult | typeof nothing {
+  const answers = rows.reduce((n, r) => n + r.count, 0);
+  if (!answers) return nothing;
+  const average = rows.reduce((sum, r) => sum + Number(r.key) * r.count, 0) / answers;
+  const figure = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'sv-SE', { maximumFractionDigits: 1 }).format(average);
+  return html`<p class="average" id=${id}>${msg(str`Medelvärde: ${figure} (${answersCount(answers)})`, { id: 'console.poll.average' })}</p>`;
+}
+
 export function answersCount(n: number): string {
   return n === 1 ? msg('1 svar', { id: 'console.poll.one-answer' }) : msg(str`${n} svar`, { id: 'console.poll.n-answers' });
 }

@@ -9,7 +9,7 @@ import { dateTime } from './labels.js';
 import { templates as en } from './locales/en.js';
 import { localized, pollApi, pollOptionLimits, type PollLiveEvent, type StaffPoll } from './poll-api.js';
 import { checkPollDraft, emptyPollDraft, newOption, pollDraftOf, pollFieldOfIssue, pollInputOf, type OptionDraft, type PollDraft } from './poll-draft.js';
-import { answersCount, fieldIdOf, pollIssueText, pollStyles, renderConfirm, renderResultRows, textField, type ResultRow } from './poll-fields.js';
+import { answersCount, fieldIdOf, pollIssueText, pollStyles, renderConfirm, renderResultRows, renderScaleAverage, textField, type ResultRow } from './poll-fields.js';
 import { pollKindLabel, pollStatusLabel } from './polls.element.js';
 import { ConsoleScreen } from './screen.js';
 
@@ -597,6 +597,7 @@ export class MedverkaConsolePoll extends ConsoleScreen {
           : nothing}
       </p>
       ${renderResultRows('poll-results', msg('Svar per alternativ', { id: 'console.poll.results-caption' }), this.resultRows(p), total, this.locale)}
+      ${p.kind === 'scale' ? renderScaleAverage('poll-average', this.resultRows(p), this.locale) : nothing}
       ${p.kind === 'multiple'
         ? html`<p class="hint">
             ${msg('Invånarna kan välja flera alternativ, så andelarna blir tillsammans mer än 100 %.', { id: 'console.poll.multiple-hint' })}

@@ -459,7 +459,9 @@ export class MedverkaPoll extends MedverkaElement {
       </p>
       ${average === undefined
         ? nothing
-        : html`<p class="average">${msg(str`Medelvärde: ${new Intl.NumberFormat(l, { maximumFractionDigits: 1 }).format(average)}`, { id: 'poll.average' })}</p>`}
+        : html`<p class="average">
+            ${msg(str`Medelvärde: ${new Intl.NumberFormat(l, { maximumFractionDigits: 1 }).format(average)} (${this.answers(total)})`, { id: 'poll.average' })}
+          </p>`}
       ${p.kind === 'multiple' && total
         ? html`<p class="hint">${msg('Man kunde välja flera svar, så procenten blir tillsammans mer än 100.', { id: 'poll.multiple-note' })}</p>`
         : nothing}

@@ -766,6 +766,7 @@ export const templates: TemplateMap = {
   'console.poll.share': 'Share',
   'console.poll.one-answer': '1 answer',
   'console.poll.n-answers': str`${0} answers`,
+  'console.poll.average': str`Average: ${0} (${1})`,
   'console.poll.live': '(updated while the question is open)',
   'console.poll.not-live': '(get the results again to see new answers)',
   'console.poll.multiple-hint': 'Residents can choose several options, so the shares add up to more than 100%.',

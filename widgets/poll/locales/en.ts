@@ -28,7 +28,7 @@ export const templates: TemplateMap = {
   'poll.answers': str`${0} answers`,
   'poll.total': str`${0} in total`,
   'poll.no-answers': 'No one has answered yet.',
-  'poll.average': str`Average: ${0}`,
+  'poll.average': str`Average: ${0} (${1})`,
   'poll.multiple-note': 'More than one answer could be chosen, so the percentages add up to more than 100.',
   'poll.note': 'This quick poll is an indication, not a vote.',
   'poll.privacy': 'Your answer is anonymous. Your browser remembers that you have answered, so that you see the results if you come back.',

@@ -4,6 +4,7 @@ import type { Database, Db } from '../db/index.js';
 import type { SurveyTable } from '../db/schema.js';
 import { canonicalEmail } from '../petitions/rules.js';
 import { ConfirmationError, hashToken, newToken } from '../verify/tokens.js';
+import { shownGroups } from './results.js';
 import type { Answers, StaffSurvey, SurveyInput, SurveyPage } from './schemas.js';
 
 type Conn = Db | Transaction<Database>;
@@ -114,9 +115,10 @@ export async function deleteUnconfirmedMembers(db: Db, now = new Date()): Promis
   return Number(result.numDeletedRows);
 }
 
-const small = (count: number, minGroup: number) => (count < minGroup ? null : count);
-
-/** How many members, in all and per group: a group smaller than minGroup shows no figure. */
+/**
+ * How many members, in all and per group. A group shownGroups() hides shows no figure: one
+ * smaller than minGroup, and those that would let it be worked out from the total.
+ */
 export async function panelCounts(db: Db, panel: Config['panel']) {
   const rows = await db
     .selectFrom('panel_members')
@@ -128,12 +130,17 @@ export async function panelCounts(db: Db, panel: Config['panel']) {
   const tally = (values: string[], of: (r: (typeof rows)[number]) => string | null) => {
     const counts = new Map<string | null, number>([...values.map((v) => [v, 0] as const), [null, 0]]);
     for (const r of rows) counts.set(of(r), (counts.get(of(r)) ?? 0) + Number(r.n));
-    return [...counts];
+    const list = [...counts];
+    const shown = shownGroups(
+      list.map(([, n]) => n),
+      panel.minGroup,
+    );
+    return list.map(([group, n], i) => ({ group, count: shown[i] ? n : null }));
   };
   return {
     members,
-    byAgeBand: panel.ageBands.length ? tally(panel.ageBands, (r) => r.age_band).map(([band, n]) => ({ band, count: small(n, panel.minGroup) })) : [],
-    byDistrict: panel.districts.length ? tally(panel.districts, (r) => r.district).map(([district, n]) => ({ district, count: small(n, panel.minGroup) })) : [],
+    byAgeBand: panel.ageBands.length ? tally(panel.ageBands, (r) => r.age_band).map(({ group, count }) => ({ band: group, count })) : [],
+    byDistrict: panel.districts.length ? tally(panel.districts, (r) => r.district).map(({ group, count }) => ({ district: group, count })) : [],
     minGroup: panel.minGroup,
   };
 }

@@ -77,7 +77,7 @@ export function panelRoutes({ db, config, mailer }: AppDeps) {
       const leaveLink = `${base}/lamna-panelen/${joined.leaveToken}?lang=${input.lang}`;
       await mailer!.send(
         joined.alreadyMember
-          ? alreadyMemberMail(input.lang, input.email, leaveLink)
+          ? alreadyMemberMail(input.lang, input.email, joined.name, leaveLink)
           : joinConfirmationMail(input.lang, input.email, `${base}/bekrafta/panel/${joined.token}?lang=${input.lang}`, leaveLink),
       );
       return c.json({ status: 'check_your_email' as const }, 202);

@@ -49,10 +49,10 @@ export async function joinPanel(db: Db, input: JoinInput, now = new Date()) {
       .returning(['id'])
       .executeTakeFirst();
     const member = inserted
-      ? { id: inserted.id, status: 'pending' as const }
-      : await trx.selectFrom('panel_members').select(['id', 'status']).where('email_key', '=', key).executeTakeFirstOrThrow();
+      ? { id: inserted.id, status: 'pending' as const, name: null }
+      : await trx.selectFrom('panel_members').select(['id', 'status', 'name']).where('email_key', '=', key).executeTakeFirstOrThrow();
     const leaveToken = await issueLeaveToken(trx, member.id, now);
-    if (member.status === 'member') return { alreadyMember: true as const, leaveToken };
+    if (member.status === 'member') return { alreadyMember: true as const, leaveToken, name: member.name };
     // Until confirmed, the latest details win.
     if (!inserted) await trx.updateTable('panel_members').set(details).where('id', '=', member.id).execute();
     const { token, hash } = newToken();
@@ -255,6 +255,8 @@ export function toStaffSurvey(row: SurveyRow, counts = { invited: 0, responses: 
 export interface Recipient {
   memberId: number;
   email: string;
+  /** The name given when joining, for the greeting. */
+  name: string | null;
   lang: Lang;
   /** The secret for the personal survey link; absent for feedback and decision mails. */
   surveyToken?: string;
@@ -274,7 +276,7 @@ export async function inviteMembers(db: Db, surveyId: number, now = new Date()):
   const at = now.toISOString();
   return db.transaction().execute(async (trx) => {
     if (!(await moveSurvey(trx, surveyId, ['approved'], { status: 'sent', sent_at: at }))) return null;
-    const members = await trx.selectFrom('panel_members').select(['id', 'email', 'lang', 'age_band', 'district']).where('status', '=', 'member').orderBy('id').execute();
+    const members = await trx.selectFrom('panel_members').select(['id', 'email', 'name', 'lang', 'age_band', 'district']).where('status', '=', 'member').orderBy('id').execute();
     const recipients: Recipient[] = [];
     for (const m of members) {
       const response = await trx
@@ -282,7 +284,7 @@ export async function inviteMembers(db: Db, surveyId: number, now = new Date()):
         .values({ survey_id: surveyId, member_id: m.id, invited: 1, age_band: m.age_band, district: m.district, answers_json: '{}', page: 0, created_at: at, updated_at: at, submitted_at: null })
         .returning('id')
         .executeTakeFirstOrThrow();
-      recipients.push({ memberId: m.id, email: m.email, lang: m.lang, surveyToken: await newSurveyToken(trx, response.id) });
+      recipients.push({ memberId: m.id, email: m.email, name: m.name, lang: m.lang, surveyToken: await newSurveyToken(trx, response.id) });
     }
     return recipients;
   });
@@ -295,7 +297,7 @@ export async function membersToRemind(db: Db, surveyId: number, now = new Date()
     const rows = await trx
       .selectFrom('survey_responses as r')
       .innerJoin('panel_members as m', 'm.id', 'r.member_id')
-      .select(['r.id', 'm.id as memberId', 'm.email', 'm.lang'])
+      .select(['r.id', 'm.id as memberId', 'm.email', 'm.name', 'm.lang'])
       .where('r.survey_id', '=', surveyId)
       .where('r.invited', '=', 1)
       .where('r.submitted_at', 'is', null)
@@ -303,7 +305,7 @@ export async function membersToRemind(db: Db, surveyId: number, now = new Date()
       .orderBy('r.id')
       .execute();
     const recipients: Recipient[] = [];
-    for (const r of rows) recipients.push({ memberId: r.memberId, email: r.email, lang: r.lang, surveyToken: await newSurveyToken(trx, r.id) });
+    for (const r of rows) recipients.push({ memberId: r.memberId, email: r.email, name: r.name, lang: r.lang, surveyToken: await newSurveyToken(trx, r.id) });
     return recipients;
   });
 }
@@ -313,7 +315,7 @@ export async function invitedMembers(db: Db, surveyId: number): Promise<Recipien
   const rows = await db
     .selectFrom('survey_responses as r')
     .innerJoin('panel_members as m', 'm.id', 'r.member_id')
-    .select(['m.id as memberId', 'm.email', 'm.lang'])
+    .select(['m.id as memberId', 'm.email', 'm.name', 'm.lang'])
     .where('r.survey_id', '=', surveyId)
     .where('r.invited', '=', 1)
     .where('m.status', '=', 'member')

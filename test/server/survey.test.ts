@@ -114,15 +114,16 @@ for (const database of testDatabases()) {
       const { app, db, staff, close } = await setup();
       try {
         const member = (name: string) => `${database.name}-${name}@example.se`;
+        // The name given when joining greets the member in every mail that follows (#20 item 7).
         const people = [
-          { name: 'anna', ageBand: '30–49', lang: 'sv' as const },
-          { name: 'bo', ageBand: '30–49', lang: 'sv' as const },
-          { name: 'cissi', ageBand: '30–49', lang: 'en' as const },
-          { name: 'dan', ageBand: '65+', lang: 'sv' as const },
-          { name: 'eva', ageBand: null, lang: 'sv' as const },
+          { name: 'anna', ageBand: '30–49', lang: 'sv' as const, given: 'Anna Andersson', hello: 'Hej Anna Andersson!' },
+          { name: 'bo', ageBand: '30–49', lang: 'sv' as const, given: ' Bo\r\nKlicka på www.example.com ', hello: 'Hej Bo Klicka på www.example.com!' },
+          { name: 'cissi', ageBand: '30–49', lang: 'en' as const, given: 'Cissi', hello: 'Hello Cissi,' },
+          { name: 'dan', ageBand: '65+', lang: 'sv' as const, given: null, hello: 'Hej!' },
+          { name: 'eva', ageBand: null, lang: 'sv' as const, given: '', hello: 'Hej!' },
         ];
         for (const p of people) {
-          const joined = await joinPanel(db, { email: member(p.name), ageBand: p.ageBand, lang: p.lang });
+          const joined = await joinPanel(db, { name: p.given, email: member(p.name), ageBand: p.ageBand, lang: p.lang });
           if (!joined.alreadyMember) await confirmMember(db, joined.token);
         }
         await joinPanel(db, { email: member('pending'), lang: 'sv' });
@@ -164,6 +165,7 @@ for (const database of testDatabases()) {
         for (const p of people) {
           const mail = await mailTo(member(p.name));
           assert.equal(mail.subject, p.lang === 'en' ? 'New survey from the citizen panel: Life in Exempelby' : 'Ny enkät från medborgarpanelen: Livet i Exempelby');
+          assert.equal(mail.text.split('\n')[0], p.hello, 'the greeting, on one line');
           tokens[p.name] = tokenIn(mail, id);
           leaveLinks[p.name] = leaveLinkIn(mail);
         }
@@ -226,6 +228,7 @@ for (const database of testDatabases()) {
         assert.ok(reminded.survey.remindedAt);
         const reminder = await mailTo(member('eva'));
         assert.equal(reminder.subject, 'Påminnelse: Livet i Exempelby');
+        assert.equal(reminder.text.split('\n')[0], 'Hej!');
         const evaNewToken = tokenIn(reminder, id);
         assert.deepEqual(((await (await resident(app, 'GET', `/api/surveys/${id}`, evaNewToken)).json()) as { response: { page: number } }).response.page, 1, 'the new link continues the same response');
         for (const p of ['anna', 'bo', 'cissi', 'dan']) assert.equal(mailsTo(member(p)).length, 0);
@@ -288,6 +291,7 @@ for (const database of testDatabases()) {
         assert.ok(fed.survey.feedbackSentAt);
         assert.equal((await mailTo(member('cissi'))).subject, 'What came of the survey: Life in Exempelby');
         const feedbackToAnna = await mailTo(member('anna'));
+        assert.equal(feedbackToAnna.text.split('\n')[0], 'Hej Anna Andersson!');
         assert.match(feedbackToAnna.text, /Vi bygger fler bänkar/);
         leaveLinkIn(feedbackToAnna);
         for (const p of ['bo', 'dan']) await mailTo(member(p));
@@ -301,6 +305,7 @@ for (const database of testDatabases()) {
         assert.equal(decided.mailed, 4);
         const decision = await mailTo(member('bo'));
         assert.equal(decision.subject, 'Beslut efter enkäten: Livet i Exempelby');
+        assert.equal(decision.text.split('\n')[0], 'Hej Bo Klicka på www.example.com!');
         assert.match(decision.text, /Kultur- och fritidsnämnden/);
         leaveLinkIn(decision);
         for (const p of ['anna', 'cissi', 'dan']) await mailTo(member(p));

@@ -5,7 +5,8 @@ import { createMailer, findLinks } from '../../server/mail/mailer.js';
 import type { StaffSurvey, SurveyInput, SurveyResults } from '../../server/panel/schemas.js';
 import { shownGroups, surveyResults } from '../../server/panel/results.js';
 import { confirmMember, joinPanel } from '../../server/panel/store.js';
-import { memoryLogger, testApp, testDatabases } from './helpers.js';
+import { powHeader } from '../../server/abuse/proof-of-work.js';
+import { memoryLogger, pow, testApp, testDatabases } from './helpers.js';
 import { seedStaff, signIn, staffRequest } from './staff-helpers.js';
 
 let smtp: TestSmtpServer;
@@ -76,7 +77,7 @@ for (const database of testDatabases()) {
   describe(`surveys on ${database.name}`, () => {
     async function setup() {
       const mailer = createMailer({ smtpUrl: smtp.url, mailFrom: 'Exempelby kommun <medverka@kommun.test>', outboxDir: '/nonexistent' }, memoryLogger());
-      const t = await testApp(database, { PANEL_MIN_GROUP: '3' }, { mailer });
+      const t = await testApp(database, { PANEL_MIN_GROUP: '3', POW_MAX_NUMBER: '1000' }, { mailer });
       await t.db.deleteFrom('surveys').execute();
       await t.db.deleteFrom('panel_members').execute();
       if (!(await t.db.selectFrom('staff_users').select('id').executeTakeFirst())) await seedStaff(t.db);
@@ -379,8 +380,8 @@ for (const database of testDatabases()) {
       }
     });
 
-    it('lets anyone answer an open survey without membership, by the token POST responses gives', async () => {
-      const { app, staff, close } = await setup();
+    it('lets anyone answer an open survey without membership, by the token POST responses gives for a proof of work', async () => {
+      const { app, db, staff, close } = await setup();
       try {
         const id = ((await (await staff('POST', '/api/staff/surveys', { ...survey, audience: 'open' })).json()) as { survey: StaffSurvey }).survey.id;
         assert.equal((await resident(app, 'POST', `/api/surveys/${id}/responses`)).status, 404, 'not before it opens');
@@ -393,8 +394,24 @@ for (const database of testDatabases()) {
         const first = (await (await resident(app, 'GET', `/api/surveys/${id}`)).json()) as { response: unknown };
         assert.equal(first.response, null);
         assert.equal((await resident(app, 'PUT', `/api/surveys/${id}/pages/0`, undefined, { answers: { favorit: 0 } })).status, 403, 'a token is needed to save');
-        const started = await resident(app, 'POST', `/api/surveys/${id}/responses`);
+
+        // Starting an open survey costs a proof of work, as joining, signing and voting do (#20 item 14).
+        const responses = async () => (await db.selectFrom('survey_responses').select('id').where('survey_id', '=', id).execute()).length;
+        const start = (headers: Record<string, string>) => app.request(`/api/surveys/${id}/responses`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: '{}' });
+        for (const [why, headers] of [
+          ['none', {}],
+          ['not a solution', { [powHeader]: 'bm90IGEgc29sdXRpb24=' }],
+        ] as const) {
+          const refused = await start(headers);
+          assert.equal(refused.status, 400, why);
+          assert.match(((await refused.json()) as { error: { code: string } }).error.code, /^pow_/, why);
+        }
+        assert.equal(await responses(), 0, 'a refused start stores nothing');
+        const solution = await pow(app);
+        const started = await start({ [powHeader]: solution });
         assert.equal(started.status, 201);
+        assert.equal((await start({ [powHeader]: solution })).status, 400, 'a solution is spent once');
+        assert.equal(await responses(), 1);
         const { token } = (await started.json()) as { token: string };
         await answerAll(app, id, token, { favorit: 2 }, { nojd: 5, rangordna: [1, 2, 0] });
         assert.equal((await resident(app, 'POST', `/api/surveys/${id}/submit`, token)).status, 409);
@@ -410,7 +427,8 @@ for (const database of testDatabases()) {
         assert.equal((await resident(app, 'POST', `/api/surveys/${panelId}/responses`)).status, 403);
 
         await staff('POST', `/api/staff/surveys/${id}/close`);
-        assert.equal((await resident(app, 'POST', `/api/surveys/${id}/responses`)).status, 409);
+        assert.equal((await start({ [powHeader]: await pow(app) })).status, 409);
+        assert.equal(await responses(), 1);
         // Drafts can be deleted; others cannot.
         const draft = ((await (await staff('POST', '/api/staff/surveys', survey)).json()) as { survey: StaffSurvey }).survey.id;
         assert.equal((await staff('DELETE', `/api/staff/surveys/${draft}`)).status, 204);

@@ -5,6 +5,7 @@ import { staffApi } from '../../widgets/console/api.js';
 import type { MedverkaConsole } from '../../widgets/console/console.element.js';
 import '../../widgets/console/define.js';
 import { panelApi } from '../../widgets/console/panel-api.js';
+import { encodeSolution, solve } from '../../widgets/petition/proof-of-work.js';
 
 // The same helpers as console-budgets.test.ts: the test page's /api is a real Medverka server
 // with these staff accounts and the panel members test/widgets/seed.ts made (six aged 30–49,
@@ -84,6 +85,12 @@ async function step(el: MedverkaConsole, page: HTMLElement, button: string, done
   await announced(el, done);
   await waitUntil(() => text($(page, '#status-heading')) === `Status: ${status}`, `the survey is ${status}`, { timeout: 5000 });
   await waitUntil(() => focused() === $(page, '#status-heading'), 'focus goes to the new status');
+}
+
+/** A proof of work, solved as the survey widget does, for starting an open survey. */
+async function solvedPow(): Promise<string> {
+  const challenge = (await (await fetch('/api/pow/challenge')).json()) as Parameters<typeof encodeSolution>[0];
+  return encodeSolution(challenge, await solve(challenge, { worker: false }));
 }
 
 /** The date shown for a step in the timeline ('' when it has none). */
@@ -310,7 +317,7 @@ describe('<medverka-console> citizen panel', function () {
       { besok: 1, onskan: 'Längre öppet\npå söndagar', viktigast: [0, 2, 1] },
     ];
     for (const a of answers) {
-      const started = await fetch(`/api/surveys/${survey.id}/responses`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+      const started = await fetch(`/api/surveys/${survey.id}/responses`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Medverka-Pow': await solvedPow() }, body: '{}' });
       expect(started.status, await started.clone().text()).to.equal(201);
       const { token } = (await started.json()) as { token: string };
       const headers = { 'Content-Type': 'application/json', 'X-Medverka-Survey': token };

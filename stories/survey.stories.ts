@@ -56,8 +56,18 @@ const survey: PublicSurvey = {
 
 const saved = (page: number, submitted = false): SavedResponse => ({ answers: { travel: 2, visits: [0, 2], safety: 3, ideas: 'Fler sittplatser i skuggan.' }, page, submitted });
 
+/** A challenge the widget can really solve (see petition.stories.ts), for starting an open survey; the mock never checks the answer. */
+const challenge = {
+  algorithm: 'SHA-256',
+  challenge: '006fb7a1bafc6d2c58091045f93233a9267faaf5416517ed7178ab7e100f1af8',
+  salt: 'medverka-story-salt?expires=4102444800&',
+  maxnumber: 100,
+  signature: '0'.repeat(64),
+};
+
 const routes = (response: SavedResponse | null = null, data: PublicSurvey = survey): MockRoutes => ({
   [path]: { json: { survey: data, response } },
+  'api/pow/challenge': { json: challenge },
   [`POST ${path}/responses`]: { json: { token: 'story-token-aaaaaaaaaaaaaaaaaaaa' }, status: 201 },
   [`PUT ${path}/pages/0`]: { json: { page: 1 } },
   [`PUT ${path}/pages/1`]: { json: { page: 2 } },

@@ -92,8 +92,31 @@ export function tally(pages: SurveyPage[], responses: SubmittedResponse[]): Ques
 }
 
 /**
- * The results of a survey, and with `by` the same per group. A group of fewer than minGroup
- * respondents is listed hidden, without figures, so no one's answers can be picked out.
+ * Which groups of a breakdown may be shown, given how many people each holds. A group of
+ * fewer than minGroup is hidden, and so are further groups, the smallest first, until the
+ * hidden groups together hold nobody or at least minGroup people: the whole is shown beside
+ * them, so the whole minus the shown groups would otherwise give away the hidden few
+ * (six members, five aged 30–49 and one 65+: everyone minus 30–49 is the one).
+ */
+export function shownGroups(sizes: number[], minGroup: number): boolean[] {
+  const shown = sizes.map((n) => n >= minGroup);
+  let hidden = sizes.reduce((sum, n, i) => sum + (shown[i] ? 0 : n), 0);
+  while (hidden > 0 && hidden < minGroup) {
+    let smallest = -1;
+    sizes.forEach((n, i) => {
+      if (shown[i] && (smallest < 0 || n < sizes[smallest]!)) smallest = i;
+    });
+    if (smallest < 0) break;
+    shown[smallest] = false;
+    hidden += sizes[smallest]!;
+  }
+  return shown;
+}
+
+/**
+ * The results of a survey, and with `by` the same per group. A group that shownGroups()
+ * hides is listed without figures (nor its free text), so no one's answers can be picked
+ * out, not even by subtracting the shown groups from the whole.
  */
 export function surveyResults(pages: SurveyPage[], responses: SubmittedResponse[], by: 'ageBand' | 'district' | undefined, known: string[], minGroup: number): SurveyResults {
   const results: SurveyResults = { respondents: responses.length, questions: tally(pages, responses), by: by ?? null, minGroup, groups: null };
@@ -104,8 +127,13 @@ export function surveyResults(pages: SurveyPage[], responses: SubmittedResponse[
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key)!.push(r);
   }
-  results.groups = [...groups].map(([group, members]) =>
-    members.length < minGroup ? { group, hidden: true as const } : { group, hidden: false as const, respondents: members.length, questions: tally(pages, members) },
+  const list = [...groups];
+  const shown = shownGroups(
+    list.map(([, members]) => members.length),
+    minGroup,
+  );
+  results.groups = list.map(([group, members], i) =>
+    shown[i] ? { group, hidden: false as const, respondents: members.length, questions: tally(pages, members) } : { group, hidden: true as const },
   );
   return results;
 }

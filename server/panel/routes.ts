@@ -5,7 +5,7 @@ import { ApiError } from '../errors.js';
 import type { AppEnv } from '../http.js';
 import { errors, json, jsonBody } from '../openapi.js';
 import { validationHook } from '../validation.js';
-import { requirePow, powSecurity } from '../abuse/proof-of-work.js';
+import { powHeader, powSecurity, requirePow, verifyPow } from '../abuse/proof-of-work.js';
 import { rateLimit } from '../abuse/rate-limit.js';
 import { refuseEmail } from '../abuse/email-domains.js';
 import { alreadyMemberMail, joinConfirmationMail } from './mails.js';
@@ -77,7 +77,7 @@ export function panelRoutes({ db, config, mailer }: AppDeps) {
       const leaveLink = `${base}/lamna-panelen/${joined.leaveToken}?lang=${input.lang}`;
       await mailer!.send(
         joined.alreadyMember
-          ? alreadyMemberMail(input.lang, input.email, leaveLink)
+          ? alreadyMemberMail(input.lang, input.email, joined.name, leaveLink)
           : joinConfirmationMail(input.lang, input.email, `${base}/bekrafta/panel/${joined.token}?lang=${input.lang}`, leaveLink),
       );
       return c.json({ status: 'check_your_email' as const }, 202);
@@ -138,7 +138,9 @@ export function panelRoutes({ db, config, mailer }: AppDeps) {
       method: 'post',
       path: '/api/surveys/{id}/responses',
       summary: 'Start answering an open survey',
-      description: 'Gives the secret that identifies this response in the requests that follow (header X-Medverka-Survey). Panel surveys are answered through each member’s personal link instead.',
+      security: powSecurity,
+      description:
+        'Gives the secret that identifies this response in the requests that follow (header X-Medverka-Survey). Needs a proof-of-work solution, as joining the panel, signing and voting do, so that a script cannot fill a survey with answers; it is spent only once the survey is found open. Panel surveys are answered through each member’s personal link instead, without one.',
       request: { params: Id },
       responses: { 201: json(z.object({ token: z.string() }), 'Started.'), ...errors(400, 403, 404, 409, 429) },
     }),
@@ -146,6 +148,7 @@ export function panelRoutes({ db, config, mailer }: AppDeps) {
       const row = await publicSurvey(c.req.valid('param').id);
       if (row.audience !== 'open') throw new ApiError(403, 'survey_token_invalid', 'This survey is answered through the personal link in your e-mail.');
       if (row.status === 'closed') throw new ApiError(409, 'survey_closed', 'The survey has closed.');
+      await verifyPow(db, config, c.req.header(powHeader));
       c.header('Cache-Control', 'no-store');
       return c.json({ token: await startOpenResponse(db, row.id) }, 201);
     },

@@ -49,7 +49,10 @@ export const PanelCounts = z
     byDistrict: z.array(z.object({ district: z.string().nullable(), count: z.number().int().nullable() })),
     minGroup: z.number().int(),
   })
-  .openapi('PanelCounts', { description: 'A count is null when fewer than minGroup members are in the group (the small-group rule).' });
+  .openapi('PanelCounts', {
+    description:
+      'A count is null when fewer than minGroup members are in the group (the small-group rule), and for as many other groups, the smallest first, as it takes for the hidden groups together to hold nobody or at least minGroup members, so that no small group can be worked out from `members` minus the shown counts.',
+  });
 
 export const questionTypes = ['single', 'multiple', 'scale', 'text', 'ranking'] as const;
 export const surveyStatuses = ['draft', 'approved', 'sent', 'open', 'closed'] as const;
@@ -167,7 +170,10 @@ export const SurveyResults = z
         ]),
       )
       .nullable()
-      .openapi({ description: 'With `by`: one entry per group (null: not stated); fewer than minGroup respondents: hidden, without figures.' }),
+      .openapi({
+        description:
+          'With `by`: one entry per group (null: not stated). Hidden, without figures or free text: a group of fewer than minGroup respondents, and as many other groups, the smallest first, as it takes for the hidden groups together to hold nobody or at least minGroup respondents (so that no small group can be worked out by subtracting the shown groups from the whole).',
+      }),
   })
   .openapi('SurveyResults');
 export type SurveyResults = z.infer<typeof SurveyResults>;

@@ -163,7 +163,7 @@ export function staffPanelRoutes({ db, config, mailer, log }: AppDeps) {
         const recipients = await inviteMembers(db, id);
         if (!recipients) throw wrongStatus(row.status, 'sent');
         const title = { sv: row.title_sv, en: row.title_en };
-        mailed = await mailAll(recipients, (r, leave) => invitationMail(r.lang, r.email, title, surveyLink(id, r), leave), 'invitation');
+        mailed = await mailAll(recipients, (r, leave) => invitationMail(r.lang, r.email, r.name, title, surveyLink(id, r), leave), 'invitation');
       }
       await audit(db, actor(c), 'survey.send', `survey ${id}`, { mailed });
       return c.json({ survey: await staffSurvey(id), mailed }, 200);
@@ -184,7 +184,7 @@ export function staffPanelRoutes({ db, config, mailer, log }: AppDeps) {
       const recipients = await membersToRemind(db, id);
       if (!recipients) throw wrongStatus(row.status, 'reminded of (only a sent panel survey can)');
       const title = { sv: row.title_sv, en: row.title_en };
-      const mailed = await mailAll(recipients, (r, leave) => reminderMail(r.lang, r.email, title, surveyLink(id, r), leave), 'reminder');
+      const mailed = await mailAll(recipients, (r, leave) => reminderMail(r.lang, r.email, r.name, title, surveyLink(id, r), leave), 'reminder');
       await audit(db, actor(c), 'survey.remind', `survey ${id}`, { mailed });
       return c.json({ survey: await staffSurvey(id), mailed }, 200);
     },
@@ -247,7 +247,7 @@ export function staffPanelRoutes({ db, config, mailer, log }: AppDeps) {
         throw new ApiError(409, 'wrong_status', row.status === 'closed' ? 'Feedback on this survey has already been sent.' : 'Feedback is sent once the survey has closed.');
       }
       const title = { sv: row.title_sv, en: row.title_en };
-      const mailed = await mailAll(await invitedMembers(db, id), (r, leave) => feedbackMail(r.lang, r.email, title, text, leave), 'feedback');
+      const mailed = await mailAll(await invitedMembers(db, id), (r, leave) => feedbackMail(r.lang, r.email, r.name, title, text, leave), 'feedback');
       await audit(db, actor(c), 'survey.feedback', `survey ${id}`, { mailed });
       return c.json({ survey: await staffSurvey(id), mailed }, 200);
     },
@@ -271,7 +271,7 @@ export function staffPanelRoutes({ db, config, mailer, log }: AppDeps) {
         throw new ApiError(409, 'wrong_status', row.decision_sent_at ? 'The decision has already been sent.' : 'The decision is sent after the feedback.');
       }
       const title = { sv: row.title_sv, en: row.title_en };
-      const mailed = await mailAll(await invitedMembers(db, id), (r, leave) => decisionMail(r.lang, r.email, title, committee, text, leave), 'decision');
+      const mailed = await mailAll(await invitedMembers(db, id), (r, leave) => decisionMail(r.lang, r.email, r.name, title, committee, text, leave), 'decision');
       await audit(db, actor(c), 'survey.decision', `survey ${id}`, { mailed });
       return c.json({ survey: await staffSurvey(id), mailed }, 200);
     },

@@ -4,6 +4,7 @@ import type { Database, Db } from '../db/index.js';
 import type { SurveyTable } from '../db/schema.js';
 import { canonicalEmail } from '../petitions/rules.js';
 import { ConfirmationError, hashToken, newToken } from '../verify/tokens.js';
+import { shownGroups } from './results.js';
 import type { Answers, StaffSurvey, SurveyInput, SurveyPage } from './schemas.js';
 
 type Conn = Db | Transaction<Database>;
@@ -48,10 +49,10 @@ export async function joinPanel(db: Db, input: JoinInput, now = new Date()) {
       .returning(['id'])
       .executeTakeFirst();
     const member = inserted
-      ? { id: inserted.id, status: 'pending' as const }
-      : await trx.selectFrom('panel_members').select(['id', 'status']).where('email_key', '=', key).executeTakeFirstOrThrow();
+      ? { id: inserted.id, status: 'pending' as const, name: null }
+      : await trx.selectFrom('panel_members').select(['id', 'status', 'name']).where('email_key', '=', key).executeTakeFirstOrThrow();
     const leaveToken = await issueLeaveToken(trx, member.id, now);
-    if (member.status === 'member') return { alreadyMember: true as const, leaveToken };
+    if (member.status === 'member') return { alreadyMember: true as const, leaveToken, name: member.name };
     // Until confirmed, the latest details win.
     if (!inserted) await trx.updateTable('panel_members').set(details).where('id', '=', member.id).execute();
     const { token, hash } = newToken();
@@ -114,9 +115,10 @@ export async function deleteUnconfirmedMembers(db: Db, now = new Date()): Promis
   return Number(result.numDeletedRows);
 }
 
-const small = (count: number, minGroup: number) => (count < minGroup ? null : count);
-
-/** How many members, in all and per group: a group smaller than minGroup shows no figure. */
+/**
+ * How many members, in all and per group. A group shownGroups() hides shows no figure: one
+ * smaller than minGroup, and those that would let it be worked out from the total.
+ */
 export async function panelCounts(db: Db, panel: Config['panel']) {
   const rows = await db
     .selectFrom('panel_members')
@@ -128,12 +130,17 @@ export async function panelCounts(db: Db, panel: Config['panel']) {
   const tally = (values: string[], of: (r: (typeof rows)[number]) => string | null) => {
     const counts = new Map<string | null, number>([...values.map((v) => [v, 0] as const), [null, 0]]);
     for (const r of rows) counts.set(of(r), (counts.get(of(r)) ?? 0) + Number(r.n));
-    return [...counts];
+    const list = [...counts];
+    const shown = shownGroups(
+      list.map(([, n]) => n),
+      panel.minGroup,
+    );
+    return list.map(([group, n], i) => ({ group, count: shown[i] ? n : null }));
   };
   return {
     members,
-    byAgeBand: panel.ageBands.length ? tally(panel.ageBands, (r) => r.age_band).map(([band, n]) => ({ band, count: small(n, panel.minGroup) })) : [],
-    byDistrict: panel.districts.length ? tally(panel.districts, (r) => r.district).map(([district, n]) => ({ district, count: small(n, panel.minGroup) })) : [],
+    byAgeBand: panel.ageBands.length ? tally(panel.ageBands, (r) => r.age_band).map(({ group, count }) => ({ band: group, count })) : [],
+    byDistrict: panel.districts.length ? tally(panel.districts, (r) => r.district).map(({ group, count }) => ({ district: group, count })) : [],
     minGroup: panel.minGroup,
   };
 }
@@ -248,6 +255,8 @@ export function toStaffSurvey(row: SurveyRow, counts = { invited: 0, responses: 
 export interface Recipient {
   memberId: number;
   email: string;
+  /** The name given when joining, for the greeting. */
+  name: string | null;
   lang: Lang;
   /** The secret for the personal survey link; absent for feedback and decision mails. */
   surveyToken?: string;
@@ -267,7 +276,7 @@ export async function inviteMembers(db: Db, surveyId: number, now = new Date()):
   const at = now.toISOString();
   return db.transaction().execute(async (trx) => {
     if (!(await moveSurvey(trx, surveyId, ['approved'], { status: 'sent', sent_at: at }))) return null;
-    const members = await trx.selectFrom('panel_members').select(['id', 'email', 'lang', 'age_band', 'district']).where('status', '=', 'member').orderBy('id').execute();
+    const members = await trx.selectFrom('panel_members').select(['id', 'email', 'name', 'lang', 'age_band', 'district']).where('status', '=', 'member').orderBy('id').execute();
     const recipients: Recipient[] = [];
     for (const m of members) {
       const response = await trx
@@ -275,7 +284,7 @@ export async function inviteMembers(db: Db, surveyId: number, now = new Date()):
         .values({ survey_id: surveyId, member_id: m.id, invited: 1, age_band: m.age_band, district: m.district, answers_json: '{}', page: 0, created_at: at, updated_at: at, submitted_at: null })
         .returning('id')
         .executeTakeFirstOrThrow();
-      recipients.push({ memberId: m.id, email: m.email, lang: m.lang, surveyToken: await newSurveyToken(trx, response.id) });
+      recipients.push({ memberId: m.id, email: m.email, name: m.name, lang: m.lang, surveyToken: await newSurveyToken(trx, response.id) });
     }
     return recipients;
   });
@@ -288,7 +297,7 @@ export async function membersToRemind(db: Db, surveyId: number, now = new Date()
     const rows = await trx
       .selectFrom('survey_responses as r')
       .innerJoin('panel_members as m', 'm.id', 'r.member_id')
-      .select(['r.id', 'm.id as memberId', 'm.email', 'm.lang'])
+      .select(['r.id', 'm.id as memberId', 'm.email', 'm.name', 'm.lang'])
       .where('r.survey_id', '=', surveyId)
       .where('r.invited', '=', 1)
       .where('r.submitted_at', 'is', null)
@@ -296,7 +305,7 @@ export async function membersToRemind(db: Db, surveyId: number, now = new Date()
       .orderBy('r.id')
       .execute();
     const recipients: Recipient[] = [];
-    for (const r of rows) recipients.push({ memberId: r.memberId, email: r.email, lang: r.lang, surveyToken: await newSurveyToken(trx, r.id) });
+    for (const r of rows) recipients.push({ memberId: r.memberId, email: r.email, name: r.name, lang: r.lang, surveyToken: await newSurveyToken(trx, r.id) });
     return recipients;
   });
 }
@@ -306,7 +315,7 @@ export async function invitedMembers(db: Db, surveyId: number): Promise<Recipien
   const rows = await db
     .selectFrom('survey_responses as r')
     .innerJoin('panel_members as m', 'm.id', 'r.member_id')
-    .select(['m.id as memberId', 'm.email', 'm.lang'])
+    .select(['m.id as memberId', 'm.email', 'm.name', 'm.lang'])
     .where('r.survey_id', '=', surveyId)
     .where('r.invited', '=', 1)
     .where('m.status', '=', 'member')

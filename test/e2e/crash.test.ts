@@ -232,7 +232,7 @@ for (const kind of databaseKinds) {
                 if (res.status !== 201) throw new Error(`poll answer answered ${res.status}: ${await res.text()}`);
                 ack.pollCounted++;
               } else if (i % kinds === 4) {
-                const started = await post(`/api/surveys/${surveyId}/responses`, who, {}, {});
+                const started = await post(`/api/surveys/${surveyId}/responses`, who, {}, await withPow(who));
                 if (started.status !== 201) throw new Error(`survey start answered ${started.status}: ${await started.text()}`);
                 const survey = { [surveyTokenHeader]: ((await started.json()) as { token: string }).token };
                 const text = `Längre öppettider, önskar ${who.email}.`;

@@ -3,8 +3,10 @@ import { after, before, describe, it } from 'node:test';
 import { startTestSmtpServer, type CapturedMail, type TestSmtpServer } from '../../server/mail/capture.js';
 import { createMailer, findLinks } from '../../server/mail/mailer.js';
 import type { StaffSurvey, SurveyInput, SurveyResults } from '../../server/panel/schemas.js';
+import { shownGroups, surveyResults } from '../../server/panel/results.js';
 import { confirmMember, joinPanel } from '../../server/panel/store.js';
-import { memoryLogger, testApp, testDatabases } from './helpers.js';
+import { powHeader } from '../../server/abuse/proof-of-work.js';
+import { memoryLogger, pow, testApp, testDatabases } from './helpers.js';
 import { seedStaff, signIn, staffRequest } from './staff-helpers.js';
 
 let smtp: TestSmtpServer;
@@ -36,11 +38,46 @@ const survey: SurveyInput = {
 
 type Answers = Record<string, unknown>;
 
+describe('the small-group rule', () => {
+  it('hides a small group and, the smallest first, enough others that the whole minus the shown groups gives nobody away', () => {
+    assert.deepEqual(shownGroups([5, 1], 5), [false, false], 'five and one: the five would give the one away');
+    assert.deepEqual(shownGroups([0, 5, 0, 1, 0], 5), [false, false, false, false, false]);
+    assert.deepEqual(shownGroups([7, 5, 1, 0], 5), [true, false, false, false], 'hiding the 5 beside the 1 leaves 6 together');
+    assert.deepEqual(shownGroups([7, 5, 0], 5), [true, true, false], 'nobody hidden: nothing to protect');
+    assert.deepEqual(shownGroups([3, 2, 9], 5), [false, false, true], 'two small groups together are 5');
+    assert.deepEqual(shownGroups([2], 5), [false]);
+    for (let run = 0; run < 500; run++) {
+      const sizes = Array.from({ length: 1 + (run % 6) }, (_, i) => (run * 7 + i * 13) % 11);
+      const shown = shownGroups(sizes, 5);
+      const rest = sizes.reduce((sum, n, i) => sum + (shown[i] ? 0 : n), 0);
+      // All hidden: what is left is the whole, shown anyway, and no group.
+      assert.ok(rest === 0 || rest >= 5 || shown.every((x) => !x), `${sizes}: ${rest}`);
+      assert.ok(sizes.every((n, i) => !shown[i] || n >= 5), `${sizes}`);
+    }
+  });
+
+  it('lists a shown group with its figures and free text, a hidden one with neither', () => {
+    const pages = [{ questions: [{ id: 't', type: 'text' as const, text: { sv: 'Något?', en: null }, required: false }, { id: 's', type: 'scale' as const, text: { sv: 'Hur?', en: null }, required: true }] }];
+    const response = (ageBand: string, text: string, n: number) => ({ id: n, ageBand, district: null, submittedAt: '2026-01-01T00:00:00Z', answers: { t: text, s: 3 } });
+    const responses = [
+      ...Array.from({ length: 7 }, (_, i) => response('A', `a${i}`, i)),
+      ...Array.from({ length: 5 }, (_, i) => response('B', `b${i}`, 10 + i)),
+      response('C', 'c-hemlig', 20),
+    ];
+    const results = surveyResults(pages, responses, 'ageBand', ['A', 'B', 'C'], 5);
+    const [a, b, c] = results.groups!;
+    assert.ok(a && !a.hidden && a.respondents === 7 && a.questions[0]!.answers!.length === 7);
+    assert.deepEqual(b, { group: 'B', hidden: true });
+    assert.deepEqual(c, { group: 'C', hidden: true });
+    assert.ok(!JSON.stringify(results.groups).includes('hemlig'));
+  });
+});
+
 for (const database of testDatabases()) {
   describe(`surveys on ${database.name}`, () => {
     async function setup() {
       const mailer = createMailer({ smtpUrl: smtp.url, mailFrom: 'Exempelby kommun <medverka@kommun.test>', outboxDir: '/nonexistent' }, memoryLogger());
-      const t = await testApp(database, { PANEL_MIN_GROUP: '3' }, { mailer });
+      const t = await testApp(database, { PANEL_MIN_GROUP: '3', POW_MAX_NUMBER: '1000' }, { mailer });
       await t.db.deleteFrom('surveys').execute();
       await t.db.deleteFrom('panel_members').execute();
       if (!(await t.db.selectFrom('staff_users').select('id').executeTakeFirst())) await seedStaff(t.db);
@@ -78,15 +115,16 @@ for (const database of testDatabases()) {
       const { app, db, staff, close } = await setup();
       try {
         const member = (name: string) => `${database.name}-${name}@example.se`;
+        // The name given when joining greets the member in every mail that follows (#20 item 7).
         const people = [
-          { name: 'anna', ageBand: '30–49', lang: 'sv' as const },
-          { name: 'bo', ageBand: '30–49', lang: 'sv' as const },
-          { name: 'cissi', ageBand: '30–49', lang: 'en' as const },
-          { name: 'dan', ageBand: '65+', lang: 'sv' as const },
-          { name: 'eva', ageBand: null, lang: 'sv' as const },
+          { name: 'anna', ageBand: '30–49', lang: 'sv' as const, given: 'Anna Andersson', hello: 'Hej Anna Andersson!' },
+          { name: 'bo', ageBand: '30–49', lang: 'sv' as const, given: ' Bo\r\nKlicka på www.example.com ', hello: 'Hej Bo Klicka på www.example.com!' },
+          { name: 'cissi', ageBand: '30–49', lang: 'en' as const, given: 'Cissi', hello: 'Hello Cissi,' },
+          { name: 'dan', ageBand: '65+', lang: 'sv' as const, given: null, hello: 'Hej!' },
+          { name: 'eva', ageBand: null, lang: 'sv' as const, given: '', hello: 'Hej!' },
         ];
         for (const p of people) {
-          const joined = await joinPanel(db, { email: member(p.name), ageBand: p.ageBand, lang: p.lang });
+          const joined = await joinPanel(db, { name: p.given, email: member(p.name), ageBand: p.ageBand, lang: p.lang });
           if (!joined.alreadyMember) await confirmMember(db, joined.token);
         }
         await joinPanel(db, { email: member('pending'), lang: 'sv' });
@@ -128,6 +166,7 @@ for (const database of testDatabases()) {
         for (const p of people) {
           const mail = await mailTo(member(p.name));
           assert.equal(mail.subject, p.lang === 'en' ? 'New survey from the citizen panel: Life in Exempelby' : 'Ny enkät från medborgarpanelen: Livet i Exempelby');
+          assert.equal(mail.text.split('\n')[0], p.hello, 'the greeting, on one line');
           tokens[p.name] = tokenIn(mail, id);
           leaveLinks[p.name] = leaveLinkIn(mail);
         }
@@ -190,6 +229,7 @@ for (const database of testDatabases()) {
         assert.ok(reminded.survey.remindedAt);
         const reminder = await mailTo(member('eva'));
         assert.equal(reminder.subject, 'Påminnelse: Livet i Exempelby');
+        assert.equal(reminder.text.split('\n')[0], 'Hej!');
         const evaNewToken = tokenIn(reminder, id);
         assert.deepEqual(((await (await resident(app, 'GET', `/api/surveys/${id}`, evaNewToken)).json()) as { response: { page: number } }).response.page, 1, 'the new link continues the same response');
         for (const p of ['anna', 'bo', 'cissi', 'dan']) assert.equal(mailsTo(member(p)).length, 0);
@@ -220,15 +260,14 @@ for (const database of testDatabases()) {
         assert.equal(results.groups, null);
         const byAge = ((await (await staff('GET', `/api/staff/surveys/${id}/results?by=ageBand`)).json()) as { results: SurveyResults }).results;
         assert.equal(byAge.minGroup, 3);
+        // 30–49 has 3, but everyone (4) minus them would be Dan's answers: hidden as well.
         assert.deepEqual(byAge.groups!.map((g) => [g.group, g.hidden]), [
           ['16–29', true],
-          ['30–49', false],
+          ['30–49', true],
           ['50–64', true],
           ['65+', true],
           [null, true],
         ]);
-        const shown = byAge.groups!.find((g) => g.group === '30–49')!;
-        assert.ok(!shown.hidden && shown.respondents === 3 && shown.questions[0]!.counts!.join() === '1,2,0');
         assert.ok(!('respondents' in byAge.groups!.find((g) => g.group === '65+')!), 'a small group shows no figures');
         assert.equal((await staff('GET', `/api/staff/surveys/${id}/results?by=shoeSize`)).status, 400);
 
@@ -253,6 +292,7 @@ for (const database of testDatabases()) {
         assert.ok(fed.survey.feedbackSentAt);
         assert.equal((await mailTo(member('cissi'))).subject, 'What came of the survey: Life in Exempelby');
         const feedbackToAnna = await mailTo(member('anna'));
+        assert.equal(feedbackToAnna.text.split('\n')[0], 'Hej Anna Andersson!');
         assert.match(feedbackToAnna.text, /Vi bygger fler bänkar/);
         leaveLinkIn(feedbackToAnna);
         for (const p of ['bo', 'dan']) await mailTo(member(p));
@@ -266,6 +306,7 @@ for (const database of testDatabases()) {
         assert.equal(decided.mailed, 4);
         const decision = await mailTo(member('bo'));
         assert.equal(decision.subject, 'Beslut efter enkäten: Livet i Exempelby');
+        assert.equal(decision.text.split('\n')[0], 'Hej Bo Klicka på www.example.com!');
         assert.match(decision.text, /Kultur- och fritidsnämnden/);
         leaveLinkIn(decision);
         for (const p of ['anna', 'cissi', 'dan']) await mailTo(member(p));
@@ -279,8 +320,68 @@ for (const database of testDatabases()) {
       }
     });
 
-    it('lets anyone answer an open survey without membership, by the token POST responses gives', async () => {
-      const { app, staff, close } = await setup();
+    it('hides groups that could be worked out by subtraction: six members, five aged 30–49 and one 65+, give nothing of the one away (#20)', async () => {
+      const mailer = createMailer({ smtpUrl: smtp.url, mailFrom: 'Exempelby kommun <medverka@kommun.test>', outboxDir: '/nonexistent' }, memoryLogger());
+      const t = await testApp(database, { PANEL_MIN_GROUP: '5', PANEL_DISTRICTS: 'Norr, Söder' }, { mailer });
+      const { app, db } = t;
+      try {
+        await db.deleteFrom('surveys').execute();
+        await db.deleteFrom('panel_members').execute();
+        if (!(await db.selectFrom('staff_users').select('id').executeTakeFirst())) await seedStaff(db);
+        const cookie = await signIn(app, 'moderator');
+        const staff = (method: string, path: string, body?: unknown) => staffRequest(app, path, { method, body, cookie });
+        const people = [
+          ...['a', 'b', 'c', 'd', 'e'].map((n) => ({ name: `sub-${n}`, ageBand: '30–49', district: 'Norr' })),
+          { name: 'sub-lone', ageBand: '65+', district: 'Söder' },
+        ];
+        for (const p of people) {
+          const joined = await joinPanel(db, { email: `${database.name}-${p.name}@example.se`, ageBand: p.ageBand, district: p.district, lang: 'sv' });
+          if (!joined.alreadyMember) await confirmMember(db, joined.token);
+        }
+
+        // The member-count table: everyone minus the groups shown never gives a group of one.
+        const counts = (await (await staff('GET', '/api/staff/panel')).json()) as { members: number; byAgeBand: { count: number | null }[]; byDistrict: { count: number | null }[]; minGroup: number };
+        assert.equal(counts.members, 6);
+        for (const table of [counts.byAgeBand, counts.byDistrict]) {
+          const rest = counts.members - table.reduce((sum, g) => sum + (g.count ?? 0), 0);
+          assert.ok(rest === 0 || rest >= 5, `members not in a shown group: ${rest}`);
+        }
+        assert.deepEqual(counts.byAgeBand.map((g) => g.count), [null, null, null, null, null], 'the 30–49 group would give away the one 65+');
+
+        const id = ((await (await staff('POST', '/api/staff/surveys', survey)).json()) as { survey: StaffSurvey }).survey.id;
+        await staff('POST', `/api/staff/surveys/${id}/approve`);
+        await staff('POST', `/api/staff/surveys/${id}/send`);
+        for (const p of people) {
+          const mail = await mailTo(`${database.name}-${p.name}@example.se`);
+          const lone = p.name === 'sub-lone';
+          await answerAll(app, id, tokenIn(mail, id), { favorit: lone ? 2 : 0, tjanster: lone ? [2] : [1] }, { nojd: lone ? 1 : 5, rangordna: lone ? [2, 1, 0] : [0, 1, 2], ovrigt: lone ? 'Mitt hemliga svar' : 'Bra' });
+        }
+        const all = ((await (await staff('GET', `/api/staff/surveys/${id}/results`)).json()) as { results: SurveyResults }).results;
+        assert.equal(all.respondents, 6);
+        for (const by of ['ageBand', 'district']) {
+          const { results } = (await (await staff('GET', `/api/staff/surveys/${id}/results?by=${by}`)).json()) as { results: SurveyResults };
+          const shown = results.groups!.filter((g) => !g.hidden);
+          // What the shown groups leave of the whole: nobody, or at least minGroup people together.
+          const rest = all.respondents - shown.reduce((sum, g) => sum + (g.hidden ? 0 : g.respondents), 0);
+          assert.ok(rest === 0 || rest >= results.minGroup, `${by}: ${rest} respondents could be worked out`);
+          // The same for every figure: no option's count for the rest comes from fewer than minGroup people.
+          for (const q of all.questions) {
+            if (!q.counts) continue;
+            const shownCounts = shown.map((g) => (g.hidden ? [] : g.questions.find((x) => x.id === q.id)!.counts!));
+            const restCounts = q.counts.map((n, i) => n - shownCounts.reduce((sum, c) => sum + c[i]!, 0));
+            assert.ok(rest === 0 ? restCounts.every((n) => n === 0) : rest >= results.minGroup, `${by}/${q.id}`);
+          }
+          assert.ok(!JSON.stringify(shown).includes('Mitt hemliga svar'), `${by}: the lone member's free text is in no group`);
+          assert.ok(results.groups!.every((g) => g.hidden || g.respondents >= results.minGroup));
+        }
+      } finally {
+        await mailer.close();
+        await t.db.destroy();
+      }
+    });
+
+    it('lets anyone answer an open survey without membership, by the token POST responses gives for a proof of work', async () => {
+      const { app, db, staff, close } = await setup();
       try {
         const id = ((await (await staff('POST', '/api/staff/surveys', { ...survey, audience: 'open' })).json()) as { survey: StaffSurvey }).survey.id;
         assert.equal((await resident(app, 'POST', `/api/surveys/${id}/responses`)).status, 404, 'not before it opens');
@@ -293,8 +394,24 @@ for (const database of testDatabases()) {
         const first = (await (await resident(app, 'GET', `/api/surveys/${id}`)).json()) as { response: unknown };
         assert.equal(first.response, null);
         assert.equal((await resident(app, 'PUT', `/api/surveys/${id}/pages/0`, undefined, { answers: { favorit: 0 } })).status, 403, 'a token is needed to save');
-        const started = await resident(app, 'POST', `/api/surveys/${id}/responses`);
+
+        // Starting an open survey costs a proof of work, as joining, signing and voting do (#20 item 14).
+        const responses = async () => (await db.selectFrom('survey_responses').select('id').where('survey_id', '=', id).execute()).length;
+        const start = (headers: Record<string, string>) => app.request(`/api/surveys/${id}/responses`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: '{}' });
+        for (const [why, headers] of [
+          ['none', {}],
+          ['not a solution', { [powHeader]: 'bm90IGEgc29sdXRpb24=' }],
+        ] as const) {
+          const refused = await start(headers);
+          assert.equal(refused.status, 400, why);
+          assert.match(((await refused.json()) as { error: { code: string } }).error.code, /^pow_/, why);
+        }
+        assert.equal(await responses(), 0, 'a refused start stores nothing');
+        const solution = await pow(app);
+        const started = await start({ [powHeader]: solution });
         assert.equal(started.status, 201);
+        assert.equal((await start({ [powHeader]: solution })).status, 400, 'a solution is spent once');
+        assert.equal(await responses(), 1);
         const { token } = (await started.json()) as { token: string };
         await answerAll(app, id, token, { favorit: 2 }, { nojd: 5, rangordna: [1, 2, 0] });
         assert.equal((await resident(app, 'POST', `/api/surveys/${id}/submit`, token)).status, 409);
@@ -310,7 +427,8 @@ for (const database of testDatabases()) {
         assert.equal((await resident(app, 'POST', `/api/surveys/${panelId}/responses`)).status, 403);
 
         await staff('POST', `/api/staff/surveys/${id}/close`);
-        assert.equal((await resident(app, 'POST', `/api/surveys/${id}/responses`)).status, 409);
+        assert.equal((await start({ [powHeader]: await pow(app) })).status, 409);
+        assert.equal(await responses(), 1);
         // Drafts can be deleted; others cannot.
         const draft = ((await (await staff('POST', '/api/staff/surveys', survey)).json()) as { survey: StaffSurvey }).survey.id;
         assert.equal((await staff('DELETE', `/api/staff/surveys/${draft}`)).status, 204);

@@ -5,6 +5,7 @@ import { staffApi } from '../../widgets/console/api.js';
 import type { MedverkaConsole } from '../../widgets/console/console.element.js';
 import '../../widgets/console/define.js';
 import { panelApi } from '../../widgets/console/panel-api.js';
+import { encodeSolution, solve } from '../../widgets/petition/proof-of-work.js';
 
 // The same helpers as console-budgets.test.ts: the test page's /api is a real Medverka server
 // with these staff accounts and the panel members test/widgets/seed.ts made (six aged 30–49,
@@ -86,6 +87,12 @@ async function step(el: MedverkaConsole, page: HTMLElement, button: string, done
   await waitUntil(() => focused() === $(page, '#status-heading'), 'focus goes to the new status');
 }
 
+/** A proof of work, solved as the survey widget does, for starting an open survey. */
+async function solvedPow(): Promise<string> {
+  const challenge = (await (await fetch('/api/pow/challenge')).json()) as Parameters<typeof encodeSolution>[0];
+  return encodeSolution(challenge, await solve(challenge, { worker: false }));
+}
+
 /** The date shown for a step in the timeline ('' when it has none). */
 const stepDate = (page: HTMLElement, key: string) => $(page, `.timeline li[data-step="${key}"] time`)?.getAttribute('datetime') ?? '';
 
@@ -98,7 +105,7 @@ describe('<medverka-console> citizen panel', function () {
     document.documentElement.lang = 'sv';
   });
 
-  it('counts the members by age band, a small group only as “färre än 5”, and never lists who', async () => {
+  it('counts the members by age band, hiding a small group and any group that would give it away, and never lists who', async () => {
     const el = await signedIn('admin', '/panel');
     expect(navLabels(el)).to.include('Medborgarpanel');
     const page = screen(el);
@@ -110,10 +117,16 @@ describe('<medverka-console> citizen panel', function () {
     expect(text($(page, '#members'))).to.equal(`${counts.members} medlemmar`);
     const rows = $$(page, '#by-age tbody tr');
     expect(rows.map((r) => text(r.querySelector('th')))).to.deep.equal(counts.byAgeBand.map((b) => b.band ?? 'Har inte angett'));
-    expect(rows.map((r) => text(r.querySelector('td')))).to.deep.equal(counts.byAgeBand.map((b) => (b.count === null ? `färre än ${counts.minGroup}` : String(b.count))));
-    expect(text($(page, '#by-age tr[data-group="65+"] td')), 'two members aged 65+').to.equal('färre än 5');
-    expect(Number(text($(page, '#by-age tr[data-group="30–49"] td')))).to.be.at.least(6);
-    expect(text($(page, '#small-groups'))).to.contain('färre än 5');
+    expect(rows.map((r) => text(r.querySelector('td')))).to.deep.equal(counts.byAgeBand.map((b) => (b.count === null ? 'visas inte' : String(b.count))));
+    expect(text($(page, '#by-age tr[data-group="65+"] td')), 'two members aged 65+').to.equal('visas inte');
+    // Six aged 30–49 beside two aged 65+: everyone minus the six would give the two away.
+    expect(text($(page, '#by-age tr[data-group="30–49"] td')), 'the group that would give the small one away').to.equal('visas inte');
+    const shown = rows.map((r) => text(r.querySelector('td'))).filter((t) => t !== 'visas inte').reduce((sum, t) => sum + Number(t), 0);
+    const rest = counts.members - shown;
+    expect(rest === 0 || rest >= counts.minGroup, `${rest} members could be worked out`).to.equal(true);
+    expect(text($(page, '#small-groups'))).to.equal(
+      'En grupp med färre än 5 medlemmar visas inte, och inte heller en grupp som skulle gå att räkna fram ur summan, så att ingen kan pekas ut. Konsolen visar aldrig vilka som är med.',
+    );
     expect(text($(page, '#no-districts'))).to.equal('Panelen frågar inte efter område.');
     expect(text(page.shadowRoot), 'no one’s address is shown').not.to.contain('@');
     await waitUntil(() => $(page, '#surveys, .none'), 'the surveys have loaded', { timeout: 5000 });
@@ -304,7 +317,7 @@ describe('<medverka-console> citizen panel', function () {
       { besok: 1, onskan: 'Längre öppet\npå söndagar', viktigast: [0, 2, 1] },
     ];
     for (const a of answers) {
-      const started = await fetch(`/api/surveys/${survey.id}/responses`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+      const started = await fetch(`/api/surveys/${survey.id}/responses`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Medverka-Pow': await solvedPow() }, body: '{}' });
       expect(started.status, await started.clone().text()).to.equal(201);
       const { token } = (await started.json()) as { token: string };
       const headers = { 'Content-Type': 'application/json', 'X-Medverka-Survey': token };
@@ -342,7 +355,11 @@ describe('<medverka-console> citizen panel', function () {
     await waitUntil(() => $(page, '.group [data-hidden]'), 'the groups', { timeout: 5000 });
     const groups = $$(page, 'section.group');
     expect(groups.length).to.be.greaterThan(0);
-    for (const g of groups) expect(text(g.querySelector('[data-hidden]'))).to.equal('Färre än 5 har svarat i gruppen. Den visas inte, så att ingen kan pekas ut.');
+    for (const g of groups) {
+      expect(text(g.querySelector('[data-hidden]'))).to.equal(
+        'Gruppen visas inte, så att ingen kan pekas ut: färre än 5 har svarat i den, eller så skulle en sådan grupp gå att räkna fram ur summan.',
+      );
+    }
     expect(text(groups.at(-1)!.querySelector('h3'))).to.equal('Har inte angett');
     await expect(el).to.be.accessible();
 

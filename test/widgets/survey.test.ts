@@ -224,6 +224,65 @@ describe('<medverka-survey>', () => {
     localStorage.removeItem(storageKey(id));
   });
 
+  it('completes an open survey by keyboard, its response started with a proof of work solved only once the resident starts (#20 item 14)', async () => {
+    const { id } = await openSurvey();
+    const calls: { url: string; pow: string | null }[] = [];
+    const realFetch = window.fetch;
+    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      calls.push({ url: String(input instanceof Request ? input.url : input), pow: new Headers(init?.headers).get('X-Medverka-Pow') });
+      return realFetch(input, init);
+    };
+    try {
+      const el = await show(id);
+      expect(pageHeading(el)).to.equal('Sida 1 av 3');
+      expect(calls.some((c) => c.url.includes('/api/pow/challenge')), 'no challenge before the resident starts').to.equal(false);
+      // The resident starts: by keyboard, on the first question.
+      $(el, '#q-travel-0')!.focus();
+      await sendKeys({ press: 'Space' });
+      await waitUntil(() => calls.some((c) => c.url.includes('/api/pow/challenge')), 'the challenge is fetched once the resident starts', { timeout: 5000 });
+      await press(el, 'button[type=submit]');
+      await waitUntil(() => focused(el)?.id === 'page-heading' && pageHeading(el) === 'Sida 2 av 3', 'page 2, focus on its heading', { timeout: 5000 });
+      const started = calls.filter((c) => c.url.endsWith(`/api/surveys/${id}/responses`));
+      expect(started.length, 'one start').to.equal(1);
+      expect(started[0]!.pow, 'the start carries the solution').to.match(/^[A-Za-z0-9+/=]{40,}$/);
+      $(el, '#q-safety-1')!.focus();
+      await sendKeys({ press: 'Space' });
+      await press(el, 'button[type=submit]');
+      await waitUntil(() => pageHeading(el) === 'Sida 3 av 3', 'page 3', { timeout: 5000 });
+      await press(el, 'button[type=submit]');
+      await waitUntil(() => focused(el)?.id === 'done-heading', 'focus moves to the thank-you', { timeout: 5000 });
+      expect($(el, '.done')!.textContent).to.contain('Dina svar är inskickade.');
+      expect(calls.filter((c) => c.url.includes('/api/pow/challenge')).length, 'one proof for the one response').to.equal(1);
+      await expect(el).to.be.accessible();
+      el.remove();
+    } finally {
+      window.fetch = realFetch;
+      localStorage.removeItem(storageKey(id));
+    }
+  });
+
+  it('solves no proof of work for a panel member’s personal link', async () => {
+    const { id, token } = await panelSurvey();
+    const calls: string[] = [];
+    const realFetch = window.fetch;
+    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      calls.push(String(input instanceof Request ? input.url : input));
+      return realFetch(input, init);
+    };
+    try {
+      const el = await show(id, { hash: token });
+      $(el, '#q-travel-0')!.focus();
+      await sendKeys({ press: 'Space' });
+      await press(el, 'button[type=submit]');
+      await waitUntil(() => pageHeading(el) === 'Sida 2 av 3', 'page 2', { timeout: 5000 });
+      expect(calls.filter((u) => u.includes('/api/pow/') || u.endsWith('/responses'))).to.deep.equal([]);
+      el.remove();
+    } finally {
+      window.fetch = realFetch;
+      sessionStorage.removeItem(storageKey(id));
+    }
+  });
+
   it('shows the server’s objection at the question it concerns', async () => {
     const { id } = await openSurvey();
     const el = await show(id);

@@ -123,8 +123,8 @@ export class MedverkaConsolePanel extends ConsoleScreen {
     </div>`;
   }
 
-  private renderGroups(id: string, caption: string, heading: string, rows: { group: string | null; count: number | null }[], minGroup: number): TemplateResult {
-    const fewer = msg(str`färre än ${minGroup}`, { id: 'console.panel.fewer-than' });
+  private renderGroups(id: string, caption: string, heading: string, rows: { group: string | null; count: number | null }[]): TemplateResult {
+    const hidden = msg('visas inte', { id: 'console.panel.not-shown' });
     return html`<div class="table-wrap" role="region" tabindex="0" aria-labelledby="${id}-caption">
       <table id=${id}>
         <caption id="${id}-caption">
@@ -140,7 +140,7 @@ export class MedverkaConsolePanel extends ConsoleScreen {
           ${rows.map(
             (r) => html`<tr data-group=${r.group ?? ''}>
               <th scope="row">${groupLabel(r.group)}</th>
-              <td class="number" data-count=${r.count === null ? 'hidden' : r.count}>${r.count === null ? fewer : r.count}</td>
+              <td class="number" data-count=${r.count === null ? 'hidden' : r.count}>${r.count === null ? hidden : r.count}</td>
             </tr>`,
           )}
         </tbody>
@@ -162,14 +162,15 @@ export class MedverkaConsolePanel extends ConsoleScreen {
         >
       </p>
       <p class="hint" id="small-groups">
-        ${msg(str`En grupp med färre än ${c.minGroup} medlemmar visas som ”färre än ${c.minGroup}”, så att ingen kan pekas ut. Konsolen visar aldrig vilka som är med.`, {
-          id: 'console.panel.small-groups',
-        })}
+        ${msg(
+          str`En grupp med färre än ${c.minGroup} medlemmar visas inte, och inte heller en grupp som skulle gå att räkna fram ur summan, så att ingen kan pekas ut. Konsolen visar aldrig vilka som är med.`,
+          { id: 'console.panel.small-groups' },
+        )}
       </p>
       <div class="groups">
         <div>
           ${bands.length
-            ? this.renderGroups('by-age', msg('Efter ålder', { id: 'console.panel.by-age' }), msg('Ålder', { id: 'console.panel.age' }), bands, c.minGroup)
+            ? this.renderGroups('by-age', msg('Efter ålder', { id: 'console.panel.by-age' }), msg('Ålder', { id: 'console.panel.age' }), bands)
             : html`<p>${msg('Panelen frågar inte efter ålder.', { id: 'console.panel.no-age' })}</p>`}
         </div>
         <div>
@@ -179,7 +180,6 @@ export class MedverkaConsolePanel extends ConsoleScreen {
                 msg('Efter område', { id: 'console.panel.by-district' }),
                 msg('Område', { id: 'console.budget.district' }),
                 districts,
-                c.minGroup,
               )
             : html`<p id="no-districts">${msg('Panelen frågar inte efter område.', { id: 'console.panel.no-districts' })}</p>`}
         </div>

@@ -1,7 +1,8 @@
 /**
  * What came of a survey, for staff: per question, the choices as a table with bars, a
  * ranking's mean places, free-text answers as a list to read; and the same per age band or
- * district, where a group too small to show says so instead of its figures.
+ * district, where a group not shown (too small, or one that would give a small one away)
+ * says so instead of its figures.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '../shared/localize.js';
@@ -76,7 +77,10 @@ export function renderSurveyResults(survey: StaffSurvey, results: SurveyResults,
     const all = byId(results.questions);
     return html`${questions.map((q, i) => renderQuestionResult('all', i + 1, q, all.get(q.id), results.respondents, locale, 3))}`;
   }
-  const fewer = (min: number) => msg(str`Färre än ${min} har svarat i gruppen. Den visas inte, så att ingen kan pekas ut.`, { id: 'console.survey.group-hidden' });
+  const fewer = (min: number) =>
+    msg(str`Gruppen visas inte, så att ingen kan pekas ut: färre än ${min} har svarat i den, eller så skulle en sådan grupp gå att räkna fram ur summan.`, {
+      id: 'console.survey.group-hidden',
+    });
   return html`${results.groups.map((g, gi) => {
     const gid = `group-${gi}`;
     return html`<section class="group" data-group=${g.group ?? ''} aria-labelledby="${gid}-heading">

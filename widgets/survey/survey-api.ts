@@ -3,7 +3,7 @@
  * token. The shapes are those of the survey contract.
  */
 import type { ErrorBody } from '../../server/errors.js';
-import { ApiRequestError, busyPause } from '../shared/api.js';
+import { ApiRequestError, busyPause, getJson, type PowChallenge } from '../shared/api.js';
 
 /** A text residents see: Swedish, and English when staff wrote one. */
 export interface Text {
@@ -62,9 +62,10 @@ export class SurveyRefusal extends ApiRequestError {
 /** The request header that carries the resident's personal token. */
 const tokenHeader = 'X-Medverka-Survey';
 
-async function request<T>(base: string, path: string, init: { method?: string; token?: string | undefined; body?: unknown; signal?: AbortSignal }, tries = 3): Promise<T> {
+async function request<T>(base: string, path: string, init: { method?: string; token?: string | undefined; pow?: string; body?: unknown; signal?: AbortSignal }, tries = 3): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (init.token) headers[tokenHeader] = init.token;
+  if (init.pow) headers['X-Medverka-Pow'] = init.pow;
   if (init.body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {
@@ -102,8 +103,10 @@ export const surveyApi = {
   survey: (base: string, id: string, token: string | undefined, signal?: AbortSignal) =>
     request<{ survey: PublicSurvey; response: SavedResponse | null }>(base, surveyPath(id), { token, signal }),
 
-  /** An open survey: a new response, and the token that is the resident's key to it. */
-  start: (base: string, id: string) => request<{ token: string }>(base, `${surveyPath(id)}/responses`, { method: 'POST', body: {} }),
+  challenge: (base: string) => getJson<PowChallenge>(base, 'api/pow/challenge'),
+
+  /** An open survey: a new response, for a proof of work, and the token that is the resident's key to it. */
+  start: (base: string, id: string, pow: string) => request<{ token: string }>(base, `${surveyPath(id)}/responses`, { method: 'POST', pow, body: {} }),
 
   savePage: (base: string, id: string, token: string, page: number, answers: Answers) =>
     request<{ page: number }>(base, `${surveyPath(id)}/pages/${page}`, { method: 'PUT', token, body: { answers } }),

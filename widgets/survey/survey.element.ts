@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { MedverkaElement } from '../shared/base-element.js';
 import { emit } from '../shared/events.js';
 import { msg, str } from '../shared/localize.js';
+import { encodeSolution, solve } from '../petition/proof-of-work.js';
 import { templates as en } from './locales/en.js';
 import {
   forgetToken,
@@ -37,8 +38,10 @@ const isAnswered = (value: Answer | undefined) => (Array.isArray(value) ? value.
  * personal link in their e-mail (`…#<token>`): the widget takes the token out of the address
  * bar, so it is not shared by copying the address, and keeps it for this tab. An open survey
  * may be answered by anyone; its response is kept in this browser from the moment the
- * resident saves the first page. Every page is saved when the resident moves on, so nothing
- * is lost if the tab closes, and a later visit resumes where they were.
+ * resident saves the first page; starting one takes a proof of work, solved in the background
+ * once the resident starts answering, so a script cannot fill it with answers. Every page is
+ * saved when the resident moves on, so nothing is lost if the tab closes, and a later visit
+ * resumes where they were.
  *
  * @summary Answer a survey, page by page.
  *
@@ -118,6 +121,8 @@ export class MedverkaSurvey extends MedverkaElement {
   /** The resident's key to their response, and where it is kept. */
   #token?: string;
   #kept?: 'session' | 'local';
+  /** An open survey's proof of work for starting the response, begun when the resident starts answering. */
+  #pow?: Promise<string>;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -179,6 +184,22 @@ export class MedverkaSurvey extends MedverkaElement {
 
   private text(t: Text) {
     return this.locale === 'en' ? (t.en ?? t.sv) : t.sv;
+  }
+
+  // —— Proof of work (an open survey, before its response has begun) ——
+
+  private startProof = () => {
+    if (this.#token) return;
+    this.#pow ??= this.prove();
+    // Handled where it is awaited; without this an early failure would be reported as unhandled.
+    this.#pow.catch(() => {});
+  };
+
+  private async prove(): Promise<string> {
+    const challenge = await surveyApi.challenge(this.apiBase);
+    const number = await solve(challenge);
+    if (number < 0) throw new SurveyRefusal(null, 'pow_unsolved', 'No number solves the challenge.');
+    return encodeSolution(challenge, number);
   }
 
   // —— Answers ——
@@ -265,7 +286,11 @@ export class MedverkaSurvey extends MedverkaElement {
     try {
       if (!this.#token) {
         // An open survey: the response begins now, and is kept in this browser from now on.
-        const { token } = await surveyApi.start(base, this.surveyId);
+        this.startProof();
+        const pow = this.#pow!;
+        // A solution is spent by any answer: the next try solves a new one.
+        this.#pow = undefined;
+        const { token } = await surveyApi.start(base, this.surveyId, await pow);
         this.#token = token;
         this.#kept = 'local';
         keepOpenToken(base, this.surveyId, token);
@@ -286,6 +311,7 @@ export class MedverkaSurvey extends MedverkaElement {
       this.renderRoot.querySelector<HTMLElement>('#done-heading')?.focus();
     } catch (err) {
       this.saving = false;
+      this.startProof();
       await this.refused(err);
     }
   }
@@ -310,7 +336,7 @@ export class MedverkaSurvey extends MedverkaElement {
     if (refusal?.code === 'survey_closed') return void (this.status = 'closed');
     if (refusal?.code === 'already_submitted') return void (this.status = 'submitted');
     if (refusal?.status === 403) return void (this.status = 'bad-token');
-    this.saveError = refusal?.status === null || !refusal ? 'network' : 'other';
+    this.saveError = (refusal?.status === null && !refusal.code.startsWith('pow_')) || !refusal ? 'network' : 'other';
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#save-error')?.focus();
   }
@@ -510,7 +536,7 @@ export class MedverkaSurvey extends MedverkaElement {
     const questions = survey.pages[this.page]?.questions ?? [];
     const last = this.page >= count - 1;
     return html`${this.page === 0 ? html`<div class="intro">${paragraphs(this.text(survey.intro))}</div>` : nothing}
-      <form part="form" novalidate @submit=${this.onSubmit}>
+      <form part="form" novalidate @submit=${this.onSubmit} @focusin=${this.startProof} @input=${this.startProof}>
         <div class="progress" part="progress">
           <div id="page-heading" class="subheading" role="heading" aria-level=${this.subLevel} tabindex="-1">${msg(str`Sida ${number} av ${count}`, { id: 'survey.page' })}</div>
           <progress value=${number} max=${count} aria-labelledby="page-heading"></progress>

@@ -1,0 +1,32 @@
+import { chromium } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from './chromium.js';
+const base = 'http://localhost:8302';
+const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
+for (const width of [320, 1280]) {
+  const ctx = await browser.newContext({ viewport: { width, height: 900 } });
+  const r = await ctx.request.post(`${base}/api/staff/sign-in`, { headers: { Origin: base, 'Content-Type': 'application/json' }, data: { email: 'admin@kommun.test', password: 'admin-lösenord-123' } });
+  if (r.status() !== 200) throw new Error(String(r.status()));
+  const page = await ctx.newPage();
+  await page.goto(`${base}/admin#/petitions`);
+  await page.locator('#status-filter').selectOption('open');
+  await page.getByRole('button', { name: 'Visa' }).click();
+  await page.getByRole('link', { name: /promenadstråket/ }).waitFor();
+  await page.screenshot({ path: `/tmp/pet-look/list-${width}.png`, fullPage: true });
+  await page.getByRole('link', { name: /promenadstråket/ }).click();
+  await page.locator('#status-heading').waitFor();
+  await page.screenshot({ path: `/tmp/pet-look/open-${width}.png`, fullPage: true });
+  await page.getByLabel('Kommunens svar').fill('Tekniska nämnden har beslutat att ställa ut tio nya bänkar längs ån under våren.');
+  await page.getByLabel('Nämnd som har beslutat').fill('Tekniska nämnden');
+  await page.getByRole('button', { name: 'Publicera svar' }).click();
+  await page.locator('#answer-confirm-question').waitFor();
+  await page.screenshot({ path: `/tmp/pet-look/confirm-${width}.png`, fullPage: true });
+  await page.getByRole('button', { name: 'Avbryt' }).click();
+  await page.goto(`${base}/admin#/petitions/2`);
+  await page.locator('#status-heading').waitFor();
+  await page.screenshot({ path: `/tmp/pet-look/answered-${width}.png`, fullPage: true });
+  await page.goto(`${base}/demo/e-forslag`);
+  await page.waitForTimeout(2500);
+  await page.screenshot({ path: `/tmp/pet-look/demo-${width}.png`, fullPage: true });
+  await ctx.close();
+}
+await browser.close();

@@ -183,7 +183,7 @@ describe('end to end on sqlite: hostile text in every field stays text in every 
     // Petitions: proposed and confirmed by residents, published (one rejected), signed, answered.
     const petitionsFlow = async () => {
       const proposals = Math.max(text.petitionTitles.length, text.proposerNames.length) + 1;
-      // One after another, so that petition i has number i + 1.
+      // One after another, so that their numbers are in the order of the texts.
       for (let i = 0; i < proposals; i++) {
         const email = `forslag${i}@example.se`;
         await residentPost(base, '/api/petitions', { title: text.petitionTitles[i % text.petitionTitles.length], body: all(`Förslagstext${i + 1}`), name: text.proposerNames[i % text.proposerNames.length], email, publicDocumentAccepted: true, lang: 'sv' }, nextIp());
@@ -431,7 +431,8 @@ describe('end to end on sqlite: hostile text in every field stays text in every 
       ['#/tiles/engagera-dig', [...text.tileTitles, ...text.tileDescriptions]],
       ['#/users', [staffName, ...text.userNames]],
       ['#/petitions', text.petitionTitles, (page) => showPetitions(page, 'open')],
-      ['#/petitions', [text.petitionTitles[(ids.rejected - 1) % text.petitionTitles.length]!], (page) => showPetitions(page, 'rejected')],
+      // The rejected one was proposed last, after ids.petitions (numbers start after the demo petitions, if seeded).
+      ['#/petitions', [text.petitionTitles[ids.petitions.length % text.petitionTitles.length]!], (page) => showPetitions(page, 'rejected')],
       ...ids.petitions.slice(0, 2).map((id, i): [string, string[]] => [`#/petitions/${id}`, [text.petitionTitles[i]!, all(`Förslagstext${i + 1}`), text.proposerNames[i]!, ...(i === 0 ? [text.answer] : [])]]),
       [`#/petitions/${ids.rejected}`, [text.rejection]],
       ['#/budgets', text.budgetTitles],

@@ -456,7 +456,9 @@ describe('<medverka-console> e-petitions', function () {
     expect(text(previews[0])).to.contain(`Svar på e-förslaget ”${petition.title}”`);
     expect(text(previews[0])).to.contain(answer);
     expect(text(previews[0])).to.contain('Tekniska nämnden');
-    expect(text(previews[0])).to.contain('2 personer');
+    expect(text(previews[0])).to.contain('På svenska, till 2 personer');
+    expect(text(previews[1])).to.contain('På engelska, till 1 person');
+    expect(text(previews[1])).not.to.contain('personer');
     expect($(page, 'img, script'), 'the preview is text').to.equal(null);
     expect(answerPosts(), 'nothing published before the answer is confirmed').to.deep.equal([]);
     await expect(el).to.be.accessible();

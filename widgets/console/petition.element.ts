@@ -358,7 +358,10 @@ export class MedverkaConsolePetition extends ConsoleScreen {
         mailed = result.mailed;
         return result.petition;
       },
-      () => msg(str`Svaret är publicerat och skickat till ${mailed} personer.`, { id: 'console.petitions.answered' }),
+      () =>
+        mailed === 1
+          ? msg('Svaret är publicerat och skickat till 1 person.', { id: 'console.petitions.answered-one' })
+          : msg(str`Svaret är publicerat och skickat till ${mailed} personer.`, { id: 'console.petitions.answered' }),
     );
   }
 
@@ -530,9 +533,13 @@ export class MedverkaConsolePetition extends ConsoleScreen {
                   ? msg('Vill du publicera svaret? Det visas direkt med förslaget. Ingen får e-post: ingen har bett att få veta.', {
                       id: 'console.petitions.confirm-answer-none',
                     })
-                  : msg(str`Vill du publicera svaret? Det visas direkt med förslaget och skickas till ${preview.mails.recipients} personer. Det här mejlet skickas:`, {
-                      id: 'console.petitions.confirm-answer',
-                    })}
+                  : preview.mails.recipients === 1
+                    ? msg('Vill du publicera svaret? Det visas direkt med förslaget och skickas till 1 person. Det här mejlet skickas:', {
+                        id: 'console.petitions.confirm-answer-one',
+                      })
+                    : msg(str`Vill du publicera svaret? Det visas direkt med förslaget och skickas till ${preview.mails.recipients} personer. Det här mejlet skickas:`, {
+                        id: 'console.petitions.confirm-answer',
+                      })}
               </p>
               ${preview.mails.mails.map(
                 (m) => html`<section class="mail-preview">
@@ -559,6 +566,11 @@ ${m.text}</pre>
   }
 
   private previewLabel(lang: 'sv' | 'en', recipients: number): string {
+    if (recipients === 1) {
+      return lang === 'en'
+        ? msg('På engelska, till 1 person', { id: 'console.petitions.mail-in-english-one' })
+        : msg('På svenska, till 1 person', { id: 'console.petitions.mail-in-swedish-one' });
+    }
     return lang === 'en'
       ? msg(str`På engelska, till ${recipients} personer`, { id: 'console.petitions.mail-in-english' })
       : msg(str`På svenska, till ${recipients} personer`, { id: 'console.petitions.mail-in-swedish' });

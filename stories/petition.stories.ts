@@ -198,6 +198,29 @@ export const Answered: Story = {
   args: { api: mockApi('petition-answered', routes(answered)) },
 };
 
+/** The count over time: the table of confirmed signatures per day, opened by its button. */
+export const SignaturesPerDay: Story = {
+  name: 'Signatures per day',
+  args: {
+    api: mockApi('petition-days', {
+      ...routes(open),
+      [`${petitionPath}/signatures-per-day`]: {
+        json: { days: [{ date: '2026-03-01', count: 40 }, { date: '2026-03-02', count: 61 }, { date: '2026-03-05', count: 22 }] },
+      },
+    }),
+  },
+  play: async ({ canvasElement }) => {
+    const element = canvasElement.querySelector('medverka-petition')!;
+    const toggle = await waitFor(() => {
+      const button = element.shadowRoot?.querySelector<HTMLButtonElement>('[aria-controls=days]');
+      if (!button) throw new Error('The button is not shown yet.');
+      return button;
+    });
+    await userEvent.click(toggle);
+    await waitFor(() => expect(element.shadowRoot!.querySelector('#days table')).toBeTruthy());
+  },
+};
+
 /** Answered, where the server says which committee answered. */
 export const AnsweredByCommittee: Story = {
   name: 'Answered, with its committee',

@@ -138,6 +138,37 @@ describe('<medverka-petition>', () => {
     }
   });
 
+  it('shows the count over time as a table of days, fetched only when asked for', async () => {
+    const seen: string[] = [];
+    const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => seen.push(e.name)));
+    observer.observe({ type: 'resource' });
+    const el = await petition('open');
+    const toggle = $<HTMLButtonElement>(el, '[aria-controls=days]')!;
+    expect(toggle.textContent!.trim()).to.equal('Visa underskrifter per dag');
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    expect(seen.some((u) => u.includes('signatures-per-day') || u.includes('signature-days')), 'nothing fetched before it is asked for').to.equal(false);
+
+    toggle.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => $(el, '#days table'), 'the table is shown', { timeout: 5000 });
+    observer.disconnect();
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    const table = $(el, '#days table')!;
+    expect(table.querySelector('caption')!.textContent!.trim()).to.equal('Bekräftade underskrifter per dag');
+    expect([...table.querySelectorAll('thead th')].map((th) => th.textContent!.trim())).to.deep.equal(['Dag', 'Nya underskrifter', 'Totalt']);
+    const rows = [...table.querySelectorAll('tbody tr')];
+    expect(rows.length).to.be.at.least(1);
+    for (const row of rows) expect(row.querySelector('th')!.getAttribute('scope')).to.equal('row');
+    // The last day's running total is the count shown.
+    expect(rows.at(-1)!.querySelector('td:last-child')!.textContent!.trim()).to.equal('12');
+    await expect(el).to.be.accessible();
+
+    toggle.click();
+    await el.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    expect($(el, '#days')!.hidden).to.equal(true);
+  });
+
   it('shows a closed petition without a form', async () => {
     const el = await petition('closed');
     expect($(el, '[part=status]')!.textContent).to.equal('Stängt');

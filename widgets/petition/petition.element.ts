@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import type { SignaturesPerDay } from '../../server/petitions/schemas.js';
 import { ApiRequestError, type PowChallenge, type PublicPetition } from '../shared/api.js';
 import { MedverkaElement } from '../shared/base-element.js';
 import { emit } from '../shared/events.js';
@@ -97,6 +98,8 @@ export class MedverkaPetition extends MedverkaElement {
     announcement: { state: true },
     shareUrl: { attribute: 'share-url' },
     copied: { state: true },
+    daysShown: { state: true },
+    days: { state: true },
   };
 
   /**
@@ -124,6 +127,9 @@ export class MedverkaPetition extends MedverkaElement {
   declare private announcement?: () => string;
   /** Whether the last copy of the link worked; undefined before any. */
   declare private copied?: boolean;
+  declare private daysShown: boolean;
+  /** Signatures per day with the code that shows them; undefined while loading, null if they could not be loaded. */
+  declare private days?: { table: SignaturesPerDay; view: (typeof import('./signature-days.js'))['renderDays'] } | null;
 
   constructor() {
     super();
@@ -133,6 +139,7 @@ export class MedverkaPetition extends MedverkaElement {
     this.errors = {};
     this.sending = false;
     this.allSigners = false;
+    this.daysShown = false;
   }
 
   #abort?: AbortController;
@@ -382,6 +389,38 @@ export class MedverkaPetition extends MedverkaElement {
     this.renderRoot.querySelector<HTMLElement>(`#${target}`)?.focus();
   }
 
+  // —— The count over time ——
+
+  /** Shows or hides the signatures per day, read afresh each time they are shown. */
+  private async toggleDays() {
+    this.daysShown = !this.daysShown;
+    if (!this.daysShown) return;
+    this.days = undefined;
+    try {
+      const [{ renderDays }, table] = await Promise.all([import('./signature-days.js'), petitionApi.signaturesPerDay(this.apiBase, this.data!.id)]);
+      this.days = { table, view: renderDays };
+    } catch {
+      this.days = null;
+    }
+  }
+
+  private renderDays(p: PublicPetition) {
+    if (!p.signatureCount) return nothing;
+    const days = this.days;
+    return html`<button type="button" class="secondary" part="button" aria-expanded=${this.daysShown ? 'true' : 'false'} aria-controls="days" @click=${this.toggleDays}>
+        ${msg('Visa underskrifter per dag', { id: 'petition.days-show' })}
+      </button>
+      <div id="days" class="days-list" ?hidden=${!this.daysShown}>
+        ${!this.daysShown
+          ? nothing
+          : days
+            ? days.view(days.table, (date) => this.day(date))
+            : html`<p role="status">
+                ${days === null ? msg('Det gick inte att hämta underskrifterna per dag just nu.', { id: 'petition.days-error' }) : msg('Laddar …', { id: 'petition.loading' })}
+              </p>`}
+      </div>`;
+  }
+
   // —— Sharing ——
 
   private get link() {
@@ -461,7 +500,7 @@ export class MedverkaPetition extends MedverkaElement {
       </p>
       <progress max=${p.threshold} .value=${Math.min(p.signatureCount, p.threshold)} aria-labelledby="count-text"></progress>
       ${p.signatureCount >= p.threshold ? html`<p class="reached">${msg('Förslaget har fått tillräckligt många underskrifter.', { id: 'petition.reached' })}</p>` : nothing}
-      ${this.renderDaysLeft(p)}
+      ${this.renderDaysLeft(p)} ${this.renderDays(p)}
     </div>`;
   }
 

@@ -414,7 +414,8 @@ export class MedverkaPetition extends MedverkaElement {
         ${!this.daysShown
           ? nothing
           : days
-            ? days.view(days.table, (date) => this.day(date))
+            ? // Short months, so that the table fits 320 px.
+              days.view(days.table, (date) => this.day(date, 'short'))
             : html`<p role="status">
                 ${days === null ? msg('Det gick inte att hämta underskrifterna per dag just nu.', { id: 'petition.days-error' }) : msg('Laddar …', { id: 'petition.loading' })}
               </p>`}
@@ -527,8 +528,8 @@ export class MedverkaPetition extends MedverkaElement {
   }
 
   /** A day as residents write it ("12 juni 2026"), in the municipality's time zone. */
-  private day(iso: string) {
-    return new Date(iso).toLocaleDateString(this.locale === 'en' ? 'en-GB' : 'sv-SE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Stockholm' });
+  private day(iso: string, month: 'long' | 'short' = 'long') {
+    return new Date(iso).toLocaleDateString(this.locale === 'en' ? 'en-GB' : 'sv-SE', { day: 'numeric', month, year: 'numeric', timeZone: 'Europe/Stockholm' });
   }
 
   private renderAnswer(p: Petition) {

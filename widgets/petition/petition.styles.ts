@@ -230,7 +230,8 @@ export const styles = [
     }
     .days-table th,
     .days-table td {
-      padding: 0.25em 0.75em 0.25em 0;
+      padding: 0.25em 0.5em 0.25em 0;
+      overflow-wrap: normal;
       border-bottom: 1px solid var(--_border);
       text-align: start;
     }

@@ -38,6 +38,8 @@ export const budgets = {
     // The budget's page shows an open process with its form, a published one with its
     // results: each a chunk of its own, fetched once the process has been read.
     budget: { form: 20 * KB, results: 20 * KB },
+    // A petition's signatures per day, fetched when the resident asks to see them.
+    petition: { 'signature-days': 20 * KB },
     chat: {
       panel: 20 * KB,
       'panel-en': 20 * KB,

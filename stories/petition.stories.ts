@@ -198,10 +198,33 @@ export const Answered: Story = {
   args: { api: mockApi('petition-answered', routes(answered)) },
 };
 
-/** Answered, where the server says which committee answered. */
+/** The count over time: the table of confirmed signatures per day, opened by its button. */
+export const SignaturesPerDay: Story = {
+  name: 'Signatures per day',
+  args: {
+    api: mockApi('petition-days', {
+      ...routes(open),
+      [`${petitionPath}/signatures-per-day`]: {
+        json: { days: [{ date: '2026-03-01', count: 40 }, { date: '2026-03-02', count: 61 }, { date: '2026-03-05', count: 22 }] },
+      },
+    }),
+  },
+  play: async ({ canvasElement }) => {
+    const element = canvasElement.querySelector('medverka-petition')!;
+    const toggle = await waitFor(() => {
+      const button = element.shadowRoot?.querySelector<HTMLButtonElement>('[aria-controls=days]');
+      if (!button) throw new Error('The button is not shown yet.');
+      return button;
+    });
+    await userEvent.click(toggle);
+    await waitFor(() => expect(element.shadowRoot!.querySelector('#days table')).toBeTruthy());
+  },
+};
+
+/** Answered, where the server says which committee answered, and the answer corrected later. */
 export const AnsweredByCommittee: Story = {
   name: 'Answered, with its committee',
-  args: { api: mockApi('petition-answered-committee', routes({ ...answered, committee: 'Tekniska nämnden' } as PublicPetition)) },
+  args: { api: mockApi('petition-answered-committee', routes({ ...answered, answerCommittee: 'Tekniska nämnden', answerCorrectedAt: answered.answeredAt })) },
 };
 
 /** The API has not answered yet: after 300 ms, "Laddar …" is announced. */

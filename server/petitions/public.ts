@@ -2,10 +2,10 @@ import type { Db } from '../db/index.js';
 import type { LiveBus } from '../live/bus.js';
 import { petitionTopic } from './live.js';
 import type { PetitionTable } from '../db/schema.js';
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import { publicStatuses } from './rules.js';
 import { queryWords, searchPetitions } from './search.js';
-import type { PetitionSummary, PublicPetition } from './schemas.js';
+import type { PetitionSummary, PublicPetition, SignaturesPerDay } from './schemas.js';
 
 type Row = Selectable<PetitionTable>;
 
@@ -56,6 +56,34 @@ export async function findPublicPetition(db: Db, id: number): Promise<PublicPeti
     .limit(50)
     .execute();
   return { ...summary(p), body: p.body, proposerName: p.proposer_name, answer: p.answer, answerCommittee: p.answer_committee, answerCorrectedAt: p.answer_corrected_at, publicSigners: signers.map((s) => s.name!) };
+}
+
+/** The Swedish day (YYYY-MM-DD) an instant falls on: 'sv-SE' writes dates in that form. */
+const swedishDay = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/**
+ * A public petition's confirmed signatures per day, in Swedish time; undefined if the
+ * petition is not public. The database counts per UTC hour (the same text functions on both
+ * databases, and Sweden's offset is whole hours); the hours become Swedish days here.
+ */
+export async function signaturesPerDay(db: Db, id: number): Promise<SignaturesPerDay | undefined> {
+  const petition = await db.selectFrom('petitions').select('id').where('id', '=', id).where('status', 'in', [...publicStatuses]).executeTakeFirst();
+  if (!petition) return undefined;
+  const hour = sql<string>`substr(confirmed_at, 1, 13)`;
+  const hours = await db
+    .selectFrom('signatures')
+    .select([hour.as('hour'), (eb) => eb.fn.countAll<number | string>().as('count')])
+    .where('petition_id', '=', id)
+    .where('confirmed_at', 'is not', null)
+    .groupBy(hour)
+    .orderBy(hour)
+    .execute();
+  const days = new Map<string, number>();
+  for (const { hour, count } of hours) {
+    const day = swedishDay.format(new Date(`${hour}:00:00.000Z`));
+    days.set(day, (days.get(day) ?? 0) + Number(count));
+  }
+  return { days: [...days].map(([date, count]) => ({ date, count })) };
 }
 
 /** How long one instance serves a petition from memory, unless it hears of a change first. */

@@ -10,9 +10,9 @@ import { rateLimit } from '../abuse/rate-limit.js';
 import { refuseEmail } from '../abuse/email-domains.js';
 import { proposalConfirmationMail, signatureConfirmationMail } from './mails.js';
 import { petitionFollowers } from './live.js';
-import { listPublicPetitions, publicPetitionCache } from './public.js';
+import { listPublicPetitions, publicPetitionCache, signaturesPerDay } from './public.js';
 import { thresholdCount } from './rules.js';
-import { CheckEmail, PetitionId, PetitionList, PetitionQuery, ProposalInput, PublicPetition, SignatureInput } from './schemas.js';
+import { CheckEmail, PetitionId, PetitionList, PetitionQuery, ProposalInput, PublicPetition, SignatureInput, SignaturesPerDay } from './schemas.js';
 import { NotFoundError, NotOpenError, proposePetition, signPetition } from './store.js';
 
 const route = <R extends Parameters<typeof createRoute>[0]>(r: R) => createRoute({ tags: ['Petitions'], ...r });
@@ -64,6 +64,22 @@ export function petitionRoutes({ db, config, mailer, live, log }: AppDeps) {
       // This instance answers from a cache it empties on each change (see publicPetitionCache).
       c.header('Cache-Control', 'no-cache');
       return jsonWithEtag(c, petition) as never;
+    },
+  );
+
+  app.openapi(
+    route({
+      method: 'get',
+      path: '/api/petitions/{id}/signatures-per-day',
+      summary: 'How a public petition’s count grew: confirmed signatures per day',
+      request: { params: z.object({ id: PetitionId }) },
+      responses: { 200: json(SignaturesPerDay, 'Days with confirmed signatures, oldest first, with an ETag; 304 when unchanged.'), 304: { description: 'Not modified since the ETag sent in If-None-Match.' }, ...errors(400, 404) },
+    }),
+    async (c) => {
+      const days = await signaturesPerDay(db, c.req.valid('param').id);
+      if (!days) throw new ApiError(404, 'petition_not_found', 'There is no public petition with that number.');
+      c.header('Cache-Control', 'no-cache');
+      return jsonWithEtag(c, days) as never;
     },
   );
 

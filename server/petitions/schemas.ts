@@ -31,6 +31,21 @@ export type PublicPetition = z.infer<typeof PublicPetition>;
 
 export const PetitionList = z.object({ petitions: z.array(PetitionSummary) }).openapi('PetitionList');
 
+/** How a petition's count grew: confirmed signatures per day. */
+export const SignaturesPerDay = z
+  .object({
+    days: z
+      .array(
+        z.object({
+          date: z.string().openapi({ example: '2026-03-02', description: 'A day in Swedish time (Europe/Stockholm), YYYY-MM-DD.' }),
+          count: z.number().int().openapi({ description: 'Signatures confirmed that day.' }),
+        }),
+      )
+      .openapi({ description: 'Days with at least one confirmed signature, oldest first.' }),
+  })
+  .openapi('SignaturesPerDay');
+export type SignaturesPerDay = z.infer<typeof SignaturesPerDay>;
+
 export const PetitionQuery = z.object({
   status: z.enum(['open', 'closed', 'answered']).optional().openapi({ description: 'Only petitions with this status.' }),
   q: z.string().trim().max(100).optional().openapi({ description: 'Words to find in the title or text.' }),

@@ -52,6 +52,49 @@ for (const database of testDatabases()) {
   });
 }
 
+for (const database of testDatabases()) {
+  describe(`confirmed signatures per day on ${database.name}`, () => {
+    it('counts confirmed signatures per day in Swedish time, for public petitions only', async () => {
+      const { app, db } = await testApp(database);
+      try {
+        const { petitionId, token } = await proposePetition(db, { title: 'Fler bänkar i parken', body: 'Äldre vill vila.', name: 'Greta Gran', email: 'greta@example.se' }, 100);
+        assert.equal((await app.request(`/api/petitions/${petitionId}/signatures-per-day`)).status, 404, 'a draft is not public');
+        await confirmProposal(db, token);
+        await movePetition(db, petitionId, 'open');
+        const empty = await app.request(`/api/petitions/${petitionId}/signatures-per-day`);
+        assert.equal(empty.status, 200);
+        assert.deepEqual(await empty.json(), { days: [] });
+
+        const at = ['2026-03-01T10:00:00.000Z', '2026-03-01T22:30:00.000Z', '2026-03-01T23:30:00.000Z', '2026-07-01T21:59:00.000Z', '2026-07-01T22:01:00.000Z'];
+        for (const [i, when] of at.entries()) {
+          const signed = await signPetition(db, petitionId, { name: `Signer ${i}`, email: `signer${i}@example.se`, showName: false, hearBack: false, connection: 'resident' });
+          await confirmSignature(db, signed.token);
+          await db.updateTable('signatures').set({ confirmed_at: when }).where('email', '=', `signer${i}@example.se`).execute();
+        }
+        // Not confirmed: not counted.
+        await signPetition(db, petitionId, { name: 'Ej bekräftad', email: 'unconfirmed@example.se', showName: false, hearBack: false, connection: 'resident' });
+
+        const res = await app.request(`/api/petitions/${petitionId}/signatures-per-day`);
+        assert.equal(res.status, 200);
+        assert.ok(res.headers.get('etag'));
+        // 23:30 UTC on 1 March is 00:30 on 2 March in Sweden (winter time); 21:59 UTC on 1 July is 23:59 (summer time).
+        assert.deepEqual(await res.json(), {
+          days: [
+            { date: '2026-03-01', count: 2 },
+            { date: '2026-03-02', count: 1 },
+            { date: '2026-07-01', count: 1 },
+            { date: '2026-07-02', count: 1 },
+          ],
+        });
+        assert.equal((await app.request('/api/petitions/abc/signatures-per-day')).status, 400);
+        assert.equal((await app.request('/api/petitions/99999999/signatures-per-day')).status, 404);
+      } finally {
+        await db.destroy();
+      }
+    });
+  });
+}
+
 describe('the petition page mails link to', () => {
   it('carries a link preview (Open Graph and twitter:card): title, a short description, its address and the site', async () => {
     const { app, db, config } = await testApp(null);

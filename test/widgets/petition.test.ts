@@ -120,22 +120,54 @@ describe('<medverka-petition>', () => {
     expect($(el, '[part=answer] .answered')!.textContent!.trim()).to.equal(`Besvarat ${day(answeredAt)}.`);
     await expect(el).to.be.accessible();
 
-    // With the committee that answered, where the server says which.
+    // With the committee that answered, and corrected later (staff fixed a typo).
     const realFetch = window.fetch;
     window.fetch = async (input, init) => {
       const res = await realFetch(input, init);
       if (!String(input instanceof Request ? input.url : input).endsWith(`api/petitions/${ids.answered}`)) return res;
-      return Response.json({ ...(await res.json()), committee: 'Tekniska nämnden' });
+      return Response.json({ ...(await res.json()), answerCommittee: 'Tekniska nämnden', answerCorrectedAt: answeredAt });
     };
     try {
       const withCommittee = await petition('answered');
-      expect($(withCommittee, '[part=answer] .answered')?.textContent?.trim(), root(withCommittee).textContent!).to.equal(`Besvarat ${day(answeredAt)} av Tekniska nämnden.`);
+      const said = (el: HTMLElement) => $(el, '[part=answer] .answered')?.textContent?.replace(/\s+/g, ' ').trim();
+      expect(said(withCommittee), root(withCommittee).textContent!).to.equal(`Besvarat ${day(answeredAt)} av Tekniska nämnden. Rättat ${day(answeredAt)}.`);
       const english = await petition('answered', { lang: 'en' });
       expect($(english, '.published')!.textContent!.trim()).to.equal(`Published ${day(openedAt, 'en-GB')}.`);
-      expect($(english, '[part=answer] .answered')!.textContent!.trim()).to.equal(`Answered ${day(answeredAt, 'en-GB')} by Tekniska nämnden.`);
+      expect(said(english)).to.equal(`Answered ${day(answeredAt, 'en-GB')} by Tekniska nämnden. Corrected ${day(answeredAt, 'en-GB')}.`);
     } finally {
       window.fetch = realFetch;
     }
+  });
+
+  it('shows the count over time as a table of days, fetched only when asked for', async () => {
+    const seen: string[] = [];
+    const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => seen.push(e.name)));
+    observer.observe({ type: 'resource' });
+    const el = await petition('open');
+    const toggle = $<HTMLButtonElement>(el, '[aria-controls=days]')!;
+    expect(toggle.textContent!.trim()).to.equal('Visa underskrifter per dag');
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    expect(seen.some((u) => u.includes('signatures-per-day') || u.includes('signature-days')), 'nothing fetched before it is asked for').to.equal(false);
+
+    toggle.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => $(el, '#days table'), 'the table is shown', { timeout: 5000 });
+    observer.disconnect();
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    const table = $(el, '#days table')!;
+    expect(table.querySelector('caption')!.textContent!.trim()).to.equal('Bekräftade underskrifter per dag');
+    expect([...table.querySelectorAll('thead th')].map((th) => th.textContent!.trim())).to.deep.equal(['Dag', 'Nya underskrifter', 'Totalt']);
+    const rows = [...table.querySelectorAll('tbody tr')];
+    expect(rows.length).to.be.at.least(1);
+    for (const row of rows) expect(row.querySelector('th')!.getAttribute('scope')).to.equal('row');
+    // The last day's running total is the count shown.
+    expect(rows.at(-1)!.querySelector('td:last-child')!.textContent!.trim()).to.equal('12');
+    await expect(el).to.be.accessible();
+
+    toggle.click();
+    await el.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    expect($(el, '#days')!.hidden).to.equal(true);
   });
 
   it('shows a closed petition without a form', async () => {

@@ -4,6 +4,7 @@
  * and the tiles' byte budget has no room for code only this widget needs.
  */
 import type { ErrorBody } from '../../server/errors.js';
+import type { SignaturesPerDay } from '../../server/petitions/schemas.js';
 import type { SignatureInput } from '../../server/petitions/store.js';
 import { ApiRequestError, getJson, type PowChallenge, type PublicPetition } from '../shared/api.js';
 
@@ -27,6 +28,8 @@ export interface Signature extends SignatureInput {
 
 export const petitionApi = {
   petition: (base: string, id: string, signal?: AbortSignal) => getJson<PublicPetition>(base, `api/petitions/${encodeURIComponent(id)}`, signal),
+
+  signaturesPerDay: (base: string, id: number) => getJson<SignaturesPerDay>(base, `api/petitions/${id}/signatures-per-day`),
 
   challenge: (base: string) => getJson<PowChallenge>(base, 'api/pow/challenge'),
 

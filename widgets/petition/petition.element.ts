@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import type { SignaturesPerDay } from '../../server/petitions/schemas.js';
 import { ApiRequestError, type PowChallenge, type PublicPetition } from '../shared/api.js';
 import { MedverkaElement } from '../shared/base-element.js';
 import { emit } from '../shared/events.js';
@@ -28,11 +29,7 @@ interface Values {
   hearBack: boolean;
 }
 
-/**
- * The committee (nämnd) that answered, which the server may not send yet: shown when it is
- * there, left out when not.
- */
-type Petition = PublicPetition & { committee?: string | null };
+type Petition = PublicPetition;
 
 /** How long a load may take before 'Laddar …' is shown. */
 const loadingMessageDelay = 300;
@@ -97,6 +94,8 @@ export class MedverkaPetition extends MedverkaElement {
     announcement: { state: true },
     shareUrl: { attribute: 'share-url' },
     copied: { state: true },
+    daysShown: { state: true },
+    days: { state: true },
   };
 
   /**
@@ -124,6 +123,9 @@ export class MedverkaPetition extends MedverkaElement {
   declare private announcement?: () => string;
   /** Whether the last copy of the link worked; undefined before any. */
   declare private copied?: boolean;
+  declare private daysShown: boolean;
+  /** Signatures per day with the code that shows them; undefined while loading, null if they could not be loaded. */
+  declare private days?: { table: SignaturesPerDay; view: (typeof import('./signature-days.js'))['renderDays'] } | null;
 
   constructor() {
     super();
@@ -133,6 +135,7 @@ export class MedverkaPetition extends MedverkaElement {
     this.errors = {};
     this.sending = false;
     this.allSigners = false;
+    this.daysShown = false;
   }
 
   #abort?: AbortController;
@@ -382,6 +385,39 @@ export class MedverkaPetition extends MedverkaElement {
     this.renderRoot.querySelector<HTMLElement>(`#${target}`)?.focus();
   }
 
+  // —— The count over time ——
+
+  /** Shows or hides the signatures per day, read afresh each time they are shown. */
+  private async toggleDays() {
+    this.daysShown = !this.daysShown;
+    if (!this.daysShown) return;
+    this.days = undefined;
+    try {
+      const [{ renderDays }, table] = await Promise.all([import('./signature-days.js'), petitionApi.signaturesPerDay(this.apiBase, this.data!.id)]);
+      this.days = { table, view: renderDays };
+    } catch {
+      this.days = null;
+    }
+  }
+
+  private renderDays(p: PublicPetition) {
+    if (!p.signatureCount) return nothing;
+    const days = this.days;
+    return html`<button type="button" class="secondary" part="button" aria-expanded=${this.daysShown ? 'true' : 'false'} aria-controls="days" @click=${this.toggleDays}>
+        ${msg('Visa underskrifter per dag', { id: 'petition.days-show' })}
+      </button>
+      <div id="days" class="days-list" ?hidden=${!this.daysShown}>
+        ${!this.daysShown
+          ? nothing
+          : days
+            ? // Short months, so that the table fits 320 px.
+              days.view(days.table, (date) => this.day(date, 'short'))
+            : html`<p role="status">
+                ${days === null ? msg('Det gick inte att hämta underskrifterna per dag just nu.', { id: 'petition.days-error' }) : msg('Laddar …', { id: 'petition.loading' })}
+              </p>`}
+      </div>`;
+  }
+
   // —— Sharing ——
 
   private get link() {
@@ -461,7 +497,7 @@ export class MedverkaPetition extends MedverkaElement {
       </p>
       <progress max=${p.threshold} .value=${Math.min(p.signatureCount, p.threshold)} aria-labelledby="count-text"></progress>
       ${p.signatureCount >= p.threshold ? html`<p class="reached">${msg('Förslaget har fått tillräckligt många underskrifter.', { id: 'petition.reached' })}</p>` : nothing}
-      ${this.renderDaysLeft(p)}
+      ${this.renderDaysLeft(p)} ${this.renderDays(p)}
     </div>`;
   }
 
@@ -488,19 +524,21 @@ export class MedverkaPetition extends MedverkaElement {
   }
 
   /** A day as residents write it ("12 juni 2026"), in the municipality's time zone. */
-  private day(iso: string) {
-    return new Date(iso).toLocaleDateString(this.locale === 'en' ? 'en-GB' : 'sv-SE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Stockholm' });
+  private day(iso: string, month: 'long' | 'short' = 'long') {
+    return new Date(iso).toLocaleDateString(this.locale === 'en' ? 'en-GB' : 'sv-SE', { day: 'numeric', month, year: 'numeric', timeZone: 'Europe/Stockholm' });
   }
 
   private renderAnswer(p: Petition) {
     if (p.status !== 'answered' || !p.answer) return nothing;
     const day = p.answeredAt ? this.day(p.answeredAt) : '';
-    const by = p.committee;
+    const by = p.answerCommittee;
+    const corrected = p.answerCorrectedAt ? this.day(p.answerCorrectedAt) : '';
     return html`<section class="answer" part="answer" aria-labelledby="answer-heading">
       <div id="answer-heading" class="subheading" role="heading" aria-level=${this.subLevel}>${msg('Kommunens svar', { id: 'petition.answer-heading' })}</div>
       ${day
         ? html`<p class="answered">
             ${by ? msg(str`Besvarat ${day} av ${by}.`, { id: 'petition.answered-by' }) : msg(str`Besvarat ${day}.`, { id: 'petition.answered-on' })}
+            ${corrected ? msg(str`Rättat ${corrected}.`, { id: 'petition.answer-corrected' }) : nothing}
           </p>`
         : nothing}
       ${paragraphs(p.answer)}

@@ -219,6 +219,26 @@ export const styles = [
       background: var(--_accent);
       color: var(--_on-accent);
     }
+    .days-table {
+      border-collapse: collapse;
+      margin-top: 0.5em;
+    }
+    .days-table caption {
+      text-align: start;
+      font-weight: 700;
+      padding-bottom: 0.25em;
+    }
+    .days-table th,
+    .days-table td {
+      padding: 0.25em 0.5em 0.25em 0;
+      overflow-wrap: normal;
+      border-bottom: 1px solid var(--_border);
+      text-align: start;
+    }
+    .days-table td {
+      text-align: end;
+      font-variant-numeric: tabular-nums;
+    }
     .share {
       display: flex;
       flex-direction: column;

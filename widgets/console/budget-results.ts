@@ -76,14 +76,6 @@ export function renderResultsTables(budget: StaffBudget, results: BudgetResults,
         </tbody>
       </table>
     </div>
-    ${few
-      ? html`<p class="hint few">
-          ${msg(
-            str`– betyder att färre än ${results.minGroup} personer var med där. Då visas inga siffror, varken här, för invånarna eller i resultatfilen, så att ingen kan räkna ut hur en enskild person röstade. Röstsedlarna (CSV) har alla röster.`,
-            { id: 'console.budget.few' },
-          )}
-        </p>`
-      : nothing}
     ${hasDistricts
       ? html`<div class="table-wrap" role="region" tabindex="0" aria-labelledby="districts-caption">
           <table class="districts">
@@ -115,6 +107,14 @@ export function renderResultsTables(budget: StaffBudget, results: BudgetResults,
             </tfoot>
           </table>
         </div>`
+      : nothing}
+    ${few
+      ? html`<p class="hint few">
+          ${msg(
+            str`– betyder att färre än ${results.minGroup} personer var med där. Då visas inga siffror, varken här, för invånarna eller i resultatfilen, så att ingen kan räkna ut hur en enskild person röstade. Röstsedlarna (CSV) har alla röster.`,
+            { id: 'console.budget.few' },
+          )}
+        </p>`
       : nothing}`;
 }
 

@@ -35,6 +35,13 @@ export const embeddableWidgets: Record<string, EmbeddableWidget> = {
     id: /^[a-z0-9][a-z0-9-]{0,63}$/,
     idRule: 'the budget’s name: lower-case letters, digits and hyphens',
   },
+  // A quick poll by its number; answering needs nothing but a click.
+  poll: { tag: 'medverka-poll', label: { sv: 'Snabbfråga', en: 'Quick poll' }, attribute: 'poll', id: /^[1-9][0-9]{0,9}$/, idRule: 'the poll’s number' },
+  // Joining the citizen panel: one form, so one fixed address.
+  panel: { tag: 'medverka-panel', label: { sv: 'Medborgarpanelen', en: 'The citizen panel' }, attribute: null, id: 'ga-med', attributes: {} },
+  // An open survey by its number (a panel survey is answered from the member's own link).
+  survey: { tag: 'medverka-survey', label: { sv: 'Enkät', en: 'Survey' }, attribute: 'survey', id: /^[1-9][0-9]{0,9}$/, idRule: 'the survey’s number' },
+  // The chat has no embed page: its launcher belongs in a corner of the resident's own page.
 };
 
 /** The widget called `name`, if there is one (never something inherited, like "constructor"). */

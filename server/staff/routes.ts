@@ -35,7 +35,7 @@ const noContent = { 204: { description: 'Done.' } };
 
 /**
  * What the embed-snippet builder needs to write a snippet that works: the tiles' part, and
- * the petitions and budgets it can embed one by one. A new object rather than .extend(), which would
+ * the petitions, budgets, polls and open surveys it can embed one by one. A new object rather than .extend(), which would
  * describe it in the OpenAPI document as the tiles' part plus these fields.
  */
 export const EmbedInfo = z
@@ -47,6 +47,12 @@ export const EmbedInfo = z
     budgets: z
       .array(z.object({ slug: z.string().openapi({ example: 'investeringar-2027' }), title: z.string() }))
       .openapi({ description: 'The budget processes residents can see (open, closed or published; not drafts), newest first, with their Swedish titles.' }),
+    polls: z
+      .array(z.object({ id: z.number().int().openapi({ example: 7 }), question: z.string() }))
+      .openapi({ description: 'The quick polls residents can see (open or closed; not drafts), newest first, with their Swedish questions.' }),
+    surveys: z
+      .array(z.object({ id: z.number().int().openapi({ example: 3 }), title: z.string() }))
+      .openapi({ description: 'The open surveys (for anyone, not the panel’s) residents can answer or read, newest first, with their Swedish titles.' }),
   })
   .openapi('EmbedInfo');
 export type EmbedInfo = z.infer<typeof EmbedInfo>;
@@ -268,7 +274,7 @@ export function staffRoutes({ db, config, distDir }: AppDeps & { distDir: string
       method: 'get',
       path: '/api/staff/embed-info',
       summary: 'What the embed-snippet builder needs',
-      responses: { 200: json(EmbedInfo, 'Origins, loader and its SRI hash, tile sets, public petitions and budgets.'), ...errors(401) },
+      responses: { 200: json(EmbedInfo, 'Origins, loader and its SRI hash, tile sets, and the public petitions, budgets, polls and open surveys.'), ...errors(401) },
     }),
     async (c) => {
       const base = config.publicUrl.href.replace(/\/$/, '');
@@ -291,6 +297,14 @@ export function staffRoutes({ db, config, distDir }: AppDeps & { distDir: string
         .orderBy('created_at', 'desc')
         .orderBy('slug')
         .execute();
+      const polls = await db.selectFrom('polls').select(['id', 'question_sv']).where('status', '!=', 'draft').orderBy('id', 'desc').execute();
+      const surveys = await db
+        .selectFrom('surveys')
+        .select(['id', 'title_sv'])
+        .where('audience', '=', 'open')
+        .where('status', 'in', ['open', 'closed'])
+        .orderBy('id', 'desc')
+        .execute();
       return c.json(
         {
           origin: config.publicUrl.origin,
@@ -300,6 +314,8 @@ export function staffRoutes({ db, config, distDir }: AppDeps & { distDir: string
           tileSets: sets.map((s) => ({ slug: s.slug, titleSv: s.title.sv })),
           petitions,
           budgets: budgets.map((b) => ({ slug: b.slug, title: b.title_sv })),
+          polls: polls.map((p) => ({ id: p.id, question: p.question_sv })),
+          surveys: surveys.map((s) => ({ id: s.id, title: s.title_sv })),
         },
         200,
       );

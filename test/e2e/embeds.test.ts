@@ -73,6 +73,36 @@ describe('end to end on sqlite: the iframe embeds on a page of another origin', 
     }
   });
 
+  it('tells the host page its height only once the content is drawn, not while a slow first load says "Laddar …"', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const heights: number[] = [];
+    await page.exposeFunction('heightPosted', (h: number) => heights.push(h));
+    await page.addInitScript((server) => {
+      addEventListener('message', (e: MessageEvent<{ type?: string; height?: number }>) => {
+        if (e.origin === server && e.data?.type === 'medverka:height') (window as unknown as { heightPosted: (h: number) => void }).heightPosted(e.data.height!);
+      });
+    }, server.url);
+    // A slow server: the tiles show "Laddar …" for a while before the tiles.
+    await page.route(`${server.url}/api/tile-sets/**`, async (route) => {
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+    });
+    try {
+      const frame = await open('tiles/engagera-dig', page);
+      await frame.getByRole('link', { name: /Jag vill engagera mig politiskt/ }).waitFor();
+      const drawn = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+      // The drawn tiles' height reaches the host page …
+      for (const deadline = Date.now() + 10_000; !heights.includes(drawn); ) {
+        assert.ok(Date.now() < deadline, `the drawn height ${drawn} is posted; posted: ${heights.join(' → ')}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      // … and nothing smaller came before it (the loading message is about 60 px).
+      assert.deepEqual(heights.filter((h) => h < drawn / 2), [], `heights posted: ${heights.join(' → ')}`);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('holds the widget in a named main landmark, and the page inside the frame passes axe', async () => {
     // bypassCSP: to add axe to the embed page, whose policy allows only its own scripts.
     const context = await browser.newContext({ bypassCSP: true });

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { confirmProposal, movePetition, proposePetition } from '../../server/petitions/store.js';
+import { createSurvey, moveSurvey } from '../../server/panel/store.js';
 import { seedDemoPoll } from '../../server/polls/seed.js';
+import { createPoll, movePoll } from '../../server/polls/store.js';
 import { testApp } from './helpers.js';
 import { seedStaff, signIn, staffRequest } from './staff-helpers.js';
 
@@ -192,6 +194,65 @@ describe('the server’s own pages', () => {
     ]);
     assert.ok(Array.isArray(info.tileSets));
     assert.equal((await staffRequest(app, '/api/staff/embed-info')).status, 401);
+  });
+
+  it('serves a quick poll, an open survey and the citizen panel as iframe-ready pages; the chat has none', async () => {
+    const { app } = await testApp(null, { ALLOWED_ORIGINS: 'https://www.kommun.se' });
+    const expected: [string, RegExp, string][] = [
+      ['/embed/poll/7', /<main aria-label="Snabbfråga"><medverka-poll poll="7" api="http:\/\/dialog\.test"><\/medverka-poll><\/main>/, 'Snabbfråga – Medverka'],
+      ['/embed/survey/3?lang=en', /<main aria-label="Survey"><medverka-survey survey="3" api="http:\/\/dialog\.test"><\/medverka-survey><\/main>/, 'Survey – Medverka'],
+      ['/embed/panel/ga-med', /<main aria-label="Medborgarpanelen"><medverka-panel api="http:\/\/dialog\.test"><\/medverka-panel><\/main>/, 'Medborgarpanelen – Medverka'],
+    ];
+    for (const [path, element, title] of expected) {
+      const res = await app.request(path);
+      assert.equal(res.status, 200, path);
+      const html = await res.text();
+      assert.match(html, element);
+      assert.ok(html.includes(`<title>${title}</title>`), path);
+      assert.equal(res.headers.get('content-security-policy')?.match(/frame-ancestors [^;]+/)?.[0], "frame-ancestors 'self' https://www.kommun.se", path);
+    }
+    for (const path of ['/embed/poll/07', '/embed/poll/x', '/embed/survey/0', '/embed/panel/7', '/embed/chat/x']) {
+      assert.equal((await app.request(path)).status, 404, path);
+    }
+  });
+
+  it('tells the embed builder which polls and open surveys it can embed: not drafts, not the panel’s, newest first', async () => {
+    const { app, db } = await testApp(null);
+    await seedStaff(db);
+    const poll = async (sv: string, to?: 'open' | 'closed') => {
+      const id = await createPoll(db, { question: { sv, en: null }, kind: 'scale', scaleLabels: null });
+      if (to) await movePoll(db, id, 'open');
+      if (to === 'closed') await movePoll(db, id, 'closed');
+      return id;
+    };
+    const openPoll = await poll('Öppen fråga', 'open');
+    await poll('Utkast');
+    const closedPoll = await poll('Stängd fråga', 'closed');
+    const survey = async (sv: string, audience: 'open' | 'panel', status: 'draft' | 'approved' | 'open' | 'closed') => {
+      const id = await createSurvey(db, {
+        title: { sv, en: null },
+        intro: { sv: '', en: null },
+        audience,
+        pages: [{ questions: [{ id: 'q', type: 'single', text: { sv: 'Vilken?', en: null }, options: [{ sv: 'A', en: null }, { sv: 'B', en: null }], required: true }] }],
+      });
+      if (status !== 'draft') await moveSurvey(db, id, ['draft'], { status });
+      return id;
+    };
+    const openSurvey = await survey('Öppen enkät', 'open', 'open');
+    const closedSurvey = await survey('Stängd enkät', 'open', 'closed');
+    await survey('Godkänd, inte öppnad', 'open', 'approved');
+    await survey('Utkast', 'open', 'draft');
+    await survey('Panelens enkät', 'panel', 'approved');
+    const cookie = await signIn(app, 'chat_agent');
+    const info = (await (await staffRequest(app, '/api/staff/embed-info', { cookie })).json()) as { polls: unknown; surveys: unknown };
+    assert.deepEqual(info.polls, [
+      { id: closedPoll, question: 'Stängd fråga' },
+      { id: openPoll, question: 'Öppen fråga' },
+    ]);
+    assert.deepEqual(info.surveys, [
+      { id: closedSurvey, title: 'Stängd enkät' },
+      { id: openSurvey, title: 'Öppen enkät' },
+    ]);
   });
 
   it('serves the staff console page under the strict policy, never framed', async () => {

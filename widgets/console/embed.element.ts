@@ -21,6 +21,8 @@ type EmbeddableWidget = {
   workerSrc?: string;
   /** Defines the element, for the preview. */
   define: () => Promise<unknown>;
+  /** It floats over the page (the chat's launcher), so it is described rather than shown in the preview. */
+  floats?: true;
 } & (
   | {
       /** What the editor picks, and the attribute it becomes (e.g. set="engagera-dig"); the iframe's address ends in it too. */
@@ -29,12 +31,15 @@ type EmbeddableWidget = {
     }
   | {
       option?: never;
-      /** For a widget with nothing to pick: the end of its iframe's address (e.g. /embed/petitions/alla). */
-      fixedId: string;
+      /**
+       * For a widget with nothing to pick: the end of its iframe's address (e.g.
+       * /embed/petitions/alla); null for one that has no iframe embed (the chat).
+       */
+      fixedId: string | null;
     }
 );
 
-/** Later widgets (chat) add an entry here. */
+/** Every resident widget; a new one adds an entry here (and, for its iframe, in server/pages/embeds.ts). */
 const embeddable: EmbeddableWidget[] = [
   {
     id: 'tiles',
@@ -99,6 +104,66 @@ const embeddable: EmbeddableWidget[] = [
     trustedTypes: ['lit-html', 'medverka-pow'],
     workerSrc: 'blob:',
     define: () => import('../budget/define.js'),
+  },
+  {
+    id: 'poll',
+    tag: 'medverka-poll',
+    label: () => msg('Snabbfråga', { id: 'console.embed.widget-poll' }),
+    about: () => msg('En snabbfråga som invånarna svarar på med ett klick, med resultatet medan frågan är öppen. Utkast kan inte bäddas in.', { id: 'console.embed.about-poll' }),
+    option: {
+      attribute: 'poll',
+      label: () => msg('Vilken snabbfråga', { id: 'console.embed.which-poll' }),
+      choices: (info) => info.polls.map((p) => ({ value: String(p.id), label: p.question })),
+    },
+    // A question with four options and their results is about this tall in a 700 px column.
+    frameHeight: 600,
+    trustedTypes: ['lit-html'],
+    define: () => import('../poll/define.js'),
+  },
+  {
+    id: 'survey',
+    tag: 'medverka-survey',
+    label: () => msg('Enkät', { id: 'console.embed.widget-survey' }),
+    about: () =>
+      msg('En öppen enkät, som alla kan svara på. Panelens enkäter besvaras från medlemmarnas egna länkar och bäddas inte in.', {
+        id: 'console.embed.about-survey',
+      }),
+    option: {
+      attribute: 'survey',
+      label: () => msg('Vilken enkät', { id: 'console.embed.which-survey' }),
+      choices: (info) => info.surveys.map((x) => ({ value: String(x.id), label: x.title })),
+    },
+    frameHeight: 900,
+    trustedTypes: ['lit-html'],
+    define: () => import('../survey/define.js'),
+  },
+  {
+    id: 'panel',
+    tag: 'medverka-panel',
+    label: () => msg('Medborgarpanelen', { id: 'console.embed.widget-panel' }),
+    about: () => msg('Formuläret där invånarna går med i medborgarpanelen.', { id: 'console.embed.about-panel' }),
+    fixedId: 'ga-med',
+    frameHeight: 1100,
+    // Joining carries a proof of work, solved in a worker from a blob: URL.
+    trustedTypes: ['lit-html', 'medverka-pow'],
+    workerSrc: 'blob:',
+    define: () => import('../panel/define.js'),
+  },
+  {
+    id: 'chat',
+    tag: 'medverka-chat',
+    label: () => msg('Chatt', { id: 'console.embed.widget-chat' }),
+    about: () =>
+      msg('En knapp som öppnar en chatt med kontaktcenter. På breda skärmar ligger den i sidans nedre högra hörn, på smala där elementet står.', {
+        id: 'console.embed.about-chat',
+      }),
+    fixedId: null,
+    floats: true,
+    frameHeight: 0,
+    // The conversation is Lit; starting one carries a proof of work, solved in a worker.
+    trustedTypes: ['lit-html', 'medverka-pow'],
+    workerSrc: 'blob:',
+    define: () => import('../chat/define.js'),
   },
 ];
 
@@ -216,7 +281,8 @@ export class MedverkaConsoleEmbed extends ConsoleScreen {
     this.snippetLang = 'sv';
     this.useAccent = false;
     this.accent = '#005a9c';
-    this.withIntegrity = true;
+    // Off by default: with it, every update of Medverka means pasting the code again (see the hint).
+    this.withIntegrity = false;
   }
 
   override connectedCallback(): void {
@@ -270,7 +336,11 @@ export class MedverkaConsoleEmbed extends ConsoleScreen {
     // (inside shadow roots a widget does not see its lang attribute change).
     const w = this.widget;
     const key = `${w.tag} ${this.value} ${this.snippetLang}`;
-    if (this.info && this.chosen && key !== this.#previewFor) {
+    if (w.floats) {
+      // Not in the console: the launcher would float over its forms and buttons.
+      this.#preview = undefined;
+      this.#previewFor = '';
+    } else if (this.info && this.chosen && key !== this.#previewFor) {
       this.#previewFor = key;
       // Defined on first use; the element upgrades once its code is here.
       w.define().catch(() => undefined);
@@ -296,7 +366,7 @@ export class MedverkaConsoleEmbed extends ConsoleScreen {
     const integrity = this.withIntegrity && info.loaderIntegrity ? ` integrity="${attr(info.loaderIntegrity)}"` : '';
     const title = w.option?.choices(info).find((c) => c.value === value)?.label ?? w.label();
     const attribute = w.option ? ` ${w.option.attribute}="${attr(value)}"` : '';
-    const embedId = w.option ? value : w.fixedId;
+    const embedId = w.option ? value : (w.fixedId ?? '');
     return {
       script:
         `<script type="module" src="${attr(info.loaderUrl)}"${integrity} crossorigin="anonymous"></script>\n` +
@@ -427,9 +497,10 @@ export class MedverkaConsoleEmbed extends ConsoleScreen {
       </label>
       <p class="hint" id="integrity-hint">
         ${info.loaderIntegrity
-          ? msg('Med hashen kör webbläsaren bara exakt den här versionen av laddaren. När Medverka uppdateras måste koden klistras in på nytt, annars slutar widgeten att visas.', {
-              id: 'console.embed.integrity-hint',
-            })
+          ? msg(
+              'Med hashen kör webbläsaren bara exakt den här versionen av laddaren, så ingen annan kod kan smygas in via Medverkas server. Men när Medverka uppdateras slutar widgeten att visas tills koden klistras in på nytt. Utan hashen följer sidan med i uppdateringarna av sig själv. Välj hashen bara om ni klistrar in ny kod vid varje uppdatering.',
+              { id: 'console.embed.integrity-hint' },
+            )
           : msg('Servern har ingen hash för laddaren (widgetarna är inte byggda).', { id: 'console.embed.no-integrity' })}
       </p>
     </form>`;
@@ -461,7 +532,15 @@ export class MedverkaConsoleEmbed extends ConsoleScreen {
     const w = this.widget;
     return html`
       <h2>${msg('Förhandsvisning', { id: 'console.preview' })}</h2>
-      <div class="preview-box">${this.#preview ?? nothing}</div>
+      <div class="preview-box">
+        ${w.floats
+          ? html`<p>
+              ${msg('Chattens knapp visas inte här, eftersom den skulle ligga över konsolen. Prova den på demosidan, till exempel /demo.', {
+                id: 'console.embed.no-preview-chat',
+              })}
+            </p>`
+          : (this.#preview ?? nothing)}
+      </div>
 
       <h2>${msg('Koden för sidan', { id: 'console.embed.script-heading' })}</h2>
       <p>${msg('Klistra in skriptet en gång per sida och elementet där widgeten ska synas.', { id: 'console.embed.script-hint' })}</p>
@@ -504,6 +583,19 @@ export class MedverkaConsoleEmbed extends ConsoleScreen {
       ${this.renderSnippet('csp-trusted-types', s['csp-trusted-types'], msg('policyerna för Trusted Types', { id: 'console.embed.csp-trusted-types-name' }))}
 
       <h2>${msg('Om CMS:et inte tillåter skript: iframe', { id: 'console.embed.iframe-heading' })}</h2>
+      ${w.fixedId === null
+        ? html`<p id="no-iframe">
+              ${msg('Chatten kan inte bäddas in med en iframe: knappen ska ligga kvar i hörnet medan invånaren läser vidare på sidan, och det kan den inte i en ram. Sidan behöver skriptet ovan.', {
+                id: 'console.embed.no-iframe-chat',
+              })}
+            </p>
+            <p class="muted">${msg(str`Elementet heter ${w.tag}.`, { id: 'console.embed.tag' })}</p>`
+        : this.renderIframe(s)}
+    `;
+  }
+
+  private renderIframe(s: Record<SnippetId, string>): TemplateResult {
+    return html`
       <p>${msg('Klistra in iframen där widgeten ska synas.', { id: 'console.embed.iframe-hint' })}</p>
       ${this.renderSnippet('iframe', s.iframe, msg('iframen', { id: 'console.embed.iframe-name' }))}
       <p>
@@ -523,7 +615,7 @@ export class MedverkaConsoleEmbed extends ConsoleScreen {
         })}
       </p>
       ${this.renderSnippet('csp-iframe', s['csp-iframe'], msg('CSP för iframen', { id: 'console.embed.csp-iframe-name' }))}
-      <p class="muted">${msg(str`Elementet heter ${w.tag}.`, { id: 'console.embed.tag' })}</p>
+      <p class="muted">${msg(str`Elementet heter ${this.widget.tag}.`, { id: 'console.embed.tag' })}</p>
     `;
   }
 

@@ -14,9 +14,10 @@ if (window.parent !== window) {
   // What the page shows: the widget, inside its landmark.
   const content = document.body.firstElementChild;
   const post = () => {
-    // Nothing until the widget has drawn something: the empty page is a few pixels tall, and
-    // the frame would shrink to that and jump back once the widget is drawn.
-    if (!content?.getBoundingClientRect().height) return;
+    // Nothing until the widget has drawn its content: the empty page is a few pixels tall, and
+    // a slow first load shows only "Laddar …" (every widget marks its base aria-busy then);
+    // the frame would shrink to that and jump back once the content is drawn.
+    if (!content?.getBoundingClientRect().height || content.firstElementChild?.shadowRoot?.querySelector('[aria-busy="true"]')) return;
     const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
     if (height === last) return;
     last = height;

@@ -280,7 +280,7 @@ export const templates: TemplateMap = {
   'console.embed.use-accent': 'Own accent colour (otherwise Medverka’s blue)',
   'console.embed.integrity': 'Include the SRI hash (integrity)',
   'console.embed.integrity-hint':
-    'With the hash, browsers run only exactly this version of the loader. When Medverka is updated, the code must be pasted again, or the widget stops showing.',
+    'With the hash, the browser runs only this exact version of the loader, so no other code can be slipped in through Medverka’s server. But when Medverka is updated, the widget stops showing until the code is pasted again. Without the hash, the page follows the updates by itself. Choose the hash only if you paste new code at every update.',
   'console.embed.no-integrity': 'The server has no hash for the loader (the widgets are not built).',
   'console.embed.warning': 'Note:',
   'console.embed.no-origins':
@@ -320,6 +320,19 @@ export const templates: TemplateMap = {
   'console.embed.csp-worker-hint': str`The widget works out a proof against automated submissions in a Web Worker. So also add ${0} to worker-src. Without it the widget still works, but sending takes longer.`,
   'console.embed.csp-trusted-types-hint': "Does the page require Trusted Types (require-trusted-types-for 'script')? Then add these policies to trusted-types:",
   'console.embed.csp-trusted-types-name': 'the Trusted Types policies',
+  'console.embed.widget-poll': 'Quick poll',
+  'console.embed.about-poll': 'A quick poll residents answer with one click, with the results while it is open. Drafts cannot be embedded.',
+  'console.embed.which-poll': 'Which quick poll',
+  'console.embed.widget-survey': 'Survey',
+  'console.embed.about-survey': 'An open survey, which anyone can answer. The panel’s surveys are answered from the members’ own links and are not embedded.',
+  'console.embed.which-survey': 'Which survey',
+  'console.embed.widget-panel': 'The citizen panel',
+  'console.embed.about-panel': 'The form where residents join the citizen panel.',
+  'console.embed.widget-chat': 'Chat',
+  'console.embed.about-chat': 'A button that opens a chat with the contact centre. On wide screens it sits in the bottom right corner of the page, on narrow ones where the element is.',
+  'console.embed.no-preview-chat': 'The chat’s button is not shown here, as it would lie over the console. Try it on the demo page, for example /demo.',
+  'console.embed.no-iframe-chat':
+    'The chat cannot be embedded with an iframe: its button stays in the corner while the resident reads on, which it cannot do in a frame. The page needs the script above.',
 
   // Account
   'console.account.name-heading': 'Your name in the chat',

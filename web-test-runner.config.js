@@ -168,10 +168,10 @@ function medverkaServer() {
   };
 }
 
-/** Passes the test page's /api/* and /embed/* requests to the Medverka server. */
+/** Passes the test page's /api/*, /embed/* and poll page (/present/*, /snabbfraga/*) requests to the Medverka server. */
 function passThrough(getApiUrl) {
   return async (ctx, next) => {
-    if (!/^\/(api|embed)\//.test(ctx.path)) return next();
+    if (!/^\/(api|embed|present|snabbfraga)\//.test(ctx.path)) return next();
     const chunks = [];
     for await (const chunk of ctx.req) chunks.push(chunk);
     const headers = { ...ctx.headers };

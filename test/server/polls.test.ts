@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import decodeQR from 'qr/decode.js';
 import type { PollInput, PublicPoll, StaffPoll } from '../../server/polls/schemas.js';
 import { demoPoll, findDemoPoll, seedDemoPoll } from '../../server/polls/seed.js';
 import { sql } from 'kysely';
@@ -29,6 +30,28 @@ const scale: PollInput = {
   kind: 'scale',
   scaleLabels: { low: { sv: 'Inte alls', en: 'Not at all' }, high: { sv: 'Mycket', en: 'Very' } },
 };
+
+/**
+ * What a phone's camera reads from a QR code drawn as the server's SVG: its path is one unit
+ * square per dark module ("M4 4h1v1H4Z", then each next one relative to the last "m1 0h1v1h-1Z"),
+ * drawn here as pixels for an independent decoder.
+ */
+function readQrCode(svg: string): string {
+  const size = Number(/viewBox="0 0 (\d+) \1"/.exec(svg)![1]);
+  const path = /<path d="([^"]+)"/.exec(svg)![1]!;
+  const squares = [...path.matchAll(/([Mm])(-?\d+) (-?\d+)h1v1[Hh]-?\d+Z/g)];
+  assert.equal(squares.length, path.split('Z').length - 1, 'every part of the path is a square');
+  const scale = 6;
+  const width = size * scale;
+  const data = new Uint8Array(width * width * 3).fill(255);
+  let x = 0;
+  let y = 0;
+  for (const [, move, dx, dy] of squares) {
+    [x, y] = move === 'M' ? [Number(dx), Number(dy)] : [x + Number(dx), y + Number(dy)];
+    for (let row = y * scale; row < (y + 1) * scale; row++) data.fill(0, (row * width + x * scale) * 3, (row * width + (x + 1) * scale) * 3);
+  }
+  return decodeQR({ width, height: width, data }, { format: 'RGB' });
+}
 
 let address = 0;
 /** Each answer from its own address, unless a test means to share one. */
@@ -348,6 +371,60 @@ for (const database of testDatabases()) {
           const body = await missing.text();
           assert.ok(!body.includes('<medverka-poll'), path);
           assert.match(body, /Frågan finns inte/);
+        }
+      } finally {
+        await close();
+      }
+    });
+
+    it('shows the room a QR code and a short address on the presenter page, which lead to a page where the poll is answered', async () => {
+      const { app, create, close } = await setup();
+      try {
+        const poll = await create(single);
+        const html = await (await app.request(`/present/poll/${poll.id}`)).text();
+        const join = /<aside class="join" aria-labelledby="join-heading">([\s\S]*?)<\/aside>/.exec(html)?.[1];
+        assert.ok(join, 'a part of the page for the audience, beside the results');
+        assert.match(join, /<h2 id="join-heading">Svara med mobilen<\/h2>/);
+        assert.match(join, new RegExp(`<p class="address">dialog\\.test/p/${poll.id}</p>`), 'the short address, in text');
+        const svg = /<svg [^>]*>[\s\S]*?<\/svg>/.exec(join)![0];
+        assert.match(svg, new RegExp(`^<svg class="qr" role="img" aria-label="QR-kod till dialog\\.test/p/${poll.id}"`));
+        assert.equal(readQrCode(svg), `http://dialog.test/p/${poll.id}`, 'the QR code holds the same address');
+        assert.ok(!/<script>|style=/.test(html), 'no inline script or style');
+
+        // In English, the address keeps the language.
+        const en = await (await app.request(`/present/poll/${poll.id}?lang=en`)).text();
+        assert.match(en, /<h2 id="join-heading">Answer on your phone<\/h2>/);
+        assert.match(en, new RegExp(`<p class="address">dialog\\.test/p/${poll.id}\\?lang=en</p>`));
+        assert.equal(readQrCode(/<svg [^>]*>[\s\S]*?<\/svg>/.exec(en)![0]), `http://dialog.test/p/${poll.id}?lang=en`);
+
+        // The short address leads to the answer page, in the same language.
+        for (const [path, to] of [
+          [`/p/${poll.id}`, `/snabbfraga/${poll.id}`],
+          [`/p/${poll.id}?lang=en`, `/snabbfraga/${poll.id}?lang=en`],
+        ]) {
+          const res = await app.request(path!);
+          assert.equal(res.status, 302, path);
+          assert.equal(res.headers.get('location'), to, path);
+        }
+        const page = await app.request(`/snabbfraga/${poll.id}`);
+        assert.equal(page.status, 200);
+        assert.match(page.headers.get('content-security-policy') ?? '', /script-src 'self'/);
+        const answerHtml = await page.text();
+        assert.ok(answerHtml.includes(`<main class="answer">\n<medverka-poll poll="${poll.id}" heading-level="1"></medverka-poll>`), 'the poll, answerable, as the page’s heading');
+        assert.match(answerHtml, /<html lang="sv">/);
+        assert.match(answerHtml, /<title>Vilken dag passar bäst för nästa möte\?<\/title>/);
+        assert.ok(answerHtml.includes(`<a href="/snabbfraga/${poll.id}?lang=en" lang="en" hreflang="en">In English</a>`));
+        assert.ok(!/<script>|style=/.test(answerHtml), 'no inline script or style');
+        const answerEn = await (await app.request(`/snabbfraga/${poll.id}?lang=en`)).text();
+        assert.match(answerEn, /<title>Which day suits the next meeting best\?<\/title>/);
+        assert.ok(answerEn.includes(`<a href="/snabbfraga/${poll.id}" lang="sv" hreflang="sv">På svenska</a>`));
+
+        // A closed poll still shows its results there; a draft or an unknown number is not found.
+        const draft = await create(scale, false);
+        for (const path of [`/snabbfraga/${draft.id}`, '/snabbfraga/999999', '/snabbfraga/abc', '/p/abc', '/p/0', '/p/99999999999']) {
+          const missing = await app.request(path);
+          assert.equal(missing.status, 404, path);
+          assert.match(await missing.text(), /Frågan finns inte/, path);
         }
       } finally {
         await close();

@@ -374,4 +374,42 @@ describe('<medverka-poll>', () => {
     expect(getComputedStyle($(open, '[part=option]')!).borderTopStyle).to.equal('solid');
     await expect(open).to.be.accessible();
   });
+  /** A server page's body in this test page, with its stylesheet; its widget talks to the test server. */
+  async function serverPage(path: string) {
+    const res = await fetch(`/${path}`);
+    expect(res.status, path).to.equal(200);
+    const page = new DOMParser().parseFromString(await res.text(), 'text/html');
+    const wrap = await fixture<HTMLElement>(html`<div lang=${page.documentElement.lang}><link rel="stylesheet" href="/present/present.css" /></div>`);
+    wrap.append(...[...page.body.children].map((node) => document.importNode(node, true)));
+    const el = wrap.querySelector<MedverkaPoll>('medverka-poll')!;
+    el.setAttribute('api', api as string);
+    await loaded(el);
+    return { wrap, el };
+  }
+
+  it('on the presenter page, shows the room a QR code named by the short address written beside it, and the address leads to the poll', async () => {
+    await setViewport({ width: 1280, height: 720 });
+    const { wrap, el } = await serverPage(`present/poll/${polls.closed.id}`);
+    expect(el.hasAttribute('presenter')).to.equal(true);
+    const join = wrap.querySelector<HTMLElement>('aside.join')!;
+    expect(text(join.querySelector('h2'))).to.equal('Svara med mobilen');
+    const address = text(join.querySelector('.address'));
+    expect(address).to.match(new RegExp(`^[^/]+/p/${polls.closed.id}$`));
+    const qr = join.querySelector('svg')!;
+    expect(qr.getAttribute('role')).to.equal('img');
+    expect(qr.getAttribute('aria-label')).to.equal(`QR-kod till ${address}`);
+    const box = qr.getBoundingClientRect();
+    expect(box.width, 'large enough to scan from a seat').to.be.at.least(150);
+    expect(box.height).to.be.closeTo(box.width, 1);
+    await expect(wrap).to.be.accessible();
+
+    wrap.remove(); // One page at a time: a document has one main landmark.
+
+    // The page the short address leads to (the server's tests follow the redirect): the poll, answerable.
+    const answering = await serverPage(`snabbfraga/${polls.single.id}`);
+    expect($(answering.el, '[part=question]')!.getAttribute('aria-level')).to.equal('1');
+    expect($$(answering.el, '[part=option]').length).to.equal(polls.single.options.length);
+    expect(text(answering.wrap.querySelector('a[hreflang=en]'))).to.equal('In English');
+    await expect(answering.wrap).to.be.accessible();
+  });
 });

@@ -129,7 +129,7 @@ describe('<medverka-petition>', () => {
     };
     try {
       const withCommittee = await petition('answered');
-      const said = (el: HTMLElement) => $(el, '[part=answer] .answered')?.textContent?.replace(/\s+/g, ' ').trim();
+      const said = (el: Awaited<ReturnType<typeof petition>>) => $(el, '[part=answer] .answered')?.textContent?.replace(/\s+/g, ' ').trim();
       expect(said(withCommittee), root(withCommittee).textContent!).to.equal(`Besvarat ${day(answeredAt)} av Tekniska nämnden. Rättat ${day(answeredAt)}.`);
       const english = await petition('answered', { lang: 'en' });
       expect($(english, '.published')!.textContent!.trim()).to.equal(`Published ${day(openedAt, 'en-GB')}.`);

@@ -98,12 +98,12 @@ export const screens: ConsoleScreenEntry[] = [
     path: 'panel',
     label: () => msg('Medborgarpanel', { id: 'console.nav.panel' }),
     roles: ['admin', 'moderator'],
-    render: ([id]) =>
+    render: ([id], user) =>
       !id
         ? html`<medverka-console-panel></medverka-console-panel>`
         : id === newSurveyPath
-          ? html`<medverka-console-survey></medverka-console-survey>`
-          : html`<medverka-console-survey survey-id=${id}></medverka-console-survey>`,
+          ? html`<medverka-console-survey staff-id=${user.id}></medverka-console-survey>`
+          : html`<medverka-console-survey survey-id=${id} staff-id=${user.id}></medverka-console-survey>`,
   },
   {
     // Before the screens every role shares, so it comes first for chat agents.

@@ -164,6 +164,7 @@ export const QuestionResult = z
     id: z.string(),
     type: z.enum(questionTypes),
     counts: z.array(z.number().int()).optional().openapi({ description: 'single/multiple: per option; scale: values 1–5 at indexes 0–4.' }),
+    mean: z.number().nullable().optional().openapi({ description: 'scale: the average of the answers (1–5, two decimals); null with no answers. How many answered is the sum of counts.' }),
     meanRank: z.array(z.number()).optional().openapi({ description: 'ranking: per option, its mean place (1 = most important); 0 with no answers.' }),
     answers: z.array(z.string()).optional().openapi({ description: 'text: every non-empty answer.' }),
   })

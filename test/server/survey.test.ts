@@ -261,7 +261,8 @@ for (const database of testDatabases()) {
         assert.deepEqual(results.questions, [
           { id: 'favorit', type: 'single', counts: [1, 2, 1] },
           { id: 'tjanster', type: 'multiple', counts: [1, 2, 2] },
-          { id: 'nojd', type: 'scale', counts: [1, 0, 1, 1, 1] },
+          // Scale: the mean of 1, 3, 4 and 5, with how many answered (#20).
+          { id: 'nojd', type: 'scale', counts: [1, 0, 1, 1, 1], mean: 3.25 },
           // Skola: places 2, 1, 1, 2 → 1.5; Vård: 3, 2, 3, 1 → 2.25; Miljö: 1, 3, 2, 3 → 2.25.
           { id: 'rangordna', type: 'ranking', meanRank: [1.5, 2.25, 2.25] },
           { id: 'ovrigt', type: 'text', answers: ['=HYPERLINK("x")', 'Fler bänkar'] },

@@ -339,6 +339,7 @@ describe('<medverka-console> citizen panel', function () {
           questions: [
             { id: 'besok', type: 'single', text: { sv: 'Hur ofta besöker du biblioteket?', en: null }, options: [{ sv: 'Ofta', en: null }, { sv: 'Sällan', en: null }], required: true },
             { id: 'onskan', type: 'text', text: { sv: 'Vad saknar du?', en: null }, required: false },
+            { id: 'nojd', type: 'scale', text: { sv: 'Hur nöjd är du?', en: null }, scaleLabels: { low: { sv: 'Inte alls', en: null }, high: { sv: 'Mycket', en: null } }, required: false },
             {
               id: 'viktigast',
               type: 'ranking',
@@ -358,8 +359,8 @@ describe('<medverka-console> citizen panel', function () {
     await staffApi.signOut();
     // Three residents answer, through the public API as the survey widget does.
     const answers = [
-      { besok: 0, onskan: 'Fler <b>serier</b>', viktigast: [0, 1, 2] },
-      { besok: 0, onskan: '', viktigast: [1, 0, 2] },
+      { besok: 0, onskan: 'Fler <b>serier</b>', nojd: 5, viktigast: [0, 1, 2] },
+      { besok: 0, onskan: '', nojd: 4, viktigast: [1, 0, 2] },
       { besok: 1, onskan: 'Längre öppet\npå söndagar', viktigast: [0, 2, 1] },
     ];
     for (const a of answers) {
@@ -388,6 +389,9 @@ describe('<medverka-console> citizen panel', function () {
     const texts = $$(page, '#all-onskan-answers li');
     expect(texts.map((li) => li.textContent)).to.deep.equal(['Fler <b>serier</b>', 'Längre öppet\npå söndagar']);
     expect($(page, '#all-onskan-answers b')).to.equal(null);
+    // A scale: its average, with how many answered it, and its ends named (#20).
+    expect(text($(page, '.question-result[data-question=nojd] [data-mean]'))).to.equal('Medelvärde: 4,5 av 5 (2 svar)');
+    expect($$<HTMLTableRowElement>(page, '#all-nojd tbody tr').map((r) => text(r.querySelector('th span')))).to.deep.equal(['1 Inte alls', '2', '3', '4', '5 Mycket']);
     // Ranking: the mean place, most important first.
     expect($$<HTMLTableRowElement>(page, '#all-viktigast tbody tr').map((r) => [text(r.querySelector('th')), text(r.cells[1])])).to.deep.equal([
       ['Öppettider', '1,3'],

@@ -841,6 +841,7 @@ export const templates: TemplateMap = {
   'console.survey.own-survey': 'You wrote this survey, so someone else has to approve it.',
   'console.survey.no-one-to-remind': 'No reminder was sent: nobody needed one, everyone who got the survey has already sent in their answers.',
   'console.survey.preview-hint': 'This is how residents see the survey. What you answer here is not sent.',
+  'console.survey.mean': str`Average: ${0} out of 5 (${1} answers)`,
   'console.survey.group-hidden': str`The group is not shown, so that no one can be singled out: fewer than ${0} in it have answered, or such a group could be worked out from the total.`,
   'console.survey.no-groups': 'There are no groups to show.',
   'console.survey.download': 'Download the answers (CSV)',

@@ -1,6 +1,6 @@
 /// <reference types="mocha" />
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../widgets/survey/define.js';
 import type { MedverkaLoadErrorDetail, MedverkaSurveySubmittedDetail } from '../../widgets/shared/events.js';
 import type { MedverkaSurvey } from '../../widgets/survey/survey.element.js';
@@ -321,6 +321,29 @@ describe('<medverka-survey>', () => {
     expect($(el, 'form')).to.equal(null);
     await expect(el).to.be.accessible();
     el.remove();
+  });
+
+  it('prints the questions cleanly, without buttons, progress bar or save hint (#20)', async () => {
+    const { id } = await openSurvey();
+    const el = await show(id, { lang: 'sv' });
+    $<HTMLInputElement>(el, '#q-travel-0')!.click();
+    await press(el, 'button[type=submit]');
+    await waitUntil(() => pageHeading(el) === 'Sida 2 av 3', 'page 2', { timeout: 5000 });
+    const shown = (selector: string) => [...root(el).querySelectorAll<HTMLElement>(selector)].filter((e) => e.checkVisibility()).length;
+    expect(shown('button'), 'buttons on screen').to.be.greaterThan(0);
+    await emulateMedia({ media: 'print' });
+    try {
+      expect(matchMedia('print').matches, 'printing').to.equal(true);
+      expect(shown('button'), 'no buttons on paper').to.equal(0);
+      expect(shown('progress')).to.equal(0);
+      expect(shown('.saved')).to.equal(0);
+      expect(shown('[part=question]'), 'the questions are there').to.equal(2);
+      expect($(el, '[part=heading]')!.checkVisibility(), 'the title').to.equal(true);
+    } finally {
+      await emulateMedia({ media: 'screen' });
+    }
+    el.remove();
+    localStorage.removeItem(storageKey(id));
   });
 
   it('shows the server’s objection at the question it concerns', async () => {

@@ -572,7 +572,7 @@ export class MedverkaSurvey extends MedverkaElement {
             ${this.saving ? msg('Sparar …', { id: 'survey.saving' }) : last ? msg('Skicka in', { id: 'survey.submit' }) : msg('Nästa', { id: 'survey.next' })}
           </button>
         </div>
-        <p class="hint">${msg('Dina svar sparas varje gång du går vidare till nästa sida. Du kan fortsätta senare.', { id: 'survey.saved-hint' })}</p>
+        <p class="hint saved">${msg('Dina svar sparas varje gång du går vidare till nästa sida. Du kan fortsätta senare.', { id: 'survey.saved-hint' })}</p>
         <p class="visually-hidden" role="status">${this.saving ? msg('Sparar dina svar …', { id: 'survey.saving-status' }) : ''}</p>
       </form>`;
   }

@@ -142,6 +142,8 @@ export class MedverkaConsoleSurvey extends ConsoleScreen {
       }
       .layout {
         display: grid;
+        /* minmax(0, …): a long field or the preview never widens the page past a phone's width. */
+        grid-template-columns: minmax(0, 1fr);
         gap: 2rem;
         align-items: start;
       }

@@ -27,6 +27,7 @@ const survey: PublicSurvey = {
     'The municipality is replanning the town centre and wants to know what you think.\n\nThe survey has three pages and takes about five minutes.',
   ),
   status: 'open',
+  closesAt: null,
   pages: [
     {
       questions: [
@@ -125,6 +126,29 @@ export const FirstPage: Story = { name: 'First page' };
 /** Back after a break: page 1 was saved, so the survey resumes on page 2 (a scale and free text), answers filled in. */
 export const Resumed: Story = {
   args: { api: api('survey-resumed', routes(saved(1))) },
+};
+
+/** A deadline, shown under the title, and a scale whose ends say what they mean ("Inte alls" … "Helt och hållet"). */
+export const DeadlineAndScaleLabels: Story = {
+  name: 'Deadline and scale end labels',
+  args: {
+    api: api(
+      'survey-deadline',
+      routes(saved(1), {
+        ...survey,
+        closesAt: '2027-03-31T21:59:00.000Z',
+        pages: survey.pages.map((p) => ({
+          questions: p.questions.map((q) => (q.type === 'scale' ? { ...q, scaleLabels: { low: t('Inte alls', 'Not at all'), high: t('Helt och hållet', 'Completely') } } : q)),
+        })),
+      }),
+    ),
+  },
+};
+
+/** Its deadline has passed: closed, saying when the last time to answer was. */
+export const DeadlinePassed: Story = {
+  name: 'Deadline passed',
+  args: { api: api('survey-deadline-passed', routes(null, { ...survey, status: 'closed', closesAt: '2026-01-31T22:59:00.000Z' })) },
 };
 
 /** The last page: a ranking moved with "Flytta upp" / "Flytta ner", and "Skicka in". */

@@ -573,4 +573,15 @@ export const migrations: Record<string, Migration> = {
       for (const column of ['answer_corrected_at', 'answer_committee']) await db.schema.alterTable('petitions').dropColumn(column).execute();
     },
   },
+  '0015_survey_deadline_author': {
+    async up(db: Kysely<unknown>) {
+      // A survey's last moment for answers (none: until staff close it), and who wrote it: the
+      // author may not approve their own survey. Surveys from before have no author on record.
+      await db.schema.alterTable('surveys').addColumn('closes_at', 'varchar(32)').execute();
+      await db.schema.alterTable('surveys').addColumn('created_by', 'integer').execute();
+    },
+    async down(db: Kysely<unknown>) {
+      for (const column of ['created_by', 'closes_at']) await db.schema.alterTable('surveys').dropColumn(column).execute();
+    },
+  },
 };

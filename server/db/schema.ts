@@ -394,6 +394,10 @@ export interface SurveyTable {
   pages_json: string;
   status: 'draft' | 'approved' | 'sent' | 'open' | 'closed';
   created_at: string;
+  /** The staff user who wrote it (null before this was recorded); they may not approve it. */
+  created_by: number | null;
+  /** No answers after this moment (ISO); null: until staff close it. */
+  closes_at: string | null;
   approved_by: string | null;
   approved_at: string | null;
   sent_at: string | null;

@@ -78,7 +78,8 @@ export function tally(pages: SurveyPage[], responses: SubmittedResponse[]): Ques
         case 'scale': {
           const counts = Array<number>(5).fill(0);
           for (const v of values) counts[(v as number) - 1]!++;
-          return { id: q.id, type: q.type, counts };
+          const sum = values.reduce((total: number, v) => total + (v as number), 0);
+          return { id: q.id, type: q.type, counts, mean: values.length ? round2(sum / values.length) : null };
         }
         case 'ranking': {
           const sums = Array<number>(options).fill(0);

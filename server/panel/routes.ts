@@ -11,7 +11,7 @@ import { refuseEmail } from '../abuse/email-domains.js';
 import { alreadyMemberMail, joinConfirmationMail } from './mails.js';
 import { checkPage, missingRequired, type AnswerIssue } from './results.js';
 import { AnswerValue, CheckYourEmail, JoinInput, PanelInfo, PublicSurvey, SurveyId, SurveyResponseState, type Answers } from './schemas.js';
-import { findSurvey, joinPanel, pendingRetentionDays, responseByToken, savePage, startOpenResponse, submitResponse, surveyPages } from './store.js';
+import { findSurvey, joinPanel, pendingRetentionDays, responseByToken, savePage, startOpenResponse, submitResponse, surveyPages, takesAnswers } from './store.js';
 
 /** The header carrying a resident's survey secret (from the link's #fragment, or from localStorage). */
 export const surveyTokenHeader = 'X-Medverka-Survey';
@@ -84,6 +84,9 @@ export function panelRoutes({ db, config, mailer }: AppDeps) {
     },
   );
 
+  /** 409 survey_closed, saying whether staff closed it or its deadline passed. */
+  const closed = (row: { status: string; closes_at: string | null }) =>
+    new ApiError(409, 'survey_closed', row.status === 'closed' ? 'The survey has closed.' : `The deadline for answers, ${row.closes_at}, has passed.`);
   const surveyNotFound = () => new ApiError(404, 'survey_not_found', 'There is no survey with that number.');
   /** The survey as residents may see it: never a draft, nor one approved but not yet sent. */
   const publicSurvey = async (id: number) => {
@@ -125,7 +128,14 @@ export function panelRoutes({ db, config, mailer }: AppDeps) {
       c.header('Cache-Control', 'no-store');
       return c.json(
         {
-          survey: { id: row.id, title: { sv: row.title_sv, en: row.title_en }, intro: { sv: row.intro_sv, en: row.intro_en }, pages: surveyPages(row), status: row.status === 'closed' ? ('closed' as const) : ('open' as const) },
+          survey: {
+            id: row.id,
+            title: { sv: row.title_sv, en: row.title_en },
+            intro: { sv: row.intro_sv, en: row.intro_en },
+            pages: surveyPages(row),
+            status: takesAnswers(row) ? ('open' as const) : ('closed' as const),
+            closesAt: row.closes_at,
+          },
           response: response ? { answers: JSON.parse(response.answers_json) as Answers, page: response.page, submitted: response.submitted_at !== null } : null,
         },
         200,
@@ -147,7 +157,7 @@ export function panelRoutes({ db, config, mailer }: AppDeps) {
     async (c) => {
       const row = await publicSurvey(c.req.valid('param').id);
       if (row.audience !== 'open') throw new ApiError(403, 'survey_token_invalid', 'This survey is answered through the personal link in your e-mail.');
-      if (row.status === 'closed') throw new ApiError(409, 'survey_closed', 'The survey has closed.');
+      if (!takesAnswers(row)) throw closed(row);
       await verifyPow(db, config, c.req.header(powHeader));
       c.header('Cache-Control', 'no-store');
       return c.json({ token: await startOpenResponse(db, row.id) }, 201);
@@ -172,7 +182,7 @@ export function panelRoutes({ db, config, mailer }: AppDeps) {
       const row = await publicSurvey(id);
       const response = await responseOf(c, row);
       if (!response) throw new ApiError(403, 'survey_token_invalid', 'Start the survey first (POST /api/surveys/{id}/responses).');
-      if (row.status === 'closed') throw new ApiError(409, 'survey_closed', 'The survey has closed.');
+      if (!takesAnswers(row)) throw closed(row);
       if (response.submitted_at) throw new ApiError(409, 'already_submitted', 'These answers have already been sent in.');
       const pages = surveyPages(row);
       const page = pages[n];
@@ -198,7 +208,7 @@ export function panelRoutes({ db, config, mailer }: AppDeps) {
       const response = await responseOf(c, row);
       if (!response) throw new ApiError(403, 'survey_token_invalid', 'Start the survey first (POST /api/surveys/{id}/responses).');
       if (response.submitted_at) throw new ApiError(409, 'already_submitted', 'These answers have already been sent in.');
-      if (row.status === 'closed') throw new ApiError(409, 'survey_closed', 'The survey has closed.');
+      if (!takesAnswers(row)) throw closed(row);
       const issues = missingRequired(surveyPages(row), JSON.parse(response.answers_json) as Answers);
       if (issues.length) return invalidAnswers(c, issues) as never;
       if (!(await submitResponse(db, response.id))) throw new ApiError(409, 'already_submitted', 'These answers have already been sent in.');

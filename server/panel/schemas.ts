@@ -63,6 +63,11 @@ export const Question = z
     type: z.enum(questionTypes),
     text: Text,
     options: z.array(Text).min(2, 'needs at least 2 options').max(12, 'may have at most 12 options').optional(),
+    scaleLabels: z
+      .object({ low: Text, high: Text })
+      .strict()
+      .optional()
+      .openapi({ description: 'scale: what 1 (low) and 5 (high) mean, e.g. “Inte alls” and “Helt och hållet”. Without them the widget says lowest and highest.' }),
     required: z.boolean(),
   })
   .strict()
@@ -70,6 +75,7 @@ export const Question = z
     const needsOptions = q.type === 'single' || q.type === 'multiple' || q.type === 'ranking';
     if (needsOptions && !q.options) ctx.addIssue({ code: 'custom', path: ['options'], message: `a ${q.type} question needs 2–12 options` });
     if (!needsOptions && q.options) ctx.addIssue({ code: 'custom', path: ['options'], message: `a ${q.type} question has no options` });
+    if (q.type !== 'scale' && q.scaleLabels) ctx.addIssue({ code: 'custom', path: ['scaleLabels'], message: `a ${q.type} question has no scale labels` });
   })
   .openapi('SurveyQuestion');
 export type Question = z.infer<typeof Question>;
@@ -83,6 +89,11 @@ export const SurveyInput = z
     intro: OptionalText,
     audience: z.enum(['panel', 'open']),
     pages: z.array(SurveyPage).min(1, 'a survey needs a page').max(30),
+    closesAt: z.iso
+      .datetime({ offset: true, message: 'must be a date and time, e.g. 2027-03-31T23:59:00+02:00' })
+      .nullable()
+      .optional()
+      .openapi({ description: 'The last moment answers are taken; after it the survey says so. Left out or null: until staff close it.' }),
   })
   .strict()
   .superRefine((s, ctx) => {
@@ -110,7 +121,8 @@ export const PublicSurvey = z
     title: Text,
     intro: OptionalText,
     pages: z.array(SurveyPage),
-    status: z.enum(['open', 'closed']),
+    status: z.enum(['open', 'closed']).openapi({ description: 'closed: staff closed it, or its deadline has passed.' }),
+    closesAt: z.string().nullable().openapi({ description: 'The deadline for answers (ISO); null: none.' }),
   })
   .openapi('PublicSurvey');
 
@@ -131,6 +143,8 @@ export const StaffSurvey = z
     pages: z.array(SurveyPage),
     status: z.enum(surveyStatuses),
     createdAt: z.string(),
+    createdBy: z.number().int().nullable().openapi({ description: 'The staff user who wrote it (null for surveys from before this was recorded); they may not approve it.' }),
+    closesAt: z.string().nullable(),
     approvedBy: z.string().nullable(),
     approvedAt: z.string().nullable(),
     sentAt: z.string().nullable(),
@@ -150,6 +164,7 @@ export const QuestionResult = z
     id: z.string(),
     type: z.enum(questionTypes),
     counts: z.array(z.number().int()).optional().openapi({ description: 'single/multiple: per option; scale: values 1–5 at indexes 0–4.' }),
+    mean: z.number().nullable().optional().openapi({ description: 'scale: the average of the answers (1–5, two decimals); null with no answers. How many answered is the sum of counts.' }),
     meanRank: z.array(z.number()).optional().openapi({ description: 'ranking: per option, its mean place (1 = most important); 0 with no answers.' }),
     answers: z.array(z.string()).optional().openapi({ description: 'text: every non-empty answer.' }),
   })

@@ -84,7 +84,7 @@ export function staffPanelRoutes({ db, config, mailer, log }: AppDeps) {
   app.openapi(
     route({ method: 'post', path: '/api/staff/surveys', summary: 'Write a survey (a draft)', request: jsonBody(SurveyInput), responses: { 201: json(SurveyBody, 'Created.'), ...errors(400, 401, 403, 415) } }),
     async (c) => {
-      const id = await createSurvey(db, c.req.valid('json'));
+      const id = await createSurvey(db, c.req.valid('json'), new Date(), c.get('staff')!.user.id);
       await audit(db, actor(c), 'survey.create', `survey ${id}`);
       return c.json({ survey: await staffSurvey(id) }, 201);
     },
@@ -128,14 +128,18 @@ export function staffPanelRoutes({ db, config, mailer, log }: AppDeps) {
       method: 'post',
       path: '/api/staff/surveys/{id}/approve',
       summary: 'Approve a draft',
-      description: 'Records who approved it (the signed-in user’s name) and when. After this the survey no longer changes.',
+      description:
+        'Records who approved it (the signed-in user’s name) and when. After this the survey no longer changes. Someone other than its author approves it (403 `own_survey` otherwise): a second pair of eyes before it reaches residents.',
       request: { params: Id },
       responses: { 200: json(SurveyBody, 'Approved.'), ...errors(400, 401, 403, 404, 409, 415) },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      await load(id);
+      const row = await load(id);
       const staff = c.get('staff')!.user;
+      if (row.created_by !== null && row.created_by === staff.id) {
+        throw new ApiError(403, 'own_survey', 'You wrote this survey, so someone else approves it: a second pair of eyes before it reaches residents.');
+      }
       if (!(await moveSurvey(db, id, ['draft'], { status: 'approved', approved_by: staff.name, approved_at: new Date().toISOString() }))) {
         throw new ApiError(409, 'survey_not_draft', 'Only a draft can be approved.');
       }
@@ -175,6 +179,7 @@ export function staffPanelRoutes({ db, config, mailer, log }: AppDeps) {
       method: 'post',
       path: '/api/staff/surveys/{id}/remind',
       summary: 'Remind members who have not sent in their answers',
+      description: '`mailed` is how many were reminded; with none (everyone has answered), no reminder is recorded.',
       request: { params: Id },
       responses: { 200: json(SurveyBody.extend({ mailed: z.number().int() }), 'Reminded.'), ...errors(400, 401, 403, 404, 409, 415) },
     }),
@@ -185,6 +190,8 @@ export function staffPanelRoutes({ db, config, mailer, log }: AppDeps) {
       if (!recipients) throw wrongStatus(row.status, 'reminded of (only a sent panel survey can)');
       const title = { sv: row.title_sv, en: row.title_en };
       const mailed = await mailAll(recipients, (r, leave) => reminderMail(r.lang, r.email, r.name, title, surveyLink(id, r), leave), 'reminder');
+      // A reminder is recorded only when someone got one: "reminded" with nobody mailed would be untrue.
+      if (mailed > 0) await moveSurvey(db, id, ['sent', 'closed'], { reminded_at: new Date().toISOString() });
       await audit(db, actor(c), 'survey.remind', `survey ${id}`, { mailed });
       return c.json({ survey: await staffSurvey(id), mailed }, 200);
     },

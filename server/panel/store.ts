@@ -162,15 +162,21 @@ const texts = (input: SurveyInput) => ({
   intro_en: input.intro.en,
   audience: input.audience,
   pages_json: JSON.stringify(input.pages),
+  closes_at: input.closesAt ? new Date(input.closesAt).toISOString() : null,
 });
 
-export async function createSurvey(db: Db, input: SurveyInput, now = new Date()): Promise<number> {
+/** Whether a survey still takes answers: not closed by staff, and its deadline (if any) not passed. */
+export const takesAnswers = (row: { status: SurveyTable['status']; closes_at: string | null }, now = new Date()) =>
+  row.status !== 'closed' && (!row.closes_at || row.closes_at > now.toISOString());
+
+export async function createSurvey(db: Db, input: SurveyInput, now = new Date(), authorId: number | null = null): Promise<number> {
   const row = await db
     .insertInto('surveys')
     .values({
       ...texts(input),
       status: 'draft',
       created_at: now.toISOString(),
+      created_by: authorId,
       approved_by: null,
       approved_at: null,
       sent_at: null,
@@ -239,6 +245,8 @@ export function toStaffSurvey(row: SurveyRow, counts = { invited: 0, responses: 
     pages: surveyPages(row),
     status: row.status,
     createdAt: row.created_at,
+    createdBy: row.created_by,
+    closesAt: row.closes_at,
     approvedBy: row.approved_by,
     approvedAt: row.approved_at,
     sentAt: row.sent_at,
@@ -290,10 +298,14 @@ export async function inviteMembers(db: Db, surveyId: number, now = new Date()):
   });
 }
 
-/** Members invited who have not submitted, and are still members: each gets a new link (the old one still works). */
-export async function membersToRemind(db: Db, surveyId: number, now = new Date()): Promise<Recipient[] | null> {
+/**
+ * Members invited who have not submitted, and are still members: each gets a new link (the
+ * old one still works). Null when the survey is not out with the panel. The reminder is
+ * recorded by the caller, once someone has been mailed.
+ */
+export async function membersToRemind(db: Db, surveyId: number): Promise<Recipient[] | null> {
   return db.transaction().execute(async (trx) => {
-    if (!(await moveSurvey(trx, surveyId, ['sent'], { reminded_at: now.toISOString() }))) return null;
+    if ((await findSurvey(trx, surveyId))?.status !== 'sent') return null;
     const rows = await trx
       .selectFrom('survey_responses as r')
       .innerJoin('panel_members as m', 'm.id', 'r.member_id')

@@ -9,6 +9,8 @@ import { findLinks } from '../../server/mail/mailer.js';
 import { powSolutionHeader, solvePow } from '../../bench/lib/pow.js';
 
 export interface StaffApi {
+  /** The server's origin. */
+  base: string;
   /** Sends a request as the signed-in staff member and gives its JSON; anything but 2xx fails the test. */
   call<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T>;
 }
@@ -19,6 +21,7 @@ export async function signInStaff(base: string, account: { email: string; passwo
   assert.equal(res.status, 200, `staff sign-in: ${await res.clone().text()}`);
   const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
   return {
+    base,
     async call(method, path, body) {
       const r = await fetch(`${base}${path}`, {
         method,
@@ -74,7 +77,14 @@ export async function openSurvey(staff: StaffApi): Promise<number> {
     audience: 'open',
     pages: [{ questions: [{ id: 'onskan', type: 'text', text: { sv: openSurveyQuestion }, required: true }] }],
   });
-  await staff.call('POST', `/api/staff/surveys/${survey.id}/approve`);
+  await (await approver(staff)).call('POST', `/api/staff/surveys/${survey.id}/approve`);
   await staff.call('POST', `/api/staff/surveys/${survey.id}/send`);
   return survey.id;
+}
+
+/** A second member of staff, made by `admin`: a survey is approved by someone other than its author. */
+export async function approver(admin: StaffApi): Promise<StaffApi> {
+  const account = { email: `godkannare-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@kommun.test`, password: 'ett-långt-lösenord-för-godkännaren' };
+  await admin.call('POST', '/api/staff/users', { ...account, name: 'Gun Godkännare', role: 'moderator' });
+  return signInStaff(admin.base, account);
 }

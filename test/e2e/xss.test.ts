@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestSmtpServer, type TestSmtpServer } from '../../server/mail/capture.js';
 import { injectedSelector, xssCorpus } from '../xss-corpus.js';
-import { confirmLink, mailedLink, residentPost, signInStaff, type StaffApi } from './api.js';
+import { approver, confirmLink, mailedLink, residentPost, signInStaff, type StaffApi } from './api.js';
 import { freshDatabase, launchBrowser, startHostPage, startServer, watchProblems, type HostPage, type RunningServer } from './harness.js';
 
 /** Every payload after a marker saying which field it is in, so a field that is not shown is missed. */
@@ -279,7 +279,7 @@ describe('end to end on sqlite: hostile text in every field stays text in every 
         pages: [{ questions }],
       });
       ids.survey = survey.survey.id;
-      await staff.call('POST', `/api/staff/surveys/${ids.survey}/approve`);
+      await (await approver(staff)).call('POST', `/api/staff/surveys/${ids.survey}/approve`);
       await staff.call('POST', `/api/staff/surveys/${ids.survey}/send`);
     };
     await Promise.all([tilesAndUsers(), petitionsFlow(), budgets(), polls(), chat(), panel()]);

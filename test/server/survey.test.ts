@@ -82,8 +82,12 @@ for (const database of testDatabases()) {
       await t.db.deleteFrom('panel_members').execute();
       if (!(await t.db.selectFrom('staff_users').select('id').executeTakeFirst())) await seedStaff(t.db);
       const cookie = await signIn(t.app, 'moderator');
-      const staff = (method: string, path: string, body?: unknown) => staffRequest(t.app, path, { method, body, cookie });
-      return { ...t, staff, close: async () => { await mailer.close(); await t.db.destroy(); } };
+      const otherCookie = await signIn(t.app, 'admin');
+      // The moderator writes; a survey is approved by someone other than its author (the admin).
+      const staff = (method: string, path: string, body?: unknown) =>
+        staffRequest(t.app, path, { method, body, cookie: path.endsWith('/approve') ? otherCookie : cookie });
+      const asAuthor = (method: string, path: string, body?: unknown) => staffRequest(t.app, path, { method, body, cookie });
+      return { ...t, staff, asAuthor, close: async () => { await mailer.close(); await t.db.destroy(); } };
     }
     type App = Awaited<ReturnType<typeof setup>>['app'];
     const mailTo = async (to: string, match: (m: CapturedMail) => boolean = () => true) => {
@@ -112,7 +116,7 @@ for (const database of testDatabases()) {
     };
 
     it('takes a panel survey from draft to decision: approved, sent with personal links, answered page by page, reminded, closed, counted, exported, fed back, decided', async () => {
-      const { app, db, staff, close } = await setup();
+      const { app, db, staff, asAuthor, close } = await setup();
       try {
         const member = (name: string) => `${database.name}-${name}@example.se`;
         // The name given when joining greets the member in every mail that follows (#20 item 7).
@@ -148,9 +152,14 @@ for (const database of testDatabases()) {
         assert.equal((await app.request(`/api/surveys/${id}`)).status, 404, 'a draft is not public');
         assert.equal((await staff('POST', `/api/staff/surveys/${id}/send`)).status, 409, 'not before approval');
 
+        // Its author may not approve it (#20): 403 with a reason, and nothing changes.
+        const own = await asAuthor('POST', `/api/staff/surveys/${id}/approve`);
+        assert.equal(own.status, 403);
+        assert.equal(((await own.json()) as { error: { code: string } }).error.code, 'own_survey');
+        assert.equal(((await (await staff('GET', `/api/staff/surveys/${id}`)).json()) as { survey: StaffSurvey }).survey.status, 'draft');
         const approved = (await (await staff('POST', `/api/staff/surveys/${id}/approve`)).json()) as { survey: StaffSurvey };
         assert.equal(approved.survey.status, 'approved');
-        assert.equal(approved.survey.approvedBy, 'Moa Moderator');
+        assert.equal(approved.survey.approvedBy, 'Anna Admin');
         assert.ok(approved.survey.approvedAt);
         assert.equal((await staff('PUT', `/api/staff/surveys/${id}`, survey)).status, 409);
         assert.equal(((await (await staff('DELETE', `/api/staff/surveys/${id}`)).json()) as { error: { code: string } }).error.code, 'survey_not_draft');
@@ -252,7 +261,8 @@ for (const database of testDatabases()) {
         assert.deepEqual(results.questions, [
           { id: 'favorit', type: 'single', counts: [1, 2, 1] },
           { id: 'tjanster', type: 'multiple', counts: [1, 2, 2] },
-          { id: 'nojd', type: 'scale', counts: [1, 0, 1, 1, 1] },
+          // Scale: the mean of 1, 3, 4 and 5, with how many answered (#20).
+          { id: 'nojd', type: 'scale', counts: [1, 0, 1, 1, 1], mean: 3.25 },
           // Skola: places 2, 1, 1, 2 → 1.5; Vård: 3, 2, 3, 1 → 2.25; Miljö: 1, 3, 2, 3 → 2.25.
           { id: 'rangordna', type: 'ranking', meanRank: [1.5, 2.25, 2.25] },
           { id: 'ovrigt', type: 'text', answers: ['=HYPERLINK("x")', 'Fler bänkar'] },
@@ -329,7 +339,8 @@ for (const database of testDatabases()) {
         await db.deleteFrom('panel_members').execute();
         if (!(await db.selectFrom('staff_users').select('id').executeTakeFirst())) await seedStaff(db);
         const cookie = await signIn(app, 'moderator');
-        const staff = (method: string, path: string, body?: unknown) => staffRequest(app, path, { method, body, cookie });
+        const approver = await signIn(app, 'admin');
+        const staff = (method: string, path: string, body?: unknown) => staffRequest(app, path, { method, body, cookie: path.endsWith('/approve') ? approver : cookie });
         const people = [
           ...['a', 'b', 'c', 'd', 'e'].map((n) => ({ name: `sub-${n}`, ageBand: '30–49', district: 'Norr' })),
           { name: 'sub-lone', ageBand: '65+', district: 'Söder' },
@@ -434,6 +445,70 @@ for (const database of testDatabases()) {
         assert.equal((await staff('DELETE', `/api/staff/surveys/${draft}`)).status, 204);
         assert.equal((await staff('GET', `/api/staff/surveys/${draft}`)).status, 404);
         assert.equal((await staff('DELETE', `/api/staff/surveys/${id}`)).status, 409);
+      } finally {
+        await close();
+      }
+    });
+
+    it('keeps to a deadline, shows scale end labels, and records a reminder only when someone was mailed (#20)', async () => {
+      const { app, db, staff, close } = await setup();
+      try {
+        const scaled = structuredClone(survey);
+        scaled.audience = 'open';
+        scaled.pages[1]!.questions[0]!.scaleLabels = { low: { sv: 'Inte alls', en: 'Not at all' }, high: { sv: 'Helt och hållet', en: 'Completely' } };
+        // End labels belong to scale questions only; a deadline is a date and time.
+        const wrong = structuredClone(scaled);
+        wrong.pages[0]!.questions[0]!.scaleLabels = scaled.pages[1]!.questions[0]!.scaleLabels;
+        assert.equal((await staff('POST', '/api/staff/surveys', wrong)).status, 400);
+        assert.equal((await staff('POST', '/api/staff/surveys', { ...scaled, closesAt: '31 mars' })).status, 400);
+        assert.equal((await db.selectFrom('surveys').select('id').execute()).length, 0);
+
+        const closesAt = new Date(Date.now() + 86_400_000).toISOString();
+        const created = (await (await staff('POST', '/api/staff/surveys', { ...scaled, closesAt })).json()) as { survey: StaffSurvey };
+        assert.equal(created.survey.closesAt, closesAt);
+        const id = created.survey.id;
+        await staff('POST', `/api/staff/surveys/${id}/approve`);
+        await staff('POST', `/api/staff/surveys/${id}/send`);
+        const shown = (await (await resident(app, 'GET', `/api/surveys/${id}`)).json()) as { survey: { status: string; closesAt: string; pages: { questions: { scaleLabels?: unknown }[] }[] } };
+        assert.equal(shown.survey.status, 'open');
+        assert.equal(shown.survey.closesAt, closesAt, 'residents see the deadline');
+        assert.deepEqual(shown.survey.pages[1]!.questions[0]!.scaleLabels, scaled.pages[1]!.questions[0]!.scaleLabels);
+
+        const started = await app.request(`/api/surveys/${id}/responses`, { method: 'POST', headers: { 'Content-Type': 'application/json', [powHeader]: await pow(app) }, body: '{}' });
+        const { token } = (await started.json()) as { token: string };
+        assert.equal((await resident(app, 'PUT', `/api/surveys/${id}/pages/0`, token, { answers: { favorit: 0 } })).status, 200);
+
+        // The deadline passes.
+        await db.updateTable('surveys').set({ closes_at: new Date(Date.now() - 1000).toISOString() }).where('id', '=', id).execute();
+        const after = (await (await resident(app, 'GET', `/api/surveys/${id}`, token)).json()) as { survey: { status: string } };
+        assert.equal(after.survey.status, 'closed');
+        for (const [method, path, body] of [
+          ['PUT', `/api/surveys/${id}/pages/1`, { answers: { nojd: 3, rangordna: [0, 1, 2] } }],
+          ['POST', `/api/surveys/${id}/submit`, undefined],
+        ] as const) {
+          const late = await resident(app, method, path, token, body);
+          assert.equal(late.status, 409, path);
+          const error = ((await late.json()) as { error: { code: string; message: string } }).error;
+          assert.equal(error.code, 'survey_closed');
+          assert.match(error.message, /deadline/);
+        }
+        const late = await app.request(`/api/surveys/${id}/responses`, { method: 'POST', headers: { 'Content-Type': 'application/json', [powHeader]: await pow(app) }, body: '{}' });
+        assert.equal(late.status, 409);
+        const rows = await db.selectFrom('survey_responses').select(['page', 'submitted_at']).where('survey_id', '=', id).execute();
+        assert.deepEqual(rows, [{ page: 1, submitted_at: null }], 'nothing more stored after the deadline');
+
+        // A panel survey everyone has answered: nobody to remind, and no reminder recorded.
+        const who = `${database.name}-remind@example.se`;
+        const joined = await joinPanel(db, { email: who, lang: 'sv' });
+        if (!joined.alreadyMember) await confirmMember(db, joined.token);
+        const panelId = ((await (await staff('POST', '/api/staff/surveys', survey)).json()) as { survey: StaffSurvey }).survey.id;
+        await staff('POST', `/api/staff/surveys/${panelId}/approve`);
+        await staff('POST', `/api/staff/surveys/${panelId}/send`);
+        await answerAll(app, panelId, tokenIn(await mailTo(who), panelId), { favorit: 0 }, { nojd: 2, rangordna: [0, 1, 2] });
+        const nobody = (await (await staff('POST', `/api/staff/surveys/${panelId}/remind`)).json()) as { survey: StaffSurvey; mailed: number };
+        assert.equal(nobody.mailed, 0);
+        assert.equal(nobody.survey.remindedAt, null, 'no reminder recorded when nobody was mailed');
+        assert.equal(mailsTo(who).length, 0);
       } finally {
         await close();
       }

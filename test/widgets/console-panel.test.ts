@@ -144,7 +144,7 @@ describe('<medverka-console> citizen panel', function () {
     const title = unique('Trygghet i parkerna');
     const { user } = await staffApi.signIn(staff.moderator.email, staff.moderator.password);
     await staffApi.signOut();
-    const el = await signedIn('moderator', '/panel');
+    let el = await signedIn('moderator', '/panel');
     await waitUntil(() => $(screen(el), '#new-survey'), 'the panel screen');
     $<HTMLAnchorElement>(screen(el), '#new-survey')!.click();
     await waitUntil(() => screen(el)?.localName === 'medverka-console-survey', 'the form for a new survey', { timeout: 5000 });
@@ -165,7 +165,11 @@ describe('<medverka-console> citizen panel', function () {
     expect(text($(form, '#survey-errors'))).to.contain('Fråga 1.1: Frågan på svenska: Fyll i det här fältet.');
     await expect(el).to.be.accessible();
 
+    // The preview beside the form is the real survey widget, following the draft as it is typed.
+    const preview = $<HTMLElement>(form, '#preview-heading ~ .preview-box medverka-survey')!;
+    expect(preview, 'the survey widget in the preview').to.not.equal(null);
     fill(form, '#f-title-sv', title);
+    await waitUntil(() => preview.shadowRoot?.querySelector('[part=heading]')?.textContent === title, 'the preview shows the title', { timeout: 5000 });
     fill(form, '#f-intro-sv', 'Kommunen vill veta var du känner dig trygg.');
     fill(form, `#f-q${q1}-text-sv`, 'Hur ofta går du i parken?');
     const [o1, o2] = optionKeys(form, q1!);
@@ -176,6 +180,7 @@ describe('<medverka-console> citizen panel', function () {
     const o3 = optionKeys(form, q1!)[2]!;
     await waitUntil(() => focused() === $(form, `#f-q${q1}-o${o3}-sv`), 'focus goes to the new option');
     fill(form, `#f-q${q1}-o${o3}-sv`, 'Sällan');
+    await waitUntil(() => (preview.shadowRoot?.querySelector('label[for=q-fraga-1-2]')?.textContent ?? '') === 'Sällan', 'the preview shows the new option', { timeout: 5000 });
     // Moved by keyboard to the top.
     $<HTMLButtonElement>(form, `li[data-option-key="${o3}"] [data-action=up]`)!.focus();
     await sendKeys({ press: 'Enter' });
@@ -191,9 +196,20 @@ describe('<medverka-console> citizen panel', function () {
     await waitUntil(() => questionKeys(form).length === 2);
     const q2 = questionKeys(form)[1]!;
     await announced(el, 'Fråga 1.2 har lagts till.');
+    // A scale first, with its ends named; then free text after all.
+    choose(form, `#f-q${q2}-type`, 'scale');
+    await waitUntil(() => $(form, `#f-q${q2}-low-sv`), 'a scale asks what its ends mean');
+    fill(form, `#f-q${q2}-low-sv`, 'Inte alls');
+    $<HTMLButtonElement>(form, '#save-survey')!.click();
+    await waitUntil(() => focused() === $(form, '#survey-errors'), 'the summary takes focus');
+    expect(text($(form, `#f-q${q2}-high-sv-error`)), 'one end alone is not enough').to.contain('Fyll i det här fältet.');
+    fill(form, `#f-q${q2}-high-sv`, 'Helt och hållet');
+    fill(form, `#f-q${q2}-text-sv`, 'Hur trygg känner du dig?');
+    await expect(el).to.be.accessible();
     choose(form, `#f-q${q2}-type`, 'text');
-    await waitUntil(() => !$(form, `#add-option-${q2}`), 'free text has no options');
+    await waitUntil(() => !$(form, `#add-option-${q2}`) && !$(form, `#f-q${q2}-low-sv`), 'free text has no options or ends');
     fill(form, `#f-q${q2}-text-sv`, 'Vad skulle göra parken tryggare?');
+    fill(form, '#f-closesAt', '2099-06-30T18:00');
     $<HTMLButtonElement>(form, '#add-page')!.click();
     await waitUntil(() => pageKeys(form).length === 2);
     await announced(el, 'Sida 2 har lagts till.');
@@ -206,7 +222,7 @@ describe('<medverka-console> citizen panel', function () {
     await announced(el, 'Enkäten är sparad som utkast.');
     const id = Number(/^#\/panel\/(\d+)$/.exec(location.hash)?.[1]);
     expect(id).to.be.greaterThan(0);
-    const page = await surveyPage(el, id);
+    let page = await surveyPage(el, id);
     expect(text($(page, 'h1'))).to.equal(title);
     expect(text($(page, '#status-heading'))).to.equal('Status: Utkast');
     expect(stepDate(page, 'created')).not.to.equal('');
@@ -218,8 +234,26 @@ describe('<medverka-console> citizen panel', function () {
     ]);
     await expect(el).to.be.accessible();
 
-    await step(el, page, '#approve-survey', `Enkäten är godkänd av ${user.name}.`, 'Godkänd, inte skickad');
-    expect(text($(page, '.timeline li[data-step=approved] .what'))).to.equal(`Godkänd av ${user.name}`);
+    expect(stored.closesAt).to.equal(new Date('2099-06-30T18:00').toISOString());
+    expect($(page, '[data-deadline] time')!.getAttribute('datetime')).to.equal(stored.closesAt);
+
+    // Its author does not approve it: the console says why, and offers no button for it.
+    expect($(page, '#approve-survey')).to.equal(null);
+    expect(text($(page, '.timeline + p'))).to.equal(
+      'Du har skrivit enkäten, så någon annan godkänner den: två personer har sett den innan den når invånarna.',
+    );
+    await staffApi.signOut();
+    el.remove();
+    const admin = await signedIn('admin', `/panel/${id}`);
+    const adminUser = (await staffApi.me()).user;
+    const approving = await surveyPage(admin, id);
+    await step(admin, approving, '#approve-survey', `Enkäten är godkänd av ${adminUser.name}.`, 'Godkänd, inte skickad');
+    expect(text($(approving, '.timeline li[data-step=approved] .what'))).to.equal(`Godkänd av ${adminUser.name}`);
+    expect(user.name).not.to.equal(adminUser.name);
+    await staffApi.signOut();
+    admin.remove();
+    el = await signedIn('moderator', `/panel/${id}`);
+    page = await surveyPage(el, id);
     expect(stepDate(page, 'approved')).not.to.equal('');
     expect($(page, '#save-survey'), 'an approved survey no longer changes').to.equal(null);
     expect(text($(page, '#contents-heading'))).to.equal('Innehåll');
@@ -230,6 +264,15 @@ describe('<medverka-console> citizen panel', function () {
     await waitUntil(() => $(page, '[data-respondents]'), 'the results so far');
     await expect(el).to.be.accessible();
 
+    // Nobody to remind (as when everyone has answered): said so, and nothing recorded.
+    const realRemind = panelApi.remind;
+    panelApi.remind = async (survey: number) => ({ survey: (await panelApi.survey(survey)).survey, mailed: 0 });
+    try {
+      await step(el, page, '#remind-survey', 'Ingen påminnelse skickades: ingen behövde den, alla som fick enkäten har redan skickat in sina svar.', 'Skickad till panelen');
+      expect(stepDate(page, 'reminded')).to.equal('');
+    } finally {
+      panelApi.remind = realRemind;
+    }
     await step(el, page, '#remind-survey', 'Påminnelsen är skickad:', 'Skickad till panelen');
     expect(stepDate(page, 'reminded')).not.to.equal('');
 
@@ -296,6 +339,7 @@ describe('<medverka-console> citizen panel', function () {
           questions: [
             { id: 'besok', type: 'single', text: { sv: 'Hur ofta besöker du biblioteket?', en: null }, options: [{ sv: 'Ofta', en: null }, { sv: 'Sällan', en: null }], required: true },
             { id: 'onskan', type: 'text', text: { sv: 'Vad saknar du?', en: null }, required: false },
+            { id: 'nojd', type: 'scale', text: { sv: 'Hur nöjd är du?', en: null }, scaleLabels: { low: { sv: 'Inte alls', en: null }, high: { sv: 'Mycket', en: null } }, required: false },
             {
               id: 'viktigast',
               type: 'ranking',
@@ -307,13 +351,16 @@ describe('<medverka-console> citizen panel', function () {
         },
       ],
     });
+    await staffApi.signOut();
+    // Approved by someone other than its author.
+    await staffApi.signIn(staff.moderator.email, staff.moderator.password);
     await panelApi.approve(survey.id);
     await panelApi.send(survey.id);
     await staffApi.signOut();
     // Three residents answer, through the public API as the survey widget does.
     const answers = [
-      { besok: 0, onskan: 'Fler <b>serier</b>', viktigast: [0, 1, 2] },
-      { besok: 0, onskan: '', viktigast: [1, 0, 2] },
+      { besok: 0, onskan: 'Fler <b>serier</b>', nojd: 5, viktigast: [0, 1, 2] },
+      { besok: 0, onskan: '', nojd: 4, viktigast: [1, 0, 2] },
       { besok: 1, onskan: 'Längre öppet\npå söndagar', viktigast: [0, 2, 1] },
     ];
     for (const a of answers) {
@@ -342,6 +389,9 @@ describe('<medverka-console> citizen panel', function () {
     const texts = $$(page, '#all-onskan-answers li');
     expect(texts.map((li) => li.textContent)).to.deep.equal(['Fler <b>serier</b>', 'Längre öppet\npå söndagar']);
     expect($(page, '#all-onskan-answers b')).to.equal(null);
+    // A scale: its average, with how many answered it, and its ends named (#20).
+    expect(text($(page, '.question-result[data-question=nojd] [data-mean]'))).to.equal('Medelvärde: 4,5 av 5 (2 svar)');
+    expect($$<HTMLTableRowElement>(page, '#all-nojd tbody tr').map((r) => text(r.querySelector('th span')))).to.deep.equal(['1 Inte alls', '2', '3', '4', '5 Mycket']);
     // Ranking: the mean place, most important first.
     expect($$<HTMLTableRowElement>(page, '#all-viktigast tbody tr').map((r) => [text(r.querySelector('th')), text(r.cells[1])])).to.deep.equal([
       ['Öppettider', '1,3'],

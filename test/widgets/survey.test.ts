@@ -1,6 +1,6 @@
 /// <reference types="mocha" />
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../widgets/survey/define.js';
 import type { MedverkaLoadErrorDetail, MedverkaSurveySubmittedDetail } from '../../widgets/shared/events.js';
 import type { MedverkaSurvey } from '../../widgets/survey/survey.element.js';
@@ -281,6 +281,69 @@ describe('<medverka-survey>', () => {
       window.fetch = realFetch;
       sessionStorage.removeItem(storageKey(id));
     }
+  });
+
+  it('shows its deadline and the scale’s end labels, in the radios’ names too, and says when the deadline has passed (#20)', async () => {
+    const labelled = {
+      ...survey('open'),
+      closesAt: '2099-03-31T10:00:00.000Z',
+      pages: pages.map((p) => ({
+        questions: p.questions.map((q) => (q.type === 'scale' ? { ...q, scaleLabels: { low: t('Inte alls', 'Not at all'), high: t('Helt och hållet', 'Completely') } } : q)),
+      })),
+    };
+    const { id } = (await executeServerCommand('survey-create', { survey: labelled })) as { id: number };
+    let el = await show(id);
+    const when = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeStyle: 'short' }).format(new Date('2099-03-31T10:00:00.000Z'));
+    expect($(el, '.deadline')!.textContent!.trim()).to.equal(`Svara senast ${when}.`);
+    $<HTMLInputElement>(el, '#q-travel-0')!.click();
+    await press(el, 'button[type=submit]');
+    await waitUntil(() => pageHeading(el) === 'Sida 2 av 3', 'page 2', { timeout: 5000 });
+    const name = (n: number) => $(el, `label[for=q-safety-${n}]`)!.textContent!.replace(/\s+/g, ' ').trim();
+    expect([name(1), name(3), name(5)]).to.deep.equal(['1 Inte alls', '3', '5 Helt och hållet']);
+    expect($(el, '#q-safety-hint')!.textContent!.trim()).to.equal('1 betyder ”Inte alls” och 5 betyder ”Helt och hållet”.');
+    // By keyboard: the chosen end is named by its label.
+    $(el, '#q-safety-1')!.focus();
+    await sendKeys({ press: 'Space' });
+    expect($<HTMLInputElement>(el, '#q-safety-1')!.checked).to.equal(true);
+    expect(($<HTMLInputElement>(el, '#q-safety-1')!.labels![0]!.textContent ?? '').replace(/\s+/g, ' ').trim()).to.equal('1 Inte alls');
+    await expect(el).to.be.accessible();
+    el.remove();
+    localStorage.removeItem(storageKey(id));
+
+    el = await show(id, { lang: 'en' });
+    expect($(el, '.deadline')!.textContent!.trim()).to.match(/^Answer by 31 March 2099/);
+    el.remove();
+
+    const passed = (await executeServerCommand('survey-create', { survey: { ...labelled, closesAt: '2020-01-31T22:59:00.000Z' } })) as { id: number };
+    el = await show(passed.id);
+    const before = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeStyle: 'short' }).format(new Date('2020-01-31T22:59:00.000Z'));
+    expect([...root(el).querySelectorAll('.message p')].map((p) => p.textContent)).to.deep.equal(['Enkäten är stängd.', `Sista tid att svara var ${before}.`]);
+    expect($(el, 'form')).to.equal(null);
+    await expect(el).to.be.accessible();
+    el.remove();
+  });
+
+  it('prints the questions cleanly, without buttons, progress bar or save hint (#20)', async () => {
+    const { id } = await openSurvey();
+    const el = await show(id, { lang: 'sv' });
+    $<HTMLInputElement>(el, '#q-travel-0')!.click();
+    await press(el, 'button[type=submit]');
+    await waitUntil(() => pageHeading(el) === 'Sida 2 av 3', 'page 2', { timeout: 5000 });
+    const shown = (selector: string) => [...root(el).querySelectorAll<HTMLElement>(selector)].filter((e) => e.checkVisibility()).length;
+    expect(shown('button'), 'buttons on screen').to.be.greaterThan(0);
+    await emulateMedia({ media: 'print' });
+    try {
+      expect(matchMedia('print').matches, 'printing').to.equal(true);
+      expect(shown('button'), 'no buttons on paper').to.equal(0);
+      expect(shown('progress')).to.equal(0);
+      expect(shown('.saved')).to.equal(0);
+      expect(shown('[part=question]'), 'the questions are there').to.equal(2);
+      expect($(el, '[part=heading]')!.checkVisibility(), 'the title').to.equal(true);
+    } finally {
+      await emulateMedia({ media: 'screen' });
+    }
+    el.remove();
+    localStorage.removeItem(storageKey(id));
   });
 
   it('shows the server’s objection at the question it concerns', async () => {

@@ -21,9 +21,10 @@ import type { MedverkaConsoleSurvey } from './survey.element.js';
 import type { MedverkaConsoleTileSet } from './tile-set.element.js';
 import type { MedverkaConsoleTileSets } from './tile-sets.element.js';
 import type { MedverkaConsoleUsers } from './users.element.js';
-// The previews show the real <medverka-tiles> (the console is built apart from the widgets,
-// with its own copy, so this changes nothing residents download).
+// The previews show the real <medverka-tiles> and <medverka-survey> (the console is built apart
+// from the widgets, with its own copy, so this changes nothing residents download).
 import '../tiles/define.js';
+import '../survey/define.js';
 
 const elements: Record<string, CustomElementConstructor> = {
   'medverka-console': MedverkaConsole,

@@ -84,12 +84,12 @@ export const screens: ConsoleScreenEntry[] = [
     label: () => msg('Medborgarpanel', { id: 'console.nav.panel' }),
     roles: ['admin', 'moderator'],
     waiting: { count: 'surveysAwaitingApproval', words: (n) => msg(str`${n} att godkänna`, { id: 'console.nav.panel-waiting' }) },
-    render: ([id]) =>
+    render: ([id], user) =>
       !id
         ? html`<medverka-console-panel></medverka-console-panel>`
         : id === newSurveyPath
-          ? html`<medverka-console-survey></medverka-console-survey>`
-          : html`<medverka-console-survey survey-id=${id}></medverka-console-survey>`,
+          ? html`<medverka-console-survey staff-id=${user.id}></medverka-console-survey>`
+          : html`<medverka-console-survey survey-id=${id} staff-id=${user.id}></medverka-console-survey>`,
   },
   {
     path: chatPath,

@@ -8,6 +8,7 @@
  * of the form's errors. The server names them by position ('pages.0.questions.1.options.2.sv');
  * `surveyFieldOfIssue()` translates.
  */
+import { toLocalInput } from './budget-draft.js';
 import { required, type FieldErrors } from './forms.js';
 import type { QuestionType, StaffSurvey, SurveyInput } from './panel-api.js';
 import { tooFewOptions, tooManyOptions } from './poll-fields.js';
@@ -27,6 +28,11 @@ export interface QuestionDraft {
   textEn: string;
   /** Kept while the type has none, for staff who change their mind back. */
   options: SurveyOptionDraft[];
+  /** A scale's end labels: what 1 and 5 mean. Kept while the type is another, as options are. */
+  lowSv: string;
+  lowEn: string;
+  highSv: string;
+  highEn: string;
   required: boolean;
 }
 
@@ -41,6 +47,8 @@ export interface SurveyDraft {
   introSv: string;
   introEn: string;
   audience: 'panel' | 'open';
+  /** The deadline as a datetime-local value; '' for none. */
+  closesAt: string;
   pages: PageDraft[];
 }
 
@@ -60,7 +68,19 @@ export function newQuestion(draft: SurveyDraft | undefined): QuestionDraft {
   const taken = new Set(draft?.pages.flatMap((p) => p.questions.map((q) => q.id)) ?? []);
   let n = taken.size + 1;
   while (taken.has(`fraga-${n}`)) n++;
-  return { key: newKey(), id: `fraga-${n}`, type: 'single', textSv: '', textEn: '', options: [newSurveyOption(), newSurveyOption()], required: false };
+  return {
+    key: newKey(),
+    id: `fraga-${n}`,
+    type: 'single',
+    textSv: '',
+    textEn: '',
+    options: [newSurveyOption(), newSurveyOption()],
+    lowSv: '',
+    lowEn: '',
+    highSv: '',
+    highEn: '',
+    required: false,
+  };
 }
 
 export function newPage(draft: SurveyDraft | undefined): PageDraft {
@@ -68,7 +88,7 @@ export function newPage(draft: SurveyDraft | undefined): PageDraft {
 }
 
 export function emptySurveyDraft(): SurveyDraft {
-  const draft: SurveyDraft = { titleSv: '', titleEn: '', introSv: '', introEn: '', audience: 'panel', pages: [] };
+  const draft: SurveyDraft = { titleSv: '', titleEn: '', introSv: '', introEn: '', audience: 'panel', closesAt: '', pages: [] };
   draft.pages.push(newPage(draft));
   return draft;
 }
@@ -80,6 +100,7 @@ export function surveyDraftOf(survey: StaffSurvey): SurveyDraft {
     introSv: survey.intro.sv,
     introEn: survey.intro.en ?? '',
     audience: survey.audience,
+    closesAt: toLocalInput(survey.closesAt),
     pages: survey.pages.map((p) => ({
       key: newKey(),
       questions: p.questions.map((q) => ({
@@ -89,6 +110,10 @@ export function surveyDraftOf(survey: StaffSurvey): SurveyDraft {
         textSv: q.text.sv,
         textEn: q.text.en ?? '',
         options: q.options ? q.options.map((o) => ({ key: newKey(), sv: o.sv, en: o.en ?? '' })) : [newSurveyOption(), newSurveyOption()],
+        lowSv: q.scaleLabels?.low.sv ?? '',
+        lowEn: q.scaleLabels?.low.en ?? '',
+        highSv: q.scaleLabels?.high.sv ?? '',
+        highEn: q.scaleLabels?.high.en ?? '',
         required: q.required,
       })),
     })),
@@ -102,6 +127,11 @@ export function checkSurveyDraft(d: SurveyDraft): FieldErrors {
   for (const page of d.pages) {
     for (const q of page.questions) {
       if (!q.textSv.trim()) errors[`q${q.key}.text.sv`] = required;
+      // End labels come in pairs: one alone would leave the other end unexplained.
+      if (q.type === 'scale' && (q.lowSv.trim() || q.highSv.trim() || q.lowEn.trim() || q.highEn.trim())) {
+        if (!q.lowSv.trim()) errors[`q${q.key}.low.sv`] = required;
+        if (!q.highSv.trim()) errors[`q${q.key}.high.sv`] = required;
+      }
       if (!hasOptions(q.type)) continue;
       if (q.options.length < surveyOptionLimits.min) errors[`q${q.key}.options`] = tooFewOptions;
       else if (q.options.length > surveyOptionLimits.max) errors[`q${q.key}.options`] = tooManyOptions;
@@ -124,13 +154,17 @@ export function surveyInputOf(d: SurveyDraft): SurveyInput {
         type: q.type,
         text: { sv: q.textSv.trim(), en: orNull(q.textEn) },
         ...(hasOptions(q.type) ? { options: q.options.map((o) => ({ sv: o.sv.trim(), en: orNull(o.en) })) } : {}),
+        ...(q.type === 'scale' && q.lowSv.trim() && q.highSv.trim()
+          ? { scaleLabels: { low: { sv: q.lowSv.trim(), en: orNull(q.lowEn) }, high: { sv: q.highSv.trim(), en: orNull(q.highEn) } } }
+          : {}),
         required: q.required,
       })),
     })),
+    closesAt: d.closesAt ? new Date(d.closesAt).toISOString() : null,
   };
 }
 
-const topFields = new Set(['title.sv', 'title.en', 'intro.sv', 'intro.en', 'audience']);
+const topFields = new Set(['title.sv', 'title.en', 'intro.sv', 'intro.en', 'audience', 'closesAt']);
 
 /** The form's field for a path in the server's answer, as sent from `d`; undefined when no field is to blame. */
 export function surveyFieldOfIssue(d: SurveyDraft, path: string): string | undefined {
@@ -147,6 +181,8 @@ export function surveyFieldOfIssue(d: SurveyDraft, path: string): string | undef
   if (rest === undefined || rest === 'id' || rest === 'text' || rest === 'type') return `q${q.key}.text.sv`;
   if (rest === 'text.sv' || rest === 'text.en') return `q${q.key}.${rest}`;
   if (rest === 'options') return `q${q.key}.options`;
+  const end = /^scaleLabels(?:\.(low|high)(?:\.(sv|en))?)?$/.exec(rest);
+  if (end) return `q${q.key}.${end[1] ?? 'low'}.${end[2] ?? 'sv'}`;
   const o = /^options\.(\d+)(?:\.(sv|en))?$/.exec(rest);
   if (o) {
     const option = q.options[Number(o[1])];

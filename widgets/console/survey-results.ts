@@ -57,10 +57,22 @@ function renderQuestionResult(prefix: string, n: number, q: Question, r: Questio
     </div>`;
   } else {
     const counts = r?.counts ?? [];
-    const labels = q.type === 'scale' ? ['1', '2', '3', '4', '5'] : options;
+    const ends = q.scaleLabels;
+    const labels =
+      q.type === 'scale' ? ['1', '2', '3', '4', '5'].map((v, i) => (ends && i === 0 ? `1 ${localized(ends.low, locale)}` : ends && i === 4 ? `5 ${localized(ends.high, locale)}` : v)) : options;
     const rows = labels.map((label, i) => ({ key: String(i), label, count: counts[i] ?? 0 }));
     const total = q.type === 'multiple' ? respondents : rows.reduce((sum, row) => sum + row.count, 0);
-    body = renderResultRows(id, msg(str`Svar på fråga ${n}`, { id: 'console.survey.answers-to' }), rows, total, locale);
+    const average =
+      q.type === 'scale' && typeof r?.mean === 'number'
+        ? html`<p data-mean>
+            <strong
+              >${msg(str`Medelvärde: ${new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'sv-SE', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(r.mean)} av 5 (${total} svar)`, {
+                id: 'console.survey.mean',
+              })}</strong
+            >
+          </p>`
+        : nothing;
+    body = html`${average}${renderResultRows(id, msg(str`Svar på fråga ${n}`, { id: 'console.survey.answers-to' }), rows, total, locale)}`;
   }
   return html`<section class="question-result" data-question=${q.id} aria-labelledby="${id}-heading">
     ${heading}

@@ -140,6 +140,35 @@ export class MedverkaConsoleSurvey extends ConsoleScreen {
       .contents {
         max-width: 40rem;
       }
+      .layout {
+        display: grid;
+        /* minmax(0, …): a long field or the preview never widens the page past a phone's width. */
+        grid-template-columns: minmax(0, 1fr);
+        gap: 2rem;
+        align-items: start;
+      }
+      @media (min-width: 64rem) {
+        .layout {
+          grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
+        }
+        .preview {
+          position: sticky;
+          top: 1rem;
+          max-height: calc(100vh - 2rem);
+          overflow-y: auto;
+        }
+      }
+      .preview-box {
+        padding: 1rem;
+        border: 1px dashed var(--_border);
+        border-radius: var(--_radius);
+        background: var(--_subtle);
+      }
+      .languages {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0 1.5rem;
+      }
       @media (forced-colors: active) {
         .timeline li,
         .timeline .mark,
@@ -160,6 +189,9 @@ export class MedverkaConsoleSurvey extends ConsoleScreen {
     ...ConsoleScreen.properties,
     /** The survey's number; none for a new survey. */
     surveyId: { attribute: 'survey-id' },
+    /** The signed-in staff user's id: a survey's author does not approve it. */
+    staffId: { type: Number, attribute: 'staff-id' },
+    previewLang: { state: true },
     survey: { state: true },
     draft: { state: true },
     loadProblem: { state: true },
@@ -183,6 +215,8 @@ export class MedverkaConsoleSurvey extends ConsoleScreen {
   };
 
   declare surveyId: string;
+  declare staffId?: number;
+  declare private previewLang: 'sv' | 'en';
   declare private survey?: StaffSurvey;
   declare private draft?: SurveyDraft;
   declare private loadProblem?: unknown;
@@ -209,6 +243,7 @@ export class MedverkaConsoleSurvey extends ConsoleScreen {
   constructor() {
     super();
     this.surveyId = '';
+    this.previewLang = 'sv';
     this.errors = {};
     this.general = [];
     this.busy = false;
@@ -301,6 +336,11 @@ export class MedverkaConsoleSurvey extends ConsoleScreen {
       options: msg('Svarsalternativ', { id: 'console.poll.options' }),
       optionSv: msg('På svenska', { id: 'console.poll.in-swedish' }),
       optionEn: msg('På engelska (valfritt)', { id: 'console.poll.in-english' }),
+      closesAt: msg('Sista tid att svara (valfri)', { id: 'console.survey.closes-at' }),
+      lowSv: msg('Vad 1 betyder, på svenska (valfritt)', { id: 'console.survey.low-sv' }),
+      lowEn: msg('Vad 1 betyder, på engelska (valfritt)', { id: 'console.survey.low-en' }),
+      highSv: msg('Vad 5 betyder, på svenska (valfritt)', { id: 'console.survey.high-sv' }),
+      highEn: msg('Vad 5 betyder, på engelska (valfritt)', { id: 'console.survey.high-en' }),
     };
   }
 
@@ -328,13 +368,23 @@ export class MedverkaConsoleSurvey extends ConsoleScreen {
     const d = this.draft!;
     const l = this.labels;
     const f = (name: string, label: string, id = fieldIdOf(name)): Field => ({ name, id, label });
-    const list = [f('title.sv', l.titleSv), f('title.en', l.titleEn), f('intro.sv', l.introSv), f('intro.en', l.introEn), f('audience', l.audience, 'f-audience-panel')];
+    const list = [
+      f('title.sv', l.titleSv),
+      f('title.en', l.titleEn),
+      f('intro.sv', l.introSv),
+      f('intro.en', l.introEn),
+      f('audience', l.audience, 'f-audience-panel'),
+      f('closesAt', l.closesAt),
+    ];
     for (const page of d.pages) {
       list.push(f(`p${page.key}`, this.pageName(page), `page-${page.key}-heading`));
       for (const q of page.questions) {
         const name = this.questionName(q);
         const p = `q${q.key}`;
         list.push(f(`${p}.text.sv`, `${name}: ${l.textSv}`), f(`${p}.text.en`, `${name}: ${l.textEn}`));
+        if (q.type === 'scale') {
+          list.push(f(`${p}.low.sv`, `${name}: ${l.lowSv}`), f(`${p}.low.en`, `${name}: ${l.lowEn}`), f(`${p}.high.sv`, `${name}: ${l.highSv}`), f(`${p}.high.en`, `${name}: ${l.highEn}`));
+        }
         if (!hasOptions(q.type)) continue;
         list.push(f(`${p}.options`, `${name}: ${l.options}`, `add-option-${q.key}`));
         for (const o of q.options) {
@@ -558,6 +608,22 @@ export class MedverkaConsoleSurvey extends ConsoleScreen {
     </li>`;
   }
 
+  private scaleField(q: QuestionDraft, end: 'low' | 'high', lang: 'sv' | 'en', label: string): TemplateResult {
+    const key = `${end}${lang === 'sv' ? 'Sv' : 'En'}` as 'lowSv' | 'lowEn' | 'highSv' | 'highEn';
+    const path = `q${q.key}.${end}.${lang}`;
+    return textField(
+      path,
+      label,
+      q[key],
+      this.errors[path],
+      (v) => {
+        q[key] = v;
+        this.touch();
+      },
+      lang === 'en' ? { lang: 'en' } : {},
+    );
+  }
+
   private renderQuestion(page: PageDraft, q: QuestionDraft, i: number): TemplateResult {
     const l = this.labels;
     const p = `q${q.key}`;
@@ -637,7 +703,20 @@ export class MedverkaConsoleSurvey extends ConsoleScreen {
               </div>
             </fieldset>`
           : q.type === 'scale'
-            ? html`<p class="hint">${msg('Invånaren svarar med ett tal från 1 till 5.', { id: 'console.survey.scale-hint' })}</p>`
+            ? html`<fieldset>
+                <legend>${msg('Skalans ändar', { id: 'console.survey.scale-ends' })}</legend>
+                <p class="hint">
+                  ${msg('Invånaren svarar med ett tal från 1 till 5. Skriv gärna vad ändarna betyder, till exempel ”Inte alls” och ”Helt och hållet”.', {
+                    id: 'console.survey.scale-hint',
+                  })}
+                </p>
+                <div class="pair">
+                  ${this.scaleField(q, 'low', 'sv', l.lowSv)} ${this.scaleField(q, 'low', 'en', l.lowEn)}
+                </div>
+                <div class="pair">
+                  ${this.scaleField(q, 'high', 'sv', l.highSv)} ${this.scaleField(q, 'high', 'en', l.highEn)}
+                </div>
+              </fieldset>`
             : html`<p class="hint">${msg('Invånaren skriver med egna ord, högst 5 000 tecken.', { id: 'console.survey.text-hint' })}</p>`}
         <div class="actions">
           <button type="button" data-action="up" ?disabled=${i === 0} @click=${() => void this.moveQuestion(page, q, -1, 'up')}>
@@ -732,6 +811,23 @@ export class MedverkaConsoleSurvey extends ConsoleScreen {
             </label>`,
           )}
         </fieldset>
+        <div class="field">
+          <label for="f-closesAt">${l.closesAt}</label>
+          <p class="hint" id="f-closesAt-hint">
+            ${msg('Efter den tiden tas inga svar emot, och enkäten säger det. Invånarna ser tiden. Lämna tomt om ni stänger enkäten själva.', {
+              id: 'console.survey.closes-at-hint',
+            })}
+          </p>
+          ${fieldError('f-closesAt', e.closesAt && pollIssueText(e.closesAt))}
+          <input
+            id="f-closesAt"
+            type="datetime-local"
+            .value=${d.closesAt}
+            aria-invalid=${e.closesAt ? 'true' : 'false'}
+            aria-describedby=${e.closesAt ? 'f-closesAt-hint f-closesAt-error' : 'f-closesAt-hint'}
+            @input=${(ev: Event) => set((v) => (d.closesAt = v))((ev.target as HTMLInputElement).value)}
+          />
+        </div>
         <h3 id="pages-heading">${msg('Sidor och frågor', { id: 'console.survey.pages' })}</h3>
         <p class="hint">${msg('Invånaren svarar en sida i taget, och svaren sparas för varje sida.', { id: 'console.survey.pages-hint' })}</p>
         <ol class="entries" aria-labelledby="pages-heading">
@@ -776,7 +872,9 @@ export class MedverkaConsoleSurvey extends ConsoleScreen {
           ? msg('Enkäten är öppen. Alla kan svara där den visas.', { id: 'console.survey.opened' })
           : msg(str`Enkäten är skickad till panelen: ${mailed} e-postmeddelanden.`, { id: 'console.survey.sent' });
       case 'remind':
-        return msg(str`Påminnelsen är skickad: ${mailed} e-postmeddelanden.`, { id: 'console.survey.reminded' });
+        return mailed
+          ? msg(str`Påminnelsen är skickad: ${mailed} e-postmeddelanden.`, { id: 'console.survey.reminded' })
+          : msg('Ingen påminnelse skickades: ingen behövde den, alla som fick enkäten har redan skickat in sina svar.', { id: 'console.survey.no-one-to-remind' });
       case 'close':
         return msg('Enkäten är stängd. Inga fler svar tas emot.', { id: 'console.survey.closed' });
       case 'feedback':
@@ -825,7 +923,12 @@ export class MedverkaConsoleSurvey extends ConsoleScreen {
       await this.focusOn('#status-heading');
     } catch (err) {
       this.confirming = undefined;
-      if (err instanceof StaffApiError && err.status === 409) {
+      if (err instanceof StaffApiError && err.code === 'own_survey') {
+        this.actionProblems = [
+          this.words(() => msg('Du har skrivit enkäten, så någon annan måste godkänna den.', { id: 'console.survey.own-survey' })),
+        ];
+        await focusSummary(this, 'actions-errors');
+      } else if (err instanceof StaffApiError && err.status === 409) {
         await this.load();
         this.actionProblems = [this.words(() => msg('Enkäten har ändrats under tiden. Sidan visar nu hur den ser ut.', { id: 'console.survey.conflict' }))];
         await focusSummary(this, 'actions-errors');
@@ -965,6 +1068,11 @@ export class MedverkaConsoleSurvey extends ConsoleScreen {
     </ol>`;
   }
 
+  /** Whether the signed-in user wrote the survey (and so may not approve it). */
+  private ownSurvey(s: StaffSurvey): boolean {
+    return s.createdBy !== null && s.createdBy === this.staffId;
+  }
+
   private renderActions(s: StaffSurvey): TemplateResult | typeof nothing {
     const button = (step: Step, label: string, cls = '') =>
       html`<button type="button" class=${cls} id="${step}-survey" @click=${() => void this.ask(step)}>${label}</button>`;
@@ -972,6 +1080,11 @@ export class MedverkaConsoleSurvey extends ConsoleScreen {
     let notice = '';
     switch (s.status) {
       case 'draft':
+        if (this.ownSurvey(s)) {
+          notice = msg('Du har skrivit enkäten, så någon annan godkänner den: två personer har sett den innan den når invånarna.', { id: 'console.survey.own-notice' });
+          buttons = [button('delete', msg('Ta bort utkastet', { id: 'console.survey.delete' }), 'danger')];
+          break;
+        }
         notice = msg('Enkäten är ett utkast. När den är klar godkänner någon den; sedan kan den skickas.', { id: 'console.survey.draft-notice' });
         buttons = [button('approve', msg('Godkänn', { id: 'console.survey.approve' }), 'primary'), button('delete', msg('Ta bort utkastet', { id: 'console.survey.delete' }), 'danger')];
         break;
@@ -1016,6 +1129,10 @@ export class MedverkaConsoleSurvey extends ConsoleScreen {
       ${s.audience === 'panel'
         ? html`<dt>${msg('Inbjudna', { id: 'console.survey.invited' })}</dt>
             <dd data-count="invited">${s.counts.invited}</dd>`
+        : nothing}
+      ${s.closesAt
+        ? html`<dt>${msg('Sista tid att svara', { id: 'console.survey.deadline' })}</dt>
+            <dd data-deadline><time datetime=${s.closesAt}>${dateTime(s.closesAt, this.locale)}</time></dd>`
         : nothing}
       <dt>${msg('Påbörjade svar', { id: 'console.survey.responses' })}</dt>
       <dd data-count="responses">${s.counts.responses}</dd>
@@ -1176,13 +1293,69 @@ export class MedverkaConsoleSurvey extends ConsoleScreen {
       </div>`;
   }
 
+  #preview?: HTMLElement & { preview?: unknown };
+  #previewLangShown = '';
+
+  /**
+   * The real survey widget showing the draft as it stands, answered as residents would but
+   * sending nothing; a new one for a new language (inside shadow roots a widget does not see
+   * its lang attribute change).
+   */
+  private previewOf(d: SurveyDraft): HTMLElement {
+    if (!this.#preview || this.#previewLangShown !== this.previewLang) {
+      this.#previewLangShown = this.previewLang;
+      const el = document.createElement('medverka-survey') as HTMLElement & { preview?: unknown };
+      el.setAttribute('lang', this.previewLang);
+      el.setAttribute('heading-level', '3');
+      this.#preview = el;
+    }
+    const input = surveyInputOf(d);
+    // A question or option not written yet still shows (as "…"), so the preview follows the form as it grows.
+    const shown = (t: { sv: string; en: string | null }) => (t.sv ? t : { sv: '…', en: t.en });
+    const pages = input.pages.map((p) => ({
+      questions: p.questions.map((q) => ({ ...q, text: shown(q.text), ...(q.options ? { options: q.options.map(shown) } : {}) })),
+    }));
+    this.#preview.preview = { id: this.surveyId || 0, ...input, title: shown(input.title), pages, closesAt: input.closesAt ?? null, status: 'open' };
+    return this.#preview;
+  }
+
+  private renderPreview(d: SurveyDraft): TemplateResult {
+    const lang = this.previewLang;
+    return html`<section class="preview" aria-labelledby="preview-heading">
+      <h2 id="preview-heading">${msg('Förhandsvisning', { id: 'console.preview' })}</h2>
+      <p class="hint">${msg('Så här ser invånarna enkäten. Det du svarar här skickas inte.', { id: 'console.survey.preview-hint' })}</p>
+      <fieldset>
+        <legend>${msg('Språk i förhandsvisningen', { id: 'console.preview-language' })}</legend>
+        <div class="languages">
+          <label class="choice" for="preview-sv">
+            <input type="radio" id="preview-sv" name="preview-lang" .checked=${lang === 'sv'} @change=${() => (this.previewLang = 'sv')} />
+            ${msg('Svenska', { id: 'console.swedish' })}
+          </label>
+          <label class="choice" for="preview-en">
+            <input type="radio" id="preview-en" name="preview-lang" .checked=${lang === 'en'} @change=${() => (this.previewLang = 'en')} />
+            ${msg('Engelska', { id: 'console.english' })}
+          </label>
+        </div>
+      </fieldset>
+      <div class="preview-box">${this.previewOf(d)}</div>
+    </section>`;
+  }
+
+  /** The form with the preview beside it (below it on narrow screens). */
+  private renderEditor(d: SurveyDraft): TemplateResult {
+    return html`<div class="layout">
+      <div>${this.renderForm(d)}</div>
+      ${this.renderPreview(d)}
+    </div>`;
+  }
+
   protected override render(): TemplateResult {
     const back = html`<p><a href="#/panel">${msg('Medborgarpanelen', { id: 'console.survey.back' })}</a></p>`;
     if (this.creating) {
       return html`${back}
         <h1 tabindex="-1">${msg('Ny enkät', { id: 'console.panel.new-survey' })}</h1>
         <p>${msg('Enkäten sparas som ett utkast. Någon godkänner den innan den skickas.', { id: 'console.survey.new-intro' })}</p>
-        ${this.renderForm(this.draft!)}`;
+        ${this.renderEditor(this.draft!)}`;
     }
     const title = msg(str`Enkät ${this.surveyId}`, { id: 'console.survey.title-n' });
     if (this.loadProblem) {
@@ -1208,6 +1381,6 @@ export class MedverkaConsoleSurvey extends ConsoleScreen {
       <h3 id="timeline-heading">${msg('Steg', { id: 'console.survey.step' })}</h3>
       ${this.renderTimeline(s)} ${this.renderActions(s)} ${this.renderResults(s)} ${this.renderSent(s)}
       ${needsForm ? this.renderSendForm(s, s.feedbackSentAt ? 'decision' : 'feedback') : nothing}
-      ${s.status === 'draft' && this.draft ? this.renderForm(this.draft) : this.renderContents(s)}`;
+      ${s.status === 'draft' && this.draft ? this.renderEditor(this.draft) : this.renderContents(s)}`;
   }
 }

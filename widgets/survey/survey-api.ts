@@ -19,6 +19,8 @@ export interface Question {
   text: Text;
   /** For single, multiple and ranking. */
   options?: Text[];
+  /** For scale: what 1 and 5 mean. */
+  scaleLabels?: { low: Text; high: Text };
   required: boolean;
 }
 
@@ -32,6 +34,8 @@ export interface PublicSurvey {
   intro: Text;
   pages: { questions: Question[] }[];
   status: 'open' | 'closed';
+  /** The last moment answers are taken (ISO); null: none. */
+  closesAt: string | null;
 }
 
 export interface SavedResponse {

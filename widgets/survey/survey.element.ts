@@ -75,6 +75,7 @@ export class MedverkaSurvey extends MedverkaElement {
 
   static override properties = {
     survey: { reflect: true },
+    preview: { attribute: false },
     headingLevel: { type: Number, attribute: 'heading-level' },
     status: { state: true },
     data: { state: true },
@@ -89,6 +90,12 @@ export class MedverkaSurvey extends MedverkaElement {
 
   /** The survey's id, as in its address (e.g. "7"). */
   declare survey?: string;
+
+  /**
+   * A survey to show without the server, as the console's preview of a draft: it is answered
+   * page by page as residents would, and nothing is sent or kept.
+   */
+  declare preview?: PublicSurvey;
 
   /** The heading level of the survey's title (1–6); the page's heading uses the level below. Default 2. */
   declare headingLevel: number;
@@ -130,7 +137,13 @@ export class MedverkaSurvey extends MedverkaElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('survey') || changed.has('api')) void this.load();
+    if (this.preview) {
+      if (changed.has('preview')) {
+        this.data = this.preview;
+        this.page = Math.min(this.page, this.preview.pages.length - 1);
+        this.status = this.preview.status === 'closed' ? 'closed' : 'ready';
+      }
+    } else if (changed.has('survey') || changed.has('api')) void this.load();
   }
 
   private get surveyId() {
@@ -189,7 +202,7 @@ export class MedverkaSurvey extends MedverkaElement {
   // —— Proof of work (an open survey, before its response has begun) ——
 
   private startProof = () => {
-    if (this.#token) return;
+    if (this.#token || this.preview) return;
     this.#pow ??= this.prove();
     // Handled where it is awaited; without this an early failure would be reported as unhandled.
     this.#pow.catch(() => {});
@@ -281,6 +294,14 @@ export class MedverkaSurvey extends MedverkaElement {
     if (Object.keys(missing).length) return this.showErrors(missing);
     this.errors = {};
     this.saveError = undefined;
+    const last = page >= survey.pages.length - 1;
+    if (this.preview) {
+      if (!last) return this.goTo(page + 1);
+      this.justSubmitted = true;
+      this.status = 'submitted';
+      await this.updateComplete;
+      return this.renderRoot.querySelector<HTMLElement>('#done-heading')?.focus();
+    }
     this.saving = true;
     const base = this.apiBase;
     try {
@@ -297,7 +318,6 @@ export class MedverkaSurvey extends MedverkaElement {
       }
       await surveyApi.savePage(base, this.surveyId, this.#token, page, answers);
       this.answers = { ...this.answers, ...answers };
-      const last = page >= survey.pages.length - 1;
       if (!last) {
         this.saving = false;
         return this.goTo(page + 1);
@@ -443,26 +463,28 @@ export class MedverkaSurvey extends MedverkaElement {
       }
       case 'ranking':
         return this.renderRanking(q);
-      case 'scale':
+      case 'scale': {
+        // The ends in the staff's words (part of each radio's name), or lowest and highest.
+        const low = q.scaleLabels ? this.text(q.scaleLabels.low) : msg('Lägst', { id: 'survey.scale-low' });
+        const high = q.scaleLabels ? this.text(q.scaleLabels.high) : msg('Högst', { id: 'survey.scale-high' });
         return html`<fieldset class="question field" part="question" aria-describedby=${this.describedBy(q, true)}>
           <legend>${this.renderQuestionText(q)}</legend>
-          <p id="${id}-hint" class="hint">${msg('1 är lägst och 5 är högst.', { id: 'survey.scale-hint' })}</p>
+          <p id="${id}-hint" class="hint">
+            ${q.scaleLabels
+              ? msg(str`1 betyder ”${low}” och 5 betyder ”${high}”.`, { id: 'survey.scale-labels-hint' })
+              : msg('1 är lägst och 5 är högst.', { id: 'survey.scale-hint' })}
+          </p>
           ${this.renderError(q)}
           <div class="scale">
             ${[1, 2, 3, 4, 5].map(
               (n) => html`<div class="step">
                 <input id="${id}-${n}" type="radio" name=${id} .checked=${value === n} aria-invalid=${invalid} @change=${() => this.setAnswer(q, n)} />
-                <label for="${id}-${n}"
-                  >${n} ${n === 1
-                    ? html`<span class="end">${msg('Lägst', { id: 'survey.scale-low' })}</span>`
-                    : n === 5
-                      ? html`<span class="end">${msg('Högst', { id: 'survey.scale-high' })}</span>`
-                      : nothing}</label
-                >
+                <label for="${id}-${n}">${n} ${n === 1 ? html`<span class="end">${low}</span>` : n === 5 ? html`<span class="end">${high}</span>` : nothing}</label>
               </div>`,
             )}
           </div>
         </fieldset>`;
+      }
       default: {
         const multiple = q.type === 'multiple';
         const chosen = multiple ? (Array.isArray(value) ? value : []) : [value];
@@ -550,7 +572,7 @@ export class MedverkaSurvey extends MedverkaElement {
             ${this.saving ? msg('Sparar …', { id: 'survey.saving' }) : last ? msg('Skicka in', { id: 'survey.submit' }) : msg('Nästa', { id: 'survey.next' })}
           </button>
         </div>
-        <p class="hint">${msg('Dina svar sparas varje gång du går vidare till nästa sida. Du kan fortsätta senare.', { id: 'survey.saved-hint' })}</p>
+        <p class="hint saved">${msg('Dina svar sparas varje gång du går vidare till nästa sida. Du kan fortsätta senare.', { id: 'survey.saved-hint' })}</p>
         <p class="visually-hidden" role="status">${this.saving ? msg('Sparar dina svar …', { id: 'survey.saving-status' }) : ''}</p>
       </form>`;
   }
@@ -603,13 +625,25 @@ export class MedverkaSurvey extends MedverkaElement {
     }
   }
 
+  /** The deadline in words, e.g. "31 mars 2027 23:59". */
+  private when(iso: string) {
+    return new Intl.DateTimeFormat(this.locale === 'en' ? 'en-GB' : 'sv-SE', { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
+  }
+
   private renderSurvey(survey: PublicSurvey) {
+    const deadline = survey.closesAt ? this.when(survey.closesAt) : '';
+    const passed = survey.closesAt !== null && new Date(survey.closesAt).getTime() <= Date.now();
     return html`<div id="title" class="heading" part="heading" role="heading" aria-level=${this.level}>${this.text(survey.title)}</div>
       ${this.status === 'submitted'
         ? this.renderDone()
         : this.status === 'closed'
-          ? this.renderMessage(msg('Enkäten är stängd.', { id: 'survey.closed' }), msg('Det går inte att svara på den längre.', { id: 'survey.closed-more' }))
-          : this.renderPage(survey)}`;
+          ? this.renderMessage(
+              msg('Enkäten är stängd.', { id: 'survey.closed' }),
+              passed
+                ? msg(str`Sista tid att svara var ${deadline}.`, { id: 'survey.deadline-passed' })
+                : msg('Det går inte att svara på den längre.', { id: 'survey.closed-more' }),
+            )
+          : html`${deadline ? html`<p class="deadline">${msg(str`Svara senast ${deadline}.`, { id: 'survey.deadline' })}</p>` : nothing}${this.renderPage(survey)}`}`;
   }
 
   protected override render(): TemplateResult | typeof nothing {

@@ -269,6 +269,25 @@ export const styles = [
       color: var(--_muted);
       cursor: default;
     }
+    /* On paper: the questions and answers, without buttons, progress bar or save hints. */
+    @media print {
+      button,
+      .nav,
+      .moves,
+      progress,
+      .saved {
+        display: none !important;
+      }
+      form,
+      .message {
+        border: 0;
+        padding: 0;
+      }
+      .field,
+      .ranking li {
+        break-inside: avoid;
+      }
+    }
     @media (forced-colors: active) {
       form,
       .message,

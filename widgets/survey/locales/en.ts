@@ -43,4 +43,7 @@ export const templates: TemplateMap = {
   'survey.saving': 'Saving …',
   'survey.saving-status': 'Saving your answers …',
   'survey.saved-hint': 'Your answers are saved each time you go on to the next page. You can continue later.',
+  'survey.scale-labels-hint': str`1 means “${0}” and 5 means “${1}”.`,
+  'survey.deadline': str`Answer by ${0}.`,
+  'survey.deadline-passed': str`The last time to answer was ${0}.`,
 };

@@ -14,7 +14,7 @@ import { originAllowed, originRoutes } from './origins.js';
 import { docsRoutes } from './pages/docs.js';
 import { pageRoutes } from './pages/routes.js';
 import { staticRoutes } from './static.js';
-import { sameOriginJsonWrites, sessionCookie, staffSession } from './staff/guard.js';
+import { consoleOriginWrites, sessionCookie, staffSession } from './staff/guard.js';
 import { staffRoutes } from './staff/routes.js';
 import { powHeader } from './abuse/proof-of-work.js';
 import { powRoutes } from './abuse/routes.js';
@@ -142,7 +142,7 @@ export function createApp(deps: AppDeps) {
     );
   });
 
-  app.use('/api/staff/*', sameOriginJsonWrites(config));
+  app.use('/api/staff/*', consoleOriginWrites(config));
   app.use('/api/staff/*', staffSession(deps));
   app.openAPIRegistry.registerComponent('securitySchemes', 'staffSession', {
     type: 'apiKey',

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { orNull } from '../openapi.js';
 import { Localized } from '../tiles/schemas.js';
 
 /**
@@ -104,7 +105,7 @@ export const PublicBudget = z
     closesAt: z.string().nullable(),
     districts: z.array(BudgetDistrict),
     items: z.array(BudgetItem),
-    results: BudgetResults.nullable(),
+    results: orNull(BudgetResults),
   })
   .openapi('PublicBudget');
 

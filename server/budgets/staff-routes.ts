@@ -3,7 +3,7 @@ import type { AppDeps } from '../app.js';
 import { ApiError } from '../errors.js';
 import type { Context } from 'hono';
 import type { AppEnv } from '../http.js';
-import { cookieAuth, errors, json, jsonBody } from '../openapi.js';
+import { cookieAuth, errors, fileDownload, json, jsonBody } from '../openapi.js';
 import { requireRole } from '../staff/guard.js';
 import { audit } from '../staff/store.js';
 import { validationHook } from '../validation.js';
@@ -23,8 +23,12 @@ import {
   updateBudget,
 } from './store.js';
 
-/** Staff see drafts too, and how many ballots have come in. */
-const StaffBudget = PublicBudget.extend({
+/**
+ * Staff see drafts too, and how many ballots have come in. A new object rather than
+ * .extend(), which would be documented as an allOf with PublicBudget, whose status has no draft.
+ */
+const StaffBudget = z.object({
+  ...PublicBudget.shape,
   status: z.enum(budgetStatuses),
   createdAt: z.string(),
   openedAt: z.string().nullable(),
@@ -222,6 +226,22 @@ export function staffBudgetRoutes({ db, config }: AppDeps) {
     return c.body(body);
   };
   const slugParam = '{[a-z0-9][a-z0-9-]{0,63}}';
+  app.openAPIRegistry.registerPath(
+    route({ method: 'get', path: '/api/staff/budgets/{slug}/ballots.csv', summary: 'Every confirmed ballot, as CSV', request: { params: Slug }, responses: { 200: fileDownload('text/csv', 'One row per ballot.'), ...errors(401, 403, 404) } }),
+  );
+  app.openAPIRegistry.registerPath(
+    route({ method: 'get', path: '/api/staff/budgets/{slug}/results.csv', summary: 'The results, as CSV', request: { params: Slug }, responses: { 200: fileDownload('text/csv', 'One row per line or project.'), ...errors(401, 403, 404) } }),
+  );
+  app.openAPIRegistry.registerPath(
+    route({
+      method: 'get',
+      path: '/api/staff/budgets/{slug}/pabulib',
+      summary: 'The ballots in the pabulib format',
+      description: 'The `.pb` file of participatory-budgeting research (pabulib.org): one budget per file, so a process with districts is exported one district at a time.',
+      request: { params: Slug, query: z.object({ district: z.string().optional().openapi({ description: 'The district’s id; required when the process has districts, left out otherwise.' }) }) },
+      responses: { 200: fileDownload('text/plain', 'The .pb file.'), ...errors(400, 401, 403, 404) },
+    }),
+  );
   app.get(`/api/staff/budgets/:slug${slugParam}/ballots.csv`, async (c) => {
     const budget = await findStaffBudget(db, c.req.param('slug'));
     if (!budget) throw new ApiError(404, 'budget_not_found', 'There is no budget with that name.');

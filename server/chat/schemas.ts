@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { orNull } from '../openapi.js';
 
 /** The longest message a resident or an agent may send, in characters. */
 export const maxMessageLength = 2000;
@@ -50,7 +51,7 @@ export const StaffConversation = z
     name: z.string().nullable(),
     email: z.string().nullable(),
     lang: z.enum(['sv', 'en']),
-    agent: ChatAgent.nullable(),
+    agent: orNull(ChatAgent),
     createdAt: z.string(),
     lastMessageAt: z.string(),
     closedAt: z.string().nullable(),

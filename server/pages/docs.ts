@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { Hono } from 'hono';
 import { sendPage, type AppEnv } from '../http.js';
+import { withMiddlewareAnswers } from '../openapi.js';
 import { escapeHtml } from './html.js';
 
 interface Operation {
@@ -29,7 +30,7 @@ const documentInfo = {
  */
 export function docsRoutes(api: OpenAPIHono<AppEnv>) {
   const app = new Hono<AppEnv>();
-  const document = () => api.getOpenAPI31Document(documentInfo);
+  const document = () => withMiddlewareAnswers(api.getOpenAPI31Document(documentInfo));
 
   app.get('/api/openapi.json', (c) => c.json(document()));
 

@@ -1,16 +1,16 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppDeps } from '../app.js';
-import { ApiError } from '../errors.js';
+import { ApiError, ErrorBody } from '../errors.js';
 import type { AppEnv } from '../http.js';
-import { errors, json, jsonBody } from '../openapi.js';
+import { errors, json, jsonBody, orNull } from '../openapi.js';
 import { validationHook } from '../validation.js';
 import { powHeader, powSecurity, requirePow, verifyPow } from '../abuse/proof-of-work.js';
 import { rateLimit } from '../abuse/rate-limit.js';
 import { refuseEmail } from '../abuse/email-domains.js';
 import { alreadyMemberMail, joinConfirmationMail } from './mails.js';
 import { checkPage, missingRequired, type AnswerIssue } from './results.js';
-import { AnswerValue, CheckYourEmail, JoinInput, PanelInfo, PublicSurvey, SurveyId, SurveyResponseState, type Answers } from './schemas.js';
+import { AnswerValue, CheckYourEmail, InvalidAnswers, JoinInput, PanelInfo, PublicSurvey, SurveyId, SurveyResponseState, type Answers } from './schemas.js';
 import { findSurvey, joinPanel, pendingRetentionDays, responseByToken, savePage, startOpenResponse, submitResponse, surveyPages, takesAnswers } from './store.js';
 
 /** The header carrying a resident's survey secret (from the link's #fragment, or from localStorage). */
@@ -31,6 +31,7 @@ export const consentText = {
 };
 
 const Id = z.object({ id: SurveyId });
+const answersRefused = json(z.union([ErrorBody, InvalidAnswers]), 'The request is not valid, or (`invalid_answers`) some answers are missing or do not fit their questions.');
 const TokenHeader = z.object({ 'x-medverka-survey': z.string().max(100).optional().openapi({ description: 'The resident’s survey secret.' }) });
 const route = <R extends Parameters<typeof createRoute>[0]>(r: R) => createRoute({ tags: ['Citizen panel and surveys'], ...r });
 
@@ -118,7 +119,7 @@ export function panelRoutes({ db, config, mailer }: AppDeps) {
       summary: 'A survey, and the resident’s saved answers',
       request: { params: Id, headers: TokenHeader },
       responses: {
-        200: json(z.object({ survey: PublicSurvey, response: SurveyResponseState.nullable() }), 'The survey; response is null for an open survey not yet started.'),
+        200: json(z.object({ survey: PublicSurvey, response: orNull(SurveyResponseState) }), 'The survey; response is null for an open survey not yet started.'),
         ...errors(400, 403, 404),
       },
     }),
@@ -171,11 +172,11 @@ export function panelRoutes({ db, config, mailer }: AppDeps) {
       summary: 'Save one page of answers',
       description: 'Replaces that page’s saved answers. Required questions must be answered and every value must fit its question; otherwise 400 `invalid_answers` with `issues: [{ question, code }]` (code: required, invalid_value, unknown_question) and nothing is saved.',
       request: {
-        params: z.object({ id: SurveyId, n: z.coerce.number().int().min(0).max(100).openapi({ param: { name: 'n', in: 'path' } }) }),
+        params: z.object({ id: SurveyId, n: z.coerce.number().int().min(0).max(100).openapi({ param: { name: 'n', in: 'path', required: true }, type: 'integer', minimum: 0, maximum: 100, description: 'The page, counted from 0.' }) }),
         headers: TokenHeader,
         ...jsonBody(z.object({ answers: z.record(z.string().max(64), AnswerValue.or(z.null())) }).strict()),
       },
-      responses: { 200: json(z.object({ page: z.number().int() }), 'Saved; page: pages saved.'), ...errors(400, 403, 404, 409, 429) },
+      responses: { 200: json(z.object({ page: z.number().int() }), 'Saved; page: pages saved.'), 400: answersRefused, ...errors(403, 404, 409, 429) },
     }),
     async (c) => {
       const { id, n } = c.req.valid('param');
@@ -201,7 +202,7 @@ export function panelRoutes({ db, config, mailer }: AppDeps) {
       summary: 'Send in the answers',
       description: 'Once per response. Every required question must have a saved answer (400 `invalid_answers` otherwise).',
       request: { params: Id, headers: TokenHeader },
-      responses: { 200: json(z.object({ submitted: z.literal(true) }), 'Sent in.'), ...errors(400, 403, 404, 409, 429) },
+      responses: { 200: json(z.object({ submitted: z.literal(true) }), 'Sent in.'), 400: answersRefused, ...errors(403, 404, 409, 429) },
     }),
     async (c) => {
       const row = await publicSurvey(c.req.valid('param').id);

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { orNull } from '../openapi.js';
 
 /** A text residents read: Swedish always, English where staff have written one. */
 export const Text = z
@@ -150,7 +151,7 @@ export const StaffSurvey = z
     sentAt: z.string().nullable(),
     remindedAt: z.string().nullable(),
     closedAt: z.string().nullable(),
-    feedback: Text.nullable(),
+    feedback: orNull(Text),
     feedbackSentAt: z.string().nullable(),
     decision: z.object({ committee: z.string(), text: Text }).nullable(),
     decisionSentAt: z.string().nullable(),
@@ -192,3 +193,16 @@ export const SurveyResults = z
   })
   .openapi('SurveyResults');
 export type SurveyResults = z.infer<typeof SurveyResults>;
+
+/** Answers refused: which question, and why (PUT …/pages/{n} and …/submit). */
+export const InvalidAnswers = z
+  .object({
+    error: z.object({
+      status: z.literal(400),
+      code: z.literal('invalid_answers'),
+      message: z.string(),
+      issues: z.array(z.object({ question: z.string(), code: z.enum(['required', 'invalid_value', 'unknown_question']) })),
+    }),
+    requestId: z.string().optional(),
+  })
+  .openapi('SurveyInvalidAnswers');

@@ -3,7 +3,7 @@ import type { AppDeps } from '../app.js';
 import { ApiError } from '../errors.js';
 import type { AppEnv } from '../http.js';
 import type { Mail } from '../mail/mailer.js';
-import { cookieAuth, errors, json, jsonBody } from '../openapi.js';
+import { cookieAuth, errors, fileDownload, json, jsonBody } from '../openapi.js';
 import { requireRole } from '../staff/guard.js';
 import { audit } from '../staff/store.js';
 import { validationHook } from '../validation.js';
@@ -226,6 +226,9 @@ export function staffPanelRoutes({ db, config, mailer, log }: AppDeps) {
     },
   );
 
+  app.openAPIRegistry.registerPath(
+    route({ method: 'get', path: '/api/staff/surveys/{id}/responses.csv', summary: 'Every submitted response, as CSV', request: { params: Id }, responses: { 200: fileDownload('text/csv', 'One row per response.'), ...errors(401, 403, 404) } }),
+  );
   app.get('/api/staff/surveys/:id{[1-9][0-9]{0,9}}/responses.csv', async (c) => {
     const id = Number(c.req.param('id'));
     const row = await load(id);

@@ -3,7 +3,7 @@ import type { AppDeps } from '../app.js';
 import type { Mail } from '../mail/mailer.js';
 import { ApiError } from '../errors.js';
 import type { AppEnv } from '../http.js';
-import { cookieAuth, errors, json, jsonBody } from '../openapi.js';
+import { cookieAuth, errors, fileDownload, json, jsonBody } from '../openapi.js';
 import { requireRole } from '../staff/guard.js';
 import { audit } from '../staff/store.js';
 import { validationHook } from '../validation.js';
@@ -333,7 +333,10 @@ export function staffPetitionRoutes({ db, config, mailer, live }: AppDeps) {
     },
   );
 
-  app.get('/api/staff/petitions/:id{[0-9]+}/signatures.csv', async (c) => {
+  app.openAPIRegistry.registerPath(
+    route({ method: 'get', path: '/api/staff/petitions/{id}/signatures.csv', summary: 'The confirmed signatures, as CSV', request: { params: Id }, responses: { 200: fileDownload('text/csv', 'One row per confirmed signature.'), ...errors(401, 403, 404) } }),
+  );
+  app.get('/api/staff/petitions/:id{[1-9][0-9]{0,9}}/signatures.csv', async (c) => {
     const id = Number(c.req.param('id'));
     const rows = await db
       .selectFrom('signatures')

@@ -27,6 +27,7 @@ import {
   signInWait,
   startSession,
   toStaffUser,
+  updateStaffUser,
 } from './store.js';
 
 const UserBody = z.object({ user: StaffUser });
@@ -228,7 +229,8 @@ export function staffRoutes({ db, config, distDir }: AppDeps & { distDir: string
       method: 'patch',
       path: '/api/staff/users/{id}',
       summary: 'Change a staff account’s name, role or access (administrators)',
-      description: 'Disabling an account ends its sessions. Administrators cannot take away their own administrator role or access.',
+      description:
+        'Changes only the fields given; with none, nothing changes (and nothing is logged). Disabling an account ends its sessions. Administrators cannot take away their own administrator role or access.',
       request: { params: IdParam, ...jsonBody(StaffUserUpdate) },
       responses: { 200: json(UserBody, 'Changed.'), ...errors(400, 401, 403, 404, 415) },
     }),
@@ -241,15 +243,7 @@ export function staffRoutes({ db, config, distDir }: AppDeps & { distDir: string
       }
       const existing = await findStaffById(db, id);
       if (!existing) throw new ApiError(404, 'not_found', 'There is no such staff account.');
-      await db
-        .updateTable('staff_users')
-        .set({
-          ...(change.name !== undefined ? { name: change.name } : {}),
-          ...(change.role !== undefined ? { role: change.role } : {}),
-          ...(change.disabled !== undefined ? { disabled: change.disabled ? 1 : 0 } : {}),
-        })
-        .where('id', '=', id)
-        .execute();
+      if (!(await updateStaffUser(db, id, change))) return c.json({ user: toStaffUser(existing) }, 200);
       if (change.disabled || (change.role && change.role !== existing.role)) await endAllSessions(db, id);
       await audit(db, actor, 'staff.update', `staff ${id}`, change);
       return c.json({ user: toStaffUser((await findStaffById(db, id))!) }, 200);

@@ -35,6 +35,21 @@ export const findStaffByEmail = (db: Db, email: string) =>
 
 export const findStaffById = (db: Db, id: number) => db.selectFrom('staff_users').selectAll().where('id', '=', id).executeTakeFirst();
 
+/**
+ * Changes the fields given, and only those; false when none was given. An UPDATE with nothing
+ * to set is not SQL, so a change with nothing in it never reaches the database.
+ */
+export async function updateStaffUser(db: Db, id: number, change: { name?: string; role?: Role; disabled?: boolean }): Promise<boolean> {
+  const set = {
+    ...(change.name !== undefined ? { name: change.name } : {}),
+    ...(change.role !== undefined ? { role: change.role } : {}),
+    ...(change.disabled !== undefined ? { disabled: change.disabled ? 1 : 0 } : {}),
+  };
+  if (Object.keys(set).length === 0) return false;
+  await db.updateTable('staff_users').set(set).where('id', '=', id).execute();
+  return true;
+}
+
 export const countStaff = async (db: Db) =>
   Number((await db.selectFrom('staff_users').select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow()).n);
 

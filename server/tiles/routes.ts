@@ -18,7 +18,8 @@ const getTileSet = createRoute({
   description: 'Visible tiles in order, with texts in Swedish and, where written, English.',
   request: { params: z.object({ set: SetSlug }) },
   responses: {
-    200: { content: { 'application/json': { schema: TileSet } }, description: 'The tile set.' },
+    200: { content: { 'application/json': { schema: TileSet } }, description: 'The tile set, with an ETag.' },
+    304: { description: 'Not modified (If-None-Match had the current ETag).' },
     400: errorResponse('The set name is not valid.'),
     404: errorResponse('No tile set has that name.'),
   },

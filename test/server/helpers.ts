@@ -8,6 +8,7 @@ import { createApp, type AppDeps } from '../../server/app.js';
 import { loadConfig, type Config } from '../../server/config.js';
 import { createDatabase, migrateToLatest, type Db } from '../../server/db/index.js';
 import { createLogger, type Logger } from '../../server/log.js';
+import { checkedAgainstOpenApi } from './openapi-check.js';
 
 /** The PostgreSQL server the suite runs against; each run makes and drops its own database. */
 export const postgresAdminUrl = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -65,13 +66,16 @@ export async function openDatabase(test: TestDatabase): Promise<Db> {
   return db;
 }
 
-/** The whole app over a migrated database, as requests see it through app.request(). */
+/**
+ * The whole app over a migrated database, as requests see it through app.request(); every
+ * answer is checked against the app's OpenAPI document (see openapi-check.ts).
+ */
 export async function testApp(test: TestDatabase | null, env: Record<string, string> = {}, extra: Partial<AppDeps> = {}) {
   const config = testConfig(env);
   const db = test ? await openDatabase(test) : createDatabase({ kind: 'sqlite', file: ':memory:' });
   if (!test) await migrateToLatest(db);
   const log = memoryLogger();
-  const app = createApp({ config, db, log, ...extra });
+  const app = checkedAgainstOpenApi(createApp({ config, db, log, ...extra }));
   return { app, db, config, log };
 }
 

@@ -6,7 +6,10 @@ import { gzipSync } from 'node:zlib';
 import { after, describe, it } from 'node:test';
 import { Hono } from 'hono';
 import { clientIp } from '../../server/http.js';
-import { fromAddress, testApp, testConfig } from './helpers.js';
+import { createApp } from '../../server/app.js';
+import { createDatabase } from '../../server/db/index.js';
+import { fromAddress, memoryLogger, testApp, testConfig } from './helpers.js';
+import { checkResponse, OpenApiMismatch } from './openapi-check.js';
 
 type ErrorJson = { error: { status: number; code: string; message: string; issues?: { path: string; message: string }[] }; requestId: string };
 
@@ -53,7 +56,10 @@ describe('HTTP behaviour shared by every route', () => {
   });
 
   it('turns an unexpected failure into a 500 in the error shape and logs it with the request id', async () => {
-    const { app, db, log } = await testApp(null);
+    // Made with createApp() itself: testApp() holds every answer to the OpenAPI document, where no 500 is.
+    const db = createDatabase({ kind: 'sqlite', file: ':memory:' });
+    const log = memoryLogger();
+    const app = createApp({ config: testConfig(), db, log });
     await db.destroy();
     const res = await app.request('/api/tile-sets/engagera-dig');
     assert.equal(res.status, 500);
@@ -81,6 +87,39 @@ describe('HTTP behaviour shared by every route', () => {
     assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
     assert.equal(res.headers.get('referrer-policy'), 'strict-origin-when-cross-origin');
     assert.match(res.headers.get('content-security-policy') ?? '', /default-src 'none'/);
+  });
+});
+
+describe('the OpenAPI document', () => {
+  type Document = { paths: Record<string, Record<string, { parameters?: { name: string; in: string; required?: boolean; schema?: { type?: unknown } }[] }>> };
+
+  it('documents every path parameter as required and never null', async () => {
+    const { app } = await testApp(null);
+    const doc = (await (await app.request('/api/openapi.json')).json()) as Document;
+    const wrong = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).flatMap(([method, op]) =>
+        (op.parameters ?? []).filter((p) => p.in === 'path' && (p.required !== true || JSON.stringify(p.schema?.type).includes('null'))).map((p) => `${method} ${path} ${p.name}`),
+      ),
+    );
+    assert.deepEqual(wrong, []);
+  });
+
+  it('is held to by the tests: an answer it does not allow fails them', async () => {
+    const { app } = await testApp(null);
+    const url = (path: string) => new URL(path, 'http://dialog.test');
+    const jsonAnswer = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+    const real = await app.request('/api/tile-sets');
+    await checkResponse(app, 'GET', url('/api/tile-sets'), real);
+    const refused: [string, string, Response, RegExp][] = [
+      ['GET', '/api/tile-sets', jsonAnswer({ error: { status: 418, code: 'teapot', message: 'x' } }, 418), /status 418 is not documented/],
+      ['GET', '/api/tile-sets', new Response('<p>hej</p>', { status: 200, headers: { 'Content-Type': 'text/html' } }), /Content-Type text\/html/],
+      ['GET', '/api/tile-sets', jsonAnswer('just a string'), /does not match the document/],
+      ['GET', '/api/tile-sets/engagera-dig', jsonAnswer({ error: { status: 404, code: 'not_found' } }, 404), /does not match the document/],
+      ['GET', '/api/staff/budgets/x/ballots.xlsx', new Response('x', { status: 200 }), /no operation/],
+    ];
+    for (const [method, path, res, message] of refused) {
+      await assert.rejects(checkResponse(app, method, url(path), res), (err: Error) => err instanceof OpenApiMismatch && message.test(err.message), `${method} ${path}`);
+    }
   });
 });
 

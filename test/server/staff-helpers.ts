@@ -19,10 +19,14 @@ export async function seedStaff(db: Db) {
   return ids;
 }
 
-/** A request as the console sends it: same origin, JSON, with the session cookie. */
+/** A request as the console sends it: same origin, a body (if any) as JSON, with the session cookie. */
 export function staffRequest(app: App, path: string, init: { method?: string; body?: unknown; cookie?: string; headers?: Record<string, string> } = {}, env?: unknown) {
   const method = init.method ?? 'GET';
-  const headers: Record<string, string> = { ...(method === 'GET' ? {} : { Origin: ownOrigin, 'Content-Type': 'application/json' }), ...init.headers };
+  const headers: Record<string, string> = {
+    ...(method === 'GET' ? {} : { Origin: ownOrigin }),
+    ...(init.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+    ...init.headers,
+  };
   if (init.cookie) headers.Cookie = init.cookie;
   return app.request(path, { method, headers, ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}) }, env);
 }

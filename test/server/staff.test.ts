@@ -328,6 +328,70 @@ for (const database of testDatabases()) {
     });
   });
 
+  describe(`staff answers as the OpenAPI document says, on ${database.name}`, () => {
+    // testApp() checks every answer against /api/openapi.json (openapi-check.ts): these ask for
+    // what the document once got wrong, so each request here fails if the document is untrue.
+    it('documents a draft budget, a survey with no feedback yet, and the CSV and pabulib downloads', async () => {
+      const { app, db } = await setup();
+      try {
+        const cookie = await signIn(app, 'admin');
+        await db.deleteFrom('budgets').execute();
+        await saveBudget(db, {
+          slug: 'utkast-2027',
+          title: { sv: 'Utkastet', en: null },
+          description: { sv: '', en: null },
+          mode: 'projects',
+          total: 1_000_000,
+          rule: 'within',
+          tolerance: 0,
+          closesAt: null,
+          districts: [],
+          items: [{ district: null, title: { sv: 'Utegym', en: null }, description: { sv: '', en: null }, image: null, min: 0, max: 0, step: 1, start: 0, cost: 400_000 }],
+        });
+        const draft = await staffRequest(app, '/api/staff/budgets/utkast-2027', { cookie });
+        assert.equal(draft.status, 200);
+        assert.equal(((await draft.json()) as { budget: { status: string } }).budget.status, 'draft');
+        for (const file of ['ballots.csv', 'results.csv', 'pabulib']) {
+          assert.equal((await staffRequest(app, `/api/staff/budgets/utkast-2027/${file}`, { cookie })).status, 200, file);
+        }
+        assert.equal((await staffRequest(app, '/api/staff/budgets/utkast-2027/pabulib?district=1', { cookie })).status, 400);
+
+        const id = await createSurvey(db, {
+          title: { sv: 'Livet i Exempelby', en: null },
+          intro: { sv: '', en: null },
+          audience: 'panel',
+          pages: [{ questions: [{ id: 'nojd', type: 'scale', text: { sv: 'Hur nöjd är du?', en: null }, required: true }] }],
+        });
+        const survey = await staffRequest(app, `/api/staff/surveys/${id}`, { cookie });
+        assert.equal(survey.status, 200);
+        assert.equal(((await survey.json()) as { survey: { feedback: unknown } }).survey.feedback, null);
+        assert.equal((await staffRequest(app, `/api/staff/surveys/${id}/responses.csv`, { cookie })).status, 200);
+        assert.equal((await staffRequest(app, '/api/staff/petitions/1/signatures.csv', { cookie })).status, 200);
+      } finally {
+        await db.destroy();
+      }
+    });
+
+    it('takes a write with no body without a Content-Type, still only from the console’s origin', async () => {
+      const { app, db } = await setup();
+      try {
+        const cookie = await signIn(app, 'admin');
+        const foreign = await app.request('/api/staff/tile-sets/engagera-dig', { method: 'DELETE', headers: { Cookie: cookie, Origin: 'https://evil.example' } });
+        assert.equal(foreign.status, 403);
+        const none = await app.request('/api/staff/tile-sets/engagera-dig', { method: 'DELETE', headers: { Cookie: cookie } });
+        assert.equal(none.status, 403);
+        assert.equal((await db.selectFrom('tile_sets').select('slug').execute()).length, 1, 'nothing deleted');
+        const deleted = await app.request('/api/staff/tile-sets/engagera-dig', { method: 'DELETE', headers: { Cookie: cookie, Origin: ownOrigin } });
+        assert.equal(deleted.status, 204);
+        const signedOut = await app.request('/api/staff/sign-out', { method: 'POST', headers: { Cookie: cookie, Origin: ownOrigin } });
+        assert.equal(signedOut.status, 204);
+        assert.equal((await staffRequest(app, '/api/staff/me', { cookie })).status, 401);
+      } finally {
+        await db.destroy();
+      }
+    });
+  });
+
   describe(`staff accounts and the audit log on ${database.name}`, () => {
     it('lets an administrator create staff, change roles and disable accounts, and records it', async () => {
       const { app, db, ids } = await setup();
@@ -419,6 +483,28 @@ for (const database of testDatabases()) {
           ['agent@kommun.test', `staff ${ids.chat_agent}`, { name: '' }],
           ['agent@kommun.test', `staff ${ids.chat_agent}`, { name: 'Kim Karlsson' }],
         ]);
+      } finally {
+        await db.destroy();
+      }
+    });
+  });
+
+  describe(`partial changes to staff accounts on ${database.name}`, () => {
+    it('takes a change with nothing in it as a no-op: 200, the account as it was, nothing logged', async () => {
+      const { app, db, ids } = await setup();
+      try {
+        const cookie = await signIn(app, 'admin');
+        const before = (await (await staffRequest(app, '/api/staff/users', { cookie })).json()) as { users: { id: number }[] };
+        await db.deleteFrom('audit_log').execute();
+        const res = await staffRequest(app, `/api/staff/users/${ids.moderator}`, { method: 'PATCH', cookie, body: {} });
+        assert.equal(res.status, 200);
+        const { user } = (await res.json()) as { user: { id: number } };
+        assert.deepEqual(user, before.users.find((u) => u.id === ids.moderator));
+        assert.equal((await db.selectFrom('audit_log').select('action').execute()).length, 0, 'nothing changed, so nothing is logged');
+        const missing = await staffRequest(app, '/api/staff/users/999999', { method: 'PATCH', cookie, body: {} });
+        assert.equal(missing.status, 404);
+        const named = await staffRequest(app, `/api/staff/users/${ids.moderator}`, { method: 'PATCH', cookie, body: { name: 'Moa Ny' } });
+        assert.equal(((await named.json()) as { user: { name: string; role: string } }).user.name, 'Moa Ny');
       } finally {
         await db.destroy();
       }

@@ -48,8 +48,8 @@ describe('end to end on sqlite: the loader when a widget cannot work', () => {
       await page.route(`${hosted.server.url}/widgets/chunks/**`, (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' }));
       await page.goto(hosted.host.origin);
       await page.waitForFunction(() => document.querySelector('medverka-poll')?.textContent);
-      assert.equal(await page.locator('medverka-petitions').textContent(), 'Det här kan inte visas just nu.');
-      assert.equal(await page.locator('medverka-poll').textContent(), 'This cannot be shown just now.');
+      assert.equal(await page.locator('medverka-petitions').textContent(), 'Kan inte visas just nu.');
+      assert.equal(await page.locator('medverka-poll').textContent(), 'Cannot be shown just now.');
       assert.equal(await page.locator('medverka-tiles').getByRole('link', { name: 'Lämna en synpunkt' }).count(), 1, 'the fallback link is kept');
       assert.equal(await page.locator('medverka-tiles').textContent(), 'Lämna en synpunkt');
       assert.deepEqual(await axeViolations(page), []);

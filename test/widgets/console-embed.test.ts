@@ -101,6 +101,9 @@ describe('<medverka-console-embed>: the embed builder', function () {
     await waitUntil(() => text($(embed, '#snippet-script')).includes(`<medverka-survey survey="${created.id}"></medverka-survey>`), 'the survey’s snippet');
     expect(text($(embed, '#snippet-iframe'))).to.contain(`/embed/survey/${created.id}"`);
     expect(text($(embed, '#snippet-iframe'))).to.contain('title="Inbäddad enkät"');
+    // Starting an open survey carries a proof of work, solved in a worker.
+    expect(text($(embed, '#snippet-csp-trusted-types'))).to.equal('trusted-types lit-html medverka-pow');
+    expect(text($(embed, '#snippet-csp-script'))).to.equal(`script-src ${info.origin}; connect-src ${info.origin}; worker-src blob:`);
     expect((await fetch(`/embed/survey/${created.id}`)).status).to.equal(200);
     await expect(el).to.be.accessible();
 

@@ -134,7 +134,9 @@ const embeddable: EmbeddableWidget[] = [
       choices: (info) => info.surveys.map((x) => ({ value: String(x.id), label: x.title })),
     },
     frameHeight: 900,
-    trustedTypes: ['lit-html'],
+    // Starting an open survey carries a proof of work, solved in a worker from a blob: URL.
+    trustedTypes: ['lit-html', 'medverka-pow'],
+    workerSrc: 'blob:',
     define: () => import('../survey/define.js'),
   },
   {

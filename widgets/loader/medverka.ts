@@ -13,7 +13,7 @@ function define(tag: string) {
     // names the file): a word where the widget should be rather than an empty gap. An element
     // with content of its own (the tiles' links) keeps it.
     for (const el of document.querySelectorAll(tag))
-      el.textContent ||= /^en/.test((el.closest('[lang]') as HTMLElement | null)?.lang as string) ? 'This cannot be shown just now.' : 'Det här kan inte visas just nu.';
+      el.textContent ||= /^en/.test((el.closest('[lang]') as HTMLElement | null)?.lang as string) ? 'Cannot be shown just now.' : 'Kan inte visas just nu.';
   });
 }
 

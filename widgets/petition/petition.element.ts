@@ -9,6 +9,7 @@ import { templates as en } from './locales/en.js';
 import { FormRefusal, petitionApi } from './petition-api.js';
 import { encodeSolution, solve } from './proof-of-work.js';
 import { styles } from './petition.styles.js';
+import { petitionPageStyles } from './petition-page.styles.js';
 
 /** 'waiting': loading, but too briefly to be worth a message that would only flash. */
 type Status = 'waiting' | 'loading' | 'ready' | 'not-found' | 'error';
@@ -77,7 +78,7 @@ const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * @cssproperty --medverka-font-family - Font. Default: the page's.
  */
 export class MedverkaPetition extends MedverkaElement {
-  static override styles = styles;
+  static override styles = [styles, petitionPageStyles];
   static override translations = { en };
 
   static override properties = {

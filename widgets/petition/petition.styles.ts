@@ -219,50 +219,6 @@ export const styles = [
       background: var(--_accent);
       color: var(--_on-accent);
     }
-    .days-table {
-      border-collapse: collapse;
-      margin-top: 0.5em;
-    }
-    .days-table caption {
-      text-align: start;
-      font-weight: 700;
-      padding-bottom: 0.25em;
-    }
-    .days-table th,
-    .days-table td {
-      padding: 0.25em 0.5em 0.25em 0;
-      overflow-wrap: normal;
-      border-bottom: 1px solid var(--_border);
-      text-align: start;
-    }
-    .days-table td {
-      text-align: end;
-      font-variant-numeric: tabular-nums;
-    }
-    .share {
-      display: flex;
-      flex-direction: column;
-      gap: 0.5em;
-      align-items: flex-start;
-    }
-    .share .subheading {
-      margin: 0;
-    }
-    .share-links {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0 1.25em;
-      margin: 0;
-      padding: 0;
-      list-style: none;
-    }
-    .share-links a {
-      display: inline-flex;
-      align-items: center;
-      min-height: 44px;
-      color: var(--_accent);
-      font-weight: 700;
-    }
     .signer-list {
       margin: 0.5em 0;
       padding-left: 1.25em;
@@ -276,18 +232,6 @@ export const styles = [
     }
     .sent .subheading {
       margin: 0;
-    }
-    /* On paper: the petition, its count and its answer; nothing to press or fill in. */
-    @media print {
-      .sign,
-      .sent,
-      .share,
-      .base button {
-        display: none;
-      }
-      .answer {
-        background: none;
-      }
     }
     @media (forced-colors: active) {
       .answer,

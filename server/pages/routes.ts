@@ -8,7 +8,7 @@ import { sendPage, type AppEnv } from '../http.js';
 import { demoBudgetSlug } from '../budgets/seed.js';
 import { findDemoPoll } from '../polls/seed.js';
 import { embedAttributes, findEmbeddable } from './embeds.js';
-import { escapeHtml, fillTemplate } from './html.js';
+import { escapeHtml, fillTemplate, residentCss } from './html.js';
 
 const here = import.meta.dirname;
 const demoTemplate = readFileSync(resolve(here, 'demo.html'), 'utf8');
@@ -77,6 +77,14 @@ const demoText = {
 
 export function pageRoutes({ config, db }: AppDeps) {
   const app = new Hono<AppEnv>();
+
+  // The resident pages' stylesheet (pages/html.ts residentPage), in the municipality's colour.
+  const sidorCss = residentCss(config.brandColor);
+  app.get('/sidor.css', (c) => {
+    c.header('Content-Type', 'text/css; charset=utf-8');
+    c.header('Cache-Control', 'public, max-age=300');
+    return c.body(sidorCss);
+  });
   const base = config.publicUrl.href.replace(/\/$/, '');
 
   app.get('/', (c) =>

@@ -276,3 +276,30 @@ describe('the pages residents reach from a mail', () => {
     assert.match(html, /<a class="button secondary" href="http:\/\/dialog\.test\/">Tillbaka till webbplatsen<\/a>/);
   });
 });
+
+describe('the demo pages at any width, in either language', () => {
+  it('serve the English demo page in English, with lang="en", and the Swedish one in Swedish', async () => {
+    const { app } = await testApp(null);
+    const en = await (await app.request('/demo/budget?lang=en')).text();
+    assert.match(en, /<html lang="en">/);
+    for (const swedish of ['Bo och leva', 'Huvudmeny', 'Du är här', 'Startsida', 'Kommun och politik', 'Om webbplatsen', 'Tillgänglighetsredogörelse', 'Personuppgifter', 'Exempelby kommun']) {
+      assert.ok(!en.includes(swedish), `no "${swedish}" on the English page`);
+    }
+    assert.match(en, /<nav aria-label="Main menu">/);
+    assert.match(en, /<a href="\/demo" lang="sv">På svenska<\/a>/, 'only the way back to Swedish is in Swedish, marked so');
+    const sv = await (await app.request('/demo/budget')).text();
+    assert.match(sv, /<html lang="sv">/);
+    assert.match(sv, /<nav aria-label="Huvudmeny">/);
+    assert.match(sv, /Tillgänglighetsredogörelse/);
+  });
+
+  it('keep the page’s own text ragged right, and headings breaking between words only', async () => {
+    const { app } = await testApp(null);
+    const css = await (await app.request('/demo/assets/cms.css')).text();
+    assert.ok(!/text-align:\s*justify/.test(css), 'no justified text');
+    const headings = /h1, h2, h3 \{([^}]*)\}/.exec(css)?.[1] ?? '';
+    assert.match(headings, /overflow-wrap: normal/);
+    assert.match(headings, /hyphens: manual/);
+    assert.match(css, /\.breadcrumb ol \{[^}]*flex-wrap: wrap/, 'the breadcrumb wraps at 320 px');
+  });
+});

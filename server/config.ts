@@ -34,12 +34,14 @@ export interface Config {
   firstAdmin: { email: string; password: string; name: string } | undefined;
   /** The sender of every mail, e.g. "Exempelby kommun <medverka@kommun.se>". */
   mailFrom: string;
-  /** The municipality's name, e.g. "Exempelby kommun" (the pabulib export's `unit`). */
-  municipalityName: string | undefined;
   /** Where mails go when no SMTP_URL is set: one .eml file each, their links logged. */
   outboxDir: string;
   /** Signs proof-of-work challenges; the same on every instance behind a load balancer. */
   altchaHmacKey: string;
+  /** The municipality's name, e.g. "Exempelby kommun": on the pages residents reach from mails, and the pabulib export's `unit`. */
+  municipalityName: string | undefined;
+  /** The municipality's colour on those pages (buttons, links, the top bar), as #rrggbb. */
+  brandColor: string;
   petitions: {
     threshold: Threshold;
     openMonths: number;
@@ -187,7 +189,19 @@ const schema = z.object({
     .string()
     .default('500')
     .refine((v) => /^\d{1,7}$/.test(v) || /^\d{1,2}(\.\d+)?%$/.test(v), 'must be a number of signatures (e.g. 500) or a share of the population (e.g. 1%)'),
-  MUNICIPALITY_NAME: z.string().trim().max(100, 'must be at most 100 characters').optional(),
+  MUNICIPALITY_NAME: z
+    .string()
+    .trim()
+    .max(100, 'must be at most 100 characters')
+    // eslint-disable-next-line no-control-regex
+    .regex(/^[^\x00-\x1f\x7f]*$/, 'must be one line')
+    .optional(),
+  BRAND_COLOR: z
+    .string()
+    .trim()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour such as #005a9c')
+    .refine((c) => contrastWithWhite(c) >= 4.5, 'must be dark enough for white text on it (contrast at least 4.5:1)')
+    .default('#005a9c'),
   MUNICIPALITY_POPULATION: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').positive('must be positive').optional(),
   POW_MAX_NUMBER: z.coerce
     .number({ message: 'must be a number' })
@@ -290,11 +304,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         ? { email: v.ADMIN_EMAIL, password: v.ADMIN_PASSWORD, name: v.ADMIN_NAME?.trim() ?? '' }
         : undefined,
     mailFrom: v.MAIL_FROM.trim(),
-    municipalityName: v.MUNICIPALITY_NAME || undefined,
     outboxDir: v.OUTBOX_DIR,
     // One instance can make its own key at start; several must share one, or a challenge
     // issued by one instance would fail on another.
     altchaHmacKey: v.ALTCHA_HMAC_KEY ?? randomBytes(32).toString('base64url'),
+    municipalityName: v.MUNICIPALITY_NAME || undefined,
+    brandColor: v.BRAND_COLOR.toLowerCase(),
     petitions: {
       threshold: v.PETITION_THRESHOLD.endsWith('%')
         ? { kind: 'share', percent: Number(v.PETITION_THRESHOLD.slice(0, -1)), population: v.MUNICIPALITY_POPULATION! }
@@ -314,4 +329,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       minGroup: v.PANEL_MIN_GROUP,
     },
   };
+}
+
+/** WCAG's contrast ratio of a #rrggbb colour against white. */
+function contrastWithWhite(hex: string): number {
+  if (!/^#[0-9a-fA-F]{6}$/.test(hex)) return 0;
+  const [r, g, b] = [1, 3, 5].map((i) => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05);
 }

@@ -11,3 +11,82 @@ export function fillTemplate(template: string, values: Record<string, string>): 
     return value;
   });
 }
+
+type Lang = 'sv' | 'en';
+
+/** What the resident pages need from the configuration. */
+export interface PageConfig {
+  publicUrl: URL;
+  allowedOrigins: string[];
+  municipalityName: string | undefined;
+}
+
+export interface ResidentPage {
+  lang: Lang;
+  title: string;
+  /** The page's content: HTML the caller has made safe. */
+  body: string;
+  /** Show the title as the page's h1 (a widget that brings its own heading says false). */
+  heading?: boolean;
+  /** More for <head>: HTML the caller has made safe. */
+  head?: string;
+  /** A link onward, e.g. back to where the resident came from once they have confirmed. */
+  back?: string;
+}
+
+const backLabel = {
+  sv: (name: string | undefined) => (name ? `Tillbaka till ${name}` : 'Tillbaka till webbplatsen'),
+  en: (name: string | undefined) => (name ? `Back to ${name}` : 'Back to the website'),
+};
+
+/**
+ * The one layout of the pages residents reach from a mail (confirming, leaving the panel, a
+ * petition's own page): the municipality's name at the top, its colour (/sidor.css, made from
+ * BRAND_COLOR), real buttons (`class="button"`), and, where given, a link back.
+ */
+export function residentPage(config: PageConfig, page: ResidentPage): string {
+  const { lang, title, body, heading = true, head = '', back } = page;
+  const name = config.municipalityName ?? config.publicUrl.hostname;
+  const onward = back ? `\n<p class="onward"><a class="button secondary" href="${escapeHtml(back)}">${escapeHtml(backLabel[lang](config.municipalityName))}</a></p>` : '';
+  return (
+    `<!doctype html>\n<html lang="${lang}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
+    `<meta name="referrer" content="no-referrer">\n<title>${escapeHtml(title)} – ${escapeHtml(name)}</title>\n<link rel="stylesheet" href="/sidor.css">\n${head}</head>\n` +
+    `<body>\n<header class="site"><p class="municipality">${escapeHtml(name)}</p></header>\n` +
+    `<main>\n${heading ? `<h1>${escapeHtml(title)}</h1>\n` : ''}${body}${onward}\n</main>\n</body>\n</html>\n`
+  );
+}
+
+/**
+ * Where "back" leads: the address the resident came from when it is on this server or one of
+ * the municipality's own sites (ALLOWED_ORIGINS) — never anywhere else, so the link cannot
+ * send anyone to a stranger's page — or else the municipality's first site, or this server.
+ */
+export function backAddress(config: PageConfig, requested: string | undefined): string {
+  const own = [config.publicUrl.origin, ...config.allowedOrigins];
+  if (requested && requested.length <= 2000 && URL.canParse(requested)) {
+    const url = new URL(requested);
+    if ((url.protocol === 'https:' || url.protocol === 'http:') && own.includes(url.origin)) return url.href;
+  }
+  return config.allowedOrigins[0] ? `${config.allowedOrigins[0]}/` : config.publicUrl.href;
+}
+
+/** The stylesheet of the resident pages, in the municipality's colour (checked by config.ts). */
+export function residentCss(brandColor: string): string {
+  return `:root{--brand:${brandColor};color-scheme:light}
+*{box-sizing:border-box}
+body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;font-size:1.0625rem;line-height:1.5;color:#1a1a1a;background:#fff}
+.site{background:var(--brand);color:#fff;padding:.75rem 1rem;border-bottom:1px solid transparent}
+.municipality{margin:0 auto;max-width:38rem;font-weight:700;font-size:1.125rem}
+main{max-width:40rem;margin:0 auto;padding:1.5rem 1rem 3rem}
+h1{font-size:1.75rem;line-height:1.25;margin:0 0 1rem;overflow-wrap:break-word;hyphens:manual}
+p{margin:0 0 1rem;max-width:65ch}
+a{color:var(--brand);text-underline-offset:.15em}
+form{margin:1.5rem 0}
+.button{display:inline-flex;align-items:center;justify-content:center;min-height:2.75rem;min-width:2.75rem;padding:.625rem 1.25rem;border:2px solid var(--brand);border-radius:.375rem;background:var(--brand);color:#fff;font:inherit;font-weight:600;text-decoration:none;cursor:pointer}
+.button:hover{text-decoration:underline}
+.button:focus-visible,a:focus-visible{outline:3px solid #1a1a1a;outline-offset:2px}
+.button.secondary{background:#fff;color:var(--brand)}
+.onward{margin-top:2rem}
+@media (forced-colors:active){.button{border-color:ButtonText}.site{border-bottom-color:CanvasText}}
+`;
+}

@@ -8,7 +8,7 @@ import { sendPage, type AppEnv } from '../http.js';
 import { demoBudgetResultsLead, demoBudgetSlug } from '../budgets/seed.js';
 import { findDemoPoll } from '../polls/seed.js';
 import { embedAttributes, findEmbeddable } from './embeds.js';
-import { escapeHtml, fillTemplate } from './html.js';
+import { escapeHtml, fillTemplate, residentCss } from './html.js';
 
 const here = import.meta.dirname;
 const demoTemplate = readFileSync(resolve(here, 'demo.html'), 'utf8');
@@ -44,6 +44,14 @@ const demoText = {
     panelLead: 'Gå med i medborgarpanelen och svara på några frågor några gånger om året. Du får alltid veta vad dina svar ledde till.',
     iframeTitle: 'Engagera dig (iframe)',
     iframeLead: 'Samma rutor inbäddade med en iframe, för publiceringssystem som inte tillåter skript.',
+    municipality: 'Exempelby kommun',
+    mainMenu: 'Huvudmeny',
+    menu: ['Bo och leva', 'Barn och utbildning', 'Omsorg och hjälp', 'Kommun och politik'],
+    youAreHere: 'Du är här',
+    home: 'Startsida',
+    section: 'Kommun och politik',
+    phone: '0123-45 67 00',
+    footerLinks: ['Om webbplatsen', 'Tillgänglighetsredogörelse', 'Personuppgifter'],
   },
   en: {
     pageTitle: 'Get involved',
@@ -72,11 +80,27 @@ const demoText = {
     panelLead: 'Join the citizen panel and answer a few questions a few times a year. You always hear what your answers led to.',
     iframeTitle: 'Get involved (iframe)',
     iframeLead: 'The same tiles embedded with an iframe, for publishing systems that do not allow scripts.',
+    municipality: 'Exempelby Municipality',
+    mainMenu: 'Main menu',
+    menu: ['Housing and living', 'Children and education', 'Care and support', 'Municipality and politics'],
+    youAreHere: 'You are here',
+    home: 'Home',
+    section: 'Municipality and politics',
+    phone: '+46 123 45 67 00',
+    footerLinks: ['About this website', 'Accessibility statement', 'Personal data'],
   },
 } as const;
 
 export function pageRoutes({ config, db }: AppDeps) {
   const app = new Hono<AppEnv>();
+
+  // The resident pages' stylesheet (pages/html.ts residentPage), in the municipality's colour.
+  const sidorCss = residentCss(config.brandColor);
+  app.get('/sidor.css', (c) => {
+    c.header('Content-Type', 'text/css; charset=utf-8');
+    c.header('Cache-Control', 'public, max-age=300');
+    return c.body(sidorCss);
+  });
   const base = config.publicUrl.href.replace(/\/$/, '');
 
   app.get('/', (c) =>
@@ -98,6 +122,7 @@ export function pageRoutes({ config, db }: AppDeps) {
 
   const demoPage = (lang: Lang, widget: string, title: string, lead: string) => {
     const t = demoText[lang];
+    const home = lang === 'en' ? '/demo?lang=en' : '/demo';
     const body = t.sections
       .map(([id, heading, text]) => `<section id="${id}"><h2>${escapeHtml(heading)}</h2><p>${escapeHtml(text)}</p></section>`)
       .join('\n      ');
@@ -113,6 +138,15 @@ export function pageRoutes({ config, db }: AppDeps) {
       otherLang: t.otherLang,
       otherLangLabel: escapeHtml(t.otherLangLabel),
       otherLangHref: lang === 'sv' ? '/demo?lang=en' : '/demo',
+      municipality: escapeHtml(t.municipality),
+      mainMenu: escapeHtml(t.mainMenu),
+      menu: t.menu.map((item) => `<li><a href="${home}">${escapeHtml(item)}</a></li>`).join('\n        '),
+      youAreHere: escapeHtml(t.youAreHere),
+      home: escapeHtml(t.home),
+      homeHref: home,
+      section: escapeHtml(t.section),
+      phone: escapeHtml(t.phone),
+      footerLinks: t.footerLinks.map((item) => `<a href="${home}">${escapeHtml(item)}</a>`).join(' · '),
     });
   };
 

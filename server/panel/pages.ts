@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { AppDeps } from '../app.js';
 import { sendPage, type AppEnv } from '../http.js';
-import { escapeHtml } from '../pages/html.js';
+import { backAddress, escapeHtml, residentPage } from '../pages/html.js';
 import { findSurvey, leavePanel } from './store.js';
 
 type Lang = 'sv' | 'en';
@@ -26,28 +26,22 @@ const text = {
   },
 };
 
-function page(lang: Lang, title: string, body: string, { heading = true, head = '' } = {}) {
-  return (
-    `<!doctype html>\n<html lang="${lang}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
-    `<meta name="referrer" content="no-referrer">\n<title>${escapeHtml(title)}</title>\n<link rel="stylesheet" href="/admin/console.css">\n${head}</head>\n` +
-    `<body>\n<main>\n${heading ? `<h1>${escapeHtml(title)}</h1>\n` : ''}${body}\n</main>\n</body>\n</html>\n`
-  );
-}
-
 /**
  * The leave page every panel mail links to, and the page a survey invitation opens. Opening
  * the leave link only shows a button (mail scanners open every link); pressing it leaves.
  * The survey's secret is in the address's #fragment, so it never reaches this server.
  */
-export function panelPages({ db }: AppDeps) {
+export function panelPages({ db, config }: AppDeps) {
   const app = new Hono<AppEnv>();
+  const page = (lang: Lang, title: string, body: string, options: { heading?: boolean; head?: string; back?: string } = {}) =>
+    residentPage(config, { lang, title, body, ...options });
 
   app.get('/lamna-panelen/:token', (c) => {
     const lang = langOf(c.req.query('lang'));
     const t = text[lang];
     const action = `/lamna-panelen/${encodeURIComponent(c.req.param('token'))}?lang=${lang}`;
     c.header('Referrer-Policy', 'no-referrer');
-    return sendPage(c, page(lang, t.leaveTitle, `<p>${t.leaveAsk}</p>\n<form method="post" action="${escapeHtml(action)}"><button type="submit">${t.leaveButton}</button></form>`));
+    return sendPage(c, page(lang, t.leaveTitle, `<p>${t.leaveAsk}</p>\n<form method="post" action="${escapeHtml(action)}"><button class="button" type="submit">${t.leaveButton}</button></form>`));
   });
 
   app.post('/lamna-panelen/:token', async (c) => {
@@ -57,7 +51,7 @@ export function panelPages({ db }: AppDeps) {
     const token = c.req.param('token');
     const left = token.length <= 100 && (await leavePanel(db, token));
     if (!left) c.status(404);
-    return sendPage(c, page(lang, t.leaveTitle, `<p>${left ? t.left : t.unknown}</p>`));
+    return sendPage(c, page(lang, t.leaveTitle, `<p>${left ? t.left : t.unknown}</p>`, { back: backAddress(config, undefined) }));
   });
 
   app.get('/enkat/:id{[1-9][0-9]{0,9}}', async (c) => {

@@ -4,7 +4,7 @@ import { confirmBallot } from '../budgets/store.js';
 import { budgetConfirmationSummary } from '../budgets/summary.js';
 import { confirmMember } from '../panel/store.js';
 import { sendPage, type AppEnv } from '../http.js';
-import { escapeHtml } from '../pages/html.js';
+import { backAddress, escapeHtml, residentPage } from '../pages/html.js';
 import { petitionTopic } from '../petitions/live.js';
 import { petitionPreviewMeta } from '../petitions/link-preview.js';
 import { thresholdMail } from '../petitions/mails.js';
@@ -67,14 +67,6 @@ const text = {
   },
 };
 
-function page(lang: Lang, title: string, body: string, { heading = true, head = '' } = {}) {
-  return (
-    `<!doctype html>\n<html lang="${lang}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
-    `<meta name="referrer" content="no-referrer">\n<title>${escapeHtml(title)}</title>\n<link rel="stylesheet" href="/admin/console.css">\n${head}</head>\n` +
-    `<body>\n<main>\n${heading ? `<h1>${escapeHtml(title)}</h1>\n` : ''}${body}\n</main>\n</body>\n</html>\n`
-  );
-}
-
 /**
  * The pages a confirmation link in a mail opens. Opening the link shows a button; only
  * pressing it confirms — mail scanners that open every link must not confirm on a
@@ -84,6 +76,10 @@ export function confirmationPages({ db, config, mailer, live }: AppDeps) {
   const base = config.publicUrl.href.replace(/\/$/, '');
   const app = new Hono<AppEnv>();
   const langOf = (v: string | undefined): Lang => (v === 'en' ? 'en' : 'sv');
+  const page = (lang: Lang, title: string, body: string, options: { heading?: boolean; head?: string; back?: string } = {}) =>
+    residentPage(config, { lang, title, body, ...options });
+  /** The page the resident came from (?tillbaka=…, checked against the municipality's sites), for the link onward. */
+  const back = (c: { req: { query: (name: string) => string | undefined } }) => backAddress(config, c.req.query('tillbaka'));
 
   // The page mails link to, unless PETITION_PAGE_URL points at the municipality's own page
   // with the widget on it. The widget itself says if the petition is not public.
@@ -108,13 +104,14 @@ export function confirmationPages({ db, config, mailer, live }: AppDeps) {
     const lang = langOf(c.req.query('lang'));
     const kind = c.req.param('kind') as Kind;
     const t = text[lang];
-    const action = `/bekrafta/${kind}/${encodeURIComponent(c.req.param('token'))}?lang=${lang}`;
+    const returnTo = c.req.query('tillbaka');
+    const action = `/bekrafta/${kind}/${encodeURIComponent(c.req.param('token'))}?lang=${lang}${returnTo ? `&tillbaka=${encodeURIComponent(backAddress(config, returnTo))}` : ''}`;
     c.header('Referrer-Policy', 'no-referrer');
     // A ballot's page shows what is being confirmed (HTML, escaped, from server/budgets).
     const summary = kind === 'budget' ? await budgetConfirmationSummary(db, c.req.param('token'), lang) : '';
     return sendPage(
       c,
-      page(lang, t.title[kind], `<p>${t.ask[kind]}</p>\n${summary}<form method="post" action="${escapeHtml(action)}"><button type="submit">${t.button}</button></form>`),
+      page(lang, t.title[kind], `<p>${t.ask[kind]}</p>\n${summary}<form method="post" action="${escapeHtml(action)}"><button class="button" type="submit">${t.button}</button></form>`),
     );
   });
 
@@ -126,15 +123,15 @@ export function confirmationPages({ db, config, mailer, live }: AppDeps) {
     try {
       if (kind === 'forslag') {
         await confirmProposal(db, c.req.param('token'));
-        return sendPage(c, page(lang, t.title[kind], `<p>${t.done.forslag}</p>`));
+        return sendPage(c, page(lang, t.title[kind], `<p>${t.done.forslag}</p>`, { back: back(c) }));
       }
       if (kind === 'budget') {
         await confirmBallot(db, c.req.param('token'));
-        return sendPage(c, page(lang, t.title[kind], `<p>${t.done.budget}</p>\n${await budgetConfirmationSummary(db, c.req.param('token'), lang)}`));
+        return sendPage(c, page(lang, t.title[kind], `<p>${t.done.budget}</p>\n${await budgetConfirmationSummary(db, c.req.param('token'), lang)}`, { back: back(c) }));
       }
       if (kind === 'panel') {
         await confirmMember(db, c.req.param('token'));
-        return sendPage(c, page(lang, t.title[kind], `<p>${t.done.panel}</p>`));
+        return sendPage(c, page(lang, t.title[kind], `<p>${t.done.panel}</p>`, { back: back(c) }));
       }
       const result = await confirmSignature(db, c.req.param('token'));
       if (result.counted) await live!.publish(petitionTopic(result.petitionId));
@@ -147,13 +144,13 @@ export function confirmationPages({ db, config, mailer, live }: AppDeps) {
       }
       return sendPage(
         c,
-        page(lang, t.title[kind], `<p>${result.counted ? t.done.underskrift : t.already}</p>\n<p>${t.count(result.signatureCount, result.threshold)}</p>`),
+        page(lang, t.title[kind], `<p>${result.counted ? t.done.underskrift : t.already}</p>\n<p>${t.count(result.signatureCount, result.threshold)}</p>`, { back: back(c) }),
       );
     } catch (err) {
       if (!(err instanceof ConfirmationError)) throw err;
       c.status(err.reason === 'unknown' ? 404 : err.reason === 'closed' ? 409 : 410);
       const reason = kind === 'underskrift' && err.reason === 'closed' ? t.petitionClosed : t.reasons[err.reason];
-      return sendPage(c, page(lang, t.title[kind], `<p>${reason}</p>`));
+      return sendPage(c, page(lang, t.title[kind], `<p>${reason}</p>`, { back: back(c) }));
     }
   });
 

@@ -81,6 +81,17 @@ describe('configuration', () => {
     assert.match(problems({ BODY_LIMIT: '10' })[0]!, /^BODY_LIMIT: must be at least 1024/);
   });
 
+  it('reads the municipality’s name and colour, and refuses a colour white text cannot be read on', () => {
+    const config = loadConfig({ MUNICIPALITY_NAME: ' Exempelby kommun ', BRAND_COLOR: '#7A1F5C' });
+    assert.equal(config.municipalityName, 'Exempelby kommun');
+    assert.equal(config.brandColor, '#7a1f5c');
+    assert.equal(loadConfig({}).municipalityName, undefined);
+    assert.equal(loadConfig({}).brandColor, '#005a9c');
+    assert.match(problems({ BRAND_COLOR: '#ffdd00' })[0]!, /^BRAND_COLOR: must be dark enough for white text/);
+    assert.match(problems({ BRAND_COLOR: 'blue' })[0]!, /^BRAND_COLOR: must be a colour such as #005a9c/);
+    assert.match(problems({ MUNICIPALITY_NAME: 'Exempelby\nkommun' })[0]!, /^MUNICIPALITY_NAME: must be one line/);
+  });
+
   it('never prints the database or mail URL, which may hold passwords', () => {
     const [problem] = problems({ SMTP_URL: 'ftp://user:secret@mail' });
     assert.ok(!problem!.includes('secret'));

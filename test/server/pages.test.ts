@@ -292,3 +292,81 @@ describe('the server’s own pages', () => {
     assert.match(docs.headers.get('content-security-policy') ?? '', /script-src 'self'/);
   });
 });
+
+describe('the pages residents reach from a mail', () => {
+  const env = { MUNICIPALITY_NAME: 'Exempelby kommun', BRAND_COLOR: '#7a1f5c', ALLOWED_ORIGINS: 'https://www.exempelby.se' };
+
+  it('wear the municipality’s name and colour, with a real button, on every kind', async () => {
+    const { app } = await testApp(null, env);
+    for (const path of ['/bekrafta/underskrift/abc', '/bekrafta/forslag/abc', '/bekrafta/budget/abc', '/bekrafta/panel/abc', '/lamna-panelen/abc', '/e-forslag/1']) {
+      const res = await app.request(path);
+      assert.equal(res.status, 200, path);
+      const html = await res.text();
+      assert.match(html, /<header class="site"><p class="municipality">Exempelby kommun<\/p><\/header>/, path);
+      assert.match(html, /<title>[^<]+ – Exempelby kommun<\/title>/, path);
+      assert.match(html, /<link rel="stylesheet" href="\/sidor\.css">/, path);
+      if (!path.startsWith('/e-forslag')) assert.match(html, /<button class="button" type="submit">/, path);
+    }
+    const css = await app.request('/sidor.css');
+    assert.equal(css.status, 200);
+    assert.match(css.headers.get('content-type') ?? '', /text\/css/);
+    const text = await css.text();
+    assert.match(text, /--brand:#7a1f5c/);
+    assert.match(text, /\.button\{[^}]*min-height:2\.75rem/, 'buttons at least 44 px high');
+  });
+
+  it('lead back to the page the resident came from, when it is one of the municipality’s sites, and never elsewhere', async () => {
+    const { app } = await testApp(null, env);
+    const from = 'https://www.exempelby.se/bo-och-leva/e-forslag?x=1';
+    const form = await (await app.request(`/bekrafta/underskrift/abc?tillbaka=${encodeURIComponent(from)}`)).text();
+    assert.match(form, new RegExp(`action="/bekrafta/underskrift/abc\\?lang=sv&#38;tillbaka=${encodeURIComponent(from).replace(/[.?]/g, '\\$&')}"`));
+    const onward = (html: string) => /<a class="button secondary" href="([^"]*)">([^<]*)<\/a>/.exec(html);
+    const done = await app.request(`/bekrafta/underskrift/abc?tillbaka=${encodeURIComponent(from)}`, { method: 'POST' });
+    assert.equal(done.status, 404, 'an unknown link');
+    const link = onward(await done.text());
+    assert.equal(link?.[1], from);
+    assert.equal(link?.[2], 'Tillbaka till Exempelby kommun');
+    for (const elsewhere of ['https://evil.example/', 'javascript:alert(1)', '//evil.example/x', 'https://www.exempelby.se.evil.example/']) {
+      const res = await app.request(`/bekrafta/budget/abc?lang=en&tillbaka=${encodeURIComponent(elsewhere)}`, { method: 'POST' });
+      const l = onward(await res.text());
+      assert.equal(l?.[1], 'https://www.exempelby.se/', elsewhere);
+      assert.equal(l?.[2], 'Back to Exempelby kommun');
+    }
+    const left = await app.request('/lamna-panelen/abc', { method: 'POST' });
+    assert.equal(onward(await left.text())?.[1], 'https://www.exempelby.se/');
+  });
+
+  it('name the server’s host and lead back to it when no name or site is configured', async () => {
+    const { app } = await testApp(null);
+    const html = await (await app.request('/bekrafta/panel/abc', { method: 'POST' })).text();
+    assert.match(html, /<p class="municipality">dialog\.test<\/p>/);
+    assert.match(html, /<a class="button secondary" href="http:\/\/dialog\.test\/">Tillbaka till webbplatsen<\/a>/);
+  });
+});
+
+describe('the demo pages at any width, in either language', () => {
+  it('serve the English demo page in English, with lang="en", and the Swedish one in Swedish', async () => {
+    const { app } = await testApp(null);
+    const en = await (await app.request('/demo/budget?lang=en')).text();
+    assert.match(en, /<html lang="en">/);
+    for (const swedish of ['Bo och leva', 'Huvudmeny', 'Du är här', 'Startsida', 'Kommun och politik', 'Om webbplatsen', 'Tillgänglighetsredogörelse', 'Personuppgifter', 'Exempelby kommun']) {
+      assert.ok(!en.includes(swedish), `no "${swedish}" on the English page`);
+    }
+    assert.match(en, /<nav aria-label="Main menu">/);
+    assert.match(en, /<a href="\/demo" lang="sv">På svenska<\/a>/, 'only the way back to Swedish is in Swedish, marked so');
+    const sv = await (await app.request('/demo/budget')).text();
+    assert.match(sv, /<html lang="sv">/);
+    assert.match(sv, /<nav aria-label="Huvudmeny">/);
+    assert.match(sv, /Tillgänglighetsredogörelse/);
+  });
+
+  it('keep the page’s own text ragged right, and headings breaking between words only', async () => {
+    const { app } = await testApp(null);
+    const css = await (await app.request('/demo/assets/cms.css')).text();
+    assert.ok(!/text-align:\s*justify/.test(css), 'no justified text');
+    const headings = /h1, h2, h3 \{([^}]*)\}/.exec(css)?.[1] ?? '';
+    assert.match(headings, /overflow-wrap: normal/);
+    assert.match(headings, /hyphens: manual/);
+    assert.match(css, /\.breadcrumb ol \{[^}]*flex-wrap: wrap/, 'the breadcrumb wraps at 320 px');
+  });
+});

@@ -138,7 +138,7 @@ describe('the petition page mails link to', () => {
       assert.match(res.headers.get('content-security-policy')!, /worker-src blob:/);
       const html = await res.text();
       assert.match(html, /<html lang="en">/);
-      assert.match(html, /<title>Bänkar &#60;vid&#62; ån<\/title>/, 'escaped');
+      assert.match(html, /<title>Bänkar &#60;vid&#62; ån – dialog\.test<\/title>/, 'escaped, then the municipality (here the host: no MUNICIPALITY_NAME)');
       assert.ok(html.includes(`<medverka-petition petition="${petitionId}" heading-level="1"></medverka-petition>`));
       assert.ok(html.includes('<script type="module" src="/widgets/medverka.js"></script>'));
       for (const bad of ['0', 'abc', '-1', '1e3', '99999999999']) assert.equal((await app.request(`/e-forslag/${bad}`)).status, 404, bad);

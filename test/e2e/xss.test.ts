@@ -316,7 +316,8 @@ describe('end to end on sqlite: hostile text in every field stays text in every 
     const titled = text.petitionTitles.findIndex((t) => t.includes('</title>'));
     page = await open(resident, `${base}/e-forslag/${ids.petitions[titled]}`);
     await assertInert(page, [text.petitionTitles[titled]!], `/e-forslag/${ids.petitions[titled]}`);
-    assert.equal(await page.title(), text.petitionTitles[titled]);
+    // The title as text, then the municipality's name (here the server's host: no MUNICIPALITY_NAME).
+    assert.equal(await page.title(), `${text.petitionTitles[titled]} – ${new URL(base).hostname}`);
     await page.close();
 
     page = await open(resident, `${base}/embed/budget/xss-reglage`);

@@ -4,7 +4,7 @@ import { powHeader } from '../../server/abuse/proof-of-work.js';
 import type { BudgetInput, PublicBudget } from '../../server/budgets/schemas.js';
 import { startTestSmtpServer, type TestSmtpServer } from '../../server/mail/capture.js';
 import { createMailer, findLinks } from '../../server/mail/mailer.js';
-import { districtProjects } from './budget-fixtures.js';
+import { twoDistrictBudget } from './budget-fixtures.js';
 import { fromAddress, memoryLogger, pow, testApp, testDatabases } from './helpers.js';
 import { seedStaff, signIn, staffRequest } from './staff-helpers.js';
 
@@ -30,21 +30,8 @@ const sliders: BudgetInput = {
   ],
 };
 
-const projects: BudgetInput = {
-  slug: 'omraden-2027',
-  title: { sv: 'Områdenas projekt', en: null },
-  description: { sv: '', en: null },
-  mode: 'projects',
-  total: 0,
-  rule: 'within',
-  tolerance: 0,
-  closesAt: null,
-  districts: [
-    { name: { sv: 'Norr', en: 'North' }, total: 1_000_000 },
-    { name: { sv: 'Söder', en: 'South' }, total: 800_000 },
-  ],
-  items: districtProjects,
-};
+// With the districts' English names, for the English mail.
+const projects: BudgetInput = { ...twoDistrictBudget, districts: [{ name: { sv: 'Norr', en: 'North' }, total: 1_000_000 }, { name: { sv: 'Söder', en: 'South' }, total: 800_000 }] };
 
 let address = 0;
 for (const database of testDatabases()) {

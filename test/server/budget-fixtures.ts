@@ -10,3 +10,20 @@ export const districtProjects: BudgetInput['items'] = [
   { district: 1, title: { sv: 'Skatepark', en: null }, description: { sv: '', en: null }, image: null, min: 0, max: 0, step: 1, start: 0, cost: 600_000 },
   { district: null, title: { sv: 'Parkbänkar', en: null }, description: { sv: '', en: null }, image: null, min: 0, max: 0, step: 1, start: 0, cost: 200_000 },
 ];
+
+/** A two-district project vote with the projects above (Norr: index 0, Söder: index 1). */
+export const twoDistrictBudget: BudgetInput = {
+  slug: 'omraden-2027',
+  title: { sv: 'Områdenas projekt', en: null },
+  description: { sv: '', en: null },
+  mode: 'projects',
+  total: 0,
+  rule: 'within',
+  tolerance: 0,
+  closesAt: null,
+  districts: [
+    { name: { sv: 'Norr', en: null }, total: 1_000_000 },
+    { name: { sv: 'Söder', en: null }, total: 800_000 },
+  ],
+  items: districtProjects,
+};

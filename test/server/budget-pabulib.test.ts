@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import type { BudgetInput, PublicBudget } from '../../server/budgets/schemas.js';
 import { castBallot, confirmBallot } from '../../server/budgets/store.js';
-import { districtProjects } from './budget-fixtures.js';
+import { districtProjects, twoDistrictBudget } from './budget-fixtures.js';
 import { readPabulib } from './budget-pabulib.js';
 import { testApp, testDatabases } from './helpers.js';
 import { seedStaff, signIn, staffRequest } from './staff-helpers.js';
@@ -65,21 +65,7 @@ const sliders: BudgetInput = {
   ],
 };
 
-const projects: BudgetInput = {
-  slug: 'omraden-2027',
-  title: { sv: 'Områdenas projekt', en: null },
-  description: { sv: '', en: null },
-  mode: 'projects',
-  total: 0,
-  rule: 'within',
-  tolerance: 0,
-  closesAt: null,
-  districts: [
-    { name: { sv: 'Norr', en: null }, total: 1_000_000 },
-    { name: { sv: 'Söder', en: null }, total: 800_000 },
-  ],
-  items: districtProjects,
-};
+const projects = twoDistrictBudget;
 
 for (const database of testDatabases()) {
   describe(`the pabulib export on ${database.name}`, () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { BudgetInput, BudgetResults, PublicBudget } from '../../server/budgets/schemas.js';
 import { castBallot, confirmBallot } from '../../server/budgets/store.js';
-import { districtProjects } from './budget-fixtures.js';
+import { twoDistrictBudget } from './budget-fixtures.js';
 import { testApp, testDatabases } from './helpers.js';
 import { seedStaff, signIn, staffRequest } from './staff-helpers.js';
 
@@ -22,21 +22,7 @@ const lone: BudgetInput = {
   ],
 };
 
-const districts: BudgetInput = {
-  slug: 'omraden-2027',
-  title: { sv: 'Områdenas projekt', en: null },
-  description: { sv: '', en: null },
-  mode: 'projects',
-  total: 0,
-  rule: 'within',
-  tolerance: 0,
-  closesAt: null,
-  districts: [
-    { name: { sv: 'Norr', en: null }, total: 1_000_000 },
-    { name: { sv: 'Söder', en: null }, total: 800_000 },
-  ],
-  items: districtProjects,
-};
+const districts = twoDistrictBudget;
 
 for (const database of testDatabases()) {
   describe(`budget results from few residents on ${database.name}`, () => {

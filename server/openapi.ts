@@ -40,6 +40,17 @@ export const fileDownload = (mediaType: string, description: string) => ({
  */
 export const orNull = <T extends z.ZodType>(schema: T) => z.union([schema, z.null()]);
 
+/**
+ * The page a resident's form was sent from (the widgets send it). The page the mailed
+ * confirmation link opens leads back to it when it is one of the municipality's own pages;
+ * any other address is ignored.
+ */
+export const ReturnTo = z
+  .string()
+  .max(2000)
+  .optional()
+  .openapi({ description: 'The address of the page the form was sent from. The page the confirmation link opens links back to it, if it is on one of the municipality’s sites.' });
+
 export const jsonBody = <T extends z.ZodType>(schema: T) => ({
   body: { content: { 'application/json': { schema } }, required: true },
 });

@@ -1,3 +1,4 @@
+import { backQuery } from '../pages/html.js';
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { AppDeps } from '../app.js';
 import { ApiError } from '../errors.js';
@@ -69,7 +70,7 @@ export function budgetRoutes({ db, config, mailer }: AppDeps) {
       const title = input.lang === 'en' && budget.title.en ? budget.title.en : budget.title.sv;
       const amounts = new Map(budget.mode === 'sliders' ? input.allocations.map((a) => [a.itemId, a.amount]) : input.projects.map((id) => [id, budget.items.find((i) => i.id === id)!.cost]));
       const summary = summaryText(summarise(budget, input.districtId, amounts, input.lang), input.lang);
-      await mailer!.send(ballotConfirmationMail(input.lang, input.email, title, `${base}/bekrafta/budget/${cast.token}?lang=${input.lang}`, summary));
+      await mailer!.send(ballotConfirmationMail(input.lang, input.email, title, `${base}/bekrafta/budget/${cast.token}?lang=${input.lang}${backQuery(config, input.returnTo)}`, summary));
       return c.json({ status: 'check_email' as const }, 202);
     },
   );

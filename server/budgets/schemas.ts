@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { orNull } from '../openapi.js';
+import { orNull, ReturnTo } from '../openapi.js';
 import { Localized } from '../tiles/schemas.js';
 
 /**
@@ -120,6 +120,7 @@ export const BallotInput = z
       .default([]),
     projects: z.array(z.number().int().positive()).max(200).default([]),
     lang: z.enum(['sv', 'en']).default('sv'),
+    returnTo: ReturnTo,
   })
   .strict()
   .openapi('BallotInput');

@@ -62,12 +62,24 @@ export function residentPage(config: PageConfig, page: ResidentPage): string {
  * send anyone to a stranger's page — or else the municipality's first site, or this server.
  */
 export function backAddress(config: PageConfig, requested: string | undefined): string {
+  return ownPage(config, requested) ?? (config.allowedOrigins[0] ? `${config.allowedOrigins[0]}/` : config.publicUrl.href);
+}
+
+/** The address when it is a page on this server or one of the municipality's sites, else undefined. */
+export function ownPage(config: PageConfig, requested: string | undefined): string | undefined {
   const own = [config.publicUrl.origin, ...config.allowedOrigins];
-  if (requested && requested.length <= 2000 && URL.canParse(requested)) {
-    const url = new URL(requested);
-    if ((url.protocol === 'https:' || url.protocol === 'http:') && own.includes(url.origin)) return url.href;
-  }
-  return config.allowedOrigins[0] ? `${config.allowedOrigins[0]}/` : config.publicUrl.href;
+  if (!requested || requested.length > 2000 || !URL.canParse(requested)) return undefined;
+  const url = new URL(requested);
+  return (url.protocol === 'https:' || url.protocol === 'http:') && own.includes(url.origin) ? url.href : undefined;
+}
+
+/**
+ * What a confirmation link in a mail carries so that the page it opens can lead back to the
+ * page the resident sent the form from (`&tillbaka=…`): only for the municipality's own pages.
+ */
+export function backQuery(config: PageConfig, returnTo: string | undefined): string {
+  const page = ownPage(config, returnTo);
+  return page ? `&tillbaka=${encodeURIComponent(page)}` : '';
 }
 
 /** The stylesheet of the resident pages, in the municipality's colour (checked by config.ts). */
@@ -78,7 +90,7 @@ body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;f
 .site{background:var(--brand);color:#fff;padding:.75rem 1rem;border-bottom:1px solid transparent}
 .municipality{margin:0 auto;max-width:38rem;font-weight:700;font-size:1.125rem}
 main{max-width:40rem;margin:0 auto;padding:1.5rem 1rem 3rem}
-h1{font-size:1.75rem;line-height:1.25;margin:0 0 1rem;overflow-wrap:break-word;hyphens:manual}
+h1{font-size:clamp(1.375rem,5vw + .5rem,1.75rem);line-height:1.25;margin:0 0 1rem;overflow-wrap:break-word;hyphens:manual}
 p{margin:0 0 1rem;max-width:65ch}
 a{color:var(--brand);text-underline-offset:.15em}
 form{margin:1.5rem 0}

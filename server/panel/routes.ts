@@ -1,3 +1,4 @@
+import { backQuery } from '../pages/html.js';
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppDeps } from '../app.js';
@@ -79,7 +80,7 @@ export function panelRoutes({ db, config, mailer }: AppDeps) {
       await mailer!.send(
         joined.alreadyMember
           ? alreadyMemberMail(input.lang, input.email, joined.name, leaveLink)
-          : joinConfirmationMail(input.lang, input.email, `${base}/bekrafta/panel/${joined.token}?lang=${input.lang}`, leaveLink),
+          : joinConfirmationMail(input.lang, input.email, `${base}/bekrafta/panel/${joined.token}?lang=${input.lang}${backQuery(config, input.returnTo)}`, leaveLink),
       );
       return c.json({ status: 'check_your_email' as const }, 202);
     },

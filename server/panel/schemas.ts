@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { orNull } from '../openapi.js';
+import { orNull, ReturnTo } from '../openapi.js';
 
 /** A text residents read: Swedish always, English where staff have written one. */
 export const Text = z
@@ -37,6 +37,7 @@ export const JoinInput = z
     district: z.string().max(100).nullable().optional().openapi({ description: 'One of GET /api/panel districts; null: prefer not to say.' }),
     consent: z.literal(true, { message: 'must be true: the consent text has been read and accepted' }),
     lang: Lang,
+    returnTo: ReturnTo,
   })
   .strict()
   .openapi('PanelJoinInput');

@@ -1,3 +1,4 @@
+import { backQuery } from '../pages/html.js';
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import type { AppDeps } from '../app.js';
@@ -140,7 +141,7 @@ export function petitionRoutes({ db, config, mailer, live, log }: AppDeps) {
       const input = c.req.valid('json');
       refuseUnmailable(input.email);
       const { token } = await proposePetition(db, input, thresholdCount(config.petitions.threshold));
-      await mailer!.send(proposalConfirmationMail(input.lang, input.email, `${base}/bekrafta/forslag/${token}?lang=${input.lang}`));
+      await mailer!.send(proposalConfirmationMail(input.lang, input.email, `${base}/bekrafta/forslag/${token}?lang=${input.lang}${backQuery(config, input.returnTo)}`));
       return c.json({ status: 'check_email' as const }, 202);
     },
   );
@@ -168,7 +169,7 @@ export function petitionRoutes({ db, config, mailer, live, log }: AppDeps) {
         if (err instanceof NotOpenError) throw new ApiError(409, 'petition_not_open', 'This petition is not open for signatures.');
         throw err;
       }
-      const link = `${base}/bekrafta/underskrift/${signed.token}?lang=${input.lang}`;
+      const link = `${base}/bekrafta/underskrift/${signed.token}?lang=${input.lang}${backQuery(config, input.returnTo)}`;
       await mailer!.send(signatureConfirmationMail(input.lang, input.email, signed.title, link, signed.alreadyConfirmed));
       return c.json({ status: 'check_email' as const }, 202);
     },

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { ReturnTo } from '../openapi.js';
 import { petitionStatuses } from './rules.js';
 
 export const PetitionId = z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 42 });
@@ -61,6 +62,7 @@ export const ProposalInput = z
     email: z.string().trim().max(254).pipe(z.email({ message: 'must be an e-mail address' })),
     publicDocumentAccepted: z.literal(true, { message: 'must be true: a submitted proposal is a public document' }),
     lang: Lang,
+    returnTo: ReturnTo,
   })
   .strict()
   .openapi('ProposalInput');
@@ -74,6 +76,7 @@ export const SignatureInput = z
     connection: z.enum(['resident', 'other']).openapi({ description: 'resident: lives in the municipality; other: another stated connection.' }),
     connectionText: z.string().trim().max(200).optional(),
     lang: Lang,
+    returnTo: ReturnTo,
   })
   .strict()
   .superRefine((v, ctx) => {

@@ -7,6 +7,8 @@ import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { createDatabase, migrateToLatest } from '../../server/db/index.js';
+import { startTestSmtpServer, type TestSmtpServer } from '../../server/mail/capture.js';
+import { findLinks } from '../../server/mail/mailer.js';
 import { confirmProposal, movePetition, proposePetition } from '../../server/petitions/store.js';
 import { freshDatabase, launchBrowser, startHostPage, startServer, watchProblems, type HostPage, type RunningServer } from './harness.js';
 
@@ -18,9 +20,12 @@ describe('end to end on sqlite: the iframe embeds on a page of another origin', 
   let host: HostPage;
   let server: RunningServer;
   let browser: Browser;
+  let smtp: TestSmtpServer;
   let drop: () => Promise<void>;
+  const ids: Record<string, number> = {};
 
   before(async () => {
+    smtp = await startTestSmtpServer();
     host = await startHostPage((pasted) => ({
       html: `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Kommunen</title></head><body><h1>Kommunen</h1>${pasted}</body></html>`,
     }));
@@ -32,11 +37,13 @@ describe('end to end on sqlite: the iframe embeds on a page of another origin', 
       const { petitionId, token } = await proposePetition(db, { title, body: 'Ett förslag.', name: 'Anna Andersson', email: 'anna@example.se' }, 100);
       await confirmProposal(db, token);
       await movePetition(db, petitionId, 'open');
+      ids[status] = petitionId;
       if (status === 'answered') await movePetition(db, petitionId, 'answered', { answer: 'Tack för förslaget.' });
       if (status === 'closed') await movePetition(db, petitionId, 'closed');
     }
     await db.destroy();
-    server = await startServer(fresh.url, { ALLOWED_ORIGINS: host.origin });
+    // An easy proof of work keeps the test quick; the difficulty is a setting.
+    server = await startServer(fresh.url, { ALLOWED_ORIGINS: host.origin, SMTP_URL: smtp.url, POW_MAX_NUMBER: '1000' });
     browser = await launchBrowser();
   });
   after(async () => {
@@ -44,6 +51,7 @@ describe('end to end on sqlite: the iframe embeds on a page of another origin', 
     await server?.stop();
     await drop?.();
     await host?.close();
+    await smtp?.close();
   });
 
   /** The host page with the iframe as the embed builder writes it; the frame once its widget has drawn. */
@@ -125,6 +133,33 @@ describe('end to end on sqlite: the iframe embeds on a page of another origin', 
       assert.deepEqual(violations, []);
     } finally {
       await context.close();
+    }
+  });
+
+  it('leads a resident who signed in the frame back to the host’s site from the mailed link, not to the embed page', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const problems = watchProblems(page);
+    try {
+      const frame = await open(`petition/${ids.open}`, page);
+      await frame.getByLabel('Namn', { exact: true }).fill('Sam Svensson');
+      await frame.getByLabel('E-postadress', { exact: true }).fill('sam@example.se');
+      await frame.getByLabel('Jag bor i kommunen').check();
+      await frame.getByRole('button', { name: 'Skriv under' }).click();
+      await frame.getByRole('heading', { name: 'Kolla din e-post' }).waitFor({ timeout: 15_000 });
+      const mail = await smtp.waitFor((m) => m.envelope.to.includes('sam@example.se'), 10_000);
+      const link = new URL(findLinks(mail.text).find((l) => l.includes('/bekrafta/underskrift/'))!);
+      // The host page sends the frame its origin only (the browser's default referrer policy
+      // between origins), so that is where back leads: the site, never the embed page.
+      assert.equal(link.searchParams.get('tillbaka'), `${host.origin}/`);
+      await page.goto(link.href);
+      await page.getByRole('button', { name: 'Bekräfta' }).click();
+      await page.getByText('Tack! Din underskrift är räknad.').waitFor();
+      host.paste('<p>Startsidan</p>');
+      await page.getByRole('link', { name: /^Tillbaka till/ }).click();
+      await page.waitForURL(`${host.origin}/`);
+      assert.deepEqual(problems, []);
+    } finally {
+      await page.close();
     }
   });
 

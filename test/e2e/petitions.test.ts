@@ -111,6 +111,10 @@ for (const kind of databaseKinds) {
       assert.equal(signature.mail.subject, 'Bekräfta din underskrift');
       const mailPage = await resident.newPage();
       await confirm(mailPage, signature.link, /Din underskrift är räknad/);
+      // The confirmed page leads back to the page the signer signed on, with the petition open.
+      await mailPage.getByRole('link', { name: /^Tillbaka till/ }).click();
+      await mailPage.waitForURL(`${server.url}/demo/e-forslag#e-forslag-${petitionId}`);
+      await mailPage.locator('medverka-petitions').getByRole('heading', { name: title }).waitFor();
       await count.getByText('1 av 2').waitFor({ timeout: 10_000 });
 
       // Staff answer; the answer appears on the open page and is mailed to proposer and signer.

@@ -39,7 +39,16 @@ export const petitionApi = {
 };
 
 /**
- * Posts a resident's form with its proof-of-work solution; resolves once the server
+ * The page the resident is on, so that the page a confirmation mail opens can lead back to
+ * it: the page itself, or in the iframe embed the page that shows the frame (its referrer, or
+ * at least its origin), never the embed page.
+ */
+function shownOn(): string | undefined {
+  return window === window.top ? location.href : document.referrer || (location.ancestorOrigins as DOMStringList | undefined)?.[0] || undefined;
+}
+
+/**
+ * Posts a resident's form with its proof-of-work solution (and the page it was sent from); resolves once the server
  * accepted it, and otherwise throws a FormRefusal carrying the server's field issues and
  * how long to wait.
  */
@@ -49,7 +58,7 @@ export async function postWithPow(base: string, path: string, body: unknown, pow
     response = await fetch(new URL(path, base), {
       method: 'POST',
       headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'X-Medverka-Pow': pow },
-      body: JSON.stringify(body),
+      body: JSON.stringify({ ...(body as object), returnTo: shownOn() }),
       credentials: 'omit',
     });
   } catch (err) {

@@ -1,4 +1,5 @@
 import type { Answers, Question, QuestionResult, SurveyPage, SurveyResults } from './schemas.js';
+import { shownBreakdowns } from '../privacy/small-groups.js';
 import type { SubmittedResponse } from './store.js';
 
 /** What is wrong with one answer, as the widget shows it beside the question. */
@@ -92,49 +93,43 @@ export function tally(pages: SurveyPage[], responses: SubmittedResponse[]): Ques
     });
 }
 
-/**
- * Which groups of a breakdown may be shown, given how many people each holds. A group of
- * fewer than minGroup is hidden, and so are further groups, the smallest first, until the
- * hidden groups together hold nobody or at least minGroup people: the whole is shown beside
- * them, so the whole minus the shown groups would otherwise give away the hidden few
- * (six members, five aged 30–49 and one 65+: everyone minus 30–49 is the one).
- */
-export function shownGroups(sizes: number[], minGroup: number): boolean[] {
-  const shown = sizes.map((n) => n >= minGroup);
-  let hidden = sizes.reduce((sum, n, i) => sum + (shown[i] ? 0 : n), 0);
-  while (hidden > 0 && hidden < minGroup) {
-    let smallest = -1;
-    sizes.forEach((n, i) => {
-      if (shown[i] && (smallest < 0 || n < sizes[smallest]!)) smallest = i;
-    });
-    if (smallest < 0) break;
-    shown[smallest] = false;
-    hidden += sizes[smallest]!;
-  }
-  return shown;
+/** The panel's two breakdowns, with the groups each knows (from the settings). */
+export interface PanelGroups {
+  ageBand: string[];
+  district: string[];
 }
 
 /**
- * The results of a survey, and with `by` the same per group. A group that shownGroups()
- * hides is listed without figures (nor its free text), so no one's answers can be picked
- * out, not even by subtracting the shown groups from the whole.
+ * The groups of both breakdowns over these people — the known ones, "not said" (null), and any
+ * no longer in the settings — each with its people and whether it may be shown: shownBreakdowns()
+ * over both at once, so that neither view, nor the two together, gives anyone away.
  */
-export function surveyResults(pages: SurveyPage[], responses: SubmittedResponse[], by: 'ageBand' | 'district' | undefined, known: string[], minGroup: number): SurveyResults {
-  const results: SurveyResults = { respondents: responses.length, questions: tally(pages, responses), by: by ?? null, minGroup, groups: null };
-  if (!by) return results;
-  const groups = new Map<string | null, SubmittedResponse[]>([...known.map((k) => [k, []] as [string, SubmittedResponse[]]), [null, []]]);
-  for (const r of responses) {
-    const key = by === 'ageBand' ? r.ageBand : r.district;
-    if (!groups.has(key)) groups.set(key, []);
-    groups.get(key)!.push(r);
-  }
-  const list = [...groups];
-  const shown = shownGroups(
-    list.map(([, members]) => members.length),
+export function panelBreakdowns(people: readonly { ageBand: string | null; district: string | null }[], known: PanelGroups, minGroup: number) {
+  const keys = (['ageBand', 'district'] as const).map((by) => {
+    const list: (string | null)[] = [...known[by], null];
+    for (const p of people) if (!list.includes(p[by])) list.push(p[by]);
+    return { by, list, of: people.map((p) => list.indexOf(p[by])) };
+  });
+  const shown = shownBreakdowns(
+    keys.map((k) => k.of),
+    keys.map((k) => k.list.length),
     minGroup,
   );
-  results.groups = list.map(([group, members], i) =>
-    shown[i] ? { group, hidden: false as const, respondents: members.length, questions: tally(pages, members) } : { group, hidden: true as const },
-  );
+  const view = (b: 0 | 1) => keys[b]!.list.map((group, g) => ({ group, people: keys[b]!.of.flatMap((x, i) => (x === g ? [i] : [])), shown: shown[b]![g]! }));
+  return { ageBand: view(0), district: view(1) };
+}
+
+/**
+ * The results of a survey, and with `by` the same per group. A group that panelBreakdowns()
+ * hides is listed without figures (nor its free text), so no one's answers can be picked
+ * out, not even by subtracting shown groups from the whole or from each other.
+ */
+export function surveyResults(pages: SurveyPage[], responses: SubmittedResponse[], by: 'ageBand' | 'district' | undefined, known: PanelGroups, minGroup: number): SurveyResults {
+  const results: SurveyResults = { respondents: responses.length, questions: tally(pages, responses), by: by ?? null, minGroup, groups: null };
+  if (!by) return results;
+  results.groups = panelBreakdowns(responses, known, minGroup)[by].map(({ group, people, shown }) => {
+    const members = people.map((i) => responses[i]!);
+    return shown ? { group, hidden: false as const, respondents: members.length, questions: tally(pages, members) } : { group, hidden: true as const };
+  });
   return results;
 }

@@ -220,8 +220,8 @@ export function staffPanelRoutes({ db, config, mailer, log }: AppDeps) {
       const { id } = c.req.valid('param');
       const { by } = c.req.valid('query');
       const row = await load(id);
-      const known = by === 'ageBand' ? config.panel.ageBands : by === 'district' ? config.panel.districts : [];
       c.header('Cache-Control', 'no-store');
+      const known = { ageBand: config.panel.ageBands, district: config.panel.districts };
       return c.json({ results: surveyResults(surveyPages(row), await submittedResponses(db, id), by, known, config.panel.minGroup) }, 200);
     },
   );

@@ -4,7 +4,7 @@ import type { Database, Db } from '../db/index.js';
 import type { SurveyTable } from '../db/schema.js';
 import { canonicalEmail } from '../petitions/rules.js';
 import { ConfirmationError, hashToken, newToken } from '../verify/tokens.js';
-import { shownGroups } from './results.js';
+import { panelBreakdowns } from './results.js';
 import type { Answers, StaffSurvey, SurveyInput, SurveyPage } from './schemas.js';
 
 type Conn = Db | Transaction<Database>;
@@ -116,8 +116,9 @@ export async function deleteUnconfirmedMembers(db: Db, now = new Date()): Promis
 }
 
 /**
- * How many members, in all and per group. A group shownGroups() hides shows no figure: one
- * smaller than minGroup, and those that would let it be worked out from the total.
+ * How many members, in all and per group. A group panelBreakdowns() hides shows no figure: one
+ * smaller than minGroup, and those that would let it be worked out from the total or from a
+ * group of the other breakdown.
  */
 export async function panelCounts(db: Db, panel: Config['panel']) {
   const rows = await db
@@ -126,21 +127,13 @@ export async function panelCounts(db: Db, panel: Config['panel']) {
     .where('status', '=', 'member')
     .groupBy(['age_band', 'district'])
     .execute();
-  const members = rows.reduce((sum, r) => sum + Number(r.n), 0);
-  const tally = (values: string[], of: (r: (typeof rows)[number]) => string | null) => {
-    const counts = new Map<string | null, number>([...values.map((v) => [v, 0] as const), [null, 0]]);
-    for (const r of rows) counts.set(of(r), (counts.get(of(r)) ?? 0) + Number(r.n));
-    const list = [...counts];
-    const shown = shownGroups(
-      list.map(([, n]) => n),
-      panel.minGroup,
-    );
-    return list.map(([group, n], i) => ({ group, count: shown[i] ? n : null }));
-  };
+  const people = rows.flatMap((r) => Array.from({ length: Number(r.n) }, () => ({ ageBand: r.age_band, district: r.district })));
+  const groups = panelBreakdowns(people, { ageBand: panel.ageBands, district: panel.districts }, panel.minGroup);
+  const count = (g: { people: number[]; shown: boolean }) => (g.shown ? g.people.length : null);
   return {
-    members,
-    byAgeBand: panel.ageBands.length ? tally(panel.ageBands, (r) => r.age_band).map(({ group, count }) => ({ band: group, count })) : [],
-    byDistrict: panel.districts.length ? tally(panel.districts, (r) => r.district).map(({ group, count }) => ({ district: group, count })) : [],
+    members: people.length,
+    byAgeBand: panel.ageBands.length ? groups.ageBand.map((g) => ({ band: g.group, count: count(g) })) : [],
+    byDistrict: panel.districts.length ? groups.district.map((g) => ({ district: g.group, count: count(g) })) : [],
     minGroup: panel.minGroup,
   };
 }

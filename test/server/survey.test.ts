@@ -3,7 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import { startTestSmtpServer, type CapturedMail, type TestSmtpServer } from '../../server/mail/capture.js';
 import { createMailer, findLinks } from '../../server/mail/mailer.js';
 import type { StaffSurvey, SurveyInput, SurveyResults } from '../../server/panel/schemas.js';
-import { shownGroups, surveyResults } from '../../server/panel/results.js';
+import { surveyResults } from '../../server/panel/results.js';
+import { shownBreakdowns, shownGroups } from '../../server/privacy/small-groups.js';
 import { confirmMember, joinPanel } from '../../server/panel/store.js';
 import { powHeader } from '../../server/abuse/proof-of-work.js';
 import { memoryLogger, pow, testApp, testDatabases } from './helpers.js';
@@ -56,6 +57,51 @@ describe('the small-group rule', () => {
     }
   });
 
+  it('hides a group that nearly coincides with a group of the other breakdown, so the two views together give nobody away', () => {
+    // Eleven respondents: everyone in Norr is 30–49, and one 30–49 lives in Söder. "30–49"
+    // minus "Norr" would be that one person's answers.
+    const pages = [{ questions: [{ id: 't', type: 'text' as const, text: { sv: 'Något?', en: null }, required: false }, { id: 's', type: 'scale' as const, text: { sv: 'Hur?', en: null }, required: true }] }];
+    const person = (n: number, ageBand: string, district: string, s: number) => ({ id: n, ageBand, district, submittedAt: '2026-01-01T00:00:00Z', answers: { t: `svar ${n}`, s } });
+    const responses = [
+      ...Array.from({ length: 5 }, (_, i) => person(i, '30–49', 'Norr', 3)),
+      person(5, '30–49', 'Söder', 1),
+      ...Array.from({ length: 5 }, (_, i) => person(6 + i, '65+', 'Söder', 4)),
+    ];
+    const known = { ageBand: ['30–49', '65+'], district: ['Norr', 'Söder'] };
+    const byAge = surveyResults(pages, responses, 'ageBand', known, 5).groups!;
+    const byDistrict = surveyResults(pages, responses, 'district', known, 5).groups!;
+    const shown = (groups: typeof byAge) => groups.filter((g) => !g.hidden).map((g) => g.group);
+    // Each breakdown alone would show both its groups (6 + 5, and 5 + 6).
+    assert.deepEqual(shownGroups([6, 5, 0], 5), [true, true, false]);
+    // Together, Norr (5) lies inside 30–49 (6) with one to spare, and 65+ (5) inside Söder (6):
+    // the two breakdowns nearly coincide, so only one of them can be shown. Söder is, and Norr
+    // (the whole minus Söder: five people) is not listed; no age group is shown.
+    assert.deepEqual(shown(byDistrict), ['Söder']);
+    assert.deepEqual(shown(byAge), []);
+    assert.ok(!JSON.stringify(byAge).includes('svar 5'), 'the lone one’s free text is nowhere per group');
+
+    // Brute force over small panels: for any two shown groups of different breakdowns, and
+    // for a group and the whole without a group, no difference of 1–4 people when one holds the other.
+    for (let run = 0; run < 300; run++) {
+      const people = Array.from({ length: 6 + (run % 20) }, (_, i) => [(run * 31 + i * 7) % 3, (run * 17 + i * i) % 3]);
+      const shownNow = shownBreakdowns([people.map((p) => p[0]!), people.map((p) => p[1]!)], [3, 3], 5);
+      const sets = [0, 1].map((b) => [0, 1, 2].filter((g) => shownNow[b]![g]).flatMap((g) => {
+        const inside = new Set(people.flatMap((p, i) => (p[b] === g ? [i] : [])));
+        return [inside, new Set(people.map((_, i) => i).filter((i) => !inside.has(i)))];
+      }));
+      for (const x of sets[0]!) for (const y of sets[1]!) {
+        const xy = [...x].filter((i) => !y.has(i)).length;
+        const yx = [...y].filter((i) => !x.has(i)).length;
+        assert.ok(!((xy === 0 && yx > 0 && yx < 5) || (yx === 0 && xy > 0 && xy < 5)), `run ${run}: ${JSON.stringify(people)}`);
+      }
+      for (const b of [0, 1]) {
+        const sizes = [0, 1, 2].map((g) => people.filter((p) => p[b] === g).length);
+        const hidden = sizes.reduce((sum, n, g) => sum + (shownNow[b]![g] ? 0 : n), 0);
+        assert.ok(hidden === 0 || hidden >= 5 || shownNow[b]!.every((x) => !x), `run ${run}, breakdown ${b}`);
+      }
+    }
+  });
+
   it('lists a shown group with its figures and free text, a hidden one with neither', () => {
     const pages = [{ questions: [{ id: 't', type: 'text' as const, text: { sv: 'Något?', en: null }, required: false }, { id: 's', type: 'scale' as const, text: { sv: 'Hur?', en: null }, required: true }] }];
     const response = (ageBand: string, text: string, n: number) => ({ id: n, ageBand, district: null, submittedAt: '2026-01-01T00:00:00Z', answers: { t: text, s: 3 } });
@@ -64,7 +110,7 @@ describe('the small-group rule', () => {
       ...Array.from({ length: 5 }, (_, i) => response('B', `b${i}`, 10 + i)),
       response('C', 'c-hemlig', 20),
     ];
-    const results = surveyResults(pages, responses, 'ageBand', ['A', 'B', 'C'], 5);
+    const results = surveyResults(pages, responses, 'ageBand', { ageBand: ['A', 'B', 'C'], district: [] }, 5);
     const [a, b, c] = results.groups!;
     assert.ok(a && !a.hidden && a.respondents === 7 && a.questions[0]!.answers!.length === 7);
     assert.deepEqual(b, { group: 'B', hidden: true });

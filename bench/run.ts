@@ -12,7 +12,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { embedScenarios, isFlow, loadScenarios } from './scenarios.js';
+import { isFlow } from './lib/scenario.js';
+import { embedScenarios, loadScenarios } from './scenarios.js';
 import { Cleanup } from './lib/cleanup.js';
 import {
   createPostgres,

@@ -1,5 +1,5 @@
 import { request } from 'node:http';
-import type { EmbedScenario } from '../scenarios.js';
+import type { EmbedScenario } from './scenario.js';
 import type { BenchServer } from './server.js';
 
 export interface Manifest {

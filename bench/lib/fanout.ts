@@ -20,7 +20,7 @@ import { latency } from './flow.js';
 import { signatureToConfirm, type BenchPetition } from './petitions.js';
 import type { Latency } from './load.js';
 import { powSolutionHeader, solvePow } from './pow.js';
-import { table } from './report.js';
+import { table } from './table.js';
 import type { BenchServer } from './server.js';
 
 export interface FanoutRow {

@@ -1,5 +1,5 @@
 import { setImmediate as yieldToEvents, setTimeout as sleep } from 'node:timers/promises';
-import type { Flow, FlowScenario, StepTimes } from '../scenarios.js';
+import type { Flow, FlowScenario, StepTimes } from './scenario.js';
 import type { Latency, LoadRow, LoadSettings } from './load.js';
 import { perRequest, readAt } from './cpu.js';
 import type { BenchServer } from './server.js';

@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import type { LoadRequest, RequestScenario } from '../scenarios.js';
+import type { LoadRequest, RequestScenario } from './scenario.js';
 import { perRequest, readAt, type CpuPerRequest } from './cpu.js';
 import type { BenchServer } from './server.js';
 

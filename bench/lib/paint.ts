@@ -9,7 +9,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../../test/chromium.js';
 import { benchPetition } from './petitions.js';
 import type { BenchServer } from './server.js';
-import { table } from './report.js';
+import { table } from './table.js';
 
 /** The widths measured, each with the height of a common screen of that width. */
 export const paintViewports = [

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { PowChallenge } from '../../server/abuse/proof-of-work.js';
-import { pageApiHeaders, type Flow, type StepTimes } from '../scenarios.js';
+import { pageApiHeaders, type Flow, type StepTimes } from './scenario.js';
 import { BenchClient, ClientError, type ClientRequest, type ClientResponse } from './client.js';
 import { StepError } from './flow.js';
 import { powSolutionHeader, solvePow } from './pow.js';

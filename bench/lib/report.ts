@@ -6,17 +6,7 @@ import type { EmbedRow } from './embeds.js';
 import type { FanoutRow } from './fanout.js';
 import type { LoadRow, LoadSettings } from './load.js';
 import type { PaintRow } from './paint.js';
-
-/** A plain-text table; the columns whose index is in `right` (figures) are right-aligned. */
-export function table(head: string[], rows: string[][], right: number[] = []): string {
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => (right.includes(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
-      .join('  ')
-      .trimEnd();
-  return [line(head), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
-}
+import { table } from './table.js';
 
 const fixed = (n: number | undefined, digits: number): string => (n === undefined ? '–' : n.toFixed(digits));
 

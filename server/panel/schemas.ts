@@ -1,5 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { orNull, ReturnTo } from '../openapi.js';
+import { surveyStatuses, type SurveyStatus } from '../../contract/statuses.js';
+
+export { surveyStatuses, type SurveyStatus };
 
 /** A text residents read: Swedish always, English where staff have written one. */
 export const Text = z
@@ -57,7 +60,6 @@ export const PanelCounts = z
   });
 
 export const questionTypes = ['single', 'multiple', 'scale', 'text', 'ranking'] as const;
-export const surveyStatuses = ['draft', 'approved', 'sent', 'open', 'closed'] as const;
 
 export const Question = z
   .object({

@@ -2,8 +2,8 @@
  * The chat panel's calls to the Medverka API (see the chat routes in server/chat/). Part of
  * the panel's chunk: the launcher never calls the API, apart from reading sessionStorage.
  */
-import type { ErrorBody } from '../../server/errors.js';
-import type { ChatMessage } from '../../server/chat/store.js';
+import type { ErrorBody } from '../../server/schemas.js';
+import type { ChatMessage } from '../../server/chat/schemas.js';
 import { ApiRequestError, getJson, type PowChallenge } from '../shared/api.js';
 
 export type { ChatMessage };

@@ -2,7 +2,7 @@
  * The survey widget's calls to the Medverka API, and where it keeps the resident's personal
  * token. The shapes are those of the survey contract.
  */
-import type { ErrorBody } from '../../server/errors.js';
+import type { ErrorBody } from '../../server/schemas.js';
 import { ApiRequestError, busyPause, getJson, type PowChallenge } from '../shared/api.js';
 
 /** A text residents see: Swedish, and English when staff wrote one. */

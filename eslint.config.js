@@ -35,10 +35,19 @@ export default tseslint.config(
   {
     files: ['widgets/**/*.ts'],
     rules: {
-      // Widgets render user text as text: never unsafeHTML or unsafeSVG.
-      'no-restricted-imports': [
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
         'error',
-        { paths: ['lit/directives/unsafe-html.js', 'lit/directives/unsafe-svg.js'], patterns: ['**/server/**/!(*.js)'] },
+        {
+          // Widgets render user text as text: never unsafeHTML or unsafeSVG.
+          paths: ['lit/directives/unsafe-html.js', 'lit/directives/unsafe-svg.js'],
+          // The server's schemas files are the only door to it, and only for types: no zod or
+          // server code may end up in a widget's bundle. Values both sides need are in contract/.
+          patterns: [
+            { group: ['**/server/**', '!**/server/**/schemas.js'], message: 'Widgets take the server’s types only from a server/**/schemas.ts file.' },
+            { group: ['**/server/**/schemas.js'], allowTypeImports: true, message: 'Import the server’s schemas with `import type`: their values are server code.' },
+          ],
+        },
       ],
     },
   },

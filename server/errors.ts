@@ -1,29 +1,8 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { z } from '@hono/zod-openapi';
-
-/** The one shape of every error the server answers with (4xx and 5xx alike). */
-export const ErrorBody = z
-  .object({
-    error: z.object({
-      status: z.number().int().openapi({ example: 400 }),
-      code: z.string().openapi({ example: 'invalid_request' }),
-      message: z.string().openapi({ example: 'The request was not valid.' }),
-      issues: z
-        .array(z.object({ path: z.string(), message: z.string() }))
-        .optional()
-        .openapi({ description: 'What exactly was wrong, one entry per field.' }),
-    }),
-    requestId: z.string().optional(),
-  })
-  .openapi('Error');
-export type ErrorBody = z.infer<typeof ErrorBody>;
-
-export interface Issue {
-  path: string;
-  message: string;
-}
+import type { z } from '@hono/zod-openapi';
+import type { ErrorBody, Issue } from './schemas.js';
 
 /** An error meant for the client: its status, a stable code and a plain message. */
 export class ApiError extends HTTPException {

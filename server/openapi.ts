@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { ErrorBody } from './errors.js';
+import { ErrorBody } from './schemas.js';
 
 /** Response entries for createRoute(): JSON bodies and the shared error shape. */
 export const json = <T extends z.ZodType>(schema: T, description: string) => ({

@@ -9,7 +9,7 @@
  * `.invalid` can never resolve (RFC 2606), so a request that slips past the mock fails fast
  * instead of reaching the network.
  */
-import type { ErrorBody } from '../server/errors.js';
+import type { ErrorBody } from '../server/schemas.js';
 
 /** How the fake server answers one path. */
 export type MockReply =

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
-import type { PublicSurvey, SavedResponse } from '../widgets/survey/survey-api.js';
+import type { PublicSurvey, SurveyResponseState } from '../widgets/survey/survey-api.js';
 import '../widgets/survey/define.js';
 import { mockApi, type MockRoutes } from './mock-api.js';
 
@@ -55,7 +55,7 @@ const survey: PublicSurvey = {
   ],
 };
 
-const saved = (page: number, submitted = false): SavedResponse => ({ answers: { travel: 2, visits: [0, 2], safety: 3, ideas: 'Fler sittplatser i skuggan.' }, page, submitted });
+const saved = (page: number, submitted = false): SurveyResponseState => ({ answers: { travel: 2, visits: [0, 2], safety: 3, ideas: 'Fler sittplatser i skuggan.' }, page, submitted });
 
 /** A challenge the widget can really solve (see petition.stories.ts), for starting an open survey; the mock never checks the answer. */
 const challenge = {
@@ -66,7 +66,7 @@ const challenge = {
   signature: '0'.repeat(64),
 };
 
-const routes = (response: SavedResponse | null = null, data: PublicSurvey = survey): MockRoutes => ({
+const routes = (response: SurveyResponseState | null = null, data: PublicSurvey = survey): MockRoutes => ({
   [path]: { json: { survey: data, response } },
   'api/pow/challenge': { json: challenge },
   [`POST ${path}/responses`]: { json: { token: 'story-token-aaaaaaaaaaaaaaaaaaaa' }, status: 201 },

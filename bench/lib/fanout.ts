@@ -15,7 +15,7 @@
  */
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
-import type { PowChallenge } from '../../server/abuse/proof-of-work.js';
+import type { PowChallenge } from '../../server/abuse/schemas.js';
 import { latency } from './flow.js';
 import { signatureToConfirm, type BenchPetition } from './petitions.js';
 import type { Latency } from './load.js';

@@ -4,7 +4,7 @@
  * signs in and approves, residents sign and confirm), and the signing operation itself.
  */
 import { randomBytes } from 'node:crypto';
-import type { PowChallenge } from '../../server/abuse/proof-of-work.js';
+import type { PowChallenge } from '../../server/abuse/schemas.js';
 import { pageApiHeaders, type Flow, type StepTimes } from './scenario.js';
 import { BenchClient, ClientError, type ClientRequest, type ClientResponse } from './client.js';
 import { StepError } from './flow.js';

@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import type { PowChallenge } from '../../server/abuse/proof-of-work.js';
+import type { PowChallenge } from '../../server/abuse/schemas.js';
 import { encodeSolution } from '../../widgets/petition/proof-of-work.js';
 
 /**

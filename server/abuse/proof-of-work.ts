@@ -4,6 +4,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { Config } from '../config.js';
 import type { Db } from '../db/index.js';
 import { ApiError } from '../errors.js';
+import type { PowChallenge } from './schemas.js';
 
 /**
  * Proof of work in the ALTCHA protocol, version 1 — the one the brief and the ALTCHA widget
@@ -53,23 +54,6 @@ const maxPayloadLength = 1024;
 const cleanupEveryMs = 60_000;
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
-
-export const PowChallenge = z
-  .object({
-    algorithm: z.literal('SHA-256'),
-    challenge: hex64.openapi({ description: 'SHA-256 of salt + the secret number, in hex.' }),
-    maxnumber: z.number().int().positive().openapi({ example: powMaxNumber, description: 'The secret number is at most this.' }),
-    salt: z.string().openapi({
-      example: '5d1c9b0e8f2a4c6d7e8f9a0b?expires=1767225600&',
-      description: 'Random salt; its `expires` parameter is when the challenge stops being accepted (Unix seconds).',
-    }),
-    signature: hex64.openapi({ description: 'The server’s HMAC of the challenge.' }),
-  })
-  .openapi('PowChallenge', {
-    description:
-      'An ALTCHA (protocol v1) proof-of-work challenge. Find the number n, 0 ≤ n ≤ maxnumber, for which SHA-256(salt + n) is `challenge`; then send base64(JSON.stringify({ algorithm, challenge, number: n, salt, signature })) with the form. Each solution is accepted once.',
-  });
-export type PowChallenge = z.infer<typeof PowChallenge>;
 
 /** What a client sends back, decoded; `took` (ALTCHA's timing) and other extras are ignored. */
 const PowPayload = z.object({

@@ -3,7 +3,8 @@ import type { Config } from '../config.js';
 import type { AppEnv } from '../http.js';
 import { errors, json } from '../openapi.js';
 import { validationHook } from '../validation.js';
-import { PowChallenge, createPowChallenge, powHeader, type PowClock } from './proof-of-work.js';
+import { createPowChallenge, powHeader, type PowClock } from './proof-of-work.js';
+import { PowChallenge } from './schemas.js';
 import { rateLimit, type Limit } from './rate-limit.js';
 
 export interface PowRouteDeps extends PowClock {

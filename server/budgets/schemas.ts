@@ -1,6 +1,9 @@
 import { z } from '@hono/zod-openapi';
 import { orNull, ReturnTo } from '../openapi.js';
 import { Localized } from '../tiles/schemas.js';
+import { budgetStatuses, type BudgetStatus } from '../../contract/statuses.js';
+
+export { budgetStatuses, type BudgetStatus };
 
 /**
  * Participatory budgets (medborgarbudget): the shapes the API speaks, shared by the server,
@@ -22,10 +25,8 @@ export const BudgetSlug = z
 
 export const budgetModes = ['sliders', 'projects'] as const;
 export const budgetRules = ['within', 'balanced'] as const;
-export const budgetStatuses = ['draft', 'open', 'closed', 'published'] as const;
 export type BudgetMode = (typeof budgetModes)[number];
 export type BudgetRule = (typeof budgetRules)[number];
-export type BudgetStatus = (typeof budgetStatuses)[number];
 
 /** Whole kronor; at most two billion, so every sum fits the databases' 32-bit integer columns' sums. */
 const Kronor = z.number().int().min(0).max(2_000_000_000);
@@ -174,3 +175,25 @@ export const BudgetInput = z
   .strict()
   .openapi('BudgetInput');
 export type BudgetInput = z.infer<typeof BudgetInput>;
+
+/**
+ * Staff see drafts too, and how many ballots have come in. A new object rather than
+ * .extend(), which would be documented as an allOf with PublicBudget, whose status has no draft.
+ */
+export const StaffBudget = z.object({
+  ...PublicBudget.shape,
+  status: z.enum(budgetStatuses),
+  createdAt: z.string(),
+  openedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  ballotsSent: z.number().int(),
+  ballotsConfirmed: z.number().int(),
+  participants: z.number().int(),
+}).openapi('StaffBudget');
+export type StaffBudget = z.infer<typeof StaffBudget>;
+
+export const StaffBudgetSummary = z
+  .object({ slug: BudgetSlug, title: Localized, mode: z.enum(['sliders', 'projects']), status: z.enum(budgetStatuses), total: z.number().int(), participants: z.number().int() })
+  .openapi('StaffBudgetSummary');
+export type StaffBudgetSummary = z.infer<typeof StaffBudgetSummary>;

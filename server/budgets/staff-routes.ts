@@ -7,9 +7,8 @@ import { cookieAuth, errors, fileDownload, json, jsonBody } from '../openapi.js'
 import { requireRole } from '../staff/guard.js';
 import { audit } from '../staff/store.js';
 import { validationHook } from '../validation.js';
-import { Localized } from '../tiles/schemas.js';
 import { ballotsCsv, pabulib, resultsCsv } from './export.js';
-import { BudgetInput, BudgetResults, BudgetSlug, PublicBudget, budgetStatuses } from './schemas.js';
+import { BudgetInput, BudgetResults, BudgetSlug, PublicBudget, StaffBudget, StaffBudgetSummary } from './schemas.js';
 import {
   BudgetExistsError,
   BudgetNotFoundError,
@@ -22,27 +21,6 @@ import {
   saveBudget,
   updateBudget,
 } from './store.js';
-
-/**
- * Staff see drafts too, and how many ballots have come in. A new object rather than
- * .extend(), which would be documented as an allOf with PublicBudget, whose status has no draft.
- */
-const StaffBudget = z.object({
-  ...PublicBudget.shape,
-  status: z.enum(budgetStatuses),
-  createdAt: z.string(),
-  openedAt: z.string().nullable(),
-  closedAt: z.string().nullable(),
-  publishedAt: z.string().nullable(),
-  ballotsSent: z.number().int(),
-  ballotsConfirmed: z.number().int(),
-  participants: z.number().int(),
-}).openapi('StaffBudget');
-export type StaffBudget = z.infer<typeof StaffBudget>;
-
-const StaffBudgetSummary = z
-  .object({ slug: BudgetSlug, title: Localized, mode: z.enum(['sliders', 'projects']), status: z.enum(budgetStatuses), total: z.number().int(), participants: z.number().int() })
-  .openapi('StaffBudgetSummary');
 
 const Slug = z.object({ slug: BudgetSlug });
 const BudgetBody = z.object({ budget: StaffBudget });

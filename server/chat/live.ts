@@ -4,7 +4,8 @@ import type { Db } from '../db/index.js';
 import type { LiveBus } from '../live/bus.js';
 import type { Logger } from '../log.js';
 import type { StaffConversation } from './schemas.js';
-import { conversationState, messagesAfter, openConversations, type ChatMessage } from './store.js';
+import type { ChatMessage } from './schemas.js';
+import { conversationState, messagesAfter, openConversations } from './store.js';
 
 /** Published when a conversation's messages, status or agent change. */
 export const chatTopic = (id: number) => `chat:${id}`;

@@ -1,6 +1,6 @@
 import type { Mail } from '../mail/mailer.js';
 import { personnummerMask } from './personnummer.js';
-import type { ChatMessage } from './store.js';
+import type { ChatMessage } from './schemas.js';
 
 type Lang = 'sv' | 'en';
 

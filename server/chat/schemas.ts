@@ -1,11 +1,12 @@
 import { z } from '@hono/zod-openapi';
 import { orNull } from '../openapi.js';
+import { conversationStatuses, type ConversationStatus } from '../../contract/statuses.js';
+
+export { conversationStatuses, type ConversationStatus };
 
 /** The longest message a resident or an agent may send, in characters. */
 export const maxMessageLength = 2000;
 
-export const conversationStatuses = ['waiting', 'ongoing', 'closed'] as const;
-export type ConversationStatus = (typeof conversationStatuses)[number];
 
 /**
  * What system messages say, as codes each side words in its own language; `staffName` holds
@@ -30,6 +31,7 @@ export const ChatMessage = z
     createdAt: z.string(),
   })
   .openapi('ChatMessage');
+export type ChatMessage = z.infer<typeof ChatMessage>;
 
 /** Sent as the `status` event when a page starts following a conversation, and whenever it changes. */
 export const ChatStatus = z

@@ -2,22 +2,12 @@ import type { Transaction } from 'kysely';
 import type { Database, Db } from '../db/index.js';
 import { hashToken, newToken } from '../verify/tokens.js';
 import { maskPersonnummer } from './personnummer.js';
-import type { ChatStatus, StaffConversation } from './schemas.js';
+import type { ChatMessage, ChatStatus, StaffConversation } from './schemas.js';
 
 type Conn = Db | Transaction<Database>;
 
 export class ConversationNotFoundError extends Error {}
 export class ConversationClosedError extends Error {}
-
-export interface ChatMessage {
-  id: number;
-  author: 'resident' | 'staff' | 'system';
-  staffName: string | null;
-  body: string;
-  /** A personnummer was masked in it; the widget says why. */
-  masked: boolean;
-  createdAt: string;
-}
 
 const toMessage = (m: { id: number; author: ChatMessage['author']; staff_name: string | null; body: string; masked: number; created_at: string }): ChatMessage => ({
   id: m.id,

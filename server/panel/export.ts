@@ -1,7 +1,6 @@
 import { csvCell } from '../petitions/staff-routes.js';
 import { isUnanswered, validValue } from './results.js';
-import type { SurveyPage } from './schemas.js';
-import type { SubmittedResponse } from './store.js';
+import type { SubmittedResponse, SurveyPage } from './schemas.js';
 
 /**
  * Every submitted response, one row each, one column per question, in Swedish. No name,

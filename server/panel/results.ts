@@ -1,6 +1,5 @@
-import type { Answers, Question, QuestionResult, SurveyPage, SurveyResults } from './schemas.js';
+import type { Answers, Question, QuestionResult, SubmittedResponse, SurveyPage, SurveyResults } from './schemas.js';
 import { shownBreakdowns } from '../privacy/small-groups.js';
-import type { SubmittedResponse } from './store.js';
 
 /** What is wrong with one answer, as the widget shows it beside the question. */
 export interface AnswerIssue {

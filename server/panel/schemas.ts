@@ -1,5 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { orNull, ReturnTo } from '../openapi.js';
+import { surveyStatuses, type SurveyStatus } from '../../contract/statuses.js';
+
+export { surveyStatuses, type SurveyStatus };
 
 /** A text residents read: Swedish always, English where staff have written one. */
 export const Text = z
@@ -28,6 +31,7 @@ export const PanelInfo = z
     consent: Text,
   })
   .openapi('PanelInfo');
+export type PanelInfo = z.infer<typeof PanelInfo>;
 
 export const JoinInput = z
   .object({
@@ -41,6 +45,8 @@ export const JoinInput = z
   })
   .strict()
   .openapi('PanelJoinInput');
+/** A request to join as a client sends it. */
+export type JoinInput = z.input<typeof JoinInput>;
 
 export const CheckYourEmail = z.object({ status: z.literal('check_your_email') }).openapi('PanelCheckYourEmail');
 
@@ -57,7 +63,6 @@ export const PanelCounts = z
   });
 
 export const questionTypes = ['single', 'multiple', 'scale', 'text', 'ranking'] as const;
-export const surveyStatuses = ['draft', 'approved', 'sent', 'open', 'closed'] as const;
 
 export const Question = z
   .object({
@@ -117,6 +122,16 @@ export const AnswerValue = z.union([z.number(), z.array(z.number()), z.string()]
 export type AnswerValue = z.infer<typeof AnswerValue>;
 export type Answers = Record<string, AnswerValue>;
 
+/** A submitted response as the store gives it to results and exports (never sent as it is). */
+export interface SubmittedResponse {
+  id: number;
+  /** The respondent's groups when they answered; null: not asked, not said, or an open survey. */
+  ageBand: string | null;
+  district: string | null;
+  submittedAt: string;
+  answers: Answers;
+}
+
 export const PublicSurvey = z
   .object({
     id: z.number().int(),
@@ -127,6 +142,7 @@ export const PublicSurvey = z
     closesAt: z.string().nullable().openapi({ description: 'The deadline for answers (ISO); null: none.' }),
   })
   .openapi('PublicSurvey');
+export type PublicSurvey = z.infer<typeof PublicSurvey>;
 
 export const SurveyResponseState = z
   .object({
@@ -135,6 +151,7 @@ export const SurveyResponseState = z
     submitted: z.boolean(),
   })
   .openapi('SurveyResponseState');
+export type SurveyResponseState = z.infer<typeof SurveyResponseState>;
 
 export const StaffSurvey = z
   .object({
@@ -207,3 +224,4 @@ export const InvalidAnswers = z
     requestId: z.string().optional(),
   })
   .openapi('SurveyInvalidAnswers');
+export type InvalidAnswers = z.infer<typeof InvalidAnswers>;

@@ -5,7 +5,7 @@ import type { SurveyTable } from '../db/schema.js';
 import { canonicalEmail } from '../petitions/rules.js';
 import { ConfirmationError, hashToken, newToken } from '../verify/tokens.js';
 import { panelBreakdowns } from './results.js';
-import type { Answers, StaffSurvey, SurveyInput, SurveyPage } from './schemas.js';
+import type { Answers, StaffSurvey, SubmittedResponse, SurveyInput, SurveyPage } from './schemas.js';
 
 type Conn = Db | Transaction<Database>;
 type Lang = 'sv' | 'en';
@@ -379,7 +379,7 @@ export async function submitResponse(db: Db, responseId: number, now = new Date(
 }
 
 /** Every submitted response of a survey, oldest first. */
-export async function submittedResponses(db: Db, surveyId: number) {
+export async function submittedResponses(db: Db, surveyId: number): Promise<SubmittedResponse[]> {
   const rows = await db
     .selectFrom('survey_responses')
     .select(['id', 'age_band', 'district', 'answers_json', 'submitted_at'])
@@ -390,4 +390,3 @@ export async function submittedResponses(db: Db, surveyId: number) {
     .execute();
   return rows.map((r) => ({ id: r.id, ageBand: r.age_band, district: r.district, submittedAt: r.submitted_at!, answers: JSON.parse(r.answers_json) as Answers }));
 }
-export type SubmittedResponse = Awaited<ReturnType<typeof submittedResponses>>[number];

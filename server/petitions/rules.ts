@@ -6,8 +6,9 @@
  * awaiting_moderation → open (for a set period) → closed → answered; or rejected, with a
  * reason shown to the proposer. Staff may also answer an open petition early.
  */
-export const petitionStatuses = ['draft', 'awaiting_moderation', 'open', 'closed', 'answered', 'rejected'] as const;
-export type PetitionStatus = (typeof petitionStatuses)[number];
+import { petitionStatuses, type PetitionStatus } from '../../contract/statuses.js';
+
+export { petitionStatuses, type PetitionStatus };
 
 const transitions: Record<PetitionStatus, readonly PetitionStatus[]> = {
   draft: ['awaiting_moderation'],

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { ReturnTo } from '../openapi.js';
-import { petitionStatuses } from './rules.js';
+import { petitionStatuses } from '../../contract/statuses.js';
 
 export const PetitionId = z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 42 });
 
@@ -66,6 +66,8 @@ export const ProposalInput = z
   })
   .strict()
   .openapi('ProposalInput');
+/** A proposal as a client sends it; the language may be left out (Swedish). */
+export type ProposalInput = z.input<typeof ProposalInput>;
 
 export const SignatureInput = z
   .object({
@@ -83,5 +85,7 @@ export const SignatureInput = z
     if (v.connection === 'other' && !v.connectionText) ctx.addIssue({ code: 'custom', path: ['connectionText'], message: 'say what connects you to the municipality' });
   })
   .openapi('SignatureInput');
+/** A signature as a client sends it; the language and the two choices may be left out (Swedish, no). */
+export type SignatureInput = z.input<typeof SignatureInput>;
 
 export const CheckEmail = z.object({ status: z.literal('check_email') }).openapi('CheckEmail');

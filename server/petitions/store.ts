@@ -4,6 +4,7 @@ import type { Database, Db } from '../db/index.js';
 import type { PetitionTable } from '../db/schema.js';
 import { ConfirmationError, hashToken, newToken } from '../verify/tokens.js';
 import { canMove, canonicalEmail, closingDate, confirmationGraceHours, type PetitionStatus } from './rules.js';
+import type { ProposalInput, SignatureInput } from './schemas.js';
 
 type Conn = Db | Transaction<Database>;
 
@@ -66,13 +67,8 @@ async function whyUnusable(db: Conn, token: string, purpose: 'proposal' | 'signa
   return new ConfirmationError(!row ? 'unknown' : row.used_at ? 'used' : 'expired');
 }
 
-export interface Proposal {
-  title: string;
-  body: string;
-  name: string;
-  email: string;
-  lang?: 'sv' | 'en';
-}
+/** What is stored of a proposal: the acceptance and the page it came from are the route's. */
+type Proposal = Omit<ProposalInput, 'publicDocumentAccepted' | 'returnTo'>;
 
 /** A resident writes a petition: it stays a draft until they confirm by the mailed link. */
 export async function proposePetition(db: Db, proposal: Proposal, threshold: number, now = new Date()) {
@@ -191,16 +187,6 @@ const alreadyCounted = (petition: CountRow): Counted => ({
 function newlyCounted(petition: CountRow, at: string): Counted {
   const crossed = petition.signature_count - 1 < petition.threshold && petition.signature_count >= petition.threshold;
   return { ...alreadyCounted(petition), counted: true, thresholdReached: crossed && petition.threshold_reached_at === at };
-}
-
-export interface SignatureInput {
-  name: string;
-  email: string;
-  showName: boolean;
-  hearBack: boolean;
-  connection: 'resident' | 'other';
-  connectionText?: string | null;
-  lang?: 'sv' | 'en';
 }
 
 const signatureDetails = (input: SignatureInput) => ({

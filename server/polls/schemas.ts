@@ -1,5 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { Localized } from '../tiles/schemas.js';
+import { pollStatuses, type PollStatus } from '../../contract/statuses.js';
+
+export { pollStatuses, type PollStatus };
 
 /**
  * Quick polls (snabbfrågor): one question, answered with one click, results shown live — in
@@ -11,9 +14,7 @@ import { Localized } from '../tiles/schemas.js';
  */
 
 export const pollKinds = ['single', 'multiple', 'scale'] as const;
-export const pollStatuses = ['draft', 'open', 'closed'] as const;
 export type PollKind = (typeof pollKinds)[number];
-export type PollStatus = (typeof pollStatuses)[number];
 
 /** The values of a scale poll, which are also its option ids. */
 export const scaleValues = [1, 2, 3, 4, 5] as const;

@@ -1,5 +1,5 @@
 import type { Db } from '../db/index.js';
-import type { Issue } from '../errors.js';
+import type { Issue } from '../schemas.js';
 import { sql, type Selectable } from 'kysely';
 import type { PollTable } from '../db/schema.js';
 import { scaleValues, type PollInput, type PollResults, type PollStatus, type PublicPoll, type StaffPoll } from './schemas.js';

@@ -7,11 +7,10 @@ import { clientIp, type AppEnv } from '../http.js';
 import { cookieAuth, errors, json, jsonBody } from '../openapi.js';
 import { listTileSets } from '../tiles/store.js';
 import { publicStatuses } from '../petitions/rules.js';
-import { EmbedInfo as TileEmbedInfo } from '../tiles/staff-schemas.js';
 import { validationHook } from '../validation.js';
 import { anyStaff, clearSessionCookie, requireRole, setSessionCookie } from './guard.js';
 import { dummyHash, hashPassword, verifyPassword } from './passwords.js';
-import { AuditEntry, NewStaffUser, OwnAccountUpdate, PasswordChange, SignIn, StaffUser, StaffUserUpdate, WorkCounts } from './schemas.js';
+import { AuditEntry, EmbedInfo, NewStaffUser, OwnAccountUpdate, PasswordChange, SignIn, StaffUser, StaffUserUpdate, WorkCounts } from './schemas.js';
 import {
   EmailTakenError,
   audit,
@@ -33,30 +32,6 @@ import {
 const UserBody = z.object({ user: StaffUser });
 const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 3 }) });
 const noContent = { 204: { description: 'Done.' } };
-
-/**
- * What the embed-snippet builder needs to write a snippet that works: the tiles' part, and
- * the petitions, budgets, polls and open surveys it can embed one by one. A new object rather than .extend(), which would
- * describe it in the OpenAPI document as the tiles' part plus these fields.
- */
-export const EmbedInfo = z
-  .object({
-    ...TileEmbedInfo.shape,
-    petitions: z
-      .array(z.object({ id: z.number().int().openapi({ example: 42 }), title: z.string() }))
-      .openapi({ description: 'The public petitions (open, closed or answered), newest first.' }),
-    budgets: z
-      .array(z.object({ slug: z.string().openapi({ example: 'investeringar-2027' }), title: z.string() }))
-      .openapi({ description: 'The budget processes residents can see (open, closed or published; not drafts), newest first, with their Swedish titles.' }),
-    polls: z
-      .array(z.object({ id: z.number().int().openapi({ example: 7 }), question: z.string() }))
-      .openapi({ description: 'The quick polls residents can see (open or closed; not drafts), newest first, with their Swedish questions.' }),
-    surveys: z
-      .array(z.object({ id: z.number().int().openapi({ example: 3 }), title: z.string() }))
-      .openapi({ description: 'The open surveys (for anyone, not the panel’s) residents can answer or read, newest first, with their Swedish titles.' }),
-  })
-  .openapi('EmbedInfo');
-export type EmbedInfo = z.infer<typeof EmbedInfo>;
 
 const route = <R extends Parameters<typeof createRoute>[0]>(r: R) => createRoute({ tags: ['Staff'], security: cookieAuth, ...r });
 

@@ -1,7 +1,9 @@
 import { z } from '@hono/zod-openapi';
 
-/** What staff may do: administrators everything; moderators proposals, responses, exports; chat agents the chat inbox. */
-export const roles = ['admin', 'moderator', 'chat_agent'] as const;
+import { roles } from '../../contract/roles.js';
+import { EmbedInfo as TileEmbedInfo } from '../tiles/schemas.js';
+
+export { roles };
 export const Role = z.enum(roles).openapi({ description: 'admin, moderator or chat_agent' });
 export type Role = z.infer<typeof Role>;
 
@@ -86,3 +88,27 @@ export const AuditEntry = z
   })
   .openapi('AuditEntry');
 export type AuditEntry = z.infer<typeof AuditEntry>;
+
+/**
+ * What the embed-snippet builder needs to write a snippet that works: the tiles' part, and
+ * the petitions, budgets, polls and open surveys it can embed one by one. A new object rather than .extend(), which would
+ * describe it in the OpenAPI document as the tiles' part plus these fields.
+ */
+export const EmbedInfo = z
+  .object({
+    ...TileEmbedInfo.shape,
+    petitions: z
+      .array(z.object({ id: z.number().int().openapi({ example: 42 }), title: z.string() }))
+      .openapi({ description: 'The public petitions (open, closed or answered), newest first.' }),
+    budgets: z
+      .array(z.object({ slug: z.string().openapi({ example: 'investeringar-2027' }), title: z.string() }))
+      .openapi({ description: 'The budget processes residents can see (open, closed or published; not drafts), newest first, with their Swedish titles.' }),
+    polls: z
+      .array(z.object({ id: z.number().int().openapi({ example: 7 }), question: z.string() }))
+      .openapi({ description: 'The quick polls residents can see (open or closed; not drafts), newest first, with their Swedish questions.' }),
+    surveys: z
+      .array(z.object({ id: z.number().int().openapi({ example: 3 }), title: z.string() }))
+      .openapi({ description: 'The open surveys (for anyone, not the panel’s) residents can answer or read, newest first, with their Swedish titles.' }),
+  })
+  .openapi('EmbedInfo');
+export type EmbedInfo = z.infer<typeof EmbedInfo>;

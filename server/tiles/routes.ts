@@ -1,6 +1,7 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { AppDeps } from '../app.js';
-import { ApiError, ErrorBody } from '../errors.js';
+import { ApiError } from '../errors.js';
+import { ErrorBody } from '../schemas.js';
 import { json } from '../openapi.js';
 import type { TypedResponse } from 'hono';
 import { jsonWithEtag, type AppEnv } from '../http.js';

@@ -6,8 +6,7 @@ import { cookieAuth, errors, json, jsonBody } from '../openapi.js';
 import { requireRole } from '../staff/guard.js';
 import { audit } from '../staff/store.js';
 import { validationHook } from '../validation.js';
-import { SetSlug } from './schemas.js';
-import { StaffTile, StaffTileSet, TileInput, TileOrder, TileSetInput, TileSetUpdate } from './staff-schemas.js';
+import { SetSlug, StaffTile, StaffTileSet, TileInput, TileOrder, TileSetInput, TileSetUpdate } from './schemas.js';
 import { findStaffTileSet, listStaffTileSets, tileColumns, toStaffTile, touchSet } from './staff-store.js';
 
 const SetParam = z.object({ set: SetSlug });

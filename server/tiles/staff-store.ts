@@ -1,8 +1,8 @@
 import type { Transaction } from 'kysely';
 import type { Database, Db } from '../db/index.js';
 import type { TileRow } from '../db/schema.js';
-import type { IconName } from '../../widgets/tiles/icon-names.js';
-import type { StaffTile, StaffTileSet, TileValues } from './staff-schemas.js';
+import type { IconName } from '../../contract/icon-names.js';
+import type { StaffTile, StaffTileSet, TileValues } from './schemas.js';
 
 type Trx = Transaction<Database>;
 

@@ -1,7 +1,7 @@
 import type { Db } from '../db/index.js';
 import type { TileRow } from '../db/schema.js';
 import type { Tile, TileSet, TileSetSummary } from './schemas.js';
-import type { IconName } from '../../widgets/tiles/icon-names.js';
+import type { IconName } from '../../contract/icon-names.js';
 
 function toTile(row: TileRow): Tile {
   const target: Tile['target'] =

@@ -3,7 +3,7 @@
  * cookie, and residents who solve the proof of work and follow the links they are mailed.
  */
 import assert from 'node:assert/strict';
-import type { PowChallenge } from '../../server/abuse/proof-of-work.js';
+import type { PowChallenge } from '../../server/abuse/schemas.js';
 import type { TestSmtpServer } from '../../server/mail/capture.js';
 import { findLinks } from '../../server/mail/mailer.js';
 import { powSolutionHeader, solvePow } from '../../bench/lib/pow.js';

@@ -3,7 +3,7 @@
 // through the other, by way of LISTEN/NOTIFY. No browser; real sockets, real processes.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { PowChallenge } from '../../server/abuse/proof-of-work.js';
+import type { PowChallenge } from '../../server/abuse/schemas.js';
 import { powSolutionHeader, solvePow } from '../../bench/lib/pow.js';
 import { follow } from '../server/sse-client.js';
 import { freshDatabase, startServer, type RunningServer } from './harness.js';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { powSolutionHeader, solvePow } from '../../bench/lib/pow.js';
-import type { PowChallenge } from '../../server/abuse/proof-of-work.js';
+import type { PowChallenge } from '../../server/abuse/schemas.js';
 import { demoBudgetSlug } from '../../server/budgets/seed.js';
 import { chatTokenHeader } from '../../server/chat/routes.js';
 import { surveyTokenHeader } from '../../server/panel/routes.js';

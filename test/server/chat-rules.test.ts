@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { dayOff, isOpen, nextOpening, parseOpeningHours } from '../../server/chat/hours.js';
 import { caseMail, caseReceiptMail, systemText, transcriptMail } from '../../server/chat/mails.js';
 import { maskPersonnummer, personnummerMask } from '../../server/chat/personnummer.js';
-import type { ChatMessage } from '../../server/chat/store.js';
+import type { ChatMessage } from '../../server/chat/schemas.js';
 import { checkMail } from '../../server/mail/mailer.js';
 import { ConfigError, loadConfig } from '../../server/config.js';
 

@@ -6,7 +6,8 @@ import { describe, it } from 'node:test';
 import { powHeader } from '../../server/abuse/proof-of-work.js';
 import { isOpen, parseOpeningHours } from '../../server/chat/hours.js';
 import { chatTokenHeader } from '../../server/chat/routes.js';
-import { addMessage, createCase, startConversation, type ChatMessage } from '../../server/chat/store.js';
+import type { ChatMessage } from '../../server/chat/schemas.js';
+import { addMessage, createCase, startConversation } from '../../server/chat/store.js';
 import { openDatabase, pow, testDatabases } from './helpers.js';
 import { follow, serveApp } from './sse-client.js';
 

@@ -2,26 +2,16 @@
  * The chat panel's calls to the Medverka API (see the chat routes in server/chat/). Part of
  * the panel's chunk: the launcher never calls the API, apart from reading sessionStorage.
  */
-import type { ErrorBody } from '../../server/errors.js';
-import type { ChatMessage } from '../../server/chat/store.js';
+import type { ErrorBody } from '../../server/schemas.js';
+import type { ChatMessage, ChatStatus, ConversationStatus } from '../../server/chat/schemas.js';
 import { ApiRequestError, getJson, type PowChallenge } from '../shared/api.js';
 
-export type { ChatMessage };
-
-export type ConversationStatus = 'waiting' | 'ongoing' | 'closed';
+export type { ChatMessage, ChatStatus, ConversationStatus };
 
 /** Whether the contact centre answers chats now, and when it next opens (ISO time). */
 export interface ChatHours {
   open: boolean;
   nextOpening: string | null;
-}
-
-/** The `status` event of a conversation's stream. */
-export interface StatusEvent {
-  status: ConversationStatus;
-  agentName: string | null;
-  /** The address given at the start: the only one the transcript goes to. */
-  email: string | null;
 }
 
 export interface Started {

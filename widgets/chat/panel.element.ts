@@ -3,7 +3,7 @@ import { ApiRequestError } from '../shared/api.js';
 import { MedverkaElement } from '../shared/base-element.js';
 import { emit } from '../shared/events.js';
 import { msg, str, type Locale, type Translations } from '../shared/localize.js';
-import { chatApi, ChatRefusal, type ChatHours, type ChatMessage, type ConversationStatus, type Started, type StatusEvent } from './chat-api.js';
+import { chatApi, ChatRefusal, type ChatHours, type ChatMessage, type ChatStatus, type ConversationStatus, type Started } from './chat-api.js';
 import { styles } from './panel.styles.js';
 import type { StoredConversation } from './storage.js';
 
@@ -432,7 +432,7 @@ export class MedverkaChatPanel extends MedverkaElement {
       if (message) this.#receive(message);
     });
     source.addEventListener('status', (event) => {
-      const status = parse<StatusEvent>(event);
+      const status = parse<ChatStatus>(event);
       if (status) this.#onStatus(status);
     });
     source.onerror = () => {
@@ -497,7 +497,7 @@ export class MedverkaChatPanel extends MedverkaElement {
     this.messages = [...this.messages.filter((m) => m.id !== message.id), message].sort((a, b) => a.id - b.id);
   }
 
-  #onStatus(event: StatusEvent) {
+  #onStatus(event: ChatStatus) {
     this.agentName = event.agentName;
     // The server keeps the address from the start: a page loaded again learns it here.
     if (event.email) this.#set('transcript', event.email);

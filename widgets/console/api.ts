@@ -3,13 +3,12 @@
  * Types are the server's own (inferred from its zod schemas, imported as types only), so the
  * console and the API cannot drift apart unnoticed.
  */
-import type { ErrorBody, Issue } from '../../server/errors.js';
+import type { ErrorBody, Issue } from '../../server/schemas.js';
 import type { Role, StaffUser, AuditEntry } from '../../server/staff/schemas.js';
-import type { StaffTile, StaffTileSet, TileInput } from '../../server/tiles/staff-schemas.js';
-import type { EmbedInfo } from '../../server/staff/routes.js';
-import type { PetitionStatus } from '../../server/petitions/rules.js';
-import type { BudgetInput, BudgetMode, BudgetResults, BudgetRule, BudgetStatus, PublicBudget } from '../../server/budgets/schemas.js';
-import type { StaffBudget } from '../../server/budgets/staff-routes.js';
+import type { StaffTile, StaffTileSet, TileInput } from '../../server/tiles/schemas.js';
+import type { EmbedInfo } from '../../server/staff/schemas.js';
+import type { PetitionStatus } from '../../contract/statuses.js';
+import type { BudgetInput, BudgetMode, BudgetResults, BudgetRule, BudgetStatus, PublicBudget, StaffBudget } from '../../server/budgets/schemas.js';
 
 export type { AuditEntry, EmbedInfo, Issue, PetitionStatus, Role, StaffTile, StaffTileSet, StaffUser, TileInput };
 export type { BudgetInput, BudgetMode, BudgetResults, BudgetRule, BudgetStatus, StaffBudget };
@@ -62,7 +61,7 @@ export interface SimilarPetition {
   sharedWords: number;
 }
 
-/** The widgets a tile can open in place; mirrors `openableWidgets` in server/tiles/staff-schemas.ts. */
+/** The widgets a tile can open in place; mirrors `openableWidgets` in server/tiles/schemas.ts. */
 export const openableWidgets = ['petitions', 'petition', 'budget', 'chat', 'poll', 'panel', 'survey'] as const satisfies readonly NonNullable<StaffTile['widget']>[];
 
 export const roles = ['admin', 'moderator', 'chat_agent'] as const satisfies readonly Role[];

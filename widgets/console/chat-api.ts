@@ -7,12 +7,12 @@ import type {
   CannedAnswer,
   CannedAnswerInput,
   ChatAgent,
+  ChatMessage,
   ChatStatus,
   ConversationStatus,
   StaffConversation,
   SystemCode,
 } from '../../server/chat/schemas.js';
-import type { ChatMessage } from '../../server/chat/store.js';
 import { request } from './api.js';
 
 export type { CannedAnswer, CannedAnswerInput, ChatAgent, ChatMessage, ConversationStatus, StaffConversation };

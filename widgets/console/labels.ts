@@ -1,6 +1,6 @@
 /** Names the console shows for the API's codes: roles, icons, widgets, audit-log events. */
 import { msg, str } from '../shared/localize.js';
-import type { IconName } from '../tiles/icon-names.js';
+import type { IconName } from '../../contract/icon-names.js';
 import type { PetitionStatus, Role } from './api.js';
 
 export function roleLabel(role: Role): string {

@@ -1,6 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '../shared/localize.js';
-import { iconNames, type IconName } from '../tiles/icon-names.js';
+import { iconNames, type IconName } from '../../contract/icon-names.js';
 import { icon } from '../tiles/icons.js';
 import { openableWidgets, staffApi, type StaffTile, type TileInput } from './api.js';
 import { describedBy, errorsFrom, errorSummary, fieldError, focusSummary, formValues, required, type FieldErrors } from './forms.js';

@@ -2,30 +2,11 @@
  * The panel widget's calls to the Medverka API (see widgets/petition/petition-api.ts for why
  * they are not in shared/). The shapes are those of the citizen-panel contract.
  */
+import type { JoinInput, PanelInfo } from '../../server/panel/schemas.js';
 import { getJson, type PowChallenge } from '../shared/api.js';
 import { postWithPow } from '../petition/petition-api.js';
 
-/** A text residents see: Swedish, and English when staff wrote one. */
-export interface Text {
-  sv: string;
-  en: string | null;
-}
-
-/** What the panel asks: the age bands and districts a resident may give (none: not asked), and the consent text. */
-export interface PanelInfo {
-  ageBands: string[];
-  districts: string[];
-  consent: Text;
-}
-
-export interface PanelApplication {
-  name: string | null;
-  email: string;
-  ageBand: string | null;
-  district: string | null;
-  consent: true;
-  lang: 'sv' | 'en';
-}
+export type { PanelInfo };
 
 export const panelApi = {
   info: (base: string, signal?: AbortSignal) => getJson<PanelInfo>(base, 'api/panel', signal),
@@ -33,5 +14,5 @@ export const panelApi = {
   challenge: (base: string) => getJson<PowChallenge>(base, 'api/pow/challenge'),
 
   /** Asks to join; resolves once the server answered 202 (a confirmation mail is on its way). */
-  join: (base: string, application: PanelApplication, pow: string) => postWithPow(base, 'api/panel/members', application, pow),
+  join: (base: string, application: JoinInput, pow: string) => postWithPow(base, 'api/panel/members', application, pow),
 };

@@ -3,9 +3,8 @@
  * shared/api.ts because everything in shared/ is part of the chunk every widget downloads,
  * and the tiles' byte budget has no room for code only this widget needs.
  */
-import type { ErrorBody } from '../../server/errors.js';
-import type { SignaturesPerDay } from '../../server/petitions/schemas.js';
-import type { SignatureInput } from '../../server/petitions/store.js';
+import type { ErrorBody } from '../../server/schemas.js';
+import type { SignatureInput, SignaturesPerDay } from '../../server/petitions/schemas.js';
 import { ApiRequestError, getJson, type PowChallenge, type PublicPetition } from '../shared/api.js';
 
 /** A refusal of a form, with what the server said about each field and how long to wait. */

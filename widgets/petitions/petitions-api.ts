@@ -3,8 +3,7 @@
  * come from the one-petition widget (rollup shares them as a chunk), not from shared/,
  * which every widget downloads.
  */
-import type { Proposal } from '../../server/petitions/store.js';
-import type { PetitionSummary } from '../../server/petitions/schemas.js';
+import type { PetitionSummary, ProposalInput } from '../../server/petitions/schemas.js';
 import { postWithPow } from '../petition/petition-api.js';
 import { getJson } from '../shared/api.js';
 
@@ -13,8 +12,7 @@ export type { PetitionSummary };
 /** Which petitions to list; 'all' is every public one. */
 export type Show = 'open' | 'answered' | 'closed' | 'all';
 
-export interface ProposalBody extends Proposal {
-  publicDocumentAccepted: true;
+export interface ProposalBody extends ProposalInput {
   lang: 'sv' | 'en';
 }
 

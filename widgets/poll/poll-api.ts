@@ -3,7 +3,7 @@
  * are the server's own (import type only). Here rather than in shared/api.ts, because
  * everything in shared/ is in the chunk every widget downloads.
  */
-import type { ErrorBody } from '../../server/errors.js';
+import type { ErrorBody } from '../../server/schemas.js';
 import type { PollResults, PublicPoll } from '../../server/polls/schemas.js';
 import { ApiRequestError, getJson } from '../shared/api.js';
 

@@ -2,12 +2,12 @@
  * The widgets' client for the Medverka API. Response types are the server's own, inferred
  * from its zod schemas and imported as types only, so no server code reaches a bundle.
  */
-import type { ErrorBody } from '../../server/errors.js';
+import type { ErrorBody } from '../../server/schemas.js';
 import type { TileSet } from '../../server/tiles/schemas.js';
 
 export type { TileSet, Tile } from '../../server/tiles/schemas.js';
 export type { PublicPetition } from '../../server/petitions/schemas.js';
-export type { PowChallenge } from '../../server/abuse/proof-of-work.js';
+export type { PowChallenge } from '../../server/abuse/schemas.js';
 
 export class ApiRequestError extends Error {
   constructor(

@@ -2,50 +2,13 @@
  * The survey widget's calls to the Medverka API, and where it keeps the resident's personal
  * token. The shapes are those of the survey contract.
  */
-import type { ErrorBody } from '../../server/errors.js';
+import type { ErrorBody } from '../../server/schemas.js';
+import type { AnswerValue, Answers, PublicSurvey, Question, SurveyResponseState, Text } from '../../server/panel/schemas.js';
 import { ApiRequestError, busyPause, getJson, type PowChallenge } from '../shared/api.js';
 
-/** A text residents see: Swedish, and English when staff wrote one. */
-export interface Text {
-  sv: string;
-  en: string | null;
-}
+export type { AnswerValue, Answers, PublicSurvey, Question, SurveyResponseState, Text };
 
-export type QuestionType = 'single' | 'multiple' | 'scale' | 'text' | 'ranking';
-
-export interface Question {
-  id: string;
-  type: QuestionType;
-  text: Text;
-  /** For single, multiple and ranking. */
-  options?: Text[];
-  /** For scale: what 1 and 5 mean. */
-  scaleLabels?: { low: Text; high: Text };
-  required: boolean;
-}
-
-/** single → option index; multiple → indexes; scale → 1..5; text → string; ranking → every index, most important first. */
-export type Answer = number | number[] | string;
-export type Answers = Record<string, Answer>;
-
-export interface PublicSurvey {
-  id: string | number;
-  title: Text;
-  intro: Text;
-  pages: { questions: Question[] }[];
-  status: 'open' | 'closed';
-  /** The last moment answers are taken (ISO); null: none. */
-  closesAt: string | null;
-}
-
-export interface SavedResponse {
-  answers: Answers;
-  /** How many pages are saved so far. */
-  page: number;
-  submitted: boolean;
-}
-
-/** What is wrong with one question's answer, as the server says it. */
+/** What is wrong with one question's answer, read from either of the server's error shapes (so a plain string code). */
 export interface AnswerIssue {
   question: string;
   code: string;
@@ -105,7 +68,7 @@ const surveyPath = (id: string) => `api/surveys/${encodeURIComponent(id)}`;
 
 export const surveyApi = {
   survey: (base: string, id: string, token: string | undefined, signal?: AbortSignal) =>
-    request<{ survey: PublicSurvey; response: SavedResponse | null }>(base, surveyPath(id), { token, signal }),
+    request<{ survey: PublicSurvey; response: SurveyResponseState | null }>(base, surveyPath(id), { token, signal }),
 
   challenge: (base: string) => getJson<PowChallenge>(base, 'api/pow/challenge'),
 

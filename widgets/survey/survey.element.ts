@@ -11,7 +11,7 @@ import {
   surveyApi,
   SurveyRefusal,
   takeTokenFromAddress,
-  type Answer,
+  type AnswerValue,
   type Answers,
   type PublicSurvey,
   type Question,
@@ -31,7 +31,7 @@ type Problem = 'missing' | 'invalid';
 const loadingMessageDelay = 300;
 const textMax = 5000;
 
-const isAnswered = (value: Answer | undefined) => (Array.isArray(value) ? value.length > 0 : typeof value === 'string' ? value.trim() !== '' : value !== undefined);
+const isAnswered = (value: AnswerValue | undefined) => (Array.isArray(value) ? value.length > 0 : typeof value === 'string' ? value.trim() !== '' : value !== undefined);
 
 /**
  * A survey (enkät) from the municipality, one page at a time. Panel members open it from the
@@ -217,7 +217,7 @@ export class MedverkaSurvey extends MedverkaElement {
 
   // —— Answers ——
 
-  private setAnswer(question: Question, value: Answer | undefined) {
+  private setAnswer(question: Question, value: AnswerValue | undefined) {
     const answers = { ...this.answers };
     if (value === undefined || !isAnswered(value)) delete answers[question.id];
     else answers[question.id] = value;

@@ -1,5 +1,5 @@
 import { html, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
-import type { IconName } from './icon-names.js';
+import type { IconName } from '../../contract/icon-names.js';
 
 const paths: Record<IconName, SVGTemplateResult> = {
   lightbulb: svg`<path d="M9 18h6M10 21.5h4M12 2.5a6.5 6.5 0 0 0-3.8 11.8c.5.4.8 1 .8 1.7V17h6v-1c0-.7.3-1.3.8-1.7A6.5 6.5 0 0 0 12 2.5z"/>`,

@@ -1,15 +1,12 @@
 import { resolve } from 'node:path';
-import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { compress } from 'hono/compress';
 import { requestId } from 'hono/request-id';
-import type { Config } from './config.js';
-import type { Db } from './db/index.js';
+import type { Deps } from './deps.js';
 import { errorJson, toErrorResponse } from './errors.js';
-import { baseSecurityHeaders, clientIp, type AppEnv } from './http.js';
+import { baseSecurityHeaders, clientIp } from './http.js';
 import { sameOriginApiWrites, shedOverload } from './limits.js';
-import type { Logger } from './log.js';
 import { originAllowed, originRoutes } from './origins.js';
 import { docsRoutes } from './pages/docs.js';
 import { pageRoutes } from './pages/routes.js';
@@ -33,23 +30,14 @@ import { staffPollRoutes } from './polls/staff-routes.js';
 import { pollPages } from './polls/pages.js';
 import { tileRoutes } from './tiles/routes.js';
 import { staffTileRoutes } from './tiles/staff-routes.js';
-import { createMailer, type Mailer } from './mail/mailer.js';
-import { createLiveBus, type LiveBus } from './live/bus.js';
-import { validationHook } from './validation.js';
+import { router } from './openapi.js';
 import { sql } from 'kysely';
 
-export interface AppDeps {
-  config: Config;
-  db: Db;
-  log: Logger;
+export interface AppOptions {
   /** Where the built widgets are (dist/ by default). */
   distDir?: string;
   /** Mount GET /api/bench/bare, the benchmark's baseline: the same middleware, no logic. */
   benchRoutes?: boolean;
-  /** Sends mail; by default made from the configuration (SMTP_URL, or the outbox). */
-  mailer?: Mailer;
-  /** Tells every instance what changed, for pages following it live; by default from the database kind. */
-  live?: LiveBus;
 }
 
 export const repoRoot = resolve(import.meta.dirname, '..');
@@ -58,10 +46,9 @@ export const repoRoot = resolve(import.meta.dirname, '..');
 const loggedPath = (path: string) => path.replace(/^(\/bekrafta\/[a-z]+\/|\/lamna-panelen\/)[^/]+/, '$1[token]');
 
 /** The whole server as one Hono app: middleware, routes, one error shape. */
-export function createApp(deps: AppDeps) {
-  deps = { ...deps, mailer: deps.mailer ?? createMailer(deps.config, deps.log), live: deps.live ?? createLiveBus(deps.config, deps.db, deps.log) };
+export function createApp(deps: Deps & AppOptions) {
   const { config, db, log } = deps;
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const app = router();
   const distDir = deps.distDir ?? resolve(repoRoot, 'dist');
 
   app.use(requestId({ headerName: 'X-Request-Id', limitLength: 64 }));

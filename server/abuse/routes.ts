@@ -1,8 +1,6 @@
-import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import type { Config } from '../config.js';
-import type { AppEnv } from '../http.js';
-import { errors, json } from '../openapi.js';
-import { validationHook } from '../validation.js';
+import { errors, json, router } from '../openapi.js';
 import { PowChallenge, createPowChallenge, powHeader, type PowClock } from './proof-of-work.js';
 import { rateLimit, type Limit } from './rate-limit.js';
 
@@ -39,7 +37,7 @@ const getChallenge = createRoute({
 
 export function powRoutes(deps: PowRouteDeps) {
   const { config } = deps;
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const app = router();
   const limits = deps.challengeLimits ?? defaultChallengeLimits;
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'proofOfWork', {

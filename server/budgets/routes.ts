@@ -1,10 +1,9 @@
 import { backQuery } from '../pages/html.js';
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import type { AppDeps } from '../app.js';
+import { z } from '@hono/zod-openapi';
+import type { Deps } from '../deps.js';
 import { ApiError } from '../errors.js';
-import { jsonWithEtag, type AppEnv } from '../http.js';
-import { errors, json } from '../openapi.js';
-import { validationHook } from '../validation.js';
+import { jsonWithEtag } from '../http.js';
+import { errors, json, router, sectionRoutes } from '../openapi.js';
 import { requirePow, powSecurity } from '../abuse/proof-of-work.js';
 import { rateLimit } from '../abuse/rate-limit.js';
 import { refuseEmail } from '../abuse/email-domains.js';
@@ -13,12 +12,12 @@ import { BallotInput, BudgetSlug, PublicBudget } from './schemas.js';
 import { BallotRuleError, BudgetNotFoundError, BudgetStateError, castBallot, findPublicBudget } from './store.js';
 import { summarise, summaryText } from './summary.js';
 
-const route = <R extends Parameters<typeof createRoute>[0]>(r: R) => createRoute({ tags: ['Budgets'], ...r });
+const route = sectionRoutes('Budgets');
 const CheckEmail = z.object({ status: z.literal('check_email') });
 
 /** Participatory budgets as residents see them, and their ballots. */
-export function budgetRoutes({ db, config, mailer }: AppDeps) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+export function budgetRoutes({ db, config, mailer }: Deps) {
+  const app = router();
   const base = config.publicUrl.href.replace(/\/$/, '');
   app.on('POST', '/api/budgets/:slug/ballots', ...[
     rateLimit({ name: 'ballot-writes', burst: { limit: 10, windowSeconds: 60 }, sustained: { limit: 200, windowSeconds: 3600 }, config }),
@@ -70,7 +69,7 @@ export function budgetRoutes({ db, config, mailer }: AppDeps) {
       const title = input.lang === 'en' && budget.title.en ? budget.title.en : budget.title.sv;
       const amounts = new Map(budget.mode === 'sliders' ? input.allocations.map((a) => [a.itemId, a.amount]) : input.projects.map((id) => [id, budget.items.find((i) => i.id === id)!.cost]));
       const summary = summaryText(summarise(budget, input.districtId, amounts, input.lang), input.lang);
-      await mailer!.send(ballotConfirmationMail(input.lang, input.email, title, `${base}/bekrafta/budget/${cast.token}?lang=${input.lang}${backQuery(config, input.returnTo)}`, summary));
+      await mailer.send(ballotConfirmationMail(input.lang, input.email, title, `${base}/bekrafta/budget/${cast.token}?lang=${input.lang}${backQuery(config, input.returnTo)}`, summary));
       return c.json({ status: 'check_email' as const }, 202);
     },
   );

@@ -1,12 +1,11 @@
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import type { AppDeps } from '../app.js';
+import { z } from '@hono/zod-openapi';
+import type { Deps } from '../deps.js';
 import { ApiError } from '../errors.js';
 import type { Context } from 'hono';
 import type { AppEnv } from '../http.js';
-import { cookieAuth, errors, fileDownload, json, jsonBody } from '../openapi.js';
+import { cookieAuth, errors, fileDownload, json, jsonBody, router, sectionRoutes } from '../openapi.js';
 import { requireRole } from '../staff/guard.js';
 import { audit } from '../staff/store.js';
-import { validationHook } from '../validation.js';
 import { Localized } from '../tiles/schemas.js';
 import { ballotsCsv, pabulib, resultsCsv } from './export.js';
 import { BudgetInput, BudgetResults, BudgetSlug, PublicBudget, budgetStatuses } from './schemas.js';
@@ -46,11 +45,11 @@ const StaffBudgetSummary = z
 
 const Slug = z.object({ slug: BudgetSlug });
 const BudgetBody = z.object({ budget: StaffBudget });
-const route = <R extends Parameters<typeof createRoute>[0]>(r: R) => createRoute({ tags: ['Staff: budgets'], security: cookieAuth, ...r });
+const route = sectionRoutes('Staff: budgets', cookieAuth);
 
 /** Staff create processes, open and close them, publish results, and export ballots. */
-export function staffBudgetRoutes({ db, config }: AppDeps) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+export function staffBudgetRoutes({ db, config }: Deps) {
+  const app = router();
   app.use('/api/staff/budgets', requireRole('admin', 'moderator'));
   app.use('/api/staff/budgets/*', requireRole('admin', 'moderator'));
   const actor = (c: { get: (k: 'staff') => AppEnv['Variables']['staff'] }) => ({ id: c.get('staff')!.user.id, email: c.get('staff')!.user.email });

@@ -1,10 +1,8 @@
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import type { AppDeps } from '../app.js';
+import type { Deps } from '../deps.js';
 import { ApiError } from '../errors.js';
-import type { AppEnv } from '../http.js';
-import { errors, json } from '../openapi.js';
-import { validationHook } from '../validation.js';
+import { errors, json, router, sectionRoutes } from '../openapi.js';
 import { refuseEmail } from '../abuse/email-domains.js';
 import { requirePow, powSecurity } from '../abuse/proof-of-work.js';
 import { rateLimit } from '../abuse/rate-limit.js';
@@ -32,7 +30,7 @@ export const chatTokenHeader = 'X-Medverka-Chat';
 /** How many transcripts one conversation may have mailed. */
 export const maxTranscripts = 3;
 
-const route = <R extends Parameters<typeof createRoute>[0]>(r: R) => createRoute({ tags: ['Chat'], ...r });
+const route = sectionRoutes('Chat');
 const TokenHeader = z.object({ [chatTokenHeader.toLowerCase()]: z.string().optional() });
 const Lang = z.enum(['sv', 'en']).default('sv');
 
@@ -42,8 +40,8 @@ const Lang = z.enum(['sv', 'en']).default('sv');
  * that resume after the last event a reconnecting page saw, ending it, rating it and having
  * it mailed; and leaving a message while the contact centre is closed.
  */
-export function chatRoutes({ db, config, live, log, mailer }: AppDeps) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+export function chatRoutes({ db, config, live, log, mailer }: Deps) {
+  const app = router();
   const perAddress = rateLimit({ name: 'chat-start', burst: { limit: 5, windowSeconds: 60 }, sustained: { limit: 30, windowSeconds: 3600 }, config });
   const perConversation = rateLimit({
     name: 'chat-messages',
@@ -123,7 +121,7 @@ export function chatRoutes({ db, config, live, log, mailer }: AppDeps) {
       // Said now, not when the resident asks for the transcript: only this address gets it.
       if (input.email) refuseEmail(input.email, config);
       const started = await startConversation(db, input);
-      await live!.publish(inboxTopic);
+      await live.publish(inboxTopic);
       return c.json({ conversation: { id: started.conversationId, status: started.status }, token: started.token, message: started.message }, 201);
     },
   );
@@ -141,7 +139,7 @@ export function chatRoutes({ db, config, live, log, mailer }: AppDeps) {
       const conversation = await open(id, c.req.header(chatTokenHeader));
       if (conversation.status === 'closed') throw new ApiError(409, 'conversation_closed', 'This conversation has ended. Start a new one to write again.');
       const message = await addMessage(db, id, 'resident', null, c.req.valid('json').body);
-      await publishChange(live!, id);
+      await publishChange(live, id);
       return c.json({ message }, 201);
     },
   );
@@ -160,7 +158,7 @@ export function chatRoutes({ db, config, live, log, mailer }: AppDeps) {
       const { id } = c.req.valid('param');
       const query = c.req.valid('query');
       await open(id, query.token);
-      return conversationEvents(c, { db, live: live!, log }, id, query.after ?? 0) as never;
+      return conversationEvents(c, { db, live: live, log }, id, query.after ?? 0) as never;
     },
   );
 
@@ -177,7 +175,7 @@ export function chatRoutes({ db, config, live, log, mailer }: AppDeps) {
       const { id } = c.req.valid('param');
       await open(id, c.req.header(chatTokenHeader));
       const ended = await endConversation(db, id, { author: 'resident' });
-      if (ended) await publishChange(live!, id);
+      if (ended) await publishChange(live, id);
       return c.json({ conversation: { id, status: 'closed' as const } }, 200);
     },
   );
@@ -207,7 +205,7 @@ export function chatRoutes({ db, config, live, log, mailer }: AppDeps) {
       }
       try {
         const messages = await messagesAfter(db, id, 0, 5000);
-        await mailer!.send(transcriptMail(conversation.lang, email, conversation.name, messages, config.chatHours.timeZone));
+        await mailer.send(transcriptMail(conversation.lang, email, conversation.name, messages, config.chatHours.timeZone));
       } catch (err) {
         // Not sent, so it does not count.
         await releaseTranscript(db, id);
@@ -273,7 +271,7 @@ export function chatRoutes({ db, config, live, log, mailer }: AppDeps) {
       let mailed = 0;
       for (const to of recipients) {
         try {
-          await mailer!.send(caseMail(to, { id: stored.id, name: stored.name, email: stored.email, message: stored.message, lang: stored.lang, masked: stored.masked === 1 }));
+          await mailer.send(caseMail(to, { id: stored.id, name: stored.name, email: stored.email, message: stored.message, lang: stored.lang, masked: stored.masked === 1 }));
           mailed++;
         } catch (err) {
           log.error('chat: could not mail a message left to the contact centre', { case: stored.id, error: (err as Error).message });
@@ -281,7 +279,7 @@ export function chatRoutes({ db, config, live, log, mailer }: AppDeps) {
       }
       if (mailed > 0) await db.updateTable('chat_cases').set({ mailed_at: new Date().toISOString() }).where('id', '=', stored.id).execute();
       try {
-        await mailer!.send(caseReceiptMail(stored.lang, stored.email, stored.id));
+        await mailer.send(caseReceiptMail(stored.lang, stored.email, stored.id));
       } catch (err) {
         log.error('chat: could not mail the receipt for a message left', { case: stored.id, error: (err as Error).message });
       }

@@ -1,13 +1,12 @@
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import type { AppDeps } from '../app.js';
+import type { Deps } from '../deps.js';
 import { ApiError } from '../errors.js';
 import type { AppEnv } from '../http.js';
-import { cookieAuth, errors, json, jsonBody } from '../openapi.js';
+import { cookieAuth, errors, json, jsonBody, router, sectionRoutes } from '../openapi.js';
 import { requireRole } from '../staff/guard.js';
 import { audit } from '../staff/store.js';
-import { validationHook } from '../validation.js';
 import { conversationEvents, inboxFollowers, publishChange } from './live.js';
 import { CannedAnswer, CannedAnswerInput, ChatAgent, ChatCase, ChatMessage, Id, StaffConversation, Text } from './schemas.js';
 import {
@@ -27,7 +26,7 @@ import {
   type Agent,
 } from './store.js';
 
-const route = <R extends Parameters<typeof createRoute>[0]>(r: R) => createRoute({ tags: ['Staff: chat'], security: cookieAuth, ...r });
+const route = sectionRoutes('Staff: chat', cookieAuth);
 const ConversationBody = z.object({ conversation: StaffConversation });
 const AnswerId = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647).openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
 
@@ -50,11 +49,11 @@ const cannedNotFound = () => new ApiError(404, 'canned_answer_not_found', 'There
  * answering, handing over and closing conversations, the ready-written answers agents paste,
  * and the messages residents left while it was closed. Chat agents and administrators only.
  */
-export function staffChatRoutes({ db, live, log }: AppDeps) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+export function staffChatRoutes({ db, live, log }: Deps) {
+  const app = router();
   app.use('/api/staff/chat', requireRole('admin', 'chat_agent'));
   app.use('/api/staff/chat/*', requireRole('admin', 'chat_agent'));
-  const inbox = inboxFollowers(db, live!, log);
+  const inbox = inboxFollowers(db, live, log);
   const me = (c: Context<AppEnv>): Agent => {
     const { user } = c.get('staff')!;
     return { id: user.id, name: user.name };
@@ -151,7 +150,7 @@ export function staffChatRoutes({ db, live, log }: AppDeps) {
     async (c) => {
       const { id } = c.req.valid('param');
       await load(id);
-      return conversationEvents(c, { db, live: live!, log }, id, c.req.valid('query').after ?? 0) as never;
+      return conversationEvents(c, { db, live: live, log }, id, c.req.valid('query').after ?? 0) as never;
     },
   );
 
@@ -169,7 +168,7 @@ export function staffChatRoutes({ db, live, log }: AppDeps) {
       const joined = await claimConversation(db, id, me(c)).catch((err: unknown) => {
         throw asApiError(err);
       });
-      if (joined) await publishChange(live!, id);
+      if (joined) await publishChange(live, id);
       return c.json({ conversation: await load(id) }, 200);
     },
   );
@@ -190,9 +189,9 @@ export function staffChatRoutes({ db, live, log }: AppDeps) {
       const joined = await claimConversation(db, id, agent).catch((err: unknown) => {
         throw asApiError(err);
       });
-      if (joined) await publishChange(live!, id);
+      if (joined) await publishChange(live, id);
       const message = await addMessage(db, id, 'staff', agent.name, body);
-      await publishChange(live!, id);
+      await publishChange(live, id);
       return c.json({ message }, 201);
     },
   );
@@ -215,7 +214,7 @@ export function staffChatRoutes({ db, live, log }: AppDeps) {
         throw asApiError(err);
       });
       if (moved) {
-        await publishChange(live!, id);
+        await publishChange(live, id);
         await audit(db, actor(c), 'chat.transfer', `conversation ${id}`, { to: agent.id });
       }
       return c.json({ conversation: await load(id) }, 200);
@@ -236,7 +235,7 @@ export function staffChatRoutes({ db, live, log }: AppDeps) {
       const ended = await endConversation(db, id, { author: 'staff', name: me(c).name }).catch((err: unknown) => {
         throw asApiError(err);
       });
-      if (ended) await publishChange(live!, id);
+      if (ended) await publishChange(live, id);
       return c.json({ conversation: await load(id) }, 200);
     },
   );

@@ -1,11 +1,10 @@
 import { backQuery } from '../pages/html.js';
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import type { AppDeps } from '../app.js';
+import type { Deps } from '../deps.js';
 import { ApiError, ErrorBody } from '../errors.js';
 import type { AppEnv } from '../http.js';
-import { errors, json, jsonBody, orNull } from '../openapi.js';
-import { validationHook } from '../validation.js';
+import { errors, json, jsonBody, orNull, router, sectionRoutes } from '../openapi.js';
 import { powHeader, powSecurity, requirePow, verifyPow } from '../abuse/proof-of-work.js';
 import { rateLimit } from '../abuse/rate-limit.js';
 import { refuseEmail } from '../abuse/email-domains.js';
@@ -34,11 +33,11 @@ export const consentText = {
 const Id = z.object({ id: SurveyId });
 const answersRefused = json(z.union([ErrorBody, InvalidAnswers]), 'The request is not valid, or (`invalid_answers`) some answers are missing or do not fit their questions.');
 const TokenHeader = z.object({ 'x-medverka-survey': z.string().max(100).optional().openapi({ description: 'The resident’s survey secret.' }) });
-const route = <R extends Parameters<typeof createRoute>[0]>(r: R) => createRoute({ tags: ['Citizen panel and surveys'], ...r });
+const route = sectionRoutes('Citizen panel and surveys');
 
 /** Joining the panel, and answering surveys: panel members by their personal link, anyone for open surveys. */
-export function panelRoutes({ db, config, mailer }: AppDeps) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+export function panelRoutes({ db, config, mailer }: Deps) {
+  const app = router();
   const base = config.publicUrl.href.replace(/\/$/, '');
   app.post(
     '/api/panel/members',
@@ -77,7 +76,7 @@ export function panelRoutes({ db, config, mailer }: AppDeps) {
       refuseEmail(input.email, config);
       const joined = await joinPanel(db, input);
       const leaveLink = `${base}/lamna-panelen/${joined.leaveToken}?lang=${input.lang}`;
-      await mailer!.send(
+      await mailer.send(
         joined.alreadyMember
           ? alreadyMemberMail(input.lang, input.email, joined.name, leaveLink)
           : joinConfirmationMail(input.lang, input.email, `${base}/bekrafta/panel/${joined.token}?lang=${input.lang}${backQuery(config, input.returnTo)}`, leaveLink),

@@ -1,12 +1,11 @@
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import type { AppDeps } from '../app.js';
+import { z } from '@hono/zod-openapi';
+import type { Deps } from '../deps.js';
 import { ApiError } from '../errors.js';
 import type { AppEnv } from '../http.js';
 import type { Mail } from '../mail/mailer.js';
-import { cookieAuth, errors, fileDownload, json, jsonBody } from '../openapi.js';
+import { cookieAuth, errors, fileDownload, json, jsonBody, router, sectionRoutes } from '../openapi.js';
 import { requireRole } from '../staff/guard.js';
 import { audit } from '../staff/store.js';
-import { validationHook } from '../validation.js';
 import { responsesCsv } from './export.js';
 import { decisionMail, feedbackMail, invitationMail, reminderMail } from './mails.js';
 import { surveyResults } from './results.js';
@@ -31,11 +30,11 @@ import {
 
 const Id = z.object({ id: SurveyId });
 const SurveyBody = z.object({ survey: StaffSurvey });
-const route = <R extends Parameters<typeof createRoute>[0]>(r: R) => createRoute({ tags: ['Staff: citizen panel and surveys'], security: cookieAuth, ...r });
+const route = sectionRoutes('Staff: citizen panel and surveys', cookieAuth);
 
 /** Staff see how many are in the panel (never who), and take surveys from draft to decision. */
-export function staffPanelRoutes({ db, config, mailer, log }: AppDeps) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+export function staffPanelRoutes({ db, config, mailer, log }: Deps) {
+  const app = router();
   for (const path of ['/api/staff/panel', '/api/staff/surveys', '/api/staff/surveys/*']) app.use(path, requireRole('admin', 'moderator'));
   const base = config.publicUrl.href.replace(/\/$/, '');
   const actor = (c: { get: (k: 'staff') => AppEnv['Variables']['staff'] }) => ({ id: c.get('staff')!.user.id, email: c.get('staff')!.user.email });
@@ -57,7 +56,7 @@ export function staffPanelRoutes({ db, config, mailer, log }: AppDeps) {
     for (const r of recipients) {
       try {
         const leaveLink = `${base}/lamna-panelen/${await issueLeaveToken(db, r.memberId)}?lang=${r.lang}`;
-        await mailer!.send(make(r, leaveLink));
+        await mailer.send(make(r, leaveLink));
         sent++;
       } catch (err) {
         log.error('panel mail not sent', { what, memberId: r.memberId, error: String(err) });

@@ -1,11 +1,10 @@
 import { backQuery } from '../pages/html.js';
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
-import type { AppDeps } from '../app.js';
+import type { Deps } from '../deps.js';
 import { ApiError } from '../errors.js';
-import { jsonWithEtag, type AppEnv } from '../http.js';
-import { errors, json } from '../openapi.js';
-import { validationHook } from '../validation.js';
+import { jsonWithEtag } from '../http.js';
+import { errors, json, router, sectionRoutes } from '../openapi.js';
 import { requirePow, powSecurity } from '../abuse/proof-of-work.js';
 import { rateLimit } from '../abuse/rate-limit.js';
 import { refuseEmail } from '../abuse/email-domains.js';
@@ -16,13 +15,13 @@ import { thresholdCount } from './rules.js';
 import { CheckEmail, PetitionId, PetitionList, PetitionQuery, ProposalInput, PublicPetition, SignatureInput, SignaturesPerDay } from './schemas.js';
 import { NotFoundError, NotOpenError, proposePetition, signPetition } from './store.js';
 
-const route = <R extends Parameters<typeof createRoute>[0]>(r: R) => createRoute({ tags: ['Petitions'], ...r });
+const route = sectionRoutes('Petitions');
 
 /** The open data of e-petitions: statuses, texts, counts and answers; never an e-mail address. */
-export function petitionRoutes({ db, config, mailer, live, log }: AppDeps) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  const followers = petitionFollowers(db, live!, log);
-  const petitions = publicPetitionCache(db, live!);
+export function petitionRoutes({ db, config, mailer, live, log }: Deps) {
+  const app = router();
+  const followers = petitionFollowers(db, live, log);
+  const petitions = publicPetitionCache(db, live);
   const base = config.publicUrl.href.replace(/\/$/, '');
   // Writes need a solved proof of work and stay within per-address limits; a town hall
   // behind a trusted proxy is counted per resident (see TRUSTED_PROXIES).
@@ -141,7 +140,7 @@ export function petitionRoutes({ db, config, mailer, live, log }: AppDeps) {
       const input = c.req.valid('json');
       refuseUnmailable(input.email);
       const { token } = await proposePetition(db, input, thresholdCount(config.petitions.threshold));
-      await mailer!.send(proposalConfirmationMail(input.lang, input.email, `${base}/bekrafta/forslag/${token}?lang=${input.lang}${backQuery(config, input.returnTo)}`));
+      await mailer.send(proposalConfirmationMail(input.lang, input.email, `${base}/bekrafta/forslag/${token}?lang=${input.lang}${backQuery(config, input.returnTo)}`));
       return c.json({ status: 'check_email' as const }, 202);
     },
   );
@@ -170,7 +169,7 @@ export function petitionRoutes({ db, config, mailer, live, log }: AppDeps) {
         throw err;
       }
       const link = `${base}/bekrafta/underskrift/${signed.token}?lang=${input.lang}${backQuery(config, input.returnTo)}`;
-      await mailer!.send(signatureConfirmationMail(input.lang, input.email, signed.title, link, signed.alreadyConfirmed));
+      await mailer.send(signatureConfirmationMail(input.lang, input.email, signed.title, link, signed.alreadyConfirmed));
       return c.json({ status: 'check_email' as const }, 202);
     },
   );

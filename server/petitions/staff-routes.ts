@@ -1,12 +1,11 @@
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import type { AppDeps } from '../app.js';
+import { z } from '@hono/zod-openapi';
+import type { Deps } from '../deps.js';
 import type { Mail } from '../mail/mailer.js';
 import { ApiError } from '../errors.js';
 import type { AppEnv } from '../http.js';
-import { cookieAuth, errors, fileDownload, json, jsonBody } from '../openapi.js';
+import { cookieAuth, errors, fileDownload, json, jsonBody, router, sectionRoutes } from '../openapi.js';
 import { requireRole } from '../staff/guard.js';
 import { audit } from '../staff/store.js';
-import { validationHook } from '../validation.js';
 import { eraseSigner } from './housekeeping.js';
 import { petitionTopic } from './live.js';
 import { answerMail, moderationMail } from './mails.js';
@@ -69,11 +68,11 @@ export function csvCell(value: string | number | null): string {
 
 const Id = z.object({ id: PetitionId });
 const PetitionBody = z.object({ petition: StaffPetition });
-const route = <R extends Parameters<typeof createRoute>[0]>(r: R) => createRoute({ tags: ['Staff: petitions'], security: cookieAuth, ...r });
+const route = sectionRoutes('Staff: petitions', cookieAuth);
 
 /** Moderation: moderators and administrators approve, reject, correct, close and answer. */
-export function staffPetitionRoutes({ db, config, mailer, live }: AppDeps) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+export function staffPetitionRoutes({ db, config, mailer, live }: Deps) {
+  const app = router();
   app.use('/api/staff/petitions', requireRole('admin', 'moderator'));
   app.use('/api/staff/petitions/*', requireRole('admin', 'moderator'));
   const pageOf = (id: number) => config.petitions.pageUrl.replace('{id}', String(id));
@@ -83,7 +82,7 @@ export function staffPetitionRoutes({ db, config, mailer, live }: AppDeps) {
     try {
       const moved = await movePetition(db, id, to, changes);
       // Pages following the petition see it open, close or get its answer.
-      await live!.publish(petitionTopic(id));
+      await live.publish(petitionTopic(id));
       return moved;
     } catch (err) {
       if (err instanceof NotFoundError) throw new ApiError(404, 'petition_not_found', 'There is no such petition.');
@@ -168,7 +167,7 @@ export function staffPetitionRoutes({ db, config, mailer, live }: AppDeps) {
       await audit(db, actor(c), 'petition.approve', `petition ${id}`);
       if (petition.proposer_email) {
         const published = { published: true as const, link: pageOf(id), threshold: petition.threshold, closesAt: petition.closes_at!, timeZone: config.chatHours.timeZone };
-        await mailer!.send(moderationMail(petition.lang, petition.proposer_email, petition.title, published));
+        await mailer.send(moderationMail(petition.lang, petition.proposer_email, petition.title, published));
       }
       return c.json({ petition: toStaff(petition) }, 200);
     },
@@ -187,7 +186,7 @@ export function staffPetitionRoutes({ db, config, mailer, live }: AppDeps) {
       const { reason } = c.req.valid('json');
       const petition = await move(id, 'rejected', { rejection_reason: reason });
       await audit(db, actor(c), 'petition.reject', `petition ${id}`, { reason });
-      if (petition.proposer_email) await mailer!.send(moderationMail(petition.lang, petition.proposer_email, petition.title, { published: false, reason }));
+      if (petition.proposer_email) await mailer.send(moderationMail(petition.lang, petition.proposer_email, petition.title, { published: false, reason }));
       return c.json({ petition: toStaff(petition) }, 200);
     },
   );
@@ -275,7 +274,7 @@ export function staffPetitionRoutes({ db, config, mailer, live }: AppDeps) {
       const petition = await move(id, 'answered', { answer, answer_committee: committee ?? null });
       await audit(db, actor(c), 'petition.answer', `petition ${id}`);
       const mails = await answerMails(petition, answer, committee ?? null);
-      for (const { lang: _lang, ...mail } of mails) await mailer!.send(mail);
+      for (const { lang: _lang, ...mail } of mails) await mailer.send(mail);
       return c.json({ petition: toStaff(petition), mailed: mails.length }, 200);
     },
   );
@@ -310,7 +309,7 @@ export function staffPetitionRoutes({ db, config, mailer, live }: AppDeps) {
       }
       if (result.changed) {
         await audit(db, actor(c), 'petition.correct-answer', `petition ${id}`, { before: result.before, after: change });
-        await live!.publish(petitionTopic(id));
+        await live.publish(petitionTopic(id));
       }
       return c.json({ petition: toStaff(result.petition) }, 200);
     },

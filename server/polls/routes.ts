@@ -1,22 +1,21 @@
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
-import type { AppDeps } from '../app.js';
+import type { Deps } from '../deps.js';
 import { ApiError } from '../errors.js';
-import { jsonWithEtag, type AppEnv } from '../http.js';
-import { errors, json, jsonBody } from '../openapi.js';
-import { validationHook } from '../validation.js';
+import { jsonWithEtag } from '../http.js';
+import { errors, json, jsonBody, router, sectionRoutes } from '../openapi.js';
 import { rateLimit } from '../abuse/rate-limit.js';
 import { pollFollowers, pollTopic } from './live.js';
 import { AnswerInput, PollId, PollResults, PublicPoll } from './schemas.js';
 import { InvalidChoiceError, PollNotFoundError, PollStateError, answerPoll, findPublicPoll } from './store.js';
 
-const route = <R extends Parameters<typeof createRoute>[0]>(r: R) => createRoute({ tags: ['Polls'], ...r });
+const route = sectionRoutes('Polls');
 const notFound = () => new ApiError(404, 'poll_not_found', 'There is no open or closed poll with that number.');
 
 /** Quick polls as residents and the projector see them, and their one-click answers. */
-export function pollRoutes({ db, config, live, log }: AppDeps) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  const followers = pollFollowers(db, live!, log);
+export function pollRoutes({ db, config, live, log }: Deps) {
+  const app = router();
+  const followers = pollFollowers(db, live, log);
   // No proof of work: an answer is one click. A meeting room behind one NAT address answers
   // at once, so the limits are far above a person's and only stop a script.
   app.on(
@@ -63,7 +62,7 @@ export function pollRoutes({ db, config, live, log }: AppDeps) {
         if (err instanceof InvalidChoiceError) throw new ApiError(400, 'invalid_choice', err.message, err.issues);
         throw err;
       }
-      await live!.publish(pollTopic(id));
+      await live.publish(pollTopic(id));
       const poll = await findPublicPoll(db, id);
       if (!poll) throw notFound();
       c.header('Cache-Control', 'no-store');

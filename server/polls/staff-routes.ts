@@ -1,22 +1,21 @@
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import type { AppDeps } from '../app.js';
+import { z } from '@hono/zod-openapi';
+import type { Deps } from '../deps.js';
 import { ApiError } from '../errors.js';
 import type { AppEnv } from '../http.js';
-import { cookieAuth, errors, json, jsonBody } from '../openapi.js';
+import { cookieAuth, errors, json, jsonBody, router, sectionRoutes } from '../openapi.js';
 import { requireRole } from '../staff/guard.js';
 import { audit } from '../staff/store.js';
-import { validationHook } from '../validation.js';
 import { pollTopic } from './live.js';
 import { PollId, PollInput, StaffPoll } from './schemas.js';
 import { PollNotFoundError, PollStateError, createPoll, deletePoll, findStaffPoll, listPolls, movePoll, resetPoll, updatePoll } from './store.js';
 
-const route = <R extends Parameters<typeof createRoute>[0]>(r: R) => createRoute({ tags: ['Staff: polls'], security: cookieAuth, ...r });
+const route = sectionRoutes('Staff: polls', cookieAuth);
 const Id = z.object({ id: PollId });
 const PollBody = z.object({ poll: StaffPoll });
 
 /** Staff write polls, open and close them during a meeting, and start them over. */
-export function staffPollRoutes({ db, live }: AppDeps) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+export function staffPollRoutes({ db, live }: Deps) {
+  const app = router();
   app.use('/api/staff/polls', requireRole('admin', 'moderator'));
   app.use('/api/staff/polls/*', requireRole('admin', 'moderator'));
   const actor = (c: { get: (k: 'staff') => AppEnv['Variables']['staff'] }) => ({ id: c.get('staff')!.user.id, email: c.get('staff')!.user.email });
@@ -91,7 +90,7 @@ export function staffPollRoutes({ db, live }: AppDeps) {
         const { id } = c.req.valid('param');
         await run(id).catch(refuse);
         await audit(db, actor(c), `poll.${action}`, `poll ${id}`);
-        await live!.publish(pollTopic(id));
+        await live.publish(pollTopic(id));
         return c.json({ poll: await load(id) }, 200);
       },
     );

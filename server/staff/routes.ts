@@ -1,14 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import type { AppDeps } from '../app.js';
+import { z } from '@hono/zod-openapi';
+import type { Deps } from '../deps.js';
 import { ApiError } from '../errors.js';
 import { clientIp, type AppEnv } from '../http.js';
-import { cookieAuth, errors, json, jsonBody } from '../openapi.js';
+import { cookieAuth, errors, json, jsonBody, router, sectionRoutes } from '../openapi.js';
 import { listTileSets } from '../tiles/store.js';
 import { publicStatuses } from '../petitions/rules.js';
 import { EmbedInfo as TileEmbedInfo } from '../tiles/staff-schemas.js';
-import { validationHook } from '../validation.js';
 import { anyStaff, clearSessionCookie, requireRole, setSessionCookie } from './guard.js';
 import { dummyHash, hashPassword, verifyPassword } from './passwords.js';
 import { AuditEntry, NewStaffUser, OwnAccountUpdate, PasswordChange, SignIn, StaffUser, StaffUserUpdate, WorkCounts } from './schemas.js';
@@ -58,10 +57,10 @@ export const EmbedInfo = z
   .openapi('EmbedInfo');
 export type EmbedInfo = z.infer<typeof EmbedInfo>;
 
-const route = <R extends Parameters<typeof createRoute>[0]>(r: R) => createRoute({ tags: ['Staff'], security: cookieAuth, ...r });
+const route = sectionRoutes('Staff', cookieAuth);
 
-export function staffRoutes({ db, config, distDir }: AppDeps & { distDir: string }) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+export function staffRoutes({ db, config, distDir }: Deps & { distDir: string }) {
+  const app = router();
   const actorOf = (c: { get: (k: 'staff') => AppEnv['Variables']['staff'] }) => {
     const staff = c.get('staff')!;
     return { id: staff.user.id, email: staff.user.email };

@@ -1,10 +1,9 @@
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import type { AppDeps } from '../app.js';
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Deps } from '../deps.js';
 import { ApiError, ErrorBody } from '../errors.js';
-import { json } from '../openapi.js';
+import { json, router } from '../openapi.js';
 import type { TypedResponse } from 'hono';
-import { jsonWithEtag, type AppEnv } from '../http.js';
-import { validationHook } from '../validation.js';
+import { jsonWithEtag } from '../http.js';
 import { SetSlug, TileSet, TileSetSummary } from './schemas.js';
 import { findTileSet, listTileSets } from './store.js';
 
@@ -38,8 +37,8 @@ const getTileSets = createRoute({
   },
 });
 
-export function tileRoutes({ db }: AppDeps) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+export function tileRoutes({ db }: Deps) {
+  const app = router();
 
   app.openapi(getTileSet, async (c) => {
     const { set } = c.req.valid('param');

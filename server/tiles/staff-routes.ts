@@ -1,11 +1,10 @@
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import type { AppDeps } from '../app.js';
+import { z } from '@hono/zod-openapi';
+import type { Deps } from '../deps.js';
 import { ApiError } from '../errors.js';
 import type { AppEnv } from '../http.js';
-import { cookieAuth, errors, json, jsonBody } from '../openapi.js';
+import { cookieAuth, errors, json, jsonBody, router, sectionRoutes } from '../openapi.js';
 import { requireRole } from '../staff/guard.js';
 import { audit } from '../staff/store.js';
-import { validationHook } from '../validation.js';
 import { SetSlug } from './schemas.js';
 import { StaffTile, StaffTileSet, TileInput, TileOrder, TileSetInput, TileSetUpdate } from './staff-schemas.js';
 import { findStaffTileSet, listStaffTileSets, tileColumns, toStaffTile, touchSet } from './staff-store.js';
@@ -15,11 +14,11 @@ const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ para
 const SetBody = z.object({ tileSet: StaffTileSet });
 const TileBody = z.object({ tile: StaffTile });
 const noContent = { 204: { description: 'Done.' } };
-const route = <R extends Parameters<typeof createRoute>[0]>(r: R) => createRoute({ tags: ['Staff: tiles'], security: cookieAuth, ...r });
+const route = sectionRoutes('Staff: tiles', cookieAuth);
 
 /** The tiles editor's API: administrators create, edit, reorder, hide and delete tiles and sets. */
-export function staffTileRoutes({ db }: AppDeps) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+export function staffTileRoutes({ db }: Deps) {
+  const app = router();
   app.use('/api/staff/tile-sets', requireRole('admin'));
   app.use('/api/staff/tile-sets/*', requireRole('admin'));
   app.use('/api/staff/tiles/*', requireRole('admin'));

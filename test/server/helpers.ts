@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { after, before } from 'node:test';
 import { solveChallenge } from 'altcha-lib/v1';
 import pg from 'pg';
-import { createApp, type AppDeps } from '../../server/app.js';
+import { createApp, type AppOptions } from '../../server/app.js';
+import { completeDeps, type Deps } from '../../server/deps.js';
 import { loadConfig, type Config } from '../../server/config.js';
 import { createDatabase, migrateToLatest, type Db } from '../../server/db/index.js';
 import { createLogger, type Logger } from '../../server/log.js';
@@ -70,12 +71,12 @@ export async function openDatabase(test: TestDatabase): Promise<Db> {
  * The whole app over a migrated database, as requests see it through app.request(); every
  * answer is checked against the app's OpenAPI document (see openapi-check.ts).
  */
-export async function testApp(test: TestDatabase | null, env: Record<string, string> = {}, extra: Partial<AppDeps> = {}) {
+export async function testApp(test: TestDatabase | null, env: Record<string, string> = {}, extra: Partial<Deps> & AppOptions = {}) {
   const config = testConfig(env);
   const db = test ? await openDatabase(test) : createDatabase({ kind: 'sqlite', file: ':memory:' });
   if (!test) await migrateToLatest(db);
   const log = memoryLogger();
-  const app = checkedAgainstOpenApi(createApp({ config, db, log, ...extra }));
+  const app = checkedAgainstOpenApi(createApp(completeDeps({ config, db, log, ...extra })));
   return { app, db, config, log };
 }
 

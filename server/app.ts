@@ -71,7 +71,7 @@ export function createApp(deps: Deps & AppOptions) {
   });
   app.use(baseSecurityHeaders());
   // Before CORS: it answers every page, allowed or not.
-  app.route('/', originRoutes(deps));
+  app.route('/api/origin', originRoutes(deps));
   app.use(
     '/api/*',
     cors({
@@ -138,22 +138,24 @@ export function createApp(deps: Deps & AppOptions) {
     description: 'Set by POST /api/staff/sign-in. Writes must come from the server’s own origin, as JSON.',
   });
 
-  app.route('/', tileRoutes(deps));
-  app.route('/', powRoutes(deps));
-  app.route('/', petitionRoutes(deps));
+  // Each resource at its own prefix, its module's paths relative to it; the OpenAPI document
+  // gets the whole paths, as app.route() merges the registries.
+  app.route('/api/tile-sets', tileRoutes(deps));
+  app.route('/api/pow', powRoutes(deps));
+  app.route('/api/petitions', petitionRoutes(deps));
   app.route('/', confirmationPages(deps));
-  app.route('/', staffRoutes({ ...deps, distDir }));
-  app.route('/', staffTileRoutes(deps));
-  app.route('/', staffPetitionRoutes(deps));
-  app.route('/', budgetRoutes(deps));
-  app.route('/', chatRoutes(deps));
-  app.route('/', staffChatRoutes(deps));
-  app.route('/', staffBudgetRoutes(deps));
-  app.route('/', panelRoutes(deps));
-  app.route('/', staffPanelRoutes(deps));
+  app.route('/api/staff', staffRoutes({ ...deps, distDir }));
+  app.route('/api/staff', staffTileRoutes(deps));
+  app.route('/api/staff/petitions', staffPetitionRoutes(deps));
+  app.route('/api/budgets', budgetRoutes(deps));
+  app.route('/api/chat', chatRoutes(deps));
+  app.route('/api/staff/chat', staffChatRoutes(deps));
+  app.route('/api/staff/budgets', staffBudgetRoutes(deps));
+  app.route('/api', panelRoutes(deps));
+  app.route('/api/staff', staffPanelRoutes(deps));
   app.route('/', panelPages(deps));
-  app.route('/', pollRoutes(deps));
-  app.route('/', staffPollRoutes(deps));
+  app.route('/api/polls', pollRoutes(deps));
+  app.route('/api/staff/polls', staffPollRoutes(deps));
   app.route('/', pollPages(deps));
   app.route('/', docsRoutes(app));
   app.route('/', pageRoutes(deps));

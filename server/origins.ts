@@ -15,7 +15,7 @@ export const OriginCheck = z
 
 const getOrigin = createRoute({
   method: 'get',
-  path: '/api/origin',
+  path: '/',
   tags: ['Embedding'],
   summary: 'Whether the calling page’s origin may use the API',
   description:

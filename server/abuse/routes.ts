@@ -22,7 +22,7 @@ const defaultChallengeLimits = {
 
 const getChallenge = createRoute({
   method: 'get',
-  path: '/api/pow/challenge',
+  path: '/challenge',
   tags: ['Anti-abuse'],
   summary: 'A proof-of-work challenge to solve before sending a form',
   description: `Fetch one when a resident starts a form and solve it in a worker (ALTCHA protocol v1, SHA-256). Send the solution, base64(JSON), in the \`${powHeader}\` header of the request that needs it; each solution is accepted once, within ten minutes of the challenge being issued. Rate-limited per address.`,

@@ -19,7 +19,7 @@ const CheckEmail = z.object({ status: z.literal('check_email') });
 export function budgetRoutes({ db, config, mailer }: Deps) {
   const app = router();
   const base = config.publicUrl.href.replace(/\/$/, '');
-  app.on('POST', '/api/budgets/:slug/ballots', ...[
+  app.on('POST', '/:slug/ballots', ...[
     rateLimit({ name: 'ballot-writes', burst: { limit: 10, windowSeconds: 60 }, sustained: { limit: 200, windowSeconds: 3600 }, config }),
     requirePow({ db, config }),
   ]);
@@ -27,7 +27,7 @@ export function budgetRoutes({ db, config, mailer }: Deps) {
   app.openapi(
     route({
       method: 'get',
-      path: '/api/budgets/{slug}',
+      path: '/{slug}',
       summary: 'A participatory budget: its lines or projects, rule and, once published, its results',
       request: { params: z.object({ slug: BudgetSlug }) },
       responses: { 200: json(PublicBudget, 'The process, with an ETag.'), 304: { description: 'Not modified.' }, ...errors(400, 404) },
@@ -43,7 +43,7 @@ export function budgetRoutes({ db, config, mailer }: Deps) {
   app.openapi(
     route({
       method: 'post',
-      path: '/api/budgets/{slug}/ballots',
+      path: '/{slug}/ballots',
       summary: 'Send a ballot',
       security: powSecurity,
       description:

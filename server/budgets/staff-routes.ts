@@ -50,8 +50,8 @@ const route = sectionRoutes('Staff: budgets', cookieAuth);
 /** Staff create processes, open and close them, publish results, and export ballots. */
 export function staffBudgetRoutes({ db, config }: Deps) {
   const app = router();
-  app.use('/api/staff/budgets', requireRole('admin', 'moderator'));
-  app.use('/api/staff/budgets/*', requireRole('admin', 'moderator'));
+  app.use('/', requireRole('admin', 'moderator'));
+  app.use('/*', requireRole('admin', 'moderator'));
   const actor = (c: { get: (k: 'staff') => AppEnv['Variables']['staff'] }) => ({ id: c.get('staff')!.user.id, email: c.get('staff')!.user.email });
 
   const load = async (slug: string): Promise<StaffBudget> => {
@@ -84,7 +84,7 @@ export function staffBudgetRoutes({ db, config }: Deps) {
   };
 
   app.openapi(
-    route({ method: 'get', path: '/api/staff/budgets', summary: 'All budget processes', responses: { 200: json(z.object({ budgets: z.array(StaffBudgetSummary) }), 'Newest first.'), ...errors(401, 403) } }),
+    route({ method: 'get', path: '/', summary: 'All budget processes', responses: { 200: json(z.object({ budgets: z.array(StaffBudgetSummary) }), 'Newest first.'), ...errors(401, 403) } }),
     async (c) => {
       const rows = await db
         .selectFrom('budgets')
@@ -101,7 +101,7 @@ export function staffBudgetRoutes({ db, config }: Deps) {
   app.openapi(
     route({
       method: 'post',
-      path: '/api/staff/budgets',
+      path: '/',
       summary: 'Create a budget process (a draft)',
       request: jsonBody(BudgetInput),
       responses: { 201: json(BudgetBody, 'Created.'), ...errors(400, 401, 403, 409, 415) },
@@ -116,14 +116,14 @@ export function staffBudgetRoutes({ db, config }: Deps) {
   );
 
   app.openapi(
-    route({ method: 'get', path: '/api/staff/budgets/{slug}', summary: 'One budget process', request: { params: Slug }, responses: { 200: json(BudgetBody, 'The process.'), ...errors(400, 401, 403, 404) } }),
+    route({ method: 'get', path: '/{slug}', summary: 'One budget process', request: { params: Slug }, responses: { 200: json(BudgetBody, 'The process.'), ...errors(400, 401, 403, 404) } }),
     async (c) => c.json({ budget: await load(c.req.valid('param').slug) }, 200),
   );
 
   app.openapi(
     route({
       method: 'put',
-      path: '/api/staff/budgets/{slug}',
+      path: '/{slug}',
       summary: 'Change a budget process',
       description: 'A draft may change in every way. Once open, only texts, images and the closing time: residents’ ballots refer to its lines and amounts.',
       request: { params: Slug, ...jsonBody(BudgetInput) },
@@ -144,7 +144,7 @@ export function staffBudgetRoutes({ db, config }: Deps) {
     app.openapi(
       route({
         method: 'post',
-        path: `/api/staff/budgets/{slug}/${to}`,
+        path: `/{slug}/${to}`,
         summary: to === 'open' ? 'Open a process for ballots' : 'Close a process',
         request: { params: Slug },
         responses: { 200: json(BudgetBody, to === 'open' ? 'Open.' : 'Closed.'), ...errors(400, 401, 403, 404, 409, 415) },
@@ -161,7 +161,7 @@ export function staffBudgetRoutes({ db, config }: Deps) {
   app.openapi(
     route({
       method: 'get',
-      path: '/api/staff/budgets/{slug}/preview',
+      path: '/{slug}/preview',
       summary: 'A process as residents will see it, drafts too, for the console’s preview',
       request: { params: Slug },
       responses: { 200: json(PublicBudget, 'As GET /api/budgets/{slug} would give it once open.'), ...errors(400, 401, 403, 404) },
@@ -176,7 +176,7 @@ export function staffBudgetRoutes({ db, config }: Deps) {
   app.openapi(
     route({
       method: 'get',
-      path: '/api/staff/budgets/{slug}/results',
+      path: '/{slug}/results',
       summary: 'The results so far (before they are published, too)',
       request: { params: Slug },
       responses: { 200: json(z.object({ results: BudgetResults }), 'Computed now.'), ...errors(400, 401, 403, 404) },
@@ -191,7 +191,7 @@ export function staffBudgetRoutes({ db, config }: Deps) {
   app.openapi(
     route({
       method: 'post',
-      path: '/api/staff/budgets/{slug}/publish',
+      path: '/{slug}/publish',
       summary: 'Publish the results of a closed process, with the municipality’s decision',
       request: {
         params: Slug,
@@ -226,33 +226,33 @@ export function staffBudgetRoutes({ db, config }: Deps) {
   };
   const slugParam = '{[a-z0-9][a-z0-9-]{0,63}}';
   app.openAPIRegistry.registerPath(
-    route({ method: 'get', path: '/api/staff/budgets/{slug}/ballots.csv', summary: 'Every confirmed ballot, as CSV', request: { params: Slug }, responses: { 200: fileDownload('text/csv', 'One row per ballot.'), ...errors(401, 403, 404) } }),
+    route({ method: 'get', path: '/{slug}/ballots.csv', summary: 'Every confirmed ballot, as CSV', request: { params: Slug }, responses: { 200: fileDownload('text/csv', 'One row per ballot.'), ...errors(401, 403, 404) } }),
   );
   app.openAPIRegistry.registerPath(
-    route({ method: 'get', path: '/api/staff/budgets/{slug}/results.csv', summary: 'The results, as CSV', request: { params: Slug }, responses: { 200: fileDownload('text/csv', 'One row per line or project.'), ...errors(401, 403, 404) } }),
+    route({ method: 'get', path: '/{slug}/results.csv', summary: 'The results, as CSV', request: { params: Slug }, responses: { 200: fileDownload('text/csv', 'One row per line or project.'), ...errors(401, 403, 404) } }),
   );
   app.openAPIRegistry.registerPath(
     route({
       method: 'get',
-      path: '/api/staff/budgets/{slug}/pabulib',
+      path: '/{slug}/pabulib',
       summary: 'The ballots in the pabulib format',
       description: 'The `.pb` file of participatory-budgeting research (pabulib.org): one budget per file, so a process with districts is exported one district at a time.',
       request: { params: Slug, query: z.object({ district: z.string().optional().openapi({ description: 'The district’s id; required when the process has districts, left out otherwise.' }) }) },
       responses: { 200: fileDownload('text/plain', 'The .pb file.'), ...errors(400, 401, 403, 404) },
     }),
   );
-  app.get(`/api/staff/budgets/:slug${slugParam}/ballots.csv`, async (c) => {
+  app.get(`/:slug${slugParam}/ballots.csv`, async (c) => {
     const budget = await findStaffBudget(db, c.req.param('slug'));
     if (!budget) throw new ApiError(404, 'budget_not_found', 'There is no budget with that name.');
     await audit(db, actor(c), 'budget.export-ballots', `budget ${budget.row.slug}`);
     return download(c, `rostsedlar-${budget.row.slug}.csv`, 'text/csv; charset=utf-8', await ballotsCsv(db, budget));
   });
-  app.get(`/api/staff/budgets/:slug${slugParam}/results.csv`, async (c) => {
+  app.get(`/:slug${slugParam}/results.csv`, async (c) => {
     const budget = await findStaffBudget(db, c.req.param('slug'));
     if (!budget) throw new ApiError(404, 'budget_not_found', 'There is no budget with that name.');
     return download(c, `resultat-${budget.row.slug}.csv`, 'text/csv; charset=utf-8', await resultsCsv(db, budget));
   });
-  app.get(`/api/staff/budgets/:slug${slugParam}/pabulib`, async (c) => {
+  app.get(`/:slug${slugParam}/pabulib`, async (c) => {
     const budget = await findStaffBudget(db, c.req.param('slug'));
     if (!budget) throw new ApiError(404, 'budget_not_found', 'There is no budget with that name.');
     const district = c.req.query('district');

@@ -52,10 +52,10 @@ export function chatRoutes({ db, config, live, log, mailer }: Deps) {
   const perAddressMessages = rateLimit({ name: 'chat-messages-address', burst: { limit: 30, windowSeconds: 10 }, sustained: { limit: 600, windowSeconds: 3600 }, config });
   // Each message left sends two mails, so fewer are allowed than conversations started.
   const perAddressCases = rateLimit({ name: 'chat-cases', burst: { limit: 3, windowSeconds: 60 }, sustained: { limit: 10, windowSeconds: 3600 }, config });
-  app.on('POST', '/api/chat/conversations', perAddress, requirePow({ db, config }));
-  app.on('POST', '/api/chat/conversations/:id/messages', perAddressMessages, perConversation);
-  app.on('POST', ['/api/chat/conversations/:id/end', '/api/chat/conversations/:id/transcript', '/api/chat/conversations/:id/rating'], perAddressMessages);
-  app.on('POST', '/api/chat/cases', perAddressCases, requirePow({ db, config }));
+  app.on('POST', '/conversations', perAddress, requirePow({ db, config }));
+  app.on('POST', '/conversations/:id/messages', perAddressMessages, perConversation);
+  app.on('POST', ['/conversations/:id/end', '/conversations/:id/transcript', '/conversations/:id/rating'], perAddressMessages);
+  app.on('POST', '/cases', perAddressCases, requirePow({ db, config }));
 
   const notFound = () => new ApiError(404, 'conversation_not_found', 'There is no such conversation, or the key to it is wrong.');
   const tokenOf = (value: string | undefined) => {
@@ -75,7 +75,7 @@ export function chatRoutes({ db, config, live, log, mailer }: Deps) {
   app.openapi(
     route({
       method: 'get',
-      path: '/api/chat/status',
+      path: '/status',
       summary: 'Whether the contact centre answers chats now, and when it next opens',
       responses: { 200: json(z.object({ open: z.boolean(), nextOpening: z.string().nullable() }), 'Now.') },
     }),
@@ -89,7 +89,7 @@ export function chatRoutes({ db, config, live, log, mailer }: Deps) {
   app.openapi(
     route({
       method: 'post',
-      path: '/api/chat/conversations',
+      path: '/conversations',
       summary: 'Start a conversation with its first message',
       security: powSecurity,
       description:
@@ -129,7 +129,7 @@ export function chatRoutes({ db, config, live, log, mailer }: Deps) {
   app.openapi(
     route({
       method: 'post',
-      path: '/api/chat/conversations/{id}/messages',
+      path: '/conversations/{id}/messages',
       summary: 'Write in a conversation',
       request: { params: Id, headers: TokenHeader, body: { content: { 'application/json': { schema: z.object({ body: Text }).strict() } }, required: true } },
       responses: { 201: json(z.object({ message: Message }), 'Stored and sent.'), ...errors(400, 404, 409, 413, 429) },
@@ -147,7 +147,7 @@ export function chatRoutes({ db, config, live, log, mailer }: Deps) {
   app.openapi(
     route({
       method: 'get',
-      path: '/api/chat/conversations/{id}/events',
+      path: '/conversations/{id}/events',
       summary: 'Follow a conversation as server-sent events',
       description:
         'A `status` event (no id; data `ChatStatus`) comes right after connecting and again whenever the status or the agent changes. Each message is a `message` event whose id is the message’s id. A page that reconnects (EventSource sends `Last-Event-ID` by itself) gets only what came after the last event it saw; `?after=` does the same for a page loaded again.',
@@ -165,7 +165,7 @@ export function chatRoutes({ db, config, live, log, mailer }: Deps) {
   app.openapi(
     route({
       method: 'post',
-      path: '/api/chat/conversations/{id}/end',
+      path: '/conversations/{id}/end',
       summary: 'End a conversation',
       description: 'Ending an ended conversation changes nothing and is answered the same. The body, if any, is `{}`.',
       request: { params: Id, headers: TokenHeader, body: { content: { 'application/json': { schema: z.object({}).strict() } }, required: false } },
@@ -183,7 +183,7 @@ export function chatRoutes({ db, config, live, log, mailer }: Deps) {
   app.openapi(
     route({
       method: 'post',
-      path: '/api/chat/conversations/{id}/transcript',
+      path: '/conversations/{id}/transcript',
       summary: 'Have an ended conversation mailed',
       description: `The whole conversation as plain text, in its language, mailed to the address the resident gave when starting it, and to no other: the municipality's sender must not carry what a resident wrote to an address nobody confirmed. An \`email\` in the body, if any, must be that address (409 \`transcript_other_address\` otherwise); a conversation started without one cannot be mailed (409 \`transcript_no_address\`). Only once it has ended (409 \`conversation_open\` before); at most ${maxTranscripts} per conversation (429 \`transcript_limit\` after).`,
       request: { params: Id, headers: TokenHeader, body: { content: { 'application/json': { schema: z.object({ email: Email.optional() }).strict() } }, required: false } },
@@ -218,7 +218,7 @@ export function chatRoutes({ db, config, live, log, mailer }: Deps) {
   app.openapi(
     route({
       method: 'post',
-      path: '/api/chat/conversations/{id}/rating',
+      path: '/conversations/{id}/rating',
       summary: 'Rate an ended conversation',
       description: 'From 1 (bad) to 5 (good). Only once it has ended (409 `conversation_open` before); a second rating replaces the first.',
       request: {
@@ -241,7 +241,7 @@ export function chatRoutes({ db, config, live, log, mailer }: Deps) {
   app.openapi(
     route({
       method: 'post',
-      path: '/api/chat/cases',
+      path: '/cases',
       summary: 'Leave a message while the contact centre is closed',
       security: powSecurity,
       description:

@@ -51,8 +51,8 @@ const cannedNotFound = () => new ApiError(404, 'canned_answer_not_found', 'There
  */
 export function staffChatRoutes({ db, live, log }: Deps) {
   const app = router();
-  app.use('/api/staff/chat', requireRole('admin', 'chat_agent'));
-  app.use('/api/staff/chat/*', requireRole('admin', 'chat_agent'));
+  app.use('/', requireRole('admin', 'chat_agent'));
+  app.use('/*', requireRole('admin', 'chat_agent'));
   const inbox = inboxFollowers(db, live, log);
   const me = (c: Context<AppEnv>): Agent => {
     const { user } = c.get('staff')!;
@@ -68,7 +68,7 @@ export function staffChatRoutes({ db, live, log }: Deps) {
   app.openapi(
     route({
       method: 'get',
-      path: '/api/staff/chat/conversations',
+      path: '/conversations',
       summary: 'Conversations: the open ones, or the latest closed',
       description: '`open` (the default): waiting and ongoing, the waiting ones first, oldest first. `closed`: the 50 most recently closed.',
       request: { query: z.object({ status: z.enum(['open', 'closed']).default('open') }) },
@@ -83,7 +83,7 @@ export function staffChatRoutes({ db, live, log }: Deps) {
   app.openapi(
     route({
       method: 'get',
-      path: '/api/staff/chat/inbox',
+      path: '/inbox',
       summary: 'Follow the open conversations as server-sent events',
       description:
         'An `inbox` event with data `{ conversations: StaffConversation[] }` (the open ones) right after connecting, and after every change: a new conversation, a message, a claim, a transfer, an end. Changes are gathered for 250 ms, so a busy inbox is sent a few times a second at most.',
@@ -126,7 +126,7 @@ export function staffChatRoutes({ db, live, log }: Deps) {
   app.openapi(
     route({
       method: 'get',
-      path: '/api/staff/chat/conversations/{id}',
+      path: '/conversations/{id}',
       summary: 'One conversation with all its messages',
       request: { params: Id },
       responses: { 200: json(z.object({ conversation: StaffConversation, messages: z.array(ChatMessage) }), 'The conversation.'), ...errors(400, 401, 403, 404) },
@@ -141,7 +141,7 @@ export function staffChatRoutes({ db, live, log }: Deps) {
   app.openapi(
     route({
       method: 'get',
-      path: '/api/staff/chat/conversations/{id}/events',
+      path: '/conversations/{id}/events',
       summary: 'Follow a conversation as server-sent events',
       description: 'As the resident’s stream: `status` on connecting and on each change, and each message as `message` with its id; resumes after `Last-Event-ID` or `?after=`.',
       request: { params: Id, query: z.object({ after: z.coerce.number().int().min(0).optional() }) },
@@ -157,7 +157,7 @@ export function staffChatRoutes({ db, live, log }: Deps) {
   app.openapi(
     route({
       method: 'post',
-      path: '/api/staff/chat/conversations/{id}/claim',
+      path: '/conversations/{id}/claim',
       summary: 'Take a waiting conversation',
       description: 'It becomes yours and ongoing, and the resident is told (a `joined` message). Taking your own again changes nothing.',
       request: { params: Id },
@@ -176,7 +176,7 @@ export function staffChatRoutes({ db, live, log }: Deps) {
   app.openapi(
     route({
       method: 'post',
-      path: '/api/staff/chat/conversations/{id}/messages',
+      path: '/conversations/{id}/messages',
       summary: 'Answer in a conversation',
       description: 'A waiting conversation is claimed first. A personnummer is masked, as in the resident’s messages.',
       request: { params: Id, ...jsonBody(z.object({ body: Text }).strict()) },
@@ -199,7 +199,7 @@ export function staffChatRoutes({ db, live, log }: Deps) {
   app.openapi(
     route({
       method: 'post',
-      path: '/api/staff/chat/conversations/{id}/transfer',
+      path: '/conversations/{id}/transfer',
       summary: 'Hand a conversation to another agent',
       description: '`to` must be an active chat agent or administrator. The resident is told (a `transferred` message naming the new agent).',
       request: { params: Id, ...jsonBody(z.object({ to: z.number().int().positive().max(2_147_483_647) }).strict()) },
@@ -224,7 +224,7 @@ export function staffChatRoutes({ db, live, log }: Deps) {
   app.openapi(
     route({
       method: 'post',
-      path: '/api/staff/chat/conversations/{id}/close',
+      path: '/conversations/{id}/close',
       summary: 'End a conversation',
       description: 'The resident is told (an `ended-by-staff` message). Closing a closed conversation changes nothing.',
       request: { params: Id },
@@ -243,7 +243,7 @@ export function staffChatRoutes({ db, live, log }: Deps) {
   app.openapi(
     route({
       method: 'get',
-      path: '/api/staff/chat/agents',
+      path: '/agents',
       summary: 'Who conversations can be handed to',
       responses: { 200: json(z.object({ agents: z.array(ChatAgent) }), 'Active chat agents and administrators.'), ...errors(401, 403) },
     }),
@@ -257,7 +257,7 @@ export function staffChatRoutes({ db, live, log }: Deps) {
   app.openapi(
     route({
       method: 'get',
-      path: '/api/staff/chat/canned-answers',
+      path: '/canned-answers',
       summary: 'Ready-written answers, by title',
       responses: { 200: json(z.object({ answers: z.array(CannedAnswer) }), 'The answers.'), ...errors(401, 403) },
     }),
@@ -270,7 +270,7 @@ export function staffChatRoutes({ db, live, log }: Deps) {
   app.openapi(
     route({
       method: 'post',
-      path: '/api/staff/chat/canned-answers',
+      path: '/canned-answers',
       summary: 'Write a new ready-written answer',
       request: jsonBody(CannedAnswerInput),
       responses: { 201: json(z.object({ answer: CannedAnswer }), 'Created.'), ...errors(400, 401, 403, 415) },
@@ -287,7 +287,7 @@ export function staffChatRoutes({ db, live, log }: Deps) {
   app.openapi(
     route({
       method: 'put',
-      path: '/api/staff/chat/canned-answers/{id}',
+      path: '/canned-answers/{id}',
       summary: 'Change a ready-written answer',
       request: { params: AnswerId, ...jsonBody(CannedAnswerInput) },
       responses: { 200: json(z.object({ answer: CannedAnswer }), 'Changed.'), ...errors(400, 401, 403, 404, 415) },
@@ -305,7 +305,7 @@ export function staffChatRoutes({ db, live, log }: Deps) {
   app.openapi(
     route({
       method: 'delete',
-      path: '/api/staff/chat/canned-answers/{id}',
+      path: '/canned-answers/{id}',
       summary: 'Remove a ready-written answer',
       request: { params: AnswerId },
       responses: { 204: { description: 'Removed.' }, ...errors(400, 401, 403, 404, 415) },
@@ -324,7 +324,7 @@ export function staffChatRoutes({ db, live, log }: Deps) {
   app.openapi(
     route({
       method: 'get',
-      path: '/api/staff/chat/cases',
+      path: '/cases',
       summary: 'Messages residents left while the contact centre was closed, newest first',
       responses: { 200: json(z.object({ cases: z.array(ChatCase) }), 'The latest 200.'), ...errors(401, 403) },
     }),

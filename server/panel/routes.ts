@@ -40,26 +40,26 @@ export function panelRoutes({ db, config, mailer }: Deps) {
   const app = router();
   const base = config.publicUrl.href.replace(/\/$/, '');
   app.post(
-    '/api/panel/members',
+    '/panel/members',
     rateLimit({ name: 'panel-join', burst: { limit: 10, windowSeconds: 60 }, sustained: { limit: 200, windowSeconds: 3600 }, config }),
     requirePow({ db, config }),
   );
   // A survey page is saved with every "next": generous, but not unlimited.
   app.on(
     ['POST', 'PUT'],
-    ['/api/surveys/:id/responses', '/api/surveys/:id/pages/:n', '/api/surveys/:id/submit'],
+    ['/surveys/:id/responses', '/surveys/:id/pages/:n', '/surveys/:id/submit'],
     rateLimit({ name: 'survey-writes', burst: { limit: 120, windowSeconds: 60 }, sustained: { limit: 2000, windowSeconds: 3600 }, config }),
   );
 
   app.openapi(
-    route({ method: 'get', path: '/api/panel', summary: 'What the joining form asks, and the consent text', responses: { 200: json(PanelInfo, 'The form’s choices.') } }),
+    route({ method: 'get', path: '/panel', summary: 'What the joining form asks, and the consent text', responses: { 200: json(PanelInfo, 'The form’s choices.') } }),
     (c) => c.json({ ageBands: config.panel.ageBands, districts: config.panel.districts, consent: consentText }, 200),
   );
 
   app.openapi(
     route({
       method: 'post',
-      path: '/api/panel/members',
+      path: '/panel/members',
       summary: 'Join the citizen panel',
       security: powSecurity,
       description:
@@ -115,7 +115,7 @@ export function panelRoutes({ db, config, mailer }: Deps) {
   app.openapi(
     route({
       method: 'get',
-      path: '/api/surveys/{id}',
+      path: '/surveys/{id}',
       summary: 'A survey, and the resident’s saved answers',
       request: { params: Id, headers: TokenHeader },
       responses: {
@@ -147,7 +147,7 @@ export function panelRoutes({ db, config, mailer }: Deps) {
   app.openapi(
     route({
       method: 'post',
-      path: '/api/surveys/{id}/responses',
+      path: '/surveys/{id}/responses',
       summary: 'Start answering an open survey',
       security: powSecurity,
       description:
@@ -168,7 +168,7 @@ export function panelRoutes({ db, config, mailer }: Deps) {
   app.openapi(
     route({
       method: 'put',
-      path: '/api/surveys/{id}/pages/{n}',
+      path: '/surveys/{id}/pages/{n}',
       summary: 'Save one page of answers',
       description: 'Replaces that page’s saved answers. Required questions must be answered and every value must fit its question; otherwise 400 `invalid_answers` with `issues: [{ question, code }]` (code: required, invalid_value, unknown_question) and nothing is saved.',
       request: {
@@ -198,7 +198,7 @@ export function panelRoutes({ db, config, mailer }: Deps) {
   app.openapi(
     route({
       method: 'post',
-      path: '/api/surveys/{id}/submit',
+      path: '/surveys/{id}/submit',
       summary: 'Send in the answers',
       description: 'Once per response. Every required question must have a saved answer (400 `invalid_answers` otherwise).',
       request: { params: Id, headers: TokenHeader },

@@ -29,13 +29,13 @@ export function petitionRoutes({ db, config, mailer, live, log }: Deps) {
     rateLimit({ name: 'petition-writes', burst: { limit: 10, windowSeconds: 60 }, sustained: { limit: 200, windowSeconds: 3600 }, config }),
     requirePow({ db, config }),
   ];
-  app.on('POST', ['/api/petitions', '/api/petitions/:id/signatures'], ...writes);
+  app.on('POST', ['/', '/:id/signatures'], ...writes);
   const refuseUnmailable = (to: string) => refuseEmail(to, config);
 
   app.openapi(
     route({
       method: 'get',
-      path: '/api/petitions',
+      path: '/',
       summary: 'Public petitions: open, closed and answered',
       request: { query: PetitionQuery },
       responses: { 200: json(PetitionList, 'Petitions, newest first, or best match first with q (at most 200); with an ETag.'), 304: { description: 'Not modified since the ETag sent in If-None-Match.' }, ...errors(400) },
@@ -51,7 +51,7 @@ export function petitionRoutes({ db, config, mailer, live, log }: Deps) {
   app.openapi(
     route({
       method: 'get',
-      path: '/api/petitions/{id}',
+      path: '/{id}',
       summary: 'One public petition',
       request: { params: z.object({ id: PetitionId }) },
       responses: { 200: json(PublicPetition, 'The petition, with an ETag; 304 when unchanged.'), 304: { description: 'Not modified since the ETag sent in If-None-Match.' }, ...errors(400, 404) },
@@ -70,7 +70,7 @@ export function petitionRoutes({ db, config, mailer, live, log }: Deps) {
   app.openapi(
     route({
       method: 'get',
-      path: '/api/petitions/{id}/signatures-per-day',
+      path: '/{id}/signatures-per-day',
       summary: 'How a public petition’s count grew: confirmed signatures per day',
       request: { params: z.object({ id: PetitionId }) },
       responses: { 200: json(SignaturesPerDay, 'Days with confirmed signatures, oldest first, with an ETag; 304 when unchanged.'), 304: { description: 'Not modified since the ETag sent in If-None-Match.' }, ...errors(400, 404) },
@@ -86,7 +86,7 @@ export function petitionRoutes({ db, config, mailer, live, log }: Deps) {
   app.openapi(
     route({
       method: 'get',
-      path: '/api/petitions/{id}/live',
+      path: '/{id}/live',
       summary: 'Follow a petition’s count and status as server-sent events',
       description:
         'A `text/event-stream`: a `petition` event with the current state at once, then another each time the count or status changes (changes close together are sent as one). ' +
@@ -128,7 +128,7 @@ export function petitionRoutes({ db, config, mailer, live, log }: Deps) {
   app.openapi(
     route({
       method: 'post',
-      path: '/api/petitions',
+      path: '/',
       summary: 'Propose a petition',
       security: powSecurity,
       description:
@@ -148,7 +148,7 @@ export function petitionRoutes({ db, config, mailer, live, log }: Deps) {
   app.openapi(
     route({
       method: 'post',
-      path: '/api/petitions/{id}/signatures',
+      path: '/{id}/signatures',
       summary: 'Sign a petition',
       security: powSecurity,
       description:

@@ -73,8 +73,8 @@ const route = sectionRoutes('Staff: petitions', cookieAuth);
 /** Moderation: moderators and administrators approve, reject, correct, close and answer. */
 export function staffPetitionRoutes({ db, config, mailer, live }: Deps) {
   const app = router();
-  app.use('/api/staff/petitions', requireRole('admin', 'moderator'));
-  app.use('/api/staff/petitions/*', requireRole('admin', 'moderator'));
+  app.use('/', requireRole('admin', 'moderator'));
+  app.use('/*', requireRole('admin', 'moderator'));
   const pageOf = (id: number) => config.petitions.pageUrl.replace('{id}', String(id));
   const actor = (c: { get: (k: 'staff') => AppEnv['Variables']['staff'] }) => ({ id: c.get('staff')!.user.id, email: c.get('staff')!.user.email });
 
@@ -94,7 +94,7 @@ export function staffPetitionRoutes({ db, config, mailer, live }: Deps) {
   app.openapi(
     route({
       method: 'get',
-      path: '/api/staff/petitions',
+      path: '/',
       summary: 'Petitions for moderation, newest first',
       request: { query: z.object({ status: z.enum(petitionStatuses).optional() }) },
       responses: { 200: json(z.object({ petitions: z.array(StaffPetition) }), 'Petitions.'), ...errors(400, 401, 403) },
@@ -110,7 +110,7 @@ export function staffPetitionRoutes({ db, config, mailer, live }: Deps) {
   app.openapi(
     route({
       method: 'get',
-      path: '/api/staff/petitions/{id}',
+      path: '/{id}',
       summary: 'One petition, with similar existing petitions',
       description:
         'Similar: at most five other petitions, open, closed, answered or awaiting moderation (never drafts or rejected ones), sharing at least two of the significant words of this one’s title and text (four letters or more, common words left out, at most 20). Found by full-text search; best first: those sharing the most words, then by full-text rank (rarer words and words in the title count more). `sharedWords`: how many of those words each contains (matched by Swedish word stem on PostgreSQL, by word start on SQLite).',
@@ -139,7 +139,7 @@ export function staffPetitionRoutes({ db, config, mailer, live }: Deps) {
   app.openapi(
     route({
       method: 'patch',
-      path: '/api/staff/petitions/{id}',
+      path: '/{id}',
       summary: 'Correct a petition’s title or text (typos), before it is answered',
       description: 'Only the fields sent change; an empty object changes nothing and answers with the petition as it is.',
       request: { params: Id, ...jsonBody(z.object({ title: z.string().trim().min(5).max(150).optional(), body: z.string().trim().min(20).max(5000).optional() }).strict()) },
@@ -160,7 +160,7 @@ export function staffPetitionRoutes({ db, config, mailer, live }: Deps) {
   );
 
   app.openapi(
-    route({ method: 'post', path: '/api/staff/petitions/{id}/approve', summary: 'Publish a petition for signing', request: { params: Id }, responses: { 200: json(PetitionBody, 'Open.'), ...errors(400, 401, 403, 404, 409, 415) } }),
+    route({ method: 'post', path: '/{id}/approve', summary: 'Publish a petition for signing', request: { params: Id }, responses: { 200: json(PetitionBody, 'Open.'), ...errors(400, 401, 403, 404, 409, 415) } }),
     async (c) => {
       const { id } = c.req.valid('param');
       const petition = await move(id, 'open', { openMonths: config.petitions.openMonths });
@@ -176,7 +176,7 @@ export function staffPetitionRoutes({ db, config, mailer, live }: Deps) {
   app.openapi(
     route({
       method: 'post',
-      path: '/api/staff/petitions/{id}/reject',
+      path: '/{id}/reject',
       summary: 'Reject a petition, with a reason the proposer is told',
       request: { params: Id, ...jsonBody(z.object({ reason: z.string().trim().min(10, 'say why, in at least 10 characters').max(2000) }).strict()) },
       responses: { 200: json(PetitionBody, 'Rejected.'), ...errors(400, 401, 403, 404, 409, 415) },
@@ -192,7 +192,7 @@ export function staffPetitionRoutes({ db, config, mailer, live }: Deps) {
   );
 
   app.openapi(
-    route({ method: 'post', path: '/api/staff/petitions/{id}/close', summary: 'Close a petition for signatures', request: { params: Id }, responses: { 200: json(PetitionBody, 'Closed.'), ...errors(400, 401, 403, 404, 409, 415) } }),
+    route({ method: 'post', path: '/{id}/close', summary: 'Close a petition for signatures', request: { params: Id }, responses: { 200: json(PetitionBody, 'Closed.'), ...errors(400, 401, 403, 404, 409, 415) } }),
     async (c) => {
       const { id } = c.req.valid('param');
       const petition = await move(id, 'closed');
@@ -228,7 +228,7 @@ export function staffPetitionRoutes({ db, config, mailer, live }: Deps) {
   app.openapi(
     route({
       method: 'post',
-      path: '/api/staff/petitions/{id}/answer/preview',
+      path: '/{id}/answer/preview',
       summary: 'See the mails an answer would send, before publishing it',
       description: 'Sends nothing and changes nothing. One mail per language the recipients wrote in, with how many get it; no addresses.',
       request: { params: Id, ...jsonBody(AnswerInput) },
@@ -261,7 +261,7 @@ export function staffPetitionRoutes({ db, config, mailer, live }: Deps) {
   app.openapi(
     route({
       method: 'post',
-      path: '/api/staff/petitions/{id}/answer',
+      path: '/{id}/answer',
       summary: 'Publish the municipality’s answer',
       description:
         'The answer, with the committee that decided it and the date, is shown with the petition and mailed to the proposer and to every signer who asked to hear back. See the mails first with …/answer/preview; correct a published answer with PATCH …/answer.',
@@ -282,7 +282,7 @@ export function staffPetitionRoutes({ db, config, mailer, live }: Deps) {
   app.openapi(
     route({
       method: 'patch',
-      path: '/api/staff/petitions/{id}/answer',
+      path: '/{id}/answer',
       summary: 'Correct a published answer (a typo, a wrong committee)',
       description:
         'Only the fields sent change; the petition then shows the answer as corrected, with the date (`answerCorrectedAt`). Nobody is mailed again. An empty object, or values as they are, change nothing.',
@@ -318,7 +318,7 @@ export function staffPetitionRoutes({ db, config, mailer, live }: Deps) {
   app.openapi(
     route({
       method: 'post',
-      path: '/api/staff/petitions/erase-signer',
+      path: '/erase-signer',
       summary: 'Erase a signer’s personal data on request',
       description: 'Every signature by this mailbox (however spelled) loses its name and address; the signatures still count.',
       request: jsonBody(z.object({ email: z.string().trim().min(3).max(254) }).strict()),
@@ -333,9 +333,9 @@ export function staffPetitionRoutes({ db, config, mailer, live }: Deps) {
   );
 
   app.openAPIRegistry.registerPath(
-    route({ method: 'get', path: '/api/staff/petitions/{id}/signatures.csv', summary: 'The confirmed signatures, as CSV', request: { params: Id }, responses: { 200: fileDownload('text/csv', 'One row per confirmed signature.'), ...errors(401, 403, 404) } }),
+    route({ method: 'get', path: '/{id}/signatures.csv', summary: 'The confirmed signatures, as CSV', request: { params: Id }, responses: { 200: fileDownload('text/csv', 'One row per confirmed signature.'), ...errors(401, 403, 404) } }),
   );
-  app.get('/api/staff/petitions/:id{[1-9][0-9]{0,9}}/signatures.csv', async (c) => {
+  app.get('/:id{[1-9][0-9]{0,9}}/signatures.csv', async (c) => {
     const id = Number(c.req.param('id'));
     const rows = await db
       .selectFrom('signatures')

@@ -20,14 +20,14 @@ export function pollRoutes({ db, config, live, log }: Deps) {
   // at once, so the limits are far above a person's and only stop a script.
   app.on(
     'POST',
-    '/api/polls/:id/answers',
+    '/:id/answers',
     rateLimit({ name: 'poll-answers', burst: { limit: 120, windowSeconds: 60 }, sustained: { limit: 2000, windowSeconds: 3600 }, config }),
   );
 
   app.openapi(
     route({
       method: 'get',
-      path: '/api/polls/{id}',
+      path: '/{id}',
       summary: 'A poll and its results so far',
       request: { params: z.object({ id: PollId }) },
       responses: { 200: json(z.object({ poll: PublicPoll }), 'The poll, with an ETag; 304 when unchanged.'), 304: { description: 'Not modified since the ETag sent in If-None-Match.' }, ...errors(400, 404) },
@@ -43,7 +43,7 @@ export function pollRoutes({ db, config, live, log }: Deps) {
   app.openapi(
     route({
       method: 'post',
-      path: '/api/polls/{id}/answers',
+      path: '/{id}/answers',
       summary: 'Answer a poll',
       description:
         'Anonymous, one click, no proof of work. Single choice and scale: exactly one choice; multiple choice: one or more, each once. ' +
@@ -73,7 +73,7 @@ export function pollRoutes({ db, config, live, log }: Deps) {
   app.openapi(
     route({
       method: 'get',
-      path: '/api/polls/{id}/live',
+      path: '/{id}/live',
       summary: 'Follow a poll’s results as server-sent events',
       description:
         'A `text/event-stream`: a `results` event with the status and results at once, then another each time they change (answers close together are sent as one, at most about four a second). ' +

@@ -11,7 +11,7 @@ const errorResponse = (description: string) => json(ErrorBody, description);
 
 const getTileSet = createRoute({
   method: 'get',
-  path: '/api/tile-sets/{set}',
+  path: '/{set}',
   tags: ['Tiles'],
   summary: 'A tile set, as residents see it',
   description: 'Visible tiles in order, with texts in Swedish and, where written, English.',
@@ -26,7 +26,7 @@ const getTileSet = createRoute({
 
 const getTileSets = createRoute({
   method: 'get',
-  path: '/api/tile-sets',
+  path: '/',
   tags: ['Tiles'],
   summary: 'All tile sets',
   responses: {

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { streamSSE } from 'hono/streaming';
 import type { Deps } from '../deps.js';
+import { eventStream, reconnectAfter } from '../live/events.js';
 import { ApiError } from '../errors.js';
 import type { AppEnv } from '../http.js';
 import { cookieAuth, errors, json, jsonBody, router, sectionRoutes } from '../openapi.js';
@@ -89,10 +89,8 @@ export function staffChatRoutes({ db, live, log }: Deps) {
         'An `inbox` event with data `{ conversations: StaffConversation[] }` (the open ones) right after connecting, and after every change: a new conversation, a message, a claim, a transfer, an end. Changes are gathered for 250 ms, so a busy inbox is sent a few times a second at most.',
       responses: { 200: { content: { 'text/event-stream': { schema: z.string() } }, description: 'The stream.' }, ...errors(401, 403) },
     }),
-    async (c) => {
-      c.header('Cache-Control', 'no-store');
-      c.header('X-Accel-Buffering', 'no');
-      return streamSSE(c, async (stream) => {
+    async (c) =>
+      eventStream(c, async (stream, onClose) => {
         let lastSent: string | undefined;
         let busy = Promise.resolve();
         const send = (conversations: StaffConversation[]) => {
@@ -105,22 +103,16 @@ export function staffChatRoutes({ db, live, log }: Deps) {
         };
         // Follow first, then read: a change between the two is then never missed.
         let started = false;
-        const stop = inbox.follow((list) => {
-          if (started) send(list);
-        });
-        try {
-          await inbox.ready();
-          await stream.write(`retry: ${2000 + Math.floor(Math.random() * 3000)}\n\n`);
-          started = true;
-          send(await inbox.current());
-          const keepAlive = setInterval(() => void stream.write(': keep-alive\n\n').catch(() => {}), 25_000);
-          await new Promise<void>((resolve) => (stream.aborted ? resolve() : stream.onAbort(resolve)));
-          clearInterval(keepAlive);
-        } finally {
-          stop();
-        }
-      }) as never;
-    },
+        onClose(
+          inbox.follow((list) => {
+            if (started) send(list);
+          }),
+        );
+        await inbox.ready();
+        await stream.write(`retry: ${reconnectAfter(2000, 3000)}\n\n`);
+        started = true;
+        send(await inbox.current());
+      }) as never,
   );
 
   app.openapi(

@@ -1,7 +1,7 @@
 import { backQuery } from '../pages/html.js';
 import { z } from '@hono/zod-openapi';
-import { streamSSE } from 'hono/streaming';
 import type { Deps } from '../deps.js';
+import { stateEvents } from '../live/events.js';
 import { ApiError } from '../errors.js';
 import { jsonWithEtag } from '../http.js';
 import { errors, json, router, sectionRoutes } from '../openapi.js';
@@ -104,24 +104,7 @@ export function petitionRoutes({ db, config, mailer, live, log }: Deps) {
       const { id } = c.req.valid('param');
       const first = await followers.current(id);
       if (!first) throw new ApiError(404, 'petition_not_found', 'There is no public petition with that number.');
-      c.header('Cache-Control', 'no-store');
-      // Tells nginx and similar proxies not to hold the stream back in a buffer.
-      c.header('X-Accel-Buffering', 'no');
-      return streamSSE(c, async (stream) => {
-        // Reconnects spread over a few seconds, so a restarted server is not hit all at once.
-        const retry = 3000 + Math.floor(Math.random() * 4000);
-        // The current state first, then each change this page has not been sent yet.
-        const stop = followers.follow(id, (state, opening) => {
-          void stream.writeSSE({ event: 'petition', data: JSON.stringify(state), ...(opening ? { retry } : {}) }).catch(() => {});
-        });
-        try {
-          const keepAlive = setInterval(() => void stream.write(': keep-alive\n\n').catch(() => {}), 25_000);
-          await new Promise<void>((resolve) => (stream.aborted ? resolve() : stream.onAbort(resolve)));
-          clearInterval(keepAlive);
-        } finally {
-          stop();
-        }
-      }) as never;
+      return stateEvents(c, 'petition', (send) => followers.follow(id, send)) as never;
     },
   );
 

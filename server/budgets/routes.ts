@@ -65,11 +65,10 @@ export function budgetRoutes({ db, config, mailer }: Deps) {
         if (err instanceof BallotRuleError) throw new ApiError(400, 'ballot_breaks_rule', 'The ballot breaks the budget’s rule.', err.issues);
         throw err;
       }
-      const budget = (await findPublicBudget(db, slug))!;
-      const title = input.lang === 'en' && budget.title.en ? budget.title.en : budget.title.sv;
+      const { budget } = cast;
       const amounts = new Map(budget.mode === 'sliders' ? input.allocations.map((a) => [a.itemId, a.amount]) : input.projects.map((id) => [id, budget.items.find((i) => i.id === id)!.cost]));
-      const summary = summaryText(summarise(budget, input.districtId, amounts, input.lang), input.lang);
-      await mailer.send(ballotConfirmationMail(input.lang, input.email, title, `${base}/bekrafta/budget/${cast.token}?lang=${input.lang}${backQuery(config, input.returnTo)}`, summary));
+      const summarised = summarise(budget, input.districtId, amounts, input.lang);
+      await mailer.send(ballotConfirmationMail(input.lang, input.email, summarised.title, `${base}/bekrafta/budget/${cast.token}?lang=${input.lang}${backQuery(config, input.returnTo)}`, summaryText(summarised, input.lang)));
       return c.json({ status: 'check_email' as const }, 202);
     },
   );

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Deps } from '../deps.js';
+import { download } from '../csv.js';
 import { ApiError } from '../errors.js';
-import type { Context } from 'hono';
 import type { AppEnv } from '../http.js';
 import { cookieAuth, errors, fileDownload, json, jsonBody, router, sectionRoutes } from '../openapi.js';
 import { requireRole } from '../staff/guard.js';
@@ -218,12 +218,6 @@ export function staffBudgetRoutes({ db, config }: Deps) {
     },
   );
 
-  const download = (c: Context<AppEnv>, name: string, type: string, body: string) => {
-    c.header('Content-Type', type);
-    c.header('Content-Disposition', `attachment; filename="${name}"`);
-    c.header('Cache-Control', 'no-store');
-    return c.body(body);
-  };
   const slugParam = '{[a-z0-9][a-z0-9-]{0,63}}';
   app.openAPIRegistry.registerPath(
     route({ method: 'get', path: '/{slug}/ballots.csv', summary: 'Every confirmed ballot, as CSV', request: { params: Slug }, responses: { 200: fileDownload('text/csv', 'One row per ballot.'), ...errors(401, 403, 404) } }),

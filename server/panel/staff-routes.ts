@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { Deps } from '../deps.js';
+import { download } from '../csv.js';
 import { ApiError } from '../errors.js';
 import type { AppEnv } from '../http.js';
 import type { Mail } from '../mail/mailer.js';
@@ -232,10 +233,7 @@ export function staffPanelRoutes({ db, config, mailer, log }: Deps) {
     const id = Number(c.req.param('id'));
     const row = await load(id);
     await audit(db, actor(c), 'survey.export', `survey ${id}`);
-    c.header('Content-Type', 'text/csv; charset=utf-8');
-    c.header('Content-Disposition', `attachment; filename="enkat-${id}.csv"`);
-    c.header('Cache-Control', 'no-store');
-    return c.body(responsesCsv(surveyPages(row), await submittedResponses(db, id)));
+    return download(c, `enkat-${id}.csv`, 'text/csv; charset=utf-8', responsesCsv(surveyPages(row), await submittedResponses(db, id)));
   });
 
   app.openapi(

@@ -4,7 +4,7 @@ import type { LiveBus } from '../live/bus.js';
 import type { Logger } from '../log.js';
 import { erasePanelMember } from '../panel/housekeeping.js';
 import { petitionTopic } from './live.js';
-import { canonicalEmail } from './rules.js';
+import { canonicalEmail } from '../mail/addresses.js';
 
 /**
  * The petitions' timetable, run at start and then every hour: open petitions past their

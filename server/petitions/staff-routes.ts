@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { Deps } from '../deps.js';
+import { csvFile, download } from '../csv.js';
 import type { Mail } from '../mail/mailer.js';
 import { ApiError } from '../errors.js';
 import type { AppEnv } from '../http.js';
@@ -9,7 +10,8 @@ import { audit } from '../staff/store.js';
 import { eraseSigner } from './housekeeping.js';
 import { petitionTopic } from './live.js';
 import { answerMail, moderationMail } from './mails.js';
-import { canonicalEmail, petitionStatuses, publicStatuses, type PetitionStatus } from './rules.js';
+import { canonicalEmail } from '../mail/addresses.js';
+import { petitionStatuses, publicStatuses, type PetitionStatus } from './rules.js';
 import { PetitionId } from './schemas.js';
 import { searchPetitions, significantWords } from './search.js';
 import { NotFoundError, PetitionStateError, correctAnswer, findPetition, movePetition } from './store.js';
@@ -58,13 +60,6 @@ const toStaff = (p: Row): z.infer<typeof StaffPetition> => ({
   answerCommittee: p.answer_committee,
   answerCorrectedAt: p.answer_corrected_at,
 });
-
-/** A spreadsheet must never run a signer's name as a formula (CSV injection). */
-export function csvCell(value: string | number | null): string {
-  let text = value === null ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 const Id = z.object({ id: PetitionId });
 const PetitionBody = z.object({ petition: StaffPetition });
@@ -346,12 +341,8 @@ export function staffPetitionRoutes({ db, config, mailer, live }: Deps) {
       .execute();
     await audit(db, actor(c), 'petition.export-signatures', `petition ${id}`, { rows: rows.length });
     const header = ['confirmed_at', 'name', 'email', 'connection', 'connection_text', 'show_name', 'hear_back'];
-    const lines = [header.join(','), ...rows.map((r) => [r.confirmed_at, r.name, r.email, r.connection, r.connection_text, r.show_name, r.hear_back].map(csvCell).join(','))];
-    c.header('Content-Type', 'text/csv; charset=utf-8');
-    c.header('Content-Disposition', `attachment; filename="underskrifter-${id}.csv"`);
-    c.header('Cache-Control', 'no-store');
-    // The BOM makes Excel read the file as UTF-8 (å, ä, ö).
-    return c.body(`\uFEFF${lines.join('\r\n')}\r\n`);
+    const lines = [header, ...rows.map((r) => [r.confirmed_at, r.name, r.email, r.connection, r.connection_text, r.show_name, r.hear_back])];
+    return download(c, `underskrifter-${id}.csv`, 'text/csv; charset=utf-8', csvFile(lines));
   });
 
   return app;

@@ -1,15 +1,12 @@
 import { resolve } from 'node:path';
-import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { compress } from 'hono/compress';
 import { requestId } from 'hono/request-id';
-import type { Config } from './config.js';
-import type { Db } from './db/index.js';
+import type { Deps } from './deps.js';
 import { errorJson, toErrorResponse } from './errors.js';
-import { baseSecurityHeaders, clientIp, type AppEnv } from './http.js';
+import { baseSecurityHeaders, clientIp } from './http.js';
 import { sameOriginApiWrites, shedOverload } from './limits.js';
-import type { Logger } from './log.js';
 import { originAllowed, originRoutes } from './origins.js';
 import { docsRoutes } from './pages/docs.js';
 import { pageRoutes } from './pages/routes.js';
@@ -33,23 +30,14 @@ import { staffPollRoutes } from './polls/staff-routes.js';
 import { pollPages } from './polls/pages.js';
 import { tileRoutes } from './tiles/routes.js';
 import { staffTileRoutes } from './tiles/staff-routes.js';
-import { createMailer, type Mailer } from './mail/mailer.js';
-import { createLiveBus, type LiveBus } from './live/bus.js';
-import { validationHook } from './validation.js';
+import { router } from './openapi.js';
 import { sql } from 'kysely';
 
-export interface AppDeps {
-  config: Config;
-  db: Db;
-  log: Logger;
+export interface AppOptions {
   /** Where the built widgets are (dist/ by default). */
   distDir?: string;
   /** Mount GET /api/bench/bare, the benchmark's baseline: the same middleware, no logic. */
   benchRoutes?: boolean;
-  /** Sends mail; by default made from the configuration (SMTP_URL, or the outbox). */
-  mailer?: Mailer;
-  /** Tells every instance what changed, for pages following it live; by default from the database kind. */
-  live?: LiveBus;
 }
 
 export const repoRoot = resolve(import.meta.dirname, '..');
@@ -58,10 +46,9 @@ export const repoRoot = resolve(import.meta.dirname, '..');
 const loggedPath = (path: string) => path.replace(/^(\/bekrafta\/[a-z]+\/|\/lamna-panelen\/)[^/]+/, '$1[token]');
 
 /** The whole server as one Hono app: middleware, routes, one error shape. */
-export function createApp(deps: AppDeps) {
-  deps = { ...deps, mailer: deps.mailer ?? createMailer(deps.config, deps.log), live: deps.live ?? createLiveBus(deps.config, deps.db, deps.log) };
+export function createApp(deps: Deps & AppOptions) {
   const { config, db, log } = deps;
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const app = router();
   const distDir = deps.distDir ?? resolve(repoRoot, 'dist');
 
   app.use(requestId({ headerName: 'X-Request-Id', limitLength: 64 }));
@@ -84,7 +71,7 @@ export function createApp(deps: AppDeps) {
   });
   app.use(baseSecurityHeaders());
   // Before CORS: it answers every page, allowed or not.
-  app.route('/', originRoutes(deps));
+  app.route('/api/origin', originRoutes(deps));
   app.use(
     '/api/*',
     cors({
@@ -151,22 +138,24 @@ export function createApp(deps: AppDeps) {
     description: 'Set by POST /api/staff/sign-in. Writes must come from the server’s own origin, as JSON.',
   });
 
-  app.route('/', tileRoutes(deps));
-  app.route('/', powRoutes(deps));
-  app.route('/', petitionRoutes(deps));
+  // Each resource at its own prefix, its module's paths relative to it; the OpenAPI document
+  // gets the whole paths, as app.route() merges the registries.
+  app.route('/api/tile-sets', tileRoutes(deps));
+  app.route('/api/pow', powRoutes(deps));
+  app.route('/api/petitions', petitionRoutes(deps));
   app.route('/', confirmationPages(deps));
-  app.route('/', staffRoutes({ ...deps, distDir }));
-  app.route('/', staffTileRoutes(deps));
-  app.route('/', staffPetitionRoutes(deps));
-  app.route('/', budgetRoutes(deps));
-  app.route('/', chatRoutes(deps));
-  app.route('/', staffChatRoutes(deps));
-  app.route('/', staffBudgetRoutes(deps));
-  app.route('/', panelRoutes(deps));
-  app.route('/', staffPanelRoutes(deps));
+  app.route('/api/staff', staffRoutes({ ...deps, distDir }));
+  app.route('/api/staff', staffTileRoutes(deps));
+  app.route('/api/staff/petitions', staffPetitionRoutes(deps));
+  app.route('/api/budgets', budgetRoutes(deps));
+  app.route('/api/chat', chatRoutes(deps));
+  app.route('/api/staff/chat', staffChatRoutes(deps));
+  app.route('/api/staff/budgets', staffBudgetRoutes(deps));
+  app.route('/api', panelRoutes(deps));
+  app.route('/api/staff', staffPanelRoutes(deps));
   app.route('/', panelPages(deps));
-  app.route('/', pollRoutes(deps));
-  app.route('/', staffPollRoutes(deps));
+  app.route('/api/polls', pollRoutes(deps));
+  app.route('/api/staff/polls', staffPollRoutes(deps));
   app.route('/', pollPages(deps));
   app.route('/', docsRoutes(app));
   app.route('/', pageRoutes(deps));

@@ -13,7 +13,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config.js';
 import { createDatabase, migrateToLatest } from './db/index.js';
-import { erasePerson } from './petitions/housekeeping.js';
+import { erasePerson } from './privacy/erasure.js';
 import { hashPassword } from './staff/passwords.js';
 import { NewStaffUser, NewPassword, roles } from './staff/schemas.js';
 import { audit, EmailTakenError, createStaffUser, endAllSessions, findStaffByEmail } from './staff/store.js';

@@ -4,7 +4,7 @@ import { serve } from '@hono/node-server';
 import { createApp, repoRoot } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createDatabase, migrateToLatest } from './db/index.js';
-import { createLiveBus } from './live/bus.js';
+import { completeDeps } from './deps.js';
 import { createLogger } from './log.js';
 import { startHousekeeping } from './petitions/housekeeping.js';
 import { startPanelHousekeeping } from './panel/housekeeping.js';
@@ -44,10 +44,11 @@ if (config.firstAdmin && (await countStaff(db)) === 0) {
 }
 const noStaffYet = (await countStaff(db)) === 0;
 
-const live = createLiveBus(config, db, log);
+const deps = completeDeps({ config, db, log });
+const { live } = deps;
 const stopHousekeeping = startHousekeeping(db, config.petitions.anonymiseAfterDays, live, log);
 const stopPanelHousekeeping = startPanelHousekeeping(db, log);
-const app = createApp({ config, db, log, live, benchRoutes: process.env.MEDVERKA_BENCH === '1' });
+const app = createApp({ ...deps, benchRoutes: process.env.MEDVERKA_BENCH === '1' });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host, serverOptions: serverTimeouts() }, (info) => {
   const base = config.publicUrl.href.replace(/\/$/, '');
   const local = `http://${info.family === 'IPv6' ? `[${info.address}]` : info.address}:${info.port}`;

@@ -1,4 +1,6 @@
-import { z } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { AppEnv } from './http.js';
+import { validationHook } from './validation.js';
 import { ErrorBody } from './schemas.js';
 
 /** Response entries for createRoute(): JSON bodies and the shared error shape. */
@@ -81,3 +83,15 @@ export function withMiddlewareAnswers<D extends { paths?: object }>(document: D)
   }
   return document;
 }
+
+/** A router whose requests that fail their schema get the one 400 answer (validation.ts). */
+export const router = () => new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+/**
+ * createRoute() for one section (tag) of the document; a staff section passes `cookieAuth`,
+ * so each of its operations says it needs the session.
+ */
+export const sectionRoutes =
+  (tag: string, security?: typeof cookieAuth) =>
+  <R extends Parameters<typeof createRoute>[0]>(r: R) =>
+    createRoute({ tags: [tag], ...(security ? { security } : {}), ...r });

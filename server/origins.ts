@@ -1,11 +1,9 @@
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import type { AppDeps } from './app.js';
-import type { AppEnv } from './http.js';
-import { json } from './openapi.js';
-import { validationHook } from './validation.js';
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Deps } from './deps.js';
+import { json, router } from './openapi.js';
 
 /** Whether a page's origin may call the API from a browser: the server itself, and ALLOWED_ORIGINS. */
-export const originAllowed = (config: AppDeps['config'], origin: string) => origin === config.publicUrl.origin || config.allowedOrigins.includes(origin);
+export const originAllowed = (config: Deps['config'], origin: string) => origin === config.publicUrl.origin || config.allowedOrigins.includes(origin);
 
 export const OriginCheck = z
   .object({
@@ -17,7 +15,7 @@ export const OriginCheck = z
 
 const getOrigin = createRoute({
   method: 'get',
-  path: '/api/origin',
+  path: '/',
   tags: ['Embedding'],
   summary: 'Whether the calling page’s origin may use the API',
   description:
@@ -30,8 +28,8 @@ const getOrigin = createRoute({
  * not allow can still read the answer and the widget can say, in the console, which setting
  * to change.
  */
-export function originRoutes({ config }: AppDeps) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+export function originRoutes({ config }: Deps) {
+  const app = router();
   app.openapi(getOrigin, (c) => {
     const origin = c.req.header('Origin') ?? null;
     c.header('Access-Control-Allow-Origin', '*');

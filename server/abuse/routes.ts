@@ -1,8 +1,6 @@
-import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import type { Config } from '../config.js';
-import type { AppEnv } from '../http.js';
-import { errors, json } from '../openapi.js';
-import { validationHook } from '../validation.js';
+import { errors, json, router } from '../openapi.js';
 import { createPowChallenge, powHeader, type PowClock } from './proof-of-work.js';
 import { PowChallenge } from './schemas.js';
 import { rateLimit, type Limit } from './rate-limit.js';
@@ -25,7 +23,7 @@ const defaultChallengeLimits = {
 
 const getChallenge = createRoute({
   method: 'get',
-  path: '/api/pow/challenge',
+  path: '/challenge',
   tags: ['Anti-abuse'],
   summary: 'A proof-of-work challenge to solve before sending a form',
   description: `Fetch one when a resident starts a form and solve it in a worker (ALTCHA protocol v1, SHA-256). Send the solution, base64(JSON), in the \`${powHeader}\` header of the request that needs it; each solution is accepted once, within ten minutes of the challenge being issued. Rate-limited per address.`,
@@ -40,7 +38,7 @@ const getChallenge = createRoute({
 
 export function powRoutes(deps: PowRouteDeps) {
   const { config } = deps;
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const app = router();
   const limits = deps.challengeLimits ?? defaultChallengeLimits;
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'proofOfWork', {

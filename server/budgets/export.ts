@@ -1,5 +1,5 @@
 import type { Db } from '../db/index.js';
-import { csvCell } from '../petitions/staff-routes.js';
+import { csvFile } from '../csv.js';
 import { computeResults, findStaffBudget } from './store.js';
 
 type Staff = NonNullable<Awaited<ReturnType<typeof findStaffBudget>>>;
@@ -25,14 +25,12 @@ async function countedBallots(db: Db, slug: string, districtId?: number | null) 
   return [...ballots.values()];
 }
 
-const csv = (rows: (string | number | null)[][]) => `\uFEFF${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
-
 /** Every counted ballot: one column per line (amount) or project (1 when chosen). */
 export async function ballotsCsv(db: Db, budget: Staff): Promise<string> {
   const ballots = await countedBallots(db, budget.row.slug);
   const districtName = new Map(budget.districts.map((d) => [d.id, d.name_sv]));
   const projects = budget.row.mode === 'projects';
-  return csv([
+  return csvFile([
     ['voter', 'district', 'confirmed_at', ...budget.items.map((i) => i.title_sv)],
     ...ballots.map((b) => [
       b.voter,
@@ -52,7 +50,7 @@ export async function resultsCsv(db: Db, budget: Staff): Promise<string> {
   const results = await computeResults(db, budget.row.slug);
   const byItem = new Map(results.items.map((r) => [r.itemId, r]));
   const districtName = new Map(budget.districts.map((d) => [d.id, d.name_sv]));
-  return csv([
+  return csvFile([
     ['item', 'district', 'cost', 'votes', 'average', 'median', 'selected'],
     ...budget.items.map((i) => {
       const r = byItem.get(i.id)!;

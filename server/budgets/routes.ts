@@ -1,10 +1,9 @@
 import { backQuery } from '../pages/html.js';
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import type { AppDeps } from '../app.js';
+import { z } from '@hono/zod-openapi';
+import type { Deps } from '../deps.js';
 import { ApiError } from '../errors.js';
-import { jsonWithEtag, type AppEnv } from '../http.js';
-import { errors, json } from '../openapi.js';
-import { validationHook } from '../validation.js';
+import { jsonWithEtag } from '../http.js';
+import { errors, json, router, sectionRoutes } from '../openapi.js';
 import { requirePow, powSecurity } from '../abuse/proof-of-work.js';
 import { rateLimit } from '../abuse/rate-limit.js';
 import { refuseEmail } from '../abuse/email-domains.js';
@@ -13,14 +12,14 @@ import { BallotInput, BudgetSlug, PublicBudget } from './schemas.js';
 import { BallotRuleError, BudgetNotFoundError, BudgetStateError, castBallot, findPublicBudget } from './store.js';
 import { summarise, summaryText } from './summary.js';
 
-const route = <R extends Parameters<typeof createRoute>[0]>(r: R) => createRoute({ tags: ['Budgets'], ...r });
+const route = sectionRoutes('Budgets');
 const CheckEmail = z.object({ status: z.literal('check_email') });
 
 /** Participatory budgets as residents see them, and their ballots. */
-export function budgetRoutes({ db, config, mailer }: AppDeps) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+export function budgetRoutes({ db, config, mailer }: Deps) {
+  const app = router();
   const base = config.publicUrl.href.replace(/\/$/, '');
-  app.on('POST', '/api/budgets/:slug/ballots', ...[
+  app.on('POST', '/:slug/ballots', ...[
     rateLimit({ name: 'ballot-writes', burst: { limit: 10, windowSeconds: 60 }, sustained: { limit: 200, windowSeconds: 3600 }, config }),
     requirePow({ db, config }),
   ]);
@@ -28,7 +27,7 @@ export function budgetRoutes({ db, config, mailer }: AppDeps) {
   app.openapi(
     route({
       method: 'get',
-      path: '/api/budgets/{slug}',
+      path: '/{slug}',
       summary: 'A participatory budget: its lines or projects, rule and, once published, its results',
       request: { params: z.object({ slug: BudgetSlug }) },
       responses: { 200: json(PublicBudget, 'The process, with an ETag.'), 304: { description: 'Not modified.' }, ...errors(400, 404) },
@@ -44,7 +43,7 @@ export function budgetRoutes({ db, config, mailer }: AppDeps) {
   app.openapi(
     route({
       method: 'post',
-      path: '/api/budgets/{slug}/ballots',
+      path: '/{slug}/ballots',
       summary: 'Send a ballot',
       security: powSecurity,
       description:
@@ -66,11 +65,10 @@ export function budgetRoutes({ db, config, mailer }: AppDeps) {
         if (err instanceof BallotRuleError) throw new ApiError(400, 'ballot_breaks_rule', 'The ballot breaks the budget’s rule.', err.issues);
         throw err;
       }
-      const budget = (await findPublicBudget(db, slug))!;
-      const title = input.lang === 'en' && budget.title.en ? budget.title.en : budget.title.sv;
+      const { budget } = cast;
       const amounts = new Map(budget.mode === 'sliders' ? input.allocations.map((a) => [a.itemId, a.amount]) : input.projects.map((id) => [id, budget.items.find((i) => i.id === id)!.cost]));
-      const summary = summaryText(summarise(budget, input.districtId, amounts, input.lang), input.lang);
-      await mailer!.send(ballotConfirmationMail(input.lang, input.email, title, `${base}/bekrafta/budget/${cast.token}?lang=${input.lang}${backQuery(config, input.returnTo)}`, summary));
+      const summarised = summarise(budget, input.districtId, amounts, input.lang);
+      await mailer.send(ballotConfirmationMail(input.lang, input.email, summarised.title, `${base}/bekrafta/budget/${cast.token}?lang=${input.lang}${backQuery(config, input.returnTo)}`, summaryText(summarised, input.lang)));
       return c.json({ status: 'check_email' as const }, 202);
     },
   );

@@ -1,12 +1,11 @@
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import type { AppDeps } from '../app.js';
+import { z } from '@hono/zod-openapi';
+import type { Deps } from '../deps.js';
+import { download } from '../csv.js';
 import { ApiError } from '../errors.js';
-import type { Context } from 'hono';
 import type { AppEnv } from '../http.js';
-import { cookieAuth, errors, fileDownload, json, jsonBody } from '../openapi.js';
+import { cookieAuth, errors, fileDownload, json, jsonBody, router, sectionRoutes } from '../openapi.js';
 import { requireRole } from '../staff/guard.js';
 import { audit } from '../staff/store.js';
-import { validationHook } from '../validation.js';
 import { ballotsCsv, pabulib, resultsCsv } from './export.js';
 import { BudgetInput, BudgetResults, BudgetSlug, PublicBudget, StaffBudget, StaffBudgetSummary } from './schemas.js';
 import {
@@ -24,13 +23,13 @@ import {
 
 const Slug = z.object({ slug: BudgetSlug });
 const BudgetBody = z.object({ budget: StaffBudget });
-const route = <R extends Parameters<typeof createRoute>[0]>(r: R) => createRoute({ tags: ['Staff: budgets'], security: cookieAuth, ...r });
+const route = sectionRoutes('Staff: budgets', cookieAuth);
 
 /** Staff create processes, open and close them, publish results, and export ballots. */
-export function staffBudgetRoutes({ db, config }: AppDeps) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  app.use('/api/staff/budgets', requireRole('admin', 'moderator'));
-  app.use('/api/staff/budgets/*', requireRole('admin', 'moderator'));
+export function staffBudgetRoutes({ db, config }: Deps) {
+  const app = router();
+  app.use('/', requireRole('admin', 'moderator'));
+  app.use('/*', requireRole('admin', 'moderator'));
   const actor = (c: { get: (k: 'staff') => AppEnv['Variables']['staff'] }) => ({ id: c.get('staff')!.user.id, email: c.get('staff')!.user.email });
 
   const load = async (slug: string): Promise<StaffBudget> => {
@@ -63,7 +62,7 @@ export function staffBudgetRoutes({ db, config }: AppDeps) {
   };
 
   app.openapi(
-    route({ method: 'get', path: '/api/staff/budgets', summary: 'All budget processes', responses: { 200: json(z.object({ budgets: z.array(StaffBudgetSummary) }), 'Newest first.'), ...errors(401, 403) } }),
+    route({ method: 'get', path: '/', summary: 'All budget processes', responses: { 200: json(z.object({ budgets: z.array(StaffBudgetSummary) }), 'Newest first.'), ...errors(401, 403) } }),
     async (c) => {
       const rows = await db
         .selectFrom('budgets')
@@ -80,7 +79,7 @@ export function staffBudgetRoutes({ db, config }: AppDeps) {
   app.openapi(
     route({
       method: 'post',
-      path: '/api/staff/budgets',
+      path: '/',
       summary: 'Create a budget process (a draft)',
       request: jsonBody(BudgetInput),
       responses: { 201: json(BudgetBody, 'Created.'), ...errors(400, 401, 403, 409, 415) },
@@ -95,14 +94,14 @@ export function staffBudgetRoutes({ db, config }: AppDeps) {
   );
 
   app.openapi(
-    route({ method: 'get', path: '/api/staff/budgets/{slug}', summary: 'One budget process', request: { params: Slug }, responses: { 200: json(BudgetBody, 'The process.'), ...errors(400, 401, 403, 404) } }),
+    route({ method: 'get', path: '/{slug}', summary: 'One budget process', request: { params: Slug }, responses: { 200: json(BudgetBody, 'The process.'), ...errors(400, 401, 403, 404) } }),
     async (c) => c.json({ budget: await load(c.req.valid('param').slug) }, 200),
   );
 
   app.openapi(
     route({
       method: 'put',
-      path: '/api/staff/budgets/{slug}',
+      path: '/{slug}',
       summary: 'Change a budget process',
       description: 'A draft may change in every way. Once open, only texts, images and the closing time: residents’ ballots refer to its lines and amounts.',
       request: { params: Slug, ...jsonBody(BudgetInput) },
@@ -123,7 +122,7 @@ export function staffBudgetRoutes({ db, config }: AppDeps) {
     app.openapi(
       route({
         method: 'post',
-        path: `/api/staff/budgets/{slug}/${to}`,
+        path: `/{slug}/${to}`,
         summary: to === 'open' ? 'Open a process for ballots' : 'Close a process',
         request: { params: Slug },
         responses: { 200: json(BudgetBody, to === 'open' ? 'Open.' : 'Closed.'), ...errors(400, 401, 403, 404, 409, 415) },
@@ -140,7 +139,7 @@ export function staffBudgetRoutes({ db, config }: AppDeps) {
   app.openapi(
     route({
       method: 'get',
-      path: '/api/staff/budgets/{slug}/preview',
+      path: '/{slug}/preview',
       summary: 'A process as residents will see it, drafts too, for the console’s preview',
       request: { params: Slug },
       responses: { 200: json(PublicBudget, 'As GET /api/budgets/{slug} would give it once open.'), ...errors(400, 401, 403, 404) },
@@ -155,7 +154,7 @@ export function staffBudgetRoutes({ db, config }: AppDeps) {
   app.openapi(
     route({
       method: 'get',
-      path: '/api/staff/budgets/{slug}/results',
+      path: '/{slug}/results',
       summary: 'The results so far (before they are published, too)',
       request: { params: Slug },
       responses: { 200: json(z.object({ results: BudgetResults }), 'Computed now.'), ...errors(400, 401, 403, 404) },
@@ -170,7 +169,7 @@ export function staffBudgetRoutes({ db, config }: AppDeps) {
   app.openapi(
     route({
       method: 'post',
-      path: '/api/staff/budgets/{slug}/publish',
+      path: '/{slug}/publish',
       summary: 'Publish the results of a closed process, with the municipality’s decision',
       request: {
         params: Slug,
@@ -197,41 +196,35 @@ export function staffBudgetRoutes({ db, config }: AppDeps) {
     },
   );
 
-  const download = (c: Context<AppEnv>, name: string, type: string, body: string) => {
-    c.header('Content-Type', type);
-    c.header('Content-Disposition', `attachment; filename="${name}"`);
-    c.header('Cache-Control', 'no-store');
-    return c.body(body);
-  };
   const slugParam = '{[a-z0-9][a-z0-9-]{0,63}}';
   app.openAPIRegistry.registerPath(
-    route({ method: 'get', path: '/api/staff/budgets/{slug}/ballots.csv', summary: 'Every confirmed ballot, as CSV', request: { params: Slug }, responses: { 200: fileDownload('text/csv', 'One row per ballot.'), ...errors(401, 403, 404) } }),
+    route({ method: 'get', path: '/{slug}/ballots.csv', summary: 'Every confirmed ballot, as CSV', request: { params: Slug }, responses: { 200: fileDownload('text/csv', 'One row per ballot.'), ...errors(401, 403, 404) } }),
   );
   app.openAPIRegistry.registerPath(
-    route({ method: 'get', path: '/api/staff/budgets/{slug}/results.csv', summary: 'The results, as CSV', request: { params: Slug }, responses: { 200: fileDownload('text/csv', 'One row per line or project.'), ...errors(401, 403, 404) } }),
+    route({ method: 'get', path: '/{slug}/results.csv', summary: 'The results, as CSV', request: { params: Slug }, responses: { 200: fileDownload('text/csv', 'One row per line or project.'), ...errors(401, 403, 404) } }),
   );
   app.openAPIRegistry.registerPath(
     route({
       method: 'get',
-      path: '/api/staff/budgets/{slug}/pabulib',
+      path: '/{slug}/pabulib',
       summary: 'The ballots in the pabulib format',
       description: 'The `.pb` file of participatory-budgeting research (pabulib.org): one budget per file, so a process with districts is exported one district at a time.',
       request: { params: Slug, query: z.object({ district: z.string().optional().openapi({ description: 'The district’s id; required when the process has districts, left out otherwise.' }) }) },
       responses: { 200: fileDownload('text/plain', 'The .pb file.'), ...errors(400, 401, 403, 404) },
     }),
   );
-  app.get(`/api/staff/budgets/:slug${slugParam}/ballots.csv`, async (c) => {
+  app.get(`/:slug${slugParam}/ballots.csv`, async (c) => {
     const budget = await findStaffBudget(db, c.req.param('slug'));
     if (!budget) throw new ApiError(404, 'budget_not_found', 'There is no budget with that name.');
     await audit(db, actor(c), 'budget.export-ballots', `budget ${budget.row.slug}`);
     return download(c, `rostsedlar-${budget.row.slug}.csv`, 'text/csv; charset=utf-8', await ballotsCsv(db, budget));
   });
-  app.get(`/api/staff/budgets/:slug${slugParam}/results.csv`, async (c) => {
+  app.get(`/:slug${slugParam}/results.csv`, async (c) => {
     const budget = await findStaffBudget(db, c.req.param('slug'));
     if (!budget) throw new ApiError(404, 'budget_not_found', 'There is no budget with that name.');
     return download(c, `resultat-${budget.row.slug}.csv`, 'text/csv; charset=utf-8', await resultsCsv(db, budget));
   });
-  app.get(`/api/staff/budgets/:slug${slugParam}/pabulib`, async (c) => {
+  app.get(`/:slug${slugParam}/pabulib`, async (c) => {
     const budget = await findStaffBudget(db, c.req.param('slug'));
     if (!budget) throw new ApiError(404, 'budget_not_found', 'There is no budget with that name.');
     const district = c.req.query('district');

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Database, Db } from '../db/index.js';
 import { isPostgres } from '../db/dialect.js';
-import { canonicalEmail } from '../petitions/rules.js';
+import { canonicalEmail } from '../mail/addresses.js';
 import { ConfirmationError, hashToken, newToken } from '../verify/tokens.js';
 import { canMoveBudget, checkProjectBallot, checkSliderBallot, hideSmallGroups, medianOfCounts, type BallotIssue } from './rules.js';
 import type { BallotInput, BudgetInput, BudgetResults, BudgetStatus, PublicBudget } from './schemas.js';
@@ -230,7 +230,7 @@ const takesBallots = (row: { status: BudgetStatus; closes_at: string | null }, n
  * confirmation. One resident (one mailbox, however spelled) may send several; the latest
  * one they confirm is the one that counts.
  */
-export async function castBallot(db: Db, slug: string, input: BallotInput, now = new Date()): Promise<{ token: string; ballotId: number }> {
+export async function castBallot(db: Db, slug: string, input: BallotInput, now = new Date()): Promise<{ token: string; ballotId: number; budget: PublicBudget }> {
   const row = await findBudgetRow(db, slug);
   if (!row || row.status === 'draft') throw new BudgetNotFoundError(slug);
   if (!takesBallots(row, now)) throw new BudgetStateError(row.status, 'voted');
@@ -251,7 +251,7 @@ export async function castBallot(db: Db, slug: string, input: BallotInput, now =
   if (issues.length) throw new BallotRuleError(issues);
   const allocations = row.mode === 'sliders' ? input.allocations : input.projects.map((itemId) => ({ itemId, amount: mine.find((i) => i.id === itemId)!.cost }));
   const email = canonicalEmail(input.email);
-  return db.transaction().execute(async (trx) => {
+  const cast = await db.transaction().execute(async (trx) => {
     // Insert-if-absent, as signatures do: two ballots from one mailbox at once find one voter.
     await trx
       .insertInto('budget_voters')
@@ -277,6 +277,8 @@ export async function castBallot(db: Db, slug: string, input: BallotInput, now =
     await trx.updateTable('budgets').set((eb) => ({ ballots_sent: eb('ballots_sent', '+', 1) })).where('slug', '=', slug).execute();
     return { token, ballotId: ballot.id };
   });
+  // What the confirmation mail says, from what was read above: no second read of the process.
+  return { ...cast, budget: await publicBudget(db, row, { districts, items }) };
 }
 
 /**
@@ -359,7 +361,11 @@ const localized = (sv: string, en: string | null) => ({ sv, en });
 export async function findPublicBudget(db: Db, slug: string, { includeDraft = false } = {}): Promise<PublicBudget | undefined> {
   const row = await findBudgetRow(db, slug);
   if (!row || (row.status === 'draft' && !includeDraft)) return undefined;
-  const { districts, items } = await loadContents(db, slug);
+  return publicBudget(db, row, await loadContents(db, slug));
+}
+
+async function publicBudget(db: Db, row: NonNullable<Awaited<ReturnType<typeof findBudgetRow>>>, { districts, items }: Awaited<ReturnType<typeof loadContents>>): Promise<PublicBudget> {
+  const slug = row.slug;
   return {
     slug: row.slug,
     title: localized(row.title_sv, row.title_en),

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
-import { streamSSE } from 'hono/streaming';
 import type { Db } from '../db/index.js';
 import type { LiveBus } from '../live/bus.js';
+import { eventStream, reconnectAfter } from '../live/events.js';
 import type { Logger } from '../log.js';
 import type { StaffConversation } from './schemas.js';
 import type { ChatMessage } from './schemas.js';
@@ -17,8 +17,6 @@ export async function publishChange(live: LiveBus, id: number) {
   await live.publish(chatTopic(id));
   await live.publish(inboxTopic);
 }
-
-const keepAliveMs = 25_000;
 
 type ConversationState = NonNullable<Awaited<ReturnType<typeof conversationState>>>;
 
@@ -127,10 +125,7 @@ export function conversationEvents(c: Context, { db, live, log }: { db: Db; live
   let followers = followersByBus.get(live);
   if (!followers) followersByBus.set(live, (followers = conversationFollowers(db, live, log)));
   const following = followers;
-  c.header('Cache-Control', 'no-store');
-  // Tells nginx and similar proxies not to hold the stream back in a buffer.
-  c.header('X-Accel-Buffering', 'no');
-  return streamSSE(c, async (stream) => {
+  return eventStream(c, async (stream, onClose) => {
     let busy = Promise.resolve();
     const follower: Follower = {
       sent: from,
@@ -154,16 +149,8 @@ export function conversationEvents(c: Context, { db, live, log }: { db: Db; live
         });
       },
     };
-    // Reconnects spread over a few seconds, so a restarted server is not hit all at once.
-    await stream.write(`retry: ${2000 + Math.floor(Math.random() * 3000)}\n\n`);
-    const stop = await following.follow(id, follower);
-    try {
-      const keepAlive = setInterval(() => void stream.write(': keep-alive\n\n').catch(() => {}), keepAliveMs);
-      await new Promise<void>((resolve) => (stream.aborted ? resolve() : stream.onAbort(resolve)));
-      clearInterval(keepAlive);
-    } finally {
-      stop();
-    }
+    await stream.write(`retry: ${reconnectAfter(2000, 3000)}\n\n`);
+    onClose(await following.follow(id, follower));
   });
 }
 

@@ -1,10 +1,8 @@
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import type { AppDeps } from '../app.js';
+import type { Deps } from '../deps.js';
 import { ApiError } from '../errors.js';
-import type { AppEnv } from '../http.js';
-import { errors, json } from '../openapi.js';
-import { validationHook } from '../validation.js';
+import { errors, json, router, sectionRoutes } from '../openapi.js';
 import { refuseEmail } from '../abuse/email-domains.js';
 import { requirePow, powSecurity } from '../abuse/proof-of-work.js';
 import { rateLimit } from '../abuse/rate-limit.js';
@@ -32,7 +30,7 @@ export const chatTokenHeader = 'X-Medverka-Chat';
 /** How many transcripts one conversation may have mailed. */
 export const maxTranscripts = 3;
 
-const route = <R extends Parameters<typeof createRoute>[0]>(r: R) => createRoute({ tags: ['Chat'], ...r });
+const route = sectionRoutes('Chat');
 const TokenHeader = z.object({ [chatTokenHeader.toLowerCase()]: z.string().optional() });
 const Lang = z.enum(['sv', 'en']).default('sv');
 
@@ -42,8 +40,8 @@ const Lang = z.enum(['sv', 'en']).default('sv');
  * that resume after the last event a reconnecting page saw, ending it, rating it and having
  * it mailed; and leaving a message while the contact centre is closed.
  */
-export function chatRoutes({ db, config, live, log, mailer }: AppDeps) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+export function chatRoutes({ db, config, live, log, mailer }: Deps) {
+  const app = router();
   const perAddress = rateLimit({ name: 'chat-start', burst: { limit: 5, windowSeconds: 60 }, sustained: { limit: 30, windowSeconds: 3600 }, config });
   const perConversation = rateLimit({
     name: 'chat-messages',
@@ -54,10 +52,10 @@ export function chatRoutes({ db, config, live, log, mailer }: AppDeps) {
   const perAddressMessages = rateLimit({ name: 'chat-messages-address', burst: { limit: 30, windowSeconds: 10 }, sustained: { limit: 600, windowSeconds: 3600 }, config });
   // Each message left sends two mails, so fewer are allowed than conversations started.
   const perAddressCases = rateLimit({ name: 'chat-cases', burst: { limit: 3, windowSeconds: 60 }, sustained: { limit: 10, windowSeconds: 3600 }, config });
-  app.on('POST', '/api/chat/conversations', perAddress, requirePow({ db, config }));
-  app.on('POST', '/api/chat/conversations/:id/messages', perAddressMessages, perConversation);
-  app.on('POST', ['/api/chat/conversations/:id/end', '/api/chat/conversations/:id/transcript', '/api/chat/conversations/:id/rating'], perAddressMessages);
-  app.on('POST', '/api/chat/cases', perAddressCases, requirePow({ db, config }));
+  app.on('POST', '/conversations', perAddress, requirePow({ db, config }));
+  app.on('POST', '/conversations/:id/messages', perAddressMessages, perConversation);
+  app.on('POST', ['/conversations/:id/end', '/conversations/:id/transcript', '/conversations/:id/rating'], perAddressMessages);
+  app.on('POST', '/cases', perAddressCases, requirePow({ db, config }));
 
   const notFound = () => new ApiError(404, 'conversation_not_found', 'There is no such conversation, or the key to it is wrong.');
   const tokenOf = (value: string | undefined) => {
@@ -77,7 +75,7 @@ export function chatRoutes({ db, config, live, log, mailer }: AppDeps) {
   app.openapi(
     route({
       method: 'get',
-      path: '/api/chat/status',
+      path: '/status',
       summary: 'Whether the contact centre answers chats now, and when it next opens',
       responses: { 200: json(z.object({ open: z.boolean(), nextOpening: z.string().nullable() }), 'Now.') },
     }),
@@ -91,7 +89,7 @@ export function chatRoutes({ db, config, live, log, mailer }: AppDeps) {
   app.openapi(
     route({
       method: 'post',
-      path: '/api/chat/conversations',
+      path: '/conversations',
       summary: 'Start a conversation with its first message',
       security: powSecurity,
       description:
@@ -123,7 +121,7 @@ export function chatRoutes({ db, config, live, log, mailer }: AppDeps) {
       // Said now, not when the resident asks for the transcript: only this address gets it.
       if (input.email) refuseEmail(input.email, config);
       const started = await startConversation(db, input);
-      await live!.publish(inboxTopic);
+      await live.publish(inboxTopic);
       return c.json({ conversation: { id: started.conversationId, status: started.status }, token: started.token, message: started.message }, 201);
     },
   );
@@ -131,7 +129,7 @@ export function chatRoutes({ db, config, live, log, mailer }: AppDeps) {
   app.openapi(
     route({
       method: 'post',
-      path: '/api/chat/conversations/{id}/messages',
+      path: '/conversations/{id}/messages',
       summary: 'Write in a conversation',
       request: { params: Id, headers: TokenHeader, body: { content: { 'application/json': { schema: z.object({ body: Text }).strict() } }, required: true } },
       responses: { 201: json(z.object({ message: Message }), 'Stored and sent.'), ...errors(400, 404, 409, 413, 429) },
@@ -141,7 +139,7 @@ export function chatRoutes({ db, config, live, log, mailer }: AppDeps) {
       const conversation = await open(id, c.req.header(chatTokenHeader));
       if (conversation.status === 'closed') throw new ApiError(409, 'conversation_closed', 'This conversation has ended. Start a new one to write again.');
       const message = await addMessage(db, id, 'resident', null, c.req.valid('json').body);
-      await publishChange(live!, id);
+      await publishChange(live, id);
       return c.json({ message }, 201);
     },
   );
@@ -149,7 +147,7 @@ export function chatRoutes({ db, config, live, log, mailer }: AppDeps) {
   app.openapi(
     route({
       method: 'get',
-      path: '/api/chat/conversations/{id}/events',
+      path: '/conversations/{id}/events',
       summary: 'Follow a conversation as server-sent events',
       description:
         'A `status` event (no id; data `ChatStatus`) comes right after connecting and again whenever the status or the agent changes. Each message is a `message` event whose id is the message’s id. A page that reconnects (EventSource sends `Last-Event-ID` by itself) gets only what came after the last event it saw; `?after=` does the same for a page loaded again.',
@@ -160,14 +158,14 @@ export function chatRoutes({ db, config, live, log, mailer }: AppDeps) {
       const { id } = c.req.valid('param');
       const query = c.req.valid('query');
       await open(id, query.token);
-      return conversationEvents(c, { db, live: live!, log }, id, query.after ?? 0) as never;
+      return conversationEvents(c, { db, live: live, log }, id, query.after ?? 0) as never;
     },
   );
 
   app.openapi(
     route({
       method: 'post',
-      path: '/api/chat/conversations/{id}/end',
+      path: '/conversations/{id}/end',
       summary: 'End a conversation',
       description: 'Ending an ended conversation changes nothing and is answered the same. The body, if any, is `{}`.',
       request: { params: Id, headers: TokenHeader, body: { content: { 'application/json': { schema: z.object({}).strict() } }, required: false } },
@@ -177,7 +175,7 @@ export function chatRoutes({ db, config, live, log, mailer }: AppDeps) {
       const { id } = c.req.valid('param');
       await open(id, c.req.header(chatTokenHeader));
       const ended = await endConversation(db, id, { author: 'resident' });
-      if (ended) await publishChange(live!, id);
+      if (ended) await publishChange(live, id);
       return c.json({ conversation: { id, status: 'closed' as const } }, 200);
     },
   );
@@ -185,7 +183,7 @@ export function chatRoutes({ db, config, live, log, mailer }: AppDeps) {
   app.openapi(
     route({
       method: 'post',
-      path: '/api/chat/conversations/{id}/transcript',
+      path: '/conversations/{id}/transcript',
       summary: 'Have an ended conversation mailed',
       description: `The whole conversation as plain text, in its language, mailed to the address the resident gave when starting it, and to no other: the municipality's sender must not carry what a resident wrote to an address nobody confirmed. An \`email\` in the body, if any, must be that address (409 \`transcript_other_address\` otherwise); a conversation started without one cannot be mailed (409 \`transcript_no_address\`). Only once it has ended (409 \`conversation_open\` before); at most ${maxTranscripts} per conversation (429 \`transcript_limit\` after).`,
       request: { params: Id, headers: TokenHeader, body: { content: { 'application/json': { schema: z.object({ email: Email.optional() }).strict() } }, required: false } },
@@ -207,7 +205,7 @@ export function chatRoutes({ db, config, live, log, mailer }: AppDeps) {
       }
       try {
         const messages = await messagesAfter(db, id, 0, 5000);
-        await mailer!.send(transcriptMail(conversation.lang, email, conversation.name, messages, config.chatHours.timeZone));
+        await mailer.send(transcriptMail(conversation.lang, email, conversation.name, messages, config.chatHours.timeZone));
       } catch (err) {
         // Not sent, so it does not count.
         await releaseTranscript(db, id);
@@ -220,7 +218,7 @@ export function chatRoutes({ db, config, live, log, mailer }: AppDeps) {
   app.openapi(
     route({
       method: 'post',
-      path: '/api/chat/conversations/{id}/rating',
+      path: '/conversations/{id}/rating',
       summary: 'Rate an ended conversation',
       description: 'From 1 (bad) to 5 (good). Only once it has ended (409 `conversation_open` before); a second rating replaces the first.',
       request: {
@@ -243,7 +241,7 @@ export function chatRoutes({ db, config, live, log, mailer }: AppDeps) {
   app.openapi(
     route({
       method: 'post',
-      path: '/api/chat/cases',
+      path: '/cases',
       summary: 'Leave a message while the contact centre is closed',
       security: powSecurity,
       description:
@@ -273,7 +271,7 @@ export function chatRoutes({ db, config, live, log, mailer }: AppDeps) {
       let mailed = 0;
       for (const to of recipients) {
         try {
-          await mailer!.send(caseMail(to, { id: stored.id, name: stored.name, email: stored.email, message: stored.message, lang: stored.lang, masked: stored.masked === 1 }));
+          await mailer.send(caseMail(to, { id: stored.id, name: stored.name, email: stored.email, message: stored.message, lang: stored.lang, masked: stored.masked === 1 }));
           mailed++;
         } catch (err) {
           log.error('chat: could not mail a message left to the contact centre', { case: stored.id, error: (err as Error).message });
@@ -281,7 +279,7 @@ export function chatRoutes({ db, config, live, log, mailer }: AppDeps) {
       }
       if (mailed > 0) await db.updateTable('chat_cases').set({ mailed_at: new Date().toISOString() }).where('id', '=', stored.id).execute();
       try {
-        await mailer!.send(caseReceiptMail(stored.lang, stored.email, stored.id));
+        await mailer.send(caseReceiptMail(stored.lang, stored.email, stored.id));
       } catch (err) {
         log.error('chat: could not mail the receipt for a message left', { case: stored.id, error: (err as Error).message });
       }

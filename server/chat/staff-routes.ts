@@ -1,13 +1,12 @@
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { streamSSE } from 'hono/streaming';
-import type { AppDeps } from '../app.js';
+import type { Deps } from '../deps.js';
+import { eventStream, reconnectAfter } from '../live/events.js';
 import { ApiError } from '../errors.js';
 import type { AppEnv } from '../http.js';
-import { cookieAuth, errors, json, jsonBody } from '../openapi.js';
+import { cookieAuth, errors, json, jsonBody, router, sectionRoutes } from '../openapi.js';
 import { requireRole } from '../staff/guard.js';
 import { audit } from '../staff/store.js';
-import { validationHook } from '../validation.js';
 import { conversationEvents, inboxFollowers, publishChange } from './live.js';
 import { CannedAnswer, CannedAnswerInput, ChatAgent, ChatCase, ChatMessage, Id, StaffConversation, Text } from './schemas.js';
 import {
@@ -27,7 +26,7 @@ import {
   type Agent,
 } from './store.js';
 
-const route = <R extends Parameters<typeof createRoute>[0]>(r: R) => createRoute({ tags: ['Staff: chat'], security: cookieAuth, ...r });
+const route = sectionRoutes('Staff: chat', cookieAuth);
 const ConversationBody = z.object({ conversation: StaffConversation });
 const AnswerId = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647).openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
 
@@ -50,11 +49,11 @@ const cannedNotFound = () => new ApiError(404, 'canned_answer_not_found', 'There
  * answering, handing over and closing conversations, the ready-written answers agents paste,
  * and the messages residents left while it was closed. Chat agents and administrators only.
  */
-export function staffChatRoutes({ db, live, log }: AppDeps) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  app.use('/api/staff/chat', requireRole('admin', 'chat_agent'));
-  app.use('/api/staff/chat/*', requireRole('admin', 'chat_agent'));
-  const inbox = inboxFollowers(db, live!, log);
+export function staffChatRoutes({ db, live, log }: Deps) {
+  const app = router();
+  app.use('/', requireRole('admin', 'chat_agent'));
+  app.use('/*', requireRole('admin', 'chat_agent'));
+  const inbox = inboxFollowers(db, live, log);
   const me = (c: Context<AppEnv>): Agent => {
     const { user } = c.get('staff')!;
     return { id: user.id, name: user.name };
@@ -69,7 +68,7 @@ export function staffChatRoutes({ db, live, log }: AppDeps) {
   app.openapi(
     route({
       method: 'get',
-      path: '/api/staff/chat/conversations',
+      path: '/conversations',
       summary: 'Conversations: the open ones, or the latest closed',
       description: '`open` (the default): waiting and ongoing, the waiting ones first, oldest first. `closed`: the 50 most recently closed.',
       request: { query: z.object({ status: z.enum(['open', 'closed']).default('open') }) },
@@ -84,16 +83,14 @@ export function staffChatRoutes({ db, live, log }: AppDeps) {
   app.openapi(
     route({
       method: 'get',
-      path: '/api/staff/chat/inbox',
+      path: '/inbox',
       summary: 'Follow the open conversations as server-sent events',
       description:
         'An `inbox` event with data `{ conversations: StaffConversation[] }` (the open ones) right after connecting, and after every change: a new conversation, a message, a claim, a transfer, an end. Changes are gathered for 250 ms, so a busy inbox is sent a few times a second at most.',
       responses: { 200: { content: { 'text/event-stream': { schema: z.string() } }, description: 'The stream.' }, ...errors(401, 403) },
     }),
-    async (c) => {
-      c.header('Cache-Control', 'no-store');
-      c.header('X-Accel-Buffering', 'no');
-      return streamSSE(c, async (stream) => {
+    async (c) =>
+      eventStream(c, async (stream, onClose) => {
         let lastSent: string | undefined;
         let busy = Promise.resolve();
         const send = (conversations: StaffConversation[]) => {
@@ -106,28 +103,22 @@ export function staffChatRoutes({ db, live, log }: AppDeps) {
         };
         // Follow first, then read: a change between the two is then never missed.
         let started = false;
-        const stop = inbox.follow((list) => {
-          if (started) send(list);
-        });
-        try {
-          await inbox.ready();
-          await stream.write(`retry: ${2000 + Math.floor(Math.random() * 3000)}\n\n`);
-          started = true;
-          send(await inbox.current());
-          const keepAlive = setInterval(() => void stream.write(': keep-alive\n\n').catch(() => {}), 25_000);
-          await new Promise<void>((resolve) => (stream.aborted ? resolve() : stream.onAbort(resolve)));
-          clearInterval(keepAlive);
-        } finally {
-          stop();
-        }
-      }) as never;
-    },
+        onClose(
+          inbox.follow((list) => {
+            if (started) send(list);
+          }),
+        );
+        await inbox.ready();
+        await stream.write(`retry: ${reconnectAfter(2000, 3000)}\n\n`);
+        started = true;
+        send(await inbox.current());
+      }) as never,
   );
 
   app.openapi(
     route({
       method: 'get',
-      path: '/api/staff/chat/conversations/{id}',
+      path: '/conversations/{id}',
       summary: 'One conversation with all its messages',
       request: { params: Id },
       responses: { 200: json(z.object({ conversation: StaffConversation, messages: z.array(ChatMessage) }), 'The conversation.'), ...errors(400, 401, 403, 404) },
@@ -142,7 +133,7 @@ export function staffChatRoutes({ db, live, log }: AppDeps) {
   app.openapi(
     route({
       method: 'get',
-      path: '/api/staff/chat/conversations/{id}/events',
+      path: '/conversations/{id}/events',
       summary: 'Follow a conversation as server-sent events',
       description: 'As the resident’s stream: `status` on connecting and on each change, and each message as `message` with its id; resumes after `Last-Event-ID` or `?after=`.',
       request: { params: Id, query: z.object({ after: z.coerce.number().int().min(0).optional() }) },
@@ -151,14 +142,14 @@ export function staffChatRoutes({ db, live, log }: AppDeps) {
     async (c) => {
       const { id } = c.req.valid('param');
       await load(id);
-      return conversationEvents(c, { db, live: live!, log }, id, c.req.valid('query').after ?? 0) as never;
+      return conversationEvents(c, { db, live: live, log }, id, c.req.valid('query').after ?? 0) as never;
     },
   );
 
   app.openapi(
     route({
       method: 'post',
-      path: '/api/staff/chat/conversations/{id}/claim',
+      path: '/conversations/{id}/claim',
       summary: 'Take a waiting conversation',
       description: 'It becomes yours and ongoing, and the resident is told (a `joined` message). Taking your own again changes nothing.',
       request: { params: Id },
@@ -169,7 +160,7 @@ export function staffChatRoutes({ db, live, log }: AppDeps) {
       const joined = await claimConversation(db, id, me(c)).catch((err: unknown) => {
         throw asApiError(err);
       });
-      if (joined) await publishChange(live!, id);
+      if (joined) await publishChange(live, id);
       return c.json({ conversation: await load(id) }, 200);
     },
   );
@@ -177,7 +168,7 @@ export function staffChatRoutes({ db, live, log }: AppDeps) {
   app.openapi(
     route({
       method: 'post',
-      path: '/api/staff/chat/conversations/{id}/messages',
+      path: '/conversations/{id}/messages',
       summary: 'Answer in a conversation',
       description: 'A waiting conversation is claimed first. A personnummer is masked, as in the resident’s messages.',
       request: { params: Id, ...jsonBody(z.object({ body: Text }).strict()) },
@@ -190,9 +181,9 @@ export function staffChatRoutes({ db, live, log }: AppDeps) {
       const joined = await claimConversation(db, id, agent).catch((err: unknown) => {
         throw asApiError(err);
       });
-      if (joined) await publishChange(live!, id);
+      if (joined) await publishChange(live, id);
       const message = await addMessage(db, id, 'staff', agent.name, body);
-      await publishChange(live!, id);
+      await publishChange(live, id);
       return c.json({ message }, 201);
     },
   );
@@ -200,7 +191,7 @@ export function staffChatRoutes({ db, live, log }: AppDeps) {
   app.openapi(
     route({
       method: 'post',
-      path: '/api/staff/chat/conversations/{id}/transfer',
+      path: '/conversations/{id}/transfer',
       summary: 'Hand a conversation to another agent',
       description: '`to` must be an active chat agent or administrator. The resident is told (a `transferred` message naming the new agent).',
       request: { params: Id, ...jsonBody(z.object({ to: z.number().int().positive().max(2_147_483_647) }).strict()) },
@@ -215,7 +206,7 @@ export function staffChatRoutes({ db, live, log }: AppDeps) {
         throw asApiError(err);
       });
       if (moved) {
-        await publishChange(live!, id);
+        await publishChange(live, id);
         await audit(db, actor(c), 'chat.transfer', `conversation ${id}`, { to: agent.id });
       }
       return c.json({ conversation: await load(id) }, 200);
@@ -225,7 +216,7 @@ export function staffChatRoutes({ db, live, log }: AppDeps) {
   app.openapi(
     route({
       method: 'post',
-      path: '/api/staff/chat/conversations/{id}/close',
+      path: '/conversations/{id}/close',
       summary: 'End a conversation',
       description: 'The resident is told (an `ended-by-staff` message). Closing a closed conversation changes nothing.',
       request: { params: Id },
@@ -236,7 +227,7 @@ export function staffChatRoutes({ db, live, log }: AppDeps) {
       const ended = await endConversation(db, id, { author: 'staff', name: me(c).name }).catch((err: unknown) => {
         throw asApiError(err);
       });
-      if (ended) await publishChange(live!, id);
+      if (ended) await publishChange(live, id);
       return c.json({ conversation: await load(id) }, 200);
     },
   );
@@ -244,7 +235,7 @@ export function staffChatRoutes({ db, live, log }: AppDeps) {
   app.openapi(
     route({
       method: 'get',
-      path: '/api/staff/chat/agents',
+      path: '/agents',
       summary: 'Who conversations can be handed to',
       responses: { 200: json(z.object({ agents: z.array(ChatAgent) }), 'Active chat agents and administrators.'), ...errors(401, 403) },
     }),
@@ -258,7 +249,7 @@ export function staffChatRoutes({ db, live, log }: AppDeps) {
   app.openapi(
     route({
       method: 'get',
-      path: '/api/staff/chat/canned-answers',
+      path: '/canned-answers',
       summary: 'Ready-written answers, by title',
       responses: { 200: json(z.object({ answers: z.array(CannedAnswer) }), 'The answers.'), ...errors(401, 403) },
     }),
@@ -271,7 +262,7 @@ export function staffChatRoutes({ db, live, log }: AppDeps) {
   app.openapi(
     route({
       method: 'post',
-      path: '/api/staff/chat/canned-answers',
+      path: '/canned-answers',
       summary: 'Write a new ready-written answer',
       request: jsonBody(CannedAnswerInput),
       responses: { 201: json(z.object({ answer: CannedAnswer }), 'Created.'), ...errors(400, 401, 403, 415) },
@@ -288,7 +279,7 @@ export function staffChatRoutes({ db, live, log }: AppDeps) {
   app.openapi(
     route({
       method: 'put',
-      path: '/api/staff/chat/canned-answers/{id}',
+      path: '/canned-answers/{id}',
       summary: 'Change a ready-written answer',
       request: { params: AnswerId, ...jsonBody(CannedAnswerInput) },
       responses: { 200: json(z.object({ answer: CannedAnswer }), 'Changed.'), ...errors(400, 401, 403, 404, 415) },
@@ -306,7 +297,7 @@ export function staffChatRoutes({ db, live, log }: AppDeps) {
   app.openapi(
     route({
       method: 'delete',
-      path: '/api/staff/chat/canned-answers/{id}',
+      path: '/canned-answers/{id}',
       summary: 'Remove a ready-written answer',
       request: { params: AnswerId },
       responses: { 204: { description: 'Removed.' }, ...errors(400, 401, 403, 404, 415) },
@@ -325,7 +316,7 @@ export function staffChatRoutes({ db, live, log }: AppDeps) {
   app.openapi(
     route({
       method: 'get',
-      path: '/api/staff/chat/cases',
+      path: '/cases',
       summary: 'Messages residents left while the contact centre was closed, newest first',
       responses: { 200: json(z.object({ cases: z.array(ChatCase) }), 'The latest 200.'), ...errors(401, 403) },
     }),

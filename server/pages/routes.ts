@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import type { AppDeps } from '../app.js';
+import type { Deps } from '../deps.js';
 import { errorJson } from '../errors.js';
 import { sendPage, type AppEnv } from '../http.js';
 import { demoBudgetResultsLead, demoBudgetSlug } from '../budgets/seed.js';
@@ -91,7 +91,7 @@ const demoText = {
   },
 } as const;
 
-export function pageRoutes({ config, db }: AppDeps) {
+export function pageRoutes({ config, db }: Deps) {
   const app = new Hono<AppEnv>();
 
   // The resident pages' stylesheet (pages/html.ts residentPage), in the municipality's colour.

@@ -1,4 +1,4 @@
-import { csvCell } from '../petitions/staff-routes.js';
+import { csvFile } from '../csv.js';
 import { isUnanswered, validValue } from './results.js';
 import type { SubmittedResponse, SurveyPage } from './schemas.js';
 
@@ -31,6 +31,5 @@ export function responsesCsv(pages: SurveyPage[], responses: SubmittedResponse[]
       }
     }),
   ]);
-  // The BOM makes Excel read the file as UTF-8 (å, ä, ö).
-  return `\uFEFF${[header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return csvFile([header, ...rows]);
 }

@@ -1,6 +1,6 @@
 import type { Db } from '../db/index.js';
 import type { Logger } from '../log.js';
-import { canonicalEmail } from '../petitions/rules.js';
+import { canonicalEmail } from '../mail/addresses.js';
 import { deleteUnconfirmedMembers, removeMember } from './store.js';
 
 /**

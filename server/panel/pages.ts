@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { AppDeps } from '../app.js';
+import type { Deps } from '../deps.js';
 import { sendPage, type AppEnv } from '../http.js';
 import { backAddress, escapeHtml, residentPage } from '../pages/html.js';
 import { findSurvey, leavePanel } from './store.js';
@@ -31,7 +31,7 @@ const text = {
  * the leave link only shows a button (mail scanners open every link); pressing it leaves.
  * The survey's secret is in the address's #fragment, so it never reaches this server.
  */
-export function panelPages({ db, config }: AppDeps) {
+export function panelPages({ db, config }: Deps) {
   const app = new Hono<AppEnv>();
   const page = (lang: Lang, title: string, body: string, options: { heading?: boolean; head?: string; back?: string } = {}) =>
     residentPage(config, { lang, title, body, ...options });

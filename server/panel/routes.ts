@@ -1,12 +1,11 @@
 import { backQuery } from '../pages/html.js';
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import type { AppDeps } from '../app.js';
+import type { Deps } from '../deps.js';
 import { ApiError } from '../errors.js';
 import { ErrorBody } from '../schemas.js';
 import type { AppEnv } from '../http.js';
-import { errors, json, jsonBody, orNull } from '../openapi.js';
-import { validationHook } from '../validation.js';
+import { errors, json, jsonBody, orNull, router, sectionRoutes } from '../openapi.js';
 import { powHeader, powSecurity, requirePow, verifyPow } from '../abuse/proof-of-work.js';
 import { rateLimit } from '../abuse/rate-limit.js';
 import { refuseEmail } from '../abuse/email-domains.js';
@@ -35,33 +34,33 @@ export const consentText = {
 const Id = z.object({ id: SurveyId });
 const answersRefused = json(z.union([ErrorBody, InvalidAnswers]), 'The request is not valid, or (`invalid_answers`) some answers are missing or do not fit their questions.');
 const TokenHeader = z.object({ 'x-medverka-survey': z.string().max(100).optional().openapi({ description: 'The resident’s survey secret.' }) });
-const route = <R extends Parameters<typeof createRoute>[0]>(r: R) => createRoute({ tags: ['Citizen panel and surveys'], ...r });
+const route = sectionRoutes('Citizen panel and surveys');
 
 /** Joining the panel, and answering surveys: panel members by their personal link, anyone for open surveys. */
-export function panelRoutes({ db, config, mailer }: AppDeps) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+export function panelRoutes({ db, config, mailer }: Deps) {
+  const app = router();
   const base = config.publicUrl.href.replace(/\/$/, '');
   app.post(
-    '/api/panel/members',
+    '/panel/members',
     rateLimit({ name: 'panel-join', burst: { limit: 10, windowSeconds: 60 }, sustained: { limit: 200, windowSeconds: 3600 }, config }),
     requirePow({ db, config }),
   );
   // A survey page is saved with every "next": generous, but not unlimited.
   app.on(
     ['POST', 'PUT'],
-    ['/api/surveys/:id/responses', '/api/surveys/:id/pages/:n', '/api/surveys/:id/submit'],
+    ['/surveys/:id/responses', '/surveys/:id/pages/:n', '/surveys/:id/submit'],
     rateLimit({ name: 'survey-writes', burst: { limit: 120, windowSeconds: 60 }, sustained: { limit: 2000, windowSeconds: 3600 }, config }),
   );
 
   app.openapi(
-    route({ method: 'get', path: '/api/panel', summary: 'What the joining form asks, and the consent text', responses: { 200: json(PanelInfo, 'The form’s choices.') } }),
+    route({ method: 'get', path: '/panel', summary: 'What the joining form asks, and the consent text', responses: { 200: json(PanelInfo, 'The form’s choices.') } }),
     (c) => c.json({ ageBands: config.panel.ageBands, districts: config.panel.districts, consent: consentText }, 200),
   );
 
   app.openapi(
     route({
       method: 'post',
-      path: '/api/panel/members',
+      path: '/panel/members',
       summary: 'Join the citizen panel',
       security: powSecurity,
       description:
@@ -78,7 +77,7 @@ export function panelRoutes({ db, config, mailer }: AppDeps) {
       refuseEmail(input.email, config);
       const joined = await joinPanel(db, input);
       const leaveLink = `${base}/lamna-panelen/${joined.leaveToken}?lang=${input.lang}`;
-      await mailer!.send(
+      await mailer.send(
         joined.alreadyMember
           ? alreadyMemberMail(input.lang, input.email, joined.name, leaveLink)
           : joinConfirmationMail(input.lang, input.email, `${base}/bekrafta/panel/${joined.token}?lang=${input.lang}${backQuery(config, input.returnTo)}`, leaveLink),
@@ -117,7 +116,7 @@ export function panelRoutes({ db, config, mailer }: AppDeps) {
   app.openapi(
     route({
       method: 'get',
-      path: '/api/surveys/{id}',
+      path: '/surveys/{id}',
       summary: 'A survey, and the resident’s saved answers',
       request: { params: Id, headers: TokenHeader },
       responses: {
@@ -149,7 +148,7 @@ export function panelRoutes({ db, config, mailer }: AppDeps) {
   app.openapi(
     route({
       method: 'post',
-      path: '/api/surveys/{id}/responses',
+      path: '/surveys/{id}/responses',
       summary: 'Start answering an open survey',
       security: powSecurity,
       description:
@@ -170,7 +169,7 @@ export function panelRoutes({ db, config, mailer }: AppDeps) {
   app.openapi(
     route({
       method: 'put',
-      path: '/api/surveys/{id}/pages/{n}',
+      path: '/surveys/{id}/pages/{n}',
       summary: 'Save one page of answers',
       description: 'Replaces that page’s saved answers. Required questions must be answered and every value must fit its question; otherwise 400 `invalid_answers` with `issues: [{ question, code }]` (code: required, invalid_value, unknown_question) and nothing is saved.',
       request: {
@@ -200,7 +199,7 @@ export function panelRoutes({ db, config, mailer }: AppDeps) {
   app.openapi(
     route({
       method: 'post',
-      path: '/api/surveys/{id}/submit',
+      path: '/surveys/{id}/submit',
       summary: 'Send in the answers',
       description: 'Once per response. Every required question must have a saved answer (400 `invalid_answers` otherwise).',
       request: { params: Id, headers: TokenHeader },

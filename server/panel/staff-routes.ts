@@ -1,12 +1,12 @@
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import type { AppDeps } from '../app.js';
+import { z } from '@hono/zod-openapi';
+import type { Deps } from '../deps.js';
+import { download } from '../csv.js';
 import { ApiError } from '../errors.js';
 import type { AppEnv } from '../http.js';
 import type { Mail } from '../mail/mailer.js';
-import { cookieAuth, errors, fileDownload, json, jsonBody } from '../openapi.js';
+import { cookieAuth, errors, fileDownload, json, jsonBody, router, sectionRoutes } from '../openapi.js';
 import { requireRole } from '../staff/guard.js';
 import { audit } from '../staff/store.js';
-import { validationHook } from '../validation.js';
 import { responsesCsv } from './export.js';
 import { decisionMail, feedbackMail, invitationMail, reminderMail } from './mails.js';
 import { surveyResults } from './results.js';
@@ -31,12 +31,12 @@ import {
 
 const Id = z.object({ id: SurveyId });
 const SurveyBody = z.object({ survey: StaffSurvey });
-const route = <R extends Parameters<typeof createRoute>[0]>(r: R) => createRoute({ tags: ['Staff: citizen panel and surveys'], security: cookieAuth, ...r });
+const route = sectionRoutes('Staff: citizen panel and surveys', cookieAuth);
 
 /** Staff see how many are in the panel (never who), and take surveys from draft to decision. */
-export function staffPanelRoutes({ db, config, mailer, log }: AppDeps) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  for (const path of ['/api/staff/panel', '/api/staff/surveys', '/api/staff/surveys/*']) app.use(path, requireRole('admin', 'moderator'));
+export function staffPanelRoutes({ db, config, mailer, log }: Deps) {
+  const app = router();
+  for (const path of ['/panel', '/surveys', '/surveys/*']) app.use(path, requireRole('admin', 'moderator'));
   const base = config.publicUrl.href.replace(/\/$/, '');
   const actor = (c: { get: (k: 'staff') => AppEnv['Variables']['staff'] }) => ({ id: c.get('staff')!.user.id, email: c.get('staff')!.user.email });
 
@@ -57,7 +57,7 @@ export function staffPanelRoutes({ db, config, mailer, log }: AppDeps) {
     for (const r of recipients) {
       try {
         const leaveLink = `${base}/lamna-panelen/${await issueLeaveToken(db, r.memberId)}?lang=${r.lang}`;
-        await mailer!.send(make(r, leaveLink));
+        await mailer.send(make(r, leaveLink));
         sent++;
       } catch (err) {
         log.error('panel mail not sent', { what, memberId: r.memberId, error: String(err) });
@@ -68,12 +68,12 @@ export function staffPanelRoutes({ db, config, mailer, log }: AppDeps) {
   const surveyLink = (id: number, r: Recipient) => `${base}/enkat/${id}?lang=${r.lang}#${r.surveyToken}`;
 
   app.openapi(
-    route({ method: 'get', path: '/api/staff/panel', summary: 'How many are in the panel, per group (never who)', responses: { 200: json(PanelCounts, 'Counts.'), ...errors(401, 403) } }),
+    route({ method: 'get', path: '/panel', summary: 'How many are in the panel, per group (never who)', responses: { 200: json(PanelCounts, 'Counts.'), ...errors(401, 403) } }),
     async (c) => c.json(await panelCounts(db, config.panel), 200),
   );
 
   app.openapi(
-    route({ method: 'get', path: '/api/staff/surveys', summary: 'Every survey, newest first', responses: { 200: json(z.object({ surveys: z.array(StaffSurvey) }), 'Surveys.'), ...errors(401, 403) } }),
+    route({ method: 'get', path: '/surveys', summary: 'Every survey, newest first', responses: { 200: json(z.object({ surveys: z.array(StaffSurvey) }), 'Surveys.'), ...errors(401, 403) } }),
     async (c) => {
       const rows = await db.selectFrom('surveys').selectAll().orderBy('id', 'desc').limit(500).execute();
       const counts = await surveyCounts(db, rows.map((r) => r.id));
@@ -82,7 +82,7 @@ export function staffPanelRoutes({ db, config, mailer, log }: AppDeps) {
   );
 
   app.openapi(
-    route({ method: 'post', path: '/api/staff/surveys', summary: 'Write a survey (a draft)', request: jsonBody(SurveyInput), responses: { 201: json(SurveyBody, 'Created.'), ...errors(400, 401, 403, 415) } }),
+    route({ method: 'post', path: '/surveys', summary: 'Write a survey (a draft)', request: jsonBody(SurveyInput), responses: { 201: json(SurveyBody, 'Created.'), ...errors(400, 401, 403, 415) } }),
     async (c) => {
       const id = await createSurvey(db, c.req.valid('json'), new Date(), c.get('staff')!.user.id);
       await audit(db, actor(c), 'survey.create', `survey ${id}`);
@@ -91,14 +91,14 @@ export function staffPanelRoutes({ db, config, mailer, log }: AppDeps) {
   );
 
   app.openapi(
-    route({ method: 'get', path: '/api/staff/surveys/{id}', summary: 'One survey', request: { params: Id }, responses: { 200: json(SurveyBody, 'The survey.'), ...errors(400, 401, 403, 404) } }),
+    route({ method: 'get', path: '/surveys/{id}', summary: 'One survey', request: { params: Id }, responses: { 200: json(SurveyBody, 'The survey.'), ...errors(400, 401, 403, 404) } }),
     async (c) => c.json({ survey: await staffSurvey(c.req.valid('param').id) }, 200),
   );
 
   app.openapi(
     route({
       method: 'put',
-      path: '/api/staff/surveys/{id}',
+      path: '/surveys/{id}',
       summary: 'Change a draft',
       request: { params: Id, ...jsonBody(SurveyInput) },
       responses: { 200: json(SurveyBody, 'Saved.'), ...errors(400, 401, 403, 404, 409, 415) },
@@ -113,7 +113,7 @@ export function staffPanelRoutes({ db, config, mailer, log }: AppDeps) {
   );
 
   app.openapi(
-    route({ method: 'delete', path: '/api/staff/surveys/{id}', summary: 'Delete a draft', request: { params: Id }, responses: { 204: { description: 'Deleted.' }, ...errors(400, 401, 403, 404, 409) } }),
+    route({ method: 'delete', path: '/surveys/{id}', summary: 'Delete a draft', request: { params: Id }, responses: { 204: { description: 'Deleted.' }, ...errors(400, 401, 403, 404, 409) } }),
     async (c) => {
       const { id } = c.req.valid('param');
       await load(id);
@@ -126,7 +126,7 @@ export function staffPanelRoutes({ db, config, mailer, log }: AppDeps) {
   app.openapi(
     route({
       method: 'post',
-      path: '/api/staff/surveys/{id}/approve',
+      path: '/surveys/{id}/approve',
       summary: 'Approve a draft',
       description:
         'Records who approved it (the signed-in user’s name) and when. After this the survey no longer changes. Someone other than its author approves it (403 `own_survey` otherwise): a second pair of eyes before it reaches residents.',
@@ -151,7 +151,7 @@ export function staffPanelRoutes({ db, config, mailer, log }: AppDeps) {
   app.openapi(
     route({
       method: 'post',
-      path: '/api/staff/surveys/{id}/send',
+      path: '/surveys/{id}/send',
       summary: 'Send an approved survey',
       description: 'Panel: mails every confirmed member a personal link (/enkat/{id}#token). Open: opens it for anyone, without mail.',
       request: { params: Id },
@@ -177,7 +177,7 @@ export function staffPanelRoutes({ db, config, mailer, log }: AppDeps) {
   app.openapi(
     route({
       method: 'post',
-      path: '/api/staff/surveys/{id}/remind',
+      path: '/surveys/{id}/remind',
       summary: 'Remind members who have not sent in their answers',
       description: '`mailed` is how many were reminded; with none (everyone has answered), no reminder is recorded.',
       request: { params: Id },
@@ -198,7 +198,7 @@ export function staffPanelRoutes({ db, config, mailer, log }: AppDeps) {
   );
 
   app.openapi(
-    route({ method: 'post', path: '/api/staff/surveys/{id}/close', summary: 'Close a survey', request: { params: Id }, responses: { 200: json(SurveyBody, 'Closed.'), ...errors(400, 401, 403, 404, 409, 415) } }),
+    route({ method: 'post', path: '/surveys/{id}/close', summary: 'Close a survey', request: { params: Id }, responses: { 200: json(SurveyBody, 'Closed.'), ...errors(400, 401, 403, 404, 409, 415) } }),
     async (c) => {
       const { id } = c.req.valid('param');
       const row = await load(id);
@@ -211,7 +211,7 @@ export function staffPanelRoutes({ db, config, mailer, log }: AppDeps) {
   app.openapi(
     route({
       method: 'get',
-      path: '/api/staff/surveys/{id}/results',
+      path: '/surveys/{id}/results',
       summary: 'The results of the submitted responses, optionally per group',
       request: { params: Id, query: z.object({ by: z.enum(['ageBand', 'district']).optional() }) },
       responses: { 200: json(z.object({ results: SurveyResults }), 'Computed now.'), ...errors(400, 401, 403, 404) },
@@ -227,22 +227,19 @@ export function staffPanelRoutes({ db, config, mailer, log }: AppDeps) {
   );
 
   app.openAPIRegistry.registerPath(
-    route({ method: 'get', path: '/api/staff/surveys/{id}/responses.csv', summary: 'Every submitted response, as CSV', request: { params: Id }, responses: { 200: fileDownload('text/csv', 'One row per response.'), ...errors(401, 403, 404) } }),
+    route({ method: 'get', path: '/surveys/{id}/responses.csv', summary: 'Every submitted response, as CSV', request: { params: Id }, responses: { 200: fileDownload('text/csv', 'One row per response.'), ...errors(401, 403, 404) } }),
   );
-  app.get('/api/staff/surveys/:id{[1-9][0-9]{0,9}}/responses.csv', async (c) => {
+  app.get('/surveys/:id{[1-9][0-9]{0,9}}/responses.csv', async (c) => {
     const id = Number(c.req.param('id'));
     const row = await load(id);
     await audit(db, actor(c), 'survey.export', `survey ${id}`);
-    c.header('Content-Type', 'text/csv; charset=utf-8');
-    c.header('Content-Disposition', `attachment; filename="enkat-${id}.csv"`);
-    c.header('Cache-Control', 'no-store');
-    return c.body(responsesCsv(surveyPages(row), await submittedResponses(db, id)));
+    return download(c, `enkat-${id}.csv`, 'text/csv; charset=utf-8', responsesCsv(surveyPages(row), await submittedResponses(db, id)));
   });
 
   app.openapi(
     route({
       method: 'post',
-      path: '/api/staff/surveys/{id}/feedback',
+      path: '/surveys/{id}/feedback',
       summary: 'Tell the panel what came of a closed survey',
       description: 'Mails every invited member who is still in the panel, in their language; once.',
       request: { params: Id, ...jsonBody(z.object({ text: Text }).strict()) },
@@ -266,7 +263,7 @@ export function staffPanelRoutes({ db, config, mailer, log }: AppDeps) {
   app.openapi(
     route({
       method: 'post',
-      path: '/api/staff/surveys/{id}/decision',
+      path: '/surveys/{id}/decision',
       summary: 'Tell the panel what was decided',
       description: 'After the feedback; mails the same members; once.',
       request: { params: Id, ...jsonBody(z.object({ committee: z.string().trim().min(1, 'is required').max(200), text: Text }).strict()) },

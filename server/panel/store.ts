@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Config } from '../config.js';
 import type { Database, Db } from '../db/index.js';
 import type { SurveyTable } from '../db/schema.js';
-import { canonicalEmail } from '../petitions/rules.js';
+import { canonicalEmail } from '../mail/addresses.js';
 import { ConfirmationError, hashToken, newToken } from '../verify/tokens.js';
 import { panelBreakdowns } from './results.js';
 import type { Answers, StaffSurvey, SubmittedResponse, SurveyInput, SurveyPage } from './schemas.js';

@@ -1,11 +1,10 @@
 import { backQuery } from '../pages/html.js';
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { streamSSE } from 'hono/streaming';
-import type { AppDeps } from '../app.js';
+import { z } from '@hono/zod-openapi';
+import type { Deps } from '../deps.js';
+import { stateEvents } from '../live/events.js';
 import { ApiError } from '../errors.js';
-import { jsonWithEtag, type AppEnv } from '../http.js';
-import { errors, json } from '../openapi.js';
-import { validationHook } from '../validation.js';
+import { jsonWithEtag } from '../http.js';
+import { errors, json, router, sectionRoutes } from '../openapi.js';
 import { requirePow, powSecurity } from '../abuse/proof-of-work.js';
 import { rateLimit } from '../abuse/rate-limit.js';
 import { refuseEmail } from '../abuse/email-domains.js';
@@ -16,13 +15,13 @@ import { thresholdCount } from './rules.js';
 import { CheckEmail, PetitionId, PetitionList, PetitionQuery, ProposalInput, PublicPetition, SignatureInput, SignaturesPerDay } from './schemas.js';
 import { NotFoundError, NotOpenError, proposePetition, signPetition } from './store.js';
 
-const route = <R extends Parameters<typeof createRoute>[0]>(r: R) => createRoute({ tags: ['Petitions'], ...r });
+const route = sectionRoutes('Petitions');
 
 /** The open data of e-petitions: statuses, texts, counts and answers; never an e-mail address. */
-export function petitionRoutes({ db, config, mailer, live, log }: AppDeps) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  const followers = petitionFollowers(db, live!, log);
-  const petitions = publicPetitionCache(db, live!);
+export function petitionRoutes({ db, config, mailer, live, log }: Deps) {
+  const app = router();
+  const followers = petitionFollowers(db, live, log);
+  const petitions = publicPetitionCache(db, live);
   const base = config.publicUrl.href.replace(/\/$/, '');
   // Writes need a solved proof of work and stay within per-address limits; a town hall
   // behind a trusted proxy is counted per resident (see TRUSTED_PROXIES).
@@ -30,13 +29,13 @@ export function petitionRoutes({ db, config, mailer, live, log }: AppDeps) {
     rateLimit({ name: 'petition-writes', burst: { limit: 10, windowSeconds: 60 }, sustained: { limit: 200, windowSeconds: 3600 }, config }),
     requirePow({ db, config }),
   ];
-  app.on('POST', ['/api/petitions', '/api/petitions/:id/signatures'], ...writes);
+  app.on('POST', ['/', '/:id/signatures'], ...writes);
   const refuseUnmailable = (to: string) => refuseEmail(to, config);
 
   app.openapi(
     route({
       method: 'get',
-      path: '/api/petitions',
+      path: '/',
       summary: 'Public petitions: open, closed and answered',
       request: { query: PetitionQuery },
       responses: { 200: json(PetitionList, 'Petitions, newest first, or best match first with q (at most 200); with an ETag.'), 304: { description: 'Not modified since the ETag sent in If-None-Match.' }, ...errors(400) },
@@ -52,7 +51,7 @@ export function petitionRoutes({ db, config, mailer, live, log }: AppDeps) {
   app.openapi(
     route({
       method: 'get',
-      path: '/api/petitions/{id}',
+      path: '/{id}',
       summary: 'One public petition',
       request: { params: z.object({ id: PetitionId }) },
       responses: { 200: json(PublicPetition, 'The petition, with an ETag; 304 when unchanged.'), 304: { description: 'Not modified since the ETag sent in If-None-Match.' }, ...errors(400, 404) },
@@ -71,7 +70,7 @@ export function petitionRoutes({ db, config, mailer, live, log }: AppDeps) {
   app.openapi(
     route({
       method: 'get',
-      path: '/api/petitions/{id}/signatures-per-day',
+      path: '/{id}/signatures-per-day',
       summary: 'How a public petition’s count grew: confirmed signatures per day',
       request: { params: z.object({ id: PetitionId }) },
       responses: { 200: json(SignaturesPerDay, 'Days with confirmed signatures, oldest first, with an ETag; 304 when unchanged.'), 304: { description: 'Not modified since the ETag sent in If-None-Match.' }, ...errors(400, 404) },
@@ -87,7 +86,7 @@ export function petitionRoutes({ db, config, mailer, live, log }: AppDeps) {
   app.openapi(
     route({
       method: 'get',
-      path: '/api/petitions/{id}/live',
+      path: '/{id}/live',
       summary: 'Follow a petition’s count and status as server-sent events',
       description:
         'A `text/event-stream`: a `petition` event with the current state at once, then another each time the count or status changes (changes close together are sent as one). ' +
@@ -105,31 +104,14 @@ export function petitionRoutes({ db, config, mailer, live, log }: AppDeps) {
       const { id } = c.req.valid('param');
       const first = await followers.current(id);
       if (!first) throw new ApiError(404, 'petition_not_found', 'There is no public petition with that number.');
-      c.header('Cache-Control', 'no-store');
-      // Tells nginx and similar proxies not to hold the stream back in a buffer.
-      c.header('X-Accel-Buffering', 'no');
-      return streamSSE(c, async (stream) => {
-        // Reconnects spread over a few seconds, so a restarted server is not hit all at once.
-        const retry = 3000 + Math.floor(Math.random() * 4000);
-        // The current state first, then each change this page has not been sent yet.
-        const stop = followers.follow(id, (state, opening) => {
-          void stream.writeSSE({ event: 'petition', data: JSON.stringify(state), ...(opening ? { retry } : {}) }).catch(() => {});
-        });
-        try {
-          const keepAlive = setInterval(() => void stream.write(': keep-alive\n\n').catch(() => {}), 25_000);
-          await new Promise<void>((resolve) => (stream.aborted ? resolve() : stream.onAbort(resolve)));
-          clearInterval(keepAlive);
-        } finally {
-          stop();
-        }
-      }) as never;
+      return stateEvents(c, 'petition', (send) => followers.follow(id, send)) as never;
     },
   );
 
   app.openapi(
     route({
       method: 'post',
-      path: '/api/petitions',
+      path: '/',
       summary: 'Propose a petition',
       security: powSecurity,
       description:
@@ -141,7 +123,7 @@ export function petitionRoutes({ db, config, mailer, live, log }: AppDeps) {
       const input = c.req.valid('json');
       refuseUnmailable(input.email);
       const { token } = await proposePetition(db, input, thresholdCount(config.petitions.threshold));
-      await mailer!.send(proposalConfirmationMail(input.lang, input.email, `${base}/bekrafta/forslag/${token}?lang=${input.lang}${backQuery(config, input.returnTo)}`));
+      await mailer.send(proposalConfirmationMail(input.lang, input.email, `${base}/bekrafta/forslag/${token}?lang=${input.lang}${backQuery(config, input.returnTo)}`));
       return c.json({ status: 'check_email' as const }, 202);
     },
   );
@@ -149,7 +131,7 @@ export function petitionRoutes({ db, config, mailer, live, log }: AppDeps) {
   app.openapi(
     route({
       method: 'post',
-      path: '/api/petitions/{id}/signatures',
+      path: '/{id}/signatures',
       summary: 'Sign a petition',
       security: powSecurity,
       description:
@@ -170,7 +152,7 @@ export function petitionRoutes({ db, config, mailer, live, log }: AppDeps) {
         throw err;
       }
       const link = `${base}/bekrafta/underskrift/${signed.token}?lang=${input.lang}${backQuery(config, input.returnTo)}`;
-      await mailer!.send(signatureConfirmationMail(input.lang, input.email, signed.title, link, signed.alreadyConfirmed));
+      await mailer.send(signatureConfirmationMail(input.lang, input.email, signed.title, link, signed.alreadyConfirmed));
       return c.json({ status: 'check_email' as const }, 202);
     },
   );

@@ -1,16 +1,17 @@
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import type { AppDeps } from '../app.js';
+import { z } from '@hono/zod-openapi';
+import type { Deps } from '../deps.js';
+import { csvFile, download } from '../csv.js';
 import type { Mail } from '../mail/mailer.js';
 import { ApiError } from '../errors.js';
 import type { AppEnv } from '../http.js';
-import { cookieAuth, errors, fileDownload, json, jsonBody } from '../openapi.js';
+import { cookieAuth, errors, fileDownload, json, jsonBody, router, sectionRoutes } from '../openapi.js';
 import { requireRole } from '../staff/guard.js';
 import { audit } from '../staff/store.js';
-import { validationHook } from '../validation.js';
 import { eraseSigner } from './housekeeping.js';
 import { petitionTopic } from './live.js';
 import { answerMail, moderationMail } from './mails.js';
-import { canonicalEmail, petitionStatuses, publicStatuses, type PetitionStatus } from './rules.js';
+import { canonicalEmail } from '../mail/addresses.js';
+import { petitionStatuses, publicStatuses, type PetitionStatus } from './rules.js';
 import { PetitionId } from './schemas.js';
 import { searchPetitions, significantWords } from './search.js';
 import { NotFoundError, PetitionStateError, correctAnswer, findPetition, movePetition } from './store.js';
@@ -60,22 +61,15 @@ const toStaff = (p: Row): z.infer<typeof StaffPetition> => ({
   answerCorrectedAt: p.answer_corrected_at,
 });
 
-/** A spreadsheet must never run a signer's name as a formula (CSV injection). */
-export function csvCell(value: string | number | null): string {
-  let text = value === null ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 const Id = z.object({ id: PetitionId });
 const PetitionBody = z.object({ petition: StaffPetition });
-const route = <R extends Parameters<typeof createRoute>[0]>(r: R) => createRoute({ tags: ['Staff: petitions'], security: cookieAuth, ...r });
+const route = sectionRoutes('Staff: petitions', cookieAuth);
 
 /** Moderation: moderators and administrators approve, reject, correct, close and answer. */
-export function staffPetitionRoutes({ db, config, mailer, live }: AppDeps) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  app.use('/api/staff/petitions', requireRole('admin', 'moderator'));
-  app.use('/api/staff/petitions/*', requireRole('admin', 'moderator'));
+export function staffPetitionRoutes({ db, config, mailer, live }: Deps) {
+  const app = router();
+  app.use('/', requireRole('admin', 'moderator'));
+  app.use('/*', requireRole('admin', 'moderator'));
   const pageOf = (id: number) => config.petitions.pageUrl.replace('{id}', String(id));
   const actor = (c: { get: (k: 'staff') => AppEnv['Variables']['staff'] }) => ({ id: c.get('staff')!.user.id, email: c.get('staff')!.user.email });
 
@@ -83,7 +77,7 @@ export function staffPetitionRoutes({ db, config, mailer, live }: AppDeps) {
     try {
       const moved = await movePetition(db, id, to, changes);
       // Pages following the petition see it open, close or get its answer.
-      await live!.publish(petitionTopic(id));
+      await live.publish(petitionTopic(id));
       return moved;
     } catch (err) {
       if (err instanceof NotFoundError) throw new ApiError(404, 'petition_not_found', 'There is no such petition.');
@@ -95,7 +89,7 @@ export function staffPetitionRoutes({ db, config, mailer, live }: AppDeps) {
   app.openapi(
     route({
       method: 'get',
-      path: '/api/staff/petitions',
+      path: '/',
       summary: 'Petitions for moderation, newest first',
       request: { query: z.object({ status: z.enum(petitionStatuses).optional() }) },
       responses: { 200: json(z.object({ petitions: z.array(StaffPetition) }), 'Petitions.'), ...errors(400, 401, 403) },
@@ -111,7 +105,7 @@ export function staffPetitionRoutes({ db, config, mailer, live }: AppDeps) {
   app.openapi(
     route({
       method: 'get',
-      path: '/api/staff/petitions/{id}',
+      path: '/{id}',
       summary: 'One petition, with similar existing petitions',
       description:
         'Similar: at most five other petitions, open, closed, answered or awaiting moderation (never drafts or rejected ones), sharing at least two of the significant words of this one’s title and text (four letters or more, common words left out, at most 20). Found by full-text search; best first: those sharing the most words, then by full-text rank (rarer words and words in the title count more). `sharedWords`: how many of those words each contains (matched by Swedish word stem on PostgreSQL, by word start on SQLite).',
@@ -140,7 +134,7 @@ export function staffPetitionRoutes({ db, config, mailer, live }: AppDeps) {
   app.openapi(
     route({
       method: 'patch',
-      path: '/api/staff/petitions/{id}',
+      path: '/{id}',
       summary: 'Correct a petition’s title or text (typos), before it is answered',
       description: 'Only the fields sent change; an empty object changes nothing and answers with the petition as it is.',
       request: { params: Id, ...jsonBody(z.object({ title: z.string().trim().min(5).max(150).optional(), body: z.string().trim().min(20).max(5000).optional() }).strict()) },
@@ -161,14 +155,14 @@ export function staffPetitionRoutes({ db, config, mailer, live }: AppDeps) {
   );
 
   app.openapi(
-    route({ method: 'post', path: '/api/staff/petitions/{id}/approve', summary: 'Publish a petition for signing', request: { params: Id }, responses: { 200: json(PetitionBody, 'Open.'), ...errors(400, 401, 403, 404, 409, 415) } }),
+    route({ method: 'post', path: '/{id}/approve', summary: 'Publish a petition for signing', request: { params: Id }, responses: { 200: json(PetitionBody, 'Open.'), ...errors(400, 401, 403, 404, 409, 415) } }),
     async (c) => {
       const { id } = c.req.valid('param');
       const petition = await move(id, 'open', { openMonths: config.petitions.openMonths });
       await audit(db, actor(c), 'petition.approve', `petition ${id}`);
       if (petition.proposer_email) {
         const published = { published: true as const, link: pageOf(id), threshold: petition.threshold, closesAt: petition.closes_at!, timeZone: config.chatHours.timeZone };
-        await mailer!.send(moderationMail(petition.lang, petition.proposer_email, petition.title, published));
+        await mailer.send(moderationMail(petition.lang, petition.proposer_email, petition.title, published));
       }
       return c.json({ petition: toStaff(petition) }, 200);
     },
@@ -177,7 +171,7 @@ export function staffPetitionRoutes({ db, config, mailer, live }: AppDeps) {
   app.openapi(
     route({
       method: 'post',
-      path: '/api/staff/petitions/{id}/reject',
+      path: '/{id}/reject',
       summary: 'Reject a petition, with a reason the proposer is told',
       request: { params: Id, ...jsonBody(z.object({ reason: z.string().trim().min(10, 'say why, in at least 10 characters').max(2000) }).strict()) },
       responses: { 200: json(PetitionBody, 'Rejected.'), ...errors(400, 401, 403, 404, 409, 415) },
@@ -187,13 +181,13 @@ export function staffPetitionRoutes({ db, config, mailer, live }: AppDeps) {
       const { reason } = c.req.valid('json');
       const petition = await move(id, 'rejected', { rejection_reason: reason });
       await audit(db, actor(c), 'petition.reject', `petition ${id}`, { reason });
-      if (petition.proposer_email) await mailer!.send(moderationMail(petition.lang, petition.proposer_email, petition.title, { published: false, reason }));
+      if (petition.proposer_email) await mailer.send(moderationMail(petition.lang, petition.proposer_email, petition.title, { published: false, reason }));
       return c.json({ petition: toStaff(petition) }, 200);
     },
   );
 
   app.openapi(
-    route({ method: 'post', path: '/api/staff/petitions/{id}/close', summary: 'Close a petition for signatures', request: { params: Id }, responses: { 200: json(PetitionBody, 'Closed.'), ...errors(400, 401, 403, 404, 409, 415) } }),
+    route({ method: 'post', path: '/{id}/close', summary: 'Close a petition for signatures', request: { params: Id }, responses: { 200: json(PetitionBody, 'Closed.'), ...errors(400, 401, 403, 404, 409, 415) } }),
     async (c) => {
       const { id } = c.req.valid('param');
       const petition = await move(id, 'closed');
@@ -229,7 +223,7 @@ export function staffPetitionRoutes({ db, config, mailer, live }: AppDeps) {
   app.openapi(
     route({
       method: 'post',
-      path: '/api/staff/petitions/{id}/answer/preview',
+      path: '/{id}/answer/preview',
       summary: 'See the mails an answer would send, before publishing it',
       description: 'Sends nothing and changes nothing. One mail per language the recipients wrote in, with how many get it; no addresses.',
       request: { params: Id, ...jsonBody(AnswerInput) },
@@ -262,7 +256,7 @@ export function staffPetitionRoutes({ db, config, mailer, live }: AppDeps) {
   app.openapi(
     route({
       method: 'post',
-      path: '/api/staff/petitions/{id}/answer',
+      path: '/{id}/answer',
       summary: 'Publish the municipality’s answer',
       description:
         'The answer, with the committee that decided it and the date, is shown with the petition and mailed to the proposer and to every signer who asked to hear back. See the mails first with …/answer/preview; correct a published answer with PATCH …/answer.',
@@ -275,7 +269,7 @@ export function staffPetitionRoutes({ db, config, mailer, live }: AppDeps) {
       const petition = await move(id, 'answered', { answer, answer_committee: committee ?? null });
       await audit(db, actor(c), 'petition.answer', `petition ${id}`);
       const mails = await answerMails(petition, answer, committee ?? null);
-      for (const { lang: _lang, ...mail } of mails) await mailer!.send(mail);
+      for (const { lang: _lang, ...mail } of mails) await mailer.send(mail);
       return c.json({ petition: toStaff(petition), mailed: mails.length }, 200);
     },
   );
@@ -283,7 +277,7 @@ export function staffPetitionRoutes({ db, config, mailer, live }: AppDeps) {
   app.openapi(
     route({
       method: 'patch',
-      path: '/api/staff/petitions/{id}/answer',
+      path: '/{id}/answer',
       summary: 'Correct a published answer (a typo, a wrong committee)',
       description:
         'Only the fields sent change; the petition then shows the answer as corrected, with the date (`answerCorrectedAt`). Nobody is mailed again. An empty object, or values as they are, change nothing.',
@@ -310,7 +304,7 @@ export function staffPetitionRoutes({ db, config, mailer, live }: AppDeps) {
       }
       if (result.changed) {
         await audit(db, actor(c), 'petition.correct-answer', `petition ${id}`, { before: result.before, after: change });
-        await live!.publish(petitionTopic(id));
+        await live.publish(petitionTopic(id));
       }
       return c.json({ petition: toStaff(result.petition) }, 200);
     },
@@ -319,7 +313,7 @@ export function staffPetitionRoutes({ db, config, mailer, live }: AppDeps) {
   app.openapi(
     route({
       method: 'post',
-      path: '/api/staff/petitions/erase-signer',
+      path: '/erase-signer',
       summary: 'Erase a signer’s personal data on request',
       description: 'Every signature by this mailbox (however spelled) loses its name and address; the signatures still count.',
       request: jsonBody(z.object({ email: z.string().trim().min(3).max(254) }).strict()),
@@ -334,9 +328,9 @@ export function staffPetitionRoutes({ db, config, mailer, live }: AppDeps) {
   );
 
   app.openAPIRegistry.registerPath(
-    route({ method: 'get', path: '/api/staff/petitions/{id}/signatures.csv', summary: 'The confirmed signatures, as CSV', request: { params: Id }, responses: { 200: fileDownload('text/csv', 'One row per confirmed signature.'), ...errors(401, 403, 404) } }),
+    route({ method: 'get', path: '/{id}/signatures.csv', summary: 'The confirmed signatures, as CSV', request: { params: Id }, responses: { 200: fileDownload('text/csv', 'One row per confirmed signature.'), ...errors(401, 403, 404) } }),
   );
-  app.get('/api/staff/petitions/:id{[1-9][0-9]{0,9}}/signatures.csv', async (c) => {
+  app.get('/:id{[1-9][0-9]{0,9}}/signatures.csv', async (c) => {
     const id = Number(c.req.param('id'));
     const rows = await db
       .selectFrom('signatures')
@@ -347,12 +341,8 @@ export function staffPetitionRoutes({ db, config, mailer, live }: AppDeps) {
       .execute();
     await audit(db, actor(c), 'petition.export-signatures', `petition ${id}`, { rows: rows.length });
     const header = ['confirmed_at', 'name', 'email', 'connection', 'connection_text', 'show_name', 'hear_back'];
-    const lines = [header.join(','), ...rows.map((r) => [r.confirmed_at, r.name, r.email, r.connection, r.connection_text, r.show_name, r.hear_back].map(csvCell).join(','))];
-    c.header('Content-Type', 'text/csv; charset=utf-8');
-    c.header('Content-Disposition', `attachment; filename="underskrifter-${id}.csv"`);
-    c.header('Cache-Control', 'no-store');
-    // The BOM makes Excel read the file as UTF-8 (å, ä, ö).
-    return c.body(`\uFEFF${lines.join('\r\n')}\r\n`);
+    const lines = [header, ...rows.map((r) => [r.confirmed_at, r.name, r.email, r.connection, r.connection_text, r.show_name, r.hear_back])];
+    return download(c, `underskrifter-${id}.csv`, 'text/csv; charset=utf-8', csvFile(lines));
   });
 
   return app;

@@ -3,7 +3,8 @@ import { isPostgres } from '../db/dialect.js';
 import type { Database, Db } from '../db/index.js';
 import type { PetitionTable } from '../db/schema.js';
 import { ConfirmationError, hashToken, newToken } from '../verify/tokens.js';
-import { canMove, canonicalEmail, closingDate, confirmationGraceHours, type PetitionStatus } from './rules.js';
+import { canonicalEmail } from '../mail/addresses.js';
+import { canMove, closingDate, confirmationGraceHours, type PetitionStatus } from './rules.js';
 import type { ProposalInput, SignatureInput } from './schemas.js';
 
 type Conn = Db | Transaction<Database>;

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import encodeQR from 'qr';
-import type { AppDeps } from '../app.js';
+import type { Deps } from '../deps.js';
 import { sendPage, type AppEnv } from '../http.js';
 import { escapeHtml } from '../pages/html.js';
 import type { PublicPoll } from './schemas.js';
@@ -55,7 +55,7 @@ const pollPagesCss =
  * meeting, with a QR code and a short address (/p/<id>) for the audience's phones. Staff open
  * it from the console; the short address leads to the answer page (/snabbfraga/<id>).
  */
-export function pollPages({ db, config }: AppDeps) {
+export function pollPages({ db, config }: Deps) {
   const app = new Hono<AppEnv>();
   const langOf = (v: string | undefined): Lang => (v === 'en' ? 'en' : 'sv');
   const base = config.publicUrl.href.replace(/\/$/, '');

@@ -1,34 +1,33 @@
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { streamSSE } from 'hono/streaming';
-import type { AppDeps } from '../app.js';
+import { z } from '@hono/zod-openapi';
+import type { Deps } from '../deps.js';
+import { stateEvents } from '../live/events.js';
 import { ApiError } from '../errors.js';
-import { jsonWithEtag, type AppEnv } from '../http.js';
-import { errors, json, jsonBody } from '../openapi.js';
-import { validationHook } from '../validation.js';
+import { jsonWithEtag } from '../http.js';
+import { errors, json, jsonBody, router, sectionRoutes } from '../openapi.js';
 import { rateLimit } from '../abuse/rate-limit.js';
 import { pollFollowers, pollTopic } from './live.js';
 import { AnswerInput, PollId, PollResults, PublicPoll } from './schemas.js';
 import { InvalidChoiceError, PollNotFoundError, PollStateError, answerPoll, findPublicPoll } from './store.js';
 
-const route = <R extends Parameters<typeof createRoute>[0]>(r: R) => createRoute({ tags: ['Polls'], ...r });
+const route = sectionRoutes('Polls');
 const notFound = () => new ApiError(404, 'poll_not_found', 'There is no open or closed poll with that number.');
 
 /** Quick polls as residents and the projector see them, and their one-click answers. */
-export function pollRoutes({ db, config, live, log }: AppDeps) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  const followers = pollFollowers(db, live!, log);
+export function pollRoutes({ db, config, live, log }: Deps) {
+  const app = router();
+  const followers = pollFollowers(db, live, log);
   // No proof of work: an answer is one click. A meeting room behind one NAT address answers
   // at once, so the limits are far above a person's and only stop a script.
   app.on(
     'POST',
-    '/api/polls/:id/answers',
+    '/:id/answers',
     rateLimit({ name: 'poll-answers', burst: { limit: 120, windowSeconds: 60 }, sustained: { limit: 2000, windowSeconds: 3600 }, config }),
   );
 
   app.openapi(
     route({
       method: 'get',
-      path: '/api/polls/{id}',
+      path: '/{id}',
       summary: 'A poll and its results so far',
       request: { params: z.object({ id: PollId }) },
       responses: { 200: json(z.object({ poll: PublicPoll }), 'The poll, with an ETag; 304 when unchanged.'), 304: { description: 'Not modified since the ETag sent in If-None-Match.' }, ...errors(400, 404) },
@@ -44,7 +43,7 @@ export function pollRoutes({ db, config, live, log }: AppDeps) {
   app.openapi(
     route({
       method: 'post',
-      path: '/api/polls/{id}/answers',
+      path: '/{id}/answers',
       summary: 'Answer a poll',
       description:
         'Anonymous, one click, no proof of work. Single choice and scale: exactly one choice; multiple choice: one or more, each once. ' +
@@ -63,7 +62,7 @@ export function pollRoutes({ db, config, live, log }: AppDeps) {
         if (err instanceof InvalidChoiceError) throw new ApiError(400, 'invalid_choice', err.message, err.issues);
         throw err;
       }
-      await live!.publish(pollTopic(id));
+      await live.publish(pollTopic(id));
       const poll = await findPublicPoll(db, id);
       if (!poll) throw notFound();
       c.header('Cache-Control', 'no-store');
@@ -74,7 +73,7 @@ export function pollRoutes({ db, config, live, log }: AppDeps) {
   app.openapi(
     route({
       method: 'get',
-      path: '/api/polls/{id}/live',
+      path: '/{id}/live',
       summary: 'Follow a poll’s results as server-sent events',
       description:
         'A `text/event-stream`: a `results` event with the status and results at once, then another each time they change (answers close together are sent as one, at most about four a second). ' +
@@ -92,24 +91,7 @@ export function pollRoutes({ db, config, live, log }: AppDeps) {
       const { id } = c.req.valid('param');
       const first = await followers.current(id);
       if (!first) throw notFound();
-      c.header('Cache-Control', 'no-store');
-      // Tells nginx and similar proxies not to hold the stream back in a buffer.
-      c.header('X-Accel-Buffering', 'no');
-      return streamSSE(c, async (stream) => {
-        // Reconnects spread over a few seconds, so a restarted server is not hit all at once.
-        const retry = 3000 + Math.floor(Math.random() * 4000);
-        // The current state first, then each change this page has not been sent yet.
-        const stop = followers.follow(id, (state, opening) => {
-          void stream.writeSSE({ event: 'results', data: JSON.stringify(state), ...(opening ? { retry } : {}) }).catch(() => {});
-        });
-        try {
-          const keepAlive = setInterval(() => void stream.write(': keep-alive\n\n').catch(() => {}), 25_000);
-          await new Promise<void>((resolve) => (stream.aborted ? resolve() : stream.onAbort(resolve)));
-          clearInterval(keepAlive);
-        } finally {
-          stop();
-        }
-      }) as never;
+      return stateEvents(c, 'results', (send) => followers.follow(id, send)) as never;
     },
   );
 

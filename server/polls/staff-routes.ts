@@ -1,24 +1,23 @@
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import type { AppDeps } from '../app.js';
+import { z } from '@hono/zod-openapi';
+import type { Deps } from '../deps.js';
 import { ApiError } from '../errors.js';
 import type { AppEnv } from '../http.js';
-import { cookieAuth, errors, json, jsonBody } from '../openapi.js';
+import { cookieAuth, errors, json, jsonBody, router, sectionRoutes } from '../openapi.js';
 import { requireRole } from '../staff/guard.js';
 import { audit } from '../staff/store.js';
-import { validationHook } from '../validation.js';
 import { pollTopic } from './live.js';
 import { PollId, PollInput, StaffPoll } from './schemas.js';
 import { PollNotFoundError, PollStateError, createPoll, deletePoll, findStaffPoll, listPolls, movePoll, resetPoll, updatePoll } from './store.js';
 
-const route = <R extends Parameters<typeof createRoute>[0]>(r: R) => createRoute({ tags: ['Staff: polls'], security: cookieAuth, ...r });
+const route = sectionRoutes('Staff: polls', cookieAuth);
 const Id = z.object({ id: PollId });
 const PollBody = z.object({ poll: StaffPoll });
 
 /** Staff write polls, open and close them during a meeting, and start them over. */
-export function staffPollRoutes({ db, live }: AppDeps) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  app.use('/api/staff/polls', requireRole('admin', 'moderator'));
-  app.use('/api/staff/polls/*', requireRole('admin', 'moderator'));
+export function staffPollRoutes({ db, live }: Deps) {
+  const app = router();
+  app.use('/', requireRole('admin', 'moderator'));
+  app.use('/*', requireRole('admin', 'moderator'));
   const actor = (c: { get: (k: 'staff') => AppEnv['Variables']['staff'] }) => ({ id: c.get('staff')!.user.id, email: c.get('staff')!.user.email });
 
   const load = async (id: number) => {
@@ -36,14 +35,14 @@ export function staffPollRoutes({ db, live }: AppDeps) {
   };
 
   app.openapi(
-    route({ method: 'get', path: '/api/staff/polls', summary: 'All polls, drafts too', responses: { 200: json(z.object({ polls: z.array(StaffPoll) }), 'Newest first.'), ...errors(401, 403) } }),
+    route({ method: 'get', path: '/', summary: 'All polls, drafts too', responses: { 200: json(z.object({ polls: z.array(StaffPoll) }), 'Newest first.'), ...errors(401, 403) } }),
     async (c) => c.json({ polls: await listPolls(db) }, 200),
   );
 
   app.openapi(
     route({
       method: 'post',
-      path: '/api/staff/polls',
+      path: '/',
       summary: 'Write a poll (a draft)',
       request: jsonBody(PollInput),
       responses: { 201: json(PollBody, 'Created.'), ...errors(400, 401, 403, 415) },
@@ -58,7 +57,7 @@ export function staffPollRoutes({ db, live }: AppDeps) {
   app.openapi(
     route({
       method: 'put',
-      path: '/api/staff/polls/{id}',
+      path: '/{id}',
       summary: 'Change a draft poll',
       description: 'The whole poll, as when written. Only a draft may change (409 `poll_not_draft`): once open, answers refer to its options.',
       request: { params: Id, ...jsonBody(PollInput) },
@@ -81,7 +80,7 @@ export function staffPollRoutes({ db, live }: AppDeps) {
     app.openapi(
       route({
         method: 'post',
-        path: `/api/staff/polls/{id}/${action}`,
+        path: `/{id}/${action}`,
         summary,
         description: action === 'reset' ? undefined : 'Asking for the status the poll already has changes nothing. A draft cannot be closed (409 `wrong_status`).',
         request: { params: Id },
@@ -91,7 +90,7 @@ export function staffPollRoutes({ db, live }: AppDeps) {
         const { id } = c.req.valid('param');
         await run(id).catch(refuse);
         await audit(db, actor(c), `poll.${action}`, `poll ${id}`);
-        await live!.publish(pollTopic(id));
+        await live.publish(pollTopic(id));
         return c.json({ poll: await load(id) }, 200);
       },
     );
@@ -100,7 +99,7 @@ export function staffPollRoutes({ db, live }: AppDeps) {
   app.openapi(
     route({
       method: 'delete',
-      path: '/api/staff/polls/{id}',
+      path: '/{id}',
       summary: 'Delete a poll and its answers',
       description: 'A draft or a closed poll; an open one is 409 `wrong_status` (close it first).',
       request: { params: Id },

@@ -1,13 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import type { AppDeps } from '../app.js';
+import { z } from '@hono/zod-openapi';
+import type { Deps } from '../deps.js';
 import { ApiError } from '../errors.js';
 import { clientIp, type AppEnv } from '../http.js';
-import { cookieAuth, errors, json, jsonBody } from '../openapi.js';
+import { cookieAuth, errors, json, jsonBody, router, sectionRoutes } from '../openapi.js';
 import { listTileSets } from '../tiles/store.js';
 import { publicStatuses } from '../petitions/rules.js';
-import { validationHook } from '../validation.js';
 import { anyStaff, clearSessionCookie, requireRole, setSessionCookie } from './guard.js';
 import { dummyHash, hashPassword, verifyPassword } from './passwords.js';
 import { AuditEntry, EmbedInfo, NewStaffUser, OwnAccountUpdate, PasswordChange, SignIn, StaffUser, StaffUserUpdate, WorkCounts } from './schemas.js';
@@ -33,10 +32,10 @@ const UserBody = z.object({ user: StaffUser });
 const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 3 }) });
 const noContent = { 204: { description: 'Done.' } };
 
-const route = <R extends Parameters<typeof createRoute>[0]>(r: R) => createRoute({ tags: ['Staff'], security: cookieAuth, ...r });
+const route = sectionRoutes('Staff', cookieAuth);
 
-export function staffRoutes({ db, config, distDir }: AppDeps & { distDir: string }) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+export function staffRoutes({ db, config, distDir }: Deps & { distDir: string }) {
+  const app = router();
   const actorOf = (c: { get: (k: 'staff') => AppEnv['Variables']['staff'] }) => {
     const staff = c.get('staff')!;
     return { id: staff.user.id, email: staff.user.email };
@@ -45,7 +44,7 @@ export function staffRoutes({ db, config, distDir }: AppDeps & { distDir: string
   app.openapi(
     route({
       method: 'post',
-      path: '/api/staff/sign-in',
+      path: '/sign-in',
       summary: 'Sign in with e-mail and password',
       description:
         'Starts a new session (any session the browser had is ended: the session id is rotated). A wrong e-mail and a wrong password get the same answer. Ten failures for one account, or fifty from one address, within 15 minutes make further attempts wait.',
@@ -77,7 +76,7 @@ export function staffRoutes({ db, config, distDir }: AppDeps & { distDir: string
   );
 
   app.openapi(
-    route({ method: 'post', path: '/api/staff/sign-out', summary: 'End this session', responses: { ...noContent, ...errors(403, 415) } }),
+    route({ method: 'post', path: '/sign-out', summary: 'End this session', responses: { ...noContent, ...errors(403, 415) } }),
     async (c) => {
       const staff = c.get('staff');
       if (staff) await endSession(db, staff.token);
@@ -86,11 +85,11 @@ export function staffRoutes({ db, config, distDir }: AppDeps & { distDir: string
     },
   );
 
-  app.use('/api/staff/sign-out-everywhere', anyStaff);
+  app.use('/sign-out-everywhere', anyStaff);
   app.openapi(
     route({
       method: 'post',
-      path: '/api/staff/sign-out-everywhere',
+      path: '/sign-out-everywhere',
       summary: 'End every session of the signed-in staff member',
       responses: { ...noContent, ...errors(401, 403, 415) },
     }),
@@ -102,15 +101,15 @@ export function staffRoutes({ db, config, distDir }: AppDeps & { distDir: string
     },
   );
 
-  app.use('/api/staff/me', anyStaff);
+  app.use('/me', anyStaff);
   app.openapi(
-    route({ method: 'get', path: '/api/staff/me', summary: 'Who is signed in', responses: { 200: json(UserBody, 'The staff member.'), ...errors(401) } }),
+    route({ method: 'get', path: '/me', summary: 'Who is signed in', responses: { 200: json(UserBody, 'The staff member.'), ...errors(401) } }),
     (c) => c.json({ user: toStaffUser(c.get('staff')!.user) }, 200),
   );
   app.openapi(
     route({
       method: 'patch',
-      path: '/api/staff/me',
+      path: '/me',
       summary: 'Change one’s own display name',
       description: 'The name residents see when this staff member answers in the chat. Empty: they see “Kommunen” (the municipality).',
       request: jsonBody(OwnAccountUpdate),
@@ -125,11 +124,11 @@ export function staffRoutes({ db, config, distDir }: AppDeps & { distDir: string
     },
   );
 
-  app.use('/api/staff/counts', anyStaff);
+  app.use('/counts', anyStaff);
   app.openapi(
     route({
       method: 'get',
-      path: '/api/staff/counts',
+      path: '/counts',
       summary: 'What waits for review, for the navigation',
       description: 'Counts of the daily work the signed-in role does; null for what it may not see.',
       responses: { 200: json(WorkCounts, 'The counts.'), ...errors(401) },
@@ -140,11 +139,11 @@ export function staffRoutes({ db, config, distDir }: AppDeps & { distDir: string
     },
   );
 
-  app.use('/api/staff/password', anyStaff);
+  app.use('/password', anyStaff);
   app.openapi(
     route({
       method: 'post',
-      path: '/api/staff/password',
+      path: '/password',
       summary: 'Change one’s own password',
       description: 'Needs the current password. Every other session of the staff member ends.',
       request: jsonBody(PasswordChange),
@@ -163,12 +162,12 @@ export function staffRoutes({ db, config, distDir }: AppDeps & { distDir: string
     },
   );
 
-  app.use('/api/staff/users', requireRole('admin'));
-  app.use('/api/staff/users/*', requireRole('admin'));
+  app.use('/users', requireRole('admin'));
+  app.use('/users/*', requireRole('admin'));
   app.openapi(
     route({
       method: 'get',
-      path: '/api/staff/users',
+      path: '/users',
       summary: 'All staff accounts (administrators)',
       responses: { 200: json(z.object({ users: z.array(StaffUser) }), 'Staff accounts.'), ...errors(401, 403) },
     }),
@@ -181,7 +180,7 @@ export function staffRoutes({ db, config, distDir }: AppDeps & { distDir: string
   app.openapi(
     route({
       method: 'post',
-      path: '/api/staff/users',
+      path: '/users',
       summary: 'Create a staff account (administrators)',
       request: jsonBody(NewStaffUser),
       responses: { 201: json(UserBody, 'Created.'), ...errors(400, 401, 403, 409, 415) },
@@ -202,7 +201,7 @@ export function staffRoutes({ db, config, distDir }: AppDeps & { distDir: string
   app.openapi(
     route({
       method: 'patch',
-      path: '/api/staff/users/{id}',
+      path: '/users/{id}',
       summary: 'Change a staff account’s name, role or access (administrators)',
       description:
         'Changes only the fields given; with none, nothing changes (and nothing is logged). Disabling an account ends its sessions. Administrators cannot take away their own administrator role or access.',
@@ -225,11 +224,11 @@ export function staffRoutes({ db, config, distDir }: AppDeps & { distDir: string
     },
   );
 
-  app.use('/api/staff/audit', requireRole('admin'));
+  app.use('/audit', requireRole('admin'));
   app.openapi(
     route({
       method: 'get',
-      path: '/api/staff/audit',
+      path: '/audit',
       summary: 'Who changed what, newest first (administrators)',
       request: { query: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) }) },
       responses: { 200: json(z.object({ entries: z.array(AuditEntry) }), 'Audit entries.'), ...errors(400, 401, 403) },
@@ -237,11 +236,11 @@ export function staffRoutes({ db, config, distDir }: AppDeps & { distDir: string
     async (c) => c.json({ entries: await listAudit(db, c.req.valid('query').limit) }, 200),
   );
 
-  app.use('/api/staff/embed-info', anyStaff);
+  app.use('/embed-info', anyStaff);
   app.openapi(
     route({
       method: 'get',
-      path: '/api/staff/embed-info',
+      path: '/embed-info',
       summary: 'What the embed-snippet builder needs',
       responses: { 200: json(EmbedInfo, 'Origins, loader and its SRI hash, tile sets, and the public petitions, budgets, polls and open surveys.'), ...errors(401) },
     }),

@@ -1,11 +1,10 @@
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import type { AppDeps } from '../app.js';
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Deps } from '../deps.js';
 import { ApiError } from '../errors.js';
 import { ErrorBody } from '../schemas.js';
-import { json } from '../openapi.js';
+import { json, router } from '../openapi.js';
 import type { TypedResponse } from 'hono';
-import { jsonWithEtag, type AppEnv } from '../http.js';
-import { validationHook } from '../validation.js';
+import { jsonWithEtag } from '../http.js';
 import { SetSlug, TileSet, TileSetSummary } from './schemas.js';
 import { findTileSet, listTileSets } from './store.js';
 
@@ -13,7 +12,7 @@ const errorResponse = (description: string) => json(ErrorBody, description);
 
 const getTileSet = createRoute({
   method: 'get',
-  path: '/api/tile-sets/{set}',
+  path: '/{set}',
   tags: ['Tiles'],
   summary: 'A tile set, as residents see it',
   description: 'Visible tiles in order, with texts in Swedish and, where written, English.',
@@ -28,7 +27,7 @@ const getTileSet = createRoute({
 
 const getTileSets = createRoute({
   method: 'get',
-  path: '/api/tile-sets',
+  path: '/',
   tags: ['Tiles'],
   summary: 'All tile sets',
   responses: {
@@ -39,8 +38,8 @@ const getTileSets = createRoute({
   },
 });
 
-export function tileRoutes({ db }: AppDeps) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+export function tileRoutes({ db }: Deps) {
+  const app = router();
 
   app.openapi(getTileSet, async (c) => {
     const { set } = c.req.valid('param');

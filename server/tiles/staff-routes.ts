@@ -1,11 +1,10 @@
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import type { AppDeps } from '../app.js';
+import { z } from '@hono/zod-openapi';
+import type { Deps } from '../deps.js';
 import { ApiError } from '../errors.js';
 import type { AppEnv } from '../http.js';
-import { cookieAuth, errors, json, jsonBody } from '../openapi.js';
+import { cookieAuth, errors, json, jsonBody, router, sectionRoutes } from '../openapi.js';
 import { requireRole } from '../staff/guard.js';
 import { audit } from '../staff/store.js';
-import { validationHook } from '../validation.js';
 import { SetSlug, StaffTile, StaffTileSet, TileInput, TileOrder, TileSetInput, TileSetUpdate } from './schemas.js';
 import { findStaffTileSet, listStaffTileSets, tileColumns, toStaffTile, touchSet } from './staff-store.js';
 
@@ -14,14 +13,14 @@ const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ para
 const SetBody = z.object({ tileSet: StaffTileSet });
 const TileBody = z.object({ tile: StaffTile });
 const noContent = { 204: { description: 'Done.' } };
-const route = <R extends Parameters<typeof createRoute>[0]>(r: R) => createRoute({ tags: ['Staff: tiles'], security: cookieAuth, ...r });
+const route = sectionRoutes('Staff: tiles', cookieAuth);
 
 /** The tiles editor's API: administrators create, edit, reorder, hide and delete tiles and sets. */
-export function staffTileRoutes({ db }: AppDeps) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  app.use('/api/staff/tile-sets', requireRole('admin'));
-  app.use('/api/staff/tile-sets/*', requireRole('admin'));
-  app.use('/api/staff/tiles/*', requireRole('admin'));
+export function staffTileRoutes({ db }: Deps) {
+  const app = router();
+  app.use('/tile-sets', requireRole('admin'));
+  app.use('/tile-sets/*', requireRole('admin'));
+  app.use('/tiles/*', requireRole('admin'));
   const actor = (c: { get: (k: 'staff') => AppEnv['Variables']['staff'] }) => ({ id: c.get('staff')!.user.id, email: c.get('staff')!.user.email });
   const setOr404 = async (slug: string) => {
     const set = await findStaffTileSet(db, slug);
@@ -30,12 +29,12 @@ export function staffTileRoutes({ db }: AppDeps) {
   };
 
   app.openapi(
-    route({ method: 'get', path: '/api/staff/tile-sets', summary: 'Every tile set with all its tiles, hidden ones too', responses: { 200: json(z.object({ tileSets: z.array(StaffTileSet) }), 'Tile sets.'), ...errors(401, 403) } }),
+    route({ method: 'get', path: '/tile-sets', summary: 'Every tile set with all its tiles, hidden ones too', responses: { 200: json(z.object({ tileSets: z.array(StaffTileSet) }), 'Tile sets.'), ...errors(401, 403) } }),
     async (c) => c.json({ tileSets: await listStaffTileSets(db) }, 200),
   );
 
   app.openapi(
-    route({ method: 'post', path: '/api/staff/tile-sets', summary: 'Create a tile set', request: jsonBody(TileSetInput), responses: { 201: json(SetBody, 'Created.'), ...errors(400, 401, 403, 409, 415) } }),
+    route({ method: 'post', path: '/tile-sets', summary: 'Create a tile set', request: jsonBody(TileSetInput), responses: { 201: json(SetBody, 'Created.'), ...errors(400, 401, 403, 409, 415) } }),
     async (c) => {
       const input = c.req.valid('json');
       const at = new Date().toISOString();
@@ -51,12 +50,12 @@ export function staffTileRoutes({ db }: AppDeps) {
   );
 
   app.openapi(
-    route({ method: 'get', path: '/api/staff/tile-sets/{set}', summary: 'One tile set with all its tiles', request: { params: SetParam }, responses: { 200: json(SetBody, 'The tile set.'), ...errors(400, 401, 403, 404) } }),
+    route({ method: 'get', path: '/tile-sets/{set}', summary: 'One tile set with all its tiles', request: { params: SetParam }, responses: { 200: json(SetBody, 'The tile set.'), ...errors(400, 401, 403, 404) } }),
     async (c) => c.json({ tileSet: await setOr404(c.req.valid('param').set) }, 200),
   );
 
   app.openapi(
-    route({ method: 'patch', path: '/api/staff/tile-sets/{set}', summary: 'Change a tile set’s titles', request: { params: SetParam, ...jsonBody(TileSetUpdate) }, responses: { 200: json(SetBody, 'Changed.'), ...errors(400, 401, 403, 404, 415) } }),
+    route({ method: 'patch', path: '/tile-sets/{set}', summary: 'Change a tile set’s titles', request: { params: SetParam, ...jsonBody(TileSetUpdate) }, responses: { 200: json(SetBody, 'Changed.'), ...errors(400, 401, 403, 404, 415) } }),
     async (c) => {
       const { set } = c.req.valid('param');
       const input = c.req.valid('json');
@@ -68,7 +67,7 @@ export function staffTileRoutes({ db }: AppDeps) {
   );
 
   app.openapi(
-    route({ method: 'delete', path: '/api/staff/tile-sets/{set}', summary: 'Delete a tile set and its tiles', request: { params: SetParam }, responses: { ...noContent, ...errors(400, 401, 403, 404, 415) } }),
+    route({ method: 'delete', path: '/tile-sets/{set}', summary: 'Delete a tile set and its tiles', request: { params: SetParam }, responses: { ...noContent, ...errors(400, 401, 403, 404, 415) } }),
     async (c) => {
       const { set } = c.req.valid('param');
       await setOr404(set);
@@ -82,7 +81,7 @@ export function staffTileRoutes({ db }: AppDeps) {
   );
 
   app.openapi(
-    route({ method: 'post', path: '/api/staff/tile-sets/{set}/tiles', summary: 'Add a tile at the end of a set', request: { params: SetParam, ...jsonBody(TileInput) }, responses: { 201: json(TileBody, 'Created.'), ...errors(400, 401, 403, 404, 415) } }),
+    route({ method: 'post', path: '/tile-sets/{set}/tiles', summary: 'Add a tile at the end of a set', request: { params: SetParam, ...jsonBody(TileInput) }, responses: { 201: json(TileBody, 'Created.'), ...errors(400, 401, 403, 404, 415) } }),
     async (c) => {
       const { set } = c.req.valid('param');
       const input = c.req.valid('json');
@@ -103,7 +102,7 @@ export function staffTileRoutes({ db }: AppDeps) {
   );
 
   app.openapi(
-    route({ method: 'put', path: '/api/staff/tiles/{id}', summary: 'Replace a tile’s content', request: { params: IdParam, ...jsonBody(TileInput) }, responses: { 200: json(TileBody, 'Changed.'), ...errors(400, 401, 403, 404, 415) } }),
+    route({ method: 'put', path: '/tiles/{id}', summary: 'Replace a tile’s content', request: { params: IdParam, ...jsonBody(TileInput) }, responses: { 200: json(TileBody, 'Changed.'), ...errors(400, 401, 403, 404, 415) } }),
     async (c) => {
       const { id } = c.req.valid('param');
       const input = c.req.valid('json');
@@ -119,7 +118,7 @@ export function staffTileRoutes({ db }: AppDeps) {
   );
 
   app.openapi(
-    route({ method: 'delete', path: '/api/staff/tiles/{id}', summary: 'Delete a tile', request: { params: IdParam }, responses: { ...noContent, ...errors(400, 401, 403, 404, 415) } }),
+    route({ method: 'delete', path: '/tiles/{id}', summary: 'Delete a tile', request: { params: IdParam }, responses: { ...noContent, ...errors(400, 401, 403, 404, 415) } }),
     async (c) => {
       const { id } = c.req.valid('param');
       const row = await db.deleteFrom('tiles').where('id', '=', id).returningAll().executeTakeFirst();
@@ -133,7 +132,7 @@ export function staffTileRoutes({ db }: AppDeps) {
   app.openapi(
     route({
       method: 'put',
-      path: '/api/staff/tile-sets/{set}/order',
+      path: '/tile-sets/{set}/order',
       summary: 'Put a set’s tiles in a new order',
       description: 'tileIds must list every tile of the set exactly once.',
       request: { params: SetParam, ...jsonBody(TileOrder) },

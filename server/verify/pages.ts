@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { AppDeps } from '../app.js';
+import type { Deps } from '../deps.js';
 import { confirmBallot } from '../budgets/store.js';
 import { budgetConfirmationSummary } from '../budgets/summary.js';
 import { confirmMember } from '../panel/store.js';
@@ -72,7 +72,7 @@ const text = {
  * pressing it confirms — mail scanners that open every link must not confirm on a
  * resident's behalf. The token is never logged (the access log writes [token] in its place).
  */
-export function confirmationPages({ db, config, mailer, live }: AppDeps) {
+export function confirmationPages({ db, config, mailer, live }: Deps) {
   const base = config.publicUrl.href.replace(/\/$/, '');
   const app = new Hono<AppEnv>();
   const langOf = (v: string | undefined): Lang => (v === 'en' ? 'en' : 'sv');
@@ -134,12 +134,12 @@ export function confirmationPages({ db, config, mailer, live }: AppDeps) {
         return sendPage(c, page(lang, t.title[kind], `<p>${t.done.panel}</p>`, { back: back(c) }));
       }
       const result = await confirmSignature(db, c.req.param('token'));
-      if (result.counted) await live!.publish(petitionTopic(result.petitionId));
+      if (result.counted) await live.publish(petitionTopic(result.petitionId));
       if (result.thresholdReached) {
         // Exactly one confirmation sees the threshold crossed, so staff hear it once.
         const staff = await db.selectFrom('staff_users').select('email').where('role', 'in', ['admin', 'moderator']).where('disabled', '=', 0).execute();
         for (const { email } of staff) {
-          await mailer!.send(thresholdMail(email, result.title, result.signatureCount, `${base}/admin`));
+          await mailer.send(thresholdMail(email, result.title, result.signatureCount, `${base}/admin`));
         }
       }
       return sendPage(

@@ -232,7 +232,7 @@ describe('proof-of-work challenges', () => {
   it('hands out signed ALTCHA challenges that expire in ten minutes and are never cached', async () => {
     const config = testConfig();
     const clock = manualClock();
-    const app = harness((a) => a.route('/', powRoutes({ config, now: clock.now })));
+    const app = harness((a) => a.route('/api/pow', powRoutes({ config, now: clock.now })));
     const res = await app.request('/api/pow/challenge');
     assert.equal(res.status, 200);
     assert.equal(res.headers.get('cache-control'), 'no-store');
@@ -248,7 +248,7 @@ describe('proof-of-work challenges', () => {
   it('rate-limits fetching challenges per address', async () => {
     const config = testConfig();
     const app = harness((a) =>
-      a.route('/', powRoutes({ config, challengeLimits: { burst: { limit: 2, windowSeconds: 10 }, sustained: { limit: 10, windowSeconds: 3600 } } })),
+      a.route('/api/pow', powRoutes({ config, challengeLimits: { burst: { limit: 2, windowSeconds: 10 }, sustained: { limit: 10, windowSeconds: 3600 } } })),
     );
     assert.equal((await app.request('/api/pow/challenge', {}, fromAddress('192.0.2.1'))).status, 200);
     assert.equal((await app.request('/api/pow/challenge', {}, fromAddress('192.0.2.1'))).status, 200);
@@ -258,7 +258,7 @@ describe('proof-of-work challenges', () => {
 
   it('mounts on the whole app, is documented, and the default limits allow 30 quick fetches', async () => {
     const { app, config } = await testApp(null);
-    app.route('/', powRoutes({ config }));
+    app.route('/api/pow', powRoutes({ config }));
     for (let i = 0; i < 30; i++) assert.equal((await app.request('/api/pow/challenge')).status, 200);
     await expectTooMany(await app.request('/api/pow/challenge'));
     const doc = (await (await app.request('/api/openapi.json')).json()) as {
@@ -278,7 +278,7 @@ for (const test of databases) {
     /** A throwaway form route guarded the way real ones will be. */
     const formApp = (database: Db) =>
       harness((a) => {
-        a.route('/', powRoutes({ config }));
+        a.route('/api/pow', powRoutes({ config }));
         a.use('/api/test/form', requirePow({ db: database, config }));
         a.post('/api/test/form', (c) => c.json({ accepted: true }, 201));
       });

@@ -1,27 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { powHeader } from '../../server/abuse/proof-of-work.js';
+import { describe, it } from 'node:test';
 import type { PublicBudget } from '../../server/budgets/schemas.js';
 import { demoBudgetSlug, seedDemoBudget } from '../../server/budgets/seed.js';
-import { startTestSmtpServer, type TestSmtpServer } from '../../server/mail/capture.js';
-import { createMailer, findLinks } from '../../server/mail/mailer.js';
 import { proposePetition, confirmProposal, movePetition } from '../../server/petitions/store.js';
-import { fromAddress, memoryLogger, pow, testApp, testDatabases } from './helpers.js';
+import { powPost, testDatabases, testMailbox, type Requester } from './helpers.js';
 
-let smtp: TestSmtpServer;
-before(async () => {
-  smtp = await startTestSmtpServer();
-});
-after(() => smtp.close());
-
-type App = Awaited<ReturnType<typeof testApp>>['app'];
-let address = 0;
-const post = async (app: App, path: string, body: unknown) =>
-  app.request(
-    path,
-    { method: 'POST', headers: { 'Content-Type': 'application/json', [powHeader]: await pow(app) }, body: JSON.stringify(body) },
-    fromAddress(`192.0.2.${++address % 250}`),
-  );
+const mailbox = testMailbox();
+const post = (app: Requester, path: string, body: unknown) => powPost(app, path, body, { network: '192.0.2' });
 
 /** The link back on a page: the secondary button after what was confirmed. */
 const onward = (html: string) => /<a class="button secondary" href="([^"]*)">/.exec(html)?.[1];
@@ -29,18 +14,13 @@ const onward = (html: string) => /<a class="button secondary" href="([^"]*)">/.e
 for (const database of testDatabases()) {
   describe(`the mailed link leads back to the page the form was sent from, on ${database.name}`, () => {
     async function setup() {
-      const mailer = createMailer({ smtpUrl: smtp.url, mailFrom: 'Exempelby kommun <medverka@kommun.test>', outboxDir: '/nonexistent' }, memoryLogger());
-      const t = await testApp(database, { POW_MAX_NUMBER: '1000', ALLOWED_ORIGINS: 'https://www.exempelby.se', PANEL_DISTRICTS: 'Norr, Söder' }, { mailer });
+      const t = await mailbox.app(database, { POW_MAX_NUMBER: '1000', ALLOWED_ORIGINS: 'https://www.exempelby.se', PANEL_DISTRICTS: 'Norr, Söder' });
       await t.db.deleteFrom('petitions').execute();
       await t.db.deleteFrom('panel_members').execute();
       await t.db.deleteFrom('budgets').execute();
-      return { ...t, close: async () => { await mailer.close(); await t.db.destroy(); } };
+      return t;
     }
-    const linkTo = async (to: string, path: RegExp) => {
-      const mail = await smtp.waitFor((m) => m.envelope.to.some((t) => t.toLowerCase() === to) && findLinks(m.text).some((l) => path.test(l)));
-      smtp.messages.splice(smtp.messages.indexOf(mail), 1);
-      return new URL(findLinks(mail.text).find((l) => path.test(l))!);
-    };
+    const linkTo = async (to: string, path: RegExp) => (await mailbox.linkIn(to, path)).link;
 
     it('for a signature, a proposal, a ballot and joining the panel: the mail carries the page, and the confirmed page links to it', async () => {
       const { app, db, close } = await setup();

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { createApp } from '../../server/app.js';
+import { completeDeps } from '../../server/deps.js';
 import { createDatabase } from '../../server/db/index.js';
 import { memoryLogger, testConfig } from './helpers.js';
 import { staffRequest } from './staff-helpers.js';
@@ -32,7 +33,7 @@ describe('npm run admin (the staff command line)', () => {
 
     const db = createDatabase({ kind: 'sqlite', file });
     try {
-      const app = createApp({ config: testConfig(), db, log: memoryLogger() });
+      const app = createApp(completeDeps({ config: testConfig(), db, log: memoryLogger() }));
       const res = await staffRequest(app, '/api/staff/sign-in', { method: 'POST', body: { email: 'forsta@kommun.se', password: 'ett-långt-lösenord' } });
       assert.equal(res.status, 200);
     } finally {
@@ -58,7 +59,7 @@ describe('npm run admin (the staff command line)', () => {
   it('sets a new password, ending the account’s sessions', async () => {
     const db = createDatabase({ kind: 'sqlite', file });
     try {
-      const app = createApp({ config: testConfig(), db, log: memoryLogger() });
+      const app = createApp(completeDeps({ config: testConfig(), db, log: memoryLogger() }));
       const res = await staffRequest(app, '/api/staff/sign-in', { method: 'POST', body: { email: 'forsta@kommun.se', password: 'ett-långt-lösenord' } });
       const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
       const run = admin(['set-password', '--email', 'forsta@kommun.se'], 'ett-annat-långt-lösenord\n');

@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { serve, type ServerType } from '@hono/node-server';
 import { solveChallenge } from 'altcha-lib/v1';
 import { createApp } from '../../server/app.js';
+import { completeDeps } from '../../server/deps.js';
 import { demoBudgetSlug, seedDemoBudget } from '../../server/budgets/seed.js';
 import type { Db } from '../../server/db/index.js';
 import { serverTimeouts } from '../../server/limits.js';
@@ -266,7 +267,7 @@ describe('a real server facing hostile clients', () => {
     db = await openDatabase(database!);
     await seedDemoPoll(db);
     const config = testConfig({ BODY_LIMIT: String(limit) });
-    const app = createApp({ config, db, log });
+    const app = createApp(completeDeps({ config, db, log }));
     // The server's own timeouts, shortened so the test waits seconds rather than minutes.
     server = await new Promise((resolve) => {
       const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1', serverOptions: serverTimeouts({ headersTimeout: 1000, requestTimeout: 2000, connectionsCheckingInterval: 100 }) }, () => resolve(s));

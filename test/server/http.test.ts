@@ -7,6 +7,7 @@ import { after, describe, it } from 'node:test';
 import { Hono } from 'hono';
 import { clientIp } from '../../server/http.js';
 import { createApp } from '../../server/app.js';
+import { completeDeps } from '../../server/deps.js';
 import { createDatabase } from '../../server/db/index.js';
 import { fromAddress, memoryLogger, testApp, testConfig } from './helpers.js';
 import { checkResponse, OpenApiMismatch } from './openapi-check.js';
@@ -59,7 +60,7 @@ describe('HTTP behaviour shared by every route', () => {
     // Made with createApp() itself: testApp() holds every answer to the OpenAPI document, where no 500 is.
     const db = createDatabase({ kind: 'sqlite', file: ':memory:' });
     const log = memoryLogger();
-    const app = createApp({ config: testConfig(), db, log });
+    const app = createApp(completeDeps({ config: testConfig(), db, log }));
     await db.destroy();
     const res = await app.request('/api/tile-sets/engagera-dig');
     assert.equal(res.status, 500);

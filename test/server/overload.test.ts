@@ -4,6 +4,7 @@ import { connect } from 'node:net';
 import { describe, it } from 'node:test';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from '../../server/app.js';
+import { completeDeps } from '../../server/deps.js';
 import { ConfigError, loadConfig } from '../../server/config.js';
 import { serverTimeouts } from '../../server/limits.js';
 import { seedDemoPoll } from '../../server/polls/seed.js';
@@ -30,7 +31,7 @@ for (const database of testDatabases()) {
       const pollId = await seedDemoPoll(db);
       const config = testConfig({ MAX_CONCURRENT_REQUESTS: String(limit) });
       const log = memoryLogger();
-      const app = createApp({ config, db, log });
+      const app = createApp(completeDeps({ config, db, log }));
       // Work that takes a while, as a slow database query would.
       app.get('/api/test/slow', async (c) => {
         await new Promise((r) => setTimeout(r, 400));

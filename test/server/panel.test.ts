@@ -1,41 +1,22 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { powHeader } from '../../server/abuse/proof-of-work.js';
-import { startTestSmtpServer, type CapturedMail, type TestSmtpServer } from '../../server/mail/capture.js';
-import { createMailer, findLinks } from '../../server/mail/mailer.js';
+import { describe, it } from 'node:test';
+import { findLinks } from '../../server/mail/mailer.js';
 import { confirmMember, deleteUnconfirmedMembers, joinPanel } from '../../server/panel/store.js';
-import { fromAddress, memoryLogger, pow, testApp, testDatabases } from './helpers.js';
+import { powPost, testDatabases, testMailbox, type Requester } from './helpers.js';
 import { seedStaff, signIn, staffRequest } from './staff-helpers.js';
 
-let smtp: TestSmtpServer;
-before(async () => {
-  smtp = await startTestSmtpServer();
-});
-after(() => smtp.close());
-
-type App = Awaited<ReturnType<typeof testApp>>['app'];
-let address = 0;
+const mailbox = testMailbox();
+const { mailTo } = mailbox;
 
 for (const database of testDatabases()) {
   describe(`citizen panel on ${database.name}`, () => {
     async function setup() {
-      const mailer = createMailer({ smtpUrl: smtp.url, mailFrom: 'Exempelby kommun <medverka@kommun.test>', outboxDir: '/nonexistent' }, memoryLogger());
-      const t = await testApp(database, { POW_MAX_NUMBER: '1000', PANEL_DISTRICTS: 'Norr, Söder', PANEL_MIN_GROUP: '3' }, { mailer });
+      const t = await mailbox.app(database, { POW_MAX_NUMBER: '1000', PANEL_DISTRICTS: 'Norr, Söder', PANEL_MIN_GROUP: '3' });
       await t.db.deleteFrom('panel_members').execute();
       if (!(await t.db.selectFrom('staff_users').select('id').executeTakeFirst())) await seedStaff(t.db);
-      return { ...t, close: async () => { await mailer.close(); await t.db.destroy(); } };
+      return t;
     }
-    const join = async (app: App, body: unknown) =>
-      app.request(
-        '/api/panel/members',
-        { method: 'POST', headers: { 'Content-Type': 'application/json', [powHeader]: await pow(app) }, body: JSON.stringify(body) },
-        fromAddress(`198.51.100.${++address % 250}`),
-      );
-    const mailTo = async (to: string, match: (m: CapturedMail) => boolean = () => true) => {
-      const mail = await smtp.waitFor((m) => m.envelope.to.some((t) => t.toLowerCase() === to.toLowerCase()) && match(m));
-      smtp.messages.splice(smtp.messages.indexOf(mail), 1);
-      return mail;
-    };
+    const join = (app: Requester, body: unknown) => powPost(app, '/api/panel/members', body);
     const path = (link: string) => {
       const u = new URL(link);
       return u.pathname + u.search;

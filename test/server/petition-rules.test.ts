@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { canMove, canonicalEmail, closingDate, daysLeft, thresholdCount } from '../../server/petitions/rules.js';
+import { canonicalEmail } from '../../server/mail/addresses.js';
+import { canMove, closingDate, daysLeft, thresholdCount } from '../../server/petitions/rules.js';
 
 describe('petition rules', () => {
   it('allows only the petition life’s own steps', () => {

@@ -1,32 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { powHeader } from '../../server/abuse/proof-of-work.js';
-import { startTestSmtpServer, type TestSmtpServer } from '../../server/mail/capture.js';
-import { createMailer, findLinks } from '../../server/mail/mailer.js';
 import { movePetition } from '../../server/petitions/store.js';
 import type { PublicPetition } from '../../server/petitions/schemas.js';
-import { fromAddress, memoryLogger, pow, testApp, testDatabases } from './helpers.js';
+import { fromAddress, pow, powPost, testDatabases, testMailbox, type Requester } from './helpers.js';
 
-let smtp: TestSmtpServer;
-before(async () => {
-  smtp = await startTestSmtpServer();
-});
-after(() => smtp.close());
+const mailbox = testMailbox();
+const { linkIn } = mailbox;
+const post = (app: Requester, path: string, body: unknown, raw?: string) => powPost(app, path, body, { raw });
 
-type App = Awaited<ReturnType<typeof testApp>>['app'];
-
-// Each write from its own address, so the per-address limits stay out of these tests' way.
-let address = 0;
-const post = async (app: App, path: string, body: unknown, raw?: string) =>
-  app.request(
-    path,
-    {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', [powHeader]: await pow(app) },
-      body: raw ?? JSON.stringify(body),
-    },
-    fromAddress(`198.51.100.${++address % 250}`),
-  );
 const proposal = {
   title: 'Fler bänkar i Stadsparken',
   body: 'Många äldre vill gå till parken men behöver kunna vila på vägen.',
@@ -38,17 +20,11 @@ const proposal = {
 for (const database of testDatabases()) {
   describe(`e-petitions over HTTP, with real mail, on ${database.name}`, () => {
     async function setup() {
-      const mailer = createMailer({ smtpUrl: smtp.url, mailFrom: 'Exempelby kommun <medverka@kommun.test>', outboxDir: '/nonexistent' }, memoryLogger());
       // An easy proof of work keeps the test quick; the difficulty is a setting.
-      const t = await testApp(database, { PETITION_THRESHOLD: '2', POW_MAX_NUMBER: '1000' }, { mailer });
+      const t = await mailbox.app(database, { PETITION_THRESHOLD: '2', POW_MAX_NUMBER: '1000' });
       await t.db.deleteFrom('petitions').execute();
-      return { ...t, close: async () => { await mailer.close(); await t.db.destroy(); } };
+      return t;
     }
-    const linkIn = async (to: string, path: RegExp) => {
-      const mail = await smtp.waitFor((m) => m.envelope.to.some((t) => t.toLowerCase() === to.toLowerCase()) && findLinks(m.text).some((l) => path.test(l)));
-      smtp.messages.splice(smtp.messages.indexOf(mail), 1);
-      return { mail, link: new URL(findLinks(mail.text).find((l) => path.test(l))!) };
-    };
 
     it('runs a petition’s life: propose, confirm by mail, moderate, sign, confirm, count', async () => {
       const { app, db, close } = await setup();

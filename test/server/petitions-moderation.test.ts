@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startTestSmtpServer, type TestSmtpServer } from '../../server/mail/capture.js';
 import { createMailer, findLinks } from '../../server/mail/mailer.js';
-import { csvCell } from '../../server/petitions/staff-routes.js';
+import { csvCell } from '../../server/csv.js';
 import { confirmProposal, proposePetition, signPetition } from '../../server/petitions/store.js';
 import { memoryLogger, testApp, testDatabases } from './helpers.js';
 import { seedStaff, signIn, staffRequest } from './staff-helpers.js';

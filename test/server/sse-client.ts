@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from '../../server/app.js';
+import { completeDeps } from '../../server/deps.js';
 import type { Db } from '../../server/db/index.js';
 import { createLiveBus, type LiveBus } from '../../server/live/bus.js';
 import type { LiveState } from '../../server/petitions/live.js';
@@ -45,7 +46,7 @@ export async function serveApp(database: TestDatabase, db: Db, env: Record<strin
   assert.equal(config.database.kind, database.name === 'postgres' ? 'postgres' : 'sqlite', 'the bus the database calls for: LISTEN/NOTIFY on PostgreSQL');
   const log = memoryLogger();
   const live = wrapBus(createLiveBus(config, db, log));
-  const app = createApp({ config, db, log, live });
+  const app = createApp(completeDeps({ config, db, log, live }));
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });

@@ -1,11 +1,11 @@
 /**
- * The petition list's calls to the Medverka API. The refusal type and the proof of work
- * come from the one-petition widget (rollup shares them as a chunk), not from shared/,
- * which every widget downloads.
+ * The petition list's calls to the Medverka API. Posting, the refusal type and the proof of
+ * work come from the form kit (widgets/forms/, its own chunk), not from shared/, which every
+ * widget downloads.
  */
 import type { Proposal } from '../../server/petitions/store.js';
 import type { PetitionSummary } from '../../server/petitions/schemas.js';
-import { postWithPow } from '../petition/petition-api.js';
+import { postWithPow } from '../forms/post.js';
 import { getJson } from '../shared/api.js';
 
 export type { PetitionSummary };

@@ -1,7 +1,9 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { loadWidget } from '../loader/registry.js';
-import { FormRefusal, petitionApi } from '../petition/petition-api.js';
-import { encodeSolution, solve } from '../petition/proof-of-work.js';
+import { Proof } from '../forms/proof.js';
+import { refusalText, refusedFields } from '../forms/refusal.js';
+import { emailPattern, focusAfterRender } from '../forms/text.js';
+import { petitionApi } from '../petition/petition-api.js';
 import { ApiRequestError } from '../shared/api.js';
 import { MedverkaElement } from '../shared/base-element.js';
 import { emit } from '../shared/events.js';
@@ -31,7 +33,6 @@ interface Values {
 const shows: Show[] = ['open', 'answered', 'closed', 'all'];
 /** How long a load may take before 'Laddar …' is shown. */
 const loadingMessageDelay = 300;
-const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const emptyValues: Values = { title: '', body: '', name: '', email: '', publicDocumentAccepted: false };
 /**
  * An opened petition's address on the host page: a fragment, which the CMS's server never
@@ -144,7 +145,7 @@ export class MedverkaPetitions extends MedverkaElement {
   #abort?: AbortController;
   #openedWidget?: HTMLElement;
   /** The proof of work for the next proposal, started when the resident starts the form. */
-  #pow?: Promise<string>;
+  #proof = new Proof(() => this.apiBase);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -285,22 +286,6 @@ export class MedverkaPetitions extends MedverkaElement {
     }
   }
 
-  // —— Proof of work ——
-
-  /** Starts fetching and solving a challenge, once per submission, when the resident starts the form. */
-  private startProof = () => {
-    this.#pow ??= this.prove();
-    // Handled where it is awaited; without this an early failure would be reported as unhandled.
-    this.#pow.catch(() => {});
-  };
-
-  private async prove(): Promise<string> {
-    const challenge = await petitionApi.challenge(this.apiBase);
-    const number = await solve(challenge);
-    if (number < 0) throw new ApiRequestError(null, 'pow_unsolved', 'No number solves the challenge.');
-    return encodeSolution(challenge, number);
-  }
-
   // —— The proposal form ——
 
   private setValue(field: keyof Values, value: string | boolean) {
@@ -349,8 +334,7 @@ export class MedverkaPetitions extends MedverkaElement {
   private async showErrors(errors: Partial<Record<Field, Problem>>, formError?: () => string) {
     this.errors = errors;
     this.formError = formError;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#summary')?.focus();
+    await focusAfterRender(this, '#summary');
   }
 
   private async onSubmit(event: SubmitEvent) {
@@ -364,54 +348,39 @@ export class MedverkaPetitions extends MedverkaElement {
     const v = this.values;
     const lang = this.locale;
     try {
-      this.startProof();
-      const pow = await this.#pow!;
+      const pow = await this.#proof.take();
       await petitionsApi.propose(
         this.apiBase,
         { title: v.title.trim(), body: v.body.trim(), name: v.name.trim(), email: v.email.trim(), publicDocumentAccepted: true, lang },
         pow,
       );
-      this.#pow = undefined;
       this.sent = v.email.trim();
       this.values = { ...emptyValues };
       this.sending = false;
       emit(this, 'medverka-petition-proposed', { lang });
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('#sent-heading')?.focus();
+      await focusAfterRender(this, '#sent-heading');
     } catch (err) {
       this.sending = false;
       // Every solution is spent by a refusal: solve a new one for the next try.
-      this.#pow = undefined;
-      this.startProof();
+      this.#proof.start();
       await this.refused(err);
     }
   }
 
   private async refused(err: unknown) {
-    const refusal = err instanceof FormRefusal ? err : undefined;
-    const code = err instanceof ApiRequestError ? err.code : '';
-    if (refusal?.issues.length) {
-      const errors: Partial<Record<Field, Problem>> = {};
-      for (const issue of refusal.issues) {
-        const field = fields.find((f) => f === issue.path.split('.')[0]);
-        if (field) errors[field] = field === 'publicDocumentAccepted' ? 'missing' : 'invalid';
-      }
-      if (Object.keys(errors).length) return this.showErrors(errors);
-    }
-    if (refusal?.status === 429) {
-      const minutes = Math.max(1, Math.ceil((refusal.retryAfter ?? 60) / 60));
-      return this.showErrors(
-        {},
-        () =>
+    const named = refusedFields(err, fields);
+    if (named.length) return this.showErrors(Object.fromEntries(named.map((f) => [f, f === 'publicDocumentAccepted' ? 'missing' : 'invalid'])));
+    return this.showErrors(
+      {},
+      refusalText(
+        err,
+        (minutes) =>
           minutes === 1
             ? msg('Det har kommit för många förslag härifrån på kort tid. Vänta en minut och försök sedan igen.', { id: 'petitions.too-many-minute' })
             : msg(str`Det har kommit för många förslag härifrån på kort tid. Vänta ${minutes} minuter och försök sedan igen.`, { id: 'petitions.too-many' }),
-      );
-    }
-    if (code.startsWith('pow_')) {
-      return this.showErrors({}, () => msg('Säkerhetskontrollen blev inte klar. Försök skicka igen.', { id: 'petitions.pow-failed' }));
-    }
-    return this.showErrors({}, () => msg('Det gick inte att skicka ditt förslag just nu. Försök igen om en stund.', { id: 'petitions.send-failed' }));
+        () => msg('Det gick inte att skicka ditt förslag just nu. Försök igen om en stund.', { id: 'petitions.send-failed' }),
+      ),
+    );
   }
 
   private onSummaryClick(event: MouseEvent, field: Field) {
@@ -545,7 +514,7 @@ export class MedverkaPetitions extends MedverkaElement {
   private renderForm() {
     const v = this.values;
     const invalid = (f: Field) => (this.errors[f] ? 'true' : 'false');
-    return html`<form part="form" novalidate @submit=${this.onSubmit} @focusin=${this.startProof} @input=${this.startProof}>
+    return html`<form part="form" novalidate @submit=${this.onSubmit} @focusin=${this.#proof.start} @input=${this.#proof.start}>
       ${this.renderSummary()} ${this.renderInput('title', msg('Rubrik', { id: 'petitions.title' }), { maxlength: 150 })}
       <div class="field">
         <label for="body">${msg('Ditt förslag', { id: 'petitions.body' })}</label>

@@ -3,7 +3,7 @@
  * token. The shapes are those of the survey contract.
  */
 import type { ErrorBody } from '../../server/errors.js';
-import { ApiRequestError, busyPause, getJson, type PowChallenge } from '../shared/api.js';
+import { ApiRequestError, busyPause } from '../shared/api.js';
 
 /** A text residents see: Swedish, and English when staff wrote one. */
 export interface Text {
@@ -106,8 +106,6 @@ const surveyPath = (id: string) => `api/surveys/${encodeURIComponent(id)}`;
 export const surveyApi = {
   survey: (base: string, id: string, token: string | undefined, signal?: AbortSignal) =>
     request<{ survey: PublicSurvey; response: SavedResponse | null }>(base, surveyPath(id), { token, signal }),
-
-  challenge: (base: string) => getJson<PowChallenge>(base, 'api/pow/challenge'),
 
   /** An open survey: a new response, for a proof of work, and the token that is the resident's key to it. */
   start: (base: string, id: string, pow: string) => request<{ token: string }>(base, `${surveyPath(id)}/responses`, { method: 'POST', pow, body: {} }),

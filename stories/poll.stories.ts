@@ -5,6 +5,7 @@ import { expect, fn, userEvent, waitFor } from 'storybook/test';
 import type { PollResults, PublicPoll } from '../widgets/poll/poll-api.js';
 import '../widgets/poll/define.js';
 import { mockApi, type MockRoutes } from './mock-api.js';
+import { shownIn } from './widget-story.js';
 
 /**
  * The story args are the element's attributes, as an editor writes them in the embed code;
@@ -124,12 +125,7 @@ export default meta;
 type Story = StoryObj<PollArgs>;
 
 /** The element's shadow root's first match, once it is there. */
-const shown = (canvasElement: HTMLElement, selector: string) =>
-  waitFor(() => {
-    const el = canvasElement.querySelector('medverka-poll')?.shadowRoot?.querySelector<HTMLElement>(selector);
-    if (!el) throw new Error(`${selector} is not shown yet.`);
-    return el;
-  });
+const shown = (canvasElement: HTMLElement, selector: string) => shownIn(canvasElement, 'medverka-poll', selector);
 
 /** An open single-choice poll: each answer is a button, and one click sends it. */
 export const OpenSingle: Story = { name: 'Open, single choice' };

@@ -5,19 +5,16 @@ import { expect, fn, userEvent, waitFor } from 'storybook/test';
 import type { PublicBudget } from '../widgets/budget/budget-api.js';
 import '../widgets/budget/define.js';
 import { challenge, mockApi, type MockRoutes } from './mock-api.js';
-import { shownIn, widgetArgTypes } from './widget-story.js';
+import { shownIn, type WidgetArgs, widgetArgTypes } from './widget-story.js';
 
 /**
  * The story args are the element's attributes, as an editor writes them in the embed code;
  * their descriptions and the events, parts and custom properties in the table come from
  * custom-elements.json (see .storybook/preview.ts).
  */
-interface BudgetArgs {
+interface BudgetArgs extends WidgetArgs {
   budget?: string;
-  api?: string;
-  'heading-level'?: number;
   onMedverkaBallotCast?: (event: Event) => void;
-  onMedverkaLoadError?: (event: Event) => void;
 }
 
 const slug = 'investeringar-2027';

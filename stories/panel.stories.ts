@@ -5,14 +5,11 @@ import { expect, fn, userEvent, waitFor } from 'storybook/test';
 import type { PanelInfo } from '../widgets/panel/panel-api.js';
 import '../widgets/panel/define.js';
 import { challenge, mockApi, type MockReply } from './mock-api.js';
-import { shownIn, widgetArgTypes } from './widget-story.js';
+import { shownIn, type WidgetArgs, widgetArgTypes } from './widget-story.js';
 
 /** The story args are the element's attributes, as an editor writes them in the embed code. */
-interface PanelArgs {
-  api?: string;
-  'heading-level'?: number;
+interface PanelArgs extends WidgetArgs {
   onMedverkaPanelJoined?: (event: Event) => void;
-  onMedverkaLoadError?: (event: Event) => void;
 }
 
 const info: PanelInfo = {

@@ -5,19 +5,16 @@ import { expect, fn, userEvent, waitFor } from 'storybook/test';
 import type { PublicPetition } from '../widgets/shared/api.js';
 import '../widgets/petition/define.js';
 import { challenge, mockApi } from './mock-api.js';
-import { shownIn, widgetArgTypes } from './widget-story.js';
+import { shownIn, type WidgetArgs, widgetArgTypes } from './widget-story.js';
 
 /**
  * The story args are the element's attributes, as an editor writes them in the embed code;
  * their descriptions and the events, parts and custom properties in the table come from
  * custom-elements.json (see .storybook/preview.ts).
  */
-interface PetitionArgs {
+interface PetitionArgs extends WidgetArgs {
   petition?: string;
-  api?: string;
-  'heading-level'?: number;
   onMedverkaSigned?: (event: Event) => void;
-  onMedverkaLoadError?: (event: Event) => void;
 }
 
 const petitionPath = 'api/petitions/42';

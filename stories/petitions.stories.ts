@@ -6,19 +6,16 @@ import type { PetitionSummary } from '../widgets/petitions/petitions-api.js';
 import type { PublicPetition } from '../widgets/shared/api.js';
 import '../widgets/petitions/define.js';
 import { challenge, mockApi, type MockRoutes } from './mock-api.js';
-import { shownIn, widgetArgTypes } from './widget-story.js';
+import { shownIn, type WidgetArgs, widgetArgTypes } from './widget-story.js';
 
 /**
  * The story args are the element's attributes, as an editor writes them in the embed code;
  * their descriptions and the events, parts and custom properties in the table come from
  * custom-elements.json (see .storybook/preview.ts).
  */
-interface PetitionsArgs {
+interface PetitionsArgs extends WidgetArgs {
   show?: string;
-  api?: string;
-  'heading-level'?: number;
   onMedverkaPetitionProposed?: (event: Event) => void;
-  onMedverkaLoadError?: (event: Event) => void;
 }
 
 const listPath = 'api/petitions';

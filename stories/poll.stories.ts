@@ -5,20 +5,17 @@ import { expect, fn, userEvent, waitFor } from 'storybook/test';
 import type { PollResults, PublicPoll } from '../widgets/poll/poll-api.js';
 import '../widgets/poll/define.js';
 import { mockApi, type MockRoutes } from './mock-api.js';
-import { shownIn } from './widget-story.js';
+import { shownIn, type WidgetArgs } from './widget-story.js';
 
 /**
  * The story args are the element's attributes, as an editor writes them in the embed code;
  * their descriptions and the events, parts and custom properties in the table come from
  * custom-elements.json (see .storybook/preview.ts).
  */
-interface PollArgs {
+interface PollArgs extends WidgetArgs {
   poll?: string;
-  api?: string;
   presenter?: boolean;
-  'heading-level'?: number;
   onMedverkaPollAnswered?: (event: Event) => void;
-  onMedverkaLoadError?: (event: Event) => void;
 }
 
 const pollPath = 'api/polls/7';

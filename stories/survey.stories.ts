@@ -5,15 +5,12 @@ import { expect, fn, userEvent } from 'storybook/test';
 import type { PublicSurvey, SavedResponse } from '../widgets/survey/survey-api.js';
 import '../widgets/survey/define.js';
 import { challenge, mockApi, type MockRoutes } from './mock-api.js';
-import { shownIn, widgetArgTypes } from './widget-story.js';
+import { shownIn, type WidgetArgs, widgetArgTypes } from './widget-story.js';
 
 /** The story args are the element's attributes, as an editor writes them in the embed code. */
-interface SurveyArgs {
+interface SurveyArgs extends WidgetArgs {
   survey?: string;
-  api?: string;
-  'heading-level'?: number;
   onMedverkaSurveySubmitted?: (event: Event) => void;
-  onMedverkaLoadError?: (event: Event) => void;
 }
 
 const id = '7';

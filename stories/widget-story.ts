@@ -15,3 +15,10 @@ export function shownIn<T extends HTMLElement = HTMLElement>(canvasElement: HTML
     return el;
   });
 }
+
+/** The story args every widget's story has: attributes as an editor writes them in the embed code, and the load-error listener. */
+export interface WidgetArgs {
+  api?: string;
+  'heading-level'?: number;
+  onMedverkaLoadError?: (event: Event) => void;
+}

@@ -6,7 +6,7 @@ import '../../widgets/budget/define.js';
 import type { MedverkaBudget } from '../../widgets/budget/budget.element.js';
 import type { PublicBudget } from '../../widgets/budget/budget-api.js';
 import type { MedverkaBallotCastDetail } from '../../widgets/shared/events.js';
-import { $, $$, expectLoadingOnlyWhenSlow, expectRetry, failingToLoad, root, settled } from './resident.js';
+import { $, $$, expectChallengeOnlyOnceStarted, expectLoadingOnlyWhenSlow, expectRetry, failingToLoad, root, settled } from './resident.js';
 // @ts-expect-error: served by the test runner's config, not a file
 import { api, hangingApi } from '/test-api.js';
 
@@ -462,15 +462,7 @@ describe('<medverka-budget>', () => {
   });
 
   it('does not fetch a challenge until the resident starts', async () => {
-    const seen: string[] = [];
-    const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => seen.push(e.name)));
-    observer.observe({ type: 'resource' });
-    const el = await budget('within');
-    await new Promise((r) => setTimeout(r, 100));
-    expect(seen.some((u) => u.includes('/api/pow/challenge'))).to.equal(false);
-    $<HTMLInputElement>(el, 'input[type=range]')!.focus();
-    await waitUntil(() => seen.some((u) => u.includes('/api/pow/challenge')), 'starting fetches one');
-    observer.disconnect();
+    await expectChallengeOnlyOnceStarted(() => budget('within'), 'input[type=range]', 'starting fetches one');
   });
 
   it('speaks English with lang="en"', async () => {

@@ -5,7 +5,7 @@ import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-co
 import '../../widgets/panel/define.js';
 import type { MedverkaPanel } from '../../widgets/panel/panel.element.js';
 import type { MedverkaPanelJoinedDetail } from '../../widgets/shared/events.js';
-import { $, expectLoadingOnlyWhenSlow, expectRetry, failingToLoad, root, settled, type } from './resident.js';
+import { $, expectChallengeOnlyOnceStarted, expectLoadingOnlyWhenSlow, expectRetry, failingToLoad, root, settled, type } from './resident.js';
 // @ts-expect-error: served by the test runner's config, not a file
 import { api, hangingApi } from '/test-api.js';
 
@@ -143,15 +143,7 @@ describe('<medverka-panel>', () => {
   });
 
   it('does not fetch a challenge until the resident starts the form', async () => {
-    const seen: string[] = [];
-    const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => seen.push(e.name)));
-    observer.observe({ type: 'resource' });
-    const el = await panel();
-    await new Promise((r) => setTimeout(r, 100));
-    expect(seen.some((u) => u.includes('/api/pow/challenge'))).to.equal(false);
-    $<HTMLInputElement>(el, '#email')!.focus();
-    await waitUntil(() => seen.some((u) => u.includes('/api/pow/challenge')), 'starting the form fetches one');
-    observer.disconnect();
+    await expectChallengeOnlyOnceStarted(() => panel(), '#email');
   });
 
   it('speaks English with lang="en", the consent text included', async () => {

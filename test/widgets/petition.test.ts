@@ -6,7 +6,7 @@ import '../../widgets/petition/define.js';
 import type { MedverkaPetition } from '../../widgets/petition/petition.element.js';
 import { encodeSolution, solve } from '../../widgets/forms/proof-of-work.js';
 import type { MedverkaSignedDetail } from '../../widgets/shared/events.js';
-import { $, expectLoadingOnlyWhenSlow, expectRetry, failingToLoad, focusedSummary, root, settled, type } from './resident.js';
+import { $, expectChallengeOnlyOnceStarted, expectLoadingOnlyWhenSlow, expectRetry, failingToLoad, focusedSummary, root, settled, type } from './resident.js';
 // @ts-expect-error: served by the test runner's config, not a file
 import { api, hangingApi } from '/test-api.js';
 
@@ -342,15 +342,7 @@ describe('<medverka-petition>', () => {
   });
 
   it('does not fetch a challenge until the resident starts the form', async () => {
-    const seen: string[] = [];
-    const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => seen.push(e.name)));
-    observer.observe({ type: 'resource' });
-    const el = await petition('open');
-    await new Promise((r) => setTimeout(r, 100));
-    expect(seen.some((u) => u.includes('/api/pow/challenge'))).to.equal(false);
-    $<HTMLInputElement>(el, '#name')!.focus();
-    await waitUntil(() => seen.some((u) => u.includes('/api/pow/challenge')), 'starting the form fetches one');
-    observer.disconnect();
+    await expectChallengeOnlyOnceStarted(() => petition('open'), '#name');
   });
 
   it('speaks English with lang="en"', async () => {

@@ -67,3 +67,19 @@ export async function expectRetry(el: LitElement, says: string) {
   $<HTMLButtonElement>(el, '[role=alert] button')!.click();
   await again;
 }
+
+/**
+ * A form's proof of work waits for the resident: nothing fetches a challenge while the widget
+ * (made by `show`) is only shown; focusing `start` fetches one.
+ */
+export async function expectChallengeOnlyOnceStarted(show: () => Promise<Element>, start: string, what = 'starting the form fetches one') {
+  const seen: string[] = [];
+  const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => seen.push(e.name)));
+  observer.observe({ type: 'resource' });
+  const el = await show();
+  await new Promise((r) => setTimeout(r, 100));
+  expect(seen.some((u) => u.includes('/api/pow/challenge'))).to.equal(false);
+  $<HTMLInputElement>(el, start)!.focus();
+  await waitUntil(() => seen.some((u) => u.includes('/api/pow/challenge')), what);
+  observer.disconnect();
+}

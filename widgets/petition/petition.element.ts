@@ -4,7 +4,7 @@ import { formStyles } from '../forms/form.styles.js';
 import { FormRefusal } from '../forms/post.js';
 import { Proof } from '../forms/proof.js';
 import { codeOf, refusalText, refusedFields } from '../forms/refusal.js';
-import { emailPattern, focusAfterRender, paragraphs } from '../forms/text.js';
+import { focusAfterRender, paragraphs } from '../forms/text.js';
 import { ApiRequestError, type PublicPetition } from '../shared/api.js';
 import { MedverkaElement } from '../shared/base-element.js';
 import { emit } from '../shared/events.js';
@@ -12,26 +12,11 @@ import { followLive } from '../shared/live.js';
 import { msg, str } from '../shared/localize.js';
 import { templates as en } from './locales/en.js';
 import { petitionApi } from './petition-api.js';
+import { errorText, fields, validate, type Field, type Problem, type Values } from './sign-form.js';
 import { petitionPageStyles } from './petition-page.styles.js';
 
 /** 'waiting': loading, but too briefly to be worth a message that would only flash. */
 type Status = 'waiting' | 'loading' | 'ready' | 'not-found' | 'error';
-
-/** The form's fields, in the order they are shown (and listed in the error summary). */
-const fields = ['name', 'email', 'connection', 'connectionText'] as const;
-type Field = (typeof fields)[number];
-/** What is wrong with a field: nothing given, or something the server or we cannot accept. */
-/** 'refused': a well-formed address whose e-mail domain the municipality does not accept. */
-type Problem = 'missing' | 'invalid' | 'refused';
-
-interface Values {
-  name: string;
-  email: string;
-  connection: '' | 'resident' | 'other';
-  connectionText: string;
-  showName: boolean;
-  hearBack: boolean;
-}
 
 type Petition = PublicPetition;
 
@@ -256,35 +241,7 @@ export class MedverkaPetition extends MedverkaElement {
     this.values = { ...this.values, [field]: value };
   }
 
-  private validate(): Partial<Record<Field, Problem>> {
-    const v = this.values;
-    const errors: Partial<Record<Field, Problem>> = {};
-    if (!v.name.trim()) errors.name = 'missing';
-    if (!v.email.trim()) errors.email = 'missing';
-    else if (!emailPattern.test(v.email.trim())) errors.email = 'invalid';
-    if (!v.connection) errors.connection = 'missing';
-    if (v.connection === 'other' && !v.connectionText.trim()) errors.connectionText = 'missing';
-    return errors;
-  }
 
-  private errorText(field: Field, problem: Problem): string {
-    switch (field) {
-      case 'name':
-        return problem === 'missing' ? msg('Skriv ditt namn.', { id: 'petition.error-name' }) : msg('Kontrollera ditt namn.', { id: 'petition.error-name-invalid' });
-      case 'email':
-        return problem === 'missing'
-          ? msg('Skriv din e-postadress.', { id: 'petition.error-email' })
-          : problem === 'refused'
-            ? msg('Adresser från den här e-postdomänen tas inte emot. Använd en annan e-postadress.', { id: 'petition.error-email-refused' })
-            : msg('Skriv e-postadressen så här: namn@exempel.se.', { id: 'petition.error-email-invalid' });
-      case 'connection':
-        return msg('Välj om du bor i kommunen eller har en annan koppling.', { id: 'petition.error-connection' });
-      case 'connectionText':
-        return problem === 'missing'
-          ? msg('Skriv vilken koppling du har till kommunen.', { id: 'petition.error-connection-text' })
-          : msg('Beskriv din koppling kortare, högst 200 tecken.', { id: 'petition.error-connection-text-invalid' });
-    }
-  }
 
   private async showErrors(errors: Partial<Record<Field, Problem>>, formError?: () => string) {
     this.errors = errors;
@@ -295,7 +252,7 @@ export class MedverkaPetition extends MedverkaElement {
   private async onSubmit(event: SubmitEvent) {
     event.preventDefault();
     if (this.sending || !this.data) return;
-    const errors = this.validate();
+    const errors = validate(this.values);
     if (Object.keys(errors).length) return this.showErrors(errors);
     this.errors = {};
     this.formError = undefined;
@@ -525,7 +482,7 @@ export class MedverkaPetition extends MedverkaElement {
 
   private renderFieldError(field: Field) {
     const problem = this.errors[field];
-    return problem ? html`<p id="${field}-error" class="field-error">${this.errorText(field, problem)}</p>` : nothing;
+    return problem ? html`<p id="${field}-error" class="field-error">${errorText(field, problem)}</p>` : nothing;
   }
 
   private renderSummary() {
@@ -539,7 +496,7 @@ export class MedverkaPetition extends MedverkaElement {
       ${listed.length
         ? html`<ul>
             ${listed.map(
-              (f) => html`<li><a href="#${f === 'connection' ? 'connection-resident' : f}" @click=${(e: MouseEvent) => this.onSummaryClick(e, f)}>${this.errorText(f, this.errors[f]!)}</a></li>`,
+              (f) => html`<li><a href="#${f === 'connection' ? 'connection-resident' : f}" @click=${(e: MouseEvent) => this.onSummaryClick(e, f)}>${errorText(f, this.errors[f]!)}</a></li>`,
             )}
           </ul>`
         : nothing}

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { loadWidget } from '../loader/registry.js';
 import { Proof } from '../forms/proof.js';
 import { refusalText, refusedFields } from '../forms/refusal.js';
-import { emailPattern, focusAfterRender } from '../forms/text.js';
+import { focusAfterRender } from '../forms/text.js';
 import { petitionApi } from '../petition/petition-api.js';
 import { ApiRequestError } from '../shared/api.js';
 import { MedverkaElement } from '../shared/base-element.js';
@@ -11,29 +11,14 @@ import { msg, str } from '../shared/localize.js';
 import { templates as en } from './locales/en.js';
 import { petitionsApi, type PetitionSummary, type Show } from './petitions-api.js';
 import { styles } from './petitions.styles.js';
+import { emptyValues, errorText, fields, validate, type Field, type Problem, type Values } from './propose-form.js';
 
 /** 'waiting': loading, but too briefly to be worth a message that would only flash. */
 type Status = 'waiting' | 'loading' | 'ready' | 'error';
 
-/** The proposal form's fields, in the order they are shown (and listed in the error summary). */
-const fields = ['title', 'body', 'name', 'email', 'publicDocumentAccepted'] as const;
-type Field = (typeof fields)[number];
-/** What is wrong with a field: nothing given, or something the server or we cannot accept. */
-/** 'refused': a well-formed address whose e-mail domain the municipality does not accept. */
-type Problem = 'missing' | 'invalid' | 'refused';
-
-interface Values {
-  title: string;
-  body: string;
-  name: string;
-  email: string;
-  publicDocumentAccepted: boolean;
-}
-
 const shows: Show[] = ['open', 'answered', 'closed', 'all'];
 /** How long a load may take before 'Laddar …' is shown. */
 const loadingMessageDelay = 300;
-const emptyValues: Values = { title: '', body: '', name: '', email: '', publicDocumentAccepted: false };
 /**
  * An opened petition's address on the host page: a fragment, which the CMS's server never
  * sees and its own routing leaves alone, so the page can be reloaded, bookmarked and shared.
@@ -292,44 +277,7 @@ export class MedverkaPetitions extends MedverkaElement {
     this.values = { ...this.values, [field]: value };
   }
 
-  private validate(): Partial<Record<Field, Problem>> {
-    const v = this.values;
-    const errors: Partial<Record<Field, Problem>> = {};
-    const title = v.title.trim();
-    const body = v.body.trim();
-    if (!title) errors.title = 'missing';
-    else if (title.length < 5 || title.length > 150) errors.title = 'invalid';
-    if (!body) errors.body = 'missing';
-    else if (body.length < 20 || body.length > 5000) errors.body = 'invalid';
-    if (!v.name.trim()) errors.name = 'missing';
-    if (!v.email.trim()) errors.email = 'missing';
-    else if (!emailPattern.test(v.email.trim())) errors.email = 'invalid';
-    if (!v.publicDocumentAccepted) errors.publicDocumentAccepted = 'missing';
-    return errors;
-  }
 
-  private errorText(field: Field, problem: Problem): string {
-    switch (field) {
-      case 'title':
-        return problem === 'missing'
-          ? msg('Skriv en rubrik.', { id: 'petitions.error-title' })
-          : msg('Skriv en rubrik på mellan 5 och 150 tecken.', { id: 'petitions.error-title-invalid' });
-      case 'body':
-        return problem === 'missing'
-          ? msg('Skriv vad du föreslår.', { id: 'petitions.error-body' })
-          : msg('Skriv förslaget med mellan 20 och 5 000 tecken.', { id: 'petitions.error-body-invalid' });
-      case 'name':
-        return problem === 'missing' ? msg('Skriv ditt namn.', { id: 'petitions.error-name' }) : msg('Kontrollera ditt namn.', { id: 'petitions.error-name-invalid' });
-      case 'email':
-        return problem === 'missing'
-          ? msg('Skriv din e-postadress.', { id: 'petitions.error-email' })
-          : problem === 'refused'
-            ? msg('Adresser från den här e-postdomänen tas inte emot. Använd en annan e-postadress.', { id: 'petitions.error-email-refused' })
-            : msg('Skriv e-postadressen så här: namn@exempel.se.', { id: 'petitions.error-email-invalid' });
-      case 'publicDocumentAccepted':
-        return msg('Kryssa i att du har läst att förslaget blir en allmän handling.', { id: 'petitions.error-public' });
-    }
-  }
 
   private async showErrors(errors: Partial<Record<Field, Problem>>, formError?: () => string) {
     this.errors = errors;
@@ -340,7 +288,7 @@ export class MedverkaPetitions extends MedverkaElement {
   private async onSubmit(event: SubmitEvent) {
     event.preventDefault();
     if (this.sending) return;
-    const errors = this.validate();
+    const errors = validate(this.values);
     if (Object.keys(errors).length) return this.showErrors(errors);
     this.errors = {};
     this.formError = undefined;
@@ -473,7 +421,7 @@ export class MedverkaPetitions extends MedverkaElement {
 
   private renderFieldError(field: Field) {
     const problem = this.errors[field];
-    return problem ? html`<p id="${field}-error" class="field-error">${this.errorText(field, problem)}</p>` : nothing;
+    return problem ? html`<p id="${field}-error" class="field-error">${errorText(field, problem)}</p>` : nothing;
   }
 
   private renderSummary() {
@@ -486,7 +434,7 @@ export class MedverkaPetitions extends MedverkaElement {
       </div>
       ${listed.length
         ? html`<ul>
-            ${listed.map((f) => html`<li><a href="#${f}" @click=${(e: MouseEvent) => this.onSummaryClick(e, f)}>${this.errorText(f, this.errors[f]!)}</a></li>`)}
+            ${listed.map((f) => html`<li><a href="#${f}" @click=${(e: MouseEvent) => this.onSummaryClick(e, f)}>${errorText(f, this.errors[f]!)}</a></li>`)}
           </ul>`
         : nothing}
       ${this.formError ? html`<p>${this.formError()}</p>` : nothing}

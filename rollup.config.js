@@ -1,6 +1,6 @@
 // Builds the widgets into dist/widgets: the loader (medverka.js, stable name, what editors
 // paste), one hashed chunk per widget, one shared chunk with Lit and the widgets' common
-// code, and the two small iframe helpers. Writes manifest.json with every file's SRI hash
+// code, one with the residents' form kit, and the two small iframe helpers. Writes manifest.json with every file's SRI hash
 // and gzip/brotli copies beside each file for the server to send.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -109,6 +109,10 @@ export default [
         // Following live is for the widgets that do (petition, poll): the others need not carry it.
         if (/[\\/]widgets[\\/]shared[\\/]live\.ts$/.test(id)) return undefined;
         if (/[\\/]widgets[\\/]shared[\\/]/.test(id)) return 'lit';
+        // The residents' form kit, one chunk for the widgets with a form: a page with only
+        // tiles (or a poll) never fetches it. Its solver stays a chunk of its own, fetched
+        // once a resident starts a form.
+        if (/[\\/]widgets[\\/]forms[\\/]/.test(id) && !/proof-of-work\.ts$/.test(id)) return 'forms';
         return undefined;
       },
     },

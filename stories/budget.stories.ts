@@ -3,21 +3,18 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
 import type { PublicBudget } from '../widgets/budget/budget-api.js';
-import type { PowChallenge } from '../widgets/shared/api.js';
 import '../widgets/budget/define.js';
-import { mockApi, type MockRoutes } from './mock-api.js';
+import { challenge, mockApi, type MockRoutes } from './mock-api.js';
+import { shownIn, type WidgetArgs, widgetArgTypes } from './widget-story.js';
 
 /**
  * The story args are the element's attributes, as an editor writes them in the embed code;
  * their descriptions and the events, parts and custom properties in the table come from
  * custom-elements.json (see .storybook/preview.ts).
  */
-interface BudgetArgs {
+interface BudgetArgs extends WidgetArgs {
   budget?: string;
-  api?: string;
-  'heading-level'?: number;
   onMedverkaBallotCast?: (event: Event) => void;
-  onMedverkaLoadError?: (event: Event) => void;
 }
 
 const slug = 'investeringar-2027';
@@ -177,18 +174,6 @@ const publishedProjects: PublicBudget = {
   },
 };
 
-/**
- * A challenge the widget can really solve: SHA-256("medverka-story-salt?expires=4102444800&7").
- * The mock API never checks the answer; the widget still does the work, as it would for real.
- */
-const challenge: PowChallenge = {
-  algorithm: 'SHA-256',
-  challenge: '006fb7a1bafc6d2c58091045f93233a9267faaf5416517ed7178ab7e100f1af8',
-  salt: 'medverka-story-salt?expires=4102444800&',
-  maxnumber: 100,
-  signature: '0'.repeat(64),
-};
-
 /** The mock API for one story: the process, a challenge, and (if given) how sending a ballot is answered. */
 const routes = (budget: PublicBudget, ballot?: MockRoutes[string]): MockRoutes => ({
   [budgetPath]: { json: budget },
@@ -221,8 +206,7 @@ const meta = {
   },
   argTypes: {
     budget: { control: 'text' },
-    api: { control: 'text' },
-    'heading-level': { control: { type: 'number', min: 1, max: 6, step: 1 } },
+    ...widgetArgTypes,
   },
 } satisfies Meta<BudgetArgs>;
 
@@ -230,13 +214,7 @@ export default meta;
 type Story = StoryObj<BudgetArgs>;
 
 /** An element in the widget's shadow root, once it is shown. */
-function part<T extends HTMLElement = HTMLElement>(canvasElement: HTMLElement, selector: string) {
-  return waitFor(() => {
-    const el = canvasElement.querySelector('medverka-budget')?.shadowRoot?.querySelector<T>(selector);
-    if (!el) throw new Error(`${selector} is not shown yet.`);
-    return el;
-  });
-}
+const part = <T extends HTMLElement = HTMLElement>(canvasElement: HTMLElement, selector: string) => shownIn<T>(canvasElement, 'medverka-budget', selector);
 
 /** Gives an e-mail address and sends the ballot, as a resident would. */
 async function send(canvasElement: HTMLElement) {

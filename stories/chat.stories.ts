@@ -3,9 +3,8 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
 import type { ChatMessage } from '../widgets/chat/chat-api.js';
-import type { PowChallenge } from '../widgets/shared/api.js';
 import '../widgets/chat/define.js';
-import { mockApi, type MockRoutes } from './mock-api.js';
+import { challenge, mockApi, type MockRoutes } from './mock-api.js';
 
 /**
  * The story args are the element's attributes, as an editor writes them in the embed code;
@@ -41,18 +40,6 @@ const answer = message(3, 'staff', 'Hej! Soporna hämtas varannan tisdag. Nästa
 const masked = message(4, 'resident', 'Mitt personnummer är XXXXXX-XXXX, kan du kolla min faktura?', { masked: true });
 const maskAnswer = message(5, 'staff', 'Det kan jag inte göra här i chatten. Ring oss så hjälper vi dig.');
 const endedByStaff = message(6, 'system', 'ended-by-staff');
-
-/**
- * A challenge the widget can really solve: SHA-256("medverka-story-salt?expires=4102444800&7").
- * The mock API never checks the answer; the widget still does the work, as it would for real.
- */
-const challenge: PowChallenge = {
-  algorithm: 'SHA-256',
-  challenge: '006fb7a1bafc6d2c58091045f93233a9267faaf5416517ed7178ab7e100f1af8',
-  salt: 'medverka-story-salt?expires=4102444800&',
-  maxnumber: 100,
-  signature: '0'.repeat(64),
-};
 
 const nextMonday = (() => {
   const d = new Date();

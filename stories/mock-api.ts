@@ -10,6 +10,19 @@
  * instead of reaching the network.
  */
 import type { ErrorBody } from '../server/schemas.js';
+import type { PowChallenge } from '../server/abuse/schemas.js';
+
+/**
+ * A proof-of-work challenge the widgets can really solve: SHA-256("medverka-story-salt?expires=4102444800&7").
+ * The mock API never checks the answer; the widget still does the work, as it would for real.
+ */
+export const challenge: PowChallenge = {
+  algorithm: 'SHA-256',
+  challenge: '006fb7a1bafc6d2c58091045f93233a9267faaf5416517ed7178ab7e100f1af8',
+  salt: 'medverka-story-salt?expires=4102444800&',
+  maxnumber: 100,
+  signature: '0'.repeat(64),
+};
 
 /** How the fake server answers one path. */
 export type MockReply =

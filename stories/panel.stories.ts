@@ -3,16 +3,13 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
 import type { PanelInfo } from '../widgets/panel/panel-api.js';
-import type { PowChallenge } from '../widgets/shared/api.js';
 import '../widgets/panel/define.js';
-import { mockApi, type MockReply } from './mock-api.js';
+import { challenge, mockApi, type MockReply } from './mock-api.js';
+import { shownIn, type WidgetArgs, widgetArgTypes } from './widget-story.js';
 
 /** The story args are the element's attributes, as an editor writes them in the embed code. */
-interface PanelArgs {
-  api?: string;
-  'heading-level'?: number;
+interface PanelArgs extends WidgetArgs {
   onMedverkaPanelJoined?: (event: Event) => void;
-  onMedverkaLoadError?: (event: Event) => void;
 }
 
 const info: PanelInfo = {
@@ -22,15 +19,6 @@ const info: PanelInfo = {
     sv: 'Vi sparar din e-postadress, och ditt namn, din åldersgrupp och ditt område om du anger dem, för att kunna skicka dig enkäter från kommunen och berätta vad som hände med svaren. Uppgifterna sparas så länge du är med i panelen. Varje mejl från panelen har en länk där du lämnar panelen.',
     en: 'We keep your e-mail address, and your name, age group and area if you give them, so that we can send you surveys from the municipality and tell you what came of the answers. We keep this for as long as you are in the panel. Every mail from the panel has a link to leave it.',
   },
-};
-
-/** A challenge the widget can really solve (see petition.stories.ts); the mock never checks the answer. */
-const challenge: PowChallenge = {
-  algorithm: 'SHA-256',
-  challenge: '006fb7a1bafc6d2c58091045f93233a9267faaf5416517ed7178ab7e100f1af8',
-  salt: 'medverka-story-salt?expires=4102444800&',
-  maxnumber: 100,
-  signature: '0'.repeat(64),
 };
 
 const routes = (join: MockReply = { json: { status: 'check_your_email' }, status: 202 }, panel: PanelInfo = info) => ({
@@ -54,20 +42,14 @@ const meta = {
   `,
   args: { api: defaultApi, 'heading-level': 2, onMedverkaPanelJoined: fn(), onMedverkaLoadError: fn() },
   argTypes: {
-    api: { control: 'text' },
-    'heading-level': { control: { type: 'number', min: 1, max: 6, step: 1 } },
+    ...widgetArgTypes,
   },
 } satisfies Meta<PanelArgs>;
 
 export default meta;
 type Story = StoryObj<PanelArgs>;
 
-const field = (canvasElement: HTMLElement, selector: string) =>
-  waitFor(() => {
-    const el = canvasElement.querySelector('medverka-panel')?.shadowRoot?.querySelector<HTMLElement>(selector);
-    if (!el) throw new Error(`${selector} is not shown yet.`);
-    return el;
-  });
+const field = (canvasElement: HTMLElement, selector: string) => shownIn(canvasElement, 'medverka-panel', selector);
 
 /** Fills the form as a resident would and sends it. */
 async function fillAndSubmit(canvasElement: HTMLElement, email = 'bo.berg@example.se') {

@@ -2,21 +2,19 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
-import type { PowChallenge, PublicPetition } from '../widgets/shared/api.js';
+import type { PublicPetition } from '../widgets/shared/api.js';
 import '../widgets/petition/define.js';
-import { mockApi } from './mock-api.js';
+import { challenge, mockApi } from './mock-api.js';
+import { shownIn, type WidgetArgs, widgetArgTypes } from './widget-story.js';
 
 /**
  * The story args are the element's attributes, as an editor writes them in the embed code;
  * their descriptions and the events, parts and custom properties in the table come from
  * custom-elements.json (see .storybook/preview.ts).
  */
-interface PetitionArgs {
+interface PetitionArgs extends WidgetArgs {
   petition?: string;
-  api?: string;
-  'heading-level'?: number;
   onMedverkaSigned?: (event: Event) => void;
-  onMedverkaLoadError?: (event: Event) => void;
 }
 
 const petitionPath = 'api/petitions/42';
@@ -54,41 +52,12 @@ const answered: PublicPetition = {
     'Tack för förslaget och för alla underskrifter.\n\nTekniska nämnden beslutade den 10 juni att sätta ut tolv nya bänkar längs ån under hösten. Den första kommer vid bron.',
 };
 
-/**
- * A challenge the widget can really solve: SHA-256("medverka-story-salt?expires=4102444800&7").
- * The mock API never checks the answer; the widget still does the work, as it would for real.
- */
-const challenge: PowChallenge = {
-  algorithm: 'SHA-256',
-  challenge: '006fb7a1bafc6d2c58091045f93233a9267faaf5416517ed7178ab7e100f1af8',
-  salt: 'medverka-story-salt?expires=4102444800&',
-  maxnumber: 100,
-  signature: '0'.repeat(64),
-};
-
 const routes = (petition: PublicPetition) => ({ [petitionPath]: { json: petition }, 'api/pow/challenge': { json: challenge } });
 
-/**
- * The shared mock API answers GET only. Signing POSTs, so the stories that sign answer that
- * one request here, before the mock: 202 at once, or never (to hold "sending").
- */
-const defaultApi = mockApi('petition', routes(open)); // installs the mock, so this wrapper goes over it
-const signatureReplies = new Map<string, 'accept' | 'pending'>();
-const mockFetch = window.fetch;
-window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
-  const url = new URL(input instanceof Request ? input.url : String(input), document.baseURI);
-  const reply = signatureReplies.get(url.origin);
-  if (reply && init?.method === 'POST' && url.pathname === `/${petitionPath}/signatures`) {
-    if (reply === 'pending') return new Promise<Response>(() => {});
-    return Promise.resolve(Response.json({ status: 'check_email' }, { status: 202 }));
-  }
-  return mockFetch(input, init);
-};
-function signingApi(name: string, reply: 'accept' | 'pending') {
-  const base = mockApi(name, routes(open));
-  signatureReplies.set(new URL(base).origin, reply);
-  return base;
-}
+const defaultApi = mockApi('petition', routes(open));
+/** The mock API of a story that signs: the signature is accepted (202) at once, or never answered (to hold "sending"). */
+const signingApi = (name: string, reply: 'accept' | 'pending') =>
+  mockApi(name, { ...routes(open), [`POST ${petitionPath}/signatures`]: reply === 'pending' ? { pending: true } : { json: { status: 'check_email' }, status: 202 } });
 
 const petition = (args: PetitionArgs) => html`
   <medverka-petition
@@ -113,8 +82,7 @@ const meta = {
   },
   argTypes: {
     petition: { control: 'text' },
-    api: { control: 'text' },
-    'heading-level': { control: { type: 'number', min: 1, max: 6, step: 1 } },
+    ...widgetArgTypes,
   },
 } satisfies Meta<PetitionArgs>;
 
@@ -123,19 +91,13 @@ type Story = StoryObj<PetitionArgs>;
 
 /** Fills the form as a resident would and sends it. */
 async function fillAndSubmit(canvasElement: HTMLElement) {
-  const element = canvasElement.querySelector('medverka-petition')!;
-  const field = (selector: string) =>
-    waitFor(() => {
-      const el = element.shadowRoot?.querySelector<HTMLInputElement | HTMLButtonElement>(selector);
-      if (!el) throw new Error(`${selector} is not shown yet.`);
-      return el;
-    });
+  const field = (selector: string) => shownIn<HTMLInputElement | HTMLButtonElement>(canvasElement, 'medverka-petition', selector);
   await userEvent.type(await field('#name'), 'Bo Berg');
   await userEvent.type(await field('#email'), 'bo.berg@example.se');
   await userEvent.click(await field('#connection-resident'));
   await userEvent.click(await field('#showName'));
   await userEvent.click(await field('button[type=submit]'));
-  return element;
+  return canvasElement.querySelector('medverka-petition')!;
 }
 
 /** An open petition: text, count toward the threshold, days left, a few public signers and the form. */

@@ -3,21 +3,19 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
 import type { PetitionSummary } from '../widgets/petitions/petitions-api.js';
-import type { PowChallenge, PublicPetition } from '../widgets/shared/api.js';
+import type { PublicPetition } from '../widgets/shared/api.js';
 import '../widgets/petitions/define.js';
-import { mockApi, type MockRoutes } from './mock-api.js';
+import { challenge, mockApi, type MockRoutes } from './mock-api.js';
+import { shownIn, type WidgetArgs, widgetArgTypes } from './widget-story.js';
 
 /**
  * The story args are the element's attributes, as an editor writes them in the embed code;
  * their descriptions and the events, parts and custom properties in the table come from
  * custom-elements.json (see .storybook/preview.ts).
  */
-interface PetitionsArgs {
+interface PetitionsArgs extends WidgetArgs {
   show?: string;
-  api?: string;
-  'heading-level'?: number;
   onMedverkaPetitionProposed?: (event: Event) => void;
-  onMedverkaLoadError?: (event: Event) => void;
 }
 
 const listPath = 'api/petitions';
@@ -36,18 +34,6 @@ const detail = (s: PetitionSummary): PublicPetition => ({
   publicSigners: [],
 });
 
-/**
- * A challenge the widget can really solve: SHA-256("medverka-story-salt?expires=4102444800&7").
- * The mock API never checks the answer; the widget still does the work, as it would for real.
- */
-const challenge: PowChallenge = {
-  algorithm: 'SHA-256',
-  challenge: '006fb7a1bafc6d2c58091045f93233a9267faaf5416517ed7178ab7e100f1af8',
-  salt: 'medverka-story-salt?expires=4102444800&',
-  maxnumber: 100,
-  signature: '0'.repeat(64),
-};
-
 /** The mock answers by path only, so every filter and search shows the same list. */
 const routes = (list: PetitionSummary[]): MockRoutes => ({
   [listPath]: { json: { petitions: list } },
@@ -55,25 +41,9 @@ const routes = (list: PetitionSummary[]): MockRoutes => ({
   ...Object.fromEntries(list.map((s) => [`api/petitions/${s.id}`, { json: detail(s) }])),
 });
 
-/**
- * The shared mock API answers GET only. Proposing POSTs, so the stories that propose answer
- * that one request here, before the mock: 202 at once.
- */
-const defaultApi = mockApi('petitions', routes(summaries)); // installs the mock, so this wrapper goes over it
-const accepting = new Set<string>();
-const mockFetch = window.fetch;
-window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
-  const url = new URL(input instanceof Request ? input.url : String(input), document.baseURI);
-  if (accepting.has(url.origin) && init?.method === 'POST' && url.pathname === `/${listPath}`) {
-    return Promise.resolve(Response.json({ status: 'check_email' }, { status: 202 }));
-  }
-  return mockFetch(input, init);
-};
-function proposingApi(name: string) {
-  const base = mockApi(name, routes(summaries));
-  accepting.add(new URL(base).origin);
-  return base;
-}
+const defaultApi = mockApi('petitions', routes(summaries));
+/** The mock API of a story that proposes: the proposal is accepted (202) at once. */
+const proposingApi = (name: string) => mockApi(name, { ...routes(summaries), [`POST ${listPath}`]: { json: { status: 'check_email' }, status: 202 } });
 
 const petitions = (args: PetitionsArgs) => html`
   <medverka-petitions
@@ -98,8 +68,7 @@ const meta = {
   },
   argTypes: {
     show: { control: 'select', options: ['open', 'answered', 'closed', 'all'] },
-    api: { control: 'text' },
-    'heading-level': { control: { type: 'number', min: 1, max: 6, step: 1 } },
+    ...widgetArgTypes,
   },
 } satisfies Meta<PetitionsArgs>;
 
@@ -107,14 +76,7 @@ export default meta;
 type Story = StoryObj<PetitionsArgs>;
 
 /** Waits for a part of the widget's shadow root. */
-function part<T extends HTMLElement>(canvasElement: HTMLElement, selector: string) {
-  const element = canvasElement.querySelector('medverka-petitions')!;
-  return waitFor(() => {
-    const el = element.shadowRoot?.querySelector<T>(selector);
-    if (!el) throw new Error(`${selector} is not shown yet.`);
-    return el;
-  });
-}
+const part = <T extends HTMLElement>(canvasElement: HTMLElement, selector: string) => shownIn<T>(canvasElement, 'medverka-petitions', selector);
 
 /** Opens the proposal form, as a resident would. */
 async function openForm(canvasElement: HTMLElement) {

@@ -5,19 +5,17 @@ import { expect, fn, userEvent, waitFor } from 'storybook/test';
 import type { PollResults, PublicPoll } from '../widgets/poll/poll-api.js';
 import '../widgets/poll/define.js';
 import { mockApi, type MockRoutes } from './mock-api.js';
+import { shownIn, type WidgetArgs } from './widget-story.js';
 
 /**
  * The story args are the element's attributes, as an editor writes them in the embed code;
  * their descriptions and the events, parts and custom properties in the table come from
  * custom-elements.json (see .storybook/preview.ts).
  */
-interface PollArgs {
+interface PollArgs extends WidgetArgs {
   poll?: string;
-  api?: string;
   presenter?: boolean;
-  'heading-level'?: number;
   onMedverkaPollAnswered?: (event: Event) => void;
-  onMedverkaLoadError?: (event: Event) => void;
 }
 
 const pollPath = 'api/polls/7';
@@ -124,12 +122,7 @@ export default meta;
 type Story = StoryObj<PollArgs>;
 
 /** The element's shadow root's first match, once it is there. */
-const shown = (canvasElement: HTMLElement, selector: string) =>
-  waitFor(() => {
-    const el = canvasElement.querySelector('medverka-poll')?.shadowRoot?.querySelector<HTMLElement>(selector);
-    if (!el) throw new Error(`${selector} is not shown yet.`);
-    return el;
-  });
+const shown = (canvasElement: HTMLElement, selector: string) => shownIn(canvasElement, 'medverka-poll', selector);
 
 /** An open single-choice poll: each answer is a button, and one click sends it. */
 export const OpenSingle: Story = { name: 'Open, single choice' };

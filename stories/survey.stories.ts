@@ -1,18 +1,16 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { expect, fn, userEvent, waitFor } from 'storybook/test';
+import { expect, fn, userEvent } from 'storybook/test';
 import type { PublicSurvey, SurveyResponseState } from '../widgets/survey/survey-api.js';
 import '../widgets/survey/define.js';
-import { mockApi, type MockRoutes } from './mock-api.js';
+import { challenge, mockApi, type MockRoutes } from './mock-api.js';
+import { shownIn, type WidgetArgs, widgetArgTypes } from './widget-story.js';
 
 /** The story args are the element's attributes, as an editor writes them in the embed code. */
-interface SurveyArgs {
+interface SurveyArgs extends WidgetArgs {
   survey?: string;
-  api?: string;
-  'heading-level'?: number;
   onMedverkaSurveySubmitted?: (event: Event) => void;
-  onMedverkaLoadError?: (event: Event) => void;
 }
 
 const id = '7';
@@ -57,15 +55,6 @@ const survey: PublicSurvey = {
 
 const saved = (page: number, submitted = false): SurveyResponseState => ({ answers: { travel: 2, visits: [0, 2], safety: 3, ideas: 'Fler sittplatser i skuggan.' }, page, submitted });
 
-/** A challenge the widget can really solve (see petition.stories.ts), for starting an open survey; the mock never checks the answer. */
-const challenge = {
-  algorithm: 'SHA-256',
-  challenge: '006fb7a1bafc6d2c58091045f93233a9267faaf5416517ed7178ab7e100f1af8',
-  salt: 'medverka-story-salt?expires=4102444800&',
-  maxnumber: 100,
-  signature: '0'.repeat(64),
-};
-
 const routes = (response: SurveyResponseState | null = null, data: PublicSurvey = survey): MockRoutes => ({
   [path]: { json: { survey: data, response } },
   'api/pow/challenge': { json: challenge },
@@ -105,20 +94,14 @@ const meta = {
   args: { survey: id, api: api('survey', routes()), 'heading-level': 2, onMedverkaSurveySubmitted: fn(), onMedverkaLoadError: fn() },
   argTypes: {
     survey: { control: 'text' },
-    api: { control: 'text' },
-    'heading-level': { control: { type: 'number', min: 1, max: 6, step: 1 } },
+    ...widgetArgTypes,
   },
 } satisfies Meta<SurveyArgs>;
 
 export default meta;
 type Story = StoryObj<SurveyArgs>;
 
-const field = (canvasElement: HTMLElement, selector: string) =>
-  waitFor(() => {
-    const el = canvasElement.querySelector('medverka-survey')?.shadowRoot?.querySelector<HTMLElement>(selector);
-    if (!el) throw new Error(`${selector} is not shown yet.`);
-    return el;
-  });
+const field = (canvasElement: HTMLElement, selector: string) => shownIn(canvasElement, 'medverka-survey', selector);
 
 /** The first page: title, intro, "Sida 1 av 3", a single-choice and a multiple-choice question. */
 export const FirstPage: Story = { name: 'First page' };

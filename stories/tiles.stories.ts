@@ -4,6 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
 import '../widgets/tiles/define.js';
 import { mockApi } from './mock-api.js';
+import type { WidgetArgs } from './widget-story.js';
 import { emptySet, engageraDig, engageraDigUncoloured, withWidgetTile } from './tiles.fixtures.js';
 
 /**
@@ -11,14 +12,11 @@ import { emptySet, engageraDig, engageraDigUncoloured, withWidgetTile } from './
  * their descriptions and the events, parts and custom properties in the table come from
  * custom-elements.json (see .storybook/preview.ts).
  */
-interface TilesArgs {
+interface TilesArgs extends WidgetArgs {
   set?: string;
-  api?: string;
   'show-title'?: boolean;
-  'heading-level'?: number;
   /** Listeners for the manifest's events; Storybook shows their calls in the Actions panel. */
   onMedverkaTileOpen?: (event: Event) => void;
-  onMedverkaLoadError?: (event: Event) => void;
 }
 
 const tileSetPath = 'api/tile-sets/engagera-dig';

@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto';
 import type { PowChallenge } from '../../server/abuse/schemas.js';
-import { encodeSolution } from '../../widgets/petition/proof-of-work.js';
+import { encodeSolution } from '../../widgets/forms/proof-of-work.js';
 
 /**
  * Solves an ALTCHA v1 challenge as the widget's worker does — the number n for which

@@ -1,16 +1,15 @@
 /// <reference types="mocha" />
+import type { LitElement } from 'lit';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../widgets/budget/define.js';
 import type { MedverkaBudget } from '../../widgets/budget/budget.element.js';
 import type { PublicBudget } from '../../widgets/budget/budget-api.js';
-import type { MedverkaBallotCastDetail, MedverkaLoadErrorDetail } from '../../widgets/shared/events.js';
+import type { MedverkaBallotCastDetail } from '../../widgets/shared/events.js';
+import { $, $$, expectChallengeOnlyOnceStarted, expectLoadingOnlyWhenSlow, expectRetry, failingToLoad, root, settled } from './resident.js';
 // @ts-expect-error: served by the test runner's config, not a file
 import { api, hangingApi } from '/test-api.js';
 
-const root = (el: MedverkaBudget) => el.shadowRoot!;
-const $ = <T extends Element = HTMLElement>(el: MedverkaBudget, selector: string) => root(el).querySelector<T>(selector);
-const $$ = <T extends Element = HTMLElement>(el: MedverkaBudget, selector: string) => [...root(el).querySelectorAll<T>(selector)];
 /** Text with every kind of space (Intl writes no-break spaces) as a plain one. */
 const plain = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
 
@@ -38,12 +37,8 @@ before(async () => {
 const itemId = (which: keyof typeof seeded, title: string) => processes[which].items.find((i) => i.title.sv === title)!.id;
 const districtId = (name: string) => processes.projects.districts.find((d) => d.name.sv === name)!.id;
 
-async function loaded(el: MedverkaBudget) {
-  // Not the "Laddar …" message (role=status), which shows when a load takes long, as on a busy machine.
-  await waitUntil(() => $(el, '[part=heading], .message:not([role=status])'), 'the widget settles', { timeout: 5000 });
-  await el.updateComplete;
-  return el;
-}
+// Not the "Laddar …" message (role=status), which shows when a load takes long, as on a busy machine.
+const loaded = <E extends LitElement>(el: E) => settled(el, '[part=heading], .message:not([role=status])');
 
 async function budget(which: keyof typeof seeded | string, attrs: { lang?: string } = {}) {
   const slug = which in seeded ? seeded[which as keyof typeof seeded] : which;
@@ -447,12 +442,7 @@ describe('<medverka-budget>', () => {
   });
 
   it('says so when there is no such budget (or it is a draft), and tells the page', async () => {
-    const el = document.createElement('medverka-budget');
-    el.setAttribute('api', api as string);
-    el.setAttribute('budget', 'finns-inte');
-    const event = oneEvent(el, 'medverka-load-error');
-    document.body.append(el);
-    const { detail } = (await event) as CustomEvent<MedverkaLoadErrorDetail>;
+    const { el, detail } = await failingToLoad('medverka-budget', { api: api as string, budget: 'finns-inte' });
     expect(detail).to.deep.equal({ what: 'budget', status: 404 });
     await loaded(el);
     expect($(el, '.message')!.textContent).to.equal('Budgeten finns inte, eller har inte öppnat ännu.');
@@ -463,32 +453,16 @@ describe('<medverka-budget>', () => {
   it('shows an error with a retry button when the server cannot be reached', async () => {
     const el = await fixture<MedverkaBudget>(html`<medverka-budget budget="x" api="http://127.0.0.1:9/"></medverka-budget>`);
     await loaded(el);
-    expect($(el, '[role=alert]')!.textContent).to.contain('Det gick inte att hämta budgeten just nu.');
-    await expect(el).to.be.accessible();
-    const again = oneEvent(el, 'medverka-load-error');
-    $<HTMLButtonElement>(el, '[role=alert] button')!.click();
-    await again;
+    await expectRetry(el, 'Det gick inte att hämta budgeten just nu.');
   });
 
   it('shows a loading state, announced, only when loading takes a while', async () => {
     const el = await fixture<MedverkaBudget>(html`<medverka-budget budget="x" api=${hangingApi as string}></medverka-budget>`);
-    await el.updateComplete;
-    expect(root(el).children.length, 'nothing flashes during a quick load').to.equal(0);
-    await waitUntil(() => $(el, '[role=status]'), 'a slow load says so', { timeout: 2000 });
-    expect($(el, '[role=status]')!.textContent).to.equal('Laddar …');
-    await expect(el).to.be.accessible();
+    await expectLoadingOnlyWhenSlow(el);
   });
 
   it('does not fetch a challenge until the resident starts', async () => {
-    const seen: string[] = [];
-    const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => seen.push(e.name)));
-    observer.observe({ type: 'resource' });
-    const el = await budget('within');
-    await new Promise((r) => setTimeout(r, 100));
-    expect(seen.some((u) => u.includes('/api/pow/challenge'))).to.equal(false);
-    $<HTMLInputElement>(el, 'input[type=range]')!.focus();
-    await waitUntil(() => seen.some((u) => u.includes('/api/pow/challenge')), 'starting fetches one');
-    observer.disconnect();
+    await expectChallengeOnlyOnceStarted(() => budget('within'), 'input[type=range]', 'starting fetches one');
   });
 
   it('speaks English with lang="en"', async () => {

@@ -1,30 +1,18 @@
 /// <reference types="mocha" />
+import type { LitElement } from 'lit';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../widgets/panel/define.js';
 import type { MedverkaPanel } from '../../widgets/panel/panel.element.js';
-import type { MedverkaLoadErrorDetail, MedverkaPanelJoinedDetail } from '../../widgets/shared/events.js';
+import type { MedverkaPanelJoinedDetail } from '../../widgets/shared/events.js';
+import { $, expectChallengeOnlyOnceStarted, expectLoadingOnlyWhenSlow, expectRetry, failingToLoad, root, settled, type } from './resident.js';
 // @ts-expect-error: served by the test runner's config, not a file
 import { api, hangingApi } from '/test-api.js';
 
-const root = (el: MedverkaPanel) => el.shadowRoot!;
-const $ = <T extends Element = HTMLElement>(el: MedverkaPanel, selector: string) => root(el).querySelector<T>(selector);
-
-async function loaded(el: MedverkaPanel) {
-  await waitUntil(() => $(el, 'form, .message'), 'the widget settles', { timeout: 5000 });
-  await el.updateComplete;
-  return el;
-}
+const loaded = <E extends LitElement>(el: E) => settled(el, 'form, .message:not([role=status])');
 
 async function panel(attrs: { lang?: string } = {}) {
   return loaded(await fixture<MedverkaPanel>(html`<medverka-panel api=${api as string} lang=${attrs.lang ?? 'sv'}></medverka-panel>`));
-}
-
-function type(el: MedverkaPanel, id: string, value: string) {
-  const input = $<HTMLInputElement>(el, `#${id}`)!;
-  input.focus();
-  input.value = value;
-  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
 }
 
 const submit = (el: MedverkaPanel) => $<HTMLButtonElement>(el, 'button[type=submit]')!.click();
@@ -75,26 +63,14 @@ describe('<medverka-panel>', () => {
 
   it('shows a loading state, announced, only when loading takes a while', async () => {
     const el = await fixture<MedverkaPanel>(html`<medverka-panel api=${hangingApi as string}></medverka-panel>`);
-    await el.updateComplete;
-    expect(root(el).children.length, 'nothing flashes during a quick load').to.equal(0);
-    await waitUntil(() => $(el, '[role=status]'), 'a slow load says so', { timeout: 2000 });
-    expect($(el, '[role=status]')!.textContent).to.equal('Laddar …');
-    await expect(el).to.be.accessible();
+    await expectLoadingOnlyWhenSlow(el);
   });
 
   it('shows an error with a retry button when the server cannot be reached', async () => {
-    const el = document.createElement('medverka-panel');
-    el.setAttribute('api', 'http://127.0.0.1:9/');
-    const failed = oneEvent(el, 'medverka-load-error');
-    document.body.append(el);
-    const { detail } = (await failed) as CustomEvent<MedverkaLoadErrorDetail>;
+    const { el, detail } = await failingToLoad('medverka-panel', { api: 'http://127.0.0.1:9/' });
     expect(detail).to.deep.equal({ what: 'panel', status: null });
     await loaded(el);
-    expect($(el, '[role=alert]')!.textContent).to.contain('Det gick inte att hämta');
-    await expect(el).to.be.accessible();
-    const again = oneEvent(el, 'medverka-load-error');
-    $<HTMLButtonElement>(el, '[role=alert] button')!.click();
-    await again;
+    await expectRetry(el, 'Det gick inte att hämta');
     el.remove();
   });
 
@@ -167,15 +143,7 @@ describe('<medverka-panel>', () => {
   });
 
   it('does not fetch a challenge until the resident starts the form', async () => {
-    const seen: string[] = [];
-    const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => seen.push(e.name)));
-    observer.observe({ type: 'resource' });
-    const el = await panel();
-    await new Promise((r) => setTimeout(r, 100));
-    expect(seen.some((u) => u.includes('/api/pow/challenge'))).to.equal(false);
-    $<HTMLInputElement>(el, '#email')!.focus();
-    await waitUntil(() => seen.some((u) => u.includes('/api/pow/challenge')), 'starting the form fetches one');
-    observer.disconnect();
+    await expectChallengeOnlyOnceStarted(() => panel(), '#email');
   });
 
   it('speaks English with lang="en", the consent text included', async () => {

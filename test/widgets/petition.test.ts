@@ -1,15 +1,14 @@
 /// <reference types="mocha" />
+import type { LitElement } from 'lit';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../widgets/petition/define.js';
 import type { MedverkaPetition } from '../../widgets/petition/petition.element.js';
-import { encodeSolution, solve } from '../../widgets/petition/proof-of-work.js';
-import type { MedverkaLoadErrorDetail, MedverkaSignedDetail } from '../../widgets/shared/events.js';
+import { encodeSolution, solve } from '../../widgets/forms/proof-of-work.js';
+import type { MedverkaSignedDetail } from '../../widgets/shared/events.js';
+import { $, expectChallengeOnlyOnceStarted, expectLoadingOnlyWhenSlow, expectRetry, failingToLoad, focusedSummary, root, settled, type } from './resident.js';
 // @ts-expect-error: served by the test runner's config, not a file
 import { api, hangingApi } from '/test-api.js';
-
-const root = (el: MedverkaPetition) => el.shadowRoot!;
-const $ = <T extends Element = HTMLElement>(el: MedverkaPetition, selector: string) => root(el).querySelector<T>(selector);
 
 /** Titles of the petitions test/widgets/seed.ts makes (that file holds server code, so not imported here). */
 const seededPetitions = {
@@ -28,12 +27,8 @@ before(async () => {
   ids = { open: idOf(seededPetitions.open), answered: idOf(seededPetitions.answered), closed: idOf(seededPetitions.closed), live: idOf(seededPetitions.live) };
 });
 
-async function loaded(el: MedverkaPetition) {
-  // Not at "Laddar …", which a slow (busy) server shows first.
-  await waitUntil(() => $(el, '[part=heading], .message:not([role=status])'), 'the widget settles', { timeout: 5000 });
-  await el.updateComplete;
-  return el;
-}
+// Not at "Laddar …", which a slow (busy) server shows first.
+const loaded = <E extends LitElement>(el: E) => settled(el, '[part=heading], .message:not([role=status])');
 
 async function petition(which: keyof typeof seededPetitions | string, attrs: { lang?: string } = {}) {
   const id = which in seededPetitions ? ids[which as keyof typeof seededPetitions] : which;
@@ -41,30 +36,11 @@ async function petition(which: keyof typeof seededPetitions | string, attrs: { l
   return loaded(el);
 }
 
-function type(el: MedverkaPetition, id: string, value: string) {
-  const input = $<HTMLInputElement>(el, `#${id}`)!;
-  input.focus();
-  input.value = value;
-  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-}
-
 function check(el: MedverkaPetition, id: string) {
   $<HTMLInputElement>(el, `#${id}`)!.click();
 }
 
 const submit = (el: MedverkaPetition) => $<HTMLButtonElement>(el, 'button[type=submit]')!.click();
-
-/**
- * The focused element's role and the name ARIA gives it: an explicit role, named by the text of
- * the elements aria-labelledby lists (a role-less div may not be named at all).
- */
-function focusedSummary(el: MedverkaPetition) {
-  const focused = root(el).activeElement as HTMLElement | null;
-  const role = focused?.getAttribute('role') ?? null;
-  const labelledBy = (focused?.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
-  const name = role && role !== 'generic' && role !== 'none' && role !== 'presentation' ? labelledBy.map((id) => root(el).getElementById(id)?.textContent?.trim() ?? '').join(' ') : '';
-  return { id: focused?.id, role, name };
-}
 
 describe('<medverka-petition>', () => {
   afterEach(async () => {
@@ -179,12 +155,7 @@ describe('<medverka-petition>', () => {
   });
 
   it('says so when there is no such petition, and tells the page', async () => {
-    const el = document.createElement('medverka-petition');
-    el.setAttribute('api', api as string);
-    el.setAttribute('petition', '99999');
-    const event = oneEvent(el, 'medverka-load-error');
-    document.body.append(el);
-    const { detail } = (await event) as CustomEvent<MedverkaLoadErrorDetail>;
+    const { el, detail } = await failingToLoad('medverka-petition', { api: api as string, petition: '99999' });
     expect(detail).to.deep.equal({ what: 'petition', status: 404 });
     await loaded(el);
     expect($(el, '.message')!.textContent).to.contain('Förslaget finns inte');
@@ -195,21 +166,12 @@ describe('<medverka-petition>', () => {
   it('shows an error with a retry button when the server cannot be reached', async () => {
     const el = await fixture<MedverkaPetition>(html`<medverka-petition petition="1" api="http://127.0.0.1:9/"></medverka-petition>`);
     await loaded(el);
-    const alert = $(el, '[role=alert]')!;
-    expect(alert.textContent).to.contain('Det gick inte att hämta förslaget just nu.');
-    await expect(el).to.be.accessible();
-    const again = oneEvent(el, 'medverka-load-error');
-    $<HTMLButtonElement>(el, '[role=alert] button')!.click();
-    await again;
+    await expectRetry(el, 'Det gick inte att hämta förslaget just nu.');
   });
 
   it('shows a loading state, announced, only when loading takes a while', async () => {
     const el = await fixture<MedverkaPetition>(html`<medverka-petition petition="1" api=${hangingApi as string}></medverka-petition>`);
-    await el.updateComplete;
-    expect(root(el).children.length, 'nothing flashes during a quick load').to.equal(0);
-    await waitUntil(() => $(el, '[role=status]'), 'a slow load says so', { timeout: 2000 });
-    expect($(el, '[role=status]')!.textContent).to.equal('Laddar …');
-    await expect(el).to.be.accessible();
+    await expectLoadingOnlyWhenSlow(el);
   });
 
   it('validates on submit: focuses an error summary linking to each field, and marks the fields', async () => {
@@ -380,15 +342,7 @@ describe('<medverka-petition>', () => {
   });
 
   it('does not fetch a challenge until the resident starts the form', async () => {
-    const seen: string[] = [];
-    const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => seen.push(e.name)));
-    observer.observe({ type: 'resource' });
-    const el = await petition('open');
-    await new Promise((r) => setTimeout(r, 100));
-    expect(seen.some((u) => u.includes('/api/pow/challenge'))).to.equal(false);
-    $<HTMLInputElement>(el, '#name')!.focus();
-    await waitUntil(() => seen.some((u) => u.includes('/api/pow/challenge')), 'starting the form fetches one');
-    observer.disconnect();
+    await expectChallengeOnlyOnceStarted(() => petition('open'), '#name');
   });
 
   it('speaks English with lang="en"', async () => {

@@ -1,14 +1,13 @@
 /// <reference types="mocha" />
+import type { LitElement } from 'lit';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../widgets/petitions/define.js';
 import type { MedverkaPetitions } from '../../widgets/petitions/petitions.element.js';
-import type { MedverkaLoadErrorDetail, MedverkaPetitionProposedDetail } from '../../widgets/shared/events.js';
+import type { MedverkaPetitionProposedDetail } from '../../widgets/shared/events.js';
+import { $, expectLoadingOnlyWhenSlow, expectRetry, failingToLoad, focusedSummary, root, settled, type } from './resident.js';
 // @ts-expect-error: served by the test runner's config, not a file
 import { api, hangingApi } from '/test-api.js';
-
-const root = (el: MedverkaPetitions) => el.shadowRoot!;
-const $ = <T extends Element = HTMLElement>(el: MedverkaPetitions, selector: string) => root(el).querySelector<T>(selector);
 
 /** Titles of the petitions test/widgets/seed.ts makes (that file holds server code, so not imported here). */
 const seededPetitions = {
@@ -19,31 +18,20 @@ const seededPetitions = {
 
 const titles = (el: MedverkaPetitions) => [...root(el).querySelectorAll('.item-title')].map((t) => t.textContent);
 
-async function settled(el: MedverkaPetitions) {
-  // Not at "Laddar …", which a slow (busy) server shows first.
-  await waitUntil(() => $(el, '[part=list], [part=message]:not([role=status])'), 'the list settles', { timeout: 5000 });
-  await el.updateComplete;
-  return el;
-}
+// Not at "Laddar …", which a slow (busy) server shows first.
+const settledList = <E extends LitElement>(el: E) => settled(el, '[part=list], [part=message]:not([role=status])');
 
 async function petitions(attrs: { show?: string; lang?: string; api?: string } = {}) {
   const el = await fixture<MedverkaPetitions>(
     html`<medverka-petitions show=${attrs.show ?? 'open'} api=${attrs.api ?? (api as string)} lang=${attrs.lang ?? 'sv'}></medverka-petitions>`,
   );
-  return settled(el);
+  return settledList(el);
 }
 
 /** Searches as a resident does: the words, then the search button. */
 function search(el: MedverkaPetitions, words: string) {
   $<HTMLInputElement>(el, '#q')!.value = words;
   $<HTMLButtonElement>(el, '.search button[type=submit]')!.click();
-}
-
-function type(el: MedverkaPetitions, id: string, value: string) {
-  const input = $<HTMLInputElement | HTMLTextAreaElement>(el, `#${id}`)!;
-  input.focus();
-  input.value = value;
-  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
 }
 
 async function openForm(el: MedverkaPetitions) {
@@ -56,18 +44,6 @@ async function openForm(el: MedverkaPetitions) {
 }
 
 const submit = (el: MedverkaPetitions) => $<HTMLButtonElement>(el, '[part=form] button[type=submit]')!.click();
-
-/**
- * The focused element's role and the name ARIA gives it: an explicit role, named by the text of
- * the elements aria-labelledby lists (a role-less div may not be named at all).
- */
-function focusedSummary(el: MedverkaPetitions) {
-  const focused = root(el).activeElement as HTMLElement | null;
-  const role = focused?.getAttribute('role') ?? null;
-  const labelledBy = (focused?.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
-  const name = role && role !== 'generic' && role !== 'none' && role !== 'presentation' ? labelledBy.map((id) => root(el).getElementById(id)?.textContent?.trim() ?? '').join(' ') : '';
-  return { id: focused?.id, role, name };
-}
 
 /** The test page's own address, without the fragment a test gave it. */
 const pageAddress = location.pathname + location.search;
@@ -229,28 +205,16 @@ describe('<medverka-petitions>', () => {
   });
 
   it('shows an error with a retry button when the server cannot be reached, and tells the page', async () => {
-    const el = document.createElement('medverka-petitions');
-    el.setAttribute('api', 'http://127.0.0.1:9/');
-    const event = oneEvent(el, 'medverka-load-error');
-    document.body.append(el);
-    const { detail } = (await event) as CustomEvent<MedverkaLoadErrorDetail>;
+    const { el, detail } = await failingToLoad('medverka-petitions', { api: 'http://127.0.0.1:9/' });
     expect(detail).to.deep.equal({ what: 'petitions', status: null });
-    await settled(el);
-    expect($(el, '[role=alert]')!.textContent).to.contain('Det gick inte att hämta förslagen just nu.');
-    await expect(el).to.be.accessible();
-    const again = oneEvent(el, 'medverka-load-error');
-    $<HTMLButtonElement>(el, '[role=alert] button')!.click();
-    await again;
+    await settledList(el);
+    await expectRetry(el, 'Det gick inte att hämta förslagen just nu.');
     el.remove();
   });
 
   it('shows a loading state, announced, only when loading takes a while', async () => {
     const el = await fixture<MedverkaPetitions>(html`<medverka-petitions api=${hangingApi as string}></medverka-petitions>`);
-    await el.updateComplete;
-    expect(root(el).children.length, 'nothing flashes during a quick load').to.equal(0);
-    await waitUntil(() => $(el, '[part=message][role=status]'), 'a slow load says so', { timeout: 2000 });
-    expect($(el, '[part=message][role=status]')!.textContent).to.equal('Laddar …');
-    await expect(el).to.be.accessible();
+    await expectLoadingOnlyWhenSlow(el, '[part=message][role=status]');
   });
 
   it('reveals the proposal form, with the public-document notice; an empty submit focuses the error summary', async () => {
@@ -325,7 +289,7 @@ describe('<medverka-petitions>', () => {
   it('fits 320 px at 200 % text with targets of at least 44 px, and keeps borders in forced colours', async () => {
     await setViewport({ width: 320, height: 640 });
     const wrap = await fixture<HTMLElement>(html`<div style="width:320px;font-size:32px"><medverka-petitions show="all" api=${api as string}></medverka-petitions></div>`);
-    const el = await settled(wrap.querySelector('medverka-petitions')!);
+    const el = await settledList(wrap.querySelector('medverka-petitions')!);
     await openForm(el);
     const edge = wrap.getBoundingClientRect().right;
     for (const node of root(el).querySelectorAll<HTMLElement>('button, input, textarea, .choice')) {

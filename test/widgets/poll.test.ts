@@ -1,17 +1,15 @@
 /// <reference types="mocha" />
+import type { LitElement } from 'lit';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../widgets/poll/define.js';
 import type { MedverkaPoll } from '../../widgets/poll/poll.element.js';
 import type { PublicPoll } from '../../widgets/poll/poll-api.js';
-import type { MedverkaLoadErrorDetail, MedverkaPollAnsweredDetail } from '../../widgets/shared/events.js';
+import type { MedverkaPollAnsweredDetail } from '../../widgets/shared/events.js';
+import { $, $$, expectLoadingOnlyWhenSlow, expectRetry, failingToLoad, root, settled, text } from './resident.js';
 // @ts-expect-error: served by the test runner's config, not a file
 import { api, hangingApi } from '/test-api.js';
 
-const root = (el: MedverkaPoll) => el.shadowRoot!;
-const $ = <T extends Element = HTMLElement>(el: MedverkaPoll, selector: string) => root(el).querySelector<T>(selector);
-const $$ = <T extends Element = HTMLElement>(el: MedverkaPoll, selector: string) => [...root(el).querySelectorAll<T>(selector)];
-const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 /** Questions of the polls test/widgets/seed.ts makes (that file holds server code, so not imported here). */
 const seededPolls = {
@@ -41,11 +39,7 @@ const optionId = (which: Which, label: string) => polls[which].options.find((o) 
 const storageKey = (which: Which) => `medverka-poll ${new URL(api as string).origin} ${polls[which].id}`;
 const pollKeys = () => Object.keys(localStorage).filter((k) => k.startsWith('medverka-poll '));
 
-async function loaded(el: MedverkaPoll) {
-  await waitUntil(() => $(el, '[part=question], .message'), 'the widget settles', { timeout: 5000 });
-  await el.updateComplete;
-  return el;
-}
+const loaded = <E extends LitElement>(el: E) => settled(el, '[part=question], .message');
 
 async function poll(which: Which, attrs: { lang?: string; presenter?: boolean } = {}) {
   const el = await fixture<MedverkaPoll>(
@@ -313,12 +307,7 @@ describe('<medverka-poll>', () => {
   });
 
   it('says so when there is no such poll, and tells the page', async () => {
-    const el = document.createElement('medverka-poll');
-    el.setAttribute('api', api as string);
-    el.setAttribute('poll', '99999');
-    const event = oneEvent(el, 'medverka-load-error');
-    document.body.append(el);
-    const { detail } = (await event) as CustomEvent<MedverkaLoadErrorDetail>;
+    const { el, detail } = await failingToLoad('medverka-poll', { api: api as string, poll: '99999' });
     expect(detail).to.deep.equal({ what: 'poll', status: 404 });
     await loaded(el);
     expect(text($(el, '.message'))).to.equal('Frågan finns inte, eller har inte öppnats ännu.');
@@ -329,20 +318,12 @@ describe('<medverka-poll>', () => {
   it('shows an error with a retry button when the server cannot be reached', async () => {
     const el = await fixture<MedverkaPoll>(html`<medverka-poll poll="1" api="http://127.0.0.1:9/"></medverka-poll>`);
     await loaded(el);
-    expect(text($(el, '[role=alert]'))).to.contain('Det gick inte att hämta frågan just nu.');
-    await expect(el).to.be.accessible();
-    const again = oneEvent(el, 'medverka-load-error');
-    $<HTMLButtonElement>(el, '[role=alert] button')!.click();
-    await again;
+    await expectRetry(el, 'Det gick inte att hämta frågan just nu.');
   });
 
   it('shows a loading state, announced, only when loading takes a while', async () => {
     const el = await fixture<MedverkaPoll>(html`<medverka-poll poll="1" api=${hangingApi as string}></medverka-poll>`);
-    await el.updateComplete;
-    expect(root(el).children.length, 'nothing flashes during a quick load').to.equal(0);
-    await waitUntil(() => $(el, '[role=status]'), 'a slow load says so', { timeout: 2000 });
-    expect(text($(el, '[role=status]'))).to.equal('Laddar …');
-    await expect(el).to.be.accessible();
+    await expectLoadingOnlyWhenSlow(el);
   });
 
   it('fits 320 px at 200 % text, with targets of at least 44 px', async () => {

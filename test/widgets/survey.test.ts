@@ -1,14 +1,14 @@
 /// <reference types="mocha" />
+import type { LitElement } from 'lit';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../widgets/survey/define.js';
 import type { MedverkaLoadErrorDetail, MedverkaSurveySubmittedDetail } from '../../widgets/shared/events.js';
 import type { MedverkaSurvey } from '../../widgets/survey/survey.element.js';
+import { $, expectLoadingOnlyWhenSlow, expectRetry, root, settled } from './resident.js';
 // @ts-expect-error: served by the test runner's config, not a file
 import { api, hangingApi } from '/test-api.js';
 
-const root = (el: MedverkaSurvey) => el.shadowRoot!;
-const $ = <T extends Element = HTMLElement>(el: MedverkaSurvey, selector: string) => root(el).querySelector<T>(selector);
 const focused = (el: MedverkaSurvey) => root(el).activeElement as HTMLElement | null;
 
 const t = (sv: string, en: string | null = null) => ({ sv, en });
@@ -60,11 +60,7 @@ async function openSurvey(options: { closed?: boolean } = {}) {
 
 const storageKey = (id: number) => `medverka-survey ${new URL(api as string).origin} ${id}`;
 
-async function loaded(el: MedverkaSurvey) {
-  await waitUntil(() => $(el, '#page-heading, .message'), 'the widget settles', { timeout: 5000 });
-  await el.updateComplete;
-  return el;
-}
+const loaded = <E extends LitElement>(el: E) => settled(el, '#page-heading, .message');
 
 async function show(id: number | string, attrs: { lang?: string; hash?: string } = {}) {
   if (attrs.hash) history.replaceState(null, '', `${location.pathname}${location.search}#${attrs.hash}`);
@@ -404,20 +400,12 @@ describe('<medverka-survey>', () => {
 
   it('shows an error with a retry button when the server cannot be reached', async () => {
     const el = await loaded(await fixture<MedverkaSurvey>(html`<medverka-survey survey="1" api="http://127.0.0.1:9/"></medverka-survey>`));
-    expect($(el, '[role=alert]')!.textContent).to.contain('Det gick inte att hämta enkäten just nu.');
-    await expect(el).to.be.accessible();
-    const again = oneEvent(el, 'medverka-load-error');
-    $<HTMLButtonElement>(el, '[role=alert] button')!.click();
-    await again;
+    await expectRetry(el, 'Det gick inte att hämta enkäten just nu.');
   });
 
   it('shows a loading state, announced, only when loading takes a while', async () => {
     const el = await fixture<MedverkaSurvey>(html`<medverka-survey survey="999998" api=${hangingApi as string}></medverka-survey>`);
-    await el.updateComplete;
-    expect(root(el).children.length, 'nothing flashes during a quick load').to.equal(0);
-    await waitUntil(() => $(el, '[role=status]'), 'a slow load says so', { timeout: 2000 });
-    expect($(el, '[role=status]')!.textContent).to.equal('Laddar …');
-    await expect(el).to.be.accessible();
+    await expectLoadingOnlyWhenSlow(el);
   });
 
   it('speaks English with lang="en", the survey’s own English texts included', async () => {

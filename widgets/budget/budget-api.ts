@@ -4,8 +4,8 @@
  * ballot goes the petition's way: JSON with a solved proof of work, refusals as FormRefusal.
  */
 import type { BallotInput, PublicBudget } from '../../server/budgets/schemas.js';
-import { postWithPow } from '../petition/petition-api.js';
-import { getJson, type PowChallenge } from '../shared/api.js';
+import { postWithPow } from '../forms/post.js';
+import { getJson } from '../shared/api.js';
 
 export type { BallotInput, BudgetDistrict, BudgetItem, BudgetResults, PublicBudget } from '../../server/budgets/schemas.js';
 
@@ -13,8 +13,6 @@ const path = (slug: string) => `api/budgets/${encodeURIComponent(slug)}`;
 
 export const budgetApi = {
   budget: (base: string, slug: string, signal?: AbortSignal) => getJson<PublicBudget>(base, path(slug), signal),
-
-  challenge: (base: string) => getJson<PowChallenge>(base, 'api/pow/challenge'),
 
   /** Sends a ballot; resolves once the server answered 202 (the resident is to check their e-mail). */
   cast: (base: string, slug: string, ballot: BallotInput, pow: string) => postWithPow(base, `${path(slug)}/ballots`, ballot, pow),

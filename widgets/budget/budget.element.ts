@@ -1,5 +1,8 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { FormRefusal } from '../petition/petition-api.js';
+import { FormRefusal } from '../forms/post.js';
+import { Proof } from '../forms/proof.js';
+import { codeOf, refusalText } from '../forms/refusal.js';
+import { emailPattern, focusAfterRender, paragraphs } from '../forms/text.js';
 import { ApiRequestError } from '../shared/api.js';
 import { MedverkaElement } from '../shared/base-element.js';
 import { emit } from '../shared/events.js';
@@ -8,7 +11,7 @@ import { budgetApi, type BudgetItem, type PublicBudget } from './budget-api.js';
 import type { FormHost } from './form.js';
 import { styles } from './budget.styles.js';
 import { templates as en } from './locales/en.js';
-import { digits, itemsOf, kronor, paragraphs, pick, snap, tally, type Tally } from './tally.js';
+import { digits, itemsOf, kronor, pick, snap, tally, type Tally } from './tally.js';
 
 /** 'waiting': loading, but too briefly to be worth a message that would only flash. */
 type Status = 'waiting' | 'loading' | 'ready' | 'not-found' | 'error';
@@ -32,7 +35,6 @@ type FormView = typeof import('./form.js');
 const loadingMessageDelay = 300;
 /** The amount left is announced once the resident pauses, not on every step of a slider. */
 const announceAfter = 800;
-const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
  * A participatory budget (medborgarbudget): residents share out part of the municipality's
@@ -149,7 +151,7 @@ export class MedverkaBudget extends MedverkaElement {
   #abort?: AbortController;
   #announceTimer?: ReturnType<typeof setTimeout>;
   /** The proof of work for the next ballot, started when the resident starts. */
-  #pow?: Promise<string>;
+  #proof = new Proof(() => this.apiBase);
   #results?: ResultsView;
   #form?: FormView;
   /** What is left, in words, as last rendered (so in the element's language), for announcing. */
@@ -254,22 +256,8 @@ export class MedverkaBudget extends MedverkaElement {
     return this.amounts.get(item.id) ?? item.start;
   }
 
-  // —— Proof of work ——
-
-  /** Starts fetching and solving a challenge, once per ballot, when the resident starts. */
-  private startProof = () => {
-    this.#pow ??= this.prove();
-    // Handled where it is awaited; without this an early failure would be reported as unhandled.
-    this.#pow.catch(() => {});
-  };
-
-  /** The solver is its own chunk, fetched with the challenge: a published process's page never needs it. */
-  private async prove(): Promise<string> {
-    const [challenge, { solve, encodeSolution }] = await Promise.all([budgetApi.challenge(this.apiBase), import('../petition/proof-of-work.js')]);
-    const number = await solve(challenge);
-    if (number < 0) throw new ApiRequestError(null, 'pow_unsolved', 'No number solves the challenge.');
-    return encodeSolution(challenge, number);
-  }
+  /** Starts the proof of work for the next ballot; the form calls it once the resident starts. */
+  private startProof = this.#proof.start;
 
   // —— Sharing out ——
 
@@ -371,8 +359,7 @@ export class MedverkaBudget extends MedverkaElement {
   private async showProblems(problems: Problem[], formError?: () => string) {
     this.problems = problems;
     this.formError = formError;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#summary')?.focus();
+    await focusAfterRender(this, '#summary');
   }
 
   private async onSubmit(event: SubmitEvent) {
@@ -389,8 +376,7 @@ export class MedverkaBudget extends MedverkaElement {
     const items = this.items;
     const sliders = data.mode === 'sliders';
     try {
-      this.startProof();
-      const pow = await this.#pow!;
+      const pow = await this.#proof.take();
       await budgetApi.cast(
         this.apiBase,
         data.slug,
@@ -405,22 +391,19 @@ export class MedverkaBudget extends MedverkaElement {
       );
       this.sent = email;
       this.sending = false;
-      this.#pow = undefined;
       emit(this, 'medverka-ballot-cast', { budget: data.slug, districtId: this.districtId });
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('#sent-heading')?.focus();
+      await focusAfterRender(this, '#sent-heading');
     } catch (err) {
       this.sending = false;
       // Every solution is spent by a refusal: solve a new one for the next try.
-      this.#pow = undefined;
-      this.startProof();
+      this.#proof.start();
       await this.refused(err);
     }
   }
 
   private async refused(err: unknown) {
     const refusal = err instanceof FormRefusal ? err : undefined;
-    const code = err instanceof ApiRequestError ? err.code : '';
+    const code = codeOf(err);
     const breaksRule = code === 'ballot_breaks_rule';
     // A ballot the widget let through but the rule refuses was made on an outdated process
     // (staff changed it meanwhile): read it again, and explain with it as it is now.
@@ -451,28 +434,24 @@ export class MedverkaBudget extends MedverkaElement {
     }
     this.notes = notes;
     if (problems.length) return this.showProblems(problems);
-    if (refusal?.status === 429) {
-      const minutes = Math.max(1, Math.ceil((refusal.retryAfter ?? 60) / 60));
-      return this.showProblems([], () =>
-        minutes === 1
-          ? msg('Det har kommit för många röster härifrån på kort tid. Vänta en minut och försök sedan igen.', { id: 'budget.too-many-minute' })
-          : msg(str`Det har kommit för många röster härifrån på kort tid. Vänta ${minutes} minuter och försök sedan igen.`, { id: 'budget.too-many' }),
-      );
-    }
     if (refusal?.status === 409 || refusal?.status === 404) {
       // Closed (or gone) meanwhile: show it as it is now, and say so where the form was.
       await this.load();
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('.closed, .message')?.focus();
-      return;
+      return focusAfterRender(this, '.closed, .message');
     }
-    if (code.startsWith('pow_')) {
-      return this.showProblems([], () => msg('Säkerhetskontrollen blev inte klar. Försök skicka igen.', { id: 'budget.pow-failed' }));
-    }
-    return this.showProblems([], () =>
-      breaksRule
-        ? msg('Budgeten har ändrats sedan du öppnade sidan. Kontrollera din fördelning och skicka igen.', { id: 'budget.changed' })
-        : msg('Det gick inte att skicka din budget just nu. Försök igen om en stund.', { id: 'budget.send-failed' }),
+    return this.showProblems(
+      [],
+      refusalText(
+        err,
+        (minutes) =>
+          minutes === 1
+            ? msg('Det har kommit för många röster härifrån på kort tid. Vänta en minut och försök sedan igen.', { id: 'budget.too-many-minute' })
+            : msg(str`Det har kommit för många röster härifrån på kort tid. Vänta ${minutes} minuter och försök sedan igen.`, { id: 'budget.too-many' }),
+        () =>
+          breaksRule
+            ? msg('Budgeten har ändrats sedan du öppnade sidan. Kontrollera din fördelning och skicka igen.', { id: 'budget.changed' })
+            : msg('Det gick inte att skicka din budget just nu. Försök igen om en stund.', { id: 'budget.send-failed' }),
+      ),
     );
   }
 

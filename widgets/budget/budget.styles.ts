@@ -1,13 +1,13 @@
 import { css } from 'lit';
-import { styles as petitionStyles } from '../petition/petition.styles.js';
+import { formStyles } from '../forms/form.styles.js';
 
 /**
- * The petition widget's styles (fields, buttons, error summary, messages; they come in the
- * chunk this widget shares with it), and the budget's own: lines, projects, the tally, and the
+ * The form kit's styles (fields, buttons, error summary, messages; in the kit's chunk), and
+ * the budget's own: lines, projects, the tally, and the
  * results' bars and table.
  */
 export const styles = [
-  ...petitionStyles,
+  ...formStyles,
   css`
     .status-published {
       color: var(--_accent);

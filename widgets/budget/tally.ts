@@ -3,7 +3,6 @@
  * functions of the process and the ballot, so the element, the results view and the tests
  * read the same numbers. The server checks the same rule again (server/budgets/rules.ts).
  */
-import { html } from 'lit';
 import { msg, str, type Locale } from '../shared/localize.js';
 import type { BudgetItem, PublicBudget } from './budget-api.js';
 
@@ -81,11 +80,3 @@ export function snap(item: BudgetItem, amount: number): number {
   return Math.min(item.max, Math.max(item.min, stepped));
 }
 
-/** Text as paragraphs, split at blank lines; a single line break stays a line break (CSS). */
-export function paragraphs(text: string) {
-  return text
-    .split(/\r?\n\s*\n/)
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .map((p) => html`<p>${p}</p>`);
-}

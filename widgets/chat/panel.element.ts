@@ -302,7 +302,7 @@ export class MedverkaChatPanel extends MedverkaElement {
   async #prove(): Promise<string> {
     // The proof of work's code is fetched with the challenge, once the resident starts
     // writing: opening the chat (or following a conversation) does not need it.
-    const [challenge, { solve, encodeSolution }] = await Promise.all([chatApi.challenge(this.apiBase), import('../petition/proof-of-work.js')]);
+    const [challenge, { solve, encodeSolution }] = await Promise.all([chatApi.challenge(this.apiBase), import('../forms/proof-of-work.js')]);
     const number = await solve(challenge);
     if (number < 0) throw new ApiRequestError(null, 'pow_unsolved', 'No number solves the challenge.');
     return encodeSolution(challenge, number);

@@ -1,10 +1,11 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { ApiRequestError, type PowChallenge } from '../shared/api.js';
+import { Proof } from '../forms/proof.js';
+import { codeOf, refusalText, refusedFields } from '../forms/refusal.js';
+import { emailPattern, focusAfterRender, paragraphs } from '../forms/text.js';
+import { ApiRequestError } from '../shared/api.js';
 import { MedverkaElement } from '../shared/base-element.js';
 import { emit } from '../shared/events.js';
 import { msg, str } from '../shared/localize.js';
-import { FormRefusal } from '../petition/petition-api.js';
-import { encodeSolution, solve } from '../petition/proof-of-work.js';
 import { templates as en } from './locales/en.js';
 import { panelApi, type PanelInfo } from './panel-api.js';
 import { styles } from './panel.styles.js';
@@ -28,7 +29,6 @@ interface Values {
 }
 
 const loadingMessageDelay = 300;
-const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
  * Joining the municipality's citizen panel (medborgarpanel): the members answer surveys now
@@ -101,7 +101,7 @@ export class MedverkaPanel extends MedverkaElement {
 
   #abort?: AbortController;
   /** The proof of work for the next submission, started when the resident starts the form. */
-  #pow?: Promise<string>;
+  #proof = new Proof(() => this.apiBase);
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -135,21 +135,6 @@ export class MedverkaPanel extends MedverkaElement {
 
   private get level() {
     return Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
-  }
-
-  // —— Proof of work ——
-
-  private startProof = () => {
-    this.#pow ??= this.prove();
-    // Handled where it is awaited; without this an early failure would be reported as unhandled.
-    this.#pow.catch(() => {});
-  };
-
-  private async prove(): Promise<string> {
-    const challenge: PowChallenge = await panelApi.challenge(this.apiBase);
-    const number = await solve(challenge);
-    if (number < 0) throw new ApiRequestError(null, 'pow_unsolved', 'No number solves the challenge.');
-    return encodeSolution(challenge, number);
   }
 
   // —— The form ——
@@ -194,8 +179,7 @@ export class MedverkaPanel extends MedverkaElement {
   private async showErrors(errors: Partial<Record<Field, Problem>>, formError?: () => string) {
     this.errors = errors;
     this.formError = formError;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#summary')?.focus();
+    await focusAfterRender(this, '#summary');
   }
 
   private async onSubmit(event: SubmitEvent) {
@@ -209,8 +193,7 @@ export class MedverkaPanel extends MedverkaElement {
     const v = this.values;
     const lang = this.locale;
     try {
-      this.startProof();
-      const pow = await this.#pow!;
+      const pow = await this.#proof.take();
       await panelApi.join(
         this.apiBase,
         {
@@ -226,41 +209,31 @@ export class MedverkaPanel extends MedverkaElement {
       this.sent = v.email.trim();
       this.sending = false;
       emit(this, 'medverka-panel-joined', { lang });
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('#sent-heading')?.focus();
+      await focusAfterRender(this, '#sent-heading');
     } catch (err) {
       this.sending = false;
       // Every solution is spent by a refusal: solve a new one for the next try.
-      this.#pow = undefined;
-      this.startProof();
+      this.#proof.start();
       await this.refused(err);
     }
   }
 
   private async refused(err: unknown) {
-    const refusal = err instanceof FormRefusal ? err : undefined;
-    const code = err instanceof ApiRequestError ? err.code : '';
-    if (refusal?.issues.length) {
-      const errors: Partial<Record<Field, Problem>> = {};
-      for (const issue of refusal.issues) {
-        const field = fields.find((f) => f === issue.path.split('.')[0]);
-        if (field) errors[field] = code === 'email_domain_refused' ? 'refused' : 'invalid';
-      }
-      if (Object.keys(errors).length) return this.showErrors(errors);
-    }
+    const code = codeOf(err);
+    const named = refusedFields(err, fields);
+    if (named.length) return this.showErrors(Object.fromEntries(named.map((f) => [f, code === 'email_domain_refused' ? 'refused' : 'invalid'])));
     if (code === 'email_domain_refused') return this.showErrors({ email: 'refused' });
-    if (refusal?.status === 429) {
-      const minutes = Math.max(1, Math.ceil((refusal.retryAfter ?? 60) / 60));
-      return this.showErrors({}, () =>
-        minutes === 1
-          ? msg('Det har kommit för många anmälningar härifrån på kort tid. Vänta en minut och försök sedan igen.', { id: 'panel.too-many-minute' })
-          : msg(str`Det har kommit för många anmälningar härifrån på kort tid. Vänta ${minutes} minuter och försök sedan igen.`, { id: 'panel.too-many' }),
-      );
-    }
-    if (code.startsWith('pow_')) {
-      return this.showErrors({}, () => msg('Säkerhetskontrollen blev inte klar. Försök skicka igen.', { id: 'panel.pow-failed' }));
-    }
-    return this.showErrors({}, () => msg('Det gick inte att skicka din anmälan just nu. Försök igen om en stund.', { id: 'panel.send-failed' }));
+    return this.showErrors(
+      {},
+      refusalText(
+        err,
+        (minutes) =>
+          minutes === 1
+            ? msg('Det har kommit för många anmälningar härifrån på kort tid. Vänta en minut och försök sedan igen.', { id: 'panel.too-many-minute' })
+            : msg(str`Det har kommit för många anmälningar härifrån på kort tid. Vänta ${minutes} minuter och försök sedan igen.`, { id: 'panel.too-many' }),
+        () => msg('Det gick inte att skicka din anmälan just nu. Försök igen om en stund.', { id: 'panel.send-failed' }),
+      ),
+    );
   }
 
   private onSummaryClick(event: MouseEvent, field: Field) {
@@ -329,7 +302,7 @@ export class MedverkaPanel extends MedverkaElement {
     const v = this.values;
     const invalid = (f: Field) => (this.errors[f] ? 'true' : 'false');
     const consent = this.locale === 'en' ? (info.consent.en ?? info.consent.sv) : info.consent.sv;
-    return html`<form part="form" novalidate @submit=${this.onSubmit} @focusin=${this.startProof} @input=${this.startProof}>
+    return html`<form part="form" novalidate @submit=${this.onSubmit} @focusin=${this.#proof.start} @input=${this.#proof.start}>
       ${this.renderSummary()}
       <div class="field">
         <label for="name">${msg('Namn', { id: 'panel.name' })} <span class="optional">${msg('(frivilligt)', { id: 'panel.optional' })}</span></label>
@@ -396,13 +369,4 @@ export class MedverkaPanel extends MedverkaElement {
       ${this.renderBody()}
     </section>`;
   }
-}
-
-/** Text as paragraphs, split at blank lines. */
-function paragraphs(text: string) {
-  return text
-    .split(/\r?\n\s*\n/)
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .map((p) => html`<p>${p}</p>`);
 }

@@ -1,34 +1,22 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { SignaturesPerDay } from '../../server/petitions/schemas.js';
-import { ApiRequestError, type PowChallenge, type PublicPetition } from '../shared/api.js';
+import { formStyles } from '../forms/form.styles.js';
+import { FormRefusal } from '../forms/post.js';
+import { Proof } from '../forms/proof.js';
+import { codeOf, refusalText, refusedFields } from '../forms/refusal.js';
+import { focusAfterRender, paragraphs } from '../forms/text.js';
+import { ApiRequestError, type PublicPetition } from '../shared/api.js';
 import { MedverkaElement } from '../shared/base-element.js';
 import { emit } from '../shared/events.js';
 import { followLive } from '../shared/live.js';
 import { msg, str } from '../shared/localize.js';
 import { templates as en } from './locales/en.js';
-import { FormRefusal, petitionApi } from './petition-api.js';
-import { encodeSolution, solve } from './proof-of-work.js';
-import { styles } from './petition.styles.js';
+import { petitionApi } from './petition-api.js';
+import { errorText, fields, validate, type Field, type Problem, type Values } from './sign-form.js';
 import { petitionPageStyles } from './petition-page.styles.js';
 
 /** 'waiting': loading, but too briefly to be worth a message that would only flash. */
 type Status = 'waiting' | 'loading' | 'ready' | 'not-found' | 'error';
-
-/** The form's fields, in the order they are shown (and listed in the error summary). */
-const fields = ['name', 'email', 'connection', 'connectionText'] as const;
-type Field = (typeof fields)[number];
-/** What is wrong with a field: nothing given, or something the server or we cannot accept. */
-/** 'refused': a well-formed address whose e-mail domain the municipality does not accept. */
-type Problem = 'missing' | 'invalid' | 'refused';
-
-interface Values {
-  name: string;
-  email: string;
-  connection: '' | 'resident' | 'other';
-  connectionText: string;
-  showName: boolean;
-  hearBack: boolean;
-}
 
 type Petition = PublicPetition;
 
@@ -38,7 +26,6 @@ const loadingMessageDelay = 300;
 const announceEvery = 15_000;
 /** Signers' names shown before "Visa alla". */
 const signersShown = 10;
-const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
  * One e-petition (e-förslag): its text, status and signature count, the municipality's answer
@@ -78,7 +65,7 @@ const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * @cssproperty --medverka-font-family - Font. Default: the page's.
  */
 export class MedverkaPetition extends MedverkaElement {
-  static override styles = [styles, petitionPageStyles];
+  static override styles = [formStyles, petitionPageStyles];
   static override translations = { en };
 
   static override properties = {
@@ -145,7 +132,7 @@ export class MedverkaPetition extends MedverkaElement {
   #lastAnnounced = 0;
   #announceTimer?: ReturnType<typeof setTimeout>;
   /** The proof of work for the next submission, started when the resident starts the form. */
-  #pow?: Promise<string>;
+  #proof = new Proof(() => this.apiBase);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -248,69 +235,24 @@ export class MedverkaPetition extends MedverkaElement {
     return Math.min(6, this.level + 1);
   }
 
-  // —— Proof of work ——
-
-  /** Starts fetching and solving a challenge, once per submission, when the resident starts the form. */
-  private startProof = () => {
-    this.#pow ??= this.prove();
-    // Handled where it is awaited; without this an early failure would be reported as unhandled.
-    this.#pow.catch(() => {});
-  };
-
-  private async prove(): Promise<string> {
-    const challenge: PowChallenge = await petitionApi.challenge(this.apiBase);
-    const number = await solve(challenge);
-    if (number < 0) throw new ApiRequestError(null, 'pow_unsolved', 'No number solves the challenge.');
-    return encodeSolution(challenge, number);
-  }
-
   // —— The form ——
 
   private setValue(field: keyof Values, value: string | boolean) {
     this.values = { ...this.values, [field]: value };
   }
 
-  private validate(): Partial<Record<Field, Problem>> {
-    const v = this.values;
-    const errors: Partial<Record<Field, Problem>> = {};
-    if (!v.name.trim()) errors.name = 'missing';
-    if (!v.email.trim()) errors.email = 'missing';
-    else if (!emailPattern.test(v.email.trim())) errors.email = 'invalid';
-    if (!v.connection) errors.connection = 'missing';
-    if (v.connection === 'other' && !v.connectionText.trim()) errors.connectionText = 'missing';
-    return errors;
-  }
 
-  private errorText(field: Field, problem: Problem): string {
-    switch (field) {
-      case 'name':
-        return problem === 'missing' ? msg('Skriv ditt namn.', { id: 'petition.error-name' }) : msg('Kontrollera ditt namn.', { id: 'petition.error-name-invalid' });
-      case 'email':
-        return problem === 'missing'
-          ? msg('Skriv din e-postadress.', { id: 'petition.error-email' })
-          : problem === 'refused'
-            ? msg('Adresser från den här e-postdomänen tas inte emot. Använd en annan e-postadress.', { id: 'petition.error-email-refused' })
-            : msg('Skriv e-postadressen så här: namn@exempel.se.', { id: 'petition.error-email-invalid' });
-      case 'connection':
-        return msg('Välj om du bor i kommunen eller har en annan koppling.', { id: 'petition.error-connection' });
-      case 'connectionText':
-        return problem === 'missing'
-          ? msg('Skriv vilken koppling du har till kommunen.', { id: 'petition.error-connection-text' })
-          : msg('Beskriv din koppling kortare, högst 200 tecken.', { id: 'petition.error-connection-text-invalid' });
-    }
-  }
 
   private async showErrors(errors: Partial<Record<Field, Problem>>, formError?: () => string) {
     this.errors = errors;
     this.formError = formError;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#summary')?.focus();
+    await focusAfterRender(this, '#summary');
   }
 
   private async onSubmit(event: SubmitEvent) {
     event.preventDefault();
     if (this.sending || !this.data) return;
-    const errors = this.validate();
+    const errors = validate(this.values);
     if (Object.keys(errors).length) return this.showErrors(errors);
     this.errors = {};
     this.formError = undefined;
@@ -318,8 +260,7 @@ export class MedverkaPetition extends MedverkaElement {
     const v = this.values;
     const petitionId = this.data.id;
     try {
-      this.startProof();
-      const pow = await this.#pow!;
+      const pow = await this.#proof.take();
       await petitionApi.sign(
         this.apiBase,
         String(petitionId),
@@ -337,46 +278,34 @@ export class MedverkaPetition extends MedverkaElement {
       this.sent = v.email.trim();
       this.sending = false;
       emit(this, 'medverka-signed', { petitionId });
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('#sent-heading')?.focus();
+      await focusAfterRender(this, '#sent-heading');
     } catch (err) {
       this.sending = false;
       // Every solution is spent by a refusal: solve a new one for the next try.
-      this.#pow = undefined;
-      this.startProof();
+      this.#proof.start();
       await this.refused(err);
     }
   }
 
   private async refused(err: unknown) {
-    const refusal = err instanceof FormRefusal ? err : undefined;
-    const code = err instanceof ApiRequestError ? err.code : '';
-    if (refusal?.issues.length) {
-      const errors: Partial<Record<Field, Problem>> = {};
-      for (const issue of refusal.issues) {
-        const field = fields.find((f) => f === issue.path.split('.')[0]);
-        if (field) errors[field] = code === 'email_domain_refused' ? 'refused' : 'invalid';
-      }
-      if (Object.keys(errors).length) return this.showErrors(errors);
-    }
-    if (refusal?.status === 429) {
-      const minutes = Math.max(1, Math.ceil((refusal.retryAfter ?? 60) / 60));
-      return this.showErrors(
-        {},
-        () =>
-          minutes === 1
-            ? msg('Det har kommit för många underskrifter härifrån på kort tid. Vänta en minut och försök sedan igen.', { id: 'petition.too-many-minute' })
-            : msg(str`Det har kommit för många underskrifter härifrån på kort tid. Vänta ${minutes} minuter och försök sedan igen.`, { id: 'petition.too-many' }),
-      );
-    }
-    if (refusal?.status === 409 || refusal?.status === 404) {
+    const code = codeOf(err);
+    const named = refusedFields(err, fields);
+    if (named.length) return this.showErrors(Object.fromEntries(named.map((f) => [f, code === 'email_domain_refused' ? 'refused' : 'invalid'])));
+    if (err instanceof FormRefusal && (err.status === 409 || err.status === 404)) {
       void this.refresh();
       return this.showErrors({}, () => msg('Förslaget går inte att skriva under längre.', { id: 'petition.not-open' }));
     }
-    if (code.startsWith('pow_')) {
-      return this.showErrors({}, () => msg('Säkerhetskontrollen blev inte klar. Försök skicka igen.', { id: 'petition.pow-failed' }));
-    }
-    return this.showErrors({}, () => msg('Det gick inte att skicka din underskrift just nu. Försök igen om en stund.', { id: 'petition.send-failed' }));
+    return this.showErrors(
+      {},
+      refusalText(
+        err,
+        (minutes) =>
+          minutes === 1
+            ? msg('Det har kommit för många underskrifter härifrån på kort tid. Vänta en minut och försök sedan igen.', { id: 'petition.too-many-minute' })
+            : msg(str`Det har kommit för många underskrifter härifrån på kort tid. Vänta ${minutes} minuter och försök sedan igen.`, { id: 'petition.too-many' }),
+        () => msg('Det gick inte att skicka din underskrift just nu. Försök igen om en stund.', { id: 'petition.send-failed' }),
+      ),
+    );
   }
 
   private onSummaryClick(event: MouseEvent, field: Field) {
@@ -553,7 +482,7 @@ export class MedverkaPetition extends MedverkaElement {
 
   private renderFieldError(field: Field) {
     const problem = this.errors[field];
-    return problem ? html`<p id="${field}-error" class="field-error">${this.errorText(field, problem)}</p>` : nothing;
+    return problem ? html`<p id="${field}-error" class="field-error">${errorText(field, problem)}</p>` : nothing;
   }
 
   private renderSummary() {
@@ -567,7 +496,7 @@ export class MedverkaPetition extends MedverkaElement {
       ${listed.length
         ? html`<ul>
             ${listed.map(
-              (f) => html`<li><a href="#${f === 'connection' ? 'connection-resident' : f}" @click=${(e: MouseEvent) => this.onSummaryClick(e, f)}>${this.errorText(f, this.errors[f]!)}</a></li>`,
+              (f) => html`<li><a href="#${f === 'connection' ? 'connection-resident' : f}" @click=${(e: MouseEvent) => this.onSummaryClick(e, f)}>${errorText(f, this.errors[f]!)}</a></li>`,
             )}
           </ul>`
         : nothing}
@@ -580,7 +509,7 @@ export class MedverkaPetition extends MedverkaElement {
     const invalid = (f: Field) => (this.errors[f] ? 'true' : 'false');
     return html`<section class="sign" aria-labelledby="form-heading">
       <div id="form-heading" class="subheading" role="heading" aria-level=${this.subLevel}>${msg('Skriv under förslaget', { id: 'petition.form-heading' })}</div>
-      <form part="form" novalidate @submit=${this.onSubmit} @focusin=${this.startProof} @input=${this.startProof}>
+      <form part="form" novalidate @submit=${this.onSubmit} @focusin=${this.#proof.start} @input=${this.#proof.start}>
         ${this.renderSummary()}
         <div class="field">
           <label for="name">${msg('Namn', { id: 'petition.name' })}</label>
@@ -684,13 +613,4 @@ export class MedverkaPetition extends MedverkaElement {
       <p class="visually-hidden" aria-live="polite">${this.announcement?.()}</p>
     </article>`;
   }
-}
-
-/** Text as paragraphs, split at blank lines; a single line break stays a line break (CSS). */
-function paragraphs(text: string) {
-  return text
-    .split(/\r?\n\s*\n/)
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .map((p) => html`<p>${p}</p>`);
 }

@@ -1,10 +1,10 @@
 /**
- * The petition list's calls to the Medverka API. The refusal type and the proof of work
- * come from the one-petition widget (rollup shares them as a chunk), not from shared/,
- * which every widget downloads.
+ * The petition list's calls to the Medverka API. Posting, the refusal type and the proof of
+ * work come from the form kit (widgets/forms/, its own chunk), not from shared/, which every
+ * widget downloads.
  */
 import type { PetitionSummary, ProposalInput } from '../../server/petitions/schemas.js';
-import { postWithPow } from '../petition/petition-api.js';
+import { postWithPow } from '../forms/post.js';
 import { getJson } from '../shared/api.js';
 
 export type { PetitionSummary };

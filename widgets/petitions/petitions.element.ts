@@ -1,7 +1,9 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { loadWidget } from '../loader/registry.js';
-import { FormRefusal, petitionApi } from '../petition/petition-api.js';
-import { encodeSolution, solve } from '../petition/proof-of-work.js';
+import { Proof } from '../forms/proof.js';
+import { refusalText, refusedFields } from '../forms/refusal.js';
+import { focusAfterRender } from '../forms/text.js';
+import { petitionApi } from '../petition/petition-api.js';
 import { ApiRequestError } from '../shared/api.js';
 import { MedverkaElement } from '../shared/base-element.js';
 import { emit } from '../shared/events.js';
@@ -9,30 +11,14 @@ import { msg, str } from '../shared/localize.js';
 import { templates as en } from './locales/en.js';
 import { petitionsApi, type PetitionSummary, type Show } from './petitions-api.js';
 import { styles } from './petitions.styles.js';
+import { emptyValues, errorText, fields, validate, type Field, type Problem, type Values } from './propose-form.js';
 
 /** 'waiting': loading, but too briefly to be worth a message that would only flash. */
 type Status = 'waiting' | 'loading' | 'ready' | 'error';
 
-/** The proposal form's fields, in the order they are shown (and listed in the error summary). */
-const fields = ['title', 'body', 'name', 'email', 'publicDocumentAccepted'] as const;
-type Field = (typeof fields)[number];
-/** What is wrong with a field: nothing given, or something the server or we cannot accept. */
-/** 'refused': a well-formed address whose e-mail domain the municipality does not accept. */
-type Problem = 'missing' | 'invalid' | 'refused';
-
-interface Values {
-  title: string;
-  body: string;
-  name: string;
-  email: string;
-  publicDocumentAccepted: boolean;
-}
-
 const shows: Show[] = ['open', 'answered', 'closed', 'all'];
 /** How long a load may take before 'Laddar …' is shown. */
 const loadingMessageDelay = 300;
-const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const emptyValues: Values = { title: '', body: '', name: '', email: '', publicDocumentAccepted: false };
 /**
  * An opened petition's address on the host page: a fragment, which the CMS's server never
  * sees and its own routing leaves alone, so the page can be reloaded, bookmarked and shared.
@@ -144,7 +130,7 @@ export class MedverkaPetitions extends MedverkaElement {
   #abort?: AbortController;
   #openedWidget?: HTMLElement;
   /** The proof of work for the next proposal, started when the resident starts the form. */
-  #pow?: Promise<string>;
+  #proof = new Proof(() => this.apiBase);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -285,78 +271,24 @@ export class MedverkaPetitions extends MedverkaElement {
     }
   }
 
-  // —— Proof of work ——
-
-  /** Starts fetching and solving a challenge, once per submission, when the resident starts the form. */
-  private startProof = () => {
-    this.#pow ??= this.prove();
-    // Handled where it is awaited; without this an early failure would be reported as unhandled.
-    this.#pow.catch(() => {});
-  };
-
-  private async prove(): Promise<string> {
-    const challenge = await petitionApi.challenge(this.apiBase);
-    const number = await solve(challenge);
-    if (number < 0) throw new ApiRequestError(null, 'pow_unsolved', 'No number solves the challenge.');
-    return encodeSolution(challenge, number);
-  }
-
   // —— The proposal form ——
 
   private setValue(field: keyof Values, value: string | boolean) {
     this.values = { ...this.values, [field]: value };
   }
 
-  private validate(): Partial<Record<Field, Problem>> {
-    const v = this.values;
-    const errors: Partial<Record<Field, Problem>> = {};
-    const title = v.title.trim();
-    const body = v.body.trim();
-    if (!title) errors.title = 'missing';
-    else if (title.length < 5 || title.length > 150) errors.title = 'invalid';
-    if (!body) errors.body = 'missing';
-    else if (body.length < 20 || body.length > 5000) errors.body = 'invalid';
-    if (!v.name.trim()) errors.name = 'missing';
-    if (!v.email.trim()) errors.email = 'missing';
-    else if (!emailPattern.test(v.email.trim())) errors.email = 'invalid';
-    if (!v.publicDocumentAccepted) errors.publicDocumentAccepted = 'missing';
-    return errors;
-  }
 
-  private errorText(field: Field, problem: Problem): string {
-    switch (field) {
-      case 'title':
-        return problem === 'missing'
-          ? msg('Skriv en rubrik.', { id: 'petitions.error-title' })
-          : msg('Skriv en rubrik på mellan 5 och 150 tecken.', { id: 'petitions.error-title-invalid' });
-      case 'body':
-        return problem === 'missing'
-          ? msg('Skriv vad du föreslår.', { id: 'petitions.error-body' })
-          : msg('Skriv förslaget med mellan 20 och 5 000 tecken.', { id: 'petitions.error-body-invalid' });
-      case 'name':
-        return problem === 'missing' ? msg('Skriv ditt namn.', { id: 'petitions.error-name' }) : msg('Kontrollera ditt namn.', { id: 'petitions.error-name-invalid' });
-      case 'email':
-        return problem === 'missing'
-          ? msg('Skriv din e-postadress.', { id: 'petitions.error-email' })
-          : problem === 'refused'
-            ? msg('Adresser från den här e-postdomänen tas inte emot. Använd en annan e-postadress.', { id: 'petitions.error-email-refused' })
-            : msg('Skriv e-postadressen så här: namn@exempel.se.', { id: 'petitions.error-email-invalid' });
-      case 'publicDocumentAccepted':
-        return msg('Kryssa i att du har läst att förslaget blir en allmän handling.', { id: 'petitions.error-public' });
-    }
-  }
 
   private async showErrors(errors: Partial<Record<Field, Problem>>, formError?: () => string) {
     this.errors = errors;
     this.formError = formError;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#summary')?.focus();
+    await focusAfterRender(this, '#summary');
   }
 
   private async onSubmit(event: SubmitEvent) {
     event.preventDefault();
     if (this.sending) return;
-    const errors = this.validate();
+    const errors = validate(this.values);
     if (Object.keys(errors).length) return this.showErrors(errors);
     this.errors = {};
     this.formError = undefined;
@@ -364,54 +296,39 @@ export class MedverkaPetitions extends MedverkaElement {
     const v = this.values;
     const lang = this.locale;
     try {
-      this.startProof();
-      const pow = await this.#pow!;
+      const pow = await this.#proof.take();
       await petitionsApi.propose(
         this.apiBase,
         { title: v.title.trim(), body: v.body.trim(), name: v.name.trim(), email: v.email.trim(), publicDocumentAccepted: true, lang },
         pow,
       );
-      this.#pow = undefined;
       this.sent = v.email.trim();
       this.values = { ...emptyValues };
       this.sending = false;
       emit(this, 'medverka-petition-proposed', { lang });
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('#sent-heading')?.focus();
+      await focusAfterRender(this, '#sent-heading');
     } catch (err) {
       this.sending = false;
       // Every solution is spent by a refusal: solve a new one for the next try.
-      this.#pow = undefined;
-      this.startProof();
+      this.#proof.start();
       await this.refused(err);
     }
   }
 
   private async refused(err: unknown) {
-    const refusal = err instanceof FormRefusal ? err : undefined;
-    const code = err instanceof ApiRequestError ? err.code : '';
-    if (refusal?.issues.length) {
-      const errors: Partial<Record<Field, Problem>> = {};
-      for (const issue of refusal.issues) {
-        const field = fields.find((f) => f === issue.path.split('.')[0]);
-        if (field) errors[field] = field === 'publicDocumentAccepted' ? 'missing' : 'invalid';
-      }
-      if (Object.keys(errors).length) return this.showErrors(errors);
-    }
-    if (refusal?.status === 429) {
-      const minutes = Math.max(1, Math.ceil((refusal.retryAfter ?? 60) / 60));
-      return this.showErrors(
-        {},
-        () =>
+    const named = refusedFields(err, fields);
+    if (named.length) return this.showErrors(Object.fromEntries(named.map((f) => [f, f === 'publicDocumentAccepted' ? 'missing' : 'invalid'])));
+    return this.showErrors(
+      {},
+      refusalText(
+        err,
+        (minutes) =>
           minutes === 1
             ? msg('Det har kommit för många förslag härifrån på kort tid. Vänta en minut och försök sedan igen.', { id: 'petitions.too-many-minute' })
             : msg(str`Det har kommit för många förslag härifrån på kort tid. Vänta ${minutes} minuter och försök sedan igen.`, { id: 'petitions.too-many' }),
-      );
-    }
-    if (code.startsWith('pow_')) {
-      return this.showErrors({}, () => msg('Säkerhetskontrollen blev inte klar. Försök skicka igen.', { id: 'petitions.pow-failed' }));
-    }
-    return this.showErrors({}, () => msg('Det gick inte att skicka ditt förslag just nu. Försök igen om en stund.', { id: 'petitions.send-failed' }));
+        () => msg('Det gick inte att skicka ditt förslag just nu. Försök igen om en stund.', { id: 'petitions.send-failed' }),
+      ),
+    );
   }
 
   private onSummaryClick(event: MouseEvent, field: Field) {
@@ -504,7 +421,7 @@ export class MedverkaPetitions extends MedverkaElement {
 
   private renderFieldError(field: Field) {
     const problem = this.errors[field];
-    return problem ? html`<p id="${field}-error" class="field-error">${this.errorText(field, problem)}</p>` : nothing;
+    return problem ? html`<p id="${field}-error" class="field-error">${errorText(field, problem)}</p>` : nothing;
   }
 
   private renderSummary() {
@@ -517,7 +434,7 @@ export class MedverkaPetitions extends MedverkaElement {
       </div>
       ${listed.length
         ? html`<ul>
-            ${listed.map((f) => html`<li><a href="#${f}" @click=${(e: MouseEvent) => this.onSummaryClick(e, f)}>${this.errorText(f, this.errors[f]!)}</a></li>`)}
+            ${listed.map((f) => html`<li><a href="#${f}" @click=${(e: MouseEvent) => this.onSummaryClick(e, f)}>${errorText(f, this.errors[f]!)}</a></li>`)}
           </ul>`
         : nothing}
       ${this.formError ? html`<p>${this.formError()}</p>` : nothing}
@@ -545,7 +462,7 @@ export class MedverkaPetitions extends MedverkaElement {
   private renderForm() {
     const v = this.values;
     const invalid = (f: Field) => (this.errors[f] ? 'true' : 'false');
-    return html`<form part="form" novalidate @submit=${this.onSubmit} @focusin=${this.startProof} @input=${this.startProof}>
+    return html`<form part="form" novalidate @submit=${this.onSubmit} @focusin=${this.#proof.start} @input=${this.#proof.start}>
       ${this.renderSummary()} ${this.renderInput('title', msg('Rubrik', { id: 'petitions.title' }), { maxlength: 150 })}
       <div class="field">
         <label for="body">${msg('Ditt förslag', { id: 'petitions.body' })}</label>

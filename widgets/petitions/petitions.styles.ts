@@ -1,12 +1,12 @@
 import { css } from 'lit';
-import { styles as petitionStyles } from '../petition/petition.styles.js';
+import { formStyles } from '../forms/form.styles.js';
 
 /**
- * The one-petition widget's styles (fields, buttons, error summary, messages; they come in
- * its chunk, which this widget shares), and the list's own.
+ * The form kit's styles (fields, buttons, error summary, messages; in the kit's chunk), and
+ * the list's own.
  */
 export const styles = [
-  ...petitionStyles,
+  ...formStyles,
   css`
     .filters {
       display: flex;

@@ -4,7 +4,7 @@
  */
 import type { ErrorBody } from '../../server/schemas.js';
 import type { AnswerValue, Answers, PublicSurvey, Question, SurveyResponseState, Text } from '../../server/panel/schemas.js';
-import { ApiRequestError, busyPause, getJson, type PowChallenge } from '../shared/api.js';
+import { ApiRequestError, busyPause } from '../shared/api.js';
 
 export type { AnswerValue, Answers, PublicSurvey, Question, SurveyResponseState, Text };
 
@@ -69,8 +69,6 @@ const surveyPath = (id: string) => `api/surveys/${encodeURIComponent(id)}`;
 export const surveyApi = {
   survey: (base: string, id: string, token: string | undefined, signal?: AbortSignal) =>
     request<{ survey: PublicSurvey; response: SurveyResponseState | null }>(base, surveyPath(id), { token, signal }),
-
-  challenge: (base: string) => getJson<PowChallenge>(base, 'api/pow/challenge'),
 
   /** An open survey: a new response, for a proof of work, and the token that is the resident's key to it. */
   start: (base: string, id: string, pow: string) => request<{ token: string }>(base, `${surveyPath(id)}/responses`, { method: 'POST', pow, body: {} }),

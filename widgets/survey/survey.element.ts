@@ -1,8 +1,10 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { Proof } from '../forms/proof.js';
+import { codeOf } from '../forms/refusal.js';
+import { focusAfterRender, paragraphs } from '../forms/text.js';
 import { MedverkaElement } from '../shared/base-element.js';
 import { emit } from '../shared/events.js';
 import { msg, str } from '../shared/localize.js';
-import { encodeSolution, solve } from '../petition/proof-of-work.js';
 import { templates as en } from './locales/en.js';
 import {
   forgetToken,
@@ -129,7 +131,7 @@ export class MedverkaSurvey extends MedverkaElement {
   #token?: string;
   #kept?: 'session' | 'local';
   /** An open survey's proof of work for starting the response, begun when the resident starts answering. */
-  #pow?: Promise<string>;
+  #proof = new Proof(() => this.apiBase);
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -202,18 +204,8 @@ export class MedverkaSurvey extends MedverkaElement {
   // —— Proof of work (an open survey, before its response has begun) ——
 
   private startProof = () => {
-    if (this.#token || this.preview) return;
-    this.#pow ??= this.prove();
-    // Handled where it is awaited; without this an early failure would be reported as unhandled.
-    this.#pow.catch(() => {});
+    if (!this.#token && !this.preview) this.#proof.start();
   };
-
-  private async prove(): Promise<string> {
-    const challenge = await surveyApi.challenge(this.apiBase);
-    const number = await solve(challenge);
-    if (number < 0) throw new SurveyRefusal(null, 'pow_unsolved', 'No number solves the challenge.');
-    return encodeSolution(challenge, number);
-  }
 
   // —— Answers ——
 
@@ -264,8 +256,7 @@ export class MedverkaSurvey extends MedverkaElement {
 
   private async showErrors(errors: Record<string, Problem>) {
     this.errors = errors;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#summary')?.focus();
+    await focusAfterRender(this, '#summary');
   }
 
   // —— Moving between pages ——
@@ -274,8 +265,7 @@ export class MedverkaSurvey extends MedverkaElement {
     this.page = page;
     this.errors = {};
     this.saveError = undefined;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#page-heading')?.focus();
+    await focusAfterRender(this, '#page-heading');
   }
 
   private onSubmit = (event: SubmitEvent) => {
@@ -299,19 +289,15 @@ export class MedverkaSurvey extends MedverkaElement {
       if (!last) return this.goTo(page + 1);
       this.justSubmitted = true;
       this.status = 'submitted';
-      await this.updateComplete;
-      return this.renderRoot.querySelector<HTMLElement>('#done-heading')?.focus();
+      return focusAfterRender(this, '#done-heading');
     }
     this.saving = true;
     const base = this.apiBase;
     try {
       if (!this.#token) {
         // An open survey: the response begins now, and is kept in this browser from now on.
-        this.startProof();
-        const pow = this.#pow!;
         // A solution is spent by any answer: the next try solves a new one.
-        this.#pow = undefined;
-        const { token } = await surveyApi.start(base, this.surveyId, await pow);
+        const { token } = await surveyApi.start(base, this.surveyId, await this.#proof.take());
         this.#token = token;
         this.#kept = 'local';
         keepOpenToken(base, this.surveyId, token);
@@ -327,8 +313,7 @@ export class MedverkaSurvey extends MedverkaElement {
       this.justSubmitted = true;
       this.status = 'submitted';
       emit(this, 'medverka-survey-submitted', { surveyId: this.surveyId });
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('#done-heading')?.focus();
+      await focusAfterRender(this, '#done-heading');
     } catch (err) {
       this.saving = false;
       this.startProof();
@@ -356,9 +341,9 @@ export class MedverkaSurvey extends MedverkaElement {
     if (refusal?.code === 'survey_closed') return void (this.status = 'closed');
     if (refusal?.code === 'already_submitted') return void (this.status = 'submitted');
     if (refusal?.status === 403) return void (this.status = 'bad-token');
-    this.saveError = (refusal?.status === null && !refusal.code.startsWith('pow_')) || !refusal ? 'network' : 'other';
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#save-error')?.focus();
+    // Not reached (no answer), unless the answer was that the security check failed.
+    this.saveError = codeOf(err).startsWith('pow_') || (refusal && refusal.status !== null) ? 'other' : 'network';
+    await focusAfterRender(this, '#save-error');
   }
 
   // —— Rendering ——
@@ -655,13 +640,4 @@ export class MedverkaSurvey extends MedverkaElement {
       <p class="visually-hidden" aria-live="polite">${this.announcement?.()}</p>
     </section>`;
   }
-}
-
-/** Text as paragraphs, split at blank lines; a single line break stays a line break (CSS). */
-function paragraphs(text: string) {
-  return text
-    .split(/\r?\n\s*\n/)
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .map((p) => html`<p>${p}</p>`);
 }

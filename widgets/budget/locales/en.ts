@@ -1,3 +1,4 @@
+import { templates as forms } from '../../forms/locales/en.js';
 import { str, type TemplateMap } from '../../shared/localize.js';
 
 /**
@@ -5,6 +6,7 @@ import { str, type TemplateMap } from '../../shared/localize.js';
  * The results view's strings come with its own chunk (results.en.ts).
  */
 export const templates: TemplateMap = {
+  ...forms,
   'budget.krona': str`${0} krona`,
   'budget.kronor': str`${0} kronor`,
   'budget.loading': 'Loading …',
@@ -56,7 +58,6 @@ export const templates: TemplateMap = {
   'budget.error-email-server': 'Check your e-mail address. Mail cannot be sent to it.',
   'budget.too-many-minute': 'Too many ballots have come from here in a short time. Wait a minute, then try again.',
   'budget.too-many': str`Too many ballots have come from here in a short time. Wait ${0} minutes, then try again.`,
-  'budget.pow-failed': 'The security check did not finish. Try sending again.',
   'budget.changed': 'The budget has changed since you opened the page. Check your choices and send again.',
   'budget.send-failed': 'Your budget could not be sent just now. Try again in a while.',
   'budget.preview-not-sent': 'This is a preview: nothing is sent.',

@@ -1,7 +1,9 @@
+import { templates as forms } from '../../forms/locales/en.js';
 import { str, type TemplateMap } from '../../shared/localize.js';
 
 /** English for <medverka-panel>; ids match the msg() calls in panel.element.ts. */
 export const templates: TemplateMap = {
+  ...forms,
   'panel.heading': 'Join the citizen panel',
   'panel.intro': 'As a member of the citizen panel you answer surveys from the municipality a few times a year. Afterwards you hear what the municipality did with the answers.',
   'panel.loading': 'Loading …',
@@ -34,7 +36,6 @@ export const templates: TemplateMap = {
   'panel.error-consent': 'Tick the box to say that you want to join the panel.',
   'panel.too-many-minute': 'Too many applications have come from here in a short time. Wait a minute, then try again.',
   'panel.too-many': str`Too many applications have come from here in a short time. Wait ${0} minutes, then try again.`,
-  'panel.pow-failed': 'The security check did not finish. Try sending again.',
   'panel.send-failed': 'Your application could not be sent just now. Try again in a while.',
   'panel.sent-heading': 'Check your e-mail',
   'panel.sent-to': str`We have sent an e-mail to ${0}.`,

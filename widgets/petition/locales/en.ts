@@ -1,7 +1,9 @@
+import { templates as forms } from '../../forms/locales/en.js';
 import { str, type TemplateMap } from '../../shared/localize.js';
 
 /** English for <medverka-petition>; ids match the msg() calls in petition.element.ts. */
 export const templates: TemplateMap = {
+  ...forms,
   'petition.loading': 'Loading …',
   'petition.not-found': 'This petition does not exist, or has not been published yet.',
   'petition.error': 'The petition could not be loaded just now.',
@@ -54,7 +56,6 @@ export const templates: TemplateMap = {
   'petition.error-connection-text-invalid': 'Describe your connection more briefly, at most 200 characters.',
   'petition.too-many-minute': 'Too many signatures have come from here in a short time. Wait a minute, then try again.',
   'petition.too-many': str`Too many signatures have come from here in a short time. Wait ${0} minutes, then try again.`,
-  'petition.pow-failed': 'The security check did not finish. Try sending again.',
   'petition.send-failed': 'Your signature could not be sent just now. Try again in a while.',
   'petition.sent-heading': 'Check your e-mail',
   'petition.sent-to': str`We have sent an e-mail to ${0}.`,

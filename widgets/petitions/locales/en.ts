@@ -1,7 +1,9 @@
+import { templates as forms } from '../../forms/locales/en.js';
 import { str, type TemplateMap } from '../../shared/localize.js';
 
 /** English for <medverka-petitions>; ids match the msg() calls in petitions.element.ts. */
 export const templates: TemplateMap = {
+  ...forms,
   'petitions.heading': 'E-petitions',
   'petitions.count-one': '1 petition shown.',
   'petitions.count-many': str`${0} petitions shown.`,
@@ -17,7 +19,6 @@ export const templates: TemplateMap = {
   'petitions.error-public': 'Tick the box to confirm you have read that the proposal becomes a public document.',
   'petitions.too-many-minute': 'Too many proposals have come from here in a short time. Wait a minute and then try again.',
   'petitions.too-many': str`Too many proposals have come from here in a short time. Wait ${0} minutes and then try again.`,
-  'petitions.pow-failed': 'The security check did not finish. Try sending again.',
   'petitions.send-failed': 'Your proposal could not be sent just now. Try again in a while.',
   'petitions.status-open': 'Open for signatures',
   'petitions.status-closed': 'Closed',

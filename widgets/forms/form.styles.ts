@@ -1,7 +1,12 @@
 import { css } from 'lit';
 import { tokens } from '../shared/tokens.styles.js';
 
-export const styles = [
+/**
+ * The residents' form styles: the page's layout, fields and choices, buttons, the error
+ * summary and messages; also the petition's own parts (status, count, answer, signers),
+ * which the petition list and the budget show as well.
+ */
+export const formStyles = [
   tokens,
   css`
     .base {

@@ -1,0 +1,85 @@
+/**
+ * What the resident widgets' browser tests share: reaching into a widget's shadow root,
+ * waiting until it settles, typing and sending, and the checks every widget that loads
+ * something makes of its loading, not-found and unreachable states.
+ */
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import type { LitElement } from 'lit';
+import type { MedverkaLoadErrorDetail } from '../../widgets/shared/events.js';
+
+export const root = (el: Element) => el.shadowRoot!;
+export const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => root(el).querySelector<T>(selector);
+export const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...root(el).querySelectorAll<T>(selector)];
+/** Text with every kind of space as one plain space, trimmed. */
+export const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** Waits until the widget shows `ready` (what it shows once loaded, or a message), then for its render. */
+export async function settled<E extends LitElement>(el: E, ready: string, what = 'the widget settles'): Promise<E> {
+  await waitUntil(() => $(el, ready), what, { timeout: 5000 });
+  await el.updateComplete;
+  return el;
+}
+
+/** Types into a field as a resident would: focus, value, input event. */
+export function type(el: Element, id: string, value: string) {
+  const input = $<HTMLInputElement>(el, `#${id}`)!;
+  input.focus();
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+}
+
+/**
+ * The focused element's role and the name ARIA gives it: an explicit role, named by the text of
+ * the elements aria-labelledby lists (a role-less div may not be named at all).
+ */
+export function focusedSummary(el: Element) {
+  const focused = root(el).activeElement as HTMLElement | null;
+  const role = focused?.getAttribute('role') ?? null;
+  const labelledBy = (focused?.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
+  const name = role && role !== 'generic' && role !== 'none' && role !== 'presentation' ? labelledBy.map((id) => root(el).getElementById(id)?.textContent?.trim() ?? '').join(' ') : '';
+  return { id: focused?.id, role, name };
+}
+
+/** Puts a widget with these attributes on the page and waits for it to tell the page it could not load. */
+export async function failingToLoad(tag: string, attributes: Record<string, string>) {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  const event = oneEvent(el, 'medverka-load-error');
+  document.body.append(el);
+  const { detail } = (await event) as CustomEvent<MedverkaLoadErrorDetail>;
+  return { el: el as LitElement, detail };
+}
+
+/** A widget whose server does not answer: nothing flashes during a quick load, then "Laddar …", announced. */
+export async function expectLoadingOnlyWhenSlow(el: LitElement, status = '[role=status]') {
+  await el.updateComplete;
+  expect(root(el).children.length, 'nothing flashes during a quick load').to.equal(0);
+  await waitUntil(() => $(el, status), 'a slow load says so', { timeout: 2000 });
+  expect($(el, status)!.textContent).to.equal('Laddar …');
+  await expect(el).to.be.accessible();
+}
+
+/** A widget that could not load: its alert says so, and its button tries again (telling the page again). */
+export async function expectRetry(el: LitElement, says: string) {
+  expect($(el, '[role=alert]')!.textContent).to.contain(says);
+  await expect(el).to.be.accessible();
+  const again = oneEvent(el, 'medverka-load-error');
+  $<HTMLButtonElement>(el, '[role=alert] button')!.click();
+  await again;
+}
+
+/**
+ * A form's proof of work waits for the resident: nothing fetches a challenge while the widget
+ * (made by `show`) is only shown; focusing `start` fetches one.
+ */
+export async function expectChallengeOnlyOnceStarted(show: () => Promise<Element>, start: string, what = 'starting the form fetches one') {
+  const seen: string[] = [];
+  const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => seen.push(e.name)));
+  observer.observe({ type: 'resource' });
+  const el = await show();
+  await new Promise((r) => setTimeout(r, 100));
+  expect(seen.some((u) => u.includes('/api/pow/challenge'))).to.equal(false);
+  $<HTMLInputElement>(el, start)!.focus();
+  await waitUntil(() => seen.some((u) => u.includes('/api/pow/challenge')), what);
+  observer.disconnect();
+}

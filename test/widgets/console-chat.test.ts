@@ -1,9 +1,9 @@
 /// <reference types="mocha" />
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { staffApi } from '../../widgets/console/api.js';
-import { chatApi } from '../../widgets/console/chat-api.js';
-import type { MedverkaConsole } from '../../widgets/console/console.element.js';
+import { staffApi } from '../../widgets/console/kit/api.js';
+import { chatApi } from '../../widgets/console/chat/chat-api.js';
+import type { MedverkaConsole } from '../../widgets/console/shell/console.element.js';
 import '../../widgets/console/define.js';
 import { encodeSolution, solve } from '../../widgets/petition/proof-of-work.js';
 

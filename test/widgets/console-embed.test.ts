@@ -1,8 +1,8 @@
 /// <reference types="mocha" />
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { staffApi } from '../../widgets/console/api.js';
-import type { MedverkaConsole } from '../../widgets/console/console.element.js';
+import { staffApi } from '../../widgets/console/kit/api.js';
+import type { MedverkaConsole } from '../../widgets/console/shell/console.element.js';
 import '../../widgets/console/define.js';
 
 // The console's embed builder (Bädda in), against the real server (see web-test-runner.config.js).

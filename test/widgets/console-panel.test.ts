@@ -1,10 +1,10 @@
 /// <reference types="mocha" />
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { staffApi } from '../../widgets/console/api.js';
-import type { MedverkaConsole } from '../../widgets/console/console.element.js';
+import { staffApi } from '../../widgets/console/kit/api.js';
+import type { MedverkaConsole } from '../../widgets/console/shell/console.element.js';
 import '../../widgets/console/define.js';
-import { panelApi } from '../../widgets/console/panel-api.js';
+import { panelApi } from '../../widgets/console/panel/panel-api.js';
 import { encodeSolution, solve } from '../../widgets/petition/proof-of-work.js';
 
 // The same helpers as console-budgets.test.ts: the test page's /api is a real Medverka server

@@ -1,7 +1,7 @@
 /// <reference types="mocha" />
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { staffApi, type StaffPetition } from '../../widgets/console/api.js';
-import type { MedverkaConsole } from '../../widgets/console/console.element.js';
+import { staffApi, type StaffPetition } from '../../widgets/console/kit/api.js';
+import type { MedverkaConsole } from '../../widgets/console/shell/console.element.js';
 import '../../widgets/console/define.js';
 import { encodeSolution, solve } from '../../widgets/petition/proof-of-work.js';
 

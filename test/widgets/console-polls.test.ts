@@ -1,10 +1,10 @@
 /// <reference types="mocha" />
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { staffApi } from '../../widgets/console/api.js';
-import type { MedverkaConsole } from '../../widgets/console/console.element.js';
+import { staffApi } from '../../widgets/console/kit/api.js';
+import type { MedverkaConsole } from '../../widgets/console/shell/console.element.js';
 import '../../widgets/console/define.js';
-import { pollApi } from '../../widgets/console/poll-api.js';
+import { pollApi } from '../../widgets/console/polls/poll-api.js';
 
 // The same helpers as console-budgets.test.ts: the test page's /api is a real Medverka server
 // with these staff accounts, shared by every widget test file.

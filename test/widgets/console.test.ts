@@ -1,8 +1,8 @@
 /// <reference types="mocha" />
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
-import { request, staffApi, type StaffTileSet, type TileInput } from '../../widgets/console/api.js';
-import type { MedverkaConsole } from '../../widgets/console/console.element.js';
+import { request, staffApi, type StaffTileSet, type TileInput } from '../../widgets/console/kit/api.js';
+import type { MedverkaConsole } from '../../widgets/console/shell/console.element.js';
 import '../../widgets/console/define.js';
 import { injectedSelector, xssCorpus } from '../xss-corpus.js';
 import type { MedverkaTiles } from '../../widgets/tiles/tiles.element.js';

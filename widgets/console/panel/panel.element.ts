@@ -1,0 +1,237 @@
+import { css, html, type TemplateResult } from 'lit';
+import { msg, str } from '../../shared/localize.js';
+import { problemText } from '../kit/forms.js';
+import { panelApi, type PanelCounts, type StaffSurvey } from './panel-api.js';
+import { localized } from '../polls/poll-api.js';
+import { ConsoleScreen } from '../kit/screen.js';
+import { audienceShort, groupLabel, surveyStepLabel } from './survey-format.js';
+
+/** The address part of the form for a new survey: #/panel/_ny (no survey's number looks like it). */
+export const newSurveyPath = '_ny';
+
+/**
+ * The citizen panel (medborgarpanel): how many are members, by age band and district — with
+ * groups smaller than the server's minimum shown only as "fewer than N", and never who they
+ * are — and the surveys, with the step each has reached. Opening one leads to its page
+ * (#/panel/<id>).
+ */
+export class MedverkaConsolePanel extends ConsoleScreen {
+  static override styles = [
+    ...ConsoleScreen.styles,
+    css`
+      a.button {
+        display: inline-flex;
+        align-items: center;
+        min-height: 2.75rem;
+        padding: 0.375rem 1rem;
+        border: 2px solid var(--_accent);
+        border-radius: var(--_radius);
+        background: var(--_accent);
+        color: var(--_on-accent);
+        font-weight: 700;
+        text-decoration: none;
+      }
+      a.button:hover {
+        text-decoration: underline;
+      }
+      td.number,
+      th.number {
+        text-align: end;
+        white-space: nowrap;
+      }
+      tbody th {
+        background: none;
+      }
+      .members {
+        font-size: 1.25rem;
+      }
+      .groups {
+        display: grid;
+        gap: 0 2rem;
+        max-width: 50rem;
+      }
+      @media (min-width: 48rem) {
+        .groups {
+          grid-template-columns: 1fr 1fr;
+        }
+      }
+      .narrow-only {
+        display: none;
+      }
+      @media (max-width: 40rem) {
+        .wide-only {
+          display: none;
+        }
+        .narrow-only {
+          display: block;
+          margin-top: 0.25rem;
+        }
+      }
+      @media (forced-colors: active) {
+        a.button {
+          border-color: LinkText;
+        }
+      }
+    `,
+  ];
+
+  static override properties = {
+    ...ConsoleScreen.properties,
+    counts: { state: true },
+    countsProblem: { state: true },
+    surveys: { state: true },
+    surveysProblem: { state: true },
+  };
+
+  declare private counts?: PanelCounts;
+  declare private countsProblem?: unknown;
+  declare private surveys?: StaffSurvey[];
+  declare private surveysProblem?: unknown;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.loadCounts();
+    void this.loadSurveys();
+  }
+
+  async loadCounts(): Promise<void> {
+    this.countsProblem = undefined;
+    this.counts = undefined;
+    try {
+      this.counts = await panelApi.counts();
+    } catch (err) {
+      this.countsProblem = err ?? new Error('failed');
+    }
+  }
+
+  async loadSurveys(): Promise<void> {
+    this.surveysProblem = undefined;
+    this.surveys = undefined;
+    try {
+      this.surveys = (await panelApi.surveys()).surveys;
+    } catch (err) {
+      this.surveysProblem = err ?? new Error('failed');
+    }
+  }
+
+  private problem(err: unknown, retry: () => void): TemplateResult {
+    return html`<div class="notice problem">
+      <p>${problemText(err)}</p>
+      <button type="button" @click=${retry}>${msg('Försök igen', { id: 'console.retry' })}</button>
+    </div>`;
+  }
+
+  private renderGroups(id: string, caption: string, heading: string, rows: { group: string | null; count: number | null }[]): TemplateResult {
+    const hidden = msg('visas inte', { id: 'console.panel.not-shown' });
+    return html`<div class="table-wrap" role="region" tabindex="0" aria-labelledby="${id}-caption">
+      <table id=${id}>
+        <caption id="${id}-caption">
+          ${caption}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${heading}</th>
+            <th scope="col" class="number">${msg('Medlemmar', { id: 'console.panel.members' })}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${rows.map(
+            (r) => html`<tr data-group=${r.group ?? ''}>
+              <th scope="row">${groupLabel(r.group)}</th>
+              <td class="number" data-count=${r.count === null ? 'hidden' : r.count}>${r.count === null ? hidden : r.count}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>`;
+  }
+
+  private renderCounts(): TemplateResult {
+    if (this.countsProblem) return this.problem(this.countsProblem, () => void this.loadCounts());
+    const c = this.counts;
+    if (!c) return html`<p>${msg('Laddar …', { id: 'console.loading' })}</p>`;
+    const bands = c.byAgeBand.map((r) => ({ group: r.band, count: r.count }));
+    const districts = c.byDistrict.map((r) => ({ group: r.district, count: r.count }));
+    return html`<p class="members" id="members" data-members=${c.members}>
+        <strong
+          >${c.members === 1
+            ? msg('1 medlem', { id: 'console.panel.one-member' })
+            : msg(str`${c.members} medlemmar`, { id: 'console.panel.n-members' })}</strong
+        >
+      </p>
+      <p class="hint" id="small-groups">
+        ${msg(
+          str`En grupp med färre än ${c.minGroup} medlemmar visas inte, och inte heller en grupp som skulle gå att räkna fram ur summan, så att ingen kan pekas ut. Konsolen visar aldrig vilka som är med.`,
+          { id: 'console.panel.small-groups' },
+        )}
+      </p>
+      <div class="groups">
+        <div>
+          ${bands.length
+            ? this.renderGroups('by-age', msg('Efter ålder', { id: 'console.panel.by-age' }), msg('Ålder', { id: 'console.panel.age' }), bands)
+            : html`<p>${msg('Panelen frågar inte efter ålder.', { id: 'console.panel.no-age' })}</p>`}
+        </div>
+        <div>
+          ${districts.length
+            ? this.renderGroups(
+                'by-district',
+                msg('Efter område', { id: 'console.panel.by-district' }),
+                msg('Område', { id: 'console.budget.district' }),
+                districts,
+              )
+            : html`<p id="no-districts">${msg('Panelen frågar inte efter område.', { id: 'console.panel.no-districts' })}</p>`}
+        </div>
+      </div>`;
+  }
+
+  private renderSurveys(): TemplateResult {
+    if (this.surveysProblem) return this.problem(this.surveysProblem, () => void this.loadSurveys());
+    const list = this.surveys;
+    if (!list) return html`<p>${msg('Laddar …', { id: 'console.loading' })}</p>`;
+    if (list.length === 0) return html`<p class="none">${msg('Det finns inga enkäter än.', { id: 'console.panel.no-surveys' })}</p>`;
+    return html`<div class="table-wrap">
+      <table id="surveys">
+        <caption>
+          ${msg('Alla enkäter, den senaste först', { id: 'console.panel.surveys-caption' })}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${msg('Titel', { id: 'console.budgets.title' })}</th>
+            <th scope="col" class="wide-only">${msg('Vilka som svarar', { id: 'console.survey.audience' })}</th>
+            <th scope="col" class="wide-only">${msg('Steg', { id: 'console.survey.step' })}</th>
+            <th scope="col" class="number">${msg('Inskickade svar', { id: 'console.survey.submitted' })}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${list.map(
+            (s) => html`<tr data-survey=${s.id}>
+              <td>
+                <a href="#/panel/${s.id}">${localized(s.title, this.locale)}</a>
+                <span class="narrow-only muted">${audienceShort(s.audience)}, ${surveyStepLabel(s).toLocaleLowerCase(this.locale)}</span>
+              </td>
+              <td class="wide-only">${audienceShort(s.audience)}</td>
+              <td class="wide-only" data-step>${surveyStepLabel(s)}</td>
+              <td class="number" data-submitted>${s.counts.submitted}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>`;
+  }
+
+  protected override render(): TemplateResult {
+    return html`
+      <h1 tabindex="-1">${msg('Medborgarpanel', { id: 'console.nav.panel' })}</h1>
+      <p>
+        ${msg('Medborgarpanelen är invånare som har anmält sig för att svara på kommunens enkäter. De får alltid veta vad som hände med svaren: först en återkoppling, sedan vad som beslutades.', {
+          id: 'console.panel.intro',
+        })}
+      </p>
+      <h2 id="members-heading">${msg('Medlemmar', { id: 'console.panel.members' })}</h2>
+      ${this.renderCounts()}
+      <h2 id="surveys-heading">${msg('Enkäter', { id: 'console.panel.surveys' })}</h2>
+      <p><a class="button" id="new-survey" href="#/panel/${newSurveyPath}">${msg('Ny enkät', { id: 'console.panel.new-survey' })}</a></p>
+      ${this.renderSurveys()}
+    `;
+  }
+}

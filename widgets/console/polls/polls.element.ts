@@ -1,0 +1,158 @@
+import { css, html, type TemplateResult } from 'lit';
+import { msg } from '../../shared/localize.js';
+import { problemText } from '../kit/forms.js';
+import { localized, pollApi, type PollKind, type PollStatus, type StaffPoll } from './poll-api.js';
+import { ConsoleScreen } from '../kit/screen.js';
+
+/** The address part of the form for a new poll: #/polls/_ny (no poll's number looks like it). */
+export const newPollPath = '_ny';
+
+export function pollStatusLabel(status: PollStatus): string {
+  switch (status) {
+    case 'draft':
+      return msg('Utkast', { id: 'console.poll-status.draft' });
+    case 'open':
+      return msg('Öppen för svar', { id: 'console.poll-status.open' });
+    case 'closed':
+      return msg('Stängd', { id: 'console.poll-status.closed' });
+  }
+}
+
+export function pollKindLabel(kind: PollKind): string {
+  switch (kind) {
+    case 'single':
+      return msg('Ett svar', { id: 'console.poll-kind.single' });
+    case 'multiple':
+      return msg('Flera svar', { id: 'console.poll-kind.multiple' });
+    case 'scale':
+      return msg('Skala 1–5', { id: 'console.poll-kind.scale' });
+  }
+}
+
+/**
+ * Quick polls (snabbfrågor): every poll with its status and how many answered, and the way to
+ * a new one. Opening one leads to its page (#/polls/<id>).
+ */
+export class MedverkaConsolePolls extends ConsoleScreen {
+  static override styles = [
+    ...ConsoleScreen.styles,
+    css`
+      a.button {
+        display: inline-flex;
+        align-items: center;
+        min-height: 2.75rem;
+        padding: 0.375rem 1rem;
+        border: 2px solid var(--_accent);
+        border-radius: var(--_radius);
+        background: var(--_accent);
+        color: var(--_on-accent);
+        font-weight: 700;
+        text-decoration: none;
+      }
+      a.button:hover {
+        text-decoration: underline;
+      }
+      td.number,
+      th.number {
+        text-align: end;
+        white-space: nowrap;
+      }
+      .narrow-only {
+        display: none;
+      }
+      @media (max-width: 40rem) {
+        .wide-only {
+          display: none;
+        }
+        .narrow-only {
+          display: block;
+          margin-top: 0.25rem;
+        }
+      }
+      @media (forced-colors: active) {
+        a.button {
+          border-color: LinkText;
+        }
+      }
+    `,
+  ];
+
+  static override properties = {
+    ...ConsoleScreen.properties,
+    polls: { state: true },
+    loadProblem: { state: true },
+  };
+
+  declare private polls?: StaffPoll[];
+  declare private loadProblem?: unknown;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  async load(): Promise<void> {
+    this.loadProblem = undefined;
+    this.polls = undefined;
+    try {
+      // The newest first, as people look for the one they just made.
+      this.polls = (await pollApi.polls()).polls.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id);
+    } catch (err) {
+      this.loadProblem = err ?? new Error('failed');
+    }
+  }
+
+  private renderList(): TemplateResult {
+    if (this.loadProblem) {
+      return html`<div class="notice problem">
+        <p>${problemText(this.loadProblem)}</p>
+        <button type="button" @click=${() => void this.load()}>${msg('Försök igen', { id: 'console.retry' })}</button>
+      </div>`;
+    }
+    if (!this.polls) return html`<p>${msg('Laddar …', { id: 'console.loading' })}</p>`;
+    if (this.polls.length === 0) {
+      return html`<p class="none">${msg('Det finns inga snabbfrågor än.', { id: 'console.polls.none' })}</p>`;
+    }
+    return html`<div class="table-wrap">
+      <table>
+        <caption>
+          ${msg('Alla snabbfrågor, den senaste först', { id: 'console.polls.caption' })}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${msg('Fråga', { id: 'console.polls.question' })}</th>
+            <th scope="col" class="wide-only">${msg('Sätt att svara', { id: 'console.polls.kind' })}</th>
+            <th scope="col" class="wide-only">${msg('Status', { id: 'console.budgets.status' })}</th>
+            <th scope="col" class="number">${msg('Svar', { id: 'console.poll.answers' })}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${this.polls.map(
+            (p) => html`<tr data-poll=${p.id}>
+              <td>
+                <a href="#/polls/${p.id}">${localized(p.question, this.locale)}</a>
+                <span class="narrow-only muted">${pollKindLabel(p.kind)}, ${pollStatusLabel(p.status).toLocaleLowerCase(this.locale)}</span>
+              </td>
+              <td class="wide-only">${pollKindLabel(p.kind)}</td>
+              <td class="wide-only" data-status=${p.status}>${pollStatusLabel(p.status)}</td>
+              <td class="number" data-answers>${p.results.total}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>`;
+  }
+
+  protected override render(): TemplateResult {
+    return html`
+      <h1 tabindex="-1">${msg('Snabbfrågor', { id: 'console.nav.polls' })}</h1>
+      <p>
+        ${msg('En snabbfråga är en fråga med några svarsalternativ eller en skala, till exempel på ett möte. Invånarna svarar med ett klick, och resultatet syns direkt, också på en storbild.', {
+          id: 'console.polls.intro',
+        })}
+      </p>
+      <p><a class="button" id="new-poll" href="#/polls/${newPollPath}">${msg('Ny snabbfråga', { id: 'console.polls.new' })}</a></p>
+      ${this.renderList()}
+    `;
+  }
+}

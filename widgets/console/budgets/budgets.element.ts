@@ -2,7 +2,7 @@ import { css, html, type TemplateResult } from 'lit';
 import { msg, str } from '../../shared/localize.js';
 import { staffApi, type StaffBudgetSummary } from '../kit/api.js';
 import { budgetModeShort, budgetStatusLabel, kronor } from './budget-format.js';
-import { problemText } from '../kit/forms.js';
+import { listStyles, Loaded } from '../kit/list.js';
 import { ConsoleScreen } from '../kit/screen.js';
 
 /**
@@ -18,88 +18,22 @@ export const newBudgetPath = '_ny';
 export class MedverkaConsoleBudgets extends ConsoleScreen {
   static override styles = [
     ...ConsoleScreen.styles,
+    listStyles,
     css`
-      a.button {
-        display: inline-flex;
-        align-items: center;
-        min-height: 2.75rem;
-        padding: 0.375rem 1rem;
-        border: 2px solid var(--_accent);
-        border-radius: var(--_radius);
-        background: var(--_accent);
-        color: var(--_on-accent);
-        font-weight: 700;
-        text-decoration: none;
-      }
-      a.button:hover {
-        text-decoration: underline;
-      }
-      td.number,
-      th.number {
-        text-align: end;
-        white-space: nowrap;
-      }
       td {
         overflow-wrap: break-word;
-      }
-      .narrow-only {
-        display: none;
-      }
-      /* On a phone, the way, the status and the participants go under the title, so the title keeps its width. */
-      @media (max-width: 40rem) {
-        .wide-only {
-          display: none;
-        }
-        .narrow-only {
-          display: block;
-          margin-top: 0.25rem;
-        }
-      }
-      @media (forced-colors: active) {
-        a.button {
-          border-color: LinkText;
-        }
       }
     `,
   ];
 
-  static override properties = {
-    ...ConsoleScreen.properties,
-    budgets: { state: true },
-    loadProblem: { state: true },
-  };
-
-  declare private budgets?: StaffBudgetSummary[];
-  declare private loadProblem?: string;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  async load(): Promise<void> {
-    this.loadProblem = undefined;
-    this.budgets = undefined;
-    try {
-      this.budgets = (await staffApi.budgets()).budgets;
-    } catch (err) {
-      this.loadProblem = problemText(err);
-    }
-  }
+  #budgets = new Loaded(this, async () => (await staffApi.budgets()).budgets);
 
   private titleOf(b: StaffBudgetSummary): string {
     return (this.locale === 'en' && b.title.en) || b.title.sv;
   }
 
-  private renderList(): TemplateResult {
-    if (this.loadProblem) {
-      return html`<div class="notice problem">
-        <p>${this.loadProblem}</p>
-        <button type="button" @click=${() => void this.load()}>${msg('Försök igen', { id: 'console.retry' })}</button>
-      </div>`;
-    }
-    if (!this.budgets) return html`<p>${msg('Laddar …', { id: 'console.loading' })}</p>`;
-    if (this.budgets.length === 0) {
+  private renderList(budgets: StaffBudgetSummary[]): TemplateResult {
+    if (budgets.length === 0) {
       return html`<p class="none">${msg('Det finns inga budgetar än.', { id: 'console.budgets.none' })}</p>`;
     }
     return html`<div class="table-wrap">
@@ -117,7 +51,7 @@ export class MedverkaConsoleBudgets extends ConsoleScreen {
           </tr>
         </thead>
         <tbody>
-          ${this.budgets.map(
+          ${budgets.map(
             (b) => html`<tr data-slug=${b.slug}>
               <td>
                 <a href="#/budgets/${encodeURIComponent(b.slug)}">${this.titleOf(b)}</a>
@@ -146,7 +80,7 @@ export class MedverkaConsoleBudgets extends ConsoleScreen {
         })}
       </p>
       <p><a class="button" id="new-budget" href="#/budgets/${newBudgetPath}">${msg('Ny budget', { id: 'console.budgets.new' })}</a></p>
-      ${this.renderList()}
+      ${this.#budgets.render((budgets) => this.renderList(budgets))}
     `;
   }
 }

@@ -3,6 +3,7 @@ import { msg, renderIn, str } from '../../shared/localize.js';
 import { chatApi, maxMessageLength, type CannedAnswer } from './chat-api.js';
 import { chatStyles } from './chat.styles.js';
 import { describedBy, errorsFrom, errorSummary, fieldError, focusSummary, formValues, problemText, required, type FieldErrors } from '../kit/forms.js';
+import { FormScreen } from '../kit/form-screen.js';
 import { ConsoleScreen } from '../kit/screen.js';
 
 /** The form the current errors belong to: a new answer, or the answer being changed. */
@@ -13,19 +14,16 @@ type FormKey = 'new' | number;
  * change and remove. In a conversation an agent puts one into the reply box and sends it
  * themselves.
  */
-export class MedverkaConsoleChatAnswers extends ConsoleScreen {
+export class MedverkaConsoleChatAnswers extends FormScreen {
   static override styles = [...ConsoleScreen.styles, chatStyles];
 
   static override properties = {
-    ...ConsoleScreen.properties,
+    ...FormScreen.properties,
     answers: { state: true },
     loadProblem: { state: true },
     editing: { state: true },
     deleting: { state: true },
     errorsFor: { state: true },
-    errors: { state: true },
-    general: { state: true },
-    busy: { state: true },
   };
 
   declare private answers?: CannedAnswer[];
@@ -35,16 +33,6 @@ export class MedverkaConsoleChatAnswers extends ConsoleScreen {
   /** The answer whose removal is being confirmed. */
   declare private deleting?: number;
   declare private errorsFor?: FormKey;
-  declare private errors: FieldErrors;
-  declare private general: string[];
-  declare private busy: boolean;
-
-  constructor() {
-    super();
-    this.errors = {};
-    this.general = [];
-    this.busy = false;
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();

@@ -76,27 +76,6 @@ export const chatStyles = css`
       grid-template-columns: minmax(0, 3fr) minmax(16rem, 1fr);
     }
   }
-  .facts {
-    display: grid;
-    grid-template-columns: max-content 1fr;
-    gap: 0.25rem 1rem;
-    margin: 0 0 1rem;
-  }
-  .facts dt {
-    font-weight: 700;
-  }
-  .facts dd {
-    margin: 0;
-    overflow-wrap: anywhere;
-  }
-  @media (max-width: 30rem) {
-    .facts {
-      grid-template-columns: 1fr;
-    }
-    .facts dd {
-      margin-bottom: 0.5rem;
-    }
-  }
   .log {
     max-height: min(60vh, 40rem);
     overflow-y: auto;

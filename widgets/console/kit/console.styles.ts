@@ -274,6 +274,28 @@ export const consoleStyles = [
         border-inline-start-width: 0.3125rem;
       }
     }
+    /* A screen's facts (dates, counts) as a list of names and values; one column on a phone. */
+    .facts {
+      display: grid;
+      grid-template-columns: max-content 1fr;
+      gap: 0.25rem 1rem;
+      margin: 0 0 1rem;
+    }
+    .facts dt {
+      font-weight: 700;
+    }
+    .facts dd {
+      margin: 0;
+      overflow-wrap: anywhere;
+    }
+    @media (max-width: 30rem) {
+      .facts {
+        grid-template-columns: 1fr;
+      }
+      .facts dd {
+        margin-bottom: 0.5rem;
+      }
+    }
     @media (max-width: 30rem) {
       fieldset {
         padding: 0.25rem 0.625rem 0.5rem;

@@ -33,27 +33,6 @@ export const editorStyles = css`
     font-size: 1rem;
     overflow-wrap: anywhere;
   }
-  .facts {
-    display: grid;
-    grid-template-columns: max-content 1fr;
-    gap: 0.25rem 1rem;
-    margin: 0 0 1rem;
-  }
-  .facts dt {
-    font-weight: 700;
-  }
-  .facts dd {
-    margin: 0;
-    overflow-wrap: anywhere;
-  }
-  @media (max-width: 30rem) {
-    .facts {
-      grid-template-columns: 1fr;
-    }
-    .facts dd {
-      margin-bottom: 0.5rem;
-    }
-  }
   .entries {
     display: flex;
     flex-direction: column;

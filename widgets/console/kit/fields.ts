@@ -249,3 +249,32 @@ export const pollStyles = css`
     }
   }
 `;
+
+/** What an entry of a list in a form (a line, an option, a question, a page) can do: move up, move down, be removed. */
+export interface EntryActions {
+  /** Its place in the list, and how many there are. */
+  index: number;
+  count: number;
+  /** Its name, for screen readers, after each button's label. */
+  named: TemplateResult;
+  move: (by: -1 | 1, action: 'up' | 'down') => void;
+  remove: () => void;
+  /** False when the list may not get shorter. */
+  removable?: boolean;
+  /** The buttons' labels, when not "Flytta upp", "Flytta ned", "Ta bort". */
+  labels?: [up: string, down: string, remove: string];
+}
+
+/** An entry's buttons: move up, move down, remove. */
+export function renderEntryActions(a: EntryActions): TemplateResult {
+  const [up, down, remove] = a.labels ?? [
+    msg('Flytta upp', { id: 'console.tile-set.up' }),
+    msg('Flytta ned', { id: 'console.tile-set.down' }),
+    msg('Ta bort', { id: 'console.tile-set.delete' }),
+  ];
+  return html`<div class="actions">
+    <button type="button" data-action="up" ?disabled=${a.index === 0} @click=${() => a.move(-1, 'up')}>${up} ${a.named}</button>
+    <button type="button" data-action="down" ?disabled=${a.index === a.count - 1} @click=${() => a.move(1, 'down')}>${down} ${a.named}</button>
+    <button type="button" class="danger" data-action="remove" ?disabled=${a.removable === false} @click=${a.remove}>${remove} ${a.named}</button>
+  </div>`;
+}

@@ -40,7 +40,7 @@ export class ConsoleScreen extends MedverkaElement {
   }
 
   /** Moves focus to an element of this screen once it has rendered. */
-  protected async focusOn(selector: string): Promise<void> {
+  async focusOn(selector: string): Promise<void> {
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }

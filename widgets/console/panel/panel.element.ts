@@ -1,6 +1,6 @@
 import { css, html, type TemplateResult } from 'lit';
 import { msg, str } from '../../shared/localize.js';
-import { problemText } from '../kit/forms.js';
+import { listStyles, Loaded } from '../kit/list.js';
 import { panelApi, type PanelCounts, type StaffSurvey } from './panel-api.js';
 import { localized } from '../polls/poll-api.js';
 import { ConsoleScreen } from '../kit/screen.js';
@@ -18,27 +18,8 @@ export const newSurveyPath = '_ny';
 export class MedverkaConsolePanel extends ConsoleScreen {
   static override styles = [
     ...ConsoleScreen.styles,
+    listStyles,
     css`
-      a.button {
-        display: inline-flex;
-        align-items: center;
-        min-height: 2.75rem;
-        padding: 0.375rem 1rem;
-        border: 2px solid var(--_accent);
-        border-radius: var(--_radius);
-        background: var(--_accent);
-        color: var(--_on-accent);
-        font-weight: 700;
-        text-decoration: none;
-      }
-      a.button:hover {
-        text-decoration: underline;
-      }
-      td.number,
-      th.number {
-        text-align: end;
-        white-space: nowrap;
-      }
       tbody th {
         background: none;
       }
@@ -55,71 +36,11 @@ export class MedverkaConsolePanel extends ConsoleScreen {
           grid-template-columns: 1fr 1fr;
         }
       }
-      .narrow-only {
-        display: none;
-      }
-      @media (max-width: 40rem) {
-        .wide-only {
-          display: none;
-        }
-        .narrow-only {
-          display: block;
-          margin-top: 0.25rem;
-        }
-      }
-      @media (forced-colors: active) {
-        a.button {
-          border-color: LinkText;
-        }
-      }
     `,
   ];
 
-  static override properties = {
-    ...ConsoleScreen.properties,
-    counts: { state: true },
-    countsProblem: { state: true },
-    surveys: { state: true },
-    surveysProblem: { state: true },
-  };
-
-  declare private counts?: PanelCounts;
-  declare private countsProblem?: unknown;
-  declare private surveys?: StaffSurvey[];
-  declare private surveysProblem?: unknown;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.loadCounts();
-    void this.loadSurveys();
-  }
-
-  async loadCounts(): Promise<void> {
-    this.countsProblem = undefined;
-    this.counts = undefined;
-    try {
-      this.counts = await panelApi.counts();
-    } catch (err) {
-      this.countsProblem = err ?? new Error('failed');
-    }
-  }
-
-  async loadSurveys(): Promise<void> {
-    this.surveysProblem = undefined;
-    this.surveys = undefined;
-    try {
-      this.surveys = (await panelApi.surveys()).surveys;
-    } catch (err) {
-      this.surveysProblem = err ?? new Error('failed');
-    }
-  }
-
-  private problem(err: unknown, retry: () => void): TemplateResult {
-    return html`<div class="notice problem">
-      <p>${problemText(err)}</p>
-      <button type="button" @click=${retry}>${msg('Försök igen', { id: 'console.retry' })}</button>
-    </div>`;
-  }
+  #counts = new Loaded(this, () => panelApi.counts());
+  #surveys = new Loaded(this, async () => (await panelApi.surveys()).surveys);
 
   private renderGroups(id: string, caption: string, heading: string, rows: { group: string | null; count: number | null }[]): TemplateResult {
     const hidden = msg('visas inte', { id: 'console.panel.not-shown' });
@@ -146,10 +67,7 @@ export class MedverkaConsolePanel extends ConsoleScreen {
     </div>`;
   }
 
-  private renderCounts(): TemplateResult {
-    if (this.countsProblem) return this.problem(this.countsProblem, () => void this.loadCounts());
-    const c = this.counts;
-    if (!c) return html`<p>${msg('Laddar …', { id: 'console.loading' })}</p>`;
+  private renderCounts(c: PanelCounts): TemplateResult {
     const bands = c.byAgeBand.map((r) => ({ group: r.band, count: r.count }));
     const districts = c.byDistrict.map((r) => ({ group: r.district, count: r.count }));
     return html`<p class="members" id="members" data-members=${c.members}>
@@ -184,10 +102,7 @@ export class MedverkaConsolePanel extends ConsoleScreen {
       </div>`;
   }
 
-  private renderSurveys(): TemplateResult {
-    if (this.surveysProblem) return this.problem(this.surveysProblem, () => void this.loadSurveys());
-    const list = this.surveys;
-    if (!list) return html`<p>${msg('Laddar …', { id: 'console.loading' })}</p>`;
+  private renderSurveys(list: StaffSurvey[]): TemplateResult {
     if (list.length === 0) return html`<p class="none">${msg('Det finns inga enkäter än.', { id: 'console.panel.no-surveys' })}</p>`;
     return html`<div class="table-wrap">
       <table id="surveys">
@@ -228,10 +143,10 @@ export class MedverkaConsolePanel extends ConsoleScreen {
         })}
       </p>
       <h2 id="members-heading">${msg('Medlemmar', { id: 'console.panel.members' })}</h2>
-      ${this.renderCounts()}
+      ${this.#counts.render((c) => this.renderCounts(c))}
       <h2 id="surveys-heading">${msg('Enkäter', { id: 'console.panel.surveys' })}</h2>
       <p><a class="button" id="new-survey" href="#/panel/${newSurveyPath}">${msg('Ny enkät', { id: 'console.panel.new-survey' })}</a></p>
-      ${this.renderSurveys()}
+      ${this.#surveys.render((list) => this.renderSurveys(list))}
     `;
   }
 }

@@ -1,10 +1,12 @@
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '../../shared/localize.js';
 import { StaffApiError, staffApi, type AnswerPreview, type SimilarPetition, type StaffPetition } from '../kit/api.js';
 import { atLeast, describedBy, errorsFrom, errorSummary, fieldError, focusSummary, formValues, required, type FieldErrors } from '../kit/forms.js';
 import { dateTime, petitionStatusLabel } from '../kit/labels.js';
 import { awaitsAnswer } from './petitions.element.js';
+import { FormScreen } from '../kit/form-screen.js';
 import { ConsoleScreen } from '../kit/screen.js';
+import { petitionStyles } from './petition.styles.js';
 
 /** The forms of this screen; a failed request's errors belong to one of them. */
 type FormName = 'correct' | 'reject' | 'answer' | 'correct-answer' | 'actions';
@@ -24,90 +26,11 @@ const limits = { title: 5, body: 20, reason: 10, answer: 10, committee: 2 } as c
  * to everyone who asked to hear back, so it is asked about first, with the mails to be sent
  * shown; once published it can be corrected, which is shown as such and mailed to nobody.
  */
-export class MedverkaConsolePetition extends ConsoleScreen {
-  static override styles = [
-    ...ConsoleScreen.styles,
-    css`
-      h2[tabindex='-1']:focus {
-        outline: none;
-      }
-      .text {
-        max-width: 40rem;
-        padding: 1rem;
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        background: var(--_subtle);
-        white-space: pre-line;
-        overflow-wrap: anywhere;
-      }
-      .facts {
-        display: grid;
-        grid-template-columns: max-content 1fr;
-        gap: 0.25rem 1rem;
-        margin: 0 0 1rem;
-      }
-      .facts dt {
-        font-weight: 700;
-      }
-      .facts dd {
-        margin: 0;
-        overflow-wrap: anywhere;
-      }
-      @media (max-width: 30rem) {
-        .facts {
-          grid-template-columns: 1fr;
-        }
-        .facts dd {
-          margin-bottom: 0.5rem;
-        }
-      }
-      .due {
-        color: var(--_warning);
-      }
-      .confirm {
-        max-width: 40rem;
-        margin-top: 0.75rem;
-        padding: 0.75rem 1rem;
-        border: 2px solid var(--_danger);
-        border-radius: var(--_radius);
-      }
-      .confirm .actions {
-        margin-bottom: 0;
-      }
-      textarea.long {
-        min-height: 12rem;
-      }
-      .mail-preview {
-        margin: 0.75rem 0;
-      }
-      .mail-preview h4 {
-        margin: 0 0 0.25rem;
-        font-size: 1rem;
-      }
-      .mail-preview pre {
-        margin: 0;
-        padding: 0.75rem;
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        background: var(--_subtle);
-        font: inherit;
-        white-space: pre-wrap;
-        overflow-wrap: anywhere;
-      }
-      .corrected {
-        margin-top: 0.5rem;
-      }
-      @media (forced-colors: active) {
-        .text,
-        .confirm {
-          border-color: CanvasText;
-        }
-      }
-    `,
-  ];
+export class MedverkaConsolePetition extends FormScreen {
+  static override styles = [...ConsoleScreen.styles, petitionStyles];
 
   static override properties = {
-    ...ConsoleScreen.properties,
+    ...FormScreen.properties,
     /** The petition's number, from the hash. */
     petitionId: { attribute: 'petition-id' },
     petition: { state: true },
@@ -115,9 +38,6 @@ export class MedverkaConsolePetition extends ConsoleScreen {
     loadProblem: { state: true },
     rejecting: { state: true },
     errorsFor: { state: true },
-    errors: { state: true },
-    general: { state: true },
-    busy: { state: true },
     preview: { state: true },
     done: { state: true },
   };
@@ -130,9 +50,6 @@ export class MedverkaConsolePetition extends ConsoleScreen {
   declare private rejecting: boolean;
   /** The form the current errors belong to. */
   declare private errorsFor?: FormName;
-  declare private errors: FieldErrors;
-  declare private general: string[];
-  declare private busy: boolean;
   /** The answer being asked about, with the mails it would send; set while the question is shown. */
   declare private preview?: { answer: string; committee: string; mails: AnswerPreview };
   /** What the last step did, shown until the next one. */
@@ -143,9 +60,6 @@ export class MedverkaConsolePetition extends ConsoleScreen {
     this.petitionId = '';
     this.similar = [];
     this.rejecting = false;
-    this.errors = {};
-    this.general = [];
-    this.busy = false;
   }
 
   override connectedCallback(): void {

@@ -1,6 +1,6 @@
-import { css, html, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import { msg } from '../../shared/localize.js';
-import { problemText } from '../kit/forms.js';
+import { listStyles, Loaded } from '../kit/list.js';
 import { localized, pollApi, type PollKind, type PollStatus, type StaffPoll } from './poll-api.js';
 import { ConsoleScreen } from '../kit/screen.js';
 
@@ -36,81 +36,14 @@ export function pollKindLabel(kind: PollKind): string {
 export class MedverkaConsolePolls extends ConsoleScreen {
   static override styles = [
     ...ConsoleScreen.styles,
-    css`
-      a.button {
-        display: inline-flex;
-        align-items: center;
-        min-height: 2.75rem;
-        padding: 0.375rem 1rem;
-        border: 2px solid var(--_accent);
-        border-radius: var(--_radius);
-        background: var(--_accent);
-        color: var(--_on-accent);
-        font-weight: 700;
-        text-decoration: none;
-      }
-      a.button:hover {
-        text-decoration: underline;
-      }
-      td.number,
-      th.number {
-        text-align: end;
-        white-space: nowrap;
-      }
-      .narrow-only {
-        display: none;
-      }
-      @media (max-width: 40rem) {
-        .wide-only {
-          display: none;
-        }
-        .narrow-only {
-          display: block;
-          margin-top: 0.25rem;
-        }
-      }
-      @media (forced-colors: active) {
-        a.button {
-          border-color: LinkText;
-        }
-      }
-    `,
+    listStyles,
   ];
 
-  static override properties = {
-    ...ConsoleScreen.properties,
-    polls: { state: true },
-    loadProblem: { state: true },
-  };
+  // The newest first, as people look for the one they just made.
+  #polls = new Loaded(this, async () => (await pollApi.polls()).polls.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id));
 
-  declare private polls?: StaffPoll[];
-  declare private loadProblem?: unknown;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  async load(): Promise<void> {
-    this.loadProblem = undefined;
-    this.polls = undefined;
-    try {
-      // The newest first, as people look for the one they just made.
-      this.polls = (await pollApi.polls()).polls.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id);
-    } catch (err) {
-      this.loadProblem = err ?? new Error('failed');
-    }
-  }
-
-  private renderList(): TemplateResult {
-    if (this.loadProblem) {
-      return html`<div class="notice problem">
-        <p>${problemText(this.loadProblem)}</p>
-        <button type="button" @click=${() => void this.load()}>${msg('Försök igen', { id: 'console.retry' })}</button>
-      </div>`;
-    }
-    if (!this.polls) return html`<p>${msg('Laddar …', { id: 'console.loading' })}</p>`;
-    if (this.polls.length === 0) {
+  private renderList(polls: StaffPoll[]): TemplateResult {
+    if (polls.length === 0) {
       return html`<p class="none">${msg('Det finns inga snabbfrågor än.', { id: 'console.polls.none' })}</p>`;
     }
     return html`<div class="table-wrap">
@@ -127,7 +60,7 @@ export class MedverkaConsolePolls extends ConsoleScreen {
           </tr>
         </thead>
         <tbody>
-          ${this.polls.map(
+          ${polls.map(
             (p) => html`<tr data-poll=${p.id}>
               <td>
                 <a href="#/polls/${p.id}">${localized(p.question, this.locale)}</a>
@@ -152,7 +85,7 @@ export class MedverkaConsolePolls extends ConsoleScreen {
         })}
       </p>
       <p><a class="button" id="new-poll" href="#/polls/${newPollPath}">${msg('Ny snabbfråga', { id: 'console.polls.new' })}</a></p>
-      ${this.renderList()}
+      ${this.#polls.render((polls) => this.renderList(polls))}
     `;
   }
 }

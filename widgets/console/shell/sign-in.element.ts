@@ -2,6 +2,7 @@ import { css, html, type TemplateResult } from 'lit';
 import { msg, str } from '../../shared/localize.js';
 import { StaffApiError, staffApi } from '../kit/api.js';
 import { describedBy, errorsFrom, errorSummary, fieldError, focusSummary, formValues, required, type FieldErrors } from '../kit/forms.js';
+import { FormScreen } from '../kit/form-screen.js';
 import { ConsoleScreen } from '../kit/screen.js';
 
 /**
@@ -10,7 +11,7 @@ import { ConsoleScreen } from '../kit/screen.js';
  *
  * @event medverka-console-signed-in - Signed in. `detail`: `{ user }`.
  */
-export class MedverkaConsoleSignIn extends ConsoleScreen {
+export class MedverkaConsoleSignIn extends FormScreen {
   static override styles = [
     ...ConsoleScreen.styles,
     css`
@@ -21,25 +22,12 @@ export class MedverkaConsoleSignIn extends ConsoleScreen {
   ];
 
   static override properties = {
-    ...ConsoleScreen.properties,
+    ...FormScreen.properties,
     /** Shown above the form, e.g. after the session ended. */
     reason: {},
-    errors: { state: true },
-    general: { state: true },
-    busy: { state: true },
   };
 
   declare reason?: string;
-  declare private errors: FieldErrors;
-  declare private general: string[];
-  declare private busy: boolean;
-
-  constructor() {
-    super();
-    this.errors = {};
-    this.general = [];
-    this.busy = false;
-  }
 
   private async onSubmit(event: SubmitEvent) {
     event.preventDefault();

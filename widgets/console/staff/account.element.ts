@@ -15,35 +15,25 @@ import {
   type FieldErrors,
 } from '../kit/forms.js';
 import { roleLabel } from '../kit/labels.js';
-import { ConsoleScreen } from '../kit/screen.js';
+import { FormScreen } from '../kit/form-screen.js';
 
 /** The signed-in person's own account: the name residents see in the chat, change password, sign out on every device. */
-export class MedverkaConsoleAccount extends ConsoleScreen {
-
+export class MedverkaConsoleAccount extends FormScreen {
   static override properties = {
-    ...ConsoleScreen.properties,
+    ...FormScreen.properties,
     user: { attribute: false },
-    errors: { state: true },
-    general: { state: true },
-    busy: { state: true },
     everywhereProblem: { state: true },
     nameErrors: { state: true },
     nameGeneral: { state: true },
   };
 
   declare user?: StaffUser;
-  declare private errors: FieldErrors;
-  declare private general: string[];
-  declare private busy: boolean;
   declare private everywhereProblem?: string;
   declare private nameErrors: FieldErrors;
   declare private nameGeneral: string[];
 
   constructor() {
     super();
-    this.errors = {};
-    this.general = [];
-    this.busy = false;
     this.nameErrors = {};
     this.nameGeneral = [];
   }

@@ -15,6 +15,7 @@ import {
   type FieldErrors,
 } from '../kit/forms.js';
 import { dateTime, roleLabel } from '../kit/labels.js';
+import { FormScreen } from '../kit/form-screen.js';
 import { ConsoleScreen } from '../kit/screen.js';
 
 interface Field {
@@ -24,7 +25,7 @@ interface Field {
 }
 
 /** Staff accounts: who they are, their role, whether they may sign in; and a form for a new one. */
-export class MedverkaConsoleUsers extends ConsoleScreen {
+export class MedverkaConsoleUsers extends FormScreen {
   static override styles = [
     ...ConsoleScreen.styles,
     css`
@@ -68,36 +69,27 @@ export class MedverkaConsoleUsers extends ConsoleScreen {
   ];
 
   static override properties = {
-    ...ConsoleScreen.properties,
+    ...FormScreen.properties,
     /** The signed-in administrator, who may not lock themselves out. */
     currentUser: { attribute: false },
     users: { state: true },
     loadProblem: { state: true },
     editing: { state: true },
-    errors: { state: true },
-    general: { state: true },
     editErrors: { state: true },
     editGeneral: { state: true },
-    busy: { state: true },
   };
 
   declare currentUser?: StaffUser;
   declare private users?: StaffUser[];
   declare private loadProblem?: string;
   declare private editing?: number;
-  declare private errors: FieldErrors;
-  declare private general: string[];
   declare private editErrors: FieldErrors;
   declare private editGeneral: string[];
-  declare private busy: boolean;
 
   constructor() {
     super();
-    this.errors = {};
-    this.general = [];
     this.editErrors = {};
     this.editGeneral = [];
-    this.busy = false;
   }
 
   override connectedCallback(): void {

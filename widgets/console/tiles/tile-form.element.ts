@@ -5,6 +5,7 @@ import { icon } from '../../tiles/icons.js';
 import { openableWidgets, staffApi, type StaffTile, type TileInput } from '../kit/api.js';
 import { describedBy, errorsFrom, errorSummary, fieldError, focusSummary, formValues, required, type FieldErrors } from '../kit/forms.js';
 import { iconLabel, widgetLabel } from '../kit/labels.js';
+import { FormScreen } from '../kit/form-screen.js';
 import { ConsoleScreen } from '../kit/screen.js';
 
 const defaultColour = '#005a9c';
@@ -41,7 +42,7 @@ function parseAttributes(text: string): Record<string, string> | undefined {
  * @event medverka-console-tile-saved - Saved. `detail`: `{ tile, created }`.
  * @event medverka-console-tile-cancel - Closed without saving.
  */
-export class MedverkaConsoleTileForm extends ConsoleScreen {
+export class MedverkaConsoleTileForm extends FormScreen {
   static override styles = [
     ...ConsoleScreen.styles,
     css`
@@ -94,7 +95,7 @@ export class MedverkaConsoleTileForm extends ConsoleScreen {
   ];
 
   static override properties = {
-    ...ConsoleScreen.properties,
+    ...FormScreen.properties,
     /** The set a new tile goes into. */
     slug: {},
     /** The tile being edited; none for a new tile. */
@@ -102,9 +103,6 @@ export class MedverkaConsoleTileForm extends ConsoleScreen {
     kind: { state: true },
     useColour: { state: true },
     colour: { state: true },
-    errors: { state: true },
-    general: { state: true },
-    busy: { state: true },
   };
 
   declare slug: string;
@@ -112,9 +110,6 @@ export class MedverkaConsoleTileForm extends ConsoleScreen {
   declare private kind: 'link' | 'widget';
   declare private useColour: boolean;
   declare private colour: string;
-  declare private errors: FieldErrors;
-  declare private general: string[];
-  declare private busy: boolean;
 
   constructor() {
     super();
@@ -122,9 +117,6 @@ export class MedverkaConsoleTileForm extends ConsoleScreen {
     this.kind = 'link';
     this.useColour = false;
     this.colour = defaultColour;
-    this.errors = {};
-    this.general = [];
-    this.busy = false;
   }
 
   override connectedCallback(): void {

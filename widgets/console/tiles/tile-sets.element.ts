@@ -2,34 +2,20 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '../../shared/localize.js';
 import { staffApi, type StaffTileSet } from '../kit/api.js';
 import { describedBy, errorsFrom, errorSummary, fieldError, focusSummary, formValues, required, type FieldErrors } from '../kit/forms.js';
-import { ConsoleScreen } from '../kit/screen.js';
+import { FormScreen } from '../kit/form-screen.js';
 
 const slugPattern = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 /** Every tile set, and a form to create one. Opening a set leads to its editor (#/tiles/<slug>). */
-export class MedverkaConsoleTileSets extends ConsoleScreen {
-
+export class MedverkaConsoleTileSets extends FormScreen {
   static override properties = {
-    ...ConsoleScreen.properties,
+    ...FormScreen.properties,
     tileSets: { state: true },
     loadProblem: { state: true },
-    errors: { state: true },
-    general: { state: true },
-    busy: { state: true },
   };
 
   declare private tileSets?: StaffTileSet[];
   declare private loadProblem?: string;
-  declare private errors: FieldErrors;
-  declare private general: string[];
-  declare private busy: boolean;
-
-  constructor() {
-    super();
-    this.errors = {};
-    this.general = [];
-    this.busy = false;
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();

@@ -2,7 +2,7 @@ import { css, html, type TemplateResult } from 'lit';
 import { msg, str } from '../../shared/localize.js';
 import { staffApi, type StaffBudgetSummary } from '../kit/api.js';
 import { budgetModeShort, budgetStatusLabel, kronor } from './budget-format.js';
-import { listStyles, Loaded } from '../kit/list.js';
+import { listStyles, Loaded, renderTable } from '../kit/list.js';
 import { ConsoleScreen } from '../kit/screen.js';
 
 /**
@@ -36,39 +36,31 @@ export class MedverkaConsoleBudgets extends ConsoleScreen {
     if (budgets.length === 0) {
       return html`<p class="none">${msg('Det finns inga budgetar än.', { id: 'console.budgets.none' })}</p>`;
     }
-    return html`<div class="table-wrap">
-      <table>
-        <caption>
-          ${msg('Alla budgetar, den senaste först', { id: 'console.budgets.caption' })}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">${msg('Titel', { id: 'console.budgets.title' })}</th>
-            <th scope="col" class="wide-only">${msg('Sätt', { id: 'console.budgets.mode' })}</th>
-            <th scope="col" class="wide-only">${msg('Status', { id: 'console.budgets.status' })}</th>
-            <th scope="col" class="number">${msg('Budget', { id: 'console.budgets.total' })}</th>
-            <th scope="col" class="number wide-only">${msg('Deltagare', { id: 'console.budgets.participants' })}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${budgets.map(
-            (b) => html`<tr data-slug=${b.slug}>
-              <td>
-                <a href="#/budgets/${encodeURIComponent(b.slug)}">${this.titleOf(b)}</a>
-                <span class="narrow-only muted"
-                  >${budgetModeShort(b.mode)}, ${budgetStatusLabel(b.status).toLocaleLowerCase(this.locale)},
-                  ${msg(str`${b.participants} deltagare`, { id: 'console.budgets.participants-count' })}</span
-                >
-              </td>
-              <td class="wide-only">${budgetModeShort(b.mode)}</td>
-              <td class="wide-only">${budgetStatusLabel(b.status)}</td>
-              <td class="number">${kronor(b.total, this.locale)}</td>
-              <td class="number wide-only">${b.participants}</td>
-            </tr>`,
-          )}
-        </tbody>
-      </table>
-    </div>`;
+    return renderTable(
+      msg('Alla budgetar, den senaste först', { id: 'console.budgets.caption' }),
+      [
+        msg('Titel', { id: 'console.budgets.title' }),
+        [msg('Sätt', { id: 'console.budgets.mode' }), 'wide-only'],
+        [msg('Status', { id: 'console.budgets.status' }), 'wide-only'],
+        [msg('Budget', { id: 'console.budgets.total' }), 'number'],
+        [msg('Deltagare', { id: 'console.budgets.participants' }), 'number wide-only'],
+      ],
+      budgets.map(
+        (b) => html`<tr data-slug=${b.slug}>
+          <td>
+            <a href="#/budgets/${encodeURIComponent(b.slug)}">${this.titleOf(b)}</a>
+            <span class="narrow-only muted"
+              >${budgetModeShort(b.mode)}, ${budgetStatusLabel(b.status).toLocaleLowerCase(this.locale)},
+              ${msg(str`${b.participants} deltagare`, { id: 'console.budgets.participants-count' })}</span
+            >
+          </td>
+          <td class="wide-only">${budgetModeShort(b.mode)}</td>
+          <td class="wide-only">${budgetStatusLabel(b.status)}</td>
+          <td class="number">${kronor(b.total, this.locale)}</td>
+          <td class="number wide-only">${b.participants}</td>
+        </tr>`,
+      ),
+    );
   }
 
   protected override render(): TemplateResult {

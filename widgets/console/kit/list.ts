@@ -3,7 +3,7 @@
  * "loading", as the problem with a way to try again, or as the list; and the styles of their
  * "new" button and their tables that put some columns under the title on a phone.
  */
-import { css, html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { msg } from '../../shared/localize.js';
 import { problemText } from './forms.js';
 
@@ -89,3 +89,25 @@ export const listStyles = css`
     }
   }
 `;
+
+/** A column of a list's table: its heading, and its class (number, wide-only …) if any. */
+export type Column = string | [heading: string, cls: string];
+
+/** A list screen's table: its caption, its columns' headings and its rows. */
+export function renderTable(caption: string, columns: Column[], rows: unknown, id?: string): TemplateResult {
+  return html`<div class="table-wrap">
+    <table id=${id ?? nothing}>
+      <caption>
+        ${caption}
+      </caption>
+      <thead>
+        <tr>
+          ${columns.map((c) => (typeof c === 'string' ? html`<th scope="col">${c}</th>` : html`<th scope="col" class=${c[1]}>${c[0]}</th>`))}
+        </tr>
+      </thead>
+      <tbody>
+        ${rows}
+      </tbody>
+    </table>
+  </div>`;
+}

@@ -1,6 +1,6 @@
 import { css, html, type TemplateResult } from 'lit';
 import { msg, str } from '../../shared/localize.js';
-import { listStyles, Loaded } from '../kit/list.js';
+import { listStyles, Loaded, renderTable } from '../kit/list.js';
 import { panelApi, type PanelCounts, type StaffSurvey } from './panel-api.js';
 import { localized } from '../polls/poll-api.js';
 import { ConsoleScreen } from '../kit/screen.js';
@@ -104,34 +104,27 @@ export class MedverkaConsolePanel extends ConsoleScreen {
 
   private renderSurveys(list: StaffSurvey[]): TemplateResult {
     if (list.length === 0) return html`<p class="none">${msg('Det finns inga enkäter än.', { id: 'console.panel.no-surveys' })}</p>`;
-    return html`<div class="table-wrap">
-      <table id="surveys">
-        <caption>
-          ${msg('Alla enkäter, den senaste först', { id: 'console.panel.surveys-caption' })}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">${msg('Titel', { id: 'console.budgets.title' })}</th>
-            <th scope="col" class="wide-only">${msg('Vilka som svarar', { id: 'console.survey.audience' })}</th>
-            <th scope="col" class="wide-only">${msg('Steg', { id: 'console.survey.step' })}</th>
-            <th scope="col" class="number">${msg('Inskickade svar', { id: 'console.survey.submitted' })}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${list.map(
-            (s) => html`<tr data-survey=${s.id}>
-              <td>
-                <a href="#/panel/${s.id}">${localized(s.title, this.locale)}</a>
-                <span class="narrow-only muted">${audienceShort(s.audience)}, ${surveyStepLabel(s).toLocaleLowerCase(this.locale)}</span>
-              </td>
-              <td class="wide-only">${audienceShort(s.audience)}</td>
-              <td class="wide-only" data-step>${surveyStepLabel(s)}</td>
-              <td class="number" data-submitted>${s.counts.submitted}</td>
-            </tr>`,
-          )}
-        </tbody>
-      </table>
-    </div>`;
+    return renderTable(
+      msg('Alla enkäter, den senaste först', { id: 'console.panel.surveys-caption' }),
+      [
+        msg('Titel', { id: 'console.budgets.title' }),
+        [msg('Vilka som svarar', { id: 'console.survey.audience' }), 'wide-only'],
+        [msg('Steg', { id: 'console.survey.step' }), 'wide-only'],
+        [msg('Inskickade svar', { id: 'console.survey.submitted' }), 'number'],
+      ],
+      list.map(
+        (s) => html`<tr data-survey=${s.id}>
+          <td>
+            <a href="#/panel/${s.id}">${localized(s.title, this.locale)}</a>
+            <span class="narrow-only muted">${audienceShort(s.audience)}, ${surveyStepLabel(s).toLocaleLowerCase(this.locale)}</span>
+          </td>
+          <td class="wide-only">${audienceShort(s.audience)}</td>
+          <td class="wide-only" data-step>${surveyStepLabel(s)}</td>
+          <td class="number" data-submitted>${s.counts.submitted}</td>
+        </tr>`,
+      ),
+      'surveys',
+    );
   }
 
   protected override render(): TemplateResult {

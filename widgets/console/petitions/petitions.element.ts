@@ -3,6 +3,7 @@ import { msg, str } from '../../shared/localize.js';
 import { staffApi, type PetitionStatus, type StaffPetition } from '../kit/api.js';
 import { errorsFrom } from '../kit/forms.js';
 import { dateTime } from '../kit/labels.js';
+import { renderTable } from '../kit/list.js';
 import { ConsoleScreen } from '../kit/screen.js';
 
 /** The statuses the filter offers, in the order moderators work through them. */
@@ -121,34 +122,26 @@ export class MedverkaConsolePetitions extends ConsoleScreen {
       return html`<p class="none">${msg('Det finns inga e-förslag med den statusen.', { id: 'console.petitions.none' })}</p>`;
     }
     // Every row has the status the filter chose, which the caption names: no column repeats it.
-    return html`<div class="table-wrap">
-      <table>
-        <caption>
-          ${filterLabel(this.status)}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">${msg('Titel', { id: 'console.petitions.title' })}</th>
-            <th scope="col">${msg('Underskrifter', { id: 'console.petitions.signatures' })}</th>
-            <th scope="col">${msg('Datum', { id: 'console.petitions.dates' })}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${this.petitions.map(
-            (p) => html`<tr>
-              <td>
-                <a href="#/petitions/${p.id}">${p.title}</a>
-                ${awaitsAnswer(p)
-                  ? html`<div><span class="badge due">${msg('Har nått gränsen – ska besvaras', { id: 'console.petitions.due' })}</span></div>`
-                  : nothing}
-              </td>
-              <td>${msg(str`${p.signatureCount} av ${p.threshold}`, { id: 'console.petitions.count' })}</td>
-              <td>${this.dates(p)}</td>
-            </tr>`,
-          )}
-        </tbody>
-      </table>
-    </div>`;
+    return renderTable(
+      filterLabel(this.status),
+      [
+        msg('Titel', { id: 'console.petitions.title' }),
+        msg('Underskrifter', { id: 'console.petitions.signatures' }),
+        msg('Datum', { id: 'console.petitions.dates' }),
+      ],
+      this.petitions.map(
+        (p) => html`<tr>
+          <td>
+            <a href="#/petitions/${p.id}">${p.title}</a>
+            ${awaitsAnswer(p)
+              ? html`<div><span class="badge due">${msg('Har nått gränsen – ska besvaras', { id: 'console.petitions.due' })}</span></div>`
+              : nothing}
+          </td>
+          <td>${msg(str`${p.signatureCount} av ${p.threshold}`, { id: 'console.petitions.count' })}</td>
+          <td>${this.dates(p)}</td>
+        </tr>`,
+      ),
+    );
   }
 
   protected override render(): TemplateResult {

@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import { msg } from '../../shared/localize.js';
-import { listStyles, Loaded } from '../kit/list.js';
+import { listStyles, Loaded, renderTable } from '../kit/list.js';
 import { localized, pollApi, type PollKind, type PollStatus, type StaffPoll } from './poll-api.js';
 import { ConsoleScreen } from '../kit/screen.js';
 
@@ -46,34 +46,26 @@ export class MedverkaConsolePolls extends ConsoleScreen {
     if (polls.length === 0) {
       return html`<p class="none">${msg('Det finns inga snabbfrågor än.', { id: 'console.polls.none' })}</p>`;
     }
-    return html`<div class="table-wrap">
-      <table>
-        <caption>
-          ${msg('Alla snabbfrågor, den senaste först', { id: 'console.polls.caption' })}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">${msg('Fråga', { id: 'console.polls.question' })}</th>
-            <th scope="col" class="wide-only">${msg('Sätt att svara', { id: 'console.polls.kind' })}</th>
-            <th scope="col" class="wide-only">${msg('Status', { id: 'console.budgets.status' })}</th>
-            <th scope="col" class="number">${msg('Svar', { id: 'console.poll.answers' })}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${polls.map(
-            (p) => html`<tr data-poll=${p.id}>
-              <td>
-                <a href="#/polls/${p.id}">${localized(p.question, this.locale)}</a>
-                <span class="narrow-only muted">${pollKindLabel(p.kind)}, ${pollStatusLabel(p.status).toLocaleLowerCase(this.locale)}</span>
-              </td>
-              <td class="wide-only">${pollKindLabel(p.kind)}</td>
-              <td class="wide-only" data-status=${p.status}>${pollStatusLabel(p.status)}</td>
-              <td class="number" data-answers>${p.results.total}</td>
-            </tr>`,
-          )}
-        </tbody>
-      </table>
-    </div>`;
+    return renderTable(
+      msg('Alla snabbfrågor, den senaste först', { id: 'console.polls.caption' }),
+      [
+        msg('Fråga', { id: 'console.polls.question' }),
+        [msg('Sätt att svara', { id: 'console.polls.kind' }), 'wide-only'],
+        [msg('Status', { id: 'console.budgets.status' }), 'wide-only'],
+        [msg('Svar', { id: 'console.poll.answers' }), 'number'],
+      ],
+      polls.map(
+        (p) => html`<tr data-poll=${p.id}>
+          <td>
+            <a href="#/polls/${p.id}">${localized(p.question, this.locale)}</a>
+            <span class="narrow-only muted">${pollKindLabel(p.kind)}, ${pollStatusLabel(p.status).toLocaleLowerCase(this.locale)}</span>
+          </td>
+          <td class="wide-only">${pollKindLabel(p.kind)}</td>
+          <td class="wide-only" data-status=${p.status}>${pollStatusLabel(p.status)}</td>
+          <td class="number" data-answers>${p.results.total}</td>
+        </tr>`,
+      ),
+    );
   }
 
   protected override render(): TemplateResult {

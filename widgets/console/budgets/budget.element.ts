@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '../../shared/localize.js';
 import { staffApi, type StaffBudget } from '../kit/api.js';
+import { renderPreviewLanguage } from '../kit/fields.js';
 import { budgetModeLabel, budgetRuleLabel, kronor } from './budget-format.js';
 import { renderCounts, renderDecision, renderDownloads, renderResultsTables } from './budget-results.js';
 import { problemText } from '../kit/forms.js';
@@ -120,19 +121,7 @@ export class MedverkaConsoleBudget extends BudgetPhases {
                     })
                   : msg('Så här ser invånarna budgeten, som den är sparad.', { id: 'console.budget.preview-hint' })}
             </p>
-            <fieldset>
-              <legend>${msg('Språk i förhandsvisningen', { id: 'console.preview-language' })}</legend>
-              <div class="choices">
-                <label class="choice" for="preview-sv">
-                  <input type="radio" id="preview-sv" name="preview-lang" .checked=${lang === 'sv'} @change=${() => (this.previewLang = 'sv')} />
-                  ${msg('Svenska', { id: 'console.swedish' })}
-                </label>
-                <label class="choice" for="preview-en">
-                  <input type="radio" id="preview-en" name="preview-lang" .checked=${lang === 'en'} @change=${() => (this.previewLang = 'en')} />
-                  ${msg('Engelska', { id: 'console.english' })}
-                </label>
-              </div>
-            </fieldset>
+            ${renderPreviewLanguage(lang, (l) => (this.previewLang = l), 'choices')}
             <div class="preview-box">${preview}</div>`
         : html`<p class="notice" id="preview-pending">
             ${msg('Förhandsvisningen visas när budgeten är sparad.', { id: 'console.budget.preview-new' })}

@@ -278,3 +278,20 @@ export function renderEntryActions(a: EntryActions): TemplateResult {
     <button type="button" class="danger" data-action="remove" ?disabled=${a.removable === false} @click=${a.remove}>${remove} ${a.named}</button>
   </div>`;
 }
+
+/** The choice of a preview's language (the class of its radios' box: the screens' own layouts). */
+export function renderPreviewLanguage(lang: 'sv' | 'en', choose: (lang: 'sv' | 'en') => void, cls = 'languages'): TemplateResult {
+  return html`<fieldset>
+    <legend>${msg('Språk i förhandsvisningen', { id: 'console.preview-language' })}</legend>
+    <div class=${cls}>
+      <label class="choice" for="preview-sv">
+        <input type="radio" id="preview-sv" name="preview-lang" .checked=${lang === 'sv'} @change=${() => choose('sv')} />
+        ${msg('Svenska', { id: 'console.swedish' })}
+      </label>
+      <label class="choice" for="preview-en">
+        <input type="radio" id="preview-en" name="preview-lang" .checked=${lang === 'en'} @change=${() => choose('en')} />
+        ${msg('Engelska', { id: 'console.english' })}
+      </label>
+    </div>
+  </fieldset>`;
+}

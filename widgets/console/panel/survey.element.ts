@@ -4,7 +4,7 @@ import { errorSummary, problemText } from '../kit/forms.js';
 import { dateTime } from '../kit/labels.js';
 import { panelApi, type Breakdown, type StaffSurvey } from './panel-api.js';
 import { localized } from '../polls/poll-api.js';
-import { answersCount } from '../kit/fields.js';
+import { answersCount, renderPreviewLanguage } from '../kit/fields.js';
 import { surveyInputOf, type SurveyDraft } from './survey-draft.js';
 import { audienceLabel, breakdownLabel, questionTypeLabel, surveyStepLabel } from './survey-format.js';
 import { renderSurveyResults } from './survey-results.js';
@@ -165,19 +165,7 @@ export class MedverkaConsoleSurvey extends SurveySteps {
     return html`<section class="preview" aria-labelledby="preview-heading">
       <h2 id="preview-heading">${msg('Förhandsvisning', { id: 'console.preview' })}</h2>
       <p class="hint">${msg('Så här ser invånarna enkäten. Det du svarar här skickas inte.', { id: 'console.survey.preview-hint' })}</p>
-      <fieldset>
-        <legend>${msg('Språk i förhandsvisningen', { id: 'console.preview-language' })}</legend>
-        <div class="languages">
-          <label class="choice" for="preview-sv">
-            <input type="radio" id="preview-sv" name="preview-lang" .checked=${lang === 'sv'} @change=${() => (this.previewLang = 'sv')} />
-            ${msg('Svenska', { id: 'console.swedish' })}
-          </label>
-          <label class="choice" for="preview-en">
-            <input type="radio" id="preview-en" name="preview-lang" .checked=${lang === 'en'} @change=${() => (this.previewLang = 'en')} />
-            ${msg('Engelska', { id: 'console.english' })}
-          </label>
-        </div>
-      </fieldset>
+      ${renderPreviewLanguage(lang, (l) => (this.previewLang = l))}
       <div class="preview-box">${this.previewOf(d)}</div>
     </section>`;
   }

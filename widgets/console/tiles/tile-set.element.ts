@@ -6,6 +6,7 @@ import { icon } from '../../tiles/icons.js';
 import { staffApi, tileInputOf, type StaffTile, type StaffTileSet } from '../kit/api.js';
 import { describedBy, errorsFrom, errorSummary, fieldError, focusSummary, formValues, problemText, required, type FieldErrors } from '../kit/forms.js';
 import { widgetLabel } from '../kit/labels.js';
+import { renderPreviewLanguage } from '../kit/fields.js';
 import { ConsoleScreen } from '../kit/screen.js';
 import { tileSetStyles } from './tile-set.styles.js';
 import type { MedverkaConsoleTileForm } from './tile-form.element.js';
@@ -371,19 +372,7 @@ export class MedverkaConsoleTileSet extends ConsoleScreen {
       <p class="hint">
         ${msg('Så här ser invånarna rutorna när de har sparats. Dolda rutor visas inte.', { id: 'console.tile-set.preview-hint' })}
       </p>
-      <fieldset>
-        <legend>${msg('Språk i förhandsvisningen', { id: 'console.preview-language' })}</legend>
-        <div class="languages">
-          <label class="choice" for="preview-sv">
-            <input type="radio" id="preview-sv" name="preview-lang" .checked=${lang === 'sv'} @change=${() => (this.previewLang = 'sv')} />
-            ${msg('Svenska', { id: 'console.swedish' })}
-          </label>
-          <label class="choice" for="preview-en">
-            <input type="radio" id="preview-en" name="preview-lang" .checked=${lang === 'en'} @change=${() => (this.previewLang = 'en')} />
-            ${msg('Engelska', { id: 'console.english' })}
-          </label>
-        </div>
-      </fieldset>
+      ${renderPreviewLanguage(lang, (l) => (this.previewLang = l))}
       <div class="preview-box">${this.preview}</div>
     </section>`;
   }

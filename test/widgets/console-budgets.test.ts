@@ -1,77 +1,16 @@
 /// <reference types="mocha" />
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
-import { staffApi } from '../../widgets/console/api.js';
-import type { MedverkaConsole } from '../../widgets/console/console.element.js';
-import '../../widgets/console/define.js';
-import { encodeSolution, solve } from '../../widgets/petition/proof-of-work.js';
+import { staffApi } from '../../widgets/console/kit/api.js';
+import type { MedverkaConsole } from '../../widgets/console/shell/console.element.js';
 
-// The same helpers as console.test.ts: the test page's /api is a real Medverka server with
-// these staff accounts. Every budget made here has a name of its own (the database is shared
-// by all the widget test files, and other files seed budgets of their own).
-const staff = {
-  admin: { email: 'admin@kommun.test', password: 'admin-lösenord-123' },
-  moderator: { email: 'moderator@kommun.test', password: 'moderator-lösenord-123' },
-  agent: { email: 'agent@kommun.test', password: 'agent-lösenord-123' },
-};
+import { $, $$, announced, fakeApi as fakeBudgetApi, fill as fillField, focused, go, lifecyclePage, navLabels, reply, screen, signedIn, solvedPow, takeStep, text, uniqueSlug } from './console-helpers.js';
 
-const root = (el: Element) => el.shadowRoot!;
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => root(el).querySelector<T>(selector);
-const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...root(el).querySelectorAll<T>(selector)];
-const text = (el: Node | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
-
-let counter = 0;
-/** A budget name no other test (or test run against the same database) uses. */
-const uniqueSlug = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}`;
-
-/** The focused element, looking inside shadow roots. */
-function focused(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
-
-async function announced(el: MedverkaConsole, expected: string | RegExp) {
-  const region = () => text($(el, '[role=status]'));
-  await waitUntil(() => (typeof expected === 'string' ? region().includes(expected) : expected.test(region())), `the console announces ${expected}`, {
-    timeout: 5000,
-  });
-}
-
-async function signedIn(who: keyof typeof staff, hash = ''): Promise<MedverkaConsole> {
-  history.replaceState(null, '', hash ? `#${hash}` : location.pathname + location.search);
-  const el = await fixture<MedverkaConsole>(html`<medverka-console></medverka-console>`);
-  await waitUntil(() => $(el, 'medverka-console-sign-in, nav'), 'the console knows whether anyone is signed in', { timeout: 5000 });
-  const form = $<HTMLElement & { updateComplete: Promise<boolean> }>(el, 'medverka-console-sign-in')!;
-  await form.updateComplete;
-  $<HTMLInputElement>(form, '#email')!.value = staff[who].email;
-  $<HTMLInputElement>(form, '#password')!.value = staff[who].password;
-  $<HTMLButtonElement>(form, 'button[type=submit]')!.click();
-  await waitUntil(() => $(el, 'nav'), 'signed in', { timeout: 8000 });
-  return el;
-}
-
-function screen<T extends HTMLElement = HTMLElement>(el: MedverkaConsole): T {
-  return $<T>(el, 'main > *')!;
-}
-
-async function go(el: MedverkaConsole, hash: string, tag: string): Promise<HTMLElement> {
-  location.hash = hash;
-  await waitUntil(() => screen(el)?.localName === tag, `shows <${tag}>`, { timeout: 5000 });
-  return screen(el);
-}
-
-const navLabels = (el: MedverkaConsole) => $$(el, 'nav a').map((a) => text(a));
+// Every budget made here has a name of its own (the database is shared by all the widget test
+// files, and other files seed budgets of their own).
 
 /** The budget's page once it has loaded. */
-async function budgetPage(el: MedverkaConsole, slug: string): Promise<HTMLElement> {
-  await waitUntil(() => screen(el)?.localName === 'medverka-console-budget' && screen(el).getAttribute('slug') === slug, `shows the budget ${slug}`, {
-    timeout: 5000,
-  });
-  const page = screen(el);
-  await waitUntil(() => $(page, '#status-heading'), 'the budget has loaded', { timeout: 5000 });
-  return page;
-}
+const budgetPage = (el: MedverkaConsole, slug: string) => lifecyclePage(el, 'medverka-console-budget', 'slug', slug, 'budget');
 
 /** The list once loaded, as its rows by budget name. */
 async function listedRow(list: HTMLElement, slug: string): Promise<HTMLTableRowElement | undefined> {
@@ -80,13 +19,7 @@ async function listedRow(list: HTMLElement, slug: string): Promise<HTMLTableRowE
 }
 
 /** Types into a field as a person would: input events, then change once left. */
-function fill(page: HTMLElement, selector: string, value: string) {
-  const field = $<HTMLInputElement | HTMLTextAreaElement>(page, selector);
-  if (!field) throw new Error(`no field ${selector}`);
-  field.value = value;
-  field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  field.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-}
+const fill = (page: HTMLElement, selector: string, value: string) => fillField(page, selector, value, { leave: true });
 
 /** The form's items (lines or projects) in order, by the key their fields' ids carry. */
 const itemKeys = (page: HTMLElement) => $$(page, 'li[data-item]').map((li) => li.dataset.item!);
@@ -110,11 +43,9 @@ async function newBudgetForm(el: MedverkaConsole): Promise<HTMLElement> {
 
 /** Sends a ballot as the budget widget does (with a solved proof of work) and confirms it by its mailed link. */
 async function vote(slug: string, email: string, ballot: { districtId?: number | null; projects?: number[]; allocations?: { itemId: number; amount: number }[] }) {
-  const challenge = (await (await fetch('/api/pow/challenge')).json()) as Parameters<typeof encodeSolution>[0];
-  const number = await solve(challenge, { worker: false });
   const res = await fetch(`/api/budgets/${slug}/ballots`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Medverka-Pow': encodeSolution(challenge, number) },
+    headers: { 'Content-Type': 'application/json', 'X-Medverka-Pow': await solvedPow() },
     body: JSON.stringify({ email, districtId: null, ...ballot }),
   });
   expect(res.status, await res.clone().text()).to.equal(202);
@@ -122,27 +53,8 @@ async function vote(slug: string, email: string, ballot: { districtId?: number |
   expect(status).to.equal(200);
 }
 
-/** Stands in for the staff budget API with `answer` (a promise that may never settle); the rest goes through. */
-function fakeBudgetApi(path: RegExp, answer: () => Promise<Response>) {
-  const real = window.fetch;
-  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url, location.href);
-    return path.test(url.pathname) ? answer() : real(input, init);
-  };
-  return () => (window.fetch = real);
-}
-const reply = (status: number, body: unknown) => Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }));
-
 /** Steps a budget through a phase with its confirmation, as staff do. */
-async function step(el: MedverkaConsole, page: HTMLElement, button: string, done: string, status: string) {
-  $<HTMLButtonElement>(page, button)!.click();
-  await waitUntil(() => focused() === $(page, '#confirm-question'), 'the question takes focus');
-  await expect(el).to.be.accessible();
-  $<HTMLButtonElement>(page, '[data-action=confirm]')!.click();
-  await announced(el, done);
-  await waitUntil(() => text($(page, '#status-heading')) === `Status: ${status}`, `the budget is ${status}`, { timeout: 5000 });
-  await waitUntil(() => focused() === $(page, '#status-heading'), 'focus goes to the new status');
-}
+const step = (el: MedverkaConsole, page: HTMLElement, button: string, done: string, status: string) => takeStep(el, page, button, done, status, 'budget');
 
 describe('<medverka-console> participatory budgets', function () {
   this.timeout(60000);

@@ -1,65 +1,16 @@
 /// <reference types="mocha" />
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { staffApi } from '../../widgets/console/api.js';
-import { chatApi } from '../../widgets/console/chat-api.js';
-import type { MedverkaConsole } from '../../widgets/console/console.element.js';
-import '../../widgets/console/define.js';
-import { encodeSolution, solve } from '../../widgets/petition/proof-of-work.js';
+import { staffApi } from '../../widgets/console/kit/api.js';
+import { chatApi } from '../../widgets/console/chat/chat-api.js';
+import type { MedverkaConsole } from '../../widgets/console/shell/console.element.js';
+import { $, $$, announced, focused, go, navLabels, region, screen, signedIn as signIn, solvedPow, staff, text, type Who } from './console-helpers.js';
 
-// The same helpers as console.test.ts: the test page's /api is a real Medverka server with
-// these staff accounts (test/server/staff-helpers.ts). Residents start chats through the
-// public API, with a proof of work, as the chat widget does.
-const staff = {
-  admin: { email: 'admin@kommun.test', password: 'admin-lösenord-123', name: 'Anna Admin' },
-  moderator: { email: 'moderator@kommun.test', password: 'moderator-lösenord-123', name: 'Moa Moderator' },
-  agent: { email: 'agent@kommun.test', password: 'agent-lösenord-123', name: 'Chris Chatt' },
-};
+// Residents start chats through the public API, with a proof of work, as the chat widget does.
 
-const root = (el: Element) => el.shadowRoot!;
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => root(el).querySelector<T>(selector);
-const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...root(el).querySelectorAll<T>(selector)];
-const text = (el: Node | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+/** Signs in, or goes on with the session the browser has (actAs switches it behind the console's back). */
+const signedIn = (who: Who, hash = '') => signIn(who, hash, { orAlready: true });
 
-/** The focused element, looking inside shadow roots. */
-function focused(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
-
-const region = (el: MedverkaConsole) => text($(el, '[role=status]'));
-
-async function announced(el: MedverkaConsole, expected: string) {
-  await waitUntil(() => region(el).includes(expected), `the console announces “${expected}” (it says “${region(el)}”)`, { timeout: 5000 });
-}
-
-async function signedIn(who: keyof typeof staff, hash = ''): Promise<MedverkaConsole> {
-  history.replaceState(null, '', hash ? `#${hash}` : location.pathname + location.search);
-  const el = await fixture<MedverkaConsole>(html`<medverka-console></medverka-console>`);
-  await waitUntil(() => $(el, 'medverka-console-sign-in, nav'), 'the console knows whether anyone is signed in', { timeout: 5000 });
-  const form = $<HTMLElement & { updateComplete: Promise<boolean> }>(el, 'medverka-console-sign-in');
-  if (form) {
-    await form.updateComplete;
-    $<HTMLInputElement>(form, '#email')!.value = staff[who].email;
-    $<HTMLInputElement>(form, '#password')!.value = staff[who].password;
-    $<HTMLButtonElement>(form, 'button[type=submit]')!.click();
-  }
-  await waitUntil(() => $(el, 'nav'), 'signed in', { timeout: 8000 });
-  return el;
-}
-
-function screen<T extends HTMLElement = HTMLElement>(el: MedverkaConsole): T {
-  return $<T>(el, 'main > *')!;
-}
-
-async function go(el: MedverkaConsole, hash: string, tag: string): Promise<HTMLElement> {
-  location.hash = hash;
-  await waitUntil(() => screen(el)?.localName === tag, `shows <${tag}>`, { timeout: 5000 });
-  return screen(el);
-}
-
-const navLabels = (el: MedverkaConsole) => $$(el, 'nav a').map((a) => text(a));
 const chatLink = (el: MedverkaConsole) => $$<HTMLAnchorElement>(el, 'nav a').find((a) => a.getAttribute('href') === '#/chat')!;
 /** How the chat's link tells what waits: its name, its description in words, and the figure beside it. */
 const chatWaits = (el: MedverkaConsole) => {
@@ -80,7 +31,7 @@ async function inbox(el: MedverkaConsole): Promise<HTMLElement> {
 const waitingNames = (list: HTMLElement) => $$(list, '#waiting li .conversation-name').map((a) => text(a));
 
 /** Switches the browser's session to someone else without the console noticing (another agent at another desk). */
-async function actAs<T>(who: keyof typeof staff, action: () => Promise<T>, back?: keyof typeof staff): Promise<T> {
+async function actAs<T>(who: Who, action: () => Promise<T>, back?: Who): Promise<T> {
   await staffApi.signIn(staff[who].email, staff[who].password);
   try {
     return await action();
@@ -109,11 +60,9 @@ interface Resident {
  */
 async function startChat(message: string, name: string | null = null, email: string | null = null): Promise<Resident> {
   for (;;) {
-    const challenge = (await (await fetch('/api/pow/challenge')).json()) as Parameters<typeof encodeSolution>[0];
-    const number = await solve(challenge, { worker: false });
     const res = await fetch('/api/chat/conversations', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Medverka-Pow': encodeSolution(challenge, number) },
+      headers: { 'Content-Type': 'application/json', 'X-Medverka-Pow': await solvedPow() },
       body: JSON.stringify({ name, email, message, lang: 'sv' }),
     });
     if (res.status === 429) {

@@ -1,25 +1,13 @@
 /// <reference types="mocha" />
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { staffApi } from '../../widgets/console/api.js';
-import type { MedverkaConsole } from '../../widgets/console/console.element.js';
-import '../../widgets/console/define.js';
+import { staffApi } from '../../widgets/console/kit/api.js';
+import type { MedverkaConsole } from '../../widgets/console/shell/console.element.js';
+import { $, signedIn, text } from './console-helpers.js';
 
 // The console's embed builder (Bädda in), against the real server (see web-test-runner.config.js).
-const moderator = { email: 'moderator@kommun.test', password: 'moderator-lösenord-123' };
-
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
-const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
-
 async function builder(): Promise<{ el: MedverkaConsole; embed: HTMLElement }> {
-  history.replaceState(null, '', '#/embed');
-  const el = await fixture<MedverkaConsole>(html`<medverka-console></medverka-console>`);
-  await waitUntil(() => $(el, 'medverka-console-sign-in, nav'), 'the console knows whether anyone is signed in', { timeout: 5000 });
-  const form = $<HTMLElement & { updateComplete: Promise<boolean> }>(el, 'medverka-console-sign-in')!;
-  await form.updateComplete;
-  $<HTMLInputElement>(form, '#email')!.value = moderator.email;
-  $<HTMLInputElement>(form, '#password')!.value = moderator.password;
-  $<HTMLButtonElement>(form, 'button[type=submit]')!.click();
+  const el = await signedIn('moderator', '/embed');
   await waitUntil(() => $(el, 'main > medverka-console-embed'), 'the builder is shown', { timeout: 8000 });
   const embed = $(el, 'main > medverka-console-embed')!;
   await waitUntil(() => $(embed, '#widget') && $(embed, '#snippet-script'), 'the builder is loaded', { timeout: 5000 });

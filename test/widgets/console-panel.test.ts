@@ -1,97 +1,22 @@
 /// <reference types="mocha" />
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { staffApi } from '../../widgets/console/api.js';
-import type { MedverkaConsole } from '../../widgets/console/console.element.js';
-import '../../widgets/console/define.js';
-import { panelApi } from '../../widgets/console/panel-api.js';
-import { encodeSolution, solve } from '../../widgets/petition/proof-of-work.js';
+import { staffApi } from '../../widgets/console/kit/api.js';
+import type { MedverkaConsole } from '../../widgets/console/shell/console.element.js';
+import { panelApi } from '../../widgets/console/panel/panel-api.js';
+import { $, $$, announced, choose, fill, focused, lifecyclePage, navLabels, screen, signedIn, solvedPow, staff, takeStep, text, unique } from './console-helpers.js';
 
-// The same helpers as console-budgets.test.ts: the test page's /api is a real Medverka server
-// with these staff accounts and the panel members test/widgets/seed.ts made (six aged 30–49,
-// two aged 65+), shared by every widget test file.
-const staff = {
-  admin: { email: 'admin@kommun.test', password: 'admin-lösenord-123' },
-  moderator: { email: 'moderator@kommun.test', password: 'moderator-lösenord-123' },
-  agent: { email: 'agent@kommun.test', password: 'agent-lösenord-123' },
-};
-
-const root = (el: Element) => el.shadowRoot!;
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => root(el).querySelector<T>(selector);
-const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...root(el).querySelectorAll<T>(selector)];
-const text = (el: Node | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
-
-let counter = 0;
-const unique = (prefix: string) => `${prefix} ${Date.now().toString(36)}${(counter++).toString(36)}`;
-
-function focused(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
-
-async function announced(el: MedverkaConsole, expected: string) {
-  await waitUntil(() => text($(el, '[role=status]')).includes(expected), `the console announces ${expected}`, { timeout: 5000 });
-}
-
-async function signedIn(who: keyof typeof staff, hash = ''): Promise<MedverkaConsole> {
-  history.replaceState(null, '', hash ? `#${hash}` : location.pathname + location.search);
-  const el = await fixture<MedverkaConsole>(html`<medverka-console></medverka-console>`);
-  await waitUntil(() => $(el, 'medverka-console-sign-in, nav'), 'the console knows whether anyone is signed in', { timeout: 5000 });
-  const form = $<HTMLElement & { updateComplete: Promise<boolean> }>(el, 'medverka-console-sign-in')!;
-  await form.updateComplete;
-  $<HTMLInputElement>(form, '#email')!.value = staff[who].email;
-  $<HTMLInputElement>(form, '#password')!.value = staff[who].password;
-  $<HTMLButtonElement>(form, 'button[type=submit]')!.click();
-  await waitUntil(() => $(el, 'nav'), 'signed in', { timeout: 8000 });
-  return el;
-}
-
-const screen = (el: MedverkaConsole) => $<HTMLElement>(el, 'main > *')!;
-const navLabels = (el: MedverkaConsole) => $$(el, 'nav a').map((a) => text(a));
-
-function fill(page: HTMLElement, selector: string, value: string) {
-  const field = $<HTMLInputElement | HTMLTextAreaElement>(page, selector);
-  if (!field) throw new Error(`no field ${selector}`);
-  field.value = value;
-  field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-}
-
-function choose(page: HTMLElement, selector: string, value: string) {
-  const select = $<HTMLSelectElement>(page, selector)!;
-  select.value = value;
-  select.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-}
+// The test page's /api has the panel members test/widgets/seed.ts made (six aged 30–49, two
+// aged 65+), shared by every widget test file.
 
 const questionKeys = (page: HTMLElement) => $$(page, 'li[data-question-key]').map((li) => li.dataset.questionKey!);
 const pageKeys = (page: HTMLElement) => $$(page, 'li[data-page]').map((li) => li.dataset.page!);
 const optionKeys = (page: HTMLElement, q: string) => $$(page, `li[data-question-key="${q}"] li[data-option-key]`).map((li) => li.dataset.optionKey!);
 
-async function surveyPage(el: MedverkaConsole, id: number): Promise<HTMLElement> {
-  await waitUntil(() => screen(el)?.localName === 'medverka-console-survey' && screen(el).getAttribute('survey-id') === String(id), `shows survey ${id}`, {
-    timeout: 5000,
-  });
-  const page = screen(el);
-  await waitUntil(() => $(page, '#status-heading'), 'the survey has loaded', { timeout: 5000 });
-  return page;
-}
+const surveyPage = (el: MedverkaConsole, id: number) => lifecyclePage(el, 'medverka-console-survey', 'survey-id', id, 'survey');
 
 /** Takes a step with its confirmation, as staff do. */
-async function step(el: MedverkaConsole, page: HTMLElement, button: string, done: string, status: string) {
-  $<HTMLButtonElement>(page, button)!.click();
-  await waitUntil(() => focused() === $(page, '#confirm-question'), 'the question takes focus');
-  await expect(el).to.be.accessible();
-  $<HTMLButtonElement>(page, '[data-action=confirm]')!.click();
-  await announced(el, done);
-  await waitUntil(() => text($(page, '#status-heading')) === `Status: ${status}`, `the survey is ${status}`, { timeout: 5000 });
-  await waitUntil(() => focused() === $(page, '#status-heading'), 'focus goes to the new status');
-}
-
-/** A proof of work, solved as the survey widget does, for starting an open survey. */
-async function solvedPow(): Promise<string> {
-  const challenge = (await (await fetch('/api/pow/challenge')).json()) as Parameters<typeof encodeSolution>[0];
-  return encodeSolution(challenge, await solve(challenge, { worker: false }));
-}
+const step = (el: MedverkaConsole, page: HTMLElement, button: string, done: string, status: string) => takeStep(el, page, button, done, status, 'survey');
 
 /** The date shown for a step in the timeline ('' when it has none). */
 const stepDate = (page: HTMLElement, key: string) => $(page, `.timeline li[data-step="${key}"] time`)?.getAttribute('datetime') ?? '';

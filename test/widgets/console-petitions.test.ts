@@ -1,19 +1,10 @@
 /// <reference types="mocha" />
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { staffApi, type StaffPetition } from '../../widgets/console/api.js';
-import type { MedverkaConsole } from '../../widgets/console/console.element.js';
-import '../../widgets/console/define.js';
-import { encodeSolution, solve } from '../../widgets/petition/proof-of-work.js';
+import { expect, waitUntil } from '@open-wc/testing';
+import { staffApi, type StaffPetition } from '../../widgets/console/kit/api.js';
+import type { MedverkaConsole } from '../../widgets/console/shell/console.element.js';
+import { $, $$, announced, fakeApi, focused, go, navLabels, reply, screen, signedIn, solvedPow, text } from './console-helpers.js';
 
-// The same helpers as console.test.ts: the test page's /api is a real Medverka server with
-// these staff accounts and the petitions of test/widgets/seed.ts.
-const staff = {
-  admin: { email: 'admin@kommun.test', password: 'admin-lösenord-123' },
-  moderator: { email: 'moderator@kommun.test', password: 'moderator-lösenord-123' },
-  agent: { email: 'agent@kommun.test', password: 'agent-lösenord-123' },
-};
-
-/** Titles of the seeded petitions (seed.ts holds server code, so it is not imported here). */
+/** Titles of the petitions test/widgets/seed.ts made (seed.ts holds server code, so it is not imported here). */
 const seeded = {
   open: 'Fler parkbänkar längs ån',
   answered: 'Belysning på gångvägen till skolan',
@@ -21,50 +12,6 @@ const seeded = {
 };
 
 type Win = Window & { __xss?: number };
-
-const root = (el: Element) => el.shadowRoot!;
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => root(el).querySelector<T>(selector);
-const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...root(el).querySelectorAll<T>(selector)];
-const text = (el: Node | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
-
-/** The focused element, looking inside shadow roots. */
-function focused(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
-
-async function announced(el: MedverkaConsole, expected: string | RegExp) {
-  const region = () => text($(el, '[role=status]'));
-  await waitUntil(() => (typeof expected === 'string' ? region().includes(expected) : expected.test(region())), `the console announces ${expected}`, {
-    timeout: 5000,
-  });
-}
-
-async function signedIn(who: keyof typeof staff, hash = ''): Promise<MedverkaConsole> {
-  history.replaceState(null, '', hash ? `#${hash}` : location.pathname + location.search);
-  const el = await fixture<MedverkaConsole>(html`<medverka-console></medverka-console>`);
-  await waitUntil(() => $(el, 'medverka-console-sign-in, nav'), 'the console knows whether anyone is signed in', { timeout: 5000 });
-  const form = $<HTMLElement & { updateComplete: Promise<boolean> }>(el, 'medverka-console-sign-in')!;
-  await form.updateComplete;
-  $<HTMLInputElement>(form, '#email')!.value = staff[who].email;
-  $<HTMLInputElement>(form, '#password')!.value = staff[who].password;
-  $<HTMLButtonElement>(form, 'button[type=submit]')!.click();
-  await waitUntil(() => $(el, 'nav'), 'signed in', { timeout: 8000 });
-  return el;
-}
-
-function screen<T extends HTMLElement = HTMLElement>(el: MedverkaConsole): T {
-  return $<T>(el, 'main > *')!;
-}
-
-async function go(el: MedverkaConsole, hash: string, tag: string): Promise<HTMLElement> {
-  location.hash = hash;
-  await waitUntil(() => screen(el)?.localName === tag, `shows <${tag}>`, { timeout: 5000 });
-  return screen(el);
-}
-
-const navLabels = (el: MedverkaConsole) => $$(el, 'nav a').map((a) => text(a));
 
 /** The list's rows once loaded, as their title links' text. */
 async function listed(list: HTMLElement): Promise<string[]> {
@@ -93,11 +40,9 @@ async function idOf(title: string, status: StaffPetition['status']): Promise<num
 
 /** Proposes a petition through the public API, as the petition widget does: it stays a draft, since the confirmation mail cannot be read here. */
 async function propose(title: string, body: string): Promise<void> {
-  const challenge = (await (await fetch('/api/pow/challenge')).json()) as Parameters<typeof encodeSolution>[0];
-  const number = await solve(challenge, { worker: false });
   const res = await fetch('/api/petitions', {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Medverka-Pow': encodeSolution(challenge, number) },
+    headers: { 'Content-Type': 'application/json', 'X-Medverka-Pow': await solvedPow() },
     body: JSON.stringify({ title, body, name: 'Petra Provare', email: 'petra@example.se', publicDocumentAccepted: true }),
   });
   expect(res.status, await res.clone().text()).to.equal(202);
@@ -109,13 +54,9 @@ async function propose(title: string, body: string): Promise<void> {
  * else goes through.
  */
 function fakePetitionApi(petition: StaffPetition) {
-  const real = window.fetch;
   const calls: { method: string; path: string; body: unknown }[] = [];
-  const reply = (status: number, body: unknown) => Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }));
-  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url, location.href);
-    const base = `/api/staff/petitions/${petition.id}`;
-    if (!url.pathname.startsWith(base)) return real(input, init);
+  const base = `/api/staff/petitions/${petition.id}`;
+  const restore = fakeApi(new RegExp(`^${base}`), (url, init) => {
     const method = init?.method ?? 'GET';
     const body = init?.body ? (JSON.parse(init.body as string) as Record<string, string>) : undefined;
     calls.push({ method, path: url.pathname, body });
@@ -155,8 +96,8 @@ function fakePetitionApi(petition: StaffPetition) {
       return reply(200, { petition, mailed: 3 });
     }
     return reply(500, { error: { status: 500, code: 'unexpected', message: `${method} ${url.pathname}` } });
-  };
-  return { calls, restore: () => (window.fetch = real) };
+  });
+  return { calls, restore };
 }
 
 const fake = (status: StaffPetition['status'], thresholdReachedAt: string | null = null): StaffPetition => ({

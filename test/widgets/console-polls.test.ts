@@ -1,91 +1,22 @@
 /// <reference types="mocha" />
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { staffApi } from '../../widgets/console/api.js';
-import type { MedverkaConsole } from '../../widgets/console/console.element.js';
-import '../../widgets/console/define.js';
-import { pollApi } from '../../widgets/console/poll-api.js';
+import { staffApi } from '../../widgets/console/kit/api.js';
+import type { MedverkaConsole } from '../../widgets/console/shell/console.element.js';
+import { pollApi } from '../../widgets/console/polls/poll-api.js';
+import { $, $$, announced, fill, focused, go, lifecyclePage, navLabels, screen, signedIn, takeStep, text, unique } from './console-helpers.js';
 
-// The same helpers as console-budgets.test.ts: the test page's /api is a real Medverka server
-// with these staff accounts, shared by every widget test file.
-const staff = {
-  admin: { email: 'admin@kommun.test', password: 'admin-lösenord-123' },
-  moderator: { email: 'moderator@kommun.test', password: 'moderator-lösenord-123' },
-  agent: { email: 'agent@kommun.test', password: 'agent-lösenord-123' },
-};
-
-const root = (el: Element) => el.shadowRoot!;
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => root(el).querySelector<T>(selector);
-const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...root(el).querySelectorAll<T>(selector)];
-const text = (el: Node | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
-
-let counter = 0;
 /** A question no other test (or run against the same database) asks. */
-const unique = (prefix: string) => `${prefix} ${Date.now().toString(36)}${(counter++).toString(36)}?`;
-
-function focused(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
-
-async function announced(el: MedverkaConsole, expected: string) {
-  await waitUntil(() => text($(el, '[role=status]')).includes(expected), `the console announces ${expected}`, { timeout: 5000 });
-}
-
-async function signedIn(who: keyof typeof staff, hash = ''): Promise<MedverkaConsole> {
-  history.replaceState(null, '', hash ? `#${hash}` : location.pathname + location.search);
-  const el = await fixture<MedverkaConsole>(html`<medverka-console></medverka-console>`);
-  await waitUntil(() => $(el, 'medverka-console-sign-in, nav'), 'the console knows whether anyone is signed in', { timeout: 5000 });
-  const form = $<HTMLElement & { updateComplete: Promise<boolean> }>(el, 'medverka-console-sign-in')!;
-  await form.updateComplete;
-  $<HTMLInputElement>(form, '#email')!.value = staff[who].email;
-  $<HTMLInputElement>(form, '#password')!.value = staff[who].password;
-  $<HTMLButtonElement>(form, 'button[type=submit]')!.click();
-  await waitUntil(() => $(el, 'nav'), 'signed in', { timeout: 8000 });
-  return el;
-}
-
-const screen = (el: MedverkaConsole) => $<HTMLElement>(el, 'main > *')!;
-
-async function go(el: MedverkaConsole, hash: string, tag: string): Promise<HTMLElement> {
-  location.hash = hash;
-  await waitUntil(() => screen(el)?.localName === tag, `shows <${tag}>`, { timeout: 5000 });
-  return screen(el);
-}
-
-const navLabels = (el: MedverkaConsole) => $$(el, 'nav a').map((a) => text(a));
-
-function fill(page: HTMLElement, selector: string, value: string) {
-  const field = $<HTMLInputElement | HTMLTextAreaElement>(page, selector);
-  if (!field) throw new Error(`no field ${selector}`);
-  field.value = value;
-  field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-}
+const uniqueQuestion = (prefix: string) => `${unique(prefix)}?`;
 
 const optionKeys = (page: HTMLElement) => $$(page, 'li[data-option-key]').map((li) => li.dataset.optionKey!);
 const optionField = (page: HTMLElement, index: number, lang: 'sv' | 'en') => `#f-o${optionKeys(page)[index]}-${lang}`;
 
 /** The poll's page once it has loaded. */
-async function pollPage(el: MedverkaConsole, id: number): Promise<HTMLElement> {
-  await waitUntil(() => screen(el)?.localName === 'medverka-console-poll' && screen(el).getAttribute('poll-id') === String(id), `shows poll ${id}`, {
-    timeout: 5000,
-  });
-  const page = screen(el);
-  await waitUntil(() => $(page, '#status-heading'), 'the poll has loaded', { timeout: 5000 });
-  return page;
-}
+const pollPage = (el: MedverkaConsole, id: number) => lifecyclePage(el, 'medverka-console-poll', 'poll-id', id, 'poll');
 
 /** Takes a step with its confirmation, as staff do. */
-async function step(el: MedverkaConsole, page: HTMLElement, button: string, done: string, status: string) {
-  $<HTMLButtonElement>(page, button)!.click();
-  await waitUntil(() => focused() === $(page, '#confirm-question'), 'the question takes focus');
-  await expect(el).to.be.accessible();
-  $<HTMLButtonElement>(page, '[data-action=confirm]')!.click();
-  await announced(el, done);
-  await waitUntil(() => text($(page, '#status-heading')) === `Status: ${status}`, `the poll is ${status}`, { timeout: 5000 });
-  await waitUntil(() => focused() === $(page, '#status-heading'), 'focus goes to the new status');
-}
+const step = (el: MedverkaConsole, page: HTMLElement, button: string, done: string, status: string) => takeStep(el, page, button, done, status, 'poll');
 
 /** Answers as residents do, through the public API. */
 async function answer(id: number, choices: number[]): Promise<number> {
@@ -122,7 +53,7 @@ describe('<medverka-console> quick polls', function () {
   });
 
   it('creates a poll, opens it, shows the answers as they come, closes, resets and deletes it', async () => {
-    const question = unique('Vilken dag passar bäst');
+    const question = uniqueQuestion('Vilken dag passar bäst');
     const el = await signedIn('moderator', '/polls');
     $<HTMLAnchorElement>(screen(el), '#new-poll')!.click();
     await waitUntil(() => screen(el)?.localName === 'medverka-console-poll', 'the form for a new poll', { timeout: 5000 });
@@ -273,7 +204,7 @@ describe('<medverka-console> quick polls', function () {
   });
 
   it('makes a scale poll with words at its ends, and shows its results per value', async () => {
-    const question = unique('Hur nöjd är du med mötet');
+    const question = uniqueQuestion('Hur nöjd är du med mötet');
     const el = await signedIn('admin', '/polls/_ny');
     const page = screen(el);
     await waitUntil(() => $(page, '#f-kind-scale'), 'the form');

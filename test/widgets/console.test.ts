@@ -1,85 +1,13 @@
 /// <reference types="mocha" />
-import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, waitUntil } from '@open-wc/testing';
 import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
-import { request, staffApi, type StaffTileSet, type TileInput } from '../../widgets/console/api.js';
-import type { MedverkaConsole } from '../../widgets/console/console.element.js';
-import '../../widgets/console/define.js';
+import { request, staffApi, type StaffTileSet, type TileInput } from '../../widgets/console/kit/api.js';
 import { injectedSelector, xssCorpus } from '../xss-corpus.js';
 import type { MedverkaTiles } from '../../widgets/tiles/tiles.element.js';
 
-// The test server proxies /api, /widgets and /embed to a real Medverka server over a fresh
-// database with these staff accounts, so the console runs exactly as it does at /admin.
-const staff = {
-  admin: { email: 'admin@kommun.test', password: 'admin-lösenord-123', name: 'Anna Admin' },
-  moderator: { email: 'moderator@kommun.test', password: 'moderator-lösenord-123', name: 'Moa Moderator' },
-  agent: { email: 'agent@kommun.test', password: 'agent-lösenord-123', name: 'Chris Chatt' },
-};
+import { $, $$, announced, focused, go, navLabels, openConsole, root, screen, shows, signedIn, signInForm, staff, submitSignIn, text } from './console-helpers.js';
 
 type Win = Window & { __xss?: number };
-
-const root = (el: Element) => el.shadowRoot!;
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => root(el).querySelector<T>(selector);
-const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...root(el).querySelectorAll<T>(selector)];
-const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
-
-/** The focused element, looking inside shadow roots. */
-function focused(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
-
-/** The live region's text, once it has settled (the console clears it before each message). */
-async function announced(el: MedverkaConsole, expected: string | RegExp) {
-  const region = () => text($(el, '[role=status]'));
-  await waitUntil(() => (typeof expected === 'string' ? region().includes(expected) : expected.test(region())), `the console announces ${expected}`, {
-    timeout: 5000,
-  });
-}
-
-async function openConsole(): Promise<MedverkaConsole> {
-  const el = await fixture<MedverkaConsole>(html`<medverka-console></medverka-console>`);
-  await waitUntil(() => $(el, 'medverka-console-sign-in, nav'), 'the console knows whether anyone is signed in', { timeout: 5000 });
-  return el;
-}
-
-function signInForm(el: MedverkaConsole) {
-  return $<HTMLElement & { updateComplete: Promise<boolean> }>(el, 'medverka-console-sign-in')!;
-}
-
-async function submitSignIn(el: MedverkaConsole, email: string, password: string) {
-  const form = signInForm(el);
-  await form.updateComplete;
-  $<HTMLInputElement>(form, '#email')!.value = email;
-  $<HTMLInputElement>(form, '#password')!.value = password;
-  $<HTMLButtonElement>(form, 'button[type=submit]')!.click();
-}
-
-/** Opens the console and signs in through its form, as a person would. */
-async function signedIn(who: keyof typeof staff, hash = ''): Promise<MedverkaConsole> {
-  history.replaceState(null, '', hash ? `#${hash}` : location.pathname + location.search);
-  const el = await openConsole();
-  await submitSignIn(el, staff[who].email, staff[who].password);
-  await waitUntil(() => $(el, 'nav'), 'signed in', { timeout: 8000 });
-  return el;
-}
-
-/** The screen element shown in <main>. */
-function screen<T extends HTMLElement = HTMLElement>(el: MedverkaConsole): T {
-  return $<T>(el, 'main > *')!;
-}
-
-async function shows(el: MedverkaConsole, tag: string): Promise<HTMLElement> {
-  await waitUntil(() => screen(el)?.localName === tag, `shows <${tag}>`, { timeout: 5000 });
-  return screen(el);
-}
-
-async function go(el: MedverkaConsole, hash: string, tag: string): Promise<HTMLElement> {
-  location.hash = hash;
-  return shows(el, tag);
-}
-
-const navLabels = (el: MedverkaConsole) => $$(el, 'nav a').map((a) => text(a));
 
 let setCount = 0;
 /** A tile set of its own for a test that changes tiles; made through the API as the admin. */

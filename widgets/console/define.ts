@@ -2,25 +2,25 @@
  * The staff console's entry point (built to /widgets/console.js and loaded by /admin):
  * defines the console and its screens' elements.
  */
-import type { MedverkaConsoleAccount } from './account.element.js';
-import type { MedverkaConsoleAudit } from './audit.element.js';
-import type { MedverkaConsoleChatAnswers } from './chat-answers.element.js';
-import type { MedverkaConsoleChatConversation } from './chat-conversation.element.js';
-import type { MedverkaConsoleChatInbox } from './chat-inbox.element.js';
-import { MedverkaConsole } from './console.element.js';
-import type { MedverkaConsoleEmbed } from './embed.element.js';
-import type { MedverkaConsolePanel } from './panel.element.js';
-import type { MedverkaConsolePetition } from './petition.element.js';
-import type { MedverkaConsolePetitions } from './petitions.element.js';
-import type { MedverkaConsolePoll } from './poll.element.js';
-import type { MedverkaConsolePolls } from './polls.element.js';
-import { screenElements } from './screens.js';
-import { MedverkaConsoleSignIn } from './sign-in.element.js';
-import { MedverkaConsoleTileForm } from './tile-form.element.js';
-import type { MedverkaConsoleSurvey } from './survey.element.js';
-import type { MedverkaConsoleTileSet } from './tile-set.element.js';
-import type { MedverkaConsoleTileSets } from './tile-sets.element.js';
-import type { MedverkaConsoleUsers } from './users.element.js';
+import type { MedverkaConsoleAccount } from './staff/account.element.js';
+import type { MedverkaConsoleAudit } from './staff/audit.element.js';
+import type { MedverkaConsoleChatAnswers } from './chat/chat-answers.element.js';
+import type { MedverkaConsoleChatConversation } from './chat/chat-conversation.element.js';
+import type { MedverkaConsoleChatInbox } from './chat/chat-inbox.element.js';
+import { MedverkaConsole } from './shell/console.element.js';
+import type { MedverkaConsoleEmbed } from './embed/embed.element.js';
+import type { MedverkaConsolePanel } from './panel/panel.element.js';
+import type { MedverkaConsolePetition } from './petitions/petition.element.js';
+import type { MedverkaConsolePetitions } from './petitions/petitions.element.js';
+import type { MedverkaConsolePoll } from './polls/poll.element.js';
+import type { MedverkaConsolePolls } from './polls/polls.element.js';
+import { screenElements } from './shell/screens.js';
+import { MedverkaConsoleSignIn } from './shell/sign-in.element.js';
+import { MedverkaConsoleTileForm } from './tiles/tile-form.element.js';
+import type { MedverkaConsoleSurvey } from './panel/survey.element.js';
+import type { MedverkaConsoleTileSet } from './tiles/tile-set.element.js';
+import type { MedverkaConsoleTileSets } from './tiles/tile-sets.element.js';
+import type { MedverkaConsoleUsers } from './staff/users.element.js';
 // The previews show the real <medverka-tiles> and <medverka-survey> (the console is built apart
 // from the widgets, with its own copy, so this changes nothing residents download).
 import '../tiles/define.js';

@@ -1,0 +1,149 @@
+/// <reference types="mocha" />
+// What the console's browser tests share (test/widgets/console*.test.ts): the test page's
+// /api, /widgets and /embed go to a real Medverka server over a fresh database with these
+// staff accounts (see web-test-runner.config.js and test/widgets/seed.ts), so the console
+// runs exactly as it does at /admin.
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { MedverkaConsole } from '../../widgets/console/shell/console.element.js';
+import '../../widgets/console/define.js';
+import { encodeSolution, solve } from '../../widgets/petition/proof-of-work.js';
+
+export const staff = {
+  admin: { email: 'admin@kommun.test', password: 'admin-lösenord-123', name: 'Anna Admin' },
+  moderator: { email: 'moderator@kommun.test', password: 'moderator-lösenord-123', name: 'Moa Moderator' },
+  agent: { email: 'agent@kommun.test', password: 'agent-lösenord-123', name: 'Chris Chatt' },
+};
+export type Who = keyof typeof staff;
+
+export const root = (el: Element) => el.shadowRoot!;
+export const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => root(el).querySelector<T>(selector);
+export const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...root(el).querySelectorAll<T>(selector)];
+export const text = (el: Node | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+let counter = 0;
+/** A name no other test (or run against the same database) uses. */
+export const unique = (prefix: string) => `${prefix} ${Date.now().toString(36)}${(counter++).toString(36)}`;
+/** A slug no other test uses. */
+export const uniqueSlug = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}`;
+
+/** The focused element, looking inside shadow roots. */
+export function focused(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+/** The console's live region's text. */
+export const region = (el: MedverkaConsole) => text($(el, '[role=status]'));
+
+/** The live region's text, once it has settled (the console clears it before each message). */
+export async function announced(el: MedverkaConsole, expected: string | RegExp) {
+  await waitUntil(
+    () => (typeof expected === 'string' ? region(el).includes(expected) : expected.test(region(el))),
+    `the console announces “${expected}” (it says “${region(el)}”)`,
+    { timeout: 5000 },
+  );
+}
+
+export async function openConsole(): Promise<MedverkaConsole> {
+  const el = await fixture<MedverkaConsole>(html`<medverka-console></medverka-console>`);
+  await waitUntil(() => $(el, 'medverka-console-sign-in, nav'), 'the console knows whether anyone is signed in', { timeout: 5000 });
+  return el;
+}
+
+export function signInForm(el: MedverkaConsole) {
+  return $<HTMLElement & { updateComplete: Promise<boolean> }>(el, 'medverka-console-sign-in')!;
+}
+
+export async function submitSignIn(el: MedverkaConsole, email: string, password: string) {
+  const form = signInForm(el);
+  await form.updateComplete;
+  $<HTMLInputElement>(form, '#email')!.value = email;
+  $<HTMLInputElement>(form, '#password')!.value = password;
+  $<HTMLButtonElement>(form, 'button[type=submit]')!.click();
+}
+
+/**
+ * Opens the console at `hash` and signs in through its form, as a person would. With
+ * `orAlready`, a session the browser still has (the chat tests switch it behind the
+ * console's back) is taken as it is.
+ */
+export async function signedIn(who: Who, hash = '', { orAlready = false } = {}): Promise<MedverkaConsole> {
+  history.replaceState(null, '', hash ? `#${hash}` : location.pathname + location.search);
+  const el = await openConsole();
+  if (!orAlready || $(el, 'medverka-console-sign-in')) await submitSignIn(el, staff[who].email, staff[who].password);
+  await waitUntil(() => $(el, 'nav'), 'signed in', { timeout: 8000 });
+  return el;
+}
+
+/** The screen element shown in <main>. */
+export function screen<T extends HTMLElement = HTMLElement>(el: MedverkaConsole): T {
+  return $<T>(el, 'main > *')!;
+}
+
+export async function shows(el: MedverkaConsole, tag: string): Promise<HTMLElement> {
+  await waitUntil(() => screen(el)?.localName === tag, `shows <${tag}>`, { timeout: 5000 });
+  return screen(el);
+}
+
+export async function go(el: MedverkaConsole, hash: string, tag: string): Promise<HTMLElement> {
+  location.hash = hash;
+  return shows(el, tag);
+}
+
+export const navLabels = (el: MedverkaConsole) => $$(el, 'nav a').map((a) => text(a));
+
+/** Types into a field of a screen as a person does: input events, and with `leave` a change event as the field is left. */
+export function fill(page: HTMLElement, selector: string, value: string, { leave = false } = {}) {
+  const field = $<HTMLInputElement | HTMLTextAreaElement>(page, selector);
+  if (!field) throw new Error(`no field ${selector}`);
+  field.value = value;
+  field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  if (leave) field.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+}
+
+/** Chooses in a select of a screen, as a person does. */
+export function choose(page: HTMLElement, selector: string, value: string) {
+  const select = $<HTMLSelectElement>(page, selector)!;
+  select.value = value;
+  select.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+}
+
+/** A budget's, poll's or survey's page once it has loaded (its status heading is there). */
+export async function lifecyclePage(el: MedverkaConsole, tag: string, attribute: string, id: number | string, what: string): Promise<HTMLElement> {
+  await waitUntil(() => screen(el)?.localName === tag && screen(el).getAttribute(attribute) === String(id), `shows ${what} ${id}`, { timeout: 5000 });
+  const page = screen(el);
+  await waitUntil(() => $(page, '#status-heading'), `the ${what} has loaded`, { timeout: 5000 });
+  return page;
+}
+
+/** Takes a step of a budget, poll or survey (`what`) with its confirmation, as staff do. */
+export async function takeStep(el: MedverkaConsole, page: HTMLElement, button: string, done: string, status: string, what: string) {
+  $<HTMLButtonElement>(page, button)!.click();
+  await waitUntil(() => focused() === $(page, '#confirm-question'), 'the question takes focus');
+  await expect(el).to.be.accessible();
+  $<HTMLButtonElement>(page, '[data-action=confirm]')!.click();
+  await announced(el, done);
+  await waitUntil(() => text($(page, '#status-heading')) === `Status: ${status}`, `the ${what} is ${status}`, { timeout: 5000 });
+  await waitUntil(() => focused() === $(page, '#status-heading'), 'focus goes to the new status');
+}
+
+/** A proof of work, solved as the resident widgets do (without a worker). */
+export async function solvedPow(): Promise<string> {
+  const challenge = (await (await fetch('/api/pow/challenge')).json()) as Parameters<typeof encodeSolution>[0];
+  return encodeSolution(challenge, await solve(challenge, { worker: false }));
+}
+
+/** Stands in for the API paths matching `path` with `answer` (a promise that may never settle); the rest goes through. Returns the undo. */
+export function fakeApi(path: RegExp, answer: (url: URL, init?: RequestInit) => Promise<Response>) {
+  const real = window.fetch;
+  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url, location.href);
+    return path.test(url.pathname) ? answer(url, init) : real(input, init);
+  };
+  return () => (window.fetch = real);
+}
+
+/** A JSON answer, for fakeApi. */
+export const reply = (status: number, body: unknown) =>
+  Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }));

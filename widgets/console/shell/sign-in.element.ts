@@ -1,0 +1,116 @@
+import { css, html, type TemplateResult } from 'lit';
+import { msg, str } from '../../shared/localize.js';
+import { StaffApiError, staffApi } from '../kit/api.js';
+import { describedBy, errorsFrom, errorSummary, fieldError, focusSummary, formValues, required, type FieldErrors } from '../kit/forms.js';
+import { FormScreen } from '../kit/form-screen.js';
+import { ConsoleScreen } from '../kit/screen.js';
+
+/**
+ * The sign-in form. A wrong e-mail address and a wrong password get the same answer (the
+ * server does not say which), and after too many tries it says how long to wait.
+ *
+ * @event medverka-console-signed-in - Signed in. `detail`: `{ user }`.
+ */
+export class MedverkaConsoleSignIn extends FormScreen {
+  static override styles = [
+    ...ConsoleScreen.styles,
+    css`
+      form {
+        max-width: 26rem;
+      }
+    `,
+  ];
+
+  static override properties = {
+    ...FormScreen.properties,
+    /** Shown above the form, e.g. after the session ended. */
+    reason: {},
+  };
+
+  declare reason?: string;
+
+  private async onSubmit(event: SubmitEvent) {
+    event.preventDefault();
+    if (this.busy) return;
+    const form = event.target as HTMLFormElement;
+    const { email = '', password = '' } = formValues(form);
+    const errors: FieldErrors = {};
+    if (!email) errors.email = required;
+    if (!password) errors.password = required;
+    this.errors = errors;
+    this.general = [];
+    if (Object.keys(errors).length) return focusSummary(this, 'sign-in-errors');
+    this.busy = true;
+    try {
+      const { user } = await staffApi.signIn(email, password);
+      form.reset();
+      this.dispatchEvent(new CustomEvent('medverka-console-signed-in', { detail: { user }, bubbles: true, composed: true }));
+    } catch (err) {
+      this.general = [this.problem(err)];
+      await focusSummary(this, 'sign-in-errors');
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private problem(err: unknown): string {
+    if (err instanceof StaffApiError && err.code === 'wrong_credentials') {
+      return msg('E-postadressen eller lösenordet stämmer inte. Kontrollera båda och försök igen.', { id: 'console.sign-in.wrong' });
+    }
+    if (err instanceof StaffApiError && err.status === 429) {
+      const minutes = Math.max(1, Math.ceil((err.retryAfter ?? 900) / 60));
+      return minutes === 1
+        ? msg('För många misslyckade försök. Vänta en minut och försök igen.', { id: 'console.sign-in.wait-one' })
+        : msg(str`För många misslyckade försök. Vänta ${minutes} minuter och försök igen.`, { id: 'console.sign-in.wait' });
+    }
+    return errorsFrom(err, []).general[0] ?? '';
+  }
+
+  protected override render(): TemplateResult {
+    const fields = [
+      { name: 'email', id: 'email', label: msg('E-postadress', { id: 'console.sign-in.email' }) },
+      { name: 'password', id: 'password', label: msg('Lösenord', { id: 'console.sign-in.password' }) },
+    ];
+    const [email, password] = fields as [(typeof fields)[0], (typeof fields)[0]];
+    return html`
+      <h1 tabindex="-1">${msg('Logga in', { id: 'console.sign-in.title' })}</h1>
+      ${this.reason ? html`<p class="notice">${this.reason}</p>` : ''}
+      ${errorSummary('sign-in-errors', this.errors, this.general, fields, () => this.renderRoot as ShadowRoot)}
+      <form novalidate @submit=${this.onSubmit}>
+        <div class="field">
+          <label for="email">${email.label}</label>
+          ${fieldError('email', this.errors.email)}
+          <input
+            id="email"
+            name="email"
+            type="email"
+            autocomplete="username"
+            spellcheck="false"
+            required
+            aria-invalid=${this.errors.email ? 'true' : 'false'}
+            aria-describedby=${describedBy(this.errors.email && 'email-error')}
+          />
+        </div>
+        <div class="field">
+          <label for="password">${password.label}</label>
+          ${fieldError('password', this.errors.password)}
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autocomplete="current-password"
+            required
+            aria-invalid=${this.errors.password ? 'true' : 'false'}
+            aria-describedby=${describedBy(this.errors.password && 'password-error')}
+          />
+        </div>
+        <div class="actions">
+          <button class="primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>
+            ${this.busy ? msg('Loggar in …', { id: 'console.sign-in.busy' }) : msg('Logga in', { id: 'console.sign-in.submit' })}
+          </button>
+        </div>
+      </form>
+      <p class="muted">${msg('Har du glömt lösenordet? Be en administratör att sätta ett nytt.', { id: 'console.sign-in.forgot' })}</p>
+    `;
+  }
+}

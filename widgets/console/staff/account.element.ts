@@ -1,0 +1,209 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { msg } from '../../shared/localize.js';
+import { request, staffApi, type StaffUser } from '../kit/api.js';
+import {
+  atLeast,
+  describedBy,
+  errorsFrom,
+  errorSummary,
+  fieldError,
+  focusSummary,
+  formValues,
+  passwordsDiffer,
+  problemText,
+  required,
+  type FieldErrors,
+} from '../kit/forms.js';
+import { roleLabel } from '../kit/labels.js';
+import { FormScreen } from '../kit/form-screen.js';
+
+/** The signed-in person's own account: the name residents see in the chat, change password, sign out on every device. */
+export class MedverkaConsoleAccount extends FormScreen {
+  static override properties = {
+    ...FormScreen.properties,
+    user: { attribute: false },
+    everywhereProblem: { state: true },
+    nameErrors: { state: true },
+    nameGeneral: { state: true },
+  };
+
+  declare user?: StaffUser;
+  declare private everywhereProblem?: string;
+  declare private nameErrors: FieldErrors;
+  declare private nameGeneral: string[];
+
+  constructor() {
+    super();
+    this.nameErrors = {};
+    this.nameGeneral = [];
+  }
+
+  private get nameField() {
+    return { name: 'name', id: 'display-name', label: msg('Ditt namn', { id: 'console.account.name' }) };
+  }
+
+  /** Saves the name residents see when this person answers in the chat; empty is allowed (they see "Kommunen"). */
+  private async onSaveName(event: SubmitEvent) {
+    event.preventDefault();
+    if (this.busy) return;
+    const { name = '' } = formValues(event.target as HTMLFormElement);
+    this.nameErrors = name.length > 100 ? { name: 'must be at most 100 characters' } : {};
+    this.nameGeneral = [];
+    if (this.nameErrors.name) return focusSummary(this, 'name-errors');
+    this.busy = true;
+    try {
+      const { user } = await request<{ user: StaffUser }>('PATCH', '/api/staff/me', { name });
+      this.user = user;
+      this.dispatchEvent(new CustomEvent('medverka-console-user-changed', { detail: { user }, bubbles: true, composed: true }));
+      this.announce(msg('Namnet är sparat.', { id: 'console.account.name-saved' }));
+    } catch (err) {
+      const { fields, general } = errorsFrom(err, ['name']);
+      this.nameErrors = fields;
+      this.nameGeneral = general;
+      await focusSummary(this, 'name-errors');
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private get fields() {
+    return [
+      { name: 'currentPassword', id: 'current-password', label: msg('Nuvarande lösenord', { id: 'console.account.current' }) },
+      { name: 'newPassword', id: 'new-password', label: msg('Nytt lösenord', { id: 'console.account.new' }) },
+      { name: 'repeatPassword', id: 'repeat-password', label: msg('Nytt lösenord igen', { id: 'console.account.repeat' }) },
+    ];
+  }
+
+  private async onSubmit(event: SubmitEvent) {
+    event.preventDefault();
+    if (this.busy) return;
+    const form = event.target as HTMLFormElement;
+    const { currentPassword = '', newPassword = '', repeatPassword = '' } = formValues(form);
+    const errors: FieldErrors = {};
+    if (!currentPassword) errors.currentPassword = required;
+    if (!newPassword) errors.newPassword = required;
+    else if (newPassword.length < 12) errors.newPassword = atLeast(12);
+    if (newPassword && repeatPassword !== newPassword) errors.repeatPassword = passwordsDiffer;
+    this.errors = errors;
+    this.general = [];
+    if (Object.keys(errors).length) return focusSummary(this, 'password-errors');
+    this.busy = true;
+    try {
+      await staffApi.changePassword(currentPassword, newPassword);
+      form.reset();
+      this.announce(msg('Lösenordet är bytt.', { id: 'console.account.changed' }));
+    } catch (err) {
+      const { fields, general } = errorsFrom(err, ['currentPassword', 'newPassword'], { wrong_password: 'currentPassword' });
+      this.errors = fields;
+      this.general = general;
+      await focusSummary(this, 'password-errors');
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async signOutEverywhere() {
+    this.everywhereProblem = undefined;
+    try {
+      await staffApi.signOutEverywhere();
+      this.dispatchEvent(new CustomEvent('medverka-console-signed-out', { bubbles: true, composed: true }));
+    } catch (err) {
+      this.everywhereProblem = problemText(err);
+    }
+  }
+
+  protected override render(): TemplateResult {
+    const [current, next, repeat] = this.fields as [Field, Field, Field];
+    const e = this.errors;
+    const password = (f: Field, autocomplete: string, hint?: string) => html`<div class="field">
+      <label for=${f.id}>${f.label}</label>
+      ${hint ? html`<p class="hint" id="${f.id}-hint">${hint}</p>` : nothing} ${fieldError(f.id, e[f.name])}
+      <input
+        id=${f.id}
+        name=${f.name}
+        type="password"
+        autocomplete=${autocomplete}
+        aria-invalid=${e[f.name] ? 'true' : 'false'}
+        aria-describedby=${describedBy(hint && `${f.id}-hint`, e[f.name] && `${f.id}-error`)}
+      />
+    </div>`;
+    const user = this.user;
+    const name = this.nameField;
+    const nameError = this.nameErrors.name;
+    return html`
+      <h1 tabindex="-1">${msg('Mitt konto', { id: 'console.nav.account' })}</h1>
+      ${user
+        ? html`<p>
+            ${user.name ? `${user.name}, ` : ''}${user.email}
+            <span class="badge">${roleLabel(user.role)}</span>
+          </p>`
+        : nothing}
+      <h2>${msg('Ditt namn i chatten', { id: 'console.account.name-heading' })}</h2>
+      ${errorSummary('name-errors', this.nameErrors, this.nameGeneral, [name], () => this.renderRoot as ShadowRoot)}
+      <form novalidate @submit=${this.onSaveName}>
+        <div class="field">
+          <label for=${name.id}>${name.label}</label>
+          <p class="hint" id="${name.id}-hint">
+            ${msg('Invånare ser namnet när du svarar i chatten. Lämna fältet tomt, så står det ”Kommunen” i stället.', { id: 'console.account.name-hint' })}
+          </p>
+          ${fieldError(name.id, nameError)}
+          <input
+            id=${name.id}
+            name="name"
+            type="text"
+            autocomplete="name"
+            maxlength="100"
+            .value=${user?.name ?? ''}
+            aria-invalid=${nameError ? 'true' : 'false'}
+            aria-describedby=${describedBy(`${name.id}-hint`, nameError && `${name.id}-error`)}
+          />
+        </div>
+        <div class="actions">
+          <button type="submit" class="primary" aria-disabled=${this.busy ? 'true' : 'false'}>${msg('Spara namnet', { id: 'console.account.name-save' })}</button>
+        </div>
+      </form>
+      <h2>${msg('Byt lösenord', { id: 'console.account.change' })}</h2>
+      ${errorSummary('password-errors', e, this.general, this.fields, () => this.renderRoot as ShadowRoot)}
+      <form novalidate @submit=${this.onSubmit}>
+        <input type="email" name="username" autocomplete="username" .value=${user?.email ?? ''} hidden />
+        ${password(current, 'current-password')}
+        ${password(
+          next,
+          'new-password',
+          msg('Minst 12 tecken. Ett långt lösenord av flera vanliga ord är både säkert och lätt att minnas.', {
+            id: 'console.account.new-hint',
+          }),
+        )}
+        ${password(repeat, 'new-password')}
+        <div class="actions">
+          <button type="submit" class="primary" aria-disabled=${this.busy ? 'true' : 'false'}>
+            ${msg('Byt lösenord', { id: 'console.account.change' })}
+          </button>
+        </div>
+      </form>
+      <h2>${msg('Logga ut överallt', { id: 'console.account.everywhere' })}</h2>
+      <p>
+        ${msg('Loggar ut dig på alla datorer och telefoner där du är inloggad, också den här. Gör det om du har glömt att logga ut någonstans eller tror att någon annan kommit åt ditt konto.', {
+          id: 'console.account.everywhere-hint',
+        })}
+      </p>
+      ${this.everywhereProblem ? html`<div class="notice problem"><p>${this.everywhereProblem}</p></div>` : nothing}
+      <div class="actions">
+        <button type="button" class="danger" @click=${this.signOutEverywhere}>${msg('Logga ut överallt', { id: 'console.account.everywhere' })}</button>
+      </div>
+    `;
+  }
+}
+
+interface Field {
+  name: string;
+  id: string;
+  label: string;
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    /** The signed-in person changed their own account; the console's header follows. */
+    'medverka-console-user-changed': CustomEvent<{ user: StaffUser }>;
+  }
+}

@@ -1,0 +1,68 @@
+import { str, type TemplateMap } from '../../../shared/localize.js';
+
+/** English for the console's tile sets; ids match the msg() calls in widgets/console/tiles/. */
+export const templates: TemplateMap = {
+  // Tile sets
+  'console.tile-sets.intro':
+    'A tile set is the tiles shown where an editor has pasted the Engagement tiles widget. Open a set to change its tiles.',
+  'console.tile-sets.heading': 'Tile sets',
+  'console.tile-sets.none': 'There are no tile sets yet.',
+  'console.tile-sets.title': 'Title',
+  'console.tile-sets.count': 'Tiles',
+  'console.tile-sets.hidden-count': str`(${0} hidden)`,
+  'console.tile-sets.create': 'Create a tile set',
+  'console.tile-sets.slug-hint':
+    'Used in the embed code, for example engagera-dig. Lower-case letters a–z, digits and hyphens. Cannot be changed later.',
+  'console.tile-sets.create-submit': 'Create the tile set',
+  'console.tile-sets.created': str`The tile set “${0}” is created.`,
+
+  // One tile set
+  'console.tile-set.back': 'All tile sets',
+  'console.tile-set.slug': 'Name in the code:',
+  'console.tile-set.save-title': 'Save the title',
+  'console.tile-set.title-saved': 'The title is saved.',
+  'console.tile-set.order-hint': 'The tiles are shown in this order.',
+  'console.tile-set.empty': 'The set has no tiles yet.',
+  'console.tile-set.position': str`(position ${0} of ${1})`,
+  'console.tile-set.opens': str`Opens: ${0}`,
+  'console.tile-set.links-to': str`Link: ${0}`,
+  'console.tile-set.hidden': 'Hidden from residents',
+  'console.tile-set.hide': 'Hide',
+  'console.tile-set.show': 'Show',
+  'console.tile-set.edit': 'Edit',
+  'console.tile-set.add': 'Add a tile',
+  'console.tile-set.moved': str`“${0}” is now in position ${1} of ${2}.`,
+  'console.tile-set.now-hidden': str`“${0}” is hidden from residents.`,
+  'console.tile-set.now-shown': str`“${0}” is shown to residents.`,
+  'console.tile-set.confirm-tile': str`Do you want to delete the tile “${0}”? This cannot be undone.`,
+  'console.tile-set.confirm-yes': 'Yes, delete',
+  'console.tile-set.tile-deleted': str`“${0}” is deleted.`,
+  'console.tile-set.tile-added': str`The tile “${0}” is added.`,
+  'console.tile-set.tile-saved': str`The tile “${0}” is saved.`,
+  'console.tile-set.preview-hint': 'This is how residents see the tiles once saved. Hidden tiles are not shown.',
+  'console.tile-set.delete-set': 'Delete the tile set',
+  'console.tile-set.delete-set-hint': 'Pages showing the set show an error message instead of the tiles once it is deleted.',
+  'console.tile-set.confirm-set': str`Do you want to delete the tile set “${0}” and all its tiles? This cannot be undone.`,
+  'console.tile-set.deleted': str`The tile set “${0}” is deleted.`,
+
+  // The tile form
+  'console.tile.new-title': 'New tile',
+  'console.tile.edit-title': str`Edit the tile “${0}”`,
+  'console.tile.icon': 'Icon',
+  'console.tile.kind': 'What the tile does',
+  'console.tile.kind-link': 'Links to a page',
+  'console.tile.kind-widget': 'Opens another Medverka widget in the same place',
+  'console.tile.choose-widget': 'Choose a widget',
+  'console.tile.href': 'Address',
+  'console.tile.href-hint': 'https://… , mailto:… , tel:… or a path starting with / that leads to a page on the website showing the tiles.',
+  'console.tile.fallback-href': 'Fallback address (optional)',
+  'console.tile.fallback-href-hint': 'Where residents go if the widget cannot be opened.',
+  'console.tile.attributes': 'Settings for the widget (optional)',
+  'console.tile.attributes-hint': 'One per line, for example petition=42.',
+  'console.tile.use-colour': 'Own colour for the tile (otherwise the widget’s colour)',
+  'console.tile.colour-hint': 'Choose a dark colour: white text and icons must stand out clearly against it.',
+  'console.tile.hidden': 'Hide the tile from residents',
+  'console.tile.hidden-hint': 'A hidden tile is only seen here in the console.',
+  'console.tile.save': 'Save the tile',
+  'console.tile.add': 'Add the tile',
+};

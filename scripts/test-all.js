@@ -1,4 +1,4 @@
-// `npm test`: everything CI checks, in order, stopping at the first failure: types, lint,
+// `npm test`: everything CI checks, in order, stopping at the first failure: types, lint, no import loops,
 // the build and its byte budgets, server tests (SQLite and PostgreSQL), browser tests,
 // end-to-end tests (SQLite and PostgreSQL), and the Storybook build. Ends with one line
 // counting the tests that ran.
@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 const steps = [
   ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
   ['lint', 'npm', ['run', '--silent', 'lint']],
+  ['import loops', 'node', ['scripts/import-loops.js']],
   ['build', 'npm', ['run', '--silent', 'build']],
   ['size', 'npm', ['run', '--silent', 'size']],
   ['server tests', 'npm', ['run', '--silent', 'test:server']],

@@ -1,7 +1,7 @@
 /**
  * The widgets that can be embedded as an iframe at /embed/<widget>/<id>, and what element
  * each address shows. Later widgets add a line here (and to `embeddable` in
- * widgets/console/embed.element.ts, which writes these addresses).
+ * widgets/console/embed/embeddable.ts, which writes these addresses).
  */
 export type EmbeddableWidget = {
   tag: string;

@@ -6,7 +6,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { MedverkaConsole } from '../../widgets/console/shell/console.element.js';
 import '../../widgets/console/define.js';
-import { encodeSolution, solve } from '../../widgets/petition/proof-of-work.js';
+import { encodeSolution, solve } from '../../widgets/forms/proof-of-work.js';
 
 export const staff = {
   admin: { email: 'admin@kommun.test', password: 'admin-lösenord-123', name: 'Anna Admin' },

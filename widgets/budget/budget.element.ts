@@ -8,23 +8,13 @@ import { MedverkaElement } from '../shared/base-element.js';
 import { emit } from '../shared/events.js';
 import { msg, str } from '../shared/localize.js';
 import { budgetApi, type BudgetItem, type PublicBudget } from './budget-api.js';
-import type { FormHost } from './form.js';
+import type { FormHost, Problem } from './form.js';
 import { styles } from './budget.styles.js';
 import { templates as en } from './locales/en.js';
 import { digits, itemsOf, kronor, pick, snap, tally, type Tally } from './tally.js';
 
 /** 'waiting': loading, but too briefly to be worth a message that would only flash. */
 type Status = 'waiting' | 'loading' | 'ready' | 'not-found' | 'error';
-
-/**
- * Something to correct before sending, listed in the error summary and shown where it is:
- * `at` is 'email', 'district', 'tally' or 'item-<id>'. The text is made while rendering, so
- * it is in the element's language.
- */
-export interface Problem {
-  at: string;
-  text: () => string;
-}
 
 /** The results view, loaded only for a published process (it is its own chunk). */
 type ResultsView = typeof import('./results.js');

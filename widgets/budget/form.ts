@@ -8,8 +8,17 @@
 import { html, nothing } from 'lit';
 import { msg, str, type Locale } from '../shared/localize.js';
 import type { BudgetItem, PublicBudget } from './budget-api.js';
-import type { Problem } from './budget.element.js';
 import type { digits, kronor, pick, Tally } from './tally.js';
+
+/**
+ * Something to correct before sending, listed in the error summary and shown where it is:
+ * `at` is 'email', 'district', 'tally' or 'item-<id>'. The text is made while rendering, so
+ * it is in the element's language.
+ */
+export interface Problem {
+  at: string;
+  text: () => string;
+}
 
 /**
  * What the form reads from `<medverka-budget>`, and the handlers it binds. The formatters come

@@ -13,7 +13,7 @@ import type { BudgetInput, BudgetMode, BudgetResults, BudgetRule, BudgetStatus, 
 export type { AuditEntry, EmbedInfo, Issue, PetitionStatus, Role, StaffTile, StaffTileSet, StaffUser, TileInput };
 export type { BudgetInput, BudgetMode, BudgetResults, BudgetRule, BudgetStatus, StaffBudget };
 
-/** A budget process in the list; mirrors `StaffBudgetSummary` in server/budgets/staff-routes.ts. */
+/** A budget process in the list; mirrors `StaffBudgetSummary` in server/budgets/schemas.ts. */
 export type StaffBudgetSummary = Pick<StaffBudget, 'slug' | 'title' | 'mode' | 'status' | 'total' | 'participants'>;
 
 /** What the municipality decided when it publishes a budget's results. */

@@ -1,32 +1,20 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { powHeader } from '../../server/abuse/proof-of-work.js';
+import { describe, it } from 'node:test';
 import type { BudgetInput, PublicBudget } from '../../server/budgets/schemas.js';
 import { demoBudgetSlug, seedDemoBudget } from '../../server/budgets/seed.js';
 import { castBallot, confirmBallot, computeResults, moveBudget, publishBudget, saveBudget } from '../../server/budgets/store.js';
 import { anonymiseOldBallots } from '../../server/petitions/housekeeping.js';
-import { startTestSmtpServer, type TestSmtpServer } from '../../server/mail/capture.js';
-import { createMailer, findLinks } from '../../server/mail/mailer.js';
+import { findLinks } from '../../server/mail/mailer.js';
 import { districtProjects } from './budget-fixtures.js';
 import { readPabulib } from './budget-pabulib.js';
-import { fromAddress, memoryLogger, pow, testApp, testDatabases } from './helpers.js';
+import { fromAddress, powPost, testApp, testDatabases, testMailbox } from './helpers.js';
 import { seedStaff, signIn, staffRequest } from './staff-helpers.js';
 
-let smtp: TestSmtpServer;
-before(async () => {
-  smtp = await startTestSmtpServer();
-});
-after(() => smtp.close());
+const mailbox = testMailbox();
 
 type App = Awaited<ReturnType<typeof testApp>>['app'];
 
-let address = 0;
-const ballot = async (app: App, slug: string, body: unknown) =>
-  app.request(
-    `/api/budgets/${slug}/ballots`,
-    { method: 'POST', headers: { 'Content-Type': 'application/json', [powHeader]: await pow(app) }, body: JSON.stringify(body) },
-    fromAddress(`203.0.113.${++address % 250}`),
-  );
+const ballot = (app: App, slug: string, body: unknown) => powPost(app, `/api/budgets/${slug}/ballots`, body, { network: '203.0.113' });
 
 const sliders: BudgetInput = {
   slug: 'investeringar-2027',
@@ -64,19 +52,16 @@ const projects: BudgetInput = {
 for (const database of testDatabases()) {
   describe(`participatory budgets on ${database.name}`, () => {
     async function setup() {
-      const mailer = createMailer({ smtpUrl: smtp.url, mailFrom: 'Exempelby kommun <medverka@kommun.test>', outboxDir: '/nonexistent' }, memoryLogger());
-      const t = await testApp(database, { POW_MAX_NUMBER: '1000' }, { mailer });
+      const t = await mailbox.app(database, { POW_MAX_NUMBER: '1000' });
       // One database per file: each test starts from no budgets, and staff are made once.
       await t.db.deleteFrom('budgets').execute();
       if (!(await t.db.selectFrom('staff_users').select('id').executeTakeFirst())) await seedStaff(t.db);
       const cookie = await signIn(t.app, 'moderator');
       const staff = (method: string, path: string, body?: unknown) => staffRequest(t.app, path, { method, body, cookie });
-      return { ...t, staff, close: async () => { await mailer.close(); await t.db.destroy(); } };
+      return { ...t, staff };
     }
     const confirmFromMail = async (app: App, to: string) => {
-      const mail = await smtp.waitFor((m) => m.envelope.to.some((t) => t.toLowerCase() === to.toLowerCase()) && findLinks(m.text).some((l) => l.includes('/bekrafta/budget/')));
-      smtp.messages.splice(smtp.messages.indexOf(mail), 1);
-      const link = new URL(findLinks(mail.text).find((l) => l.includes('/bekrafta/budget/'))!);
+      const { mail, link } = await mailbox.linkIn(to, /\/bekrafta\/budget\//);
       return { mail, res: await app.request(link.pathname + link.search, { method: 'POST' }) };
     };
 

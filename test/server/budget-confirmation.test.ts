@@ -1,18 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { powHeader } from '../../server/abuse/proof-of-work.js';
+import { describe, it } from 'node:test';
 import type { BudgetInput, PublicBudget } from '../../server/budgets/schemas.js';
-import { startTestSmtpServer, type TestSmtpServer } from '../../server/mail/capture.js';
-import { createMailer, findLinks } from '../../server/mail/mailer.js';
 import { twoDistrictBudget } from './budget-fixtures.js';
-import { fromAddress, memoryLogger, pow, testApp, testDatabases } from './helpers.js';
+import { powPost, testDatabases, testMailbox } from './helpers.js';
 import { seedStaff, signIn, staffRequest } from './staff-helpers.js';
 
-let smtp: TestSmtpServer;
-before(async () => {
-  smtp = await startTestSmtpServer();
-});
-after(() => smtp.close());
+const mailbox = testMailbox();
 
 const sliders: BudgetInput = {
   slug: 'torg-2027',
@@ -33,12 +26,10 @@ const sliders: BudgetInput = {
 // With the districts' English names, for the English mail.
 const projects: BudgetInput = { ...twoDistrictBudget, districts: [{ name: { sv: 'Norr', en: 'North' }, total: 1_000_000 }, { name: { sv: 'Söder', en: 'South' }, total: 800_000 }] };
 
-let address = 0;
 for (const database of testDatabases()) {
   describe(`a budget's confirmation on ${database.name}`, () => {
     async function setup() {
-      const mailer = createMailer({ smtpUrl: smtp.url, mailFrom: 'Exempelby kommun <medverka@kommun.test>', outboxDir: '/nonexistent' }, memoryLogger());
-      const t = await testApp(database, { POW_MAX_NUMBER: '1000' }, { mailer });
+      const t = await mailbox.app(database, { POW_MAX_NUMBER: '1000' });
       await t.db.deleteFrom('budgets').execute();
       if (!(await t.db.selectFrom('staff_users').select('id').executeTakeFirst())) await seedStaff(t.db);
       const cookie = await signIn(t.app, 'moderator');
@@ -49,19 +40,14 @@ for (const database of testDatabases()) {
         return ((await (await staff('GET', `/api/staff/budgets/${input.slug}`)).json()) as { budget: PublicBudget }).budget;
       };
       const send = async (slug: string, body: unknown) => {
-        const res = await t.app.request(
-          `/api/budgets/${slug}/ballots`,
-          { method: 'POST', headers: { 'Content-Type': 'application/json', [powHeader]: await pow(t.app) }, body: JSON.stringify(body) },
-          fromAddress(`198.51.100.${++address % 250}`),
-        );
+        const res = await powPost(t.app, `/api/budgets/${slug}/ballots`, body);
         assert.equal(res.status, 202);
       };
       const mailTo = async (to: string) => {
-        const mail = await smtp.waitFor((m) => m.envelope.to.includes(to));
-        smtp.messages.splice(smtp.messages.indexOf(mail), 1);
-        return { text: mail.text, link: new URL(findLinks(mail.text).find((l) => l.includes('/bekrafta/budget/'))!) };
+        const { mail, link } = await mailbox.linkIn(to, /\/bekrafta\/budget\//);
+        return { text: mail.text, link };
       };
-      return { ...t, open, send, mailTo, close: async () => { await mailer.close(); await t.db.destroy(); } };
+      return { ...t, open, send, mailTo };
     }
 
     it('mails and shows the amounts being confirmed, before and after the button, in the resident’s language, as text', async () => {

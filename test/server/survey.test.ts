@@ -1,20 +1,16 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { startTestSmtpServer, type CapturedMail, type TestSmtpServer } from '../../server/mail/capture.js';
-import { createMailer, findLinks } from '../../server/mail/mailer.js';
+import { describe, it } from 'node:test';
+import type { CapturedMail } from '../../server/mail/capture.js';
+import { findLinks } from '../../server/mail/mailer.js';
 import type { StaffSurvey, SurveyInput, SurveyResults } from '../../server/panel/schemas.js';
 import { surveyResults } from '../../server/panel/results.js';
 import { shownBreakdowns, shownGroups } from '../../server/privacy/small-groups.js';
 import { confirmMember, joinPanel } from '../../server/panel/store.js';
 import { powHeader } from '../../server/abuse/proof-of-work.js';
-import { memoryLogger, pow, testApp, testDatabases } from './helpers.js';
+import { pow, testDatabases, testMailbox } from './helpers.js';
 import { seedStaff, signIn, staffRequest } from './staff-helpers.js';
 
-let smtp: TestSmtpServer;
-before(async () => {
-  smtp = await startTestSmtpServer();
-});
-after(() => smtp.close());
+const mailbox = testMailbox();
 
 const survey: SurveyInput = {
   title: { sv: 'Livet i Exempelby', en: 'Life in Exempelby' },
@@ -122,8 +118,7 @@ describe('the small-group rule', () => {
 for (const database of testDatabases()) {
   describe(`surveys on ${database.name}`, () => {
     async function setup() {
-      const mailer = createMailer({ smtpUrl: smtp.url, mailFrom: 'Exempelby kommun <medverka@kommun.test>', outboxDir: '/nonexistent' }, memoryLogger());
-      const t = await testApp(database, { PANEL_MIN_GROUP: '3', POW_MAX_NUMBER: '1000' }, { mailer });
+      const t = await mailbox.app(database, { PANEL_MIN_GROUP: '3', POW_MAX_NUMBER: '1000' });
       await t.db.deleteFrom('surveys').execute();
       await t.db.deleteFrom('panel_members').execute();
       if (!(await t.db.selectFrom('staff_users').select('id').executeTakeFirst())) await seedStaff(t.db);
@@ -133,15 +128,10 @@ for (const database of testDatabases()) {
       const staff = (method: string, path: string, body?: unknown) =>
         staffRequest(t.app, path, { method, body, cookie: path.endsWith('/approve') ? otherCookie : cookie });
       const asAuthor = (method: string, path: string, body?: unknown) => staffRequest(t.app, path, { method, body, cookie });
-      return { ...t, staff, asAuthor, close: async () => { await mailer.close(); await t.db.destroy(); } };
+      return { ...t, staff, asAuthor };
     }
     type App = Awaited<ReturnType<typeof setup>>['app'];
-    const mailTo = async (to: string, match: (m: CapturedMail) => boolean = () => true) => {
-      const mail = await smtp.waitFor((m) => m.envelope.to.some((t) => t.toLowerCase() === to.toLowerCase()) && match(m));
-      smtp.messages.splice(smtp.messages.indexOf(mail), 1);
-      return mail;
-    };
-    const mailsTo = (to: string) => smtp.messages.filter((m) => m.envelope.to.some((t) => t.toLowerCase() === to.toLowerCase()));
+    const { mailTo, mailsTo } = mailbox;
     const tokenIn = (mail: CapturedMail, id: number) => {
       const link = findLinks(mail.text).find((l) => l.includes(`/enkat/${id}`))!;
       assert.ok(link, 'a personal survey link');
@@ -377,8 +367,7 @@ for (const database of testDatabases()) {
     });
 
     it('hides groups that could be worked out by subtraction: six members, five aged 30–49 and one 65+, give nothing of the one away (#20)', async () => {
-      const mailer = createMailer({ smtpUrl: smtp.url, mailFrom: 'Exempelby kommun <medverka@kommun.test>', outboxDir: '/nonexistent' }, memoryLogger());
-      const t = await testApp(database, { PANEL_MIN_GROUP: '5', PANEL_DISTRICTS: 'Norr, Söder' }, { mailer });
+      const t = await mailbox.app(database, { PANEL_MIN_GROUP: '5', PANEL_DISTRICTS: 'Norr, Söder' });
       const { app, db } = t;
       try {
         await db.deleteFrom('surveys').execute();
@@ -432,8 +421,7 @@ for (const database of testDatabases()) {
           assert.ok(results.groups!.every((g) => g.hidden || g.respondents >= results.minGroup));
         }
       } finally {
-        await mailer.close();
-        await t.db.destroy();
+        await t.close();
       }
     });
 

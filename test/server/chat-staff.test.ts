@@ -1,23 +1,17 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { powHeader } from '../../server/abuse/proof-of-work.js';
 import { chatTokenHeader } from '../../server/chat/routes.js';
 import type { ChatStatus, StaffConversation } from '../../server/chat/schemas.js';
 import type { ChatMessage } from '../../server/chat/schemas.js';
 import { addMessage, startConversation } from '../../server/chat/store.js';
 import type { Db } from '../../server/db/index.js';
-import { startTestSmtpServer, type TestSmtpServer } from '../../server/mail/capture.js';
 import { createStaffUser } from '../../server/staff/store.js';
-import { fromAddress, memoryLogger, openDatabase, pow, testApp, testDatabases } from './helpers.js';
+import { fromAddress, openDatabase, pow, powPost, testApp, testDatabases, testMailbox } from './helpers.js';
 import { follow, serveApp } from './sse-client.js';
 import { seedStaff, signIn, staffAccounts, staffRequest } from './staff-helpers.js';
-import { createMailer } from '../../server/mail/mailer.js';
 
-let smtp: TestSmtpServer;
-before(async () => {
-  smtp = await startTestSmtpServer();
-});
-after(() => smtp.close());
+const mailbox = testMailbox();
 
 type Page = Awaited<ReturnType<typeof follow>>;
 type ErrorJson = { error: { status: number; code: string; issues?: { path: string }[] } };
@@ -49,7 +43,7 @@ for (const database of testDatabases()) {
     it('lives a whole conversation: inbox, claim, answer over the resident’s events, transfer, close, rating and transcript', async () => {
       const db = await openDatabase(database);
       const ids = await staffIn(db);
-      const server = await serveApp(database, db, { SMTP_URL: smtp.url });
+      const server = await serveApp(database, db, { SMTP_URL: mailbox.smtp.url });
       const origin = 'http://127.0.0.1';
       const signInAs = async (role: keyof typeof staffAccounts) => {
         const { email, password } = staffAccounts[role];
@@ -207,7 +201,7 @@ for (const database of testDatabases()) {
         const sent = await fetch(`${server.url}/api/chat/conversations/${id}/transcript`, { method: 'POST', headers: { [chatTokenHeader]: started.token } });
         assert.deepEqual([sent.status, await sent.json()], [202, { sent: true, to: rut }], 'no body: to the address from the start');
         const kopia = rut;
-        const mail = await smtp.waitFor((m) => m.envelope.to.includes(kopia));
+        const mail = await mailbox.smtp.waitFor((m) => m.envelope.to.includes(kopia));
         assert.equal(mail.subject, 'Ditt chattsamtal med kommunen');
         const { messages } = (await (await staff(admin, 'GET', `/api/staff/chat/conversations/${id}`)).json()) as { messages: ChatMessage[] };
         assert.equal(messages.length, 6);
@@ -234,7 +228,7 @@ for (const database of testDatabases()) {
         assert.equal((await db.selectFrom('chat_conversations').select('transcripts_sent').where('id', '=', id).executeTakeFirstOrThrow()).transcripts_sent, 3);
         await new Promise((r) => setTimeout(r, 300));
         assert.deepEqual(
-          smtp.messages.filter((m) => m.subject === 'Ditt chattsamtal med kommunen' && m.envelope.to.some((to) => to.includes(`.${database.name}@`) || to.includes('mailinator'))).map((m) => m.envelope.to),
+          mailbox.smtp.messages.filter((m) => m.subject === 'Ditt chattsamtal med kommunen' && m.envelope.to.some((to) => to.includes(`.${database.name}@`) || to.includes('mailinator'))).map((m) => m.envelope.to),
           [[kopia], [kopia], [kopia]],
           'every transcript went to the address from the start, and only there',
         );
@@ -458,13 +452,11 @@ for (const database of testDatabases()) {
     });
 
     it('mails a message left while closed to CHAT_CASE_EMAIL, with a receipt in the resident’s language', async () => {
-      const mailer = createMailer({ smtpUrl: smtp.url, mailFrom: 'Exempelby kommun <medverka@kommun.test>', outboxDir: '/nonexistent' }, memoryLogger());
-      const { app, db } = await testApp(database, { POW_MAX_NUMBER: '1000', CHAT_CASE_EMAIL: 'kontaktcenter@kommun.test' }, { mailer });
+      const { app, db, close } = await mailbox.app(database, { POW_MAX_NUMBER: '1000', CHAT_CASE_EMAIL: 'kontaktcenter@kommun.test' });
       try {
         await staffIn(db);
-        let address = 0;
-        const leave = async (body: unknown, withPow = true) =>
-          app.request('/api/chat/cases', { method: 'POST', headers: { 'Content-Type': 'application/json', ...(withPow ? { [powHeader]: await pow(app) } : {}) }, body: JSON.stringify(body) }, fromAddress(`198.51.100.${++address}`));
+        const leave = (body: unknown, withPow = true) =>
+          withPow ? powPost(app, '/api/chat/cases', body) : app.request('/api/chat/cases', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }, fromAddress('198.51.100.250'));
         const sam = `sam.${database.name}@example.se`;
         const count = async () => (await db.selectFrom('chat_cases').select('id').execute()).length;
         const before = await count();
@@ -485,16 +477,16 @@ for (const database of testDatabases()) {
         const res = await leave({ name: 'Sam', email: sam, message: 'Hello, my number is 811218-9876 and my bin was not emptied.', lang: 'en' });
         assert.equal(res.status, 201);
         const { case: left } = (await res.json()) as { case: { id: number } };
-        const toCentre = await smtp.waitFor((m) => m.envelope.to.includes('kontaktcenter@kommun.test') && m.headers['reply-to'] === sam);
+        const toCentre = await mailbox.smtp.waitFor((m) => m.envelope.to.includes('kontaktcenter@kommun.test') && m.headers['reply-to'] === sam);
         assert.equal(toCentre.subject, `Nytt meddelande från chatten (ärende ${left.id})`);
         assert.match(toCentre.text, /Namn: Sam\n/);
         assert.ok(toCentre.text.includes(`E-post: ${sam}\n`));
         assert.ok(toCentre.text.includes('Hello, my number is XXXXXX-XXXX and my bin was not emptied.'));
         assert.ok(!toCentre.raw.includes('9876'));
-        const receipt = await smtp.waitFor((m) => m.envelope.to.includes(sam));
+        const receipt = await mailbox.smtp.waitFor((m) => m.envelope.to.includes(sam));
         assert.equal(receipt.subject, 'We have received your message');
         assert.ok(receipt.text.includes(`case ${left.id}`));
-        assert.ok(!smtp.messages.some((m) => m.envelope.to.includes(staffAccounts.admin.email) && m.headers['reply-to'] === sam), 'not to staff when an address is set');
+        assert.ok(!mailbox.smtp.messages.some((m) => m.envelope.to.includes(staffAccounts.admin.email) && m.headers['reply-to'] === sam), 'not to staff when an address is set');
         const stored = await db.selectFrom('chat_cases').selectAll().where('id', '=', left.id).executeTakeFirstOrThrow();
         assert.equal(stored.masked, 1);
         assert.equal(typeof stored.mailed_at, 'string');
@@ -511,43 +503,36 @@ for (const database of testDatabases()) {
           mailedAt: stored.mailed_at,
         });
       } finally {
-        await mailer.close();
-        await db.destroy();
+        await close();
       }
     });
 
     it('mails a message left to every active administrator and chat agent when no CHAT_CASE_EMAIL is set', async () => {
-      const mailer = createMailer({ smtpUrl: smtp.url, mailFrom: 'Exempelby kommun <medverka@kommun.test>', outboxDir: '/nonexistent' }, memoryLogger());
-      const { app, db } = await testApp(database, { POW_MAX_NUMBER: '1000' }, { mailer });
+      const { app, db, close } = await mailbox.app(database, { POW_MAX_NUMBER: '1000' });
       try {
         await staffIn(db);
         const away = (await db.selectFrom('staff_users').select('id').where('email', '=', 'ledig@kommun.test').executeTakeFirst()) ?? (await createStaffUser(db, { email: 'ledig@kommun.test', name: 'Lo Ledig', role: 'chat_agent', password: 'ledig-lösenord-123' }));
         await db.updateTable('staff_users').set({ disabled: 1 }).where('id', '=', away.id).execute();
         // Both databases' runs share the mail server, so each resident has an address of their own.
         const kim = `kim.${database.name}@example.se`;
-        const res = await app.request('/api/chat/cases', {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', [powHeader]: await pow(app) },
-          body: JSON.stringify({ email: kim, message: 'Hej, när öppnar ni?', lang: 'sv' }),
-        });
+        const res = await powPost(app, '/api/chat/cases', { email: kim, message: 'Hej, när öppnar ni?', lang: 'sv' });
         assert.equal(res.status, 201);
         const { case: left } = (await res.json()) as { case: { id: number } };
         const about = (m: { subject: string; headers: Record<string, string> }) => m.subject.includes(`(ärende ${left.id})`) && m.headers['reply-to'] === kim;
-        await smtp.waitFor((m) => about(m) && m.envelope.to.includes(staffAccounts.admin.email));
-        await smtp.waitFor((m) => about(m) && m.envelope.to.includes(staffAccounts.chat_agent.email));
-        const receipt = await smtp.waitFor((m) => m.envelope.to.includes(kim));
+        await mailbox.smtp.waitFor((m) => about(m) && m.envelope.to.includes(staffAccounts.admin.email));
+        await mailbox.smtp.waitFor((m) => about(m) && m.envelope.to.includes(staffAccounts.chat_agent.email));
+        const receipt = await mailbox.smtp.waitFor((m) => m.envelope.to.includes(kim));
         assert.equal(receipt.subject, 'Vi har tagit emot ditt meddelande');
         await new Promise((r) => setTimeout(r, 200));
-        const recipients = smtp.messages.filter(about).flatMap((m) => m.envelope.to).sort();
+        const recipients = mailbox.smtp.messages.filter(about).flatMap((m) => m.envelope.to).sort();
         const active = await db.selectFrom('staff_users').select('email').where('disabled', '=', 0).where('role', 'in', ['admin', 'chat_agent']).execute();
         assert.deepEqual(recipients, active.map((u) => u.email).sort(), 'each active administrator and agent once');
         assert.ok(!recipients.includes(staffAccounts.moderator.email) && !recipients.includes('ledig@kommun.test'), 'not to the moderator nor to a disabled agent');
-        const mail = smtp.messages.find((m) => about(m))!;
+        const mail = mailbox.smtp.messages.find((m) => about(m))!;
         assert.match(mail.text, /Namn: \(inget namn\)\n/);
         assert.ok(mail.text.includes('Hej, när öppnar ni?'));
       } finally {
-        await mailer.close();
-        await db.destroy();
+        await close();
       }
     });
   });

@@ -2,19 +2,17 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { powHeader } from '../../server/abuse/proof-of-work.js';
 import { findPublicBudget, moveBudget, publishBudget } from '../../server/budgets/store.js';
 import { demoBudgetSlug, seedDemoBudget } from '../../server/budgets/seed.js';
 import { anonymiseOldConversations } from '../../server/chat/store.js';
 import type { Db } from '../../server/db/index.js';
-import { startTestSmtpServer, type TestSmtpServer } from '../../server/mail/capture.js';
-import { createMailer, findLinks } from '../../server/mail/mailer.js';
 import { confirmMember, createSurvey, inviteMembers, joinPanel, moveSurvey, responseByToken, savePage, submitResponse } from '../../server/panel/store.js';
 import { anonymiseOldBallots, anonymiseOldSignatures } from '../../server/petitions/housekeeping.js';
 import { confirmProposal, movePetition, proposePetition } from '../../server/petitions/store.js';
-import { fromAddress, memoryLogger, pow, testApp, testDatabases, type TestDatabase } from './helpers.js';
+import { fromAddress, memoryLogger, pow, testApp, testDatabases, testMailbox, type TestDatabase } from './helpers.js';
 import { seedStaff, signIn, staffRequest } from './staff-helpers.js';
 
 /**
@@ -24,11 +22,7 @@ import { seedStaff, signIn, staffRequest } from './staff-helpers.js';
  */
 
 const root = resolve(import.meta.dirname, '../..');
-let smtp: TestSmtpServer;
-before(async () => {
-  smtp = await startTestSmtpServer();
-});
-after(() => smtp.close());
+const mailbox = testMailbox();
 
 /** A resident whose every detail is unmistakable wherever it lands. */
 function person(label: string, n: number) {
@@ -69,7 +63,7 @@ for (const database of testDatabases()) {
   describe(`erasure and anonymisation on ${database.name}`, () => {
     it('leaves no personal data in the tables, exports or log, and every count as it was', { timeout: 60_000 }, async () => {
       const log = memoryLogger('info');
-      const mailer = createMailer({ smtpUrl: smtp.url, mailFrom: 'Exempelby kommun <medverka@kommun.test>', outboxDir: '/nonexistent' }, log);
+      const mailer = mailbox.mailer(undefined, log);
       const { app, db } = await testApp(
         database,
         { POW_MAX_NUMBER: '1000', TRUSTED_PROXIES: '127.0.0.1', CHAT_HOURS: 'mon-sun 00:00-24:00; holidays 00:00-24:00', CHAT_CASE_EMAIL: 'kontaktcenter@kommun.test', LOG_LEVEL: 'info' },
@@ -89,8 +83,7 @@ for (const database of testDatabases()) {
             fromAddress('127.0.0.1'),
           );
         const confirmFromMail = async (who: Person, kind: string) => {
-          const mail = await smtp.waitFor((m) => m.envelope.to.includes(who.email) && findLinks(m.text).some((l) => l.includes(`/bekrafta/${kind}/`)));
-          const link = new URL(findLinks(mail.text).find((l) => l.includes(`/bekrafta/${kind}/`))!);
+          const { link } = await mailbox.linkIn(who.email, new RegExp(`/bekrafta/${kind}/`));
           const res = await app.request(`${link.pathname}${link.search}`, { method: 'POST', headers: { Origin: 'http://dialog.test', 'Content-Type': 'application/x-www-form-urlencoded', 'X-Forwarded-For': who.address }, body: '' }, fromAddress('127.0.0.1'));
           assert.equal(res.status, 200);
         };

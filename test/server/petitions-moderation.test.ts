@@ -1,19 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { startTestSmtpServer, type TestSmtpServer } from '../../server/mail/capture.js';
-import { createMailer, findLinks } from '../../server/mail/mailer.js';
+import { describe, it } from 'node:test';
+import { findLinks } from '../../server/mail/mailer.js';
 import { csvCell } from '../../server/csv.js';
 import { confirmProposal, proposePetition, signPetition } from '../../server/petitions/store.js';
-import { memoryLogger, testApp, testDatabases } from './helpers.js';
+import { testApp, testDatabases, testMailbox } from './helpers.js';
 import { seedStaff, signIn, staffRequest } from './staff-helpers.js';
 
-let smtp: TestSmtpServer;
-before(async () => {
-  smtp = await startTestSmtpServer();
-});
-after(() => smtp.close());
-
-const mailsTo = (to: string) => smtp.messages.filter((m) => m.envelope.to.some((t) => t.toLowerCase() === to.toLowerCase()));
+const mailbox = testMailbox();
+const { mailsTo } = mailbox;
 
 describe('CSV cells', () => {
   it('neutralises spreadsheet formulas and quotes what needs quoting', () => {
@@ -30,9 +24,8 @@ describe('CSV cells', () => {
 for (const database of testDatabases()) {
   describe(`moderating e-petitions on ${database.name}`, () => {
     it('approves, corrects, notifies staff at the threshold, answers and exports, mailing who should hear', async () => {
-      smtp.messages.length = 0;
-      const mailer = createMailer({ smtpUrl: smtp.url, mailFrom: 'Kommunen <medverka@kommun.test>', outboxDir: '/nonexistent' }, memoryLogger());
-      const { app, db } = await testApp(database, { PETITION_OPEN_MONTHS: '3' }, { mailer });
+      mailbox.smtp.messages.length = 0;
+      const { app, db, close } = await mailbox.app(database, { PETITION_OPEN_MONTHS: '3' }, 'Kommunen <medverka@kommun.test>');
       try {
         await db.deleteFrom('petitions').execute();
         await db.deleteFrom('staff_users').execute();
@@ -60,7 +53,7 @@ for (const database of testDatabases()) {
         const approved = await req('POST', `/api/staff/petitions/${petitionId}/approve`);
         assert.equal(approved.status, 200);
         assert.equal(((await approved.json()) as { petition: { status: string } }).petition.status, 'open');
-        await smtp.waitFor((m) => m.subject === 'Ditt e-förslag är publicerat' && m.envelope.to.includes('greta@example.se'));
+        await mailbox.smtp.waitFor((m) => m.subject === 'Ditt e-förslag är publicerat' && m.envelope.to.includes('greta@example.se'));
 
         const hearing = await signPetition(db, petitionId, { name: '=HYPERLINK("http://evil","x")', email: 'hor@example.se', showName: false, hearBack: true, connection: 'resident', lang: 'en' });
         const silent = await signPetition(db, petitionId, { name: 'Tyst Person', email: 'tyst@example.se', showName: false, hearBack: false, connection: 'other', connectionText: 'Pendlar hit' });
@@ -68,7 +61,7 @@ for (const database of testDatabases()) {
         assert.equal(mailsTo('moderator@kommun.test').filter((m) => /nått gränsen/.test(m.subject)).length, 0);
         await app.request(`/bekrafta/underskrift/${silent.token}`, { method: 'POST' });
         for (const staff of ['moderator@kommun.test', 'admin@kommun.test']) {
-          await smtp.waitFor((m) => /nått gränsen/.test(m.subject) && m.envelope.to.includes(staff));
+          await mailbox.smtp.waitFor((m) => /nått gränsen/.test(m.subject) && m.envelope.to.includes(staff));
         }
         assert.equal(mailsTo('agent@kommun.test').length, 0, 'chat agents are not told');
 
@@ -85,10 +78,10 @@ for (const database of testDatabases()) {
         await req('POST', `/api/staff/petitions/${petitionId}/close`);
         const answered = await req('POST', `/api/staff/petitions/${petitionId}/answer`, { answer: 'Nämnden har beslutat att ställa ut tio nya bänkar i vår.' });
         assert.equal(((await answered.json()) as { mailed: number }).mailed, 2);
-        const toProposer = await smtp.waitFor((m) => /^Svar på e-förslaget/.test(m.subject) && m.envelope.to.includes('greta@example.se'));
+        const toProposer = await mailbox.smtp.waitFor((m) => /^Svar på e-förslaget/.test(m.subject) && m.envelope.to.includes('greta@example.se'));
         assert.match(toProposer.text, /tio nya bänkar/);
         assert.ok(findLinks(toProposer.text).some((l) => l === `http://dialog.test/e-forslag/${petitionId}`), 'links to the petition’s page, not to the API');
-        const toSigner = await smtp.waitFor((m) => m.envelope.to.includes('hor@example.se') && /answer/i.test(m.subject));
+        const toSigner = await mailbox.smtp.waitFor((m) => m.envelope.to.includes('hor@example.se') && /answer/i.test(m.subject));
         assert.match(toSigner.subject, /^Answer to the e-petition/, 'in the language the signer signed in');
         assert.match(toSigner.text, /tio nya bänkar/);
         assert.equal(mailsTo('tyst@example.se').length, 0, 'only those who asked hear back');
@@ -98,8 +91,7 @@ for (const database of testDatabases()) {
         const actions = ((await (await staffRequest(app, '/api/staff/audit', { cookie: await signIn(app, 'admin') })).json()) as { entries: { action: string }[] }).entries.map((e) => e.action);
         for (const a of ['petition.correct', 'petition.approve', 'petition.export-signatures', 'petition.close', 'petition.answer']) assert.ok(actions.includes(a), a);
       } finally {
-        await mailer.close();
-        await db.destroy();
+        await close();
       }
     });
 
@@ -151,9 +143,8 @@ for (const database of testDatabases()) {
     });
 
     it('rejects with a reason the proposer is told', async () => {
-      smtp.messages.length = 0;
-      const mailer = createMailer({ smtpUrl: smtp.url, mailFrom: 'Kommunen <medverka@kommun.test>', outboxDir: '/nonexistent' }, memoryLogger());
-      const { app, db } = await testApp(database, {}, { mailer });
+      mailbox.smtp.messages.length = 0;
+      const { app, db, close } = await mailbox.app(database, {}, 'Kommunen <medverka@kommun.test>');
       try {
         await db.deleteFrom('staff_users').execute();
         await seedStaff(db);
@@ -163,13 +154,12 @@ for (const database of testDatabases()) {
         assert.equal((await staffRequest(app, `/api/staff/petitions/${petitionId}/reject`, { method: 'POST', cookie: mod, body: { reason: 'kort' } })).status, 400);
         const rejected = await staffRequest(app, `/api/staff/petitions/${petitionId}/reject`, { method: 'POST', cookie: mod, body: { reason: 'Förslaget gäller inte något som kommunen beslutar om.' } });
         assert.equal(rejected.status, 200);
-        const mail = await smtp.waitFor((m) => m.subject === 'Ditt e-förslag publicerades inte');
+        const mail = await mailbox.smtp.waitFor((m) => m.subject === 'Ditt e-förslag publicerades inte');
         assert.match(mail.text, /inte något som kommunen beslutar om/);
         assert.equal((await staffRequest(app, `/api/staff/petitions/${petitionId}/approve`, { method: 'POST', cookie: mod })).status, 409);
         assert.equal((await app.request(`/api/petitions/${petitionId}`)).status, 404);
       } finally {
-        await mailer.close();
-        await db.destroy();
+        await close();
       }
     });
   });

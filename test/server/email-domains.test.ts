@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkEmailDomain } from '../../server/abuse/email-domains.js';
-import { powHeader } from '../../server/abuse/proof-of-work.js';
 import { moveBudget, saveBudget } from '../../server/budgets/store.js';
 import { confirmProposal, movePetition, proposePetition } from '../../server/petitions/store.js';
-import { fromAddress, pow, testApp, testConfig } from './helpers.js';
+import { powPost, testApp, testConfig } from './helpers.js';
 
 
 describe('the e-mail domain policy', () => {
@@ -56,9 +55,7 @@ describe('the e-mail domain policy', () => {
       });
       await moveBudget(db, 'b', 'open');
       const itemId = (await db.selectFrom('budget_items').select('id').executeTakeFirstOrThrow()).id;
-      let n = 0;
-      const post = async (path: string, body: unknown) =>
-        app.request(path, { method: 'POST', headers: { 'Content-Type': 'application/json', [powHeader]: await pow(app) }, body: JSON.stringify(body) }, fromAddress(`198.51.100.${++n}`));
+      const post = (path: string, body: unknown) => powPost(app, path, body);
       const refused = [
         await post(`/api/petitions/${petitionId}/signatures`, { name: 'S', email: 's@mailinator.com', connection: 'resident' }),
         await post(`/api/petitions/${petitionId}/signatures`, { name: 'S', email: 's@mail.spam.example', connection: 'resident' }),

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { powHeader } from '../../server/abuse/proof-of-work.js';
 import { findLinks, type Mail, type Mailer } from '../../server/mail/mailer.js';
 import { moderationMail, proposalConfirmationMail } from '../../server/petitions/mails.js';
 import { confirmProposal, proposePetition } from '../../server/petitions/store.js';
-import { pow, testApp, testDatabases } from './helpers.js';
+import { powPost, testApp, testDatabases } from './helpers.js';
 import { seedStaff, signIn, staffRequest } from './staff-helpers.js';
 
 /** A mailer that keeps what it is given. */
@@ -53,11 +52,7 @@ for (const database of testDatabases()) {
       try {
         await db.deleteFrom('staff_users').execute();
         await seedStaff(db);
-        const res = await app.request('/api/petitions', {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', [powHeader]: await pow(app) },
-          body: JSON.stringify({ title: linkyTitle, body: 'Ett förslag vars rubrik försöker skicka länkar till främlingar.', name: 'Bluff Bluffsson', email: 'framling@example.se', publicDocumentAccepted: true }),
-        });
+        const res = await powPost(app, '/api/petitions', { title: linkyTitle, body: 'Ett förslag vars rubrik försöker skicka länkar till främlingar.', name: 'Bluff Bluffsson', email: 'framling@example.se', publicDocumentAccepted: true });
         assert.equal(res.status, 202);
         const confirmation = mailer.sent.find((m) => m.to === 'framling@example.se')!;
         assert.equal(findLinks(confirmation.text).length, 1);

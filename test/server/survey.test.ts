@@ -7,7 +7,7 @@ import { surveyResults } from '../../server/panel/results.js';
 import { shownBreakdowns, shownGroups } from '../../server/privacy/small-groups.js';
 import { confirmMember, joinPanel } from '../../server/panel/store.js';
 import { powHeader } from '../../server/abuse/proof-of-work.js';
-import { pow, testDatabases, testMailbox } from './helpers.js';
+import { pow, powPost, testDatabases, testMailbox } from './helpers.js';
 import { seedStaff, signIn, staffRequest } from './staff-helpers.js';
 
 const mailbox = testMailbox();
@@ -508,7 +508,7 @@ for (const database of testDatabases()) {
         assert.equal(shown.survey.closesAt, closesAt, 'residents see the deadline');
         assert.deepEqual(shown.survey.pages[1]!.questions[0]!.scaleLabels, scaled.pages[1]!.questions[0]!.scaleLabels);
 
-        const started = await app.request(`/api/surveys/${id}/responses`, { method: 'POST', headers: { 'Content-Type': 'application/json', [powHeader]: await pow(app) }, body: '{}' });
+        const started = await powPost(app, `/api/surveys/${id}/responses`, {});
         const { token } = (await started.json()) as { token: string };
         assert.equal((await resident(app, 'PUT', `/api/surveys/${id}/pages/0`, token, { answers: { favorit: 0 } })).status, 200);
 
@@ -526,7 +526,7 @@ for (const database of testDatabases()) {
           assert.equal(error.code, 'survey_closed');
           assert.match(error.message, /deadline/);
         }
-        const late = await app.request(`/api/surveys/${id}/responses`, { method: 'POST', headers: { 'Content-Type': 'application/json', [powHeader]: await pow(app) }, body: '{}' });
+        const late = await powPost(app, `/api/surveys/${id}/responses`, {});
         assert.equal(late.status, 409);
         const rows = await db.selectFrom('survey_responses').select(['page', 'submitted_at']).where('survey_id', '=', id).execute();
         assert.deepEqual(rows, [{ page: 1, submitted_at: null }], 'nothing more stored after the deadline');

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { BudgetInput, PublicBudget } from '../../server/budgets/schemas.js';
-import { twoDistrictBudget } from './budget-fixtures.js';
+import { budgetApp, twoDistrictBudget } from './budget-fixtures.js';
 import { powPost, testDatabases, testMailbox } from './helpers.js';
-import { seedStaff, signIn, staffRequest } from './staff-helpers.js';
 
 const mailbox = testMailbox();
 
@@ -29,11 +28,8 @@ const projects: BudgetInput = { ...twoDistrictBudget, districts: [{ name: { sv: 
 for (const database of testDatabases()) {
   describe(`a budget's confirmation on ${database.name}`, () => {
     async function setup() {
-      const t = await mailbox.app(database, { POW_MAX_NUMBER: '1000' });
-      await t.db.deleteFrom('budgets').execute();
-      if (!(await t.db.selectFrom('staff_users').select('id').executeTakeFirst())) await seedStaff(t.db);
-      const cookie = await signIn(t.app, 'moderator');
-      const staff = (method: string, path: string, body?: unknown) => staffRequest(t.app, path, { method, body, cookie });
+      const t = await budgetApp(mailbox, database);
+      const { staff } = t;
       const open = async (input: BudgetInput) => {
         assert.equal((await staff('POST', '/api/staff/budgets', input)).status, 201);
         await staff('POST', `/api/staff/budgets/${input.slug}/open`);

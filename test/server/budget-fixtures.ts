@@ -1,4 +1,6 @@
 import type { BudgetInput } from '../../server/budgets/schemas.js';
+import type { TestDatabase, testMailbox } from './helpers.js';
+import { seedStaff, signIn, staffRequest } from './staff-helpers.js';
 
 /**
  * The projects of a two-district project vote, as the budget tests use them: two in the first
@@ -27,3 +29,16 @@ export const twoDistrictBudget: BudgetInput = {
   ],
   items: districtProjects,
 };
+
+/**
+ * The app with mail for a budget test: one database per file, so each test starts from no
+ * budgets and staff are made once; `staff` writes as the moderator.
+ */
+export async function budgetApp(mailbox: ReturnType<typeof testMailbox>, database: TestDatabase) {
+  const t = await mailbox.app(database, { POW_MAX_NUMBER: '1000' });
+  await t.db.deleteFrom('budgets').execute();
+  if (!(await t.db.selectFrom('staff_users').select('id').executeTakeFirst())) await seedStaff(t.db);
+  const cookie = await signIn(t.app, 'moderator');
+  const staff = (method: string, path: string, body?: unknown) => staffRequest(t.app, path, { method, body, cookie });
+  return { ...t, staff };
+}

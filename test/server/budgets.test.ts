@@ -5,10 +5,10 @@ import { demoBudgetSlug, seedDemoBudget } from '../../server/budgets/seed.js';
 import { castBallot, confirmBallot, computeResults, moveBudget, publishBudget, saveBudget } from '../../server/budgets/store.js';
 import { anonymiseOldBallots } from '../../server/petitions/housekeeping.js';
 import { findLinks } from '../../server/mail/mailer.js';
-import { districtProjects } from './budget-fixtures.js';
+import { budgetApp, districtProjects } from './budget-fixtures.js';
 import { readPabulib } from './budget-pabulib.js';
 import { fromAddress, powPost, testApp, testDatabases, testMailbox } from './helpers.js';
-import { seedStaff, signIn, staffRequest } from './staff-helpers.js';
+import { signIn, staffRequest } from './staff-helpers.js';
 
 const mailbox = testMailbox();
 
@@ -51,15 +51,7 @@ const projects: BudgetInput = {
 
 for (const database of testDatabases()) {
   describe(`participatory budgets on ${database.name}`, () => {
-    async function setup() {
-      const t = await mailbox.app(database, { POW_MAX_NUMBER: '1000' });
-      // One database per file: each test starts from no budgets, and staff are made once.
-      await t.db.deleteFrom('budgets').execute();
-      if (!(await t.db.selectFrom('staff_users').select('id').executeTakeFirst())) await seedStaff(t.db);
-      const cookie = await signIn(t.app, 'moderator');
-      const staff = (method: string, path: string, body?: unknown) => staffRequest(t.app, path, { method, body, cookie });
-      return { ...t, staff };
-    }
+    const setup = () => budgetApp(mailbox, database);
     const confirmFromMail = async (app: App, to: string) => {
       const { mail, link } = await mailbox.linkIn(to, /\/bekrafta\/budget\//);
       return { mail, res: await app.request(link.pathname + link.search, { method: 'POST' }) };

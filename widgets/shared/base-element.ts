@@ -28,6 +28,14 @@ function watchLang(el: MedverkaElement, on: boolean) {
 }
 
 /**
+ * Internal reactive state for `static properties`: `states('loading', 'problem')` declares
+ * each name as `{ state: true }` (re-renders on change, no attribute).
+ */
+export function states(...names: string[]): PropertyDeclarations {
+  return Object.fromEntries(names.map((name) => [name, { state: true }]));
+}
+
+/**
  * What every Medverka element shares: the API origin, and its language — the nearest
  * `lang` attribute, followed live when the page or the element changes it.
  */

@@ -1,3 +1,4 @@
+import { html, nothing, type TemplateResult } from 'lit';
 import type { StaffUser } from './api.js';
 import { MedverkaElement } from '../../shared/base-element.js';
 import { en } from '../strings.js';
@@ -44,4 +45,13 @@ export class ConsoleScreen extends MedverkaElement {
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
+}
+
+/**
+ * A screen's top: its h1 (the console moves focus there when the screen opens) and, when
+ * given, the paragraph that says what the screen is for.
+ */
+export function screenHeading(title: string, intro?: string | TemplateResult): TemplateResult {
+  return html`<h1 tabindex="-1">${title}</h1>
+    ${intro ? html`<p>${intro}</p>` : nothing}`;
 }

@@ -125,7 +125,9 @@ export async function takeStep(el: MedverkaConsole, page: HTMLElement, button: s
   $<HTMLButtonElement>(page, '[data-action=confirm]')!.click();
   await announced(el, done);
   await waitUntil(() => text($(page, '#status-heading')) === `Status: ${status}`, `the ${what} is ${status}`, { timeout: 5000 });
-  await waitUntil(() => focused() === $(page, '#status-heading'), 'focus goes to the new status');
+  // Focus moves once the screen has what the step changed from the server (a survey loads its
+  // results again first), so this waits for an answer, not only a render.
+  await waitUntil(() => focused() === $(page, '#status-heading'), 'focus goes to the new status', { timeout: 5000 });
 }
 
 /** A proof of work, solved as the resident widgets do (without a worker). */

@@ -6,23 +6,13 @@ import '../../widgets/budget/define.js';
 import type { MedverkaBudget } from '../../widgets/budget/budget.element.js';
 import type { PublicBudget } from '../../widgets/budget/budget-api.js';
 import type { MedverkaBallotCastDetail } from '../../widgets/shared/events.js';
-import { $, $$, expectChallengeOnlyOnceStarted, expectLoadingOnlyWhenSlow, expectRetry, failingToLoad, root, settled } from './resident.js';
+import { $, $$, expectChallengeOnlyOnceStarted, expectNotFound, itCopesWithAnUnreachableOrSlowServer, resetPage, root, settled } from './resident.js';
 // @ts-expect-error: served by the test runner's config, not a file
-import { api, hangingApi } from '/test-api.js';
+import { api } from '/test-api.js';
+import { seededBudgets as seeded } from './seeded.js';
 
 /** Text with every kind of space (Intl writes no-break spaces) as a plain one. */
 const plain = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
-
-/** The budgets test/widgets/seed.ts makes (that file holds server code, so not imported here). */
-const seeded = {
-  within: 'investeringar-2027',
-  balanced: 'drift-2027',
-  projects: 'medborgarbudget-2027',
-  closed: 'parker-2026',
-  published: 'trygghet-2026',
-  publishedProjects: 'lekplatser-2026',
-  publishedDistricts: 'omraden-2026',
-} as const;
 
 /** The seeded processes as the API gives them, for their items' ids. */
 const processes = {} as Record<keyof typeof seeded, PublicBudget>;
@@ -38,7 +28,9 @@ const itemId = (which: keyof typeof seeded, title: string) => processes[which].i
 const districtId = (name: string) => processes.projects.districts.find((d) => d.name.sv === name)!.id;
 
 // Not the "Laddar …" message (role=status), which shows when a load takes long, as on a busy machine.
-const loaded = <E extends LitElement>(el: E) => settled(el, '[part=heading], .message:not([role=status])');
+/** What the widget shows once loaded: its heading, or a message. */
+const ready = '[part=heading], .message:not([role=status])';
+const loaded = <E extends LitElement>(el: E) => settled(el, ready);
 
 async function budget(which: keyof typeof seeded | string, attrs: { lang?: string } = {}) {
   const slug = which in seeded ? seeded[which as keyof typeof seeded] : which;
@@ -61,11 +53,7 @@ const leftText = (el: MedverkaBudget) => plain($(el, '.tally-left')!.textContent
 const live = (el: MedverkaBudget) => $(el, '[aria-live=polite]')!;
 
 describe('<medverka-budget>', () => {
-  afterEach(async () => {
-    await emulateMedia({ media: 'screen' });
-    await setViewport({ width: 800, height: 600 });
-    await executeServerCommand('forced-colors', { active: false });
-  });
+  afterEach(resetPage);
 
   it('shows an open slider process: a native slider and an exact field per line, in kronor, with the rule and what is left', async () => {
     const el = await budget('within');
@@ -441,25 +429,12 @@ describe('<medverka-budget>', () => {
     await expect(english).to.be.accessible();
   });
 
-  it('says so when there is no such budget (or it is a draft), and tells the page', async () => {
-    const { el, detail } = await failingToLoad('medverka-budget', { api: api as string, budget: 'finns-inte' });
-    expect(detail).to.deep.equal({ what: 'budget', status: 404 });
-    await loaded(el);
-    expect($(el, '.message')!.textContent).to.equal('Budgeten finns inte, eller har inte öppnat ännu.');
-    await expect(el).to.be.accessible();
-    el.remove();
-  });
+  it('says so when there is no such budget (or it is a draft), and tells the page', () =>
+    expectNotFound('medverka-budget', { api: api as string, budget: 'finns-inte' }, 'budget', ready, (message) =>
+      expect(message.textContent).to.equal('Budgeten finns inte, eller har inte öppnat ännu.'),
+    ));
 
-  it('shows an error with a retry button when the server cannot be reached', async () => {
-    const el = await fixture<MedverkaBudget>(html`<medverka-budget budget="x" api="http://127.0.0.1:9/"></medverka-budget>`);
-    await loaded(el);
-    await expectRetry(el, 'Det gick inte att hämta budgeten just nu.');
-  });
-
-  it('shows a loading state, announced, only when loading takes a while', async () => {
-    const el = await fixture<MedverkaBudget>(html`<medverka-budget budget="x" api=${hangingApi as string}></medverka-budget>`);
-    await expectLoadingOnlyWhenSlow(el);
-  });
+  itCopesWithAnUnreachableOrSlowServer('medverka-budget', { budget: 'x' }, ready, 'Det gick inte att hämta budgeten just nu.');
 
   it('does not fetch a challenge until the resident starts', async () => {
     await expectChallengeOnlyOnceStarted(() => budget('within'), 'input[type=range]', 'starting fetches one');

@@ -2,6 +2,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../widgets/chat/define.js';
+import { resetPage } from './resident.js';
 import type { MedverkaChat } from '../../widgets/chat/chat.element.js';
 import type { MedverkaChatPanel } from '../../widgets/chat/panel.element.js';
 import type { MedverkaChatEndedDetail, MedverkaChatOpenedDetail, MedverkaChatStartedDetail } from '../../widgets/shared/events.js';
@@ -89,8 +90,7 @@ describe('<medverka-chat>', () => {
 
   afterEach(async () => {
     sessionStorage.clear();
-    await setViewport({ width: 800, height: 600 });
-    await executeServerCommand('forced-colors', { active: false });
+    await resetPage();
     await hours(alwaysOpen);
   });
 

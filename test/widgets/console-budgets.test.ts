@@ -4,7 +4,7 @@ import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { staffApi } from '../../widgets/console/kit/api.js';
 import type { MedverkaConsole } from '../../widgets/console/shell/console.element.js';
 
-import { $, $$, announced, fakeApi as fakeBudgetApi, fill as fillField, focused, go, lifecyclePage, navLabels, reply, screen, signedIn, solvedPow, takeStep, text, uniqueSlug } from './console-helpers.js';
+import { $, $$, announced, fakeApi as fakeBudgetApi, fill as fillField, focused, go, leaveConsole, lifecyclePage, listLoaded, navLabels, offeredTo, refusedTo, reply, screen, signedIn, signOut, solvedPow, takeStep, text, uniqueSlug } from './console-helpers.js';
 
 // Every budget made here has a name of its own (the database is shared by all the widget test
 // files, and other files seed budgets of their own).
@@ -14,7 +14,7 @@ const budgetPage = (el: MedverkaConsole, slug: string) => lifecyclePage(el, 'med
 
 /** The list once loaded, as its rows by budget name. */
 async function listedRow(list: HTMLElement, slug: string): Promise<HTMLTableRowElement | undefined> {
-  await waitUntil(() => $(list, 'tbody, .none, .notice'), 'the list has loaded', { timeout: 5000 });
+  await listLoaded(list, 'the list has loaded', { orNotice: true });
   return $<HTMLTableRowElement>(list, `tbody tr[data-slug="${slug}"]`) ?? undefined;
 }
 
@@ -58,15 +58,8 @@ const step = (el: MedverkaConsole, page: HTMLElement, button: string, done: stri
 
 describe('<medverka-console> participatory budgets', function () {
   this.timeout(60000);
-  let restoreFetch: (() => void) | undefined;
 
-  afterEach(async () => {
-    restoreFetch?.();
-    restoreFetch = undefined;
-    await staffApi.signOut().catch(() => undefined);
-    history.replaceState(null, '', location.pathname + location.search);
-    document.documentElement.lang = 'sv';
-  });
+  afterEach(leaveConsole);
 
   it('is there for administrators and moderators, not for chat agents', async () => {
     const moderator = await signedIn('moderator', '/budgets');
@@ -75,24 +68,16 @@ describe('<medverka-console> participatory budgets', function () {
     const list = screen(moderator);
     expect(list.localName).to.equal('medverka-console-budgets');
     expect(text($(list, 'h1'))).to.equal('Budgetar');
-    await waitUntil(() => $(list, 'tbody, .none'), 'the list has loaded', { timeout: 5000 });
+    await listLoaded(list);
     await expect(moderator).to.be.accessible();
-    await staffApi.signOut();
-    moderator.remove();
-
-    const admin = await signedIn('admin');
-    expect(navLabels(admin)).to.include('Budgetar');
-    await staffApi.signOut();
-    admin.remove();
-
-    const agent = await signedIn('agent', '/budgets');
-    expect(navLabels(agent)).not.to.include('Budgetar');
-    expect(text($(agent, 'main h1'))).to.equal('Ingen åtkomst');
+    await signOut(moderator);
+    await signOut(await offeredTo('admin', 'Budgetar'));
+    await refusedTo('agent', '/budgets', 'Budgetar');
   });
 
   it('shows the list loading, empty and failing, each accessibly (API stand-in)', async () => {
     let answer: () => Promise<Response> = () => new Promise<Response>(() => {});
-    restoreFetch = fakeBudgetApi(/^\/api\/staff\/budgets$/, () => answer());
+    const restoreFetch = fakeBudgetApi(/^\/api\/staff\/budgets$/, () => answer());
     const el = await signedIn('moderator', '/budgets');
     const list = screen(el);
     await waitUntil(() => text(list.shadowRoot).includes('Laddar …'), 'loading');
@@ -116,20 +101,18 @@ describe('<medverka-console> participatory budgets', function () {
 
     // Trying again reaches the real server.
     restoreFetch();
-    restoreFetch = undefined;
     $$<HTMLButtonElement>(again, '.notice.problem button')[0]!.click();
-    await waitUntil(() => $(again, 'tbody, .none'), 'the list after trying again', { timeout: 5000 });
+    await listLoaded(again, 'the list after trying again');
   });
 
   it('shows a budget loading, and one that does not exist, accessibly', async () => {
-    restoreFetch = fakeBudgetApi(/^\/api\/staff\/budgets\/laddas-/, () => new Promise<Response>(() => {}));
+    const restoreFetch = fakeBudgetApi(/^\/api\/staff\/budgets\/laddas-/, () => new Promise<Response>(() => {}));
     const el = await signedIn('admin', '/budgets/laddas-for-evigt');
     const page = screen(el);
     await waitUntil(() => text(page.shadowRoot).includes('Laddar …'), 'loading');
     expect(text($(page, 'h1'))).to.equal('laddas-for-evigt');
     await expect(el).to.be.accessible();
     restoreFetch();
-    restoreFetch = undefined;
 
     const unknown = uniqueSlug('finns-inte');
     location.hash = `#/budgets/${unknown}`;

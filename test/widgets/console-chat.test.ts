@@ -4,7 +4,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { staffApi } from '../../widgets/console/kit/api.js';
 import { chatApi } from '../../widgets/console/chat/chat-api.js';
 import type { MedverkaConsole } from '../../widgets/console/shell/console.element.js';
-import { $, $$, announced, focused, go, navLabels, region, screen, signedIn as signIn, solvedPow, staff, text, type Who } from './console-helpers.js';
+import { $, $$, announced, focused, go, leaveConsole, navLabels, offeredTo, refusedTo, region, screen, signedIn as signIn, signOut, solvedPow, staff, text, type Who } from './console-helpers.js';
 
 // Residents start chats through the public API, with a proof of work, as the chat widget does.
 
@@ -107,8 +107,7 @@ describe('<medverka-console> chat inbox', function () {
 
   afterEach(async () => {
     await closeAll();
-    history.replaceState(null, '', location.pathname + location.search);
-    document.documentElement.lang = 'sv';
+    await leaveConsole();
     document.title = '';
   });
 
@@ -122,18 +121,12 @@ describe('<medverka-console> chat inbox', function () {
     expect(text($(list, '#ongoing'))).to.equal('Inga samtal pågår.');
     expect(document.title).to.equal('Chatt – Medverka – personal');
     await expect(agent).to.be.accessible();
-    await staffApi.signOut();
-    agent.remove();
+    await signOut(agent);
 
-    const admin = await signedIn('admin');
-    expect(navLabels(admin)).to.include('Chatt');
+    const admin = await offeredTo('admin', 'Chatt');
     expect(location.hash, 'administrators start with the daily work, the e-petitions').to.equal('#/petitions');
-    await staffApi.signOut();
-    admin.remove();
-
-    const moderator = await signedIn('moderator', '/chat');
-    expect(navLabels(moderator)).not.to.include('Chatt');
-    expect(text($(moderator, 'main h1'))).to.equal('Ingen åtkomst');
+    await signOut(admin);
+    await refusedTo('moderator', '/chat', 'Chatt');
   });
 
   it('shows new chats live, says each once in the live region, and counts them in the navigation and the title', async () => {

@@ -3,7 +3,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { staffApi } from '../../widgets/console/kit/api.js';
 import type { MedverkaConsole } from '../../widgets/console/shell/console.element.js';
-import { $, signedIn, text } from './console-helpers.js';
+import { $, leaveConsole, signedIn, text } from './console-helpers.js';
 
 // The console's embed builder (Bädda in), against the real server (see web-test-runner.config.js).
 async function builder(): Promise<{ el: MedverkaConsole; embed: HTMLElement }> {
@@ -31,10 +31,7 @@ function choose(embed: HTMLElement, value: string) {
 describe('<medverka-console-embed>: the embed builder', function () {
   this.timeout(30000);
 
-  afterEach(async () => {
-    await staffApi.signOut().catch(() => undefined);
-    history.replaceState(null, '', location.pathname);
-  });
+  afterEach(leaveConsole);
 
   it('offers the SRI hash unticked, says what it costs, and adds it when ticked', async () => {
     const { el, embed } = await builder();

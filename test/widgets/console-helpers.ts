@@ -4,6 +4,7 @@
 // staff accounts (see web-test-runner.config.js and test/widgets/seed.ts), so the console
 // runs exactly as it does at /admin.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { staffApi } from '../../widgets/console/kit/api.js';
 import type { MedverkaConsole } from '../../widgets/console/shell/console.element.js';
 import '../../widgets/console/define.js';
 import { encodeSolution, solve } from '../../widgets/forms/proof-of-work.js';
@@ -45,6 +46,14 @@ export async function announced(el: MedverkaConsole, expected: string | RegExp) 
   );
 }
 
+/** Each console test's afterEach: API stand-ins undone, signed out, and the page as it was (no hash, in Swedish). */
+export async function leaveConsole() {
+  for (const undo of [...fakes].reverse()) undo();
+  await staffApi.signOut().catch(() => undefined);
+  history.replaceState(null, '', location.pathname + location.search);
+  document.documentElement.lang = 'sv';
+}
+
 export async function openConsole(): Promise<MedverkaConsole> {
   const el = await fixture<MedverkaConsole>(html`<medverka-console></medverka-console>`);
   await waitUntil(() => $(el, 'medverka-console-sign-in, nav'), 'the console knows whether anyone is signed in', { timeout: 5000 });
@@ -72,8 +81,52 @@ export async function signedIn(who: Who, hash = '', { orAlready = false } = {}):
   history.replaceState(null, '', hash ? `#${hash}` : location.pathname + location.search);
   const el = await openConsole();
   if (!orAlready || $(el, 'medverka-console-sign-in')) await submitSignIn(el, staff[who].email, staff[who].password);
+  return signInDone(el);
+}
+
+async function signInDone(el: MedverkaConsole): Promise<MedverkaConsole> {
   await waitUntil(() => $(el, 'nav'), 'signed in', { timeout: 8000 });
   return el;
+}
+
+/**
+ * A staff account of its own, for a test that changes it: the admin makes it through the API
+ * (`<prefix>.<something unique>@kommun.test`), and it signs in through the console's form.
+ */
+export async function signedInAsNew(prefix: string, account: Omit<Parameters<typeof staffApi.createUser>[0], 'email'>) {
+  const admin = await signedIn('admin');
+  const email = `${prefix}.${Date.now().toString(36)}@kommun.test`;
+  const { user } = await staffApi.createUser({ email, ...account });
+  await signOut(admin);
+  const el = await openConsole();
+  await submitSignIn(el, email, account.password);
+  return { el: await signInDone(el), email, user };
+}
+
+/** Signs out (through the API) and takes the console off the page, before someone else signs in. */
+export async function signOut(el: MedverkaConsole) {
+  await staffApi.signOut();
+  el.remove();
+}
+
+/** `who`'s navigation offers `label` (signed in, for the test to sign out). */
+export async function offeredTo(who: Who, label: string, hash = ''): Promise<MedverkaConsole> {
+  const el = await signedIn(who, hash);
+  expect(navLabels(el)).to.include(label);
+  return el;
+}
+
+/** `who`'s navigation does not offer `label`, and opening its screen at `hash` says there is no access. */
+export async function refusedTo(who: Who, hash: string, label: string): Promise<MedverkaConsole> {
+  const el = await signedIn(who, hash);
+  expect(navLabels(el)).not.to.include(label);
+  expect(text($(el, 'main h1'))).to.equal('Ingen åtkomst');
+  return el;
+}
+
+/** A list screen once it has loaded (rows, "none yet", or with `orNotice` a notice instead). */
+export async function listLoaded(list: HTMLElement, what = 'the list has loaded', { orNotice = false } = {}) {
+  await waitUntil(() => $(list, orNotice ? 'tbody, .none, .notice' : 'tbody, .none'), what, { timeout: 5000 });
 }
 
 /** The screen element shown in <main>. */
@@ -136,14 +189,27 @@ export async function solvedPow(): Promise<string> {
   return encodeSolution(challenge, await solve(challenge, { worker: false }));
 }
 
-/** Stands in for the API paths matching `path` with `answer` (a promise that may never settle); the rest goes through. Returns the undo. */
+/** The undo of each API stand-in still in place (leaveConsole undoes them). */
+const fakes: (() => void)[] = [];
+
+/**
+ * Stands in for the API paths matching `path` with `answer` (a promise that may never settle);
+ * the rest goes through. Returns the undo; leaveConsole undoes what a test leaves in place.
+ */
 export function fakeApi(path: RegExp, answer: (url: URL, init?: RequestInit) => Promise<Response>) {
   const real = window.fetch;
   window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url, location.href);
     return path.test(url.pathname) ? answer(url, init) : real(input, init);
   };
-  return () => (window.fetch = real);
+  const undo = () => {
+    const at = fakes.indexOf(undo);
+    if (at < 0) return;
+    fakes.splice(at, 1);
+    window.fetch = real;
+  };
+  fakes.push(undo);
+  return undo;
 }
 
 /** A JSON answer, for fakeApi. */

@@ -4,7 +4,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { staffApi } from '../../widgets/console/kit/api.js';
 import type { MedverkaConsole } from '../../widgets/console/shell/console.element.js';
 import { panelApi } from '../../widgets/console/panel/panel-api.js';
-import { $, $$, announced, choose, fill, focused, lifecyclePage, navLabels, screen, signedIn, solvedPow, staff, takeStep, text, unique } from './console-helpers.js';
+import { $, $$, announced, choose, fill, focused, leaveConsole, lifecyclePage, navLabels, refusedTo, screen, signedIn, signOut, solvedPow, staff, takeStep, text, unique } from './console-helpers.js';
 
 // The test page's /api has the panel members test/widgets/seed.ts made (six aged 30–49, two
 // aged 65+), shared by every widget test file.
@@ -24,11 +24,7 @@ const stepDate = (page: HTMLElement, key: string) => $(page, `.timeline li[data-
 describe('<medverka-console> citizen panel', function () {
   this.timeout(90000);
 
-  afterEach(async () => {
-    await staffApi.signOut().catch(() => undefined);
-    history.replaceState(null, '', location.pathname + location.search);
-    document.documentElement.lang = 'sv';
-  });
+  afterEach(leaveConsole);
 
   it('counts the members by age band, hiding a small group and any group that would give it away, and never lists who', async () => {
     const el = await signedIn('admin', '/panel');
@@ -57,12 +53,8 @@ describe('<medverka-console> citizen panel', function () {
     await waitUntil(() => $(page, '#surveys, .none'), 'the surveys have loaded', { timeout: 5000 });
     expect($(page, '#new-survey')!.getAttribute('href')).to.equal('#/panel/_ny');
     await expect(el).to.be.accessible();
-    await staffApi.signOut();
-    el.remove();
-
-    const agent = await signedIn('agent', '/panel');
-    expect(navLabels(agent)).not.to.include('Medborgarpanel');
-    expect(text($(agent, 'main h1'))).to.equal('Ingen åtkomst');
+    await signOut(el);
+    await refusedTo('agent', '/panel', 'Medborgarpanel');
   });
 
   it('takes a panel survey from draft through approval, sending, reminder and closing to feedback and decision, each step dated', async () => {
@@ -167,16 +159,14 @@ describe('<medverka-console> citizen panel', function () {
     expect(text($(page, '.timeline + p'))).to.equal(
       'Du har skrivit enkäten, så någon annan godkänner den: två personer har sett den innan den når invånarna.',
     );
-    await staffApi.signOut();
-    el.remove();
+    await signOut(el);
     const admin = await signedIn('admin', `/panel/${id}`);
     const adminUser = (await staffApi.me()).user;
     const approving = await surveyPage(admin, id);
     await step(admin, approving, '#approve-survey', `Enkäten är godkänd av ${adminUser.name}.`, 'Godkänd, inte skickad');
     expect(text($(approving, '.timeline li[data-step=approved] .what'))).to.equal(`Godkänd av ${adminUser.name}`);
     expect(user.name).not.to.equal(adminUser.name);
-    await staffApi.signOut();
-    admin.remove();
+    await signOut(admin);
     el = await signedIn('moderator', `/panel/${id}`);
     page = await surveyPage(el, id);
     expect(stepDate(page, 'approved')).not.to.equal('');

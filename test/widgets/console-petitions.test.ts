@@ -2,20 +2,14 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { staffApi, type StaffPetition } from '../../widgets/console/kit/api.js';
 import type { MedverkaConsole } from '../../widgets/console/shell/console.element.js';
-import { $, $$, announced, fakeApi, focused, go, navLabels, reply, screen, signedIn, solvedPow, text } from './console-helpers.js';
-
-/** Titles of the petitions test/widgets/seed.ts made (seed.ts holds server code, so it is not imported here). */
-const seeded = {
-  open: 'Fler parkbänkar längs ån',
-  answered: 'Belysning på gångvägen till skolan',
-  closed: 'Längre öppettider på biblioteket',
-};
+import { $, $$, announced, fakeApi, focused, go, leaveConsole, listLoaded, navLabels, offeredTo, refusedTo, reply, screen, signedIn, signOut, solvedPow, text } from './console-helpers.js';
+import { seededPetitions as seeded } from './seeded.js';
 
 type Win = Window & { __xss?: number };
 
 /** The list's rows once loaded, as their title links' text. */
 async function listed(list: HTMLElement): Promise<string[]> {
-  await waitUntil(() => $(list, 'tbody, .none, .notice'), 'the list has loaded', { timeout: 5000 });
+  await listLoaded(list, 'the list has loaded', { orNotice: true });
   return $$(list, 'tbody tr td:first-child a').map((a) => text(a));
 }
 
@@ -123,14 +117,9 @@ const fake = (status: StaffPetition['status'], thresholdReachedAt: string | null
 
 describe('<medverka-console> e-petitions', function () {
   this.timeout(30000);
-  let restoreFetch: (() => void) | undefined;
 
   afterEach(async () => {
-    restoreFetch?.();
-    restoreFetch = undefined;
-    await staffApi.signOut().catch(() => undefined);
-    history.replaceState(null, '', location.pathname + location.search);
-    document.documentElement.lang = 'sv';
+    await leaveConsole();
     delete (window as Win).__xss;
   });
 
@@ -144,17 +133,9 @@ describe('<medverka-console> e-petitions', function () {
     expect($<HTMLSelectElement>(list, '#status-filter')!.value, 'awaiting moderation by default').to.equal('awaiting_moderation');
     await listed(list);
     await expect(moderator).to.be.accessible();
-    await staffApi.signOut();
-    moderator.remove();
-
-    const admin = await signedIn('admin');
-    expect(navLabels(admin)).to.include('E-förslag');
-    await staffApi.signOut();
-    admin.remove();
-
-    const agent = await signedIn('agent', '/petitions');
-    expect(navLabels(agent)).not.to.include('E-förslag');
-    expect(text($(agent, 'main h1'))).to.equal('Ingen åtkomst');
+    await signOut(moderator);
+    await signOut(await offeredTo('admin', 'E-förslag'));
+    await refusedTo('agent', '/petitions', 'E-förslag');
   });
 
   it('filters by status, with counts and the “to be answered” badge', async () => {
@@ -308,7 +289,6 @@ describe('<medverka-console> e-petitions', function () {
   it('publishes a petition awaiting moderation (API stand-in), and renders its texts as text', async () => {
     const petition = fake('awaiting_moderation');
     const api = fakePetitionApi(petition);
-    restoreFetch = api.restore;
     const el = await signedIn('moderator', '/petitions');
     const page = await detail(el, petition.id);
     expect(text($(page, 'h1'))).to.equal(petition.title);
@@ -332,7 +312,6 @@ describe('<medverka-console> e-petitions', function () {
   it('rejects only with a reason, in a step of its own (API stand-in)', async () => {
     const petition = fake('awaiting_moderation');
     const api = fakePetitionApi(petition);
-    restoreFetch = api.restore;
     const el = await signedIn('moderator', '/petitions');
     const page = await detail(el, petition.id);
 
@@ -366,7 +345,6 @@ describe('<medverka-console> e-petitions', function () {
   it('closes and answers a petition that reached its threshold (API stand-in)', async () => {
     const petition = fake('open', '2026-02-01T10:00:00.000Z');
     const api = fakePetitionApi(petition);
-    restoreFetch = api.restore;
     const el = await signedIn('admin');
     const page = await detail(el, petition.id);
     expect(text(page.shadowRoot)).to.contain('Har nått gränsen – ska besvaras');
@@ -442,8 +420,7 @@ describe('<medverka-console> e-petitions', function () {
 
   it('says so when someone else changed the status meanwhile (API stand-in)', async () => {
     const petition = fake('open');
-    const api = fakePetitionApi(petition);
-    restoreFetch = api.restore;
+    fakePetitionApi(petition);
     const el = await signedIn('moderator', '/petitions');
     const page = await detail(el, petition.id);
     petition.status = 'closed';

@@ -1,10 +1,9 @@
 /// <reference types="mocha" />
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { staffApi } from '../../widgets/console/kit/api.js';
 import type { MedverkaConsole } from '../../widgets/console/shell/console.element.js';
 import { pollApi } from '../../widgets/console/polls/poll-api.js';
-import { $, $$, announced, fill, focused, go, lifecyclePage, navLabels, screen, signedIn, takeStep, text, unique } from './console-helpers.js';
+import { $, $$, announced, fill, focused, go, leaveConsole, lifecyclePage, listLoaded, navLabels, refusedTo, screen, signedIn, signOut, takeStep, text, unique } from './console-helpers.js';
 
 /** A question no other test (or run against the same database) asks. */
 const uniqueQuestion = (prefix: string) => `${unique(prefix)}?`;
@@ -29,11 +28,7 @@ const resultCounts = (page: HTMLElement) => $$(page, '#poll-results tbody tr').m
 describe('<medverka-console> quick polls', function () {
   this.timeout(60000);
 
-  afterEach(async () => {
-    await staffApi.signOut().catch(() => undefined);
-    history.replaceState(null, '', location.pathname + location.search);
-    document.documentElement.lang = 'sv';
-  });
+  afterEach(leaveConsole);
 
   it('is there for administrators and moderators, not for chat agents', async () => {
     const moderator = await signedIn('moderator', '/polls');
@@ -41,15 +36,11 @@ describe('<medverka-console> quick polls', function () {
     const list = screen(moderator);
     expect(list.localName).to.equal('medverka-console-polls');
     expect(text($(list, 'h1'))).to.equal('Snabbfrågor');
-    await waitUntil(() => $(list, 'tbody, .none'), 'the list has loaded', { timeout: 5000 });
+    await listLoaded(list);
     expect($(list, '#new-poll')!.getAttribute('href')).to.equal('#/polls/_ny');
     await expect(moderator).to.be.accessible();
-    await staffApi.signOut();
-    moderator.remove();
-
-    const agent = await signedIn('agent', '/polls');
-    expect(navLabels(agent)).not.to.include('Snabbfrågor');
-    expect(text($(agent, 'main h1'))).to.equal('Ingen åtkomst');
+    await signOut(moderator);
+    await refusedTo('agent', '/polls', 'Snabbfrågor');
   });
 
   it('creates a poll, opens it, shows the answers as they come, closes, resets and deletes it', async () => {
@@ -199,7 +190,7 @@ describe('<medverka-console> quick polls', function () {
     $<HTMLButtonElement>(saved, '[data-action=confirm]')!.click();
     await announced(el, 'Snabbfrågan är borttagen.');
     const after = await go(el, '#/polls', 'medverka-console-polls');
-    await waitUntil(() => $(after, 'tbody, .none'), 'the list', { timeout: 5000 });
+    await listLoaded(after, 'the list');
     expect($(after, `tr[data-poll="${id}"]`)).to.equal(null);
   });
 

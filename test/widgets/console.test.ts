@@ -5,7 +5,8 @@ import { request, staffApi, type StaffTileSet, type TileInput } from '../../widg
 import { injectedSelector, xssCorpus } from '../xss-corpus.js';
 import type { MedverkaTiles } from '../../widgets/tiles/tiles.element.js';
 
-import { $, $$, announced, focused, go, navLabels, openConsole, root, screen, shows, signedIn, signInForm, staff, submitSignIn, text } from './console-helpers.js';
+import { $, $$, announced, focused, go, leaveConsole, navLabels, openConsole, root, screen, shows, signedIn, signedInAsNew, signInForm, staff, submitSignIn, text } from './console-helpers.js';
+import { seededPetitions } from './seeded.js';
 
 type Win = Window & { __xss?: number };
 
@@ -36,9 +37,7 @@ describe('<medverka-console>', function () {
   this.timeout(30000);
 
   afterEach(async () => {
-    await staffApi.signOut().catch(() => undefined);
-    history.replaceState(null, '', location.pathname + location.search);
-    document.documentElement.lang = 'sv';
+    await leaveConsole();
     delete (window as Win).__xss;
     await setViewport({ width: 800, height: 600 });
     await executeServerCommand('forced-colors', { active: false });
@@ -477,8 +476,7 @@ describe('<medverka-console>', function () {
     const embed = screen(el);
     await waitUntil(() => $(embed, '#value'), 'the builder is loaded');
     const info = await staffApi.embedInfo();
-    // Seeded in test/widgets/seed.ts (which holds server code, so it is not imported here).
-    const petition = info.petitions.find((p) => p.title === 'Fler parkbänkar längs ån');
+    const petition = info.petitions.find((p) => p.title === seededPetitions.open);
     if (!petition) throw new Error('the open seeded petition is not offered');
     const shadowText = (tag: string) => text($(embed, tag)?.shadowRoot as unknown as Element);
     const chooseWidget = (label: string) => {
@@ -537,15 +535,7 @@ describe('<medverka-console>', function () {
   });
 
   it('changes the password, refusing a wrong current one, and signs out everywhere', async () => {
-    const admin = await signedIn('admin');
-    const email = `konto.${Date.now().toString(36)}@kommun.test`;
-    await staffApi.createUser({ email, name: 'Kim Konto', role: 'moderator', password: 'första-lösenordet' });
-    await staffApi.signOut();
-    admin.remove();
-
-    const el = await openConsole();
-    await submitSignIn(el, email, 'första-lösenordet');
-    await waitUntil(() => $(el, 'nav'), 'signed in', { timeout: 8000 });
+    const { el, email } = await signedInAsNew('konto', { name: 'Kim Konto', role: 'moderator', password: 'första-lösenordet' });
     const account = await go(el, '#/account', 'medverka-console-account');
     await expect(el).to.be.accessible();
 
@@ -576,15 +566,7 @@ describe('<medverka-console>', function () {
   });
 
   it('lets staff set the name residents see in the chat, or none; the header follows', async () => {
-    const admin = await signedIn('admin');
-    const email = `namn.${Date.now().toString(36)}@kommun.test`;
-    await staffApi.createUser({ email, name: 'Tillfälligt', role: 'chat_agent', password: 'första-lösenordet' });
-    await staffApi.signOut();
-    admin.remove();
-
-    const el = await openConsole();
-    await submitSignIn(el, email, 'första-lösenordet');
-    await waitUntil(() => $(el, 'nav'), 'signed in', { timeout: 8000 });
+    const { el, email } = await signedInAsNew('namn', { name: 'Tillfälligt', role: 'chat_agent', password: 'första-lösenordet' });
     const account = await go(el, '#/account', 'medverka-console-account');
     const input = $<HTMLInputElement>(account, '#display-name')!;
     expect(input.value).to.equal('Tillfälligt');

@@ -5,7 +5,7 @@ import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-co
 import '../../widgets/panel/define.js';
 import type { MedverkaPanel } from '../../widgets/panel/panel.element.js';
 import type { MedverkaPanelJoinedDetail } from '../../widgets/shared/events.js';
-import { $, expectChallengeOnlyOnceStarted, expectLoadingOnlyWhenSlow, expectRetry, failingToLoad, root, settled, type } from './resident.js';
+import { $, expectChallengeOnlyOnceStarted, expectLoadingOnlyWhenSlow, expectRetry, failingToLoad, resetPage, root, settled, type } from './resident.js';
 // @ts-expect-error: served by the test runner's config, not a file
 import { api, hangingApi } from '/test-api.js';
 
@@ -20,8 +20,7 @@ const legends = (el: MedverkaPanel) => [...root(el).querySelectorAll('legend')].
 
 describe('<medverka-panel>', () => {
   afterEach(async () => {
-    await setViewport({ width: 800, height: 600 });
-    await executeServerCommand('forced-colors', { active: false });
+    await resetPage();
     await executeServerCommand('panel-districts', { districts: [] });
   });
 

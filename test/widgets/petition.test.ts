@@ -6,17 +6,10 @@ import '../../widgets/petition/define.js';
 import type { MedverkaPetition } from '../../widgets/petition/petition.element.js';
 import { encodeSolution, solve } from '../../widgets/forms/proof-of-work.js';
 import type { MedverkaSignedDetail } from '../../widgets/shared/events.js';
-import { $, expectChallengeOnlyOnceStarted, expectLoadingOnlyWhenSlow, expectRetry, failingToLoad, focusedSummary, root, settled, type } from './resident.js';
+import { $, expectChallengeOnlyOnceStarted, expectNotFound, focusedSummary, itCopesWithAnUnreachableOrSlowServer, resetPage, root, settled, type } from './resident.js';
 // @ts-expect-error: served by the test runner's config, not a file
-import { api, hangingApi } from '/test-api.js';
-
-/** Titles of the petitions test/widgets/seed.ts makes (that file holds server code, so not imported here). */
-const seededPetitions = {
-  open: 'Fler parkbänkar längs ån',
-  answered: 'Belysning på gångvägen till skolan',
-  closed: 'Längre öppettider på biblioteket',
-  live: 'Sittplatser vid busshållplatsen',
-} as const;
+import { api } from '/test-api.js';
+import { seededPetitions } from './seeded.js';
 
 /** The seeded petitions' numbers, looked up by title. */
 let ids: Record<keyof typeof seededPetitions, string>;
@@ -28,7 +21,9 @@ before(async () => {
 });
 
 // Not at "Laddar …", which a slow (busy) server shows first.
-const loaded = <E extends LitElement>(el: E) => settled(el, '[part=heading], .message:not([role=status])');
+/** What the widget shows once loaded: its heading, or a message. */
+const ready = '[part=heading], .message:not([role=status])';
+const loaded = <E extends LitElement>(el: E) => settled(el, ready);
 
 async function petition(which: keyof typeof seededPetitions | string, attrs: { lang?: string } = {}) {
   const id = which in seededPetitions ? ids[which as keyof typeof seededPetitions] : which;
@@ -43,11 +38,7 @@ function check(el: MedverkaPetition, id: string) {
 const submit = (el: MedverkaPetition) => $<HTMLButtonElement>(el, 'button[type=submit]')!.click();
 
 describe('<medverka-petition>', () => {
-  afterEach(async () => {
-    await emulateMedia({ media: 'screen' });
-    await setViewport({ width: 800, height: 600 });
-    await executeServerCommand('forced-colors', { active: false });
-  });
+  afterEach(resetPage);
 
   it('renders an open petition: title, status, text in paragraphs, count and progress, days left, signers', async () => {
     const el = await petition('open');
@@ -154,25 +145,10 @@ describe('<medverka-petition>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('says so when there is no such petition, and tells the page', async () => {
-    const { el, detail } = await failingToLoad('medverka-petition', { api: api as string, petition: '99999' });
-    expect(detail).to.deep.equal({ what: 'petition', status: 404 });
-    await loaded(el);
-    expect($(el, '.message')!.textContent).to.contain('Förslaget finns inte');
-    await expect(el).to.be.accessible();
-    el.remove();
-  });
+  it('says so when there is no such petition, and tells the page', () =>
+    expectNotFound('medverka-petition', { api: api as string, petition: '99999' }, 'petition', ready, (message) => expect(message.textContent).to.contain('Förslaget finns inte')));
 
-  it('shows an error with a retry button when the server cannot be reached', async () => {
-    const el = await fixture<MedverkaPetition>(html`<medverka-petition petition="1" api="http://127.0.0.1:9/"></medverka-petition>`);
-    await loaded(el);
-    await expectRetry(el, 'Det gick inte att hämta förslaget just nu.');
-  });
-
-  it('shows a loading state, announced, only when loading takes a while', async () => {
-    const el = await fixture<MedverkaPetition>(html`<medverka-petition petition="1" api=${hangingApi as string}></medverka-petition>`);
-    await expectLoadingOnlyWhenSlow(el);
-  });
+  itCopesWithAnUnreachableOrSlowServer('medverka-petition', { petition: '1' }, ready, 'Det gick inte att hämta förslaget just nu.');
 
   it('validates on submit: focuses an error summary linking to each field, and marks the fields', async () => {
     const el = await petition('open');

@@ -5,16 +5,10 @@ import { emulateMedia, executeServerCommand, sendKeys, setViewport } from '@web/
 import '../../widgets/petitions/define.js';
 import type { MedverkaPetitions } from '../../widgets/petitions/petitions.element.js';
 import type { MedverkaPetitionProposedDetail } from '../../widgets/shared/events.js';
-import { $, expectLoadingOnlyWhenSlow, expectRetry, failingToLoad, focusedSummary, root, settled, type } from './resident.js';
+import { $, expectLoadingOnlyWhenSlow, expectRetry, failingToLoad, focusedSummary, resetPage, root, settled, type } from './resident.js';
 // @ts-expect-error: served by the test runner's config, not a file
 import { api, hangingApi } from '/test-api.js';
-
-/** Titles of the petitions test/widgets/seed.ts makes (that file holds server code, so not imported here). */
-const seededPetitions = {
-  open: 'Fler parkbänkar längs ån',
-  answered: 'Belysning på gångvägen till skolan',
-  closed: 'Längre öppettider på biblioteket',
-} as const;
+import { seededPetitions } from './seeded.js';
 
 const titles = (el: MedverkaPetitions) => [...root(el).querySelectorAll('.item-title')].map((t) => t.textContent);
 
@@ -51,14 +45,12 @@ const pageAddress = location.pathname + location.search;
 describe('<medverka-petitions>', () => {
   afterEach(async () => {
     history.replaceState(null, '', pageAddress);
-    await emulateMedia({ media: 'screen' });
-    await setViewport({ width: 800, height: 600 });
-    await executeServerCommand('forced-colors', { active: false });
+    await resetPage();
   });
 
   it('lists the public petitions with status and count; open ones by default', async () => {
     const all = await petitions({ show: 'all' });
-    expect(titles(all)).to.include.members(Object.values(seededPetitions));
+    expect(titles(all)).to.include.members([seededPetitions.open, seededPetitions.answered, seededPetitions.closed]);
     expect($(all, '[part=heading]')!.getAttribute('aria-level')).to.equal('2');
     expect($(all, '[part=list]')!.getAttribute('role')).to.equal('list');
     const item = [...root(all).querySelectorAll<HTMLButtonElement>('[part=item]')].find((b) => b.textContent!.includes(seededPetitions.open))!;

@@ -6,19 +6,11 @@ import '../../widgets/poll/define.js';
 import type { MedverkaPoll } from '../../widgets/poll/poll.element.js';
 import type { PublicPoll } from '../../widgets/poll/poll-api.js';
 import type { MedverkaPollAnsweredDetail } from '../../widgets/shared/events.js';
-import { $, $$, expectLoadingOnlyWhenSlow, expectRetry, failingToLoad, root, settled, text } from './resident.js';
+import { $, $$, expectNotFound, itCopesWithAnUnreachableOrSlowServer, resetPage, root, settled, text } from './resident.js';
 // @ts-expect-error: served by the test runner's config, not a file
-import { api, hangingApi } from '/test-api.js';
+import { api } from '/test-api.js';
+import { seededPolls } from './seeded.js';
 
-
-/** Questions of the polls test/widgets/seed.ts makes (that file holds server code, so not imported here). */
-const seededPolls = {
-  single: 'Vilken dag passar bäst för nästa öppna möte?',
-  multiple: 'Vad vill du kunna göra i den nya parken?',
-  scale: 'Hur nöjd är du med snöröjningen i vinter?',
-  closed: 'Ska biblioteket ha öppet på söndagar?',
-  live: 'Vilket fika ska vi ha på mötet?',
-} as const;
 type Which = keyof typeof seededPolls;
 
 /** The seeded polls as the server shows them, found by question among the first numbers (polls have no public list). */
@@ -39,7 +31,9 @@ const optionId = (which: Which, label: string) => polls[which].options.find((o) 
 const storageKey = (which: Which) => `medverka-poll ${new URL(api as string).origin} ${polls[which].id}`;
 const pollKeys = () => Object.keys(localStorage).filter((k) => k.startsWith('medverka-poll '));
 
-const loaded = <E extends LitElement>(el: E) => settled(el, '[part=question], .message');
+/** What the widget shows once loaded: its question, or a message. */
+const ready = '[part=question], .message';
+const loaded = <E extends LitElement>(el: E) => settled(el, ready);
 
 async function poll(which: Which, attrs: { lang?: string; presenter?: boolean } = {}) {
   const el = await fixture<MedverkaPoll>(
@@ -66,9 +60,7 @@ async function answerElsewhere(which: Which, choices: number[]) {
 describe('<medverka-poll>', () => {
   afterEach(async () => {
     localStorage.clear();
-    await setViewport({ width: 800, height: 600 });
-    await emulateMedia({ reducedMotion: 'no-preference' });
-    await executeServerCommand('forced-colors', { active: false });
+    await resetPage();
   });
 
   it('shows an open single-choice poll as a group of buttons under the question, and stores nothing', async () => {
@@ -306,25 +298,10 @@ describe('<medverka-poll>', () => {
     await expect(multiple).to.be.accessible();
   });
 
-  it('says so when there is no such poll, and tells the page', async () => {
-    const { el, detail } = await failingToLoad('medverka-poll', { api: api as string, poll: '99999' });
-    expect(detail).to.deep.equal({ what: 'poll', status: 404 });
-    await loaded(el);
-    expect(text($(el, '.message'))).to.equal('Frågan finns inte, eller har inte öppnats ännu.');
-    await expect(el).to.be.accessible();
-    el.remove();
-  });
+  it('says so when there is no such poll, and tells the page', () =>
+    expectNotFound('medverka-poll', { api: api as string, poll: '99999' }, 'poll', ready, (message) => expect(text(message)).to.equal('Frågan finns inte, eller har inte öppnats ännu.')));
 
-  it('shows an error with a retry button when the server cannot be reached', async () => {
-    const el = await fixture<MedverkaPoll>(html`<medverka-poll poll="1" api="http://127.0.0.1:9/"></medverka-poll>`);
-    await loaded(el);
-    await expectRetry(el, 'Det gick inte att hämta frågan just nu.');
-  });
-
-  it('shows a loading state, announced, only when loading takes a while', async () => {
-    const el = await fixture<MedverkaPoll>(html`<medverka-poll poll="1" api=${hangingApi as string}></medverka-poll>`);
-    await expectLoadingOnlyWhenSlow(el);
-  });
+  itCopesWithAnUnreachableOrSlowServer('medverka-poll', { poll: '1' }, ready, 'Det gick inte att hämta frågan just nu.');
 
   it('fits 320 px at 200 % text, with targets of at least 44 px', async () => {
     await setViewport({ width: 320, height: 640 });

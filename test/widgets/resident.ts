@@ -3,15 +3,26 @@
  * waiting until it settles, typing and sending, and the checks every widget that loads
  * something makes of its loading, not-found and unreachable states.
  */
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+/// <reference types="mocha" />
+import { expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
+import { emulateMedia, executeServerCommand, setViewport } from '@web/test-runner-commands';
 import type { LitElement } from 'lit';
 import type { MedverkaLoadErrorDetail } from '../../widgets/shared/events.js';
+// @ts-expect-error: served by the test runner's config, not a file
+import { hangingApi } from '/test-api.js';
 
 export const root = (el: Element) => el.shadowRoot!;
 export const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => root(el).querySelector<T>(selector);
 export const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...root(el).querySelectorAll<T>(selector)];
 /** Text with every kind of space as one plain space, trimmed. */
 export const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** After each test: the page as it was (an 800 × 600 screen, no emulated print, reduced motion or forced colours). */
+export async function resetPage() {
+  await emulateMedia({ media: 'screen', reducedMotion: 'no-preference' });
+  await setViewport({ width: 800, height: 600 });
+  await executeServerCommand('forced-colors', { active: false });
+}
 
 /** Waits until the widget shows `ready` (what it shows once loaded, or a message), then for its render. */
 export async function settled<E extends LitElement>(el: E, ready: string, what = 'the widget settles'): Promise<E> {
@@ -48,6 +59,42 @@ export async function failingToLoad(tag: string, attributes: Record<string, stri
   document.body.append(el);
   const { detail } = (await event) as CustomEvent<MedverkaLoadErrorDetail>;
   return { el: el as LitElement, detail };
+}
+
+/** Puts a widget with these attributes on the page (taken off after the test, as every fixture is). */
+export function placed<E extends LitElement = LitElement>(tag: string, attributes: Record<string, string>): Promise<E> {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  return fixture<E>(el);
+}
+
+/**
+ * A widget asked for something that is not there: it tells the page (a 404 of `what`), shows a
+ * message once it shows `ready` (`says` checks its words), accessibly.
+ */
+export async function expectNotFound(tag: string, attributes: Record<string, string>, what: string, ready: string, says: (message: HTMLElement) => void) {
+  const { el, detail } = await failingToLoad(tag, attributes);
+  expect(detail).to.deep.equal({ what, status: 404 });
+  await settled(el, ready);
+  says($(el, '.message')!);
+  await expect(el).to.be.accessible();
+  el.remove();
+}
+
+/**
+ * The two tests of every widget that loads one thing (`tag` with `attributes`, showing `ready`
+ * once loaded) for a server that fails it: unreachable, its alert says `unreachable` and its
+ * button tries again; slow, it says so only after a while.
+ */
+export function itCopesWithAnUnreachableOrSlowServer(tag: string, attributes: Record<string, string>, ready: string, unreachable: string) {
+  it('shows an error with a retry button when the server cannot be reached', async () => {
+    const el = await settled(await placed(tag, { ...attributes, api: 'http://127.0.0.1:9/' }), ready);
+    await expectRetry(el, unreachable);
+  });
+
+  it('shows a loading state, announced, only when loading takes a while', async () => {
+    await expectLoadingOnlyWhenSlow(await placed(tag, { ...attributes, api: hangingApi as string }));
+  });
 }
 
 /** A widget whose server does not answer: nothing flashes during a quick load, then "Laddar …", announced. */

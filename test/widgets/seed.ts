@@ -6,6 +6,7 @@ import { answerPoll, createPoll, movePoll } from '../../server/polls/store.js';
 import { confirmMember, joinPanel } from '../../server/panel/store.js';
 import { seedDemoTiles } from '../../server/tiles/seed.js';
 import { seedStaff } from '../server/staff-helpers.js';
+import { seededBudgets, seededPetitions, seededPolls } from './seeded.js';
 
 /**
  * What the browser tests read from the real server: staff accounts, the demo set, an empty set, and a set
@@ -38,15 +39,6 @@ export async function seedWidgetTestData(db: Db) {
   await seedPanelMembers(db);
 }
 
-/** Titles of the seeded petitions; the tests look their numbers up by title. */
-export const seededPetitions = {
-  open: 'Fler parkbänkar längs ån',
-  answered: 'Belysning på gångvägen till skolan',
-  closed: 'Längre öppettider på biblioteket',
-  /** Signed only by the live-count test, so its count is known. */
-  live: 'Sittplatser vid busshållplatsen',
-} as const;
-
 /**
  * The petition widget's tests read these: one open petition (threshold 100) with twelve
  * confirmed signatures, eleven of them with the name shown; one answered; one closed.
@@ -78,23 +70,6 @@ async function seedPetitions(db: Db) {
   await movePetition(db, closed, 'closed');
   await make(seededPetitions.live, 'Den som väntar på bussen ska kunna sitta ner.');
 }
-
-/** Names of the seeded budgets (the embed code's `budget`); test/widgets/budget.test.ts uses the same. */
-export const seededBudgets = {
-  /** Open, sliders, stay within 20 million: three lines starting at 14 million together. */
-  within: 'investeringar-2027',
-  /** Open, sliders, balance 10 million give or take 100 000: the lines start at 9 million together. */
-  balanced: 'drift-2027',
-  /** Open, projects, two districts (Norr 3 million, Söder 2 million) and one project in both. */
-  projects: 'medborgarbudget-2027',
-  closed: 'parker-2026',
-  /** Published, sliders, four confirmed ballots (and one never confirmed). */
-  published: 'trygghet-2026',
-  /** Published, projects, three confirmed ballots; two projects funded. */
-  publishedProjects: 'lekplatser-2026',
-  /** Published, projects in two districts (Norr, Söder), one ballot in each. */
-  publishedDistricts: 'omraden-2026',
-} as const;
 
 type ItemInput = BudgetInput['items'][number];
 const text = (sv: string, en: string | null = null) => ({ sv, en });
@@ -275,19 +250,6 @@ async function seedBudgets(db: Db) {
   await moveBudget(db, seededBudgets.publishedDistricts, 'closed');
   await publishBudget(db, seededBudgets.publishedDistricts, { decision: text('Pulkabacken och badbryggan byggs 2027.', null), selected: [sledging!, jetty!] });
 }
-
-/**
- * The poll widget's tests find these by question (GET /api/polls/{id} for the first ids):
- * one open poll of each kind, one closed with four answers, and one answered only by the
- * live-results test. The tests' answers change the open ones' counts, never the closed one's.
- */
-export const seededPolls = {
-  single: 'Vilken dag passar bäst för nästa öppna möte?',
-  multiple: 'Vad vill du kunna göra i den nya parken?',
-  scale: 'Hur nöjd är du med snöröjningen i vinter?',
-  closed: 'Ska biblioteket ha öppet på söndagar?',
-  live: 'Vilket fika ska vi ha på mötet?',
-} as const;
 
 async function seedPolls(db: Db) {
   const make = async (input: Parameters<typeof createPoll>[1]) => {

@@ -5,9 +5,9 @@ import { emulateMedia, executeServerCommand, sendKeys, setViewport } from '@web/
 import '../../widgets/survey/define.js';
 import type { MedverkaLoadErrorDetail, MedverkaSurveySubmittedDetail } from '../../widgets/shared/events.js';
 import type { MedverkaSurvey } from '../../widgets/survey/survey.element.js';
-import { $, expectLoadingOnlyWhenSlow, expectRetry, root, settled } from './resident.js';
+import { $, itCopesWithAnUnreachableOrSlowServer, resetPage, root, settled } from './resident.js';
 // @ts-expect-error: served by the test runner's config, not a file
-import { api, hangingApi } from '/test-api.js';
+import { api } from '/test-api.js';
 
 const focused = (el: MedverkaSurvey) => root(el).activeElement as HTMLElement | null;
 
@@ -60,7 +60,9 @@ async function openSurvey(options: { closed?: boolean } = {}) {
 
 const storageKey = (id: number) => `medverka-survey ${new URL(api as string).origin} ${id}`;
 
-const loaded = <E extends LitElement>(el: E) => settled(el, '#page-heading, .message');
+/** What the widget shows once loaded: its page's heading, or a message. */
+const ready = '#page-heading, .message';
+const loaded = <E extends LitElement>(el: E) => settled(el, ready);
 
 async function show(id: number | string, attrs: { lang?: string; hash?: string } = {}) {
   if (attrs.hash) history.replaceState(null, '', `${location.pathname}${location.search}#${attrs.hash}`);
@@ -78,8 +80,7 @@ const rankingOrder = (el: MedverkaSurvey) => [...root(el).querySelectorAll('.ran
 
 describe('<medverka-survey>', () => {
   afterEach(async () => {
-    await setViewport({ width: 800, height: 600 });
-    await executeServerCommand('forced-colors', { active: false });
+    await resetPage();
     // Tokens kept by one test must not be sent by the next (a hanging route answers no preflight).
     for (const storage of [sessionStorage, localStorage]) {
       for (const key of Object.keys(storage)) if (key.startsWith('medverka-survey ')) storage.removeItem(key);
@@ -398,15 +399,7 @@ describe('<medverka-survey>', () => {
     el.remove();
   });
 
-  it('shows an error with a retry button when the server cannot be reached', async () => {
-    const el = await loaded(await fixture<MedverkaSurvey>(html`<medverka-survey survey="1" api="http://127.0.0.1:9/"></medverka-survey>`));
-    await expectRetry(el, 'Det gick inte att hämta enkäten just nu.');
-  });
-
-  it('shows a loading state, announced, only when loading takes a while', async () => {
-    const el = await fixture<MedverkaSurvey>(html`<medverka-survey survey="999998" api=${hangingApi as string}></medverka-survey>`);
-    await expectLoadingOnlyWhenSlow(el);
-  });
+  itCopesWithAnUnreachableOrSlowServer('medverka-survey', { survey: '1' }, ready, 'Det gick inte att hämta enkäten just nu.');
 
   it('speaks English with lang="en", the survey’s own English texts included', async () => {
     const { id, token } = await panelSurvey();

@@ -4,11 +4,11 @@ import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-co
 import { widgetModules } from '../../widgets/loader/registry.js';
 import type { MedverkaLoadErrorDetail, MedverkaTileOpenDetail } from '../../widgets/shared/events.js';
 import '../../widgets/tiles/define.js';
+import { resetPage, root } from './resident.js';
 import type { MedverkaTiles } from '../../widgets/tiles/tiles.element.js';
 // @ts-expect-error: served by the test runner's config, not a file
 import { api, hangingApi } from '/test-api.js';
 
-const root = (el: MedverkaTiles) => el.shadowRoot!;
 const tiles = (el: MedverkaTiles) => [...root(el).querySelectorAll<HTMLElement>('.grid .tile')];
 const titles = (el: MedverkaTiles) => tiles(el).map((t) => t.querySelector('.title')!.textContent!.trim());
 
@@ -24,10 +24,7 @@ async function tilesFrom(set: string, attrs: { lang?: string } = {}) {
 }
 
 describe('<medverka-tiles>', () => {
-  afterEach(async () => {
-    await setViewport({ width: 800, height: 600 });
-    await executeServerCommand('forced-colors', { active: false });
-  });
+  afterEach(resetPage);
 
   it('renders the tile set from the API as links, in Swedish by default', async () => {
     const el = await tilesFrom('engagera-dig');

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { startTestSmtpServer, type TestSmtpServer } from '../../server/mail/capture.js';
 import { findLinks } from '../../server/mail/mailer.js';
-import { databaseKinds, freshDatabase, launchBrowser, startServer, watchProblems, type RunningServer } from './harness.js';
+import { databaseKinds, watchProblems, type RunningServer, startServedBrowser } from './harness.js';
 
 const admin = { email: 'budget@kommun.test', password: 'ett-långt-lösenord-för-e2e' };
 const resident = 'rut.resident@example.se';
@@ -13,20 +13,15 @@ for (const kind of databaseKinds) {
     let server: RunningServer;
     let browser: Browser;
     let smtp: TestSmtpServer;
-    let drop: () => Promise<void>;
+    let close: () => Promise<void>;
 
     before(async () => {
       smtp = await startTestSmtpServer();
-      const db = await freshDatabase(kind);
-      drop = db.drop;
       // The demo budget is seeded open at first start (SEED_DEMO is on by default).
-      server = await startServer(db.url, { ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password, SMTP_URL: smtp.url, POW_MAX_NUMBER: '1000' });
-      browser = await launchBrowser();
+      ({ server, browser, close } = await startServedBrowser(kind, { ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password, SMTP_URL: smtp.url, POW_MAX_NUMBER: '1000' }));
     });
     after(async () => {
-      await browser?.close();
-      await server?.stop();
-      await drop?.();
+      await close?.();
       await smtp?.close();
     });
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { databaseKinds, freePort, freshDatabase, launchBrowser, startServer, watchProblems, type RunningServer } from './harness.js';
+import { databaseKinds, freePort, watchProblems, type RunningServer, startServedBrowser } from './harness.js';
 
 const admin = { email: 'admin@kommun.test', password: 'ett-långt-lösenord-för-e2e' };
 
@@ -29,14 +29,11 @@ for (const kind of databaseKinds) {
     let browser: Browser;
     let context: BrowserContext;
     let host: Awaited<ReturnType<typeof hostPage>>;
-    let drop: () => Promise<void>;
+    let close: () => Promise<void>;
 
     before(async () => {
       host = await hostPage();
-      const db = await freshDatabase(kind);
-      drop = db.drop;
-      server = await startServer(db.url, { ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password, ALLOWED_ORIGINS: host.origin });
-      browser = await launchBrowser();
+      ({ server, browser, close } = await startServedBrowser(kind, { ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password, ALLOWED_ORIGINS: host.origin }));
       // A context already signed in, for the tests that are not about signing in.
       context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
@@ -47,9 +44,7 @@ for (const kind of databaseKinds) {
       assert.equal(signedIn.status(), 200);
     });
     after(async () => {
-      await browser?.close();
-      await server?.stop();
-      await drop?.();
+      await close?.();
       await host?.close();
     });
 

@@ -8,7 +8,7 @@ import type { Browser } from 'playwright-core';
 import { demoBudgetSlug } from '../../server/budgets/seed.js';
 import { startTestSmtpServer, type TestSmtpServer } from '../../server/mail/capture.js';
 import { confirmLink, mailedLink, openSurvey, openSurveyQuestion, residentPost, signInStaff } from './api.js';
-import { freshDatabase, launchBrowser, startHostPage, startServer, watchProblems, type HostPage, type RunningServer } from './harness.js';
+import { startHostPage, watchProblems, type HostPage, type RunningServer, startServedBrowser } from './harness.js';
 
 const admin = { email: 'admin@kommun.test', password: 'ett-långt-lösenord-för-e2e' };
 const tags = ['medverka-tiles', 'medverka-petition', 'medverka-petitions', 'medverka-budget', 'medverka-chat', 'medverka-poll', 'medverka-panel', 'medverka-survey'];
@@ -17,7 +17,7 @@ describe('end to end on sqlite: every widget on a host page with a strict Conten
   let server: RunningServer;
   let browser: Browser;
   let smtp: TestSmtpServer;
-  let drop: () => Promise<void>;
+  let close: () => Promise<void>;
   let host: HostPage;
   let policy = '';
 
@@ -28,10 +28,7 @@ describe('end to end on sqlite: every widget on a host page with a strict Conten
       return { headers: { 'Content-Security-Policy': policy.replace('{nonce}', nonce) }, html: pasted.replaceAll('{nonce}', nonce) };
     });
     smtp = await startTestSmtpServer();
-    const db = await freshDatabase('sqlite');
-    drop = db.drop;
-    const launching = launchBrowser();
-    server = await startServer(db.url, {
+    ({ server, browser, close } = await startServedBrowser('sqlite', {
       ADMIN_EMAIL: admin.email,
       ADMIN_PASSWORD: admin.password,
       ALLOWED_ORIGINS: host.origin,
@@ -39,8 +36,7 @@ describe('end to end on sqlite: every widget on a host page with a strict Conten
       CHAT_HOURS: 'mon-sun 00:00-24:00; holidays 00:00-24:00',
       // An easy proof of work keeps the test quick; it is still solved in the blob worker.
       POW_MAX_NUMBER: '1000',
-    });
-    browser = await launching;
+    }));
     const api = server.url;
     policy =
       `default-src 'none'; script-src 'nonce-{nonce}' ${api}; connect-src ${api}; worker-src blob:; style-src 'none'; ` +
@@ -86,9 +82,7 @@ describe('end to end on sqlite: every widget on a host page with a strict Conten
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.stop();
-    await drop?.();
+    await close?.();
     await smtp?.close();
     await host?.close();
   });

@@ -10,7 +10,7 @@ import { createDatabase, migrateToLatest } from '../../server/db/index.js';
 import { startTestSmtpServer, type TestSmtpServer } from '../../server/mail/capture.js';
 import { findLinks } from '../../server/mail/mailer.js';
 import { confirmProposal, movePetition, proposePetition } from '../../server/petitions/store.js';
-import { freshDatabase, launchBrowser, startHostPage, startServer, watchProblems, type HostPage, type RunningServer } from './harness.js';
+import { startHostPage, watchProblems, type HostPage, type RunningServer, startServedBrowser } from './harness.js';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -21,7 +21,7 @@ describe('end to end on sqlite: the iframe embeds on a page of another origin', 
   let server: RunningServer;
   let browser: Browser;
   let smtp: TestSmtpServer;
-  let drop: () => Promise<void>;
+  let close: () => Promise<void>;
   const ids: Record<string, number> = {};
 
   before(async () => {
@@ -29,27 +29,23 @@ describe('end to end on sqlite: the iframe embeds on a page of another origin', 
     host = await startHostPage((pasted) => ({
       html: `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Kommunen</title></head><body><h1>Kommunen</h1>${pasted}</body></html>`,
     }));
-    const fresh = await freshDatabase('sqlite');
-    drop = fresh.drop;
-    const db = createDatabase({ kind: 'sqlite', file: fresh.url });
-    await migrateToLatest(db);
-    for (const [status, title] of Object.entries(petitions)) {
-      const { petitionId, token } = await proposePetition(db, { title, body: 'Ett förslag.', name: 'Anna Andersson', email: 'anna@example.se' }, 100);
-      await confirmProposal(db, token);
-      await movePetition(db, petitionId, 'open');
-      ids[status] = petitionId;
-      if (status === 'answered') await movePetition(db, petitionId, 'answered', { answer: 'Tack för förslaget.' });
-      if (status === 'closed') await movePetition(db, petitionId, 'closed');
-    }
-    await db.destroy();
     // An easy proof of work keeps the test quick; the difficulty is a setting.
-    server = await startServer(fresh.url, { ALLOWED_ORIGINS: host.origin, SMTP_URL: smtp.url, POW_MAX_NUMBER: '1000' });
-    browser = await launchBrowser();
+    ({ server, browser, close } = await startServedBrowser('sqlite', { ALLOWED_ORIGINS: host.origin, SMTP_URL: smtp.url, POW_MAX_NUMBER: '1000' }, async (url) => {
+      const db = createDatabase({ kind: 'sqlite', file: url });
+      await migrateToLatest(db);
+      for (const [status, title] of Object.entries(petitions)) {
+        const { petitionId, token } = await proposePetition(db, { title, body: 'Ett förslag.', name: 'Anna Andersson', email: 'anna@example.se' }, 100);
+        await confirmProposal(db, token);
+        await movePetition(db, petitionId, 'open');
+        ids[status] = petitionId;
+        if (status === 'answered') await movePetition(db, petitionId, 'answered', { answer: 'Tack för förslaget.' });
+        if (status === 'closed') await movePetition(db, petitionId, 'closed');
+      }
+      await db.destroy();
+    }));
   });
   after(async () => {
-    await browser?.close();
-    await server?.stop();
-    await drop?.();
+    await close?.();
     await host?.close();
     await smtp?.close();
   });

@@ -67,23 +67,55 @@ export interface HostedWidgets {
  * database allowing that origin (and `env`), and a browser.
  */
 export async function startHostedWidgets(page: (serverUrl: string, pasted: string) => string, env: Record<string, string> = {}): Promise<HostedWidgets> {
+  let served: ServedBrowser | undefined;
+  const host = await startHostPage((pasted) => ({ html: page(served!.server.url, pasted) }));
+  try {
+    served = await startServedBrowser('sqlite', { ALLOWED_ORIGINS: host.origin, ...env });
+  } catch (err) {
+    await host.close();
+    throw err;
+  }
+  const { server, browser } = served;
+  return {
+    host,
+    server,
+    browser,
+    close: async () => {
+      await served.close();
+      await host.close();
+    },
+  };
+}
+
+/** The real server on a database of its own, and a browser: what every end-to-end suite starts. */
+export interface ServedBrowser {
+  server: RunningServer;
+  browser: Browser;
+  /** Ends both and drops the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * The server (with `env`) on a fresh `kind` database, which `seed` may fill first (given its
+ * URL), and a browser. A start that fails half-way ends what it had started.
+ */
+export async function startServedBrowser(kind: DatabaseKind, env: Record<string, string> = {}, seed?: (databaseUrl: string) => Promise<void>): Promise<ServedBrowser> {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   let drop: (() => Promise<void>) | undefined;
-  const host = await startHostPage((pasted) => ({ html: page(server!.url, pasted) }));
   const close = async () => {
     await browser?.close();
     await server?.stop();
     await drop?.();
-    await host.close();
   };
   try {
-    const db = await freshDatabase('sqlite');
+    const db = await freshDatabase(kind);
     drop = db.drop;
+    await seed?.(db.url);
     const launching = launchBrowser();
-    server = await startServer(db.url, { ALLOWED_ORIGINS: host.origin, ...env });
+    server = await startServer(db.url, env);
     browser = await launching;
-    return { host, server, browser, close };
+    return { server, browser, close };
   } catch (err) {
     await close();
     throw err;

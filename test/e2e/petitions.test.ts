@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { startTestSmtpServer, type TestSmtpServer } from '../../server/mail/capture.js';
 import { findLinks } from '../../server/mail/mailer.js';
-import { databaseKinds, freshDatabase, launchBrowser, startServer, watchProblems, type RunningServer } from './harness.js';
+import { databaseKinds, watchProblems, type RunningServer, startServedBrowser } from './harness.js';
 
 const admin = { email: 'moderator@kommun.test', password: 'ett-långt-lösenord-för-e2e' };
 const proposer = { name: 'Greta Gran', email: 'greta.gran@example.se' };
@@ -16,26 +16,21 @@ for (const kind of databaseKinds) {
     let server: RunningServer;
     let browser: Browser;
     let smtp: TestSmtpServer;
-    let drop: () => Promise<void>;
+    let close: () => Promise<void>;
 
     before(async () => {
       smtp = await startTestSmtpServer();
-      const db = await freshDatabase(kind);
-      drop = db.drop;
-      server = await startServer(db.url, {
+      ({ server, browser, close } = await startServedBrowser(kind, {
         ADMIN_EMAIL: admin.email,
         ADMIN_PASSWORD: admin.password,
         SMTP_URL: smtp.url,
         PETITION_THRESHOLD: '2',
         // An easy proof of work keeps the test quick; the difficulty is a setting.
         POW_MAX_NUMBER: '1000',
-      });
-      browser = await launchBrowser();
+      }));
     });
     after(async () => {
-      await browser?.close();
-      await server?.stop();
-      await drop?.();
+      await close?.();
       await smtp?.close();
     });
 

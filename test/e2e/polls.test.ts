@@ -4,24 +4,19 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { databaseKinds, freshDatabase, launchBrowser, startServer, watchProblems, type RunningServer } from './harness.js';
+import { databaseKinds, watchProblems, type RunningServer, startServedBrowser } from './harness.js';
 
 for (const kind of databaseKinds) {
   describe(`end to end on ${kind}: a quick poll in a meeting`, () => {
     let server: RunningServer;
     let browser: Browser;
-    let drop: () => Promise<void>;
+    let close: () => Promise<void>;
 
     before(async () => {
-      const db = await freshDatabase(kind);
-      drop = db.drop;
-      server = await startServer(db.url, { SEED_DEMO: 'true' });
-      browser = await launchBrowser();
+      ({ server, browser, close } = await startServedBrowser(kind, { SEED_DEMO: 'true' }));
     });
     after(async () => {
-      await browser?.close();
-      await server?.stop();
-      await drop?.();
+      await close?.();
     });
 
     it('residents answer on the demo page and the presenter view counts them live', async () => {

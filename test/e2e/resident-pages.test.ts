@@ -10,7 +10,7 @@ import { demoBudgetSlug, seedDemoBudget } from '../../server/budgets/seed.js';
 import { castBallot, findPublicBudget } from '../../server/budgets/store.js';
 import { createDatabase, migrateToLatest } from '../../server/db/index.js';
 import { confirmProposal, movePetition, proposePetition } from '../../server/petitions/store.js';
-import { freshDatabase, launchBrowser, startServer, watchProblems, type RunningServer } from './harness.js';
+import { watchProblems, type RunningServer, startServedBrowser } from './harness.js';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const site = 'https://www.exempelby.se';
@@ -18,29 +18,25 @@ const site = 'https://www.exempelby.se';
 describe('end to end on sqlite: the pages a mailed link opens', () => {
   let server: RunningServer;
   let browser: Browser;
-  let drop: () => Promise<void>;
+  let close: () => Promise<void>;
   let petitionId = 0;
   let ballotToken = '';
 
   before(async () => {
-    const fresh = await freshDatabase('sqlite');
-    drop = fresh.drop;
-    const db = createDatabase({ kind: 'sqlite', file: fresh.url });
-    await migrateToLatest(db);
-    const proposed = await proposePetition(db, { title: 'Fler cykelställ vid stationen', body: 'Cyklarna står i buskarna varje morgon.', name: 'Anna Andersson', email: 'anna@example.se' }, 100);
-    await confirmProposal(db, proposed.token);
-    petitionId = (await movePetition(db, proposed.petitionId, 'open')).id;
-    await seedDemoBudget(db);
-    const budget = (await findPublicBudget(db, demoBudgetSlug))!;
-    ballotToken = (await castBallot(db, demoBudgetSlug, { email: 'bo@example.se', districtId: null, allocations: budget.items.map((i) => ({ itemId: i.id, amount: i.start })), projects: [], lang: 'sv' })).token;
-    await db.destroy();
-    server = await startServer(fresh.url, { MUNICIPALITY_NAME: 'Exempelby kommun', BRAND_COLOR: '#7a1f5c', ALLOWED_ORIGINS: site });
-    browser = await launchBrowser();
+    ({ server, browser, close } = await startServedBrowser('sqlite', { MUNICIPALITY_NAME: 'Exempelby kommun', BRAND_COLOR: '#7a1f5c', ALLOWED_ORIGINS: site }, async (url) => {
+      const db = createDatabase({ kind: 'sqlite', file: url });
+      await migrateToLatest(db);
+      const proposed = await proposePetition(db, { title: 'Fler cykelställ vid stationen', body: 'Cyklarna står i buskarna varje morgon.', name: 'Anna Andersson', email: 'anna@example.se' }, 100);
+      await confirmProposal(db, proposed.token);
+      petitionId = (await movePetition(db, proposed.petitionId, 'open')).id;
+      await seedDemoBudget(db);
+      const budget = (await findPublicBudget(db, demoBudgetSlug))!;
+      ballotToken = (await castBallot(db, demoBudgetSlug, { email: 'bo@example.se', districtId: null, allocations: budget.items.map((i) => ({ itemId: i.id, amount: i.start })), projects: [], lang: 'sv' })).token;
+      await db.destroy();
+    }));
   });
   after(async () => {
-    await browser?.close();
-    await server?.stop();
-    await drop?.();
+    await close?.();
   });
 
   /** axe's WCAG 2.2 AA and best-practice findings on the page, widgets' shadow roots included. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { databaseKinds, freshDatabase, launchBrowser, startServer, type RunningServer } from './harness.js';
+import { databaseKinds, type RunningServer, startServedBrowser } from './harness.js';
 
 /** Records console errors, page errors and CSP violations, and measures layout shift. */
 async function openPage(browser: Browser, url: string, viewport = { width: 1280, height: 900 }) {
@@ -40,18 +40,13 @@ for (const kind of databaseKinds) {
   describe(`end to end on ${kind}: the tiles on the demo CMS page`, () => {
     let server: RunningServer;
     let browser: Browser;
-    let drop: () => Promise<void>;
+    let close: () => Promise<void>;
 
     before(async () => {
-      const db = await freshDatabase(kind);
-      drop = db.drop;
-      server = await startServer(db.url);
-      browser = await launchBrowser();
+      ({ server, browser, close } = await startServedBrowser(kind));
     });
     after(async () => {
-      await browser?.close();
-      await server?.stop();
-      await drop?.();
+      await close?.();
     });
 
     it('renders the tiles inside the hostile page, unharmed by its CSS, with no errors and no layout shift once shown', async (t) => {

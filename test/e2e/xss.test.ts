@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestSmtpServer, type TestSmtpServer } from '../../server/mail/capture.js';
 import { injectedSelector, xssCorpus } from '../xss-corpus.js';
 import { approver, confirmLink, mailedLink, residentPost, signInStaff, type StaffApi } from './api.js';
-import { freshDatabase, launchBrowser, startHostPage, startServer, watchProblems, type HostPage, type RunningServer } from './harness.js';
+import { startHostPage, watchProblems, type HostPage, type RunningServer, startServedBrowser } from './harness.js';
 
 /** Every payload after a marker saying which field it is in, so a field that is not shown is missed. */
 const all = (tag: string) => `${tag} ${xssCorpus.join(' ')}`;
@@ -105,7 +105,7 @@ describe('end to end on sqlite: hostile text in every field stays text in every 
   let staffContext: BrowserContext;
   let smtp: TestSmtpServer;
   let staff: StaffApi;
-  let drop: () => Promise<void>;
+  let close: () => Promise<void>;
   let host: HostPage;
   let image: string;
   const problems: string[] = [];
@@ -141,10 +141,7 @@ describe('end to end on sqlite: hostile text in every field stays text in every 
     host = await startHostPage((pasted) => ({
       html: `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Kommunens sida</title></head><body>${pasted}</body></html>`,
     }));
-    const db = await freshDatabase('sqlite');
-    drop = db.drop;
-    const launching = launchBrowser();
-    server = await startServer(db.url, {
+    ({ server, browser, close } = await startServedBrowser('sqlite', {
       ADMIN_EMAIL: admin.email,
       ADMIN_PASSWORD: admin.password,
       ADMIN_NAME: staffName,
@@ -159,9 +156,8 @@ describe('end to end on sqlite: hostile text in every field stays text in every 
       PANEL_AGE_BANDS: ageBands.join(','),
       PANEL_DISTRICTS: xssCorpus.join(','),
       PANEL_MIN_GROUP: '1',
-    });
+    }));
     image = `${server.url}/favicon.svg`;
-    browser = await launching;
     staffContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const signedIn = await staffContext.request.post(`${server.url}/api/staff/sign-in`, { headers: { Origin: server.url, 'Content-Type': 'application/json' }, data: admin });
     assert.equal(signedIn.status(), 200);
@@ -286,9 +282,7 @@ describe('end to end on sqlite: hostile text in every field stays text in every 
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.stop();
-    await drop?.();
+    await close?.();
     await smtp?.close();
     await host?.close();
   });

@@ -6,7 +6,7 @@ import '../../widgets/budget/define.js';
 import type { MedverkaBudget } from '../../widgets/budget/budget.element.js';
 import type { PublicBudget } from '../../widgets/budget/budget-api.js';
 import type { MedverkaBallotCastDetail } from '../../widgets/shared/events.js';
-import { $, $$, expectChallengeOnlyOnceStarted, expectNotFound, itCopesWithAnUnreachableOrSlowServer, resetPage, root, settled } from './resident.js';
+import { $, $$, expectChallengeOnlyOnceStarted, expectFits, expectNotFound, inNarrowColumn, itCopesWithAnUnreachableOrSlowServer, resetPage, root, sendTelling, settled } from './resident.js';
 // @ts-expect-error: served by the test runner's config, not a file
 import { api } from '/test-api.js';
 import { seededBudgets as seeded } from './seeded.js';
@@ -247,12 +247,7 @@ describe('<medverka-budget>', () => {
     $<HTMLInputElement>(el, `#range-${id}`)!.focus();
     await sendKeys({ press: 'ArrowRight' });
     type(el, 'email', 'dora.dahl@example.se');
-    const cast = oneEvent(el, 'medverka-ballot-cast');
-    submit(el);
-    await el.updateComplete;
-    const button = $<HTMLButtonElement>(el, 'button[type=submit]');
-    if (button) expect(button.disabled, 'busy, but never disabled').to.equal(false);
-    const { detail } = (await cast) as CustomEvent<MedverkaBallotCastDetail>;
+    const detail = await sendTelling<MedverkaBallotCastDetail>(el, 'medverka-ballot-cast', () => submit(el));
     expect(detail).to.deep.equal({ budget: seeded.within, districtId: null });
     await waitUntil(() => root(el).activeElement?.id === 'sent-heading', 'focus moves to the heading', { timeout: 8000 });
     expect($(el, '#sent-heading')!.textContent).to.equal('Kolla din e-post');
@@ -469,24 +464,14 @@ describe('<medverka-budget>', () => {
   });
 
   it('fits 320 px at 200 % text, with targets of at least 44 px', async () => {
-    await setViewport({ width: 320, height: 640 });
-    // A CMS that sets content-box on everything, as some do, must not push the fields out.
     for (const which of ['within', 'projects'] as const) {
-      const wrap = await fixture<HTMLElement>(
-        html`<div style="width:320px;font-size:32px"><style>* { box-sizing: content-box; }</style><medverka-budget budget=${seeded[which]} api=${api as string}></medverka-budget></div>`,
-      );
+      const wrap = await inNarrowColumn(html`<medverka-budget budget=${seeded[which]} api=${api as string}></medverka-budget>`);
       const el = await loaded(wrap.querySelector('medverka-budget')!);
       if (which === 'projects') {
         $<HTMLInputElement>(el, 'input[type=radio]')!.click();
         await el.updateComplete;
       }
-      const edge = wrap.getBoundingClientRect().right;
-      for (const node of $$(el, 'button, input, .choice, [part=line], [part=project], [part=tally]')) {
-        expect(node.getBoundingClientRect().right, `${which}: ${node.id || node.className}`).to.be.at.most(edge + 0.5);
-      }
-      for (const node of $$(el, 'button, .choice, input[type=range], input[type=email], input[inputmode]')) {
-        expect(node.getBoundingClientRect().height, `${which}: ${node.id || node.className}`).to.be.at.least(44);
-      }
+      expectFits(el, wrap, 'button, input, .choice, [part=line], [part=project], [part=tally]', 'button, .choice, input[type=range], input[type=email], input[inputmode]', `${which}: `);
     }
   });
 

@@ -109,10 +109,11 @@ export async function signOut(el: MedverkaConsole) {
   el.remove();
 }
 
-/** `who`'s navigation offers `label` (signed in, for the test to sign out). */
-export async function offeredTo(who: Who, label: string, hash = ''): Promise<MedverkaConsole> {
+/** `who`'s navigation offers `label`, and opened at `hash` the console shows the screen `tag` (when given). Signed in, for the test to sign out. */
+export async function offeredTo(who: Who, label: string, hash = '', tag?: string): Promise<MedverkaConsole> {
   const el = await signedIn(who, hash);
   expect(navLabels(el)).to.include(label);
+  if (tag) expect(screen(el).localName).to.equal(tag);
   return el;
 }
 

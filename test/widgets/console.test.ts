@@ -23,6 +23,19 @@ async function newTileSet(titles: (string | [sv: string, en: string])[]): Promis
   return (await staffApi.tileSet(slug)).tileSet;
 }
 
+/** The admin's editor of a new tile set of `titles`, with its form for one tile more open. */
+async function newTileForm(titles: string[]) {
+  const el = await signedIn('admin');
+  const set = await newTileSet(titles);
+  const editor = await go(el, `#/tiles/${set.slug}`, 'medverka-console-tile-set');
+  await waitUntil(() => $(editor, '#add-tile'), 'the set is loaded');
+  $<HTMLButtonElement>(editor, '#add-tile')!.click();
+  await waitUntil(() => $(editor, 'medverka-console-tile-form'), 'the form opens');
+  const form = $(editor, 'medverka-console-tile-form')!;
+  await (form as HTMLElement & { updateComplete: Promise<boolean> }).updateComplete;
+  return { el, editor, form };
+}
+
 /** The preview's tile titles once it shows `expected`. */
 async function previewShows(editor: HTMLElement, expected: string) {
   const titles = () => {
@@ -211,14 +224,7 @@ describe('<medverka-console>', function () {
   });
 
   it('shows server-side field errors beside the field they belong to', async () => {
-    const el = await signedIn('admin');
-    const set = await newTileSet(['Första']);
-    const editor = await go(el, `#/tiles/${set.slug}`, 'medverka-console-tile-set');
-    await waitUntil(() => $(editor, '#add-tile'), 'the set is loaded');
-    $<HTMLButtonElement>(editor, '#add-tile')!.click();
-    await waitUntil(() => $(editor, 'medverka-console-tile-form'), 'the form opens');
-    const form = $(editor, 'medverka-console-tile-form')!;
-    await (form as HTMLElement & { updateComplete: Promise<boolean> }).updateComplete;
+    const { el, form } = await newTileForm(['Första']);
     $<HTMLInputElement>(form, '#tile-title-sv')!.value = 'Farlig länk';
     $<HTMLInputElement>(form, '#tile-href')!.value = 'javascript:alert(1)';
     $<HTMLButtonElement>(form, 'button[type=submit]')!.click();
@@ -293,14 +299,7 @@ describe('<medverka-console>', function () {
 
   it('renders a hostile tile title as text, in the console and in the preview', async () => {
     const payload = '<img src=x onerror=window.__xss=1>';
-    const el = await signedIn('admin');
-    const set = await newTileSet(['Vanlig']);
-    const editor = await go(el, `#/tiles/${set.slug}`, 'medverka-console-tile-set');
-    await waitUntil(() => $(editor, '#add-tile'), 'the set is loaded');
-    $<HTMLButtonElement>(editor, '#add-tile')!.click();
-    await waitUntil(() => $(editor, 'medverka-console-tile-form'), 'the form opens');
-    const form = $(editor, 'medverka-console-tile-form')!;
-    await (form as HTMLElement & { updateComplete: Promise<boolean> }).updateComplete;
+    const { el, editor, form } = await newTileForm(['Vanlig']);
     $<HTMLInputElement>(form, '#tile-title-sv')!.value = payload;
     $<HTMLInputElement>(form, '#tile-description-sv')!.value = '<script>window.__xss=1</script>';
     $<HTMLInputElement>(form, '#tile-href')!.value = 'https://www.kommun.se/';

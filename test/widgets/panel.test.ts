@@ -1,15 +1,17 @@
 /// <reference types="mocha" />
 import type { LitElement } from 'lit';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../../widgets/panel/define.js';
 import type { MedverkaPanel } from '../../widgets/panel/panel.element.js';
 import type { MedverkaPanelJoinedDetail } from '../../widgets/shared/events.js';
-import { $, expectChallengeOnlyOnceStarted, expectLoadingOnlyWhenSlow, expectRetry, failingToLoad, resetPage, root, settled, type } from './resident.js';
+import { $, expectChallengeOnlyOnceStarted, expectFits, expectLoadingOnlyWhenSlow, expectUnreachable, inNarrowColumn, resetPage, root, settled, type } from './resident.js';
 // @ts-expect-error: served by the test runner's config, not a file
 import { api, hangingApi } from '/test-api.js';
 
-const loaded = <E extends LitElement>(el: E) => settled(el, 'form, .message:not([role=status])');
+/** What the widget shows once loaded: its form, or a message. */
+const ready = 'form, .message:not([role=status])';
+const loaded = <E extends LitElement>(el: E) => settled(el, ready);
 
 async function panel(attrs: { lang?: string } = {}) {
   return loaded(await fixture<MedverkaPanel>(html`<medverka-panel api=${api as string} lang=${attrs.lang ?? 'sv'}></medverka-panel>`));
@@ -65,13 +67,7 @@ describe('<medverka-panel>', () => {
     await expectLoadingOnlyWhenSlow(el);
   });
 
-  it('shows an error with a retry button when the server cannot be reached', async () => {
-    const { el, detail } = await failingToLoad('medverka-panel', { api: 'http://127.0.0.1:9/' });
-    expect(detail).to.deep.equal({ what: 'panel', status: null });
-    await loaded(el);
-    await expectRetry(el, 'Det gick inte att hämta');
-    el.remove();
-  });
+  it('shows an error with a retry button when the server cannot be reached', () => expectUnreachable('medverka-panel', {}, 'panel', ready, 'Det gick inte att hämta'));
 
   it('validates on submit: an error summary linking to the e-mail field and the consent box', async () => {
     const el = await panel();
@@ -157,15 +153,9 @@ describe('<medverka-panel>', () => {
   });
 
   it('fits 320 px at 200 % text, with targets of at least 44 px', async () => {
-    await setViewport({ width: 320, height: 640 });
-    const wrap = await fixture<HTMLElement>(html`<div style="width:320px;font-size:32px"><style>* { box-sizing: content-box; }</style><medverka-panel api=${api as string}></medverka-panel></div>`);
+    const wrap = await inNarrowColumn(html`<medverka-panel api=${api as string}></medverka-panel>`);
     const el = await loaded(wrap.querySelector('medverka-panel')!);
-    for (const node of root(el).querySelectorAll<HTMLElement>('button, input, .choice, .consent')) {
-      expect(node.getBoundingClientRect().right, node.id || node.className).to.be.at.most(wrap.getBoundingClientRect().right + 0.5);
-    }
-    for (const node of root(el).querySelectorAll<HTMLElement>('button, .choice')) {
-      expect(node.getBoundingClientRect().height).to.be.at.least(44);
-    }
+    expectFits(el, wrap, 'button, input, .choice, .consent', 'button, .choice');
   });
 
   it('keeps visible borders in forced-colours mode', async () => {

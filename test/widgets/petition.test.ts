@@ -1,12 +1,12 @@
 /// <reference types="mocha" />
 import type { LitElement } from 'lit';
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { emulateMedia, executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { emulateMedia, executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../../widgets/petition/define.js';
 import type { MedverkaPetition } from '../../widgets/petition/petition.element.js';
 import { encodeSolution, solve } from '../../widgets/forms/proof-of-work.js';
 import type { MedverkaSignedDetail } from '../../widgets/shared/events.js';
-import { $, expectChallengeOnlyOnceStarted, expectNotFound, focusedSummary, itCopesWithAnUnreachableOrSlowServer, resetPage, root, settled, type } from './resident.js';
+import { $, expectChallengeOnlyOnceStarted, expectFits, expectNotFound, focusedSummary, inNarrowColumn, itCopesWithAnUnreachableOrSlowServer, resetPage, root, sendTelling, settled, type } from './resident.js';
 // @ts-expect-error: served by the test runner's config, not a file
 import { api } from '/test-api.js';
 import { seededPetitions } from './seeded.js';
@@ -208,12 +208,7 @@ describe('<medverka-petition>', () => {
     expect($(el, '#email')!.getAttribute('aria-invalid')).to.equal('true');
 
     type(el, 'email', 'cecilia.carlsson@example.se');
-    const signed = oneEvent(el, 'medverka-signed');
-    submit(el);
-    await el.updateComplete;
-    const button = $<HTMLButtonElement>(el, 'button[type=submit]');
-    if (button) expect(button.disabled, 'busy, but never disabled').to.equal(false);
-    const { detail } = (await signed) as CustomEvent<MedverkaSignedDetail>;
+    const detail = await sendTelling<MedverkaSignedDetail>(el, 'medverka-signed', () => submit(el));
     expect(detail).to.deep.equal({ petitionId: Number(ids.open) });
     await waitUntil(() => root(el).activeElement?.id === 'sent-heading', 'focus moves to the heading', { timeout: 8000 });
     expect($(el, '#sent-heading')!.textContent).to.equal('Kolla din e-post');
@@ -335,17 +330,9 @@ describe('<medverka-petition>', () => {
   });
 
   it('is operated by keyboard, with targets of at least 44 px, and fits 320 px at 200 % text', async () => {
-    await setViewport({ width: 320, height: 640 });
-    // A CMS that sets content-box on everything, as some do, must not push the fields out.
-    const wrap = await fixture<HTMLElement>(html`<div style="width:320px;font-size:32px"><style>* { box-sizing: content-box; }</style><medverka-petition petition=${ids.open} api=${api as string}></medverka-petition></div>`);
+    const wrap = await inNarrowColumn(html`<medverka-petition petition=${ids.open} api=${api as string}></medverka-petition>`);
     const el = await loaded(wrap.querySelector('medverka-petition')!);
-    for (const node of root(el).querySelectorAll<HTMLElement>('button, input, .choice')) {
-      const edge = (node.closest('form') ?? wrap).getBoundingClientRect().right;
-      expect(node.getBoundingClientRect().right, node.id || node.className).to.be.at.most(edge + 0.5);
-    }
-    for (const node of root(el).querySelectorAll<HTMLElement>('button, .choice')) {
-      expect(node.getBoundingClientRect().height).to.be.at.least(44);
-    }
+    expectFits(el, (node) => node.closest('form') ?? wrap, 'button, input, .choice', 'button, .choice');
     $<HTMLInputElement>(el, '#name')!.focus();
     await sendKeys({ press: 'Tab' });
     expect(root(el).activeElement?.id).to.equal('email');

@@ -1,11 +1,11 @@
 /// <reference types="mocha" />
 import type { LitElement } from 'lit';
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { emulateMedia, executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { emulateMedia, executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../../widgets/petitions/define.js';
 import type { MedverkaPetitions } from '../../widgets/petitions/petitions.element.js';
 import type { MedverkaPetitionProposedDetail } from '../../widgets/shared/events.js';
-import { $, expectLoadingOnlyWhenSlow, expectRetry, failingToLoad, focusedSummary, resetPage, root, settled, type } from './resident.js';
+import { $, expectFits, expectLoadingOnlyWhenSlow, expectUnreachable, focusedSummary, inNarrowColumn, resetPage, root, sendTelling, settled, type } from './resident.js';
 // @ts-expect-error: served by the test runner's config, not a file
 import { api, hangingApi } from '/test-api.js';
 import { seededPetitions } from './seeded.js';
@@ -13,7 +13,9 @@ import { seededPetitions } from './seeded.js';
 const titles = (el: MedverkaPetitions) => [...root(el).querySelectorAll('.item-title')].map((t) => t.textContent);
 
 // Not at "Laddar …", which a slow (busy) server shows first.
-const settledList = <E extends LitElement>(el: E) => settled(el, '[part=list], [part=message]:not([role=status])');
+/** What the widget shows once loaded: its list, or a message. */
+const ready = '[part=list], [part=message]:not([role=status])';
+const settledList = <E extends LitElement>(el: E) => settled(el, ready);
 
 async function petitions(attrs: { show?: string; lang?: string; api?: string } = {}) {
   const el = await fixture<MedverkaPetitions>(
@@ -196,13 +198,8 @@ describe('<medverka-petitions>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('shows an error with a retry button when the server cannot be reached, and tells the page', async () => {
-    const { el, detail } = await failingToLoad('medverka-petitions', { api: 'http://127.0.0.1:9/' });
-    expect(detail).to.deep.equal({ what: 'petitions', status: null });
-    await settledList(el);
-    await expectRetry(el, 'Det gick inte att hämta förslagen just nu.');
-    el.remove();
-  });
+  it('shows an error with a retry button when the server cannot be reached, and tells the page', () =>
+    expectUnreachable('medverka-petitions', {}, 'petitions', ready, 'Det gick inte att hämta förslagen just nu.'));
 
   it('shows a loading state, announced, only when loading takes a while', async () => {
     const el = await fixture<MedverkaPetitions>(html`<medverka-petitions api=${hangingApi as string}></medverka-petitions>`);
@@ -250,12 +247,7 @@ describe('<medverka-petitions>', () => {
     expect($(el, '#email')!.getAttribute('aria-invalid')).to.equal('true');
 
     type(el, 'email', 'bo.berg@example.se');
-    const proposed = oneEvent(el, 'medverka-petition-proposed');
-    submit(el);
-    await el.updateComplete;
-    const button = $<HTMLButtonElement>(el, '[part=form] button[type=submit]');
-    if (button) expect(button.disabled, 'busy, but never disabled').to.equal(false);
-    const { detail } = (await proposed) as CustomEvent<MedverkaPetitionProposedDetail>;
+    const detail = await sendTelling<MedverkaPetitionProposedDetail>(el, 'medverka-petition-proposed', () => submit(el), '[part=form] button[type=submit]');
     expect(detail).to.deep.equal({ lang: 'sv' });
     await waitUntil(() => root(el).activeElement?.id === 'sent-heading', 'focus moves to the heading', { timeout: 8000 });
     expect($(el, '#sent-heading')!.textContent!.trim()).to.equal('Kolla din e-post');
@@ -279,17 +271,10 @@ describe('<medverka-petitions>', () => {
   });
 
   it('fits 320 px at 200 % text with targets of at least 44 px, and keeps borders in forced colours', async () => {
-    await setViewport({ width: 320, height: 640 });
-    const wrap = await fixture<HTMLElement>(html`<div style="width:320px;font-size:32px"><medverka-petitions show="all" api=${api as string}></medverka-petitions></div>`);
+    const wrap = await inNarrowColumn(html`<medverka-petitions show="all" api=${api as string}></medverka-petitions>`, { contentBox: false });
     const el = await settledList(wrap.querySelector('medverka-petitions')!);
     await openForm(el);
-    const edge = wrap.getBoundingClientRect().right;
-    for (const node of root(el).querySelectorAll<HTMLElement>('button, input, textarea, .choice')) {
-      expect(node.getBoundingClientRect().right, node.id || node.className).to.be.at.most(edge + 0.5);
-    }
-    for (const node of root(el).querySelectorAll<HTMLElement>('button, .choice')) {
-      expect(node.getBoundingClientRect().height, node.id || node.className).to.be.at.least(44);
-    }
+    expectFits(el, wrap, 'button, input, textarea, .choice', 'button, .choice');
     await executeServerCommand('forced-colors', { active: true });
     expect(getComputedStyle($(el, '[part=item]')!).borderTopStyle).to.equal('solid');
     await expect(el).to.be.accessible();

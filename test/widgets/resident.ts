@@ -4,9 +4,9 @@
  * something makes of its loading, not-found and unreachable states.
  */
 /// <reference types="mocha" />
-import { expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, executeServerCommand, setViewport } from '@web/test-runner-commands';
-import type { LitElement } from 'lit';
+import { nothing, type LitElement, type TemplateResult } from 'lit';
 import type { MedverkaLoadErrorDetail } from '../../widgets/shared/events.js';
 // @ts-expect-error: served by the test runner's config, not a file
 import { hangingApi } from '/test-api.js';
@@ -22,6 +22,28 @@ export async function resetPage() {
   await emulateMedia({ media: 'screen', reducedMotion: 'no-preference' });
   await setViewport({ width: 800, height: 600 });
   await executeServerCommand('forced-colors', { active: false });
+}
+
+/**
+ * Puts `widget` in a 320 px column at 200 % text (32 px) on a 320 × 640 screen, by default in a
+ * CMS that sets content-box on everything (as some do, and it must not push anything out). Gives the column.
+ */
+export async function inNarrowColumn(widget: TemplateResult, { contentBox = true } = {}): Promise<HTMLElement> {
+  await setViewport({ width: 320, height: 640 });
+  return fixture<HTMLElement>(html`<div style="width:320px;font-size:32px">${contentBox ? html`<style>* { box-sizing: content-box; }</style>` : nothing}${widget}</div>`);
+}
+
+/**
+ * Nothing of the widget matching `parts` sticks out past the right edge of `within` (or of the
+ * element it gives for a part), and every target matching `targets` is at least 44 px high.
+ */
+export function expectFits(el: Element, within: Element | ((node: HTMLElement) => Element), parts: string, targets: string, label = '') {
+  const name = (node: HTMLElement) => `${label}${node.id || node.className || node.tagName}`;
+  for (const node of $$(el, parts)) {
+    const edge = (typeof within === 'function' ? within(node) : within).getBoundingClientRect().right;
+    expect(node.getBoundingClientRect().right, name(node)).to.be.at.most(edge + 0.5);
+  }
+  for (const node of $$(el, targets)) expect(node.getBoundingClientRect().height, name(node)).to.be.at.least(44);
 }
 
 /** Waits until the widget shows `ready` (what it shows once loaded, or a message), then for its render. */
@@ -81,6 +103,15 @@ export async function expectNotFound(tag: string, attributes: Record<string, str
   el.remove();
 }
 
+/** A widget whose server cannot be reached tells the page (`what`, no status), and once it shows `ready` its alert says `says` and tries again. */
+export async function expectUnreachable(tag: string, attributes: Record<string, string>, what: string, ready: string, says: string) {
+  const { el, detail } = await failingToLoad(tag, { ...attributes, api: 'http://127.0.0.1:9/' });
+  expect(detail).to.deep.equal({ what, status: null });
+  await settled(el, ready);
+  await expectRetry(el, says);
+  el.remove();
+}
+
 /**
  * The two tests of every widget that loads one thing (`tag` with `attributes`, showing `ready`
  * once loaded) for a server that fails it: unreachable, its alert says `unreachable` and its
@@ -95,6 +126,19 @@ export function itCopesWithAnUnreachableOrSlowServer(tag: string, attributes: Re
   it('shows a loading state, announced, only when loading takes a while', async () => {
     await expectLoadingOnlyWhenSlow(await placed(tag, { ...attributes, api: hangingApi as string }));
   });
+}
+
+/**
+ * Sends a widget's form (`submit`) and gives the detail of the event `told` that tells the page
+ * it was sent; while the request is out the send button (`button`) is busy, never disabled.
+ */
+export async function sendTelling<T>(el: LitElement, told: string, submit: () => void, button = 'button[type=submit]'): Promise<T> {
+  const event = oneEvent(el, told);
+  submit();
+  await el.updateComplete;
+  const sending = $<HTMLButtonElement>(el, button);
+  if (sending) expect(sending.disabled, 'busy, but never disabled').to.equal(false);
+  return ((await event) as CustomEvent<T>).detail;
 }
 
 /** A widget whose server does not answer: nothing flashes during a quick load, then "Laddar …", announced. */

@@ -1,11 +1,11 @@
 /// <reference types="mocha" />
 import type { LitElement } from 'lit';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { emulateMedia, executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../../widgets/survey/define.js';
 import type { MedverkaLoadErrorDetail, MedverkaSurveySubmittedDetail } from '../../widgets/shared/events.js';
 import type { MedverkaSurvey } from '../../widgets/survey/survey.element.js';
-import { $, itCopesWithAnUnreachableOrSlowServer, resetPage, root, settled } from './resident.js';
+import { $, expectFits, inNarrowColumn, itCopesWithAnUnreachableOrSlowServer, resetPage, root, settled } from './resident.js';
 // @ts-expect-error: served by the test runner's config, not a file
 import { api } from '/test-api.js';
 
@@ -416,18 +416,10 @@ describe('<medverka-survey>', () => {
   });
 
   it('fits 320 px at 200 % text, with targets of at least 44 px, the ranking included', async () => {
-    await setViewport({ width: 320, height: 640 });
     const { id } = await openSurvey();
-    const wrap = await fixture<HTMLElement>(html`<div style="width:320px;font-size:32px"><style>* { box-sizing: content-box; }</style><medverka-survey survey=${String(id)} api=${api as string}></medverka-survey></div>`);
+    const wrap = await inNarrowColumn(html`<medverka-survey survey=${String(id)} api=${api as string}></medverka-survey>`);
     const el = await loaded(wrap.querySelector('medverka-survey')!);
-    const fits = () => {
-      for (const node of root(el).querySelectorAll<HTMLElement>('button, input, textarea, .choice, .ranking li, progress')) {
-        expect(node.getBoundingClientRect().right, node.id || node.className).to.be.at.most(wrap.getBoundingClientRect().right + 0.5);
-      }
-      for (const node of root(el).querySelectorAll<HTMLElement>('button, .choice, .step')) {
-        expect(node.getBoundingClientRect().height, node.id || node.className).to.be.at.least(44);
-      }
-    };
+    const fits = () => expectFits(el, wrap, 'button, input, textarea, .choice, .ranking li, progress', 'button, .choice, .step');
     fits();
     $<HTMLInputElement>(el, '#q-travel-0')!.click();
     await press(el, 'button[type=submit]');

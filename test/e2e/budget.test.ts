@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { startTestSmtpServer, type TestSmtpServer } from '../../server/mail/capture.js';
+import type { TestSmtpServer } from '../../server/mail/capture.js';
 import { findLinks } from '../../server/mail/mailer.js';
 import { databaseKinds, watchProblems, type RunningServer, startServedBrowser } from './harness.js';
 
@@ -16,14 +16,10 @@ for (const kind of databaseKinds) {
     let close: () => Promise<void>;
 
     before(async () => {
-      smtp = await startTestSmtpServer();
       // The demo budget is seeded open at first start (SEED_DEMO is on by default).
-      ({ server, browser, close } = await startServedBrowser(kind, { ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password, SMTP_URL: smtp.url, POW_MAX_NUMBER: '1000' }));
+      ({ server, browser, smtp, close } = await startServedBrowser(kind, { ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password, POW_MAX_NUMBER: '1000' }, { mail: true }));
     });
-    after(async () => {
-      await close?.();
-      await smtp?.close();
-    });
+    after(() => close?.());
 
     it('a resident shares out the budget by keyboard on a phone, confirms by mail; staff close and publish; the widget shows the results', async () => {
       const context = await browser.newContext({ viewport: { width: 375, height: 800 } });

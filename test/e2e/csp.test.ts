@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { demoBudgetSlug } from '../../server/budgets/seed.js';
-import { startTestSmtpServer, type TestSmtpServer } from '../../server/mail/capture.js';
+import type { TestSmtpServer } from '../../server/mail/capture.js';
 import { confirmLink, mailedLink, openSurvey, openSurveyQuestion, residentPost, signInStaff } from './api.js';
 import { startHostPage, watchProblems, type HostPage, type RunningServer, startServedBrowser } from './harness.js';
 
@@ -27,16 +27,14 @@ describe('end to end on sqlite: every widget on a host page with a strict Conten
       const nonce = randomBytes(16).toString('base64');
       return { headers: { 'Content-Security-Policy': policy.replace('{nonce}', nonce) }, html: pasted.replaceAll('{nonce}', nonce) };
     });
-    smtp = await startTestSmtpServer();
-    ({ server, browser, close } = await startServedBrowser('sqlite', {
+    ({ server, browser, smtp, close } = await startServedBrowser('sqlite', {
       ADMIN_EMAIL: admin.email,
       ADMIN_PASSWORD: admin.password,
       ALLOWED_ORIGINS: host.origin,
-      SMTP_URL: smtp.url,
       CHAT_HOURS: 'mon-sun 00:00-24:00; holidays 00:00-24:00',
       // An easy proof of work keeps the test quick; it is still solved in the blob worker.
       POW_MAX_NUMBER: '1000',
-    }));
+    }, { mail: true }));
     const api = server.url;
     policy =
       `default-src 'none'; script-src 'nonce-{nonce}' ${api}; connect-src ${api}; worker-src blob:; style-src 'none'; ` +
@@ -83,7 +81,6 @@ describe('end to end on sqlite: every widget on a host page with a strict Conten
 
   after(async () => {
     await close?.();
-    await smtp?.close();
     await host?.close();
   });
 

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { createDatabase, migrateToLatest } from '../../server/db/index.js';
-import { startTestSmtpServer, type TestSmtpServer } from '../../server/mail/capture.js';
+import type { TestSmtpServer } from '../../server/mail/capture.js';
 import { findLinks } from '../../server/mail/mailer.js';
 import { confirmProposal, movePetition, proposePetition } from '../../server/petitions/store.js';
 import { startHostPage, watchProblems, type HostPage, type RunningServer, startServedBrowser } from './harness.js';
@@ -25,29 +25,30 @@ describe('end to end on sqlite: the iframe embeds on a page of another origin', 
   const ids: Record<string, number> = {};
 
   before(async () => {
-    smtp = await startTestSmtpServer();
     host = await startHostPage((pasted) => ({
       html: `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Kommunen</title></head><body><h1>Kommunen</h1>${pasted}</body></html>`,
     }));
     // An easy proof of work keeps the test quick; the difficulty is a setting.
-    ({ server, browser, close } = await startServedBrowser('sqlite', { ALLOWED_ORIGINS: host.origin, SMTP_URL: smtp.url, POW_MAX_NUMBER: '1000' }, async (url) => {
-      const db = createDatabase({ kind: 'sqlite', file: url });
-      await migrateToLatest(db);
-      for (const [status, title] of Object.entries(petitions)) {
-        const { petitionId, token } = await proposePetition(db, { title, body: 'Ett förslag.', name: 'Anna Andersson', email: 'anna@example.se' }, 100);
-        await confirmProposal(db, token);
-        await movePetition(db, petitionId, 'open');
-        ids[status] = petitionId;
-        if (status === 'answered') await movePetition(db, petitionId, 'answered', { answer: 'Tack för förslaget.' });
-        if (status === 'closed') await movePetition(db, petitionId, 'closed');
-      }
-      await db.destroy();
+    ({ server, browser, smtp, close } = await startServedBrowser('sqlite', { ALLOWED_ORIGINS: host.origin, POW_MAX_NUMBER: '1000' }, {
+      mail: true,
+      seed: async (url) => {
+        const db = createDatabase({ kind: 'sqlite', file: url });
+        await migrateToLatest(db);
+        for (const [status, title] of Object.entries(petitions)) {
+          const { petitionId, token } = await proposePetition(db, { title, body: 'Ett förslag.', name: 'Anna Andersson', email: 'anna@example.se' }, 100);
+          await confirmProposal(db, token);
+          await movePetition(db, petitionId, 'open');
+          ids[status] = petitionId;
+          if (status === 'answered') await movePetition(db, petitionId, 'answered', { answer: 'Tack för förslaget.' });
+          if (status === 'closed') await movePetition(db, petitionId, 'closed');
+        }
+        await db.destroy();
+      },
     }));
   });
   after(async () => {
     await close?.();
     await host?.close();
-    await smtp?.close();
   });
 
   /** The host page with the iframe as the embed builder writes it; the frame once its widget has drawn. */

@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../chromium.js';
+import { startTestSmtpServer, type TestSmtpServer } from '../../server/mail/capture.js';
 import { postgresAdminUrl } from '../server/helpers.js';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
@@ -95,11 +96,21 @@ export interface ServedBrowser {
   close(): Promise<void>;
 }
 
+interface ServedOptions {
+  /** Fills the fresh database (given its URL) before the server starts. */
+  seed?: (databaseUrl: string) => Promise<void>;
+  /** The server mails to a capture (`smtp`), which `close` ends too. */
+  mail?: boolean;
+}
+
 /**
- * The server (with `env`) on a fresh `kind` database, which `seed` may fill first (given its
- * URL), and a browser. A start that fails half-way ends what it had started.
+ * The server (with `env`) on a fresh `kind` database, and a browser. A start that fails half-way
+ * ends what it had started.
  */
-export async function startServedBrowser(kind: DatabaseKind, env: Record<string, string> = {}, seed?: (databaseUrl: string) => Promise<void>): Promise<ServedBrowser> {
+export async function startServedBrowser(kind: DatabaseKind, env: Record<string, string>, options: ServedOptions & { mail: true }): Promise<ServedBrowser & { smtp: TestSmtpServer }>;
+export async function startServedBrowser(kind: DatabaseKind, env?: Record<string, string>, options?: ServedOptions): Promise<ServedBrowser>;
+export async function startServedBrowser(kind: DatabaseKind, env: Record<string, string> = {}, { seed, mail = false }: ServedOptions = {}): Promise<ServedBrowser & { smtp?: TestSmtpServer }> {
+  let smtp: TestSmtpServer | undefined;
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   let drop: (() => Promise<void>) | undefined;
@@ -107,15 +118,17 @@ export async function startServedBrowser(kind: DatabaseKind, env: Record<string,
     await browser?.close();
     await server?.stop();
     await drop?.();
+    await smtp?.close();
   };
   try {
+    if (mail) smtp = await startTestSmtpServer();
     const db = await freshDatabase(kind);
     drop = db.drop;
     await seed?.(db.url);
     const launching = launchBrowser();
-    server = await startServer(db.url, env);
+    server = await startServer(db.url, smtp ? { ...env, SMTP_URL: smtp.url } : env);
     browser = await launching;
-    return { server, browser, close };
+    return { server, browser, close, ...(smtp ? { smtp } : {}) };
   } catch (err) {
     await close();
     throw err;

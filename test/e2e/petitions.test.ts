@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { startTestSmtpServer, type TestSmtpServer } from '../../server/mail/capture.js';
+import type { TestSmtpServer } from '../../server/mail/capture.js';
 import { findLinks } from '../../server/mail/mailer.js';
 import { databaseKinds, watchProblems, type RunningServer, startServedBrowser } from './harness.js';
 
@@ -19,20 +19,19 @@ for (const kind of databaseKinds) {
     let close: () => Promise<void>;
 
     before(async () => {
-      smtp = await startTestSmtpServer();
-      ({ server, browser, close } = await startServedBrowser(kind, {
-        ADMIN_EMAIL: admin.email,
-        ADMIN_PASSWORD: admin.password,
-        SMTP_URL: smtp.url,
-        PETITION_THRESHOLD: '2',
-        // An easy proof of work keeps the test quick; the difficulty is a setting.
-        POW_MAX_NUMBER: '1000',
-      }));
+      ({ server, browser, smtp, close } = await startServedBrowser(
+        kind,
+        {
+          ADMIN_EMAIL: admin.email,
+          ADMIN_PASSWORD: admin.password,
+          PETITION_THRESHOLD: '2',
+          // An easy proof of work keeps the test quick; the difficulty is a setting.
+          POW_MAX_NUMBER: '1000',
+        },
+        { mail: true },
+      ));
     });
-    after(async () => {
-      await close?.();
-      await smtp?.close();
-    });
+    after(() => close?.());
 
     /** The link in the newest mail to `to` whose path matches, and that mail. */
     async function mailedLink(to: string, path: RegExp) {

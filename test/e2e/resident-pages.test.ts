@@ -23,16 +23,18 @@ describe('end to end on sqlite: the pages a mailed link opens', () => {
   let ballotToken = '';
 
   before(async () => {
-    ({ server, browser, close } = await startServedBrowser('sqlite', { MUNICIPALITY_NAME: 'Exempelby kommun', BRAND_COLOR: '#7a1f5c', ALLOWED_ORIGINS: site }, async (url) => {
-      const db = createDatabase({ kind: 'sqlite', file: url });
-      await migrateToLatest(db);
-      const proposed = await proposePetition(db, { title: 'Fler cykelställ vid stationen', body: 'Cyklarna står i buskarna varje morgon.', name: 'Anna Andersson', email: 'anna@example.se' }, 100);
-      await confirmProposal(db, proposed.token);
-      petitionId = (await movePetition(db, proposed.petitionId, 'open')).id;
-      await seedDemoBudget(db);
-      const budget = (await findPublicBudget(db, demoBudgetSlug))!;
-      ballotToken = (await castBallot(db, demoBudgetSlug, { email: 'bo@example.se', districtId: null, allocations: budget.items.map((i) => ({ itemId: i.id, amount: i.start })), projects: [], lang: 'sv' })).token;
-      await db.destroy();
+    ({ server, browser, close } = await startServedBrowser('sqlite', { MUNICIPALITY_NAME: 'Exempelby kommun', BRAND_COLOR: '#7a1f5c', ALLOWED_ORIGINS: site }, {
+      seed: async (url) => {
+        const db = createDatabase({ kind: 'sqlite', file: url });
+        await migrateToLatest(db);
+        const proposed = await proposePetition(db, { title: 'Fler cykelställ vid stationen', body: 'Cyklarna står i buskarna varje morgon.', name: 'Anna Andersson', email: 'anna@example.se' }, 100);
+        await confirmProposal(db, proposed.token);
+        petitionId = (await movePetition(db, proposed.petitionId, 'open')).id;
+        await seedDemoBudget(db);
+        const budget = (await findPublicBudget(db, demoBudgetSlug))!;
+        ballotToken = (await castBallot(db, demoBudgetSlug, { email: 'bo@example.se', districtId: null, allocations: budget.items.map((i) => ({ itemId: i.id, amount: i.start })), projects: [], lang: 'sv' })).token;
+        await db.destroy();
+      },
     }));
   });
   after(async () => {

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startTestSmtpServer, type TestSmtpServer } from '../../server/mail/capture.js';
+import type { TestSmtpServer } from '../../server/mail/capture.js';
 import { injectedSelector, xssCorpus } from '../xss-corpus.js';
 import { approver, confirmLink, mailedLink, residentPost, signInStaff, type StaffApi } from './api.js';
 import { startHostPage, watchProblems, type HostPage, type RunningServer, startServedBrowser } from './harness.js';
@@ -137,16 +137,14 @@ describe('end to end on sqlite: hostile text in every field stays text in every 
   }
 
   before(async () => {
-    smtp = await startTestSmtpServer();
     host = await startHostPage((pasted) => ({
       html: `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Kommunens sida</title></head><body>${pasted}</body></html>`,
     }));
-    ({ server, browser, close } = await startServedBrowser('sqlite', {
+    ({ server, browser, smtp, close } = await startServedBrowser('sqlite', {
       ADMIN_EMAIL: admin.email,
       ADMIN_PASSWORD: admin.password,
       ADMIN_NAME: staffName,
       ALLOWED_ORIGINS: host.origin,
-      SMTP_URL: smtp.url,
       CHAT_HOURS: 'mon-sun 00:00-24:00; holidays 00:00-24:00',
       POW_MAX_NUMBER: '1000',
       PETITION_THRESHOLD: '1000',
@@ -156,7 +154,7 @@ describe('end to end on sqlite: hostile text in every field stays text in every 
       PANEL_AGE_BANDS: ageBands.join(','),
       PANEL_DISTRICTS: xssCorpus.join(','),
       PANEL_MIN_GROUP: '1',
-    }));
+    }, { mail: true }));
     image = `${server.url}/favicon.svg`;
     staffContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const signedIn = await staffContext.request.post(`${server.url}/api/staff/sign-in`, { headers: { Origin: server.url, 'Content-Type': 'application/json' }, data: admin });
@@ -283,7 +281,6 @@ describe('end to end on sqlite: hostile text in every field stays text in every 
 
   after(async () => {
     await close?.();
-    await smtp?.close();
     await host?.close();
   });
 

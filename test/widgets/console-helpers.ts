@@ -171,6 +171,15 @@ export async function lifecyclePage(el: MedverkaConsole, tag: string, attribute:
   return page;
 }
 
+/** Saves a new poll's or survey's form with `button`: the console says `said` and goes to the draft's own address, `#/<section>/<number>`. Gives the number. */
+export async function savedDraft(el: MedverkaConsole, form: HTMLElement, button: string, said: string, section: string): Promise<number> {
+  $<HTMLButtonElement>(form, button)!.click();
+  await announced(el, said);
+  const id = Number(new RegExp(`^#/${section}/(\\d+)$`).exec(location.hash)?.[1]);
+  expect(id, 'the draft’s own address').to.be.greaterThan(0);
+  return id;
+}
+
 /** Takes a step of a budget, poll or survey (`what`) with its confirmation, as staff do. */
 export async function takeStep(el: MedverkaConsole, page: HTMLElement, button: string, done: string, status: string, what: string) {
   $<HTMLButtonElement>(page, button)!.click();

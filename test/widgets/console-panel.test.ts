@@ -4,7 +4,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { staffApi } from '../../widgets/console/kit/api.js';
 import type { MedverkaConsole } from '../../widgets/console/shell/console.element.js';
 import { panelApi } from '../../widgets/console/panel/panel-api.js';
-import { $, $$, announced, choose, fill, focused, leaveConsole, lifecyclePage, offeredTo, refusedTo, screen, signedIn, signOut, solvedPow, staff, takeStep, text, unique } from './console-helpers.js';
+import { $, $$, announced, choose, fill, focused, leaveConsole, lifecyclePage, offeredTo, refusedTo, savedDraft, screen, signedIn, signOut, solvedPow, staff, takeStep, text, unique } from './console-helpers.js';
 
 // The test page's /api has the panel members test/widgets/seed.ts made (six aged 30–49, two
 // aged 65+), shared by every widget test file.
@@ -133,10 +133,7 @@ describe('<medverka-console> citizen panel', function () {
     await waitUntil(() => focused() === $(form, `#page-${p1}-heading`), 'focus goes to the page before');
     await expect(el).to.be.accessible();
 
-    $<HTMLButtonElement>(form, '#save-survey')!.click();
-    await announced(el, 'Enkäten är sparad som utkast.');
-    const id = Number(/^#\/panel\/(\d+)$/.exec(location.hash)?.[1]);
-    expect(id).to.be.greaterThan(0);
+    const id = await savedDraft(el, form, '#save-survey', 'Enkäten är sparad som utkast.', 'panel');
     let page = await surveyPage(el, id);
     expect(text($(page, 'h1'))).to.equal(title);
     expect(text($(page, '#status-heading'))).to.equal('Status: Utkast');

@@ -2,7 +2,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { staffApi, type StaffPetition } from '../../widgets/console/kit/api.js';
 import type { MedverkaConsole } from '../../widgets/console/shell/console.element.js';
-import { $, $$, announced, fakeApi, focused, go, leaveConsole, listLoaded, navLabels, offeredTo, refusedTo, reply, screen, signedIn, signOut, solvedPow, text } from './console-helpers.js';
+import { $, $$, announced, fakeApi, focused, go, leaveConsole, listLoaded, navLabels, offeredTo, refusedTo, reply, screen, signedIn, signOut, solvedPow, text, type Who } from './console-helpers.js';
 import { seededPetitions as seeded } from './seeded.js';
 
 type Win = Window & { __xss?: number };
@@ -114,6 +114,15 @@ const fake = (status: StaffPetition['status'], thresholdReachedAt: string | null
   answerCommittee: null,
   answerCorrectedAt: null,
 });
+
+/** A made-up petition behind the API stand-in, its page opened by `who` (at `hash` first); the petition changes as the stand-in answers. */
+async function fakePetitionPage(who: Who, hash: string, status: StaffPetition['status'], thresholdReachedAt: string | null = null) {
+  const petition = fake(status, thresholdReachedAt);
+  const { calls } = fakePetitionApi(petition);
+  const el = await signedIn(who, hash);
+  const page = await detail(el, petition.id);
+  return { petition, calls, el, page };
+}
 
 describe('<medverka-console> e-petitions', function () {
   this.timeout(30000);
@@ -287,10 +296,7 @@ describe('<medverka-console> e-petitions', function () {
   });
 
   it('publishes a petition awaiting moderation (API stand-in), and renders its texts as text', async () => {
-    const petition = fake('awaiting_moderation');
-    const api = fakePetitionApi(petition);
-    const el = await signedIn('moderator', '/petitions');
-    const page = await detail(el, petition.id);
+    const { petition, calls, el, page } = await fakePetitionPage('moderator', '/petitions', 'awaiting_moderation');
     expect(text($(page, 'h1'))).to.equal(petition.title);
     expect($(page, 'img, script'), 'the texts are text').to.equal(null);
     expect(text($(page, '#status-heading'))).to.equal('Status: Att granska');
@@ -304,16 +310,13 @@ describe('<medverka-console> e-petitions', function () {
     await waitUntil(() => focused() === $(page, '#status-heading'), 'focus goes to the new status');
     expect($(page, '#approve')).to.equal(null);
     expect($(page, '#close')).not.to.equal(null);
-    expect(api.calls.map((c) => `${c.method} ${c.path}`)).to.include(`POST /api/staff/petitions/${petition.id}/approve`);
+    expect(calls.map((c) => `${c.method} ${c.path}`)).to.include(`POST /api/staff/petitions/${petition.id}/approve`);
     expect((window as Win).__xss).to.equal(undefined);
     await expect(el).to.be.accessible();
   });
 
   it('rejects only with a reason, in a step of its own (API stand-in)', async () => {
-    const petition = fake('awaiting_moderation');
-    const api = fakePetitionApi(petition);
-    const el = await signedIn('moderator', '/petitions');
-    const page = await detail(el, petition.id);
+    const { calls, el, page } = await fakePetitionPage('moderator', '/petitions', 'awaiting_moderation');
 
     $<HTMLButtonElement>(page, '#reject')!.click();
     await waitUntil(() => focused() === $(page, '#reject-reason'), 'the reason field takes focus');
@@ -328,7 +331,7 @@ describe('<medverka-console> e-petitions', function () {
     $<HTMLButtonElement>(page, 'form.confirm button[type=submit]')!.click();
     await waitUntil(() => focused() === $(page, '#reject-errors'), 'the summary takes focus');
     expect(text($(page, '#reject-reason-error'))).to.contain('Fyll i det här fältet.');
-    expect(api.calls.filter((c) => c.method === 'POST'), 'nothing sent without a reason').to.deep.equal([]);
+    expect(calls.filter((c) => c.method === 'POST'), 'nothing sent without a reason').to.deep.equal([]);
     await expect(el).to.be.accessible();
 
     const reason = 'Förslaget handlar inte om något kommunen bestämmer över.';
@@ -336,17 +339,14 @@ describe('<medverka-console> e-petitions', function () {
     $<HTMLButtonElement>(page, 'form.confirm button[type=submit]')!.click();
     await announced(el, 'Förslaget är avvisat och förslagsställaren har fått e-post med skälet.');
     await waitUntil(() => text($(page, '#status-heading')) === 'Status: Avvisat', 'the status is updated');
-    expect(api.calls.at(-1)).to.deep.include({ method: 'POST', body: { reason } });
+    expect(calls.at(-1)).to.deep.include({ method: 'POST', body: { reason } });
     expect(text(page.shadowRoot)).to.contain(reason);
     expect($(page, '#approve, #reject, #correct-title')).to.equal(null);
     await expect(el).to.be.accessible();
   });
 
   it('closes and answers a petition that reached its threshold (API stand-in)', async () => {
-    const petition = fake('open', '2026-02-01T10:00:00.000Z');
-    const api = fakePetitionApi(petition);
-    const el = await signedIn('admin');
-    const page = await detail(el, petition.id);
+    const { petition, calls, el, page } = await fakePetitionPage('admin', '', 'open', '2026-02-01T10:00:00.000Z');
     expect(text(page.shadowRoot)).to.contain('Har nått gränsen – ska besvaras');
     await expect(el).to.be.accessible();
 
@@ -357,7 +357,7 @@ describe('<medverka-console> e-petitions', function () {
     expect($(page, 'a[download]')).not.to.equal(null);
 
     const answer = 'Kommunen sätter ut tio nya bänkar under våren.';
-    const answerPosts = () => api.calls.filter((c) => c.method === 'POST' && c.path.endsWith('/answer'));
+    const answerPosts = () => calls.filter((c) => c.method === 'POST' && c.path.endsWith('/answer'));
     const submit = () => $<HTMLButtonElement>(page, '#answer-submit')!.click();
     $<HTMLTextAreaElement>(page, '#answer-text')!.value = answer;
     submit();
@@ -410,7 +410,7 @@ describe('<medverka-console> e-petitions', function () {
     $<HTMLButtonElement>(page, '#correct-answer-submit')!.click();
     await announced(el, 'Rättelsen av svaret är sparad. Ingen har fått e-post om den.');
     expect(text($(page, '#done'))).to.equal('Rättelsen av svaret är sparad. Ingen har fått e-post om den.');
-    expect(api.calls.filter((c) => c.method === 'PATCH').map((c) => c.body)).to.deep.equal([{ answer: corrected }]);
+    expect(calls.filter((c) => c.method === 'PATCH').map((c) => c.body)).to.deep.equal([{ answer: corrected }]);
     expect(answerPosts().length, 'not published (nor mailed) again').to.equal(1);
     expect(text($(page, '.answer'))).to.equal(corrected);
     expect(text($(page, '.corrected'))).to.match(/^Rättat \d/);
@@ -419,10 +419,7 @@ describe('<medverka-console> e-petitions', function () {
   });
 
   it('says so when someone else changed the status meanwhile (API stand-in)', async () => {
-    const petition = fake('open');
-    fakePetitionApi(petition);
-    const el = await signedIn('moderator', '/petitions');
-    const page = await detail(el, petition.id);
+    const { petition, el, page } = await fakePetitionPage('moderator', '/petitions', 'open');
     petition.status = 'closed';
     $<HTMLButtonElement>(page, '#close')!.click();
     await waitUntil(() => focused() === $(page, '#actions-errors'), 'the summary takes focus');

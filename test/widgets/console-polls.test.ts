@@ -3,7 +3,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { MedverkaConsole } from '../../widgets/console/shell/console.element.js';
 import { pollApi } from '../../widgets/console/polls/poll-api.js';
-import { $, $$, announced, fill, focused, go, leaveConsole, lifecyclePage, listLoaded, navLabels, offeredTo, refusedTo, screen, signedIn, signOut, takeStep, text, unique } from './console-helpers.js';
+import { $, $$, announced, fill, focused, go, leaveConsole, lifecyclePage, listLoaded, navLabels, offeredTo, refusedTo, savedDraft, screen, signedIn, signOut, takeStep, text, unique } from './console-helpers.js';
 
 /** A question no other test (or run against the same database) asks. */
 const uniqueQuestion = (prefix: string) => `${unique(prefix)}?`;
@@ -100,10 +100,7 @@ describe('<medverka-console> quick polls', function () {
     expect(optionKeys(page).length).to.equal(3);
     await expect(el).to.be.accessible();
 
-    $<HTMLButtonElement>(page, '#save-poll')!.click();
-    await announced(el, 'Snabbfrågan är sparad som utkast.');
-    const id = Number(/^#\/polls\/(\d+)$/.exec(location.hash)?.[1]);
-    expect(id).to.be.greaterThan(0);
+    const id = await savedDraft(el, page, '#save-poll', 'Snabbfrågan är sparad som utkast.', 'polls');
     let saved = await pollPage(el, id);
     expect(text($(saved, 'h1'))).to.equal(question);
     expect(text($(saved, '#status-heading'))).to.equal('Status: Utkast');
@@ -207,9 +204,7 @@ describe('<medverka-console> quick polls', function () {
     await expect(el).to.be.accessible();
     fill(page, '#f-scaleLabels-high-sv', 'Mycket');
     fill(page, '#f-scaleLabels-high-en', 'Very');
-    $<HTMLButtonElement>(page, '#save-poll')!.click();
-    await announced(el, 'Snabbfrågan är sparad som utkast.');
-    const id = Number(/^#\/polls\/(\d+)$/.exec(location.hash)?.[1]);
+    const id = await savedDraft(el, page, '#save-poll', 'Snabbfrågan är sparad som utkast.', 'polls');
     const saved = await pollPage(el, id);
     await step(el, saved, '#open-poll', 'Snabbfrågan är öppen.', 'Öppen för svar');
     for (const value of [5, 4, 5]) expect(await answer(id, [value])).to.equal(201);

@@ -13,180 +13,99 @@ import {
   type DistrictDraft,
   type ItemDraft,
 } from './budget-draft.js';
-import { budgetIssueText, budgetModeLabel, budgetRuleLabel, groupDigits, kronor, parseKronor } from './budget-format.js';
-import { describedBy, errorSummary, fieldError, focusSummary, problemText, type FieldErrors } from '../kit/forms.js';
+import { budgetIssueText, budgetModeLabel, budgetRuleLabel, kronor, parseKronor } from './budget-format.js';
+import { describedBy, fieldError, focusSummary, problemText, type FieldErrors } from '../kit/forms.js';
 import { renderEntryActions } from '../kit/fields.js';
-import { BudgetScreen, type General, type InputOptions } from './budget-screen.js';
+import { groupDigits } from '../kit/labels.js';
+import { BudgetScreen, type General } from './budget-screen.js';
+
+/** A long text: three rows. */
+const long = { multiline: true, rows: 3 } as const;
 
 /** The budget's form: the whole process, its districts and its lines or projects, and saving it. */
 export abstract class BudgetForm extends BudgetScreen {
-  protected input(path: string, label: string, value: string, set: (v: string) => void, o: InputOptions = {}): TemplateResult {
-    const id = fieldId(path);
-    const error = this.errors[path];
-    const hintId = o.hint ? `${id}-hint` : undefined;
-    const described = describedBy(hintId, error && `${id}-error`);
-    const invalid = error ? 'true' : 'false';
-    const onInput = (e: Event) => {
-      set((e.target as HTMLInputElement | HTMLTextAreaElement).value);
-      this.touch();
-    };
-    // An amount is written back the Swedish way once it is left: "250000" → "250 000".
-    const onChange = (e: Event) => {
-      const n = parseKronor((e.target as HTMLInputElement).value);
+  /** An amount in kronor: a numeric keyboard, and written back the Swedish way once left ("250000" → "250 000"). */
+  protected amount(path: string, label: string, value: string, set: (v: string) => void, hint?: string): TemplateResult {
+    const change = (v: string) => {
+      const n = parseKronor(v);
       if (n === undefined) return;
       set(groupDigits(n));
       this.requestUpdate();
     };
-    return html`<div class="field">
-      <label for=${id}>${label}</label>
-      ${o.hint ? html`<p class="hint" id=${hintId!}>${o.hint}</p>` : nothing} ${fieldError(id, error && budgetIssueText(error))}
-      ${o.multiline
-        ? html`<textarea
-            id=${id}
-            rows="3"
-            lang=${o.lang ?? nothing}
-            .value=${value}
-            ?readonly=${o.readonly}
-            aria-invalid=${invalid}
-            aria-describedby=${described}
-            @input=${onInput}
-          ></textarea>`
-        : html`<input
-            id=${id}
-            type=${o.type ?? 'text'}
-            inputmode=${o.amount ? 'numeric' : nothing}
-            autocomplete="off"
-            spellcheck=${o.spellcheck === false || o.amount ? 'false' : nothing}
-            lang=${o.lang ?? nothing}
-            .value=${value}
-            ?readonly=${o.readonly}
-            aria-invalid=${invalid}
-            aria-describedby=${described}
-            @input=${onInput}
-            @change=${o.amount ? onChange : nothing}
-          />`}
-    </div>`;
+    return this.field(path, label, value, set, { inputmode: 'numeric', spellcheck: false, readonly: this.locked, change, ...(hint ? { hint } : {}) });
   }
 
-  protected amount(path: string, label: string, value: string, set: (v: string) => void, hint?: string): TemplateResult {
-    return this.input(path, label, value, set, { amount: true, readonly: this.locked, ...(hint ? { hint } : {}) });
-  }
-
-  /** A choice among radio buttons; its first button is where the error summary leads. */
-  protected radios<T extends string>(path: string, legend: string, value: T, choices: [T, string][], set: (v: T) => void): TemplateResult {
-    const error = this.errors[path];
-    const errorId = `f-${path}-error`;
-    return html`<fieldset aria-describedby=${describedBy(error && errorId)}>
-      <legend>${legend}</legend>
-      ${fieldError(`f-${path}`, error && budgetIssueText(error))}
-      ${this.locked ? html`<p class="hint">${msg('Går inte att ändra när budgeten är öppen.', { id: 'console.budget.locked-field' })}</p>` : nothing}
-      ${choices.map(
-        ([v, label]) => html`<label class="choice" for="f-${path}-${v}">
-          <input
-            type="radio"
-            id="f-${path}-${v}"
-            name=${path}
-            .checked=${v === value}
-            ?disabled=${this.locked}
-            @change=${() => {
-              set(v);
-              this.touch();
-            }}
-          />
-          ${label}
-        </label>`,
-      )}
-    </fieldset>`;
+  /** Why a choice cannot change now, if it cannot. */
+  protected get lockedHint(): string | undefined {
+    return this.locked ? msg('Går inte att ändra när budgeten är öppen.', { id: 'console.budget.locked-field' }) : undefined;
   }
 
   protected async addItem() {
-    const draft = this.draft!;
+    const d = this.draft!;
     const item = newItem();
-    draft.items = [...draft.items, item];
-    this.touch();
-    this.announce(msg(str`${this.itemName(item)} har lagts till.`, { id: 'console.budget.item-added' }));
-    await this.focusOn(`#${fieldId(`i${item.key}.title.sv`)}`);
+    await this.addEntry(
+      d.items,
+      (list) => (d.items = list),
+      item,
+      () => msg(str`${this.itemName(item)} har lagts till.`, { id: 'console.budget.item-added' }),
+      `#${fieldId(`i${item.key}.title.sv`)}`,
+    );
   }
 
   protected async removeItem(item: ItemDraft) {
-    const draft = this.draft!;
+    const d = this.draft!;
     const name = this.itemName(item);
-    const at = draft.items.indexOf(item);
-    draft.items = draft.items.filter((i) => i !== item);
-    this.dropErrors(`i${item.key}.`);
-    this.touch();
-    this.announce(msg(str`${name} har tagits bort.`, { id: 'console.budget.item-removed' }));
-    const next = draft.items[at] ?? draft.items[at - 1];
-    await this.focusOn(next ? `#f-i${next.key}-heading` : '#add-item');
+    await this.removeEntry(d.items, (list) => (d.items = list), item, {
+      errors: `i${item.key}.`,
+      said: () => msg(str`${name} har tagits bort.`, { id: 'console.budget.item-removed' }),
+      focus: (next) => `#f-i${next.key}-heading`,
+      otherwise: '#add-item',
+    });
   }
 
   protected async moveItem(item: ItemDraft, by: -1 | 1, action: 'up' | 'down') {
-    const draft = this.draft!;
-    draft.items = this.moved(draft.items, item, by);
-    this.touch();
-    this.announce(msg(str`${this.itemName(item)} är nu på plats ${draft.items.indexOf(item) + 1} av ${draft.items.length}.`, { id: 'console.budget.item-moved' }));
-    await this.refocus(`[data-item="${item.key}"]`, action);
+    const d = this.draft!;
+    await this.moveEntry(d.items, (list) => (d.items = list), item, by, action, `[data-item="${item.key}"]`, () =>
+      msg(str`${this.itemName(item)} är nu på plats ${d.items.indexOf(item) + 1} av ${d.items.length}.`, { id: 'console.budget.item-moved' }),
+    );
   }
 
   protected async addDistrict() {
-    const draft = this.draft!;
+    const d = this.draft!;
     const district = newDistrict();
-    draft.districts = [...draft.districts, district];
-    this.touch();
-    this.announce(msg(str`${this.districtName(district)} har lagts till.`, { id: 'console.budget.district-added' }));
-    await this.focusOn(`#${fieldId(`d${district.key}.name.sv`)}`);
+    await this.addEntry(
+      d.districts,
+      (list) => (d.districts = list),
+      district,
+      () => msg(str`${this.districtName(district)} har lagts till.`, { id: 'console.budget.district-added' }),
+      `#${fieldId(`d${district.key}.name.sv`)}`,
+    );
   }
 
   protected async removeDistrict(district: DistrictDraft) {
-    const draft = this.draft!;
+    const d = this.draft!;
     const name = this.districtName(district);
-    const at = draft.districts.indexOf(district);
-    draft.districts = draft.districts.filter((d) => d !== district);
     // Its lines or projects now belong to every district, and the announcement says so.
-    const orphans = draft.items.filter((i) => i.district === district.key);
+    const orphans = d.items.filter((i) => i.district === district.key);
     for (const item of orphans) item.district = null;
-    this.dropErrors(`d${district.key}.`);
-    this.touch();
-    this.announce(
-      orphans.length
-        ? msg(str`${name} har tagits bort. Det som låg i området gäller nu i alla områden.`, { id: 'console.budget.district-removed-items' })
-        : msg(str`${name} har tagits bort.`, { id: 'console.budget.district-removed' }),
-    );
-    const next = draft.districts[at] ?? draft.districts[at - 1];
-    await this.focusOn(next ? `#f-d${next.key}-heading` : '#add-district');
+    await this.removeEntry(d.districts, (list) => (d.districts = list), district, {
+      errors: `d${district.key}.`,
+      said: () =>
+        orphans.length
+          ? msg(str`${name} har tagits bort. Det som låg i området gäller nu i alla områden.`, { id: 'console.budget.district-removed-items' })
+          : msg(str`${name} har tagits bort.`, { id: 'console.budget.district-removed' }),
+      focus: (next) => `#f-d${next.key}-heading`,
+      otherwise: '#add-district',
+    });
   }
 
   protected async moveDistrict(district: DistrictDraft, by: -1 | 1, action: 'up' | 'down') {
-    const draft = this.draft!;
-    draft.districts = this.moved(draft.districts, district, by);
-    this.touch();
-    this.announce(
-      msg(str`${this.districtName(district)} är nu på plats ${draft.districts.indexOf(district) + 1} av ${draft.districts.length}.`, {
+    const d = this.draft!;
+    await this.moveEntry(d.districts, (list) => (d.districts = list), district, by, action, `[data-district="${district.key}"]`, () =>
+      msg(str`${this.districtName(district)} är nu på plats ${d.districts.indexOf(district) + 1} av ${d.districts.length}.`, {
         id: 'console.budget.district-moved',
       }),
     );
-    await this.refocus(`[data-district="${district.key}"]`, action);
-  }
-
-  protected moved<T>(list: T[], entry: T, by: -1 | 1): T[] {
-    const out = [...list];
-    const from = out.indexOf(entry);
-    const to = from + by;
-    if (from < 0 || to < 0 || to >= out.length) return list;
-    [out[from], out[to]] = [out[to]!, out[from]!];
-    return out;
-  }
-
-  /** After a move, focus stays on the moved entry's button; at the top or bottom it is disabled, so the other direction takes it. */
-  protected async refocus(entry: string, action: 'up' | 'down') {
-    await this.updateComplete;
-    const button = (a: string) => this.renderRoot.querySelector<HTMLButtonElement>(`${entry} [data-action="${a}"]`);
-    const same = button(action);
-    (same && !same.disabled ? same : button(action === 'up' ? 'down' : 'up'))?.focus();
-  }
-
-  protected dropErrors(prefix: string) {
-    this.errors = Object.fromEntries(Object.entries(this.errors).filter(([k]) => !k.startsWith(prefix)));
   }
 
   protected async onSubmit(event: SubmitEvent) {
@@ -271,10 +190,7 @@ export abstract class BudgetForm extends BudgetScreen {
                 return html`<li class="entry" data-district=${x.key}>
                   <div role="group" aria-labelledby="f-${p}-heading">
                     <h4 id="f-${p}-heading" tabindex="-1">${name}</h4>
-                    <div class="pair">
-                      ${this.input(`${p}.name.sv`, l.nameSv, x.nameSv, (v) => (x.nameSv = v))}
-                      ${this.input(`${p}.name.en`, l.nameEn, x.nameEn, (v) => (x.nameEn = v), { lang: 'en' })}
-                    </div>
+                    ${this.pair(`${p}.name`, [l.nameSv, l.nameEn], x, ['nameSv', 'nameEn'])}
                     ${this.amount(`${p}.total`, l.districtTotal, x.total, (v) => (x.total = v))}
                     ${locked
                       ? nothing
@@ -309,12 +225,9 @@ export abstract class BudgetForm extends BudgetScreen {
     return html`<li class="entry" data-item=${item.key}>
       <div role="group" aria-labelledby="f-${p}-heading">
         <h4 id="f-${p}-heading" tabindex="-1">${name}</h4>
-        <div class="pair">
-          ${this.input(`${p}.title.sv`, l.titleSv, item.titleSv, (v) => (item.titleSv = v))}
-          ${this.input(`${p}.title.en`, l.titleEn, item.titleEn, (v) => (item.titleEn = v), { lang: 'en' })}
-        </div>
-        ${this.input(`${p}.description.sv`, l.descriptionSv, item.descriptionSv, (v) => (item.descriptionSv = v), { multiline: true })}
-        ${this.input(`${p}.description.en`, l.descriptionEn, item.descriptionEn, (v) => (item.descriptionEn = v), { multiline: true, lang: 'en' })}
+        ${this.pair(`${p}.title`, [l.titleSv, l.titleEn], item, ['titleSv', 'titleEn'])}
+        ${this.field(`${p}.description.sv`, l.descriptionSv, item.descriptionSv, (v) => (item.descriptionSv = v), long)}
+        ${this.field(`${p}.description.en`, l.descriptionEn, item.descriptionEn, (v) => (item.descriptionEn = v), { ...long, lang: 'en' })}
         ${d.districts.length
           ? html`<div class="field">
               <label for="f-${p}-district">${l.district}</label>
@@ -337,15 +250,15 @@ export abstract class BudgetForm extends BudgetScreen {
           : nothing}
         <fieldset>
           <legend>${msg('Bild (valfri)', { id: 'console.budget.image' })}</legend>
-          ${this.input(`${p}.image.url`, l.imageUrl, item.imageUrl, (v) => (item.imageUrl = v), {
+          ${this.field(`${p}.image.url`, l.imageUrl, item.imageUrl, (v) => (item.imageUrl = v), {
             type: 'url',
             spellcheck: false,
             hint: msg('En adress som börjar med https://.', { id: 'console.budget.image-url-hint' }),
           })}
-          ${this.input(`${p}.image.alt.sv`, l.altSv, item.altSv, (v) => (item.altSv = v), {
+          ${this.field(`${p}.image.alt.sv`, l.altSv, item.altSv, (v) => (item.altSv = v), {
             hint: msg('Vad bilden visar. Lämna tomt bara om bilden är ren dekoration.', { id: 'console.budget.alt-hint' }),
           })}
-          ${this.input(`${p}.image.alt.en`, l.altEn, item.altEn, (v) => (item.altEn = v), { lang: 'en' })}
+          ${this.field(`${p}.image.alt.en`, l.altEn, item.altEn, (v) => (item.altEn = v), { lang: 'en' })}
         </fieldset>
         ${d.mode === 'sliders'
           ? html`<fieldset aria-describedby=${sliderHint}>
@@ -379,8 +292,6 @@ export abstract class BudgetForm extends BudgetScreen {
     const sliders = d.mode === 'sliders';
     const locked = this.locked;
     const districtSum = d.districts.reduce((sum, x) => sum + (parseKronor(x.total) ?? 0), 0);
-    const summaryErrors = Object.fromEntries(Object.entries(this.errors).map(([k, v]) => [k, budgetIssueText(v)]));
-    const general = this.general.map((g) => (g.path ? `${g.path}: ${budgetIssueText(g.message)}` : budgetIssueText(g.message)));
     return html`
       <h2 id="form-heading">${this.creating ? msg('Uppgifter', { id: 'console.budget.form-new' }) : msg('Ändra budgeten', { id: 'console.budget.form-edit' })}</h2>
       ${locked
@@ -390,10 +301,10 @@ export abstract class BudgetForm extends BudgetScreen {
             })}
           </p>`
         : nothing}
-      ${errorSummary('budget-errors', summaryErrors, general, this.fields, () => this.renderRoot as ShadowRoot)}
+      ${this.renderErrors('budget-errors')}
       <form novalidate aria-labelledby="form-heading" @submit=${this.onSubmit}>
         ${this.creating
-          ? this.input('slug', l.slug, d.slug, (v) => (d.slug = v), {
+          ? this.field('slug', l.slug, d.slug, (v) => (d.slug = v), {
               spellcheck: false,
               hint: msg('Små bokstäver a–z, siffror och bindestreck, till exempel investeringar-2027. Står i koden som klistras in på webbplatsen och kan inte ändras sedan.', {
                 id: 'console.budget.slug-hint',
@@ -402,13 +313,13 @@ export abstract class BudgetForm extends BudgetScreen {
           : nothing}
         <fieldset>
           <legend>${msg('Titel', { id: 'console.tile.title' })}</legend>
-          ${this.input('title.sv', l.titleSv, d.titleSv, (v) => (d.titleSv = v))}
-          ${this.input('title.en', l.titleEn, d.titleEn, (v) => (d.titleEn = v), { lang: 'en' })}
+          ${this.field('title.sv', l.titleSv, d.titleSv, (v) => (d.titleSv = v))}
+          ${this.field('title.en', l.titleEn, d.titleEn, (v) => (d.titleEn = v), { lang: 'en' })}
         </fieldset>
         <fieldset>
           <legend>${msg('Beskrivning', { id: 'console.tile.description' })}</legend>
-          ${this.input('description.sv', l.descriptionSv, d.descriptionSv, (v) => (d.descriptionSv = v), { multiline: true })}
-          ${this.input('description.en', l.descriptionEn, d.descriptionEn, (v) => (d.descriptionEn = v), { multiline: true, lang: 'en' })}
+          ${this.field('description.sv', l.descriptionSv, d.descriptionSv, (v) => (d.descriptionSv = v), long)}
+          ${this.field('description.en', l.descriptionEn, d.descriptionEn, (v) => (d.descriptionEn = v), { ...long, lang: 'en' })}
         </fieldset>
         ${this.radios(
           'mode',
@@ -419,6 +330,7 @@ export abstract class BudgetForm extends BudgetScreen {
             ['projects', budgetModeLabel('projects')],
           ],
           (v) => (d.mode = v),
+          this.lockedHint,
         )}
         ${this.amount(
           'total',
@@ -441,6 +353,7 @@ export abstract class BudgetForm extends BudgetScreen {
                 ['balanced', budgetRuleLabel('balanced')],
               ],
               (v) => (d.rule = v),
+              this.lockedHint,
             )}
             ${d.rule === 'balanced'
               ? this.amount(
@@ -452,7 +365,7 @@ export abstract class BudgetForm extends BudgetScreen {
                 )
               : nothing}`
           : nothing}
-        ${this.input('closesAt', l.closesAt, d.closesAt, (v) => (d.closesAt = v), {
+        ${this.field('closesAt', l.closesAt, d.closesAt, (v) => (d.closesAt = v), {
           type: 'datetime-local',
           hint: msg('Efter den tiden tas inga röster emot. Lämna tomt om ni stänger budgeten själva.', { id: 'console.budget.closes-at-hint' }),
         })}
@@ -478,12 +391,7 @@ export abstract class BudgetForm extends BudgetScreen {
                 ${sliders ? msg('Lägg till en rad', { id: 'console.budget.add-line' }) : msg('Lägg till ett projekt', { id: 'console.budget.add-project' })}
               </button>
             </div>`}
-        <div class="actions">
-          <button type="submit" class="primary" id="save-budget" aria-disabled=${this.busy ? 'true' : 'false'}>
-            ${this.creating ? msg('Skapa budgeten', { id: 'console.budget.create' }) : msg('Spara ändringarna', { id: 'console.budget.save' })}
-          </button>
-          ${this.dirty && !this.creating ? html`<span class="muted">${msg('Det finns ändringar som inte är sparade.', { id: 'console.budget.unsaved' })}</span>` : nothing}
-        </div>
+        ${this.renderSave('save-budget', msg('Skapa budgeten', { id: 'console.budget.create' }))}
       </form>
     `;
   }

@@ -6,8 +6,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '../../shared/localize.js';
 import { staffApi, type BudgetResults, type StaffBudget } from '../kit/api.js';
 import { kronor } from './budget-format.js';
-
-const localized = (text: { sv: string; en: string | null }, locale: string) => (locale === 'en' && text.en) || text.sv;
+import { localized } from '../kit/labels.js';
 
 /** The ballots counted so far: sent, confirmed, and residents whose latest confirmed ballot counts. */
 export function renderCounts(budget: StaffBudget): TemplateResult {

@@ -2,7 +2,7 @@ import { css, html, type TemplateResult } from 'lit';
 import { msg, str } from '../../shared/localize.js';
 import { listStyles, Loaded, renderTable } from '../kit/list.js';
 import { panelApi, type PanelCounts, type StaffSurvey } from './panel-api.js';
-import { localized } from '../polls/poll-api.js';
+import { localized } from '../kit/labels.js';
 import { ConsoleScreen } from '../kit/screen.js';
 import { audienceShort, groupLabel, surveyStepLabel } from './survey-format.js';
 

@@ -7,7 +7,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '../../shared/localize.js';
 import type { Question, QuestionResult, StaffSurvey, SurveyResults } from './panel-api.js';
-import { localized } from '../polls/poll-api.js';
+import { localized } from '../kit/labels.js';
 import { answersCount, renderResultRows } from '../kit/fields.js';
 import { groupLabel, questionTypeLabel } from './survey-format.js';
 

@@ -1,7 +1,8 @@
 import { html, type TemplateResult } from 'lit';
 import { msg } from '../../shared/localize.js';
 import { listStyles, Loaded, renderTable } from '../kit/list.js';
-import { localized, pollApi, type PollKind, type PollStatus, type StaffPoll } from './poll-api.js';
+import { localized } from '../kit/labels.js';
+import { pollApi, type PollKind, type PollStatus, type StaffPoll } from './poll-api.js';
 import { ConsoleScreen } from '../kit/screen.js';
 
 /** The address part of the form for a new poll: #/polls/_ny (no poll's number looks like it). */

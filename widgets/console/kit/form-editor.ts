@@ -1,0 +1,205 @@
+/**
+ * A screen that edits a draft of something (a budget, a poll, a survey): the draft, whether it
+ * holds changes not yet saved, its bound text fields, the lists inside it whose entries are
+ * added, moved and removed (saying so, and keeping focus where it makes sense), its error
+ * summary and save button, and the screen's top while the saved thing loads.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { states } from '../../shared/base-element.js';
+import { msg, renderIn } from '../../shared/localize.js';
+import { textField, type TextFieldOptions } from './fields.js';
+import { describedBy, errorSummary, fieldError, problemText } from './forms.js';
+import { FormScreen } from './form-screen.js';
+import { ConsoleScreen, screenHeading } from './screen.js';
+
+/** A field of a form, for its error summary: its name in the errors, its control's id, its label. */
+export interface Field {
+  name: string;
+  id: string;
+  label: string;
+}
+
+export abstract class DraftScreen<Draft, Problem = string> extends FormScreen<Problem> {
+  static override properties = { ...FormScreen.properties, ...states('draft', 'loadProblem', 'dirty') };
+
+  declare protected draft?: Draft;
+  /** Why the saved thing could not be loaded. */
+  declare protected loadProblem?: unknown;
+  /** The form has changes that are not saved. */
+  declare protected dirty: boolean;
+
+  constructor() {
+    super();
+    this.dirty = false;
+  }
+
+  /** Whether the screen makes a new one (nothing saved yet). */
+  protected abstract get creating(): boolean;
+  /** Every field in the order the form shows them, with the label the error summary uses. */
+  protected abstract get fields(): Field[];
+  /** A problem with a field, in words. */
+  protected abstract issueText(message: string): string;
+  /** A problem no field shows, in words. */
+  protected abstract generalText(problem: Problem): string;
+  /** Loads the saved thing (again). */
+  abstract load(): Promise<void>;
+
+  /** Messages said outside render, in the language the screen is shown in. */
+  protected words(words: () => string): string {
+    return renderIn(this.locale, ConsoleScreen.translations, words);
+  }
+
+  /** Says something through the console's live region, in the screen's language. */
+  protected say(words: () => string): void {
+    this.announce(this.words(words));
+  }
+
+  /** The form has changed. */
+  protected touch(): void {
+    this.dirty = true;
+    this.requestUpdate();
+  }
+
+  /** Forgets the problems of the fields whose names start with `prefix` (an entry that is gone or changed). */
+  protected dropErrors(prefix: string): void {
+    this.errors = Object.fromEntries(Object.entries(this.errors).filter(([k]) => !k.startsWith(prefix)));
+  }
+
+  /** A text field of this form: its problem from the form's errors; each keystroke marks the form changed. */
+  protected field(path: string, label: string, value: string, set: (value: string) => void, o: TextFieldOptions = {}): TemplateResult {
+    const change = (v: string) => {
+      set(v);
+      this.touch();
+    };
+    return textField(path, label, value, this.errors[path], change, { issue: (m) => this.issueText(m), ...o });
+  }
+
+  /** The Swedish and the English of one text side by side: `${path}.sv` and `${path}.en`, kept in `target[sv]` and `target[en]`. */
+  protected pair<K extends string>(
+    path: string,
+    labels: readonly [sv: string, en: string],
+    target: Record<K, string>,
+    [sv, en]: readonly [K, K],
+    o: TextFieldOptions = {},
+  ): TemplateResult {
+    return html`<div class="pair">
+      ${this.field(`${path}.sv`, labels[0], target[sv], (v) => (target[sv] = v), o)}
+      ${this.field(`${path}.en`, labels[1], target[en], (v) => (target[en] = v), { ...o, lang: 'en' })}
+    </div>`;
+  }
+
+  /** A choice among radio buttons; its first button is where the error summary leads. `locked` says why it cannot change now. */
+  protected radios<T extends string>(path: string, legend: string, value: T, choices: readonly (readonly [T, string])[], set: (v: T) => void, locked?: string): TemplateResult {
+    const error = this.errors[path];
+    return html`<fieldset aria-describedby=${describedBy(error && `f-${path}-error`)}>
+      <legend>${legend}</legend>
+      ${fieldError(`f-${path}`, error && this.issueText(error))} ${locked ? html`<p class="hint">${locked}</p>` : nothing}
+      ${choices.map(
+        ([v, label]) => html`<label class="choice" for="f-${path}-${v}">
+          <input
+            type="radio"
+            id="f-${path}-${v}"
+            name=${path}
+            .checked=${v === value}
+            ?disabled=${!!locked}
+            @change=${() => {
+              set(v);
+              this.touch();
+            }}
+          />
+          ${label}
+        </label>`,
+      )}
+    </fieldset>`;
+  }
+
+  /** Adds an entry at the end of a list in the form, says so, and focuses `focus` (its first field). */
+  protected async addEntry<T>(list: readonly T[], set: (list: T[]) => void, entry: T, said: () => string, focus: string): Promise<void> {
+    set([...list, entry]);
+    this.touch();
+    this.say(said);
+    await this.focusOn(focus);
+  }
+
+  /**
+   * Takes an entry out of a list in the form: its problems go, it says so, and focus goes to
+   * the entry now in its place (the one before it at the end), or to `otherwise` (the add button).
+   */
+  protected async removeEntry<T>(
+    list: readonly T[],
+    set: (list: T[]) => void,
+    entry: T,
+    o: { errors: string; said: () => string; focus: (next: T) => string; otherwise: string },
+  ): Promise<void> {
+    const at = list.indexOf(entry);
+    const rest = list.filter((x) => x !== entry);
+    set(rest);
+    this.dropErrors(o.errors);
+    this.touch();
+    this.say(o.said);
+    const next = rest[at] ?? rest[at - 1];
+    await this.focusOn(next ? o.focus(next) : o.otherwise);
+  }
+
+  /**
+   * Moves an entry one place up or down, says where it is now, and keeps focus on its button
+   * (`selector` finds the entry); at the top or bottom that button is disabled, so the other
+   * direction's takes it.
+   */
+  protected async moveEntry<T>(
+    list: readonly T[],
+    set: (list: T[]) => void,
+    entry: T,
+    by: -1 | 1,
+    action: 'up' | 'down',
+    selector: string,
+    said: () => string,
+  ): Promise<void> {
+    const out = [...list];
+    const from = out.indexOf(entry);
+    const to = from + by;
+    if (from < 0 || to < 0 || to >= out.length) return;
+    [out[from], out[to]] = [out[to]!, out[from]!];
+    set(out);
+    this.touch();
+    this.say(said);
+    await this.updateComplete;
+    const button = (a: string) =>
+      this.renderRoot.querySelector<HTMLButtonElement>(`${selector} > div > .actions [data-action="${a}"], ${selector} > .actions [data-action="${a}"]`);
+    const same = button(action);
+    (same && !same.disabled ? same : button(action === 'up' ? 'down' : 'up'))?.focus();
+  }
+
+  /** The form's error summary: what its fields and the server got wrong, in words. */
+  protected renderErrors(id: string): TemplateResult | typeof nothing {
+    const errors = Object.fromEntries(Object.entries(this.errors).map(([k, v]) => [k, this.issueText(v)]));
+    return errorSummary(
+      id,
+      errors,
+      this.general.map((g) => this.generalText(g)),
+      this.fields,
+      () => this.renderRoot as ShadowRoot,
+    );
+  }
+
+  /** The form's submit button ("create" when new), and whether changes are not saved yet. */
+  protected renderSave(id: string, create: string): TemplateResult {
+    return html`<div class="actions">
+      <button type="submit" class="primary" id=${id} aria-disabled=${this.busy ? 'true' : 'false'}>
+        ${this.creating ? create : msg('Spara ändringarna', { id: 'console.budget.save' })}
+      </button>
+      ${this.dirty && !this.creating ? html`<span class="muted">${msg('Det finns ändringar som inte är sparade.', { id: 'console.budget.unsaved' })}</span>` : nothing}
+    </div>`;
+  }
+
+  /** The screen's top while the saved thing is not here: why it could not be loaded (with a retry), or "loading". */
+  protected renderPending(back: TemplateResult, title: string): TemplateResult {
+    return html`${back} ${screenHeading(title)}
+    ${this.loadProblem
+      ? html`<div class="notice problem">
+          <p>${problemText(this.loadProblem)}</p>
+          <button type="button" @click=${() => void this.load()}>${msg('Försök igen', { id: 'console.retry' })}</button>
+        </div>`
+      : html`<p>${msg('Laddar …', { id: 'console.loading' })}</p>`}`;
+  }
+}

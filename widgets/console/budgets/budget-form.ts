@@ -1,5 +1,4 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import { msg, str } from '../../shared/localize.js';
 import { StaffApiError, staffApi } from '../kit/api.js';
 import {
@@ -179,11 +178,9 @@ export abstract class BudgetForm extends BudgetScreen {
         })}
       </p>
       ${d.districts.length
-        ? html`<ol class="entries" aria-labelledby="districts-heading">
-            ${repeat(
-              d.districts,
-              (x) => x.key,
-              (x, i) => {
+        ? this.renderEntries(
+            d.districts,
+            (x, i) => {
                 const p = `d${x.key}`;
                 const name = this.districtName(x);
                 const named = html`<span class="visually-hidden">${name}</span>`;
@@ -203,15 +200,11 @@ export abstract class BudgetForm extends BudgetScreen {
                         })}
                   </div>
                 </li>`;
-              },
-            )}
-          </ol>`
+            },
+            { labelledBy: 'districts-heading' },
+          )
         : html`<p>${msg('Inga områden: alla röstar om samma budget.', { id: 'console.budget.no-districts' })}</p>`}
-      ${locked
-        ? nothing
-        : html`<div class="actions">
-            <button type="button" id="add-district" @click=${() => void this.addDistrict()}>${msg('Lägg till ett område', { id: 'console.budget.add-district' })}</button>
-          </div>`}`;
+      ${locked ? nothing : this.addButton('add-district', msg('Lägg till ett område', { id: 'console.budget.add-district' }), () => void this.addDistrict())}`;
   }
 
   protected renderItem(d: BudgetDraft, item: ItemDraft, i: number): TemplateResult {
@@ -376,21 +369,15 @@ export abstract class BudgetForm extends BudgetScreen {
             ? msg('Varje rad får ett eget reglage, i den här ordningen.', { id: 'console.budget.lines-hint' })
             : msg('Invånarna väljer projekt så länge de ryms i budgeten. Projekten visas i den här ordningen.', { id: 'console.budget.projects-hint' })}
         </p>
-        ${fieldError('add-item', this.errors.items && budgetIssueText(this.errors.items))}
-        <ol class="entries" aria-labelledby="items-heading">
-          ${repeat(
-            d.items,
-            (x) => x.key,
-            (x, i) => this.renderItem(d, x, i),
-          )}
-        </ol>
+        ${this.renderEntries(d.items, (x, i) => this.renderItem(d, x, i), { labelledBy: 'items-heading', problem: ['add-item', 'items'] })}
         ${locked
           ? nothing
-          : html`<div class="actions">
-              <button type="button" id="add-item" aria-describedby=${describedBy(this.errors.items && 'add-item-error')} @click=${() => void this.addItem()}>
-                ${sliders ? msg('Lägg till en rad', { id: 'console.budget.add-line' }) : msg('Lägg till ett projekt', { id: 'console.budget.add-project' })}
-              </button>
-            </div>`}
+          : this.addButton(
+              'add-item',
+              sliders ? msg('Lägg till en rad', { id: 'console.budget.add-line' }) : msg('Lägg till ett projekt', { id: 'console.budget.add-project' }),
+              () => void this.addItem(),
+              this.errors.items ? { describedBy: 'add-item-error' } : {},
+            )}
         ${this.renderSave('save-budget', msg('Skapa budgeten', { id: 'console.budget.create' }))}
       </form>
     `;

@@ -5,6 +5,7 @@
  * summary and save button, and the screen's top while the saved thing loads.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import { states } from '../../shared/base-element.js';
 import { msg, renderIn } from '../../shared/localize.js';
 import { textField, type TextFieldOptions } from './fields.js';
@@ -111,6 +112,30 @@ export abstract class DraftScreen<Draft, Problem = string> extends FormScreen<Pr
         </label>`,
       )}
     </fieldset>`;
+  }
+
+  /**
+   * A list of entries in the form (lines, options, questions, pages), each rendered by `entry`
+   * and kept with its key as it moves; above it, when `problem` names one, the problem of the
+   * list as a whole ([the id of its message, the field it is about]).
+   */
+  protected renderEntries<T extends { key: number }>(
+    list: readonly T[],
+    entry: (x: T, i: number) => TemplateResult,
+    o: { cls?: string; labelledBy?: string; problem?: readonly [id: string, field: string] } = {},
+  ): TemplateResult {
+    const error = o.problem && this.errors[o.problem[1]];
+    return html`${o.problem ? fieldError(o.problem[0], error && this.issueText(error)) : nothing}
+      <ol class=${o.cls ?? 'entries'} aria-labelledby=${o.labelledBy ?? nothing}>
+        ${repeat(list, (x) => x.key, entry)}
+      </ol>`;
+  }
+
+  /** The button that adds an entry to a list, in a row of its own. */
+  protected addButton(id: string, label: string | TemplateResult, add: () => void, o: { disabled?: boolean; describedBy?: string } = {}): TemplateResult {
+    return html`<div class="actions">
+      <button type="button" id=${id} ?disabled=${o.disabled} aria-describedby=${o.describedBy ?? nothing} @click=${add}>${label}</button>
+    </div>`;
   }
 
   /** Adds an entry at the end of a list in the form, says so, and focuses `focus` (its first field). */

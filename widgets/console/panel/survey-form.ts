@@ -1,10 +1,9 @@
 import { html, type TemplateResult } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import { msg, str } from '../../shared/localize.js';
 import { StaffApiError } from '../kit/api.js';
-import { fieldError, focusSummary, problemText, type FieldErrors } from '../kit/forms.js';
+import { focusSummary, problemText, type FieldErrors } from '../kit/forms.js';
 import { panelApi, type QuestionType } from './panel-api.js';
-import { fieldIdOf, pollIssueText, renderEntryActions } from '../kit/fields.js';
+import { fieldIdOf, renderEntryActions } from '../kit/fields.js';
 import {
   checkSurveyDraft,
   hasOptions,
@@ -230,25 +229,11 @@ export abstract class SurveyForm extends SurveyScreen {
                   ? msg('Två till tolv alternativ. Invånaren ordnar dem från viktigast till minst viktigt.', { id: 'console.survey.ranking-hint' })
                   : msg('Två till tolv alternativ, i den ordning invånarna ser dem.', { id: 'console.survey.options-hint' })}
               </p>
-              ${fieldError(`add-option-${q.key}`, optionsError && pollIssueText(optionsError))}
-              <ol class="options-list">
-                ${repeat(
-                  q.options,
-                  (o) => o.key,
-                  (o, oi) => this.renderOption(q, o, oi),
-                )}
-              </ol>
-              <div class="actions">
-                <button
-                  type="button"
-                  id="add-option-${q.key}"
-                  ?disabled=${q.options.length >= surveyOptionLimits.max}
-                  aria-describedby=${optionsError ? `add-option-${q.key}-error` : `options-hint-${q.key}`}
-                  @click=${() => void this.addOption(q)}
-                >
-                  ${msg('Lägg till ett alternativ', { id: 'console.poll.add-option' })} ${named}
-                </button>
-              </div>
+              ${this.renderEntries(q.options, (o, oi) => this.renderOption(q, o, oi), { cls: 'options-list', problem: [`add-option-${q.key}`, `${p}.options`] })}
+              ${this.addButton(`add-option-${q.key}`, html`${msg('Lägg till ett alternativ', { id: 'console.poll.add-option' })} ${named}`, () => void this.addOption(q), {
+                disabled: q.options.length >= surveyOptionLimits.max,
+                describedBy: optionsError ? `add-option-${q.key}-error` : `options-hint-${q.key}`,
+              })}
             </fieldset>`
           : q.type === 'scale'
             ? html`<fieldset>
@@ -276,22 +261,13 @@ export abstract class SurveyForm extends SurveyScreen {
   protected renderPage(d: SurveyDraft, page: PageDraft, i: number): TemplateResult {
     const name = this.pageName(page);
     const named = html`<span class="visually-hidden">${name}</span>`;
-    const error = this.errors[`p${page.key}`];
     return html`<li class="page-edit" data-page=${page.key}>
       <h3 id="page-${page.key}-heading" tabindex="-1">${name}</h3>
-      ${fieldError(`page-${page.key}`, error && pollIssueText(error))}
-      <ol class="entries" aria-labelledby="page-${page.key}-heading">
-        ${repeat(
-          page.questions,
-          (q) => q.key,
-          (q, qi) => this.renderQuestion(page, q, qi),
-        )}
-      </ol>
-      <div class="actions">
-        <button type="button" id="add-question-${page.key}" @click=${() => void this.addQuestion(page)}>
-          ${msg('Lägg till en fråga', { id: 'console.survey.add-question' })} ${named}
-        </button>
-      </div>
+      ${this.renderEntries(page.questions, (q, qi) => this.renderQuestion(page, q, qi), {
+        labelledBy: `page-${page.key}-heading`,
+        problem: [`page-${page.key}`, `p${page.key}`],
+      })}
+      ${this.addButton(`add-question-${page.key}`, html`${msg('Lägg till en fråga', { id: 'console.survey.add-question' })} ${named}`, () => void this.addQuestion(page))}
       ${renderEntryActions({
         index: i,
         count: d.pages.length,
@@ -339,16 +315,8 @@ export abstract class SurveyForm extends SurveyScreen {
         })}
         <h3 id="pages-heading">${msg('Sidor och frågor', { id: 'console.survey.pages' })}</h3>
         <p class="hint">${msg('Invånaren svarar en sida i taget, och svaren sparas för varje sida.', { id: 'console.survey.pages-hint' })}</p>
-        <ol class="entries" aria-labelledby="pages-heading">
-          ${repeat(
-            d.pages,
-            (p) => p.key,
-            (p, i) => this.renderPage(d, p, i),
-          )}
-        </ol>
-        <div class="actions">
-          <button type="button" id="add-page" @click=${() => void this.addPage()}>${msg('Lägg till en sida', { id: 'console.survey.add-page' })}</button>
-        </div>
+        ${this.renderEntries(d.pages, (p, i) => this.renderPage(d, p, i), { labelledBy: 'pages-heading' })}
+        ${this.addButton('add-page', msg('Lägg till en sida', { id: 'console.survey.add-page' }), () => void this.addPage())}
         ${this.renderSave('save-survey', msg('Spara som utkast', { id: 'console.poll.create' }))}
       </form>`;
   }

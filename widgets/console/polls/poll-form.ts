@@ -1,8 +1,7 @@
 import { html, type TemplateResult } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import { msg, str } from '../../shared/localize.js';
 import { StaffApiError } from '../kit/api.js';
-import { fieldError, focusSummary, problemText, type FieldErrors } from '../kit/forms.js';
+import { focusSummary, problemText, type FieldErrors } from '../kit/forms.js';
 import { pollApi, pollOptionLimits } from './poll-api.js';
 import { checkPollDraft, newOption, pollFieldOfIssue, pollInputOf, type OptionDraft, type PollDraft } from './poll-draft.js';
 import { fieldIdOf, pollIssueText, renderEntryActions } from '../kit/fields.js';
@@ -153,25 +152,15 @@ export abstract class PollForm extends PollScreen {
               <p class="hint" id="options-hint">
                 ${msg('Två till tio alternativ, i den ordning invånarna ser dem.', { id: 'console.poll.options-hint' })}
               </p>
-              ${fieldError('add-option', e.options && pollIssueText(e.options))}
-              <ol class="options-list" aria-labelledby="options-heading">
-                ${repeat(
-                  d.options,
-                  (o) => o.key,
-                  (o, i) => this.renderOption(d, o, i),
-                )}
-              </ol>
-              <div class="actions">
-                <button
-                  type="button"
-                  id="add-option"
-                  ?disabled=${d.options.length >= pollOptionLimits.max}
-                  aria-describedby=${e.options ? 'add-option-error' : 'options-hint'}
-                  @click=${() => void this.addOption()}
-                >
-                  ${msg('Lägg till ett alternativ', { id: 'console.poll.add-option' })}
-                </button>
-              </div>`}
+              ${this.renderEntries(d.options, (o, i) => this.renderOption(d, o, i), {
+                cls: 'options-list',
+                labelledBy: 'options-heading',
+                problem: ['add-option', 'options'],
+              })}
+              ${this.addButton('add-option', msg('Lägg till ett alternativ', { id: 'console.poll.add-option' }), () => void this.addOption(), {
+                disabled: d.options.length >= pollOptionLimits.max,
+                describedBy: e.options ? 'add-option-error' : 'options-hint',
+              })}`}
         ${this.renderSave('save-poll', msg('Spara som utkast', { id: 'console.poll.create' }))}
       </form>`;
   }

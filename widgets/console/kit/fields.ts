@@ -140,6 +140,36 @@ export function share(count: number, total: number, locale: string): string {
 }
 
 /**
+ * A table in a region that takes focus: too wide for a phone, it scrolls sideways, by keyboard
+ * too. The region is named by the table's caption (its id is `captionId`); `head` is the row of
+ * column headings.
+ */
+export function regionTable(
+  captionId: string,
+  caption: unknown,
+  head: unknown,
+  body: unknown,
+  o: { id?: string; cls?: string; foot?: TemplateResult } = {},
+): TemplateResult {
+  return html`<div class="table-wrap" role="region" tabindex="0" aria-labelledby=${captionId}>
+    <table class=${o.cls ?? nothing} id=${o.id ?? nothing}>
+      <caption id=${captionId}>
+        ${caption}
+      </caption>
+      <thead>
+        <tr>
+          ${head}
+        </tr>
+      </thead>
+      <tbody>
+        ${body}
+      </tbody>
+      ${o.foot ? html`<tfoot>${o.foot}</tfoot>` : nothing}
+    </table>
+  </div>`;
+}
+
+/**
  * Results as a table (choice, answers, share) with a bar under each choice. The bar only
  * draws what the figures say, so it is hidden from screen readers. Its width is set through
  * the CSS object model, which a strict Content-Security-Policy allows (a style attribute, as
@@ -147,32 +177,24 @@ export function share(count: number, total: number, locale: string): string {
  */
 export function renderResultRows(id: string, caption: string, rows: ResultRow[], total: number, locale: string): TemplateResult {
   const most = Math.max(1, ...rows.map((r) => r.count));
-  return html`<div class="table-wrap" role="region" tabindex="0" aria-labelledby="${id}-caption">
-    <table class="result-table" id=${id}>
-      <caption id="${id}-caption">
-        ${caption}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">${msg('Svarsalternativ', { id: 'console.poll.option' })}</th>
-          <th scope="col" class="number">${msg('Svar', { id: 'console.poll.answers' })}</th>
-          <th scope="col" class="number">${msg('Andel', { id: 'console.poll.share' })}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${rows.map(
-          (r) => html`<tr data-option=${r.key}>
-            <th scope="row">
-              <span lang=${r.lang ?? nothing}>${r.label}</span>
-              <span class="bar" aria-hidden="true"><span class="fill" ${ref(widthOf((100 * r.count) / most))}></span></span>
-            </th>
-            <td class="number" data-count>${r.count}</td>
-            <td class="number">${share(r.count, total, locale)}</td>
-          </tr>`,
-        )}
-      </tbody>
-    </table>
-  </div>`;
+  return regionTable(
+    `${id}-caption`,
+    caption,
+    html`<th scope="col">${msg('Svarsalternativ', { id: 'console.poll.option' })}</th>
+      <th scope="col" class="number">${msg('Svar', { id: 'console.poll.answers' })}</th>
+      <th scope="col" class="number">${msg('Andel', { id: 'console.poll.share' })}</th>`,
+    rows.map(
+      (r) => html`<tr data-option=${r.key}>
+        <th scope="row">
+          <span lang=${r.lang ?? nothing}>${r.label}</span>
+          <span class="bar" aria-hidden="true"><span class="fill" ${ref(widthOf((100 * r.count) / most))}></span></span>
+        </th>
+        <td class="number" data-count>${r.count}</td>
+        <td class="number">${share(r.count, total, locale)}</td>
+      </tr>`,
+    ),
+    { id, cls: 'result-table' },
+  );
 }
 
 /** The question of a step waiting for "yes", with its two buttons. */

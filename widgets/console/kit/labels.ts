@@ -56,6 +56,18 @@ export function widgetLabel(widget: string): string {
   }
 }
 
+/** How residents answer a poll or a survey's question with choices. */
+export function answerKindLabel(kind: 'single' | 'multiple' | 'scale'): string {
+  switch (kind) {
+    case 'single':
+      return msg('Ett svar', { id: 'console.poll-kind.single' });
+    case 'multiple':
+      return msg('Flera svar', { id: 'console.poll-kind.multiple' });
+    case 'scale':
+      return msg('Skala 1–5', { id: 'console.poll-kind.scale' });
+  }
+}
+
 /** A text residents see: Swedish, and English when there is one. */
 export interface Text {
   sv: string;

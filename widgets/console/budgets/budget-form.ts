@@ -13,10 +13,10 @@ import {
   type ItemDraft,
 } from './budget-draft.js';
 import { budgetIssueText, budgetModeLabel, budgetRuleLabel, kronor, parseKronor } from './budget-format.js';
-import { describedBy, fieldError, focusSummary, problemText, type FieldErrors } from '../kit/forms.js';
+import { describedBy, fieldError, problemText } from '../kit/forms.js';
 import { renderEntryActions } from '../kit/fields.js';
 import { groupDigits } from '../kit/labels.js';
-import { BudgetScreen, type General } from './budget-screen.js';
+import { BudgetScreen } from './budget-screen.js';
 
 /** A long text: three rows. */
 const long = { multiline: true, rows: 3 } as const;
@@ -107,56 +107,38 @@ export abstract class BudgetForm extends BudgetScreen {
     );
   }
 
-  protected async onSubmit(event: SubmitEvent) {
-    event.preventDefault();
-    if (this.busy || !this.draft) return;
-    const draft = this.draft;
-    const errors = checkDraft(draft, this.creating);
-    this.errors = errors;
-    this.general = [];
-    if (Object.keys(errors).length) return focusSummary(this, 'budget-errors');
-    // The server names items by position: remember the order they were sent in.
-    const sent: BudgetDraft = { ...draft, items: [...draft.items], districts: [...draft.districts] };
-    const input = inputOf(draft);
-    this.busy = true;
-    try {
-      if (this.creating) {
-        const { budget } = await staffApi.createBudget(input);
-        this.dirty = false;
-        this.announce(msg(str`Budgeten ”${budget.title.sv}” är skapad som utkast.`, { id: 'console.budget.created' }));
-        location.hash = `#/budgets/${encodeURIComponent(budget.slug)}`;
-        return;
-      }
-      const { budget } = await staffApi.updateBudget(this.slug, input);
-      this.show(budget);
-      this.announce(msg('Budgeten är sparad.', { id: 'console.budget.saved' }));
-      await this.loadResults();
-    } catch (err) {
-      const byField: FieldErrors = {};
-      const general: General[] = [];
-      if (err instanceof StaffApiError && err.code === 'wrong_status') {
-        general.push({
-          message: msg('Ändringen går inte att spara: när budgeten är öppen går bara texter, bilder och sluttiden att ändra, och när den är stängd inget alls. Ladda om sidan för att se budgeten som den är sparad.', {
-            id: 'console.budget.wrong-status-save',
-          }),
-        });
-      } else if (err instanceof StaffApiError && err.issues.length) {
-        // Only fields on screen can show a problem (no name field once created, no margin for "within").
-        const shown = new Set(this.fields.map((f) => f.name));
-        for (const issue of err.issues) {
-          const field = fieldOfIssue(sent, issue.path);
-          if (field && shown.has(field)) byField[field] ??= issue.message;
-          else general.push({ path: issue.path === '(body)' ? undefined : this.pathName(sent, issue.path), message: issue.message });
+  protected onSubmit(event: SubmitEvent) {
+    return this.save(event, {
+      summary: 'budget-errors',
+      check: (draft) => checkDraft(draft, this.creating),
+      snapshot: (draft) => ({ ...draft, items: [...draft.items], districts: [...draft.districts] }),
+      send: async (draft) => {
+        const input = inputOf(draft);
+        if (this.creating) {
+          const { budget } = await staffApi.createBudget(input);
+          this.dirty = false;
+          this.announce(msg(str`Budgeten ”${budget.title.sv}” är skapad som utkast.`, { id: 'console.budget.created' }));
+          location.hash = `#/budgets/${encodeURIComponent(budget.slug)}`;
+          return;
         }
-      } else {
-        general.push({ message: problemText(err) });
-      }
-      this.errors = byField;
-      this.general = general;
-      await focusSummary(this, 'budget-errors');
-    } finally {
-      this.busy = false;
-    }
+        const { budget } = await staffApi.updateBudget(this.slug, input);
+        this.show(budget);
+        this.announce(msg('Budgeten är sparad.', { id: 'console.budget.saved' }));
+        await this.loadResults();
+      },
+      // Only fields on screen can show a problem (no name field once created, no margin for "within").
+      fieldOf: fieldOfIssue,
+      refused: (err) =>
+        err instanceof StaffApiError && err.code === 'wrong_status'
+          ? {
+              message: msg('Ändringen går inte att spara: när budgeten är öppen går bara texter, bilder och sluttiden att ändra, och när den är stängd inget alls. Ladda om sidan för att se budgeten som den är sparad.', {
+                id: 'console.budget.wrong-status-save',
+              }),
+            }
+          : undefined,
+      unplaced: (sent, path, message) => ({ path: path === '(body)' ? undefined : this.pathName(sent, path), message }),
+      failed: (err) => ({ message: problemText(err) }),
+    });
   }
 
   /** A path no field shows, in words where it names an item or a district ("Rad 2 (items.1.image)"). */

@@ -92,31 +92,28 @@ export abstract class BudgetPhases extends BudgetForm {
   }
 
   protected renderPhase(b: StaffBudget): TemplateResult {
-    let body: TemplateResult;
+    const lifecycle = this.lifecycle;
+    let next: TemplateResult;
     if (b.status === 'draft') {
-      body = html`<p>
-          ${msg('Budgeten är ett utkast: bara personalen ser den. Öppna den när allt är klart, så kan invånarna rösta.', { id: 'console.budget.draft-notice' })}
-        </p>
-        ${this.lifecycle.renderAsking(
-          html`<div class="actions">${this.lifecycle.button('open', msg('Öppna för röster', { id: 'console.budget.open' }), 'primary')}</div>`,
-          ['open'],
-        )}`;
+      next = lifecycle.renderNext(
+        msg('Budgeten är ett utkast: bara personalen ser den. Öppna den när allt är klart, så kan invånarna rösta.', { id: 'console.budget.draft-notice' }),
+        [lifecycle.button('open', msg('Öppna för röster', { id: 'console.budget.open' }), 'primary')],
+        ['open'],
+      );
     } else if (b.status === 'open') {
-      body = html`<p>
-          ${msg('Invånarna kan rösta. Stäng budgeten när tiden är ute; sedan kan du publicera resultatet.', { id: 'console.budget.open-notice' })}
-        </p>
-        ${this.lifecycle.renderAsking(
-          html`<div class="actions">${this.lifecycle.button('close', msg('Stäng för röster', { id: 'console.budget.close' }), 'danger')}</div>`,
-          ['close'],
-        )}`;
+      next = lifecycle.renderNext(
+        msg('Invånarna kan rösta. Stäng budgeten när tiden är ute; sedan kan du publicera resultatet.', { id: 'console.budget.open-notice' }),
+        [lifecycle.button('close', msg('Stäng för röster', { id: 'console.budget.close' }), 'danger')],
+        ['close'],
+      );
     } else if (b.status === 'closed') {
-      body = html`<p>
+      next = html`<p>
         ${msg('Budgeten är stängd. Se resultatet nedan och publicera det tillsammans med vad kommunen har beslutat.', { id: 'console.budget.closed-notice' })}
       </p>`;
     } else {
-      body = html`<p>${msg('Invånarna ser resultatet och kommunens beslut där budgeten visas.', { id: 'console.budget.published-notice' })}</p>`;
+      next = html`<p>${msg('Invånarna ser resultatet och kommunens beslut där budgeten visas.', { id: 'console.budget.published-notice' })}</p>`;
     }
-    return html`${this.lifecycle.renderStatus(budgetStatusLabel(b.status))} ${body}`;
+    return html`${lifecycle.renderStatus(budgetStatusLabel(b.status))} ${next}`;
   }
 
   protected renderPublish(b: StaffBudget): TemplateResult {

@@ -79,14 +79,7 @@ export abstract class BudgetScreen extends DraftScreen<BudgetDraft, General> {
   }
 
   async load(): Promise<void> {
-    this.loadProblem = undefined;
-    try {
-      this.show((await staffApi.budget(this.slug)).budget);
-    } catch (err) {
-      this.loadProblem = err;
-      return;
-    }
-    await this.loadResults();
+    if (await this.loadWith(async () => this.show((await staffApi.budget(this.slug)).budget))) await this.loadResults();
   }
 
   /** Shows the process as saved; the form follows unless it holds changes not yet saved. */

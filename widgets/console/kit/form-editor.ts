@@ -9,7 +9,8 @@ import { repeat } from 'lit/directives/repeat.js';
 import { states } from '../../shared/base-element.js';
 import { msg, renderIn } from '../../shared/localize.js';
 import { textField, type TextFieldOptions } from './fields.js';
-import { describedBy, errorSummary, fieldError, problemText } from './forms.js';
+import { StaffApiError } from './api.js';
+import { describedBy, errorSummary, fieldError, focusSummary, problemText, type FieldErrors } from './forms.js';
 import { FormScreen } from './form-screen.js';
 import { ConsoleScreen, screenHeading } from './screen.js';
 
@@ -18,6 +19,26 @@ export interface Field {
   name: string;
   id: string;
   label: string;
+}
+
+/** How a form saves its draft, and what a refusal says (see DraftScreen.save). */
+export interface SaveOptions<Draft, Problem> {
+  /** The id of the form's error summary, which takes focus when something is wrong. */
+  summary: string;
+  /** The form's own checks, before anything is sent. */
+  check: (draft: Draft) => FieldErrors;
+  /** A copy of the draft as sent: the server names entries by position, so their order then counts. */
+  snapshot: (draft: Draft) => Draft;
+  /** Creates or updates at the server, and says so. */
+  send: (draft: Draft) => Promise<void>;
+  /** The form field a problem's path (as the server names it) is about, if any. */
+  fieldOf: (sent: Draft, path: string) => string | undefined;
+  /** A refusal that is about the whole thing (e.g. it is not a draft any longer), if it is one. */
+  refused: (err: unknown) => Problem | undefined;
+  /** A problem with a path no field on screen shows. */
+  unplaced: (sent: Draft, path: string, message: string) => Problem;
+  /** Any other failure (the network, the server). */
+  failed: (err: unknown) => Problem;
 }
 
 export abstract class DraftScreen<Draft, Problem = string> extends FormScreen<Problem> {
@@ -44,6 +65,18 @@ export abstract class DraftScreen<Draft, Problem = string> extends FormScreen<Pr
   protected abstract generalText(problem: Problem): string;
   /** Loads the saved thing (again). */
   abstract load(): Promise<void>;
+
+  /** Loads the saved thing: `fetch` gets and shows it; why it could not is kept for renderPending. Whether it loaded. */
+  protected async loadWith(fetch: () => Promise<void>): Promise<boolean> {
+    this.loadProblem = undefined;
+    try {
+      await fetch();
+      return true;
+    } catch (err) {
+      this.loadProblem = err;
+      return false;
+    }
+  }
 
   /** Messages said outside render, in the language the screen is shown in. */
   protected words(words: () => string): string {
@@ -193,6 +226,45 @@ export abstract class DraftScreen<Draft, Problem = string> extends FormScreen<Pr
       this.renderRoot.querySelector<HTMLButtonElement>(`${selector} > div > .actions [data-action="${a}"], ${selector} > .actions [data-action="${a}"]`);
     const same = button(action);
     (same && !same.disabled ? same : button(action === 'up' ? 'down' : 'up'))?.focus();
+  }
+
+  /**
+   * Saves the form: its own checks first, then `send`. When the server refuses, each problem
+   * goes beside its field if that field is on screen, the rest into the error summary.
+   */
+  protected async save(event: SubmitEvent, o: SaveOptions<Draft, Problem>): Promise<void> {
+    event.preventDefault();
+    const draft = this.draft;
+    if (this.busy || !draft) return;
+    this.errors = o.check(draft);
+    this.general = [];
+    if (Object.keys(this.errors).length) return focusSummary(this, o.summary);
+    const sent = o.snapshot(draft);
+    this.busy = true;
+    try {
+      await o.send(draft);
+    } catch (err) {
+      const byField: FieldErrors = {};
+      const general: Problem[] = [];
+      const refused = o.refused(err);
+      if (refused !== undefined) {
+        general.push(refused);
+      } else if (err instanceof StaffApiError && err.issues.length) {
+        const shown = new Set(this.fields.map((f) => f.name));
+        for (const issue of err.issues) {
+          const field = o.fieldOf(sent, issue.path);
+          if (field && shown.has(field)) byField[field] ??= issue.message;
+          else general.push(o.unplaced(sent, issue.path, issue.message));
+        }
+      } else {
+        general.push(o.failed(err));
+      }
+      this.errors = byField;
+      this.general = general;
+      await focusSummary(this, o.summary);
+    } finally {
+      this.busy = false;
+    }
   }
 
   /** The form's error summary: what its fields and the server got wrong, in words. */

@@ -3,7 +3,7 @@
  * a question and a "yes": one Lit reactive controller, so the three screens ask, cancel, take
  * a step and show what went wrong alike.
  */
-import { html, type nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { msg, str } from '../../shared/localize.js';
 import { renderConfirm } from './fields.js';
 import { errorSummary, focusSummary } from './forms.js';
@@ -131,6 +131,12 @@ export class Lifecycle<Step extends string, Result = unknown> implements Reactiv
   /** A button that asks for `step`. */
   button(step: Step, label: string, cls = ''): TemplateResult {
     return html`<button type="button" class=${cls} id=${this.options.buttonId(step)} @click=${() => void this.ask(step)}>${label}</button>`;
+  }
+
+  /** What the status means for staff, and below it the buttons that ask for the next steps (or the question one of `only` asks). */
+  renderNext(notice: string, buttons: readonly TemplateResult[], only?: readonly Step[]): TemplateResult {
+    return html`<p>${notice}</p>
+      ${this.renderAsking(buttons.length ? html`<div class="actions">${buttons}</div>` : nothing, only)}`;
   }
 
   /** The question waiting for "yes" (of one of `only`, when given), else `otherwise` (the buttons that ask). */

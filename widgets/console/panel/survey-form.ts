@@ -1,7 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import { msg, str } from '../../shared/localize.js';
 import { StaffApiError } from '../kit/api.js';
-import { focusSummary, problemText, type FieldErrors } from '../kit/forms.js';
+import { problemText } from '../kit/forms.js';
 import { panelApi, type QuestionType } from './panel-api.js';
 import { fieldIdOf, renderEntryActions } from '../kit/fields.js';
 import {
@@ -112,58 +112,37 @@ export abstract class SurveyForm extends SurveyScreen {
     );
   }
 
-  protected async onSubmit(event: SubmitEvent) {
-    event.preventDefault();
-    if (this.busy || !this.draft) return;
-    const draft = this.draft;
-    this.errors = checkSurveyDraft(draft);
-    this.general = [];
-    if (Object.keys(this.errors).length) return focusSummary(this, 'survey-errors');
-    // The server names pages, questions and options by position: remember the order they were sent in.
-    const sent: SurveyDraft = {
-      ...draft,
-      pages: draft.pages.map((p) => ({ ...p, questions: p.questions.map((q) => ({ ...q, options: [...q.options] })) })),
-    };
-    this.busy = true;
-    try {
-      if (this.creating) {
-        const { survey } = await panelApi.create(surveyInputOf(draft));
-        this.dirty = false;
-        this.say(() => msg('Enkäten är sparad som utkast.', { id: 'console.survey.created' }));
-        location.hash = `#/panel/${survey.id}`;
-        return;
-      }
-      const { survey } = await panelApi.update(this.number, surveyInputOf(draft));
-      this.dirty = false;
-      this.show(survey);
-      this.draft = surveyDraftOf(survey);
-      this.say(() => msg('Enkäten är sparad.', { id: 'console.survey.saved' }));
-    } catch (err) {
-      const byField: FieldErrors = {};
-      const general: string[] = [];
-      if (err instanceof StaffApiError && err.code === 'survey_not_draft') {
-        general.push(
-          this.words(() =>
-            msg('Enkäten går inte att ändra längre: den är godkänd. Ladda om sidan för att se den som den är sparad.', { id: 'console.survey.not-draft' }),
-          ),
-        );
-      } else if (err instanceof StaffApiError && err.issues.length) {
-        const shown = new Set(this.fields.map((f) => f.name));
-        for (const issue of err.issues) {
-          // The keys are the same in the draft as sent: the fields are found by them.
-          const field = surveyFieldOfIssue(sent, issue.path);
-          if (field && shown.has(field)) byField[field] ??= issue.message;
-          else general.push(issue.path && issue.path !== '(body)' ? `${issue.path}: ${issue.message}` : issue.message);
+  protected onSubmit(event: SubmitEvent) {
+    return this.save(event, {
+      summary: 'survey-errors',
+      check: checkSurveyDraft,
+      snapshot: (draft) => ({
+        ...draft,
+        pages: draft.pages.map((p) => ({ ...p, questions: p.questions.map((q) => ({ ...q, options: [...q.options] })) })),
+      }),
+      send: async (draft) => {
+        if (this.creating) {
+          const { survey } = await panelApi.create(surveyInputOf(draft));
+          this.dirty = false;
+          this.say(() => msg('Enkäten är sparad som utkast.', { id: 'console.survey.created' }));
+          location.hash = `#/panel/${survey.id}`;
+          return;
         }
-      } else {
-        general.push(this.words(() => problemText(err)));
-      }
-      this.errors = byField;
-      this.general = general;
-      await focusSummary(this, 'survey-errors');
-    } finally {
-      this.busy = false;
-    }
+        const { survey } = await panelApi.update(this.number, surveyInputOf(draft));
+        this.dirty = false;
+        this.show(survey);
+        this.draft = surveyDraftOf(survey);
+        this.say(() => msg('Enkäten är sparad.', { id: 'console.survey.saved' }));
+      },
+      // The keys are the same in the draft as sent: the fields are found by them.
+      fieldOf: surveyFieldOfIssue,
+      refused: (err) =>
+        err instanceof StaffApiError && err.code === 'survey_not_draft'
+          ? this.words(() => msg('Enkäten går inte att ändra längre: den är godkänd. Ladda om sidan för att se den som den är sparad.', { id: 'console.survey.not-draft' }))
+          : undefined,
+      unplaced: (_, path, message) => (path && path !== '(body)' ? `${path}: ${message}` : message),
+      failed: (err) => this.words(() => problemText(err)),
+    });
   }
 
   protected renderOption(q: QuestionDraft, o: SurveyOptionDraft, i: number): TemplateResult {

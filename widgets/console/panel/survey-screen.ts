@@ -98,14 +98,7 @@ export abstract class SurveyScreen extends DraftScreen<SurveyDraft> {
   }
 
   async load(): Promise<void> {
-    this.loadProblem = undefined;
-    try {
-      this.show((await panelApi.survey(this.number)).survey);
-    } catch (err) {
-      this.loadProblem = err;
-      return;
-    }
-    await this.loadResults();
+    if (await this.loadWith(async () => this.show((await panelApi.survey(this.number)).survey))) await this.loadResults();
   }
 
   protected show(survey: StaffSurvey) {

@@ -242,8 +242,7 @@ export abstract class SurveySteps extends SurveyForm {
               });
         break;
     }
-    return html`<p>${notice}</p>
-      ${this.lifecycle.renderAsking(buttons.length ? html`<div class="actions">${buttons}</div>` : nothing, ['approve', 'delete', 'send', 'remind', 'close'])}`;
+    return this.lifecycle.renderNext(notice, buttons, ['approve', 'delete', 'send', 'remind', 'close']);
   }
 
   protected textarea(field: string, label: string, value: string, set: (v: string) => void, lang?: string): TemplateResult {

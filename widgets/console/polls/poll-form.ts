@@ -1,7 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import { msg, str } from '../../shared/localize.js';
 import { StaffApiError } from '../kit/api.js';
-import { focusSummary, problemText, type FieldErrors } from '../kit/forms.js';
+import { problemText } from '../kit/forms.js';
 import { pollApi, pollOptionLimits } from './poll-api.js';
 import { checkPollDraft, newOption, pollFieldOfIssue, pollInputOf, type OptionDraft, type PollDraft } from './poll-draft.js';
 import { fieldIdOf, pollIssueText, renderEntryActions } from '../kit/fields.js';
@@ -41,48 +41,28 @@ export abstract class PollForm extends PollScreen {
     );
   }
 
-  protected async onSubmit(event: SubmitEvent) {
-    event.preventDefault();
-    if (this.busy || !this.draft) return;
-    const draft = this.draft;
-    this.errors = checkPollDraft(draft);
-    this.general = [];
-    if (Object.keys(this.errors).length) return focusSummary(this, 'poll-errors');
-    // The server names options by position: remember the order they were sent in.
-    const sent: PollDraft = { ...draft, options: [...draft.options] };
-    this.busy = true;
-    try {
-      if (this.creating) {
-        const { poll } = await pollApi.create(pollInputOf(draft));
-        this.dirty = false;
-        this.say(() => msg('Snabbfrågan är sparad som utkast.', { id: 'console.poll.created' }));
-        location.hash = `#/polls/${poll.id}`;
-        return;
-      }
-      const { poll } = await pollApi.update(this.number, pollInputOf(draft));
-      this.show(poll);
-      this.say(() => msg('Snabbfrågan är sparad.', { id: 'console.poll.saved' }));
-    } catch (err) {
-      const byField: FieldErrors = {};
-      const general: unknown[] = [];
-      if (err instanceof StaffApiError && err.code === 'poll_not_draft') {
-        general.push('poll_not_draft');
-      } else if (err instanceof StaffApiError && err.issues.length) {
-        const shown = new Set(this.fields.map((f) => f.name));
-        for (const issue of err.issues) {
-          const field = pollFieldOfIssue(sent, issue.path);
-          if (field && shown.has(field)) byField[field] ??= issue.message;
-          else general.push(issue.path && issue.path !== '(body)' ? `${issue.path}: ${pollIssueText(issue.message)}` : issue.message);
+  protected onSubmit(event: SubmitEvent) {
+    return this.save(event, {
+      summary: 'poll-errors',
+      check: checkPollDraft,
+      snapshot: (draft) => ({ ...draft, options: [...draft.options] }),
+      send: async (draft) => {
+        if (this.creating) {
+          const { poll } = await pollApi.create(pollInputOf(draft));
+          this.dirty = false;
+          this.say(() => msg('Snabbfrågan är sparad som utkast.', { id: 'console.poll.created' }));
+          location.hash = `#/polls/${poll.id}`;
+          return;
         }
-      } else {
-        general.push(err);
-      }
-      this.errors = byField;
-      this.general = general;
-      await focusSummary(this, 'poll-errors');
-    } finally {
-      this.busy = false;
-    }
+        const { poll } = await pollApi.update(this.number, pollInputOf(draft));
+        this.show(poll);
+        this.say(() => msg('Snabbfrågan är sparad.', { id: 'console.poll.saved' }));
+      },
+      fieldOf: pollFieldOfIssue,
+      refused: (err) => (err instanceof StaffApiError && err.code === 'poll_not_draft' ? 'poll_not_draft' : undefined),
+      unplaced: (_, path, message) => (path && path !== '(body)' ? `${path}: ${pollIssueText(message)}` : message),
+      failed: (err) => err,
+    });
   }
 
   protected generalText(problem: unknown): string {

@@ -54,15 +54,15 @@ export abstract class PollScreen extends DraftScreen<PollDraft, unknown> {
     return Number(this.pollId);
   }
 
+  /** The poll as saved (the API lists polls; there is no request for one). */
+  protected async fetchPoll(): Promise<StaffPoll> {
+    const poll = (await pollApi.polls()).polls.find((p) => p.id === this.number);
+    if (!poll) throw new StaffApiError(404, 'poll_not_found', 'not found');
+    return poll;
+  }
+
   async load(): Promise<void> {
-    this.loadProblem = undefined;
-    try {
-      const poll = (await pollApi.polls()).polls.find((p) => p.id === this.number);
-      if (!poll) throw new StaffApiError(404, 'poll_not_found', 'not found');
-      this.show(poll);
-    } catch (err) {
-      this.loadProblem = err;
-    }
+    await this.loadWith(async () => this.show(await this.fetchPoll()));
   }
 
   /** Shows the poll as saved; the form follows unless it holds changes not yet saved. */

@@ -109,9 +109,7 @@ export class MedverkaConsolePoll extends PollForm {
       buttons.push(button('reset', msg('Ta bort alla svar', { id: 'console.poll.reset-button' }), 'danger'));
       buttons.push(button('delete', msg('Ta bort frågan', { id: 'console.poll.delete' }), 'danger'));
     }
-    return html`${this.#lifecycle.renderStatus(pollStatusLabel(p.status))}
-      <p>${notice}</p>
-      ${this.#lifecycle.renderAsking(html`<div class="actions">${buttons}</div>`)}`;
+    return html`${this.#lifecycle.renderStatus(pollStatusLabel(p.status))} ${this.#lifecycle.renderNext(notice, buttons)}`;
   }
 
   protected renderFacts(p: StaffPoll): TemplateResult {
@@ -171,9 +169,7 @@ export class MedverkaConsolePoll extends PollForm {
 
   protected async refresh() {
     try {
-      const poll = (await pollApi.polls()).polls.find((x) => x.id === this.number);
-      if (!poll) throw new StaffApiError(404, 'poll_not_found', 'not found');
-      this.show(poll, true);
+      this.show(await this.fetchPoll(), true);
       this.say(() => msg('Resultatet är uppdaterat.', { id: 'console.budget.results-updated' }));
     } catch (err) {
       this.say(() => problemText(err));

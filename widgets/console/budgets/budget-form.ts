@@ -42,19 +42,14 @@ export abstract class BudgetForm extends BudgetScreen {
   protected async addItem() {
     const d = this.draft!;
     const item = newItem();
-    await this.addEntry(
-      d.items,
-      (list) => (d.items = list),
-      item,
-      () => msg(str`${this.itemName(item)} har lagts till.`, { id: 'console.budget.item-added' }),
-      `#${fieldId(`i${item.key}.title.sv`)}`,
-    );
+    const said = () => msg(str`${this.itemName(item)} har lagts till.`, { id: 'console.budget.item-added' });
+    await this.addEntry(d, 'items', item, said, `#${fieldId(`i${item.key}.title.sv`)}`);
   }
 
   protected async removeItem(item: ItemDraft) {
     const d = this.draft!;
     const name = this.itemName(item);
-    await this.removeEntry(d.items, (list) => (d.items = list), item, {
+    await this.removeEntry(d, 'items', item, {
       errors: `i${item.key}.`,
       said: () => msg(str`${name} har tagits bort.`, { id: 'console.budget.item-removed' }),
       focus: (next) => `#f-i${next.key}-heading`,
@@ -64,7 +59,7 @@ export abstract class BudgetForm extends BudgetScreen {
 
   protected async moveItem(item: ItemDraft, by: -1 | 1, action: 'up' | 'down') {
     const d = this.draft!;
-    await this.moveEntry(d.items, (list) => (d.items = list), item, by, action, `[data-item="${item.key}"]`, () =>
+    await this.moveEntry(d, 'items', item, by, action, `[data-item="${item.key}"]`, () =>
       msg(str`${this.itemName(item)} är nu på plats ${d.items.indexOf(item) + 1} av ${d.items.length}.`, { id: 'console.budget.item-moved' }),
     );
   }
@@ -72,13 +67,8 @@ export abstract class BudgetForm extends BudgetScreen {
   protected async addDistrict() {
     const d = this.draft!;
     const district = newDistrict();
-    await this.addEntry(
-      d.districts,
-      (list) => (d.districts = list),
-      district,
-      () => msg(str`${this.districtName(district)} har lagts till.`, { id: 'console.budget.district-added' }),
-      `#${fieldId(`d${district.key}.name.sv`)}`,
-    );
+    const said = () => msg(str`${this.districtName(district)} har lagts till.`, { id: 'console.budget.district-added' });
+    await this.addEntry(d, 'districts', district, said, `#${fieldId(`d${district.key}.name.sv`)}`);
   }
 
   protected async removeDistrict(district: DistrictDraft) {
@@ -87,7 +77,7 @@ export abstract class BudgetForm extends BudgetScreen {
     // Its lines or projects now belong to every district, and the announcement says so.
     const orphans = d.items.filter((i) => i.district === district.key);
     for (const item of orphans) item.district = null;
-    await this.removeEntry(d.districts, (list) => (d.districts = list), district, {
+    await this.removeEntry(d, 'districts', district, {
       errors: `d${district.key}.`,
       said: () =>
         orphans.length
@@ -100,7 +90,7 @@ export abstract class BudgetForm extends BudgetScreen {
 
   protected async moveDistrict(district: DistrictDraft, by: -1 | 1, action: 'up' | 'down') {
     const d = this.draft!;
-    await this.moveEntry(d.districts, (list) => (d.districts = list), district, by, action, `[data-district="${district.key}"]`, () =>
+    await this.moveEntry(d, 'districts', district, by, action, `[data-district="${district.key}"]`, () =>
       msg(str`${this.districtName(district)} är nu på plats ${d.districts.indexOf(district) + 1} av ${d.districts.length}.`, {
         id: 'console.budget.district-moved',
       }),
@@ -116,10 +106,7 @@ export abstract class BudgetForm extends BudgetScreen {
         const input = inputOf(draft);
         if (this.creating) {
           const { budget } = await staffApi.createBudget(input);
-          this.dirty = false;
-          this.announce(msg(str`Budgeten ”${budget.title.sv}” är skapad som utkast.`, { id: 'console.budget.created' }));
-          location.hash = `#/budgets/${encodeURIComponent(budget.slug)}`;
-          return;
+          return this.created(() => msg(str`Budgeten ”${budget.title.sv}” är skapad som utkast.`, { id: 'console.budget.created' }), `#/budgets/${encodeURIComponent(budget.slug)}`);
         }
         const { budget } = await staffApi.updateBudget(this.slug, input);
         this.show(budget);

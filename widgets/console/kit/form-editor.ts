@@ -88,6 +88,13 @@ export abstract class DraftScreen<Draft, Problem = string> extends FormScreen<Pr
     this.announce(this.words(words));
   }
 
+  /** A new one is saved: nothing in the form is unsaved now; the console says so and opens its page. */
+  protected created(said: () => string, page: string): void {
+    this.dirty = false;
+    this.say(said);
+    location.hash = page;
+  }
+
   /** The form has changed. */
   protected touch(): void {
     this.dirty = true;
@@ -171,27 +178,27 @@ export abstract class DraftScreen<Draft, Problem = string> extends FormScreen<Pr
     </div>`;
   }
 
-  /** Adds an entry at the end of a list in the form, says so, and focuses `focus` (its first field). */
-  protected async addEntry<T>(list: readonly T[], set: (list: T[]) => void, entry: T, said: () => string, focus: string): Promise<void> {
-    set([...list, entry]);
+  /** Adds an entry at the end of a list in the form (`owner[key]`), says so, and focuses `focus` (its first field). */
+  protected async addEntry<K extends string, T>(owner: Record<K, NoInfer<T>[]>, key: K, entry: T, said: () => string, focus: string): Promise<void> {
+    owner[key] = [...owner[key], entry];
     this.touch();
     this.say(said);
     await this.focusOn(focus);
   }
 
   /**
-   * Takes an entry out of a list in the form: its problems go, it says so, and focus goes to
+   * Takes an entry out of a list in the form (`owner[key]`): its problems go, it says so, and focus goes to
    * the entry now in its place (the one before it at the end), or to `otherwise` (the add button).
    */
-  protected async removeEntry<T>(
-    list: readonly T[],
-    set: (list: T[]) => void,
+  protected async removeEntry<K extends string, T>(
+    owner: Record<K, NoInfer<T>[]>,
+    key: K,
     entry: T,
     o: { errors: string; said: () => string; focus: (next: T) => string; otherwise: string },
   ): Promise<void> {
-    const at = list.indexOf(entry);
-    const rest = list.filter((x) => x !== entry);
-    set(rest);
+    const at = owner[key].indexOf(entry);
+    const rest = owner[key].filter((x) => x !== entry);
+    owner[key] = rest;
     this.dropErrors(o.errors);
     this.touch();
     this.say(o.said);
@@ -204,21 +211,21 @@ export abstract class DraftScreen<Draft, Problem = string> extends FormScreen<Pr
    * (`selector` finds the entry); at the top or bottom that button is disabled, so the other
    * direction's takes it.
    */
-  protected async moveEntry<T>(
-    list: readonly T[],
-    set: (list: T[]) => void,
+  protected async moveEntry<K extends string, T>(
+    owner: Record<K, NoInfer<T>[]>,
+    key: K,
     entry: T,
     by: -1 | 1,
     action: 'up' | 'down',
     selector: string,
     said: () => string,
   ): Promise<void> {
-    const out = [...list];
+    const out = [...owner[key]];
     const from = out.indexOf(entry);
     const to = from + by;
     if (from < 0 || to < 0 || to >= out.length) return;
     [out[from], out[to]] = [out[to]!, out[from]!];
-    set(out);
+    owner[key] = out;
     this.touch();
     this.say(said);
     await this.updateComplete;

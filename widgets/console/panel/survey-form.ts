@@ -27,20 +27,15 @@ export abstract class SurveyForm extends SurveyScreen {
   protected async addPage() {
     const d = this.draft!;
     const page = newPage(d);
-    await this.addEntry(
-      d.pages,
-      (list) => (d.pages = list),
-      page,
-      () => msg(str`${this.pageName(page)} har lagts till.`, { id: 'console.survey.page-added' }),
-      `#${fieldIdOf(`q${page.questions[0]!.key}.text.sv`)}`,
-    );
+    const said = () => msg(str`${this.pageName(page)} har lagts till.`, { id: 'console.survey.page-added' });
+    await this.addEntry(d, 'pages', page, said, `#${fieldIdOf(`q${page.questions[0]!.key}.text.sv`)}`);
   }
 
   protected async removePage(page: PageDraft) {
     const d = this.draft!;
     const name = this.pageName(page);
     for (const q of page.questions) this.dropErrors(`q${q.key}.`);
-    await this.removeEntry(d.pages, (list) => (d.pages = list), page, {
+    await this.removeEntry(d, 'pages', page, {
       errors: `p${page.key}`,
       said: () => msg(str`${name} har tagits bort.`, { id: 'console.survey.page-removed' }),
       focus: (next) => `#page-${next.key}-heading`,
@@ -50,7 +45,7 @@ export abstract class SurveyForm extends SurveyScreen {
 
   protected async movePage(page: PageDraft, by: -1 | 1, action: 'up' | 'down') {
     const d = this.draft!;
-    await this.moveEntry(d.pages, (list) => (d.pages = list), page, by, action, `[data-page="${page.key}"]`, () =>
+    await this.moveEntry(d, 'pages', page, by, action, `[data-page="${page.key}"]`, () =>
       msg(str`Sidan är nu ${this.pageName(page).toLocaleLowerCase(this.locale)} av ${d.pages.length}.`, { id: 'console.survey.page-moved' }),
     );
   }
@@ -58,18 +53,13 @@ export abstract class SurveyForm extends SurveyScreen {
   protected async addQuestion(page: PageDraft) {
     const q = newQuestion(this.draft);
     this.dropErrors(`p${page.key}`);
-    await this.addEntry(
-      page.questions,
-      (list) => (page.questions = list),
-      q,
-      () => msg(str`${this.questionName(q)} har lagts till.`, { id: 'console.survey.question-added' }),
-      `#${fieldIdOf(`q${q.key}.text.sv`)}`,
-    );
+    const said = () => msg(str`${this.questionName(q)} har lagts till.`, { id: 'console.survey.question-added' });
+    await this.addEntry(page, 'questions', q, said, `#${fieldIdOf(`q${q.key}.text.sv`)}`);
   }
 
   protected async removeQuestion(page: PageDraft, q: QuestionDraft) {
     const name = this.questionName(q);
-    await this.removeEntry(page.questions, (list) => (page.questions = list), q, {
+    await this.removeEntry(page, 'questions', q, {
       errors: `q${q.key}.`,
       said: () => msg(str`${name} har tagits bort.`, { id: 'console.survey.question-removed' }),
       focus: (next) => `#question-${next.key}-heading`,
@@ -78,7 +68,7 @@ export abstract class SurveyForm extends SurveyScreen {
   }
 
   protected async moveQuestion(page: PageDraft, q: QuestionDraft, by: -1 | 1, action: 'up' | 'down') {
-    await this.moveEntry(page.questions, (list) => (page.questions = list), q, by, action, `[data-question-key="${q.key}"]`, () =>
+    await this.moveEntry(page, 'questions', q, by, action, `[data-question-key="${q.key}"]`, () =>
       msg(str`${this.questionName(q)} är nu på plats ${page.questions.indexOf(q) + 1} av ${page.questions.length} på sidan.`, { id: 'console.survey.question-moved' }),
     );
   }
@@ -87,18 +77,13 @@ export abstract class SurveyForm extends SurveyScreen {
     if (q.options.length >= surveyOptionLimits.max) return;
     const o = newSurveyOption();
     this.dropErrors(`q${q.key}.options`);
-    await this.addEntry(
-      q.options,
-      (list) => (q.options = list),
-      o,
-      () => msg(str`${this.optionName(q, o)} har lagts till.`, { id: 'console.poll.option-added' }),
-      `#${fieldIdOf(`q${q.key}.o${o.key}.sv`)}`,
-    );
+    const said = () => msg(str`${this.optionName(q, o)} har lagts till.`, { id: 'console.poll.option-added' });
+    await this.addEntry(q, 'options', o, said, `#${fieldIdOf(`q${q.key}.o${o.key}.sv`)}`);
   }
 
   protected async removeOption(q: QuestionDraft, o: SurveyOptionDraft) {
     const name = this.optionName(q, o);
-    await this.removeEntry(q.options, (list) => (q.options = list), o, {
+    await this.removeEntry(q, 'options', o, {
       errors: `q${q.key}.o${o.key}.`,
       said: () => msg(str`${name} har tagits bort.`, { id: 'console.poll.option-removed' }),
       focus: (next) => `#${fieldIdOf(`q${q.key}.o${next.key}.sv`)}`,
@@ -107,7 +92,7 @@ export abstract class SurveyForm extends SurveyScreen {
   }
 
   protected async moveOption(q: QuestionDraft, o: SurveyOptionDraft, by: -1 | 1, action: 'up' | 'down') {
-    await this.moveEntry(q.options, (list) => (q.options = list), o, by, action, `[data-option-key="${o.key}"]`, () =>
+    await this.moveEntry(q, 'options', o, by, action, `[data-option-key="${o.key}"]`, () =>
       msg(str`${this.optionName(q, o)} är nu på plats ${q.options.indexOf(o) + 1} av ${q.options.length}.`, { id: 'console.poll.option-moved' }),
     );
   }
@@ -123,10 +108,7 @@ export abstract class SurveyForm extends SurveyScreen {
       send: async (draft) => {
         if (this.creating) {
           const { survey } = await panelApi.create(surveyInputOf(draft));
-          this.dirty = false;
-          this.say(() => msg('Enkäten är sparad som utkast.', { id: 'console.survey.created' }));
-          location.hash = `#/panel/${survey.id}`;
-          return;
+          return this.created(() => msg('Enkäten är sparad som utkast.', { id: 'console.survey.created' }), `#/panel/${survey.id}`);
         }
         const { survey } = await panelApi.update(this.number, surveyInputOf(draft));
         this.dirty = false;

@@ -14,19 +14,14 @@ export abstract class PollForm extends PollScreen {
     if (d.options.length >= pollOptionLimits.max) return;
     const option = newOption();
     this.dropErrors('options');
-    await this.addEntry(
-      d.options,
-      (list) => (d.options = list),
-      option,
-      () => msg(str`${this.optionName(option)} har lagts till.`, { id: 'console.poll.option-added' }),
-      `#${fieldIdOf(`o${option.key}.sv`)}`,
-    );
+    const said = () => msg(str`${this.optionName(option)} har lagts till.`, { id: 'console.poll.option-added' });
+    await this.addEntry(d, 'options', option, said, `#${fieldIdOf(`o${option.key}.sv`)}`);
   }
 
   protected async removeOption(option: OptionDraft) {
     const d = this.draft!;
     const name = this.optionName(option);
-    await this.removeEntry(d.options, (list) => (d.options = list), option, {
+    await this.removeEntry(d, 'options', option, {
       errors: `o${option.key}.`,
       said: () => msg(str`${name} har tagits bort.`, { id: 'console.poll.option-removed' }),
       focus: (next) => `#option-${next.key}-heading`,
@@ -36,7 +31,7 @@ export abstract class PollForm extends PollScreen {
 
   protected async moveOption(option: OptionDraft, by: -1 | 1, action: 'up' | 'down') {
     const d = this.draft!;
-    await this.moveEntry(d.options, (list) => (d.options = list), option, by, action, `[data-option-key="${option.key}"]`, () =>
+    await this.moveEntry(d, 'options', option, by, action, `[data-option-key="${option.key}"]`, () =>
       msg(str`${this.optionName(option)} är nu på plats ${d.options.indexOf(option) + 1} av ${d.options.length}.`, { id: 'console.poll.option-moved' }),
     );
   }
@@ -49,10 +44,7 @@ export abstract class PollForm extends PollScreen {
       send: async (draft) => {
         if (this.creating) {
           const { poll } = await pollApi.create(pollInputOf(draft));
-          this.dirty = false;
-          this.say(() => msg('Snabbfrågan är sparad som utkast.', { id: 'console.poll.created' }));
-          location.hash = `#/polls/${poll.id}`;
-          return;
+          return this.created(() => msg('Snabbfrågan är sparad som utkast.', { id: 'console.poll.created' }), `#/polls/${poll.id}`);
         }
         const { poll } = await pollApi.update(this.number, pollInputOf(draft));
         this.show(poll);

@@ -254,17 +254,17 @@ export abstract class BudgetForm extends BudgetScreen {
     const sliders = d.mode === 'sliders';
     const locked = this.locked;
     const districtSum = d.districts.reduce((sum, x) => sum + (parseKronor(x.total) ?? 0), 0);
-    return html`
-      <h2 id="form-heading">${this.creating ? msg('Uppgifter', { id: 'console.budget.form-new' }) : msg('Ändra budgeten', { id: 'console.budget.form-edit' })}</h2>
-      ${locked
-        ? html`<p class="notice warning" id="locked-notice">
-            ${msg('Budgeten är öppen. Nu går bara texter, bilder och sluttiden att ändra: invånarnas röster gäller raderna och beloppen som de ser ut nu.', {
-              id: 'console.budget.locked',
-            })}
-          </p>`
-        : nothing}
-      ${this.renderErrors('budget-errors')}
-      <form novalidate aria-labelledby="form-heading" @submit=${this.onSubmit}>
+    const notice = locked
+      ? html`<p class="notice warning" id="locked-notice">
+          ${msg('Budgeten är öppen. Nu går bara texter, bilder och sluttiden att ändra: invånarnas röster gäller raderna och beloppen som de ser ut nu.', {
+            id: 'console.budget.locked',
+          })}
+        </p>`
+      : nothing;
+    const title = this.creating ? msg('Uppgifter', { id: 'console.budget.form-new' }) : msg('Ändra budgeten', { id: 'console.budget.form-edit' });
+    return this.renderDraftForm(
+      { title, summary: 'budget-errors', save: ['save-budget', msg('Skapa budgeten', { id: 'console.budget.create' })], notice },
+      html`
         ${this.creating
           ? this.field('slug', l.slug, d.slug, (v) => (d.slug = v), {
               spellcheck: false,
@@ -347,8 +347,7 @@ export abstract class BudgetForm extends BudgetScreen {
               () => void this.addItem(),
               this.errors.items ? { describedBy: 'add-item-error' } : {},
             )}
-        ${this.renderSave('save-budget', msg('Skapa budgeten', { id: 'console.budget.create' }))}
-      </form>
-    `;
+      `,
+    );
   }
 }

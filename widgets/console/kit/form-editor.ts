@@ -63,6 +63,8 @@ export abstract class DraftScreen<Draft, Problem = string> extends FormScreen<Pr
   protected abstract issueText(message: string): string;
   /** A problem no field shows, in words. */
   protected abstract generalText(problem: Problem): string;
+  /** Saves the form (see save()). */
+  protected abstract onSubmit(event: SubmitEvent): Promise<void>;
   /** Loads the saved thing (again). */
   abstract load(): Promise<void>;
 
@@ -284,6 +286,19 @@ export abstract class DraftScreen<Draft, Problem = string> extends FormScreen<Pr
       this.fields,
       () => this.renderRoot as ShadowRoot,
     );
+  }
+
+  /**
+   * The form under its heading: a notice when there is one, the error summary (`o.summary`),
+   * the fields, and the submit button (`o.save`: its id, and its label when new).
+   */
+  protected renderDraftForm(
+    o: { title: string | TemplateResult; summary: string; save: readonly [id: string, create: string]; notice?: TemplateResult | typeof nothing },
+    fields: TemplateResult,
+  ): TemplateResult {
+    return html`<h2 id="form-heading">${o.title}</h2>
+      ${o.notice ?? nothing} ${this.renderErrors(o.summary)}
+      <form novalidate aria-labelledby="form-heading" @submit=${this.onSubmit}>${fields} ${this.renderSave(...o.save)}</form>`;
   }
 
   /** The form's submit button ("create" when new), and whether changes are not saved yet. */

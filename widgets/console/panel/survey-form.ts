@@ -243,9 +243,10 @@ export abstract class SurveyForm extends SurveyScreen {
 
   protected renderForm(d: SurveyDraft): TemplateResult {
     const l = this.labels;
-    return html`<h2 id="form-heading">${this.creating ? msg('Enkäten', { id: 'console.survey.form-new' }) : msg('Ändra enkäten', { id: 'console.survey.form-edit' })}</h2>
-      ${this.renderErrors('survey-errors')}
-      <form novalidate aria-labelledby="form-heading" @submit=${this.onSubmit}>
+    const title = this.creating ? msg('Enkäten', { id: 'console.survey.form-new' }) : msg('Ändra enkäten', { id: 'console.survey.form-edit' });
+    return this.renderDraftForm(
+      { title, summary: 'survey-errors', save: ['save-survey', msg('Spara som utkast', { id: 'console.poll.create' })] },
+      html`
         <fieldset>
           <legend>${msg('Titel', { id: 'console.tile.title' })}</legend>
           ${this.field('title.sv', l.titleSv, d.titleSv, (v) => (d.titleSv = v), {
@@ -278,7 +279,7 @@ export abstract class SurveyForm extends SurveyScreen {
         <p class="hint">${msg('Invånaren svarar en sida i taget, och svaren sparas för varje sida.', { id: 'console.survey.pages-hint' })}</p>
         ${this.renderEntries(d.pages, (p, i) => this.renderPage(d, p, i), { labelledBy: 'pages-heading' })}
         ${this.addButton('add-page', msg('Lägg till en sida', { id: 'console.survey.add-page' }), () => void this.addPage())}
-        ${this.renderSave('save-survey', msg('Spara som utkast', { id: 'console.poll.create' }))}
-      </form>`;
+      `,
+    );
   }
 }

@@ -88,11 +88,10 @@ export abstract class PollForm extends PollScreen {
   protected renderForm(d: PollDraft): TemplateResult {
     const l = this.labels;
     const e = this.errors;
-    return html`<h2 id="form-heading">
-        ${this.creating ? msg('Frågan', { id: 'console.poll.form-new' }) : msg('Ändra frågan', { id: 'console.poll.form-edit' })}
-      </h2>
-      ${this.renderErrors('poll-errors')}
-      <form novalidate aria-labelledby="form-heading" @submit=${this.onSubmit}>
+    const title = this.creating ? msg('Frågan', { id: 'console.poll.form-new' }) : msg('Ändra frågan', { id: 'console.poll.form-edit' });
+    return this.renderDraftForm(
+      { title, summary: 'poll-errors', save: ['save-poll', msg('Spara som utkast', { id: 'console.poll.create' })] },
+      html`
         <fieldset>
           <legend>${msg('Frågan', { id: 'console.poll.form-new' })}</legend>
           ${this.field('question.sv', l.questionSv, d.questionSv, (v) => (d.questionSv = v), {
@@ -133,7 +132,7 @@ export abstract class PollForm extends PollScreen {
                 disabled: d.options.length >= pollOptionLimits.max,
                 describedBy: e.options ? 'add-option-error' : 'options-hint',
               })}`}
-        ${this.renderSave('save-poll', msg('Spara som utkast', { id: 'console.poll.create' }))}
-      </form>`;
+      `,
+    );
   }
 }

@@ -10,7 +10,8 @@
 import type { BudgetInput, BudgetMode, BudgetRule, StaffBudget } from '../kit/api.js';
 import type { FieldErrors } from '../kit/forms.js';
 import { required } from '../kit/forms.js';
-import { groupDigits, notKronor, parseKronor } from './budget-format.js';
+import { groupDigits } from '../kit/labels.js';
+import { notKronor, parseKronor } from './budget-format.js';
 
 export interface DistrictDraft {
   key: number;

@@ -2,9 +2,10 @@
  * Words and numbers for the budget screens: statuses and modes in the municipality's words,
  * amounts in kronor written the Swedish way, and the budget API's problems in klarspråk.
  */
-import { msg, str } from '../../shared/localize.js';
+import { msg } from '../../shared/localize.js';
 import type { BudgetMode, BudgetRule, BudgetStatus } from '../kit/api.js';
-import { atLeast, issueText, required } from '../kit/forms.js';
+import { fieldIssueText } from '../kit/fields.js';
+import { atLeast, issueText } from '../kit/forms.js';
 
 /** Client-side problems, in the same raw form as the server's (put into words when rendered). */
 export const notKronor = 'whole kronor';
@@ -39,11 +40,6 @@ export function budgetRuleLabel(rule: BudgetRule): string {
     : msg('Fördela exakt hela budgeten (med marginal)', { id: 'console.budget-rule.balanced' });
 }
 
-/** 12500000 → "12 500 000": the Swedish grouping, for fields and tables alike. */
-export function groupDigits(n: number): string {
-  return new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 }).format(n);
-}
-
 /** An amount for reading: "12 500 000 kr" in Swedish, "SEK 12,500,000" in English. */
 export function kronor(n: number, locale: string): string {
   return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'sv-SE', { style: 'currency', currency: 'SEK', maximumFractionDigits: 0 }).format(n);
@@ -68,10 +64,9 @@ export function parseKronor(text: string): number | undefined {
 
 /**
  * A problem with a budget field, in the language being rendered. The server's own phrases
- * (server/budgets/staff-routes.ts and its zod schemas) first, then the console's shared ones.
+ * (server/budgets/staff-routes.ts) first, then the schemas' and the console's shared ones.
  */
 export function budgetIssueText(message: string): string {
-  let m: RegExpExecArray | null;
   if (message === notKronor) return msg('Skriv ett helt antal kronor med siffror, till exempel 250 000.', { id: 'console.budget.issue.kronor' });
   if (message === 'must be at least the minimum') return msg('Maxbeloppet får inte vara mindre än minimibeloppet.', { id: 'console.budget.issue.max-below-min' });
   if (message === 'must be between the minimum and the maximum') {
@@ -93,18 +88,5 @@ export function budgetIssueText(message: string): string {
     return msg('Lägg till minst en rad eller ett projekt.', { id: 'console.budget.issue.no-items' });
   }
   if (message.startsWith('say what was decided')) return issueText(atLeast(10));
-  if ((m = /^Too big: expected number to be <=(\d+)$/.exec(message))) {
-    const most = groupDigits(Number(m[1]));
-    return msg(str`Skriv högst ${most}.`, { id: 'console.budget.issue.at-most' });
-  }
-  if ((m = /^Too small: expected number to be >=(\d+)$/.exec(message))) {
-    const least = groupDigits(Number(m[1]));
-    return msg(str`Skriv minst ${least}.`, { id: 'console.budget.issue.at-least' });
-  }
-  if (/^Too small: expected string to have >=1 characters?$/.test(message)) return issueText(required);
-  if ((m = /^Too big: expected string to have <=(\d+) characters$/.exec(message))) return issueText(`must be at most ${m[1]} characters`);
-  if (/datetime/i.test(message)) {
-    return msg('Skriv datum och klockslag, till exempel 2027-03-31 23:59.', { id: 'console.budget.issue.datetime' });
-  }
-  return issueText(message);
+  return fieldIssueText(message);
 }

@@ -2,10 +2,12 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '../../shared/localize.js';
 import { StaffApiError, staffApi, type StaffBudget } from '../kit/api.js';
 import { budgetIssueText, budgetStatusLabel, kronor } from './budget-format.js';
-import { Lifecycle } from '../kit/lifecycle.js';
-import { atLeast, describedBy, errorSummary, fieldError, focusSummary, problemText, required, type FieldErrors } from '../kit/forms.js';
+import { textField } from '../kit/fields.js';
+import type { Field } from '../kit/form-editor.js';
+import { Lifecycle, unsavedWarning } from '../kit/lifecycle.js';
+import { atLeast, errorSummary, focusSummary, problemText, required, type FieldErrors } from '../kit/forms.js';
 import { BudgetForm } from './budget-form.js';
-import { decisionMinimum, type Field, type Phase } from './budget-screen.js';
+import { decisionMinimum, type Phase } from './budget-screen.js';
 
 /** The budget's phases: open, close, and publish the results with the municipality's decision, each asked before it is taken. */
 export abstract class BudgetPhases extends BudgetForm {
@@ -38,8 +40,7 @@ export abstract class BudgetPhases extends BudgetForm {
       if (err instanceof StaffApiError && err.code === 'wrong_status') {
         // Someone else moved it meanwhile: show what it is now.
         await this.load();
-        this.lifecycle.problems = [msg('Budgeten har fått en annan status under tiden. Sidan visar nu hur den ser ut.', { id: 'console.budget.wrong-status' })];
-        await focusSummary(this, 'actions-errors');
+        await this.lifecycle.fail(msg('Budgeten har fått en annan status under tiden. Sidan visar nu hur den ser ut.', { id: 'console.budget.wrong-status' }));
       } else if (phase === 'publish') {
         const fields: FieldErrors = {};
         const general: string[] = [];
@@ -53,8 +54,7 @@ export abstract class BudgetPhases extends BudgetForm {
         this.publishGeneral = general;
         await focusSummary(this, 'publish-errors');
       } else {
-        this.lifecycle.problems = [problemText(err)];
-        await focusSummary(this, 'actions-errors');
+        await this.lifecycle.fail(problemText(err));
       }
     },
   });
@@ -62,17 +62,13 @@ export abstract class BudgetPhases extends BudgetForm {
   /** The question a phase asks before it is taken, and the button that says yes. */
   protected confirmWords(phase: Phase): [question: string, yes: string] {
     switch (phase) {
-      case 'open': {
-        const unsaved = this.dirty
-          ? ` ${msg('Ändringar i formuläret som inte är sparade följer inte med.', { id: 'console.budget.unsaved-warning' })}`
-          : '';
+      case 'open':
         return [
           msg('Vill du öppna budgeten för röster? Sedan går bara texter, bilder och sluttiden att ändra, och den kan inte bli ett utkast igen.', {
             id: 'console.budget.confirm-open',
-          }) + unsaved,
+          }) + unsavedWarning(this.dirty),
           msg('Ja, öppna budgeten', { id: 'console.budget.confirm-open-yes' }),
         ];
-      }
       case 'close':
         return [
           msg('Vill du stänga budgeten? Invånarna kan inte rösta längre, och den går inte att öppna igen.', { id: 'console.budget.confirm-close' }),
@@ -96,32 +92,28 @@ export abstract class BudgetPhases extends BudgetForm {
   }
 
   protected renderPhase(b: StaffBudget): TemplateResult {
-    let body: TemplateResult;
+    const lifecycle = this.lifecycle;
+    let next: TemplateResult;
     if (b.status === 'draft') {
-      body = html`<p>
-          ${msg('Budgeten är ett utkast: bara personalen ser den. Öppna den när allt är klart, så kan invånarna rösta.', { id: 'console.budget.draft-notice' })}
-        </p>
-        ${this.lifecycle.renderAsking(
-          html`<div class="actions">${this.lifecycle.button('open', msg('Öppna för röster', { id: 'console.budget.open' }), 'primary')}</div>`,
-          ['open'],
-        )}`;
+      next = lifecycle.renderNext(
+        msg('Budgeten är ett utkast: bara personalen ser den. Öppna den när allt är klart, så kan invånarna rösta.', { id: 'console.budget.draft-notice' }),
+        [lifecycle.button('open', msg('Öppna för röster', { id: 'console.budget.open' }), 'primary')],
+        ['open'],
+      );
     } else if (b.status === 'open') {
-      body = html`<p>
-          ${msg('Invånarna kan rösta. Stäng budgeten när tiden är ute; sedan kan du publicera resultatet.', { id: 'console.budget.open-notice' })}
-        </p>
-        ${this.lifecycle.renderAsking(
-          html`<div class="actions">${this.lifecycle.button('close', msg('Stäng för röster', { id: 'console.budget.close' }), 'danger')}</div>`,
-          ['close'],
-        )}`;
+      next = lifecycle.renderNext(
+        msg('Invånarna kan rösta. Stäng budgeten när tiden är ute; sedan kan du publicera resultatet.', { id: 'console.budget.open-notice' }),
+        [lifecycle.button('close', msg('Stäng för röster', { id: 'console.budget.close' }), 'danger')],
+        ['close'],
+      );
     } else if (b.status === 'closed') {
-      body = html`<p>
+      next = html`<p>
         ${msg('Budgeten är stängd. Se resultatet nedan och publicera det tillsammans med vad kommunen har beslutat.', { id: 'console.budget.closed-notice' })}
       </p>`;
     } else {
-      body = html`<p>${msg('Invånarna ser resultatet och kommunens beslut där budgeten visas.', { id: 'console.budget.published-notice' })}</p>`;
+      next = html`<p>${msg('Invånarna ser resultatet och kommunens beslut där budgeten visas.', { id: 'console.budget.published-notice' })}</p>`;
     }
-    return html`<h2 id="status-heading" tabindex="-1">${msg(str`Status: ${budgetStatusLabel(b.status)}`, { id: 'console.budget.status-heading' })}</h2>
-      ${errorSummary('actions-errors', {}, this.lifecycle.problems, [], () => this.renderRoot as ShadowRoot)} ${body}`;
+    return html`${lifecycle.renderStatus(budgetStatusLabel(b.status))} ${next}`;
   }
 
   protected renderPublish(b: StaffBudget): TemplateResult {
@@ -130,22 +122,8 @@ export abstract class BudgetPhases extends BudgetForm {
       { name: 'decision.en', id: 'publish-decision-en', label: msg('Kommunens beslut på engelska (valfritt)', { id: 'console.budget.decision-en' }) },
     ];
     const translated = Object.fromEntries(Object.entries(this.publishErrors).map(([k, v]) => [k, budgetIssueText(v)]));
-    const textarea = (f: Field, value: string, set: (v: string) => void, hint?: string, lang?: string) => {
-      const error = this.publishErrors[f.name];
-      return html`<div class="field">
-        <label for=${f.id}>${f.label}</label>
-        ${hint ? html`<p class="hint" id="${f.id}-hint">${hint}</p>` : nothing} ${fieldError(f.id, error && budgetIssueText(error))}
-        <textarea
-          id=${f.id}
-          rows="5"
-          lang=${lang ?? nothing}
-          .value=${value}
-          aria-invalid=${error ? 'true' : 'false'}
-          aria-describedby=${describedBy(hint && `${f.id}-hint`, error && `${f.id}-error`)}
-          @input=${(e: Event) => set((e.target as HTMLTextAreaElement).value)}
-        ></textarea>
-      </div>`;
-    };
+    const textarea = (f: Field, value: string, set: (v: string) => void, hint?: string, lang?: string) =>
+      textField(f.name, f.label, value, this.publishErrors[f.name], set, { id: f.id, multiline: true, rows: 5, issue: budgetIssueText, ...(hint ? { hint } : {}), ...(lang ? { lang } : {}) });
     const votes = new Map(this.results?.items.map((r) => [r.itemId, r.votes]) ?? []);
     return html`<h2 id="publish-heading">${msg('Publicera resultatet', { id: 'console.budget.publish' })}</h2>
       ${errorSummary('publish-errors', translated, this.publishGeneral, fields, () => this.renderRoot as ShadowRoot)}

@@ -6,8 +6,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '../../shared/localize.js';
 import { staffApi, type BudgetResults, type StaffBudget } from '../kit/api.js';
 import { kronor } from './budget-format.js';
-
-const localized = (text: { sv: string; en: string | null }, locale: string) => (locale === 'en' && text.en) || text.sv;
+import { regionTable } from '../kit/fields.js';
+import { localized } from '../kit/labels.js';
 
 /** The ballots counted so far: sent, confirmed, and residents whose latest confirmed ballot counts. */
 export function renderCounts(budget: StaffBudget): TemplateResult {
@@ -35,78 +35,57 @@ export function renderResultsTables(budget: StaffBudget, results: BudgetResults,
   const count = (n: number | null | undefined) => (n === null ? '–' : (n ?? 0));
   const few = results.items.some((r) => r.hidden) || results.districts.some((d) => d.participants === null);
   const published = budget.status === 'published';
-  // Too wide for a phone, a table scrolls sideways in a region that takes focus, so it scrolls by keyboard too.
-  return html`<div class="table-wrap" role="region" tabindex="0" aria-labelledby="results-caption">
-      <table class="results">
-        <caption id="results-caption">
+  return html`${regionTable(
+      'results-caption',
+      sliders ? msg('Resultat per rad', { id: 'console.budget.results-per-line' }) : msg('Resultat per projekt', { id: 'console.budget.results-per-project' }),
+      html`<th scope="col">${sliders ? msg('Rad', { id: 'console.budget.line' }) : msg('Projekt', { id: 'console.budget.project' })}</th>
+        ${hasDistricts ? html`<th scope="col">${msg('Område', { id: 'console.budget.district' })}</th>` : nothing}
+        ${sliders
+          ? html`<th scope="col" class="number">${msg('Genomsnitt', { id: 'console.budget.average' })}</th>
+              <th scope="col" class="number">${msg('Median', { id: 'console.budget.median' })}</th>
+              <th scope="col" class="number">${msg('Röstsedlar', { id: 'console.budget.ballots' })}</th>`
+          : html`<th scope="col" class="number">${msg('Kostnad', { id: 'console.budget.cost' })}</th>
+              <th scope="col" class="number">${msg('Röster', { id: 'console.budget.votes' })}</th>
+              ${published ? html`<th scope="col">${msg('Genomförs', { id: 'console.budget.selected' })}</th>` : nothing}`}`,
+      budget.items.map((item) => {
+        const r = byItem.get(item.id);
+        return html`<tr data-item-id=${item.id}>
+          <th scope="row">${localized(item.title, locale)}</th>
+          ${hasDistricts ? html`<td>${item.districtId === null ? everywhere : (districtName.get(item.districtId) ?? '')}</td>` : nothing}
           ${sliders
-            ? msg('Resultat per rad', { id: 'console.budget.results-per-line' })
-            : msg('Resultat per projekt', { id: 'console.budget.results-per-project' })}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">${sliders ? msg('Rad', { id: 'console.budget.line' }) : msg('Projekt', { id: 'console.budget.project' })}</th>
-            ${hasDistricts ? html`<th scope="col">${msg('Område', { id: 'console.budget.district' })}</th>` : nothing}
-            ${sliders
-              ? html`<th scope="col" class="number">${msg('Genomsnitt', { id: 'console.budget.average' })}</th>
-                  <th scope="col" class="number">${msg('Median', { id: 'console.budget.median' })}</th>
-                  <th scope="col" class="number">${msg('Röstsedlar', { id: 'console.budget.ballots' })}</th>`
-              : html`<th scope="col" class="number">${msg('Kostnad', { id: 'console.budget.cost' })}</th>
-                  <th scope="col" class="number">${msg('Röster', { id: 'console.budget.votes' })}</th>
-                  ${published ? html`<th scope="col">${msg('Genomförs', { id: 'console.budget.selected' })}</th>` : nothing}`}
-          </tr>
-        </thead>
-        <tbody>
-          ${budget.items.map((item) => {
-            const r = byItem.get(item.id);
-            return html`<tr data-item-id=${item.id}>
-              <th scope="row">${localized(item.title, locale)}</th>
-              ${hasDistricts ? html`<td>${item.districtId === null ? everywhere : (districtName.get(item.districtId) ?? '')}</td>` : nothing}
-              ${sliders
-                ? html`<td class="number">${amount(r?.average ?? null)}</td>
-                    <td class="number">${amount(r?.median ?? null)}</td>
-                    <td class="number">${count(r?.votes)}</td>`
-                : html`<td class="number">${kronor(item.cost, locale)}</td>
-                    <td class="number">${count(r?.votes)}</td>
-                    ${published
-                      ? html`<td>${r?.selected ? msg('Ja', { id: 'console.yes' }) : msg('Nej', { id: 'console.no' })}</td>`
-                      : nothing}`}
-            </tr>`;
-          })}
-        </tbody>
-      </table>
-    </div>
+            ? html`<td class="number">${amount(r?.average ?? null)}</td>
+                <td class="number">${amount(r?.median ?? null)}</td>
+                <td class="number">${count(r?.votes)}</td>`
+            : html`<td class="number">${kronor(item.cost, locale)}</td>
+                <td class="number">${count(r?.votes)}</td>
+                ${published ? html`<td>${r?.selected ? msg('Ja', { id: 'console.yes' }) : msg('Nej', { id: 'console.no' })}</td>` : nothing}`}
+        </tr>`;
+      }),
+      { cls: 'results' },
+    )}
     ${hasDistricts
-      ? html`<div class="table-wrap" role="region" tabindex="0" aria-labelledby="districts-caption">
-          <table class="districts">
-            <caption id="districts-caption">
-              ${msg('Deltagare per område', { id: 'console.budget.per-district' })}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">${msg('Område', { id: 'console.budget.district' })}</th>
-                <th scope="col" class="number">${msg('Budget', { id: 'console.budgets.total' })}</th>
-                <th scope="col" class="number">${msg('Deltagare', { id: 'console.budgets.participants' })}</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${budget.districts.map(
-                (d) => html`<tr data-district-id=${d.id}>
-                  <th scope="row">${localized(d.name, locale)}</th>
-                  <td class="number">${kronor(d.total, locale)}</td>
-                  <td class="number">${count(results.districts.find((x) => x.districtId === d.id)?.participants)}</td>
-                </tr>`,
-              )}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">${msg('Totalt', { id: 'console.budget.in-all' })}</th>
-                <td class="number">${kronor(budget.districts.reduce((sum, d) => sum + d.total, 0), locale)}</td>
-                <td class="number" data-count="total-participants">${results.participants}</td>
-              </tr>
-            </tfoot>
-          </table>
-        </div>`
+      ? regionTable(
+          'districts-caption',
+          msg('Deltagare per område', { id: 'console.budget.per-district' }),
+          html`<th scope="col">${msg('Område', { id: 'console.budget.district' })}</th>
+            <th scope="col" class="number">${msg('Budget', { id: 'console.budgets.total' })}</th>
+            <th scope="col" class="number">${msg('Deltagare', { id: 'console.budgets.participants' })}</th>`,
+          budget.districts.map(
+            (d) => html`<tr data-district-id=${d.id}>
+              <th scope="row">${localized(d.name, locale)}</th>
+              <td class="number">${kronor(d.total, locale)}</td>
+              <td class="number">${count(results.districts.find((x) => x.districtId === d.id)?.participants)}</td>
+            </tr>`,
+          ),
+          {
+            cls: 'districts',
+            foot: html`<tr>
+              <th scope="row">${msg('Totalt', { id: 'console.budget.in-all' })}</th>
+              <td class="number">${kronor(budget.districts.reduce((sum, d) => sum + d.total, 0), locale)}</td>
+              <td class="number" data-count="total-participants">${results.participants}</td>
+            </tr>`,
+          },
+        )
       : nothing}
     ${few
       ? html`<p class="hint few">

@@ -1,3 +1,4 @@
+import { states } from '../../shared/base-element.js';
 import { msg, str } from '../../shared/localize.js';
 import { staffApi, type BudgetResults, type StaffBudget } from '../kit/api.js';
 import {
@@ -8,9 +9,10 @@ import {
   type DistrictDraft,
   type ItemDraft,
 } from './budget-draft.js';
+import { budgetIssueText } from './budget-format.js';
 import { editorStyles } from '../kit/editor.styles.js';
+import { DraftScreen, type Field } from '../kit/form-editor.js';
 import { problemText, type FieldErrors } from '../kit/forms.js';
-import { FormScreen } from '../kit/form-screen.js';
 import { ConsoleScreen } from '../kit/screen.js';
 
 /** A problem the server named by a path no field of the form shows, or none. */
@@ -19,58 +21,24 @@ export interface General {
   message: string;
 }
 
-export interface Field {
-  name: string;
-  id: string;
-  label: string;
-}
-
-export interface InputOptions {
-  hint?: string;
-  multiline?: boolean;
-  readonly?: boolean;
-  lang?: string;
-  type?: string;
-  spellcheck?: boolean;
-  /** Amounts in kronor: numeric keyboard, and rewritten with the Swedish grouping once left. */
-  amount?: boolean;
-}
-
 export type Phase = 'open' | 'close' | 'publish';
 
 /** The server's minimum for a published decision (server/budgets/staff-routes.ts). */
 export const decisionMinimum = 10;
 
 /** What the budget screen's parts share: the budget, its draft, its results, and loading them. */
-export abstract class BudgetScreen extends FormScreen<General> {
+export abstract class BudgetScreen extends DraftScreen<BudgetDraft, General> {
   static override styles = [...ConsoleScreen.styles, editorStyles];
 
   static override properties = {
-    ...FormScreen.properties,
+    ...DraftScreen.properties,
     /** The process's name, as in the embed code; none for a new process. */
     slug: {},
-    budget: { state: true },
-    draft: { state: true },
-    loadProblem: { state: true },
-    dirty: { state: true },
-    results: { state: true },
-    resultsProblem: { state: true },
-    decisionSv: { state: true },
-    decisionEn: { state: true },
-    selected: { state: true },
-    publishErrors: { state: true },
-    publishGeneral: { state: true },
-    previewLang: { state: true },
-    previewKey: { state: true },
+    ...states('budget', 'results', 'resultsProblem', 'decisionSv', 'decisionEn', 'selected', 'publishErrors', 'publishGeneral', 'previewLang', 'previewKey'),
   };
 
   declare slug: string;
   declare protected budget?: StaffBudget;
-  declare protected draft?: BudgetDraft;
-  declare protected loadProblem?: string;
-  /** The form has changes that are not saved. */
-  declare protected dirty: boolean;
-  /** The step waiting for "yes". */
   declare protected results?: BudgetResults;
   declare protected resultsProblem?: string;
   declare protected decisionSv: string;
@@ -86,7 +54,6 @@ export abstract class BudgetScreen extends FormScreen<General> {
   constructor() {
     super();
     this.slug = '';
-    this.dirty = false;
     this.decisionSv = '';
     this.decisionEn = '';
     this.selected = new Set();
@@ -112,14 +79,7 @@ export abstract class BudgetScreen extends FormScreen<General> {
   }
 
   async load(): Promise<void> {
-    this.loadProblem = undefined;
-    try {
-      this.show((await staffApi.budget(this.slug)).budget);
-    } catch (err) {
-      this.loadProblem = problemText(err);
-      return;
-    }
-    await this.loadResults();
+    if (await this.loadWith(async () => this.show((await staffApi.budget(this.slug)).budget))) await this.loadResults();
   }
 
   /** Shows the process as saved; the form follows unless it holds changes not yet saved. */
@@ -144,18 +104,15 @@ export abstract class BudgetScreen extends FormScreen<General> {
     }
   }
 
-  protected budgetTitle(): string {
-    const b = this.budget;
-    if (!b) return this.slug;
-    return (this.locale === 'en' && b.title.en) || b.title.sv;
-  }
-
-  protected touch() {
-    this.dirty = true;
-    this.requestUpdate();
-  }
-
   // ——— The form ———
+
+  protected issueText(message: string): string {
+    return budgetIssueText(message);
+  }
+
+  protected generalText(g: General): string {
+    return g.path ? `${g.path}: ${budgetIssueText(g.message)}` : budgetIssueText(g.message);
+  }
 
   protected itemKind(): string {
     return this.draft?.mode === 'projects' ? msg('Projekt', { id: 'console.budget.project' }) : msg('Rad', { id: 'console.budget.line' });
@@ -175,7 +132,6 @@ export abstract class BudgetScreen extends FormScreen<General> {
     return name ? msg(str`Område ${n}: ${name}`, { id: 'console.budget.named-district' }) : msg(str`Område ${n}`, { id: 'console.budget.district-n' });
   }
 
-  /** Every field in the order the form shows them, with the label the error summary uses. */
   protected get fields(): Field[] {
     const d = this.draft!;
     const sliders = d.mode === 'sliders';

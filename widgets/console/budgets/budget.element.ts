@@ -5,7 +5,8 @@ import { renderPreviewLanguage } from '../kit/fields.js';
 import { budgetModeLabel, budgetRuleLabel, kronor } from './budget-format.js';
 import { renderCounts, renderDecision, renderDownloads, renderResultsTables } from './budget-results.js';
 import { problemText } from '../kit/forms.js';
-import { dateTime } from '../kit/labels.js';
+import { dateTime, localized } from '../kit/labels.js';
+import { screenHeading } from '../kit/screen.js';
 import { BudgetPhases } from './budget-phases.js';
 
 /**
@@ -133,31 +134,17 @@ export class MedverkaConsoleBudget extends BudgetPhases {
     const back = html`<p><a href="#/budgets">${msg('Alla budgetar', { id: 'console.budget.back' })}</a></p>`;
     if (this.creating) {
       return html`${back}
-        <h1 tabindex="-1">${msg('Ny budget', { id: 'console.budgets.new' })}</h1>
-        <p>${msg('Budgeten sparas som ett utkast. Invånarna ser den först när du öppnar den.', { id: 'console.budget.new-intro' })}</p>
+        ${screenHeading(msg('Ny budget', { id: 'console.budgets.new' }), msg('Budgeten sparas som ett utkast. Invånarna ser den först när du öppnar den.', { id: 'console.budget.new-intro' }))}
         <div class="layout">
           <div class="editor">${this.renderForm(this.draft!)}</div>
           ${this.renderPreview()}
         </div>`;
     }
-    if (this.loadProblem) {
-      return html`${back}
-        <h1 tabindex="-1">${this.slug}</h1>
-        <div class="notice problem">
-          <p>${this.loadProblem}</p>
-          <button type="button" @click=${() => void this.load()}>${msg('Försök igen', { id: 'console.retry' })}</button>
-        </div>`;
-    }
     const b = this.budget;
     const d = this.draft;
-    if (!b || !d) {
-      return html`${back}
-        <h1 tabindex="-1">${this.slug}</h1>
-        <p>${msg('Laddar …', { id: 'console.loading' })}</p>`;
-    }
+    if (this.loadProblem || !b || !d) return this.renderPending(back, this.slug);
     const editable = b.status === 'draft' || b.status === 'open';
-    return html`${back}
-      <h1 tabindex="-1">${this.budgetTitle()}</h1>
+    return html`${back} ${screenHeading(localized(b.title, this.locale))}
       ${this.renderFacts(b)} ${this.renderPhase(b)} ${this.renderResults(b)}
       <div class="layout">
         <div class="editor">

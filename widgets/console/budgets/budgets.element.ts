@@ -3,7 +3,8 @@ import { msg, str } from '../../shared/localize.js';
 import { staffApi, type StaffBudgetSummary } from '../kit/api.js';
 import { budgetModeShort, budgetStatusLabel, kronor } from './budget-format.js';
 import { listStyles, Loaded, renderTable } from '../kit/list.js';
-import { ConsoleScreen } from '../kit/screen.js';
+import { localized } from '../kit/labels.js';
+import { ConsoleScreen, screenHeading } from '../kit/screen.js';
 
 /**
  * The address part of the form for a new process: #/budgets/_ny. An underscore is not allowed
@@ -28,10 +29,6 @@ export class MedverkaConsoleBudgets extends ConsoleScreen {
 
   #budgets = new Loaded(this, async () => (await staffApi.budgets()).budgets);
 
-  private titleOf(b: StaffBudgetSummary): string {
-    return (this.locale === 'en' && b.title.en) || b.title.sv;
-  }
-
   private renderList(budgets: StaffBudgetSummary[]): TemplateResult {
     if (budgets.length === 0) {
       return html`<p class="none">${msg('Det finns inga budgetar än.', { id: 'console.budgets.none' })}</p>`;
@@ -48,7 +45,7 @@ export class MedverkaConsoleBudgets extends ConsoleScreen {
       budgets.map(
         (b) => html`<tr data-slug=${b.slug}>
           <td>
-            <a href="#/budgets/${encodeURIComponent(b.slug)}">${this.titleOf(b)}</a>
+            <a href="#/budgets/${encodeURIComponent(b.slug)}">${localized(b.title, this.locale)}</a>
             <span class="narrow-only muted"
               >${budgetModeShort(b.mode)}, ${budgetStatusLabel(b.status).toLocaleLowerCase(this.locale)},
               ${msg(str`${b.participants} deltagare`, { id: 'console.budgets.participants-count' })}</span
@@ -65,12 +62,12 @@ export class MedverkaConsoleBudgets extends ConsoleScreen {
 
   protected override render(): TemplateResult {
     return html`
-      <h1 tabindex="-1">${msg('Budgetar', { id: 'console.nav.budgets' })}</h1>
-      <p>
-        ${msg('I en medborgarbudget fördelar invånarna en del av kommunens budget med reglage, eller väljer projekt som ryms i den. Skapa en budget, öppna den för röster, stäng den och publicera resultatet med kommunens beslut.', {
+      ${screenHeading(
+        msg('Budgetar', { id: 'console.nav.budgets' }),
+        msg('I en medborgarbudget fördelar invånarna en del av kommunens budget med reglage, eller väljer projekt som ryms i den. Skapa en budget, öppna den för röster, stäng den och publicera resultatet med kommunens beslut.', {
           id: 'console.budgets.intro',
-        })}
-      </p>
+        }),
+      )}
       <p><a class="button" id="new-budget" href="#/budgets/${newBudgetPath}">${msg('Ny budget', { id: 'console.budgets.new' })}</a></p>
       ${this.#budgets.render((budgets) => this.renderList(budgets))}
     `;

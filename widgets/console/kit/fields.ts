@@ -1,19 +1,30 @@
 /**
- * Pieces the poll and survey screens share: a labelled text field with its hint and error,
- * the results as a table with a bar beside each figure, the confirmation of a step, and the
- * words for the poll and survey APIs' problems.
+ * Pieces the budget, poll and survey screens share: a labelled text field with its hint and
+ * error, the results as a table with a bar beside each figure, the confirmation of a step, and
+ * the words for the APIs' problems with a field.
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 import { msg, str } from '../../shared/localize.js';
-import { budgetIssueText } from '../budgets/budget-format.js';
 import { describedBy, fieldError, issueText, required } from './forms.js';
+import { groupDigits } from './labels.js';
 
 export interface TextFieldOptions {
   hint?: string;
   multiline?: boolean;
   rows?: number;
   lang?: string;
+  /** The control's id, when not the one its path gives (see fieldIdOf). */
+  id?: string;
+  readonly?: boolean;
+  /** The input's type, when not "text" (url, datetime-local …). */
+  type?: string;
+  spellcheck?: false;
+  inputmode?: string;
+  /** Called with the value once the field is left (a change event). */
+  change?: (value: string) => void;
+  /** The words for a raw problem (the poll and survey APIs' words when not given). */
+  issue?: (message: string) => string;
 }
 
 /** A field's element id from its path in the form: 'o3.sv' → 'f-o3-sv'. */
@@ -28,33 +39,40 @@ export function textField(
   set: (value: string) => void,
   o: TextFieldOptions = {},
 ): TemplateResult {
-  const id = fieldIdOf(path);
+  const id = o.id ?? fieldIdOf(path);
   const hintId = o.hint ? `${id}-hint` : undefined;
   const invalid = error ? 'true' : 'false';
   const described = describedBy(hintId, error && `${id}-error`);
-  const onInput = (e: Event) => set((e.target as HTMLInputElement | HTMLTextAreaElement).value);
+  const valueOf = (e: Event) => (e.target as HTMLInputElement | HTMLTextAreaElement).value;
+  const onInput = (e: Event) => set(valueOf(e));
+  const change = o.change;
   return html`<div class="field">
     <label for=${id}>${label}</label>
-    ${o.hint ? html`<p class="hint" id=${hintId!}>${o.hint}</p>` : nothing} ${fieldError(id, error && pollIssueText(error))}
+    ${o.hint ? html`<p class="hint" id=${hintId!}>${o.hint}</p>` : nothing} ${fieldError(id, error && (o.issue ?? pollIssueText)(error))}
     ${o.multiline
       ? html`<textarea
           id=${id}
           rows=${o.rows ?? 4}
           lang=${o.lang ?? nothing}
           .value=${value}
+          ?readonly=${o.readonly}
           aria-invalid=${invalid}
           aria-describedby=${described}
           @input=${onInput}
         ></textarea>`
       : html`<input
           id=${id}
-          type="text"
+          type=${o.type ?? 'text'}
+          inputmode=${o.inputmode ?? nothing}
           autocomplete="off"
+          spellcheck=${o.spellcheck ?? nothing}
           lang=${o.lang ?? nothing}
           .value=${value}
+          ?readonly=${o.readonly}
           aria-invalid=${invalid}
           aria-describedby=${described}
           @input=${onInput}
+          @change=${change ? (e: Event) => change(valueOf(e)) : nothing}
         />`}
   </div>`;
 }
@@ -80,7 +98,26 @@ export function pollIssueText(message: string): string {
     return msg('Använd små bokstäver a–z, siffror och bindestreck.', { id: 'console.survey.issue.question-id' });
   }
   if (/unique|duplicate/i.test(message)) return msg('Det här finns redan. Skriv något annat.', { id: 'console.survey.issue.unique' });
-  return budgetIssueText(message);
+  return fieldIssueText(message);
+}
+
+/** The schemas' own problems with a number, a text or a time, in words; else the console's shared ones. */
+export function fieldIssueText(message: string): string {
+  let m: RegExpExecArray | null;
+  if ((m = /^Too big: expected number to be <=(\d+)$/.exec(message))) {
+    const most = groupDigits(Number(m[1]));
+    return msg(str`Skriv högst ${most}.`, { id: 'console.budget.issue.at-most' });
+  }
+  if ((m = /^Too small: expected number to be >=(\d+)$/.exec(message))) {
+    const least = groupDigits(Number(m[1]));
+    return msg(str`Skriv minst ${least}.`, { id: 'console.budget.issue.at-least' });
+  }
+  if (/^Too small: expected string to have >=1 characters?$/.test(message)) return issueText(required);
+  if ((m = /^Too big: expected string to have <=(\d+) characters$/.exec(message))) return issueText(`must be at most ${m[1]} characters`);
+  if (/datetime/i.test(message)) {
+    return msg('Skriv datum och klockslag, till exempel 2027-03-31 23:59.', { id: 'console.budget.issue.datetime' });
+  }
+  return issueText(message);
 }
 
 /** Sets an element's width in per cent, through the CSS object model. */
@@ -103,6 +140,36 @@ export function share(count: number, total: number, locale: string): string {
 }
 
 /**
+ * A table in a region that takes focus: too wide for a phone, it scrolls sideways, by keyboard
+ * too. The region is named by the table's caption (its id is `captionId`); `head` is the row of
+ * column headings.
+ */
+export function regionTable(
+  captionId: string,
+  caption: unknown,
+  head: unknown,
+  body: unknown,
+  o: { id?: string; cls?: string; foot?: TemplateResult } = {},
+): TemplateResult {
+  return html`<div class="table-wrap" role="region" tabindex="0" aria-labelledby=${captionId}>
+    <table class=${o.cls ?? nothing} id=${o.id ?? nothing}>
+      <caption id=${captionId}>
+        ${caption}
+      </caption>
+      <thead>
+        <tr>
+          ${head}
+        </tr>
+      </thead>
+      <tbody>
+        ${body}
+      </tbody>
+      ${o.foot ? html`<tfoot>${o.foot}</tfoot>` : nothing}
+    </table>
+  </div>`;
+}
+
+/**
  * Results as a table (choice, answers, share) with a bar under each choice. The bar only
  * draws what the figures say, so it is hidden from screen readers. Its width is set through
  * the CSS object model, which a strict Content-Security-Policy allows (a style attribute, as
@@ -110,32 +177,24 @@ export function share(count: number, total: number, locale: string): string {
  */
 export function renderResultRows(id: string, caption: string, rows: ResultRow[], total: number, locale: string): TemplateResult {
   const most = Math.max(1, ...rows.map((r) => r.count));
-  return html`<div class="table-wrap" role="region" tabindex="0" aria-labelledby="${id}-caption">
-    <table class="result-table" id=${id}>
-      <caption id="${id}-caption">
-        ${caption}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">${msg('Svarsalternativ', { id: 'console.poll.option' })}</th>
-          <th scope="col" class="number">${msg('Svar', { id: 'console.poll.answers' })}</th>
-          <th scope="col" class="number">${msg('Andel', { id: 'console.poll.share' })}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${rows.map(
-          (r) => html`<tr data-option=${r.key}>
-            <th scope="row">
-              <span lang=${r.lang ?? nothing}>${r.label}</span>
-              <span class="bar" aria-hidden="true"><span class="fill" ${ref(widthOf((100 * r.count) / most))}></span></span>
-            </th>
-            <td class="number" data-count>${r.count}</td>
-            <td class="number">${share(r.count, total, locale)}</td>
-          </tr>`,
-        )}
-      </tbody>
-    </table>
-  </div>`;
+  return regionTable(
+    `${id}-caption`,
+    caption,
+    html`<th scope="col">${msg('Svarsalternativ', { id: 'console.poll.option' })}</th>
+      <th scope="col" class="number">${msg('Svar', { id: 'console.poll.answers' })}</th>
+      <th scope="col" class="number">${msg('Andel', { id: 'console.poll.share' })}</th>`,
+    rows.map(
+      (r) => html`<tr data-option=${r.key}>
+        <th scope="row">
+          <span lang=${r.lang ?? nothing}>${r.label}</span>
+          <span class="bar" aria-hidden="true"><span class="fill" ${ref(widthOf((100 * r.count) / most))}></span></span>
+        </th>
+        <td class="number" data-count>${r.count}</td>
+        <td class="number">${share(r.count, total, locale)}</td>
+      </tr>`,
+    ),
+    { id, cls: 'result-table' },
+  );
 }
 
 /** The question of a step waiting for "yes", with its two buttons. */

@@ -1,3 +1,4 @@
+import { states } from '../../shared/base-element.js';
 import type { FieldErrors } from './forms.js';
 import { ConsoleScreen } from './screen.js';
 
@@ -6,12 +7,7 @@ import { ConsoleScreen } from './screen.js';
  * request is out (a second submit waits for it).
  */
 export abstract class FormScreen<Problem = string> extends ConsoleScreen {
-  static override properties = {
-    ...ConsoleScreen.properties,
-    errors: { state: true },
-    general: { state: true },
-    busy: { state: true },
-  };
+  static override properties = { ...ConsoleScreen.properties, ...states('errors', 'general', 'busy') };
 
   /** Problems by field name, as the server or the form's own checks said them. */
   declare protected errors: FieldErrors;

@@ -1,4 +1,4 @@
-/** Names the console shows for the API's codes: roles, icons, widgets, audit-log events. */
+/** Names the console shows for the API's codes (roles, icons, widgets, audit-log events), and its texts, numbers and dates for people. */
 import { msg, str } from '../../shared/localize.js';
 import type { IconName } from '../../../contract/icon-names.js';
 import type { PetitionStatus, Role } from './api.js';
@@ -54,6 +54,32 @@ export function widgetLabel(widget: string): string {
     default:
       return widget;
   }
+}
+
+/** How residents answer a poll or a survey's question with choices. */
+export function answerKindLabel(kind: 'single' | 'multiple' | 'scale'): string {
+  switch (kind) {
+    case 'single':
+      return msg('Ett svar', { id: 'console.poll-kind.single' });
+    case 'multiple':
+      return msg('Flera svar', { id: 'console.poll-kind.multiple' });
+    case 'scale':
+      return msg('Skala 1–5', { id: 'console.poll-kind.scale' });
+  }
+}
+
+/** A text residents see: Swedish, and English when there is one. */
+export interface Text {
+  sv: string;
+  en: string | null;
+}
+
+/** A text in the language being rendered: the English when there is one. */
+export const localized = (text: Text | null | undefined, locale: string): string => (text ? (locale === 'en' && text.en) || text.sv : '');
+
+/** 12500000 → "12 500 000": the Swedish grouping, for fields and tables alike. */
+export function groupDigits(n: number): string {
+  return new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 }).format(n);
 }
 
 /** A date and time from the API, for people. */

@@ -3,14 +3,22 @@
  * a question and a "yes": one Lit reactive controller, so the three screens ask, cancel, take
  * a step and show what went wrong alike.
  */
-import { html, type nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { msg, str } from '../../shared/localize.js';
 import { renderConfirm } from './fields.js';
+import { errorSummary, focusSummary } from './forms.js';
 
 /** The screen a lifecycle belongs to. */
 export interface LifecycleHost extends ReactiveControllerHost {
   /** Whether a request is out (a save or a step): a second one waits. */
   busy: boolean;
   focusOn(selector: string): Promise<void>;
+  readonly renderRoot: HTMLElement | DocumentFragment;
+}
+
+/** Said after a step's question when the form holds changes the step does not take along. */
+export function unsavedWarning(dirty: boolean): string {
+  return dirty ? ` ${msg('Ändringar i formuläret som inte är sparade följer inte med.', { id: 'console.budget.unsaved-warning' })}` : '';
 }
 
 export interface LifecycleOptions<Step extends string, Result> {
@@ -64,6 +72,18 @@ export class Lifecycle<Step extends string, Result = unknown> implements Reactiv
     this.host.requestUpdate();
   }
 
+  /** Says why a step was not taken, in the actions' error summary, which takes focus. */
+  async fail(problem: string): Promise<void> {
+    this.problems = [problem];
+    await focusSummary(this.host, 'actions-errors');
+  }
+
+  /** The status heading (focus goes there after a step), with why the last step was not taken. */
+  renderStatus(status: string): TemplateResult {
+    return html`<h2 id="status-heading" tabindex="-1">${msg(str`Status: ${status}`, { id: 'console.budget.status-heading' })}</h2>
+      ${errorSummary('actions-errors', {}, this.#problems, [], () => this.host.renderRoot as ShadowRoot)}`;
+  }
+
   /** Asks before taking `step`: the question takes focus. */
   async ask(step: Step): Promise<void> {
     this.confirming = step;
@@ -111,6 +131,12 @@ export class Lifecycle<Step extends string, Result = unknown> implements Reactiv
   /** A button that asks for `step`. */
   button(step: Step, label: string, cls = ''): TemplateResult {
     return html`<button type="button" class=${cls} id=${this.options.buttonId(step)} @click=${() => void this.ask(step)}>${label}</button>`;
+  }
+
+  /** What the status means for staff, and below it the buttons that ask for the next steps (or the question one of `only` asks). */
+  renderNext(notice: string, buttons: readonly TemplateResult[], only?: readonly Step[]): TemplateResult {
+    return html`<p>${notice}</p>
+      ${this.renderAsking(buttons.length ? html`<div class="actions">${buttons}</div>` : nothing, only)}`;
   }
 
   /** The question waiting for "yes" (of one of `only`, when given), else `otherwise` (the buttons that ask). */

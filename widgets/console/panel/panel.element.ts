@@ -2,8 +2,9 @@ import { css, html, type TemplateResult } from 'lit';
 import { msg, str } from '../../shared/localize.js';
 import { listStyles, Loaded, renderTable } from '../kit/list.js';
 import { panelApi, type PanelCounts, type StaffSurvey } from './panel-api.js';
-import { localized } from '../polls/poll-api.js';
-import { ConsoleScreen } from '../kit/screen.js';
+import { regionTable } from '../kit/fields.js';
+import { localized } from '../kit/labels.js';
+import { ConsoleScreen, screenHeading } from '../kit/screen.js';
 import { audienceShort, groupLabel, surveyStepLabel } from './survey-format.js';
 
 /** The address part of the form for a new survey: #/panel/_ny (no survey's number looks like it). */
@@ -44,27 +45,19 @@ export class MedverkaConsolePanel extends ConsoleScreen {
 
   private renderGroups(id: string, caption: string, heading: string, rows: { group: string | null; count: number | null }[]): TemplateResult {
     const hidden = msg('visas inte', { id: 'console.panel.not-shown' });
-    return html`<div class="table-wrap" role="region" tabindex="0" aria-labelledby="${id}-caption">
-      <table id=${id}>
-        <caption id="${id}-caption">
-          ${caption}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">${heading}</th>
-            <th scope="col" class="number">${msg('Medlemmar', { id: 'console.panel.members' })}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${rows.map(
-            (r) => html`<tr data-group=${r.group ?? ''}>
-              <th scope="row">${groupLabel(r.group)}</th>
-              <td class="number" data-count=${r.count === null ? 'hidden' : r.count}>${r.count === null ? hidden : r.count}</td>
-            </tr>`,
-          )}
-        </tbody>
-      </table>
-    </div>`;
+    return regionTable(
+      `${id}-caption`,
+      caption,
+      html`<th scope="col">${heading}</th>
+        <th scope="col" class="number">${msg('Medlemmar', { id: 'console.panel.members' })}</th>`,
+      rows.map(
+        (r) => html`<tr data-group=${r.group ?? ''}>
+          <th scope="row">${groupLabel(r.group)}</th>
+          <td class="number" data-count=${r.count === null ? 'hidden' : r.count}>${r.count === null ? hidden : r.count}</td>
+        </tr>`,
+      ),
+      { id },
+    );
   }
 
   private renderCounts(c: PanelCounts): TemplateResult {
@@ -129,12 +122,12 @@ export class MedverkaConsolePanel extends ConsoleScreen {
 
   protected override render(): TemplateResult {
     return html`
-      <h1 tabindex="-1">${msg('Medborgarpanel', { id: 'console.nav.panel' })}</h1>
-      <p>
-        ${msg('Medborgarpanelen är invånare som har anmält sig för att svara på kommunens enkäter. De får alltid veta vad som hände med svaren: först en återkoppling, sedan vad som beslutades.', {
+      ${screenHeading(
+        msg('Medborgarpanel', { id: 'console.nav.panel' }),
+        msg('Medborgarpanelen är invånare som har anmält sig för att svara på kommunens enkäter. De får alltid veta vad som hände med svaren: först en återkoppling, sedan vad som beslutades.', {
           id: 'console.panel.intro',
-        })}
-      </p>
+        }),
+      )}
       <h2 id="members-heading">${msg('Medlemmar', { id: 'console.panel.members' })}</h2>
       ${this.#counts.render((c) => this.renderCounts(c))}
       <h2 id="surveys-heading">${msg('Enkäter', { id: 'console.panel.surveys' })}</h2>

@@ -1,6 +1,7 @@
 /** Words for the panel's and surveys' codes: steps, audiences, question types, groups. */
 import { msg } from '../../shared/localize.js';
 import type { Breakdown, QuestionType, StaffSurvey } from './panel-api.js';
+import { answerKindLabel } from '../kit/labels.js';
 
 /** Where a survey is, in its steps, for a list or a heading. */
 export function surveyStepLabel(s: Pick<StaffSurvey, 'status' | 'audience' | 'feedbackSentAt' | 'decisionSentAt'>): string {
@@ -34,16 +35,12 @@ export function audienceShort(audience: StaffSurvey['audience']): string {
 
 export function questionTypeLabel(type: QuestionType): string {
   switch (type) {
-    case 'single':
-      return msg('Ett svar', { id: 'console.poll-kind.single' });
-    case 'multiple':
-      return msg('Flera svar', { id: 'console.poll-kind.multiple' });
-    case 'scale':
-      return msg('Skala 1–5', { id: 'console.poll-kind.scale' });
     case 'text':
       return msg('Fritext', { id: 'console.survey.type-text' });
     case 'ranking':
       return msg('Rangordning', { id: 'console.survey.type-ranking' });
+    default:
+      return answerKindLabel(type);
   }
 }
 

@@ -7,8 +7,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '../../shared/localize.js';
 import type { Question, QuestionResult, StaffSurvey, SurveyResults } from './panel-api.js';
-import { localized } from '../polls/poll-api.js';
-import { answersCount, renderResultRows } from '../kit/fields.js';
+import { localized } from '../kit/labels.js';
+import { answersCount, regionTable, renderResultRows } from '../kit/fields.js';
 import { groupLabel, questionTypeLabel } from './survey-format.js';
 
 /** Every question in order, numbered through the survey. */
@@ -34,27 +34,19 @@ function renderQuestionResult(prefix: string, n: number, q: Question, r: Questio
     const mean = r?.meanRank ?? [];
     const rows = options.map((label, i) => ({ label, rank: mean[i] ?? 0 })).sort((a, b) => (a.rank || Infinity) - (b.rank || Infinity));
     const format = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'sv-SE', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-    body = html`<div class="table-wrap" role="region" tabindex="0" aria-labelledby="${id}-caption">
-      <table class="ranking" id=${id}>
-        <caption id="${id}-caption">
-          ${msg('Genomsnittlig plats (1 är viktigast), den viktigaste först', { id: 'console.survey.mean-rank-caption' })}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">${msg('Svarsalternativ', { id: 'console.poll.option' })}</th>
-            <th scope="col" class="number">${msg('Genomsnittlig plats', { id: 'console.survey.mean-rank' })}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${rows.map(
-            (row) => html`<tr>
-              <th scope="row">${row.label}</th>
-              <td class="number" data-rank>${row.rank ? format.format(row.rank) : '–'}</td>
-            </tr>`,
-          )}
-        </tbody>
-      </table>
-    </div>`;
+    body = regionTable(
+      `${id}-caption`,
+      msg('Genomsnittlig plats (1 är viktigast), den viktigaste först', { id: 'console.survey.mean-rank-caption' }),
+      html`<th scope="col">${msg('Svarsalternativ', { id: 'console.poll.option' })}</th>
+        <th scope="col" class="number">${msg('Genomsnittlig plats', { id: 'console.survey.mean-rank' })}</th>`,
+      rows.map(
+        (row) => html`<tr>
+          <th scope="row">${row.label}</th>
+          <td class="number" data-rank>${row.rank ? format.format(row.rank) : '–'}</td>
+        </tr>`,
+      ),
+      { id, cls: 'ranking' },
+    );
   } else {
     const counts = r?.counts ?? [];
     const ends = q.scaleLabels;

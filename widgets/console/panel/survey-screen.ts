@@ -1,8 +1,10 @@
-import { msg, renderIn, str } from '../../shared/localize.js';
+import { states } from '../../shared/base-element.js';
+import { msg, str } from '../../shared/localize.js';
 import { editorStyles } from '../kit/editor.styles.js';
 import type { FieldErrors } from '../kit/forms.js';
 import { panelApi, type Breakdown, type PanelCounts, type QuestionType, type StaffSurvey, type SurveyResults } from './panel-api.js';
-import { fieldIdOf, pollStyles } from '../kit/fields.js';
+import { fieldIdOf, pollIssueText, pollStyles } from '../kit/fields.js';
+import { DraftScreen, type Field } from '../kit/form-editor.js';
 import {
   emptySurveyDraft,
   hasOptions,
@@ -12,55 +14,44 @@ import {
   type SurveyDraft,
   type SurveyOptionDraft,
 } from './survey-draft.js';
-import { FormScreen } from '../kit/form-screen.js';
 import { ConsoleScreen } from '../kit/screen.js';
 import { surveyStyles } from './survey.styles.js';
 
 export type Step = 'approve' | 'delete' | 'send' | 'remind' | 'close' | 'feedback' | 'decision';
 
-export interface Field {
-  name: string;
-  id: string;
-  label: string;
-}
-
 export const questionTypes: QuestionType[] = ['single', 'multiple', 'scale', 'text', 'ranking'];
 
 /** What the survey screen's parts share: the survey, its draft, and loading them. */
-export abstract class SurveyScreen extends FormScreen {
+export abstract class SurveyScreen extends DraftScreen<SurveyDraft> {
   static override styles = [...ConsoleScreen.styles, editorStyles, pollStyles, surveyStyles];
 
   static override properties = {
-    ...FormScreen.properties,
+    ...DraftScreen.properties,
     /** The survey's number; none for a new survey. */
     surveyId: { attribute: 'survey-id' },
     /** The signed-in staff user's id: a survey's author does not approve it. */
     staffId: { type: Number, attribute: 'staff-id' },
-    previewLang: { state: true },
-    survey: { state: true },
-    draft: { state: true },
-    loadProblem: { state: true },
-    dirty: { state: true },
-    results: { state: true },
-    resultsProblem: { state: true },
-    by: { state: true },
-    panel: { state: true },
-    feedbackSv: { state: true },
-    feedbackEn: { state: true },
-    committee: { state: true },
-    decisionSv: { state: true },
-    decisionEn: { state: true },
-    sendErrors: { state: true },
-    sendGeneral: { state: true },
+    ...states(
+      'previewLang',
+      'survey',
+      'results',
+      'resultsProblem',
+      'by',
+      'panel',
+      'feedbackSv',
+      'feedbackEn',
+      'committee',
+      'decisionSv',
+      'decisionEn',
+      'sendErrors',
+      'sendGeneral',
+    ),
   };
 
   declare surveyId: string;
   declare staffId?: number;
   declare protected previewLang: 'sv' | 'en';
   declare protected survey?: StaffSurvey;
-  declare protected draft?: SurveyDraft;
-  declare protected loadProblem?: unknown;
-  declare protected dirty: boolean;
   declare protected results?: SurveyResults;
   declare protected resultsProblem?: unknown;
   declare protected by?: Breakdown;
@@ -79,7 +70,6 @@ export abstract class SurveyScreen extends FormScreen {
     super();
     this.surveyId = '';
     this.previewLang = 'sv';
-    this.dirty = false;
     this.feedbackSv = '';
     this.feedbackEn = '';
     this.committee = '';
@@ -107,19 +97,8 @@ export abstract class SurveyScreen extends FormScreen {
     return Number(this.surveyId);
   }
 
-  protected words(words: () => string): string {
-    return renderIn(this.locale, ConsoleScreen.translations, words);
-  }
-
   async load(): Promise<void> {
-    this.loadProblem = undefined;
-    try {
-      this.show((await panelApi.survey(this.number)).survey);
-    } catch (err) {
-      this.loadProblem = err;
-      return;
-    }
-    await this.loadResults();
+    if (await this.loadWith(async () => this.show((await panelApi.survey(this.number)).survey))) await this.loadResults();
   }
 
   protected show(survey: StaffSurvey) {
@@ -147,13 +126,12 @@ export abstract class SurveyScreen extends FormScreen {
     }
   }
 
-  protected touch() {
-    this.dirty = true;
-    this.requestUpdate();
+  protected issueText(message: string): string {
+    return pollIssueText(message);
   }
 
-  protected say(words: () => string) {
-    this.announce(this.words(words));
+  protected generalText(problem: string): string {
+    return pollIssueText(problem);
   }
 
   protected get labels() {

@@ -1,13 +1,14 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '../../shared/localize.js';
 import { StaffApiError } from '../kit/api.js';
-import { Lifecycle } from '../kit/lifecycle.js';
+import type { Field } from '../kit/form-editor.js';
+import { Lifecycle, unsavedWarning } from '../kit/lifecycle.js';
 import { errorSummary, focusSummary, problemText, required, type FieldErrors } from '../kit/forms.js';
 import { dateTime } from '../kit/labels.js';
 import { panelApi, type StaffSurvey } from './panel-api.js';
 import { fieldIdOf, pollIssueText, textField } from '../kit/fields.js';
 import { SurveyForm } from './survey-form.js';
-import type { Field, Step } from './survey-screen.js';
+import type { Step } from './survey-screen.js';
 
 /** The survey's steps: the timeline, each step asked before it is taken, and the feedback and decision sent to those who answered. */
 export abstract class SurveySteps extends SurveyForm {
@@ -68,14 +69,10 @@ export abstract class SurveySteps extends SurveyForm {
     },
     failed: async (step, err) => {
       if (err instanceof StaffApiError && err.code === 'own_survey') {
-        this.lifecycle.problems = [
-          this.words(() => msg('Du har skrivit enkäten, så någon annan måste godkänna den.', { id: 'console.survey.own-survey' })),
-        ];
-        await focusSummary(this, 'actions-errors');
+        await this.lifecycle.fail(this.words(() => msg('Du har skrivit enkäten, så någon annan måste godkänna den.', { id: 'console.survey.own-survey' })));
       } else if (err instanceof StaffApiError && err.status === 409) {
         await this.load();
-        this.lifecycle.problems = [this.words(() => msg('Enkäten har ändrats under tiden. Sidan visar nu hur den ser ut.', { id: 'console.survey.conflict' }))];
-        await focusSummary(this, 'actions-errors');
+        await this.lifecycle.fail(this.words(() => msg('Enkäten har ändrats under tiden. Sidan visar nu hur den ser ut.', { id: 'console.survey.conflict' })));
       } else if ((step === 'feedback' || step === 'decision') && err instanceof StaffApiError && err.issues.length) {
         const fields: FieldErrors = {};
         const general: string[] = [];
@@ -91,8 +88,7 @@ export abstract class SurveySteps extends SurveyForm {
         this.sendGeneral = [this.words(() => problemText(err))];
         await focusSummary(this, 'send-errors');
       } else {
-        this.lifecycle.problems = [this.words(() => problemText(err))];
-        await focusSummary(this, 'actions-errors');
+        await this.lifecycle.fail(this.words(() => problemText(err)));
       }
     },
   });
@@ -103,7 +99,7 @@ export abstract class SurveySteps extends SurveyForm {
       case 'approve':
         return [
           msg('Vill du godkänna enkäten? Sedan går den inte att ändra, och ditt namn sparas som den som godkände den.', { id: 'console.survey.confirm-approve' }) +
-            (this.dirty ? ` ${msg('Ändringar i formuläret som inte är sparade följer inte med.', { id: 'console.budget.unsaved-warning' })}` : ''),
+            unsavedWarning(this.dirty),
           msg('Ja, godkänn enkäten', { id: 'console.survey.confirm-approve-yes' }),
         ];
       case 'delete':
@@ -246,8 +242,7 @@ export abstract class SurveySteps extends SurveyForm {
               });
         break;
     }
-    return html`<p>${notice}</p>
-      ${this.lifecycle.renderAsking(buttons.length ? html`<div class="actions">${buttons}</div>` : nothing, ['approve', 'delete', 'send', 'remind', 'close'])}`;
+    return this.lifecycle.renderNext(notice, buttons, ['approve', 'delete', 'send', 'remind', 'close']);
   }
 
   protected textarea(field: string, label: string, value: string, set: (v: string) => void, lang?: string): TemplateResult {

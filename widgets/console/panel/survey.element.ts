@@ -1,9 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '../../shared/localize.js';
-import { errorSummary, problemText } from '../kit/forms.js';
-import { dateTime } from '../kit/labels.js';
+import { problemText } from '../kit/forms.js';
+import { screenHeading } from '../kit/screen.js';
+import { dateTime, localized } from '../kit/labels.js';
 import { panelApi, type Breakdown, type StaffSurvey } from './panel-api.js';
-import { localized } from '../polls/poll-api.js';
 import { answersCount, renderPreviewLanguage } from '../kit/fields.js';
 import { surveyInputOf, type SurveyDraft } from './survey-draft.js';
 import { audienceLabel, breakdownLabel, questionTypeLabel, surveyStepLabel } from './survey-format.js';
@@ -182,31 +182,13 @@ export class MedverkaConsoleSurvey extends SurveySteps {
     const back = html`<p><a href="#/panel">${msg('Medborgarpanelen', { id: 'console.survey.back' })}</a></p>`;
     if (this.creating) {
       return html`${back}
-        <h1 tabindex="-1">${msg('Ny enkät', { id: 'console.panel.new-survey' })}</h1>
-        <p>${msg('Enkäten sparas som ett utkast. Någon godkänner den innan den skickas.', { id: 'console.survey.new-intro' })}</p>
+        ${screenHeading(msg('Ny enkät', { id: 'console.panel.new-survey' }), msg('Enkäten sparas som ett utkast. Någon godkänner den innan den skickas.', { id: 'console.survey.new-intro' }))}
         ${this.renderEditor(this.draft!)}`;
     }
-    const title = msg(str`Enkät ${this.surveyId}`, { id: 'console.survey.title-n' });
-    if (this.loadProblem) {
-      return html`${back}
-        <h1 tabindex="-1">${title}</h1>
-        <div class="notice problem">
-          <p>${problemText(this.loadProblem)}</p>
-          <button type="button" @click=${() => void this.load()}>${msg('Försök igen', { id: 'console.retry' })}</button>
-        </div>`;
-    }
     const s = this.survey;
-    if (!s) {
-      return html`${back}
-        <h1 tabindex="-1">${title}</h1>
-        <p>${msg('Laddar …', { id: 'console.loading' })}</p>`;
-    }
+    if (this.loadProblem || !s) return this.renderPending(back, msg(str`Enkät ${this.surveyId}`, { id: 'console.survey.title-n' }));
     const needsForm = s.status === 'closed' && !s.decisionSentAt;
-    return html`${back}
-      <h1 tabindex="-1">${localized(s.title, this.locale)}</h1>
-      ${this.renderCounts(s)}
-      <h2 id="status-heading" tabindex="-1">${msg(str`Status: ${surveyStepLabel(s)}`, { id: 'console.budget.status-heading' })}</h2>
-      ${errorSummary('actions-errors', {}, this.lifecycle.problems, [], () => this.renderRoot as ShadowRoot)}
+    return html`${back} ${screenHeading(localized(s.title, this.locale))} ${this.renderCounts(s)} ${this.lifecycle.renderStatus(surveyStepLabel(s))}
       <h3 id="timeline-heading">${msg('Steg', { id: 'console.survey.step' })}</h3>
       ${this.renderTimeline(s)} ${this.renderActions(s)} ${this.renderResults(s)} ${this.renderSent(s)}
       ${needsForm ? this.renderSendForm(s, s.feedbackSentAt ? 'decision' : 'feedback') : nothing}

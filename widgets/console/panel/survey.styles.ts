@@ -90,29 +90,20 @@ export const surveyStyles = css`
       .contents {
         max-width: 40rem;
       }
+      /* The editors' layout, with a gap between its rows and a preview that scrolls on its own. */
       .layout {
-        display: grid;
         /* minmax(0, …): a long field or the preview never widens the page past a phone's width. */
         grid-template-columns: minmax(0, 1fr);
         gap: 2rem;
-        align-items: start;
       }
       @media (min-width: 64rem) {
         .layout {
           grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
         }
         .preview {
-          position: sticky;
-          top: 1rem;
           max-height: calc(100vh - 2rem);
           overflow-y: auto;
         }
-      }
-      .preview-box {
-        padding: 1rem;
-        border: 1px dashed var(--_border);
-        border-radius: var(--_radius);
-        background: var(--_subtle);
       }
       .languages {
         display: flex;

@@ -10,12 +10,6 @@ export type { PollInput, PollKind, PollResults, PollStatus, StaffPoll };
 /** The `results` event of a poll's live stream. */
 export type PollLiveEvent = PollLiveState;
 
-/** A text residents see: Swedish, and English when there is one. */
-export interface Text {
-  sv: string;
-  en: string | null;
-}
-
 const base = '/api/staff/polls';
 
 export const pollApi = {
@@ -34,6 +28,3 @@ export const pollApi = {
 
 /** The most and fewest options a single- or multiple-choice poll has. */
 export const pollOptionLimits = { min: 2, max: 10 } as const;
-
-/** A text in the language being rendered: the English when there is one. */
-export const localized = (text: Text | null | undefined, locale: string): string => (text ? (locale === 'en' && text.en) || text.sv : '');

@@ -1,35 +1,29 @@
-import { msg, renderIn, str } from '../../shared/localize.js';
+import { states } from '../../shared/base-element.js';
+import { msg, str } from '../../shared/localize.js';
 import { StaffApiError } from '../kit/api.js';
 import { editorStyles } from '../kit/editor.styles.js';
 import { LiveStream } from '../kit/live-stream.js';
 import { pollApi, type PollLiveEvent, type StaffPoll } from './poll-api.js';
 import { emptyPollDraft, pollDraftOf, type OptionDraft, type PollDraft } from './poll-draft.js';
-import { fieldIdOf, pollStyles } from '../kit/fields.js';
-import { FormScreen } from '../kit/form-screen.js';
+import { fieldIdOf, pollIssueText, pollStyles } from '../kit/fields.js';
+import { DraftScreen, type Field } from '../kit/form-editor.js';
 import { ConsoleScreen } from '../kit/screen.js';
 
 export type Step = 'open' | 'close' | 'reset' | 'delete';
 
 /** What the poll screen's parts share: the poll, its draft, and loading and following it. */
-export abstract class PollScreen extends FormScreen<unknown> {
+export abstract class PollScreen extends DraftScreen<PollDraft, unknown> {
   static override styles = [...ConsoleScreen.styles, editorStyles, pollStyles];
 
   static override properties = {
-    ...FormScreen.properties,
+    ...DraftScreen.properties,
     /** The poll's number; none for a new poll. */
     pollId: { attribute: 'poll-id' },
-    poll: { state: true },
-    draft: { state: true },
-    loadProblem: { state: true },
-    dirty: { state: true },
-    live: { state: true },
+    ...states('poll', 'live'),
   };
 
   declare pollId: string;
   declare protected poll?: StaffPoll;
-  declare protected draft?: PollDraft;
-  declare protected loadProblem?: unknown;
-  declare protected dirty: boolean;
   /** Whether the results follow the live stream right now. */
   declare protected live: boolean;
 
@@ -38,7 +32,6 @@ export abstract class PollScreen extends FormScreen<unknown> {
   constructor() {
     super();
     this.pollId = '';
-    this.dirty = false;
     this.live = false;
   }
 
@@ -61,20 +54,15 @@ export abstract class PollScreen extends FormScreen<unknown> {
     return Number(this.pollId);
   }
 
-  /** Messages said outside render, in the language the screen is shown in. */
-  protected words(words: () => string): string {
-    return renderIn(this.locale, ConsoleScreen.translations, words);
+  /** The poll as saved (the API lists polls; there is no request for one). */
+  protected async fetchPoll(): Promise<StaffPoll> {
+    const poll = (await pollApi.polls()).polls.find((p) => p.id === this.number);
+    if (!poll) throw new StaffApiError(404, 'poll_not_found', 'not found');
+    return poll;
   }
 
   async load(): Promise<void> {
-    this.loadProblem = undefined;
-    try {
-      const poll = (await pollApi.polls()).polls.find((p) => p.id === this.number);
-      if (!poll) throw new StaffApiError(404, 'poll_not_found', 'not found');
-      this.show(poll);
-    } catch (err) {
-      this.loadProblem = err;
-    }
+    await this.loadWith(async () => this.show(await this.fetchPoll()));
   }
 
   /** Shows the poll as saved; the form follows unless it holds changes not yet saved. */
@@ -109,12 +97,11 @@ export abstract class PollScreen extends FormScreen<unknown> {
     }
   }
 
-  protected touch() {
-    this.dirty = true;
-    this.requestUpdate();
-  }
-
   // ——— The form ———
+
+  protected issueText(message: string): string {
+    return pollIssueText(message);
+  }
 
   protected get labels() {
     return {
@@ -138,11 +125,10 @@ export abstract class PollScreen extends FormScreen<unknown> {
     return text ? msg(str`Alternativ ${n}: ${text}`, { id: 'console.poll.named-option' }) : msg(str`Alternativ ${n}`, { id: 'console.poll.option-n' });
   }
 
-  /** Every field in the order the form shows them, with the label the error summary uses. */
-  protected get fields(): { name: string; id: string; label: string }[] {
+  protected get fields(): Field[] {
     const d = this.draft!;
     const l = this.labels;
-    const f = (name: string, label: string, id = fieldIdOf(name)) => ({ name, id, label });
+    const f = (name: string, label: string, id = fieldIdOf(name)): Field => ({ name, id, label });
     const list = [f('question.sv', l.questionSv), f('question.en', l.questionEn), f('kind', l.kind, 'f-kind-single')];
     if (d.kind === 'scale') {
       list.push(f('scaleLabels.low.sv', l.lowSv), f('scaleLabels.low.en', l.lowEn), f('scaleLabels.high.sv', l.highSv), f('scaleLabels.high.en', l.highEn));

@@ -1,10 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '../../shared/localize.js';
 import { StaffApiError } from '../kit/api.js';
-import { Lifecycle } from '../kit/lifecycle.js';
-import { errorSummary, focusSummary, problemText } from '../kit/forms.js';
-import { dateTime } from '../kit/labels.js';
-import { localized, pollApi, type StaffPoll } from './poll-api.js';
+import { Lifecycle, unsavedWarning } from '../kit/lifecycle.js';
+import { problemText } from '../kit/forms.js';
+import { screenHeading } from '../kit/screen.js';
+import { dateTime, localized } from '../kit/labels.js';
+import { pollApi, type StaffPoll } from './poll-api.js';
 import { answersCount, renderResultRows, renderScaleAverage, type ResultRow } from '../kit/fields.js';
 import { pollKindLabel, pollStatusLabel } from './polls.element.js';
 import { PollForm } from './poll-form.js';
@@ -29,19 +30,17 @@ export class MedverkaConsolePoll extends PollForm {
     done: async (step, poll) => {
       if (!poll) {
         this.follow(false);
-        this.announce(this.words(() => msg('Snabbfrågan är borttagen.', { id: 'console.poll.deleted' })));
+        this.say(() => msg('Snabbfrågan är borttagen.', { id: 'console.poll.deleted' }));
         location.hash = '#/polls';
         return;
       }
       this.show(poll, this.dirty && poll.status === 'draft');
-      this.announce(
-        this.words(() =>
-          step === 'open'
-            ? msg('Snabbfrågan är öppen. Invånarna kan svara nu.', { id: 'console.poll.opened' })
-            : step === 'close'
-              ? msg('Snabbfrågan är stängd. Inga fler svar tas emot.', { id: 'console.poll.closed' })
-              : msg('Alla svar är borttagna. Resultatet börjar om från noll.', { id: 'console.poll.reset' }),
-        ),
+      this.say(() =>
+        step === 'open'
+          ? msg('Snabbfrågan är öppen. Invånarna kan svara nu.', { id: 'console.poll.opened' })
+          : step === 'close'
+            ? msg('Snabbfrågan är stängd. Inga fler svar tas emot.', { id: 'console.poll.closed' })
+            : msg('Alla svar är borttagna. Resultatet börjar om från noll.', { id: 'console.poll.reset' }),
       );
       await this.focusOn('#status-heading');
     },
@@ -49,13 +48,10 @@ export class MedverkaConsolePoll extends PollForm {
       if (err instanceof StaffApiError && err.status === 409) {
         // Someone else moved it meanwhile: show what it is now.
         await this.load();
-        this.#lifecycle.problems = [
-          this.words(() => msg('Snabbfrågan har ändrats under tiden. Sidan visar nu hur den ser ut.', { id: 'console.poll.conflict' })),
-        ];
+        await this.#lifecycle.fail(this.words(() => msg('Snabbfrågan har ändrats under tiden. Sidan visar nu hur den ser ut.', { id: 'console.poll.conflict' })));
       } else {
-        this.#lifecycle.problems = [this.words(() => problemText(err))];
+        await this.#lifecycle.fail(this.words(() => problemText(err)));
       }
-      await focusSummary(this, 'actions-errors');
     },
   });
 
@@ -69,11 +65,9 @@ export class MedverkaConsolePoll extends PollForm {
             msg('Ja, öppna frågan igen', { id: 'console.poll.confirm-reopen-yes' }),
           ];
         }
-        const unsaved = this.dirty
-          ? ` ${msg('Ändringar i formuläret som inte är sparade följer inte med.', { id: 'console.budget.unsaved-warning' })}`
-          : '';
         return [
-          msg('Vill du öppna frågan? Invånarna kan svara direkt, och frågan och alternativen går inte att ändra sedan.', { id: 'console.poll.confirm-open' }) + unsaved,
+          msg('Vill du öppna frågan? Invånarna kan svara direkt, och frågan och alternativen går inte att ändra sedan.', { id: 'console.poll.confirm-open' }) +
+            unsavedWarning(this.dirty),
           msg('Ja, öppna frågan', { id: 'console.poll.confirm-open-yes' }),
         ];
       }
@@ -115,10 +109,7 @@ export class MedverkaConsolePoll extends PollForm {
       buttons.push(button('reset', msg('Ta bort alla svar', { id: 'console.poll.reset-button' }), 'danger'));
       buttons.push(button('delete', msg('Ta bort frågan', { id: 'console.poll.delete' }), 'danger'));
     }
-    return html`<h2 id="status-heading" tabindex="-1">${msg(str`Status: ${pollStatusLabel(p.status)}`, { id: 'console.budget.status-heading' })}</h2>
-      ${errorSummary('actions-errors', {}, this.#lifecycle.problems, [], () => this.renderRoot as ShadowRoot)}
-      <p>${notice}</p>
-      ${this.#lifecycle.renderAsking(html`<div class="actions">${buttons}</div>`)}`;
+    return html`${this.#lifecycle.renderStatus(pollStatusLabel(p.status))} ${this.#lifecycle.renderNext(notice, buttons)}`;
   }
 
   protected renderFacts(p: StaffPoll): TemplateResult {
@@ -178,21 +169,19 @@ export class MedverkaConsolePoll extends PollForm {
 
   protected async refresh() {
     try {
-      const poll = (await pollApi.polls()).polls.find((x) => x.id === this.number);
-      if (!poll) throw new StaffApiError(404, 'poll_not_found', 'not found');
-      this.show(poll, true);
-      this.announce(this.words(() => msg('Resultatet är uppdaterat.', { id: 'console.budget.results-updated' })));
+      this.show(await this.fetchPoll(), true);
+      this.say(() => msg('Resultatet är uppdaterat.', { id: 'console.budget.results-updated' }));
     } catch (err) {
-      this.announce(this.words(() => problemText(err)));
+      this.say(() => problemText(err));
     }
   }
 
   protected async copyCode(code: string) {
     try {
       await navigator.clipboard.writeText(code);
-      this.announce(this.words(() => msg('Koden är kopierad.', { id: 'console.poll.copied' })));
+      this.say(() => msg('Koden är kopierad.', { id: 'console.poll.copied' }));
     } catch {
-      this.announce(this.words(() => msg('Det gick inte att kopiera. Markera koden och kopiera den själv.', { id: 'console.poll.copy-failed' })));
+      this.say(() => msg('Det gick inte att kopiera. Markera koden och kopiera den själv.', { id: 'console.poll.copy-failed' }));
     }
   }
 
@@ -229,27 +218,13 @@ export class MedverkaConsolePoll extends PollForm {
     const back = html`<p><a href="#/polls">${msg('Alla snabbfrågor', { id: 'console.poll.back' })}</a></p>`;
     if (this.creating) {
       return html`${back}
-        <h1 tabindex="-1">${msg('Ny snabbfråga', { id: 'console.polls.new' })}</h1>
-        <p>${msg('Frågan sparas som ett utkast. Invånarna ser den först när du öppnar den.', { id: 'console.poll.new-intro' })}</p>
+        ${screenHeading(msg('Ny snabbfråga', { id: 'console.polls.new' }), msg('Frågan sparas som ett utkast. Invånarna ser den först när du öppnar den.', { id: 'console.poll.new-intro' }))}
         ${this.renderForm(this.draft!)}`;
-    }
-    if (this.loadProblem) {
-      return html`${back}
-        <h1 tabindex="-1">${msg(str`Snabbfråga ${this.pollId}`, { id: 'console.poll.title-n' })}</h1>
-        <div class="notice problem">
-          <p>${problemText(this.loadProblem)}</p>
-          <button type="button" @click=${() => void this.load()}>${msg('Försök igen', { id: 'console.retry' })}</button>
-        </div>`;
     }
     const p = this.poll;
     const d = this.draft;
-    if (!p || !d) {
-      return html`${back}
-        <h1 tabindex="-1">${msg(str`Snabbfråga ${this.pollId}`, { id: 'console.poll.title-n' })}</h1>
-        <p>${msg('Laddar …', { id: 'console.loading' })}</p>`;
-    }
-    return html`${back}
-      <h1 tabindex="-1">${localized(p.question, this.locale)}</h1>
+    if (this.loadProblem || !p || !d) return this.renderPending(back, msg(str`Snabbfråga ${this.pollId}`, { id: 'console.poll.title-n' }));
+    return html`${back} ${screenHeading(localized(p.question, this.locale))}
       ${this.renderFacts(p)} ${this.renderStatus(p)} ${this.renderResults(p)} ${this.renderShow(p)}
       ${p.status === 'draft' ? this.renderForm(d) : nothing}`;
   }

@@ -1,8 +1,9 @@
 import { html, type TemplateResult } from 'lit';
 import { msg } from '../../shared/localize.js';
 import { listStyles, Loaded, renderTable } from '../kit/list.js';
-import { localized, pollApi, type PollKind, type PollStatus, type StaffPoll } from './poll-api.js';
-import { ConsoleScreen } from '../kit/screen.js';
+import { answerKindLabel, localized } from '../kit/labels.js';
+import { pollApi, type PollKind, type PollStatus, type StaffPoll } from './poll-api.js';
+import { ConsoleScreen, screenHeading } from '../kit/screen.js';
 
 /** The address part of the form for a new poll: #/polls/_ny (no poll's number looks like it). */
 export const newPollPath = '_ny';
@@ -18,16 +19,7 @@ export function pollStatusLabel(status: PollStatus): string {
   }
 }
 
-export function pollKindLabel(kind: PollKind): string {
-  switch (kind) {
-    case 'single':
-      return msg('Ett svar', { id: 'console.poll-kind.single' });
-    case 'multiple':
-      return msg('Flera svar', { id: 'console.poll-kind.multiple' });
-    case 'scale':
-      return msg('Skala 1–5', { id: 'console.poll-kind.scale' });
-  }
-}
+export const pollKindLabel: (kind: PollKind) => string = answerKindLabel;
 
 /**
  * Quick polls (snabbfrågor): every poll with its status and how many answered, and the way to
@@ -70,12 +62,12 @@ export class MedverkaConsolePolls extends ConsoleScreen {
 
   protected override render(): TemplateResult {
     return html`
-      <h1 tabindex="-1">${msg('Snabbfrågor', { id: 'console.nav.polls' })}</h1>
-      <p>
-        ${msg('En snabbfråga är en fråga med några svarsalternativ eller en skala, till exempel på ett möte. Invånarna svarar med ett klick, och resultatet syns direkt, också på en storbild.', {
+      ${screenHeading(
+        msg('Snabbfrågor', { id: 'console.nav.polls' }),
+        msg('En snabbfråga är en fråga med några svarsalternativ eller en skala, till exempel på ett möte. Invånarna svarar med ett klick, och resultatet syns direkt, också på en storbild.', {
           id: 'console.polls.intro',
-        })}
-      </p>
+        }),
+      )}
       <p><a class="button" id="new-poll" href="#/polls/${newPollPath}">${msg('Ny snabbfråga', { id: 'console.polls.new' })}</a></p>
       ${this.#polls.render((polls) => this.renderList(polls))}
     `;

@@ -5,6 +5,7 @@ import { expect, fn, userEvent, waitFor } from 'storybook/test';
 import type { ChatMessage } from '../widgets/chat/chat-api.js';
 import '../widgets/chat/define.js';
 import { challenge, mockApi, type MockRoutes } from './mock-api.js';
+import { inEnglish } from './widget-story.js';
 
 /**
  * The story args are the element's attributes, as an editor writes them in the embed code;
@@ -323,7 +324,7 @@ export const English: Story = {
     conversation: 'open',
     api: mockApi('chat-english', { ...base(), ...stream(status('ongoing', 'Chris Chatt'), ...events([{ ...question, body: 'Hello! When is the rubbish collected?' }, 0], [joined, 0], [{ ...answer, body: 'Every other Tuesday.' }, 0])) }),
   },
-  decorators: [(story) => html`<div lang="en">${story()}</div>`],
+  decorators: [inEnglish],
 };
 
 /** 320 px, the narrowest a page must work at (WCAG 1.4.10): the launcher in the flow, the panel full screen. */

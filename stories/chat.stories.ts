@@ -240,15 +240,20 @@ export const Closed: Story = {
   },
 };
 
+/** Outside opening hours: opens the chat and leaves a message, as a resident would. */
+async function leaveMessage(canvasElement: HTMLElement, email: string, message: string) {
+  await open(canvasElement);
+  await userEvent.type(await inPanel(canvasElement, '#email'), email);
+  await userEvent.type(await inPanel(canvasElement, '#message'), message);
+  await userEvent.click(await inPanel(canvasElement, 'form button[type=submit]'));
+}
+
 /** The message was left: a thank-you, and a receipt mailed. */
 export const MessageLeft: Story = {
   name: 'Closed: message left',
   args: { api: mockApi('chat-left', base({ open: false, nextOpening: nextMonday })) },
   play: async ({ canvasElement }) => {
-    await open(canvasElement);
-    await userEvent.type(await inPanel(canvasElement, '#email'), 'dagny@example.se');
-    await userEvent.type(await inPanel(canvasElement, '#message'), 'Gatlyktan utanför Storgatan 3 är trasig.');
-    await userEvent.click(await inPanel(canvasElement, 'form button[type=submit]'));
+    await leaveMessage(canvasElement, 'dagny@example.se', 'Gatlyktan utanför Storgatan 3 är trasig.');
     await inPanel(canvasElement, '#left-heading');
   },
 };
@@ -263,10 +268,7 @@ export const EmailRefused: Story = {
     }),
   },
   play: async ({ canvasElement }) => {
-    await open(canvasElement);
-    await userEvent.type(await inPanel(canvasElement, '#email'), 'tillfallig@mailinator.com');
-    await userEvent.type(await inPanel(canvasElement, '#message'), 'Hej!');
-    await userEvent.click(await inPanel(canvasElement, 'form button[type=submit]'));
+    await leaveMessage(canvasElement, 'tillfallig@mailinator.com', 'Hej!');
     await inPanel(canvasElement, '#email-error');
   },
 };

@@ -160,11 +160,7 @@ export const SignaturesPerDay: Story = {
   },
   play: async ({ canvasElement }) => {
     const element = canvasElement.querySelector('medverka-petition')!;
-    const toggle = await waitFor(() => {
-      const button = element.shadowRoot?.querySelector<HTMLButtonElement>('[aria-controls=days]');
-      if (!button) throw new Error('The button is not shown yet.');
-      return button;
-    });
+    const toggle = await shownIn<HTMLButtonElement>(canvasElement, 'medverka-petition', '[aria-controls=days]');
     await userEvent.click(toggle);
     await waitFor(() => expect(element.shadowRoot!.querySelector('#days table')).toBeTruthy());
   },

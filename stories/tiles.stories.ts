@@ -3,7 +3,7 @@ import { html, render, type TemplateResult } from 'lit';
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
 import '../widgets/tiles/define.js';
 import { mockApi } from './mock-api.js';
-import { embedded, inEnglish, loadErrorStory, loadingStory, narrow, widgetArgs, type WidgetArgs, widgetArgTypes } from './widget-story.js';
+import { embedded, inEnglish, loadErrorStory, loadingStory, narrow, shownIn, type WidgetArgs, widgetArgs, widgetArgTypes } from './widget-story.js';
 import { emptySet, engageraDig, engageraDigUncoloured, withWidgetTile } from './tiles.fixtures.js';
 
 /**
@@ -178,11 +178,7 @@ export const WidgetCannotOpen: Story = {
   args: { api: mockApi('widget', { [tileSetPath]: { json: withWidgetTile } }) },
   play: async ({ canvasElement }) => {
     const element = canvasElement.querySelector('medverka-tiles')!;
-    const tile = await waitFor(() => {
-      const button = element.shadowRoot?.querySelector<HTMLButtonElement>('button[part="tile"]');
-      if (!button) throw new Error('The widget tile is not shown yet.');
-      return button;
-    });
+    const tile = await shownIn<HTMLButtonElement>(canvasElement, 'medverka-tiles', 'button[part="tile"]');
     await userEvent.click(tile);
     await waitFor(() => expect(element.shadowRoot?.querySelector('[part="panel"] a')).toBeTruthy());
     await expect(tile.getAttribute('aria-expanded')).toBe('true');

@@ -3,7 +3,7 @@ import { expect, fn, userEvent, waitFor } from 'storybook/test';
 import type { PanelInfo } from '../widgets/panel/panel-api.js';
 import '../widgets/panel/define.js';
 import { challenge, mockApi, type MockReply } from './mock-api.js';
-import { embedded, inEnglish, loadErrorStory, loadingStory, narrow, shownIn, widgetArgs, type WidgetArgs, widgetArgTypes } from './widget-story.js';
+import { embedded, inEnglish, loadErrorStory, loadingStory, narrow, sendAsItIs, shownIn, widgetArgs, type WidgetArgs, widgetArgTypes } from './widget-story.js';
 
 /** The story args are the element's attributes, as an editor writes them in the embed code. */
 interface PanelArgs extends WidgetArgs {
@@ -83,10 +83,7 @@ export const CheckYourEmail: Story = {
 /** Sent empty: an error summary, focused, links to each field; the fields say what is wrong. */
 export const Errors: Story = {
   args: { api: mockApi('panel-errors', routes()) },
-  play: async ({ canvasElement }) => {
-    await userEvent.click(await field(canvasElement, 'button[type=submit]'));
-    await field(canvasElement, '#summary');
-  },
+  play: sendAsItIs('medverka-panel'),
 };
 
 /** The server refuses a throwaway mailbox's domain (400 email_domain_refused): said at the field. */

@@ -3,7 +3,7 @@ import { expect, fn, userEvent } from 'storybook/test';
 import type { PublicSurvey, SurveyResponseState } from '../widgets/survey/survey-api.js';
 import '../widgets/survey/define.js';
 import { challenge, mockApi, type MockRoutes } from './mock-api.js';
-import { embedded, inEnglish, loadErrorStory, loadingStory, narrow, notFoundStory, shownIn, widgetArgs, type WidgetArgs, widgetArgTypes } from './widget-story.js';
+import { embedded, inEnglish, loadErrorStory, loadingStory, narrow, notFoundStory, sendAsItIs, shownIn, widgetArgs, type WidgetArgs, widgetArgTypes } from './widget-story.js';
 
 /** The story args are the element's attributes, as an editor writes them in the embed code. */
 interface SurveyArgs extends WidgetArgs {
@@ -133,10 +133,7 @@ export const Ranking: Story = {
 /** "Nästa" with a required question unanswered: a summary, focused, and the error at the question. */
 export const Errors: Story = {
   args: { api: api('survey-errors', routes()) },
-  play: async ({ canvasElement }) => {
-    await userEvent.click(await field(canvasElement, 'button[type=submit]'));
-    await field(canvasElement, '#summary');
-  },
+  play: sendAsItIs('medverka-survey'),
 };
 
 /** The server refuses an answer (400 invalid_answers): said at that question. */

@@ -1,7 +1,7 @@
 /** What the resident widgets' stories share besides the mock API: their common controls, their load states, the widget as embedded, English and narrow frames, and reaching into a widget once it shows. */
 import type { Decorator } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { fn, waitFor } from 'storybook/test';
+import { fn, userEvent, waitFor } from 'storybook/test';
 import { mockApi, type MockRoutes } from './mock-api.js';
 
 /** The controls every widget's story has: the API origin and the heading level. */
@@ -21,6 +21,14 @@ export function shownIn<T extends HTMLElement = HTMLElement>(canvasElement: HTML
     return el;
   });
 }
+
+/** A play: sends the widget's form as it is (empty), and waits for the error summary. */
+export const sendAsItIs =
+  (tag: string) =>
+  async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+    await userEvent.click(await shownIn(canvasElement, tag, 'button[type=submit]'));
+    await shownIn(canvasElement, tag, '#summary');
+  };
 
 /** The story args every widget's story has: attributes as an editor writes them in the embed code, and the load-error listener. */
 export interface WidgetArgs {

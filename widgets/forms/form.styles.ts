@@ -2,7 +2,7 @@ import { css } from 'lit';
 import { tokens } from '../shared/tokens.styles.js';
 
 /**
- * The residents' form styles: the page's layout, fields (text, e-mail, search, free text) and choices, buttons, the error
+ * The residents' form styles: the page's layout, fields and choices, buttons, the error
  * summary and messages; also the petition's own parts (status, count, answer, signers),
  * which the petition list and the budget show as well.
  */
@@ -131,9 +131,6 @@ export const formStyles = [
     }
     input:not([type]),
     input[type='email'],
-    input[type='text'],
-    input[type='search'],
-    textarea,
     #link {
       font: inherit;
       width: 100%;

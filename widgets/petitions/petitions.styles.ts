@@ -40,6 +40,19 @@ export const styles = [
     .search-row input {
       flex: 1 1 10em;
     }
+    input[type='text'],
+    input[type='search'],
+    textarea {
+      font: inherit;
+      width: 100%;
+      max-width: 30em;
+      min-height: 2.75em;
+      padding: 0.375em 0.5em;
+      border: 2px solid var(--_border);
+      border-radius: calc(var(--_radius) / 2);
+      background: var(--_surface);
+      color: var(--_text);
+    }
     textarea {
       max-width: 40em;
       resize: vertical;

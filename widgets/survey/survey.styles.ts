@@ -58,8 +58,15 @@ export const styles = [
       width: 100%;
     }
     textarea {
+      font: inherit;
+      width: 100%;
       max-width: 40em;
       min-height: 6em;
+      padding: 0.375em 0.5em;
+      border: 2px solid var(--_border);
+      border-radius: calc(var(--_radius) / 2);
+      background: var(--_surface);
+      color: var(--_text);
       resize: vertical;
     }
     [aria-invalid='true'] {

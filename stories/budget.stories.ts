@@ -5,7 +5,7 @@ import { expect, fn, userEvent, waitFor } from 'storybook/test';
 import type { PublicBudget } from '../widgets/budget/budget-api.js';
 import '../widgets/budget/define.js';
 import { challenge, mockApi, type MockRoutes } from './mock-api.js';
-import { shownIn, type WidgetArgs, widgetArgTypes } from './widget-story.js';
+import { embedded, inEnglish, loadErrorStory, loadingStory, narrow, notFoundStory, shownIn, widgetArgs, type WidgetArgs, widgetArgTypes } from './widget-story.js';
 
 /**
  * The story args are the element's attributes, as an editor writes them in the embed code;
@@ -183,26 +183,15 @@ const routes = (budget: PublicBudget, ballot?: MockRoutes[string]): MockRoutes =
 
 const accepted = { json: { status: 'check_email' }, status: 202 };
 
-const budget = (args: BudgetArgs) => html`
-  <medverka-budget
-    budget=${ifDefined(args.budget || undefined)}
-    api=${ifDefined(args.api || undefined)}
-    heading-level=${ifDefined(args['heading-level'])}
-    @medverka-ballot-cast=${args.onMedverkaBallotCast}
-    @medverka-load-error=${args.onMedverkaLoadError}
-  ></medverka-budget>
-`;
-
 const meta = {
   title: 'Widgets/Budget',
   component: 'medverka-budget',
-  render: (args) => budget(args),
+  render: (args) => embedded('medverka-budget', args),
   args: {
     budget: slug,
     api: mockApi('budget', routes(within, accepted)),
-    'heading-level': 2,
     onMedverkaBallotCast: fn(),
-    onMedverkaLoadError: fn(),
+    ...widgetArgs(),
   },
   argTypes: {
     budget: { control: 'text' },
@@ -368,40 +357,32 @@ export const PublishedFewInDistrict: Story = {
 };
 
 /** The API has not answered yet: after 300 ms, "Laddar …" is announced. */
-export const Loading: Story = {
-  args: { api: mockApi('budget-loading', { [budgetPath]: { pending: true } }) },
-};
+export const Loading: Story = loadingStory('budget-loading', budgetPath);
 
 /** There is no such process, or it is still a draft (404). */
-export const NotFound: Story = {
-  name: 'Not found',
-  args: { api: mockApi('budget-missing', { [budgetPath]: { status: 404, code: 'budget_not_found', message: 'There is no public budget with that name.' } }) },
-};
+export const NotFound: Story = notFoundStory('budget-missing', budgetPath, 'budget_not_found', 'There is no public budget with that name.');
 
 /** The API answers 500: an alert with a "Försök igen" button. */
-export const LoadError: Story = {
-  name: 'Error',
-  args: { api: mockApi('budget-error', { [budgetPath]: { status: 500, code: 'internal_error', message: 'Something went wrong on our side.' } }) },
-};
+export const LoadError: Story = loadErrorStory('budget-error', budgetPath);
 
 /** Inside `lang="en"`: the widget's own texts, and the process's where staff wrote them, in English. */
 export const English: Story = {
   args: { api: mockApi('budget-english', routes(within, accepted)) },
-  decorators: [(story) => html`<div lang="en">${story()}</div>`],
+  decorators: [inEnglish],
 };
 
 /** The results in English. */
 export const EnglishResults: Story = {
   name: 'English, results',
   args: { api: mockApi('budget-english-results', routes(publishedSliders)) },
-  decorators: [(story) => html`<div lang="en">${story()}</div>`],
+  decorators: [inEnglish],
 };
 
 /** 320 px, the narrowest a page must work at (WCAG 1.4.10). */
 export const Narrow: Story = {
   name: 'Narrow (320 px)',
   args: { api: mockApi('budget-narrow', routes(within, accepted)) },
-  decorators: [(story) => html`<div style="inline-size: 320px; outline: 1px dashed #999">${story()}</div>`],
+  decorators: [narrow],
 };
 
 /**

@@ -5,6 +5,7 @@ import { expect, fn, userEvent, waitFor } from 'storybook/test';
 import type { ChatMessage } from '../widgets/chat/chat-api.js';
 import '../widgets/chat/define.js';
 import { challenge, mockApi, type MockRoutes } from './mock-api.js';
+import { inEnglish } from './widget-story.js';
 
 /**
  * The story args are the element's attributes, as an editor writes them in the embed code;
@@ -239,15 +240,20 @@ export const Closed: Story = {
   },
 };
 
+/** Outside opening hours: opens the chat and leaves a message, as a resident would. */
+async function leaveMessage(canvasElement: HTMLElement, email: string, message: string) {
+  await open(canvasElement);
+  await userEvent.type(await inPanel(canvasElement, '#email'), email);
+  await userEvent.type(await inPanel(canvasElement, '#message'), message);
+  await userEvent.click(await inPanel(canvasElement, 'form button[type=submit]'));
+}
+
 /** The message was left: a thank-you, and a receipt mailed. */
 export const MessageLeft: Story = {
   name: 'Closed: message left',
   args: { api: mockApi('chat-left', base({ open: false, nextOpening: nextMonday })) },
   play: async ({ canvasElement }) => {
-    await open(canvasElement);
-    await userEvent.type(await inPanel(canvasElement, '#email'), 'dagny@example.se');
-    await userEvent.type(await inPanel(canvasElement, '#message'), 'Gatlyktan utanför Storgatan 3 är trasig.');
-    await userEvent.click(await inPanel(canvasElement, 'form button[type=submit]'));
+    await leaveMessage(canvasElement, 'dagny@example.se', 'Gatlyktan utanför Storgatan 3 är trasig.');
     await inPanel(canvasElement, '#left-heading');
   },
 };
@@ -262,10 +268,7 @@ export const EmailRefused: Story = {
     }),
   },
   play: async ({ canvasElement }) => {
-    await open(canvasElement);
-    await userEvent.type(await inPanel(canvasElement, '#email'), 'tillfallig@mailinator.com');
-    await userEvent.type(await inPanel(canvasElement, '#message'), 'Hej!');
-    await userEvent.click(await inPanel(canvasElement, 'form button[type=submit]'));
+    await leaveMessage(canvasElement, 'tillfallig@mailinator.com', 'Hej!');
     await inPanel(canvasElement, '#email-error');
   },
 };
@@ -323,7 +326,7 @@ export const English: Story = {
     conversation: 'open',
     api: mockApi('chat-english', { ...base(), ...stream(status('ongoing', 'Chris Chatt'), ...events([{ ...question, body: 'Hello! When is the rubbish collected?' }, 0], [joined, 0], [{ ...answer, body: 'Every other Tuesday.' }, 0])) }),
   },
-  decorators: [(story) => html`<div lang="en">${story()}</div>`],
+  decorators: [inEnglish],
 };
 
 /** 320 px, the narrowest a page must work at (WCAG 1.4.10): the launcher in the flow, the panel full screen. */

@@ -1,11 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
 import type { PanelInfo } from '../widgets/panel/panel-api.js';
 import '../widgets/panel/define.js';
 import { challenge, mockApi, type MockReply } from './mock-api.js';
-import { shownIn, type WidgetArgs, widgetArgTypes } from './widget-story.js';
+import { embedded, inEnglish, loadErrorStory, loadingStory, narrow, sendAsItIs, shownIn, widgetArgs, type WidgetArgs, widgetArgTypes } from './widget-story.js';
 
 /** The story args are the element's attributes, as an editor writes them in the embed code. */
 interface PanelArgs extends WidgetArgs {
@@ -32,15 +30,8 @@ const defaultApi = mockApi('panel', routes());
 const meta = {
   title: 'Widgets/Panel',
   component: 'medverka-panel',
-  render: (args) => html`
-    <medverka-panel
-      api=${ifDefined(args.api || undefined)}
-      heading-level=${ifDefined(args['heading-level'])}
-      @medverka-panel-joined=${args.onMedverkaPanelJoined}
-      @medverka-load-error=${args.onMedverkaLoadError}
-    ></medverka-panel>
-  `,
-  args: { api: defaultApi, 'heading-level': 2, onMedverkaPanelJoined: fn(), onMedverkaLoadError: fn() },
+  render: (args) => embedded('medverka-panel', args),
+  args: { api: defaultApi, onMedverkaPanelJoined: fn(), ...widgetArgs() },
   argTypes: {
     ...widgetArgTypes,
   },
@@ -92,10 +83,7 @@ export const CheckYourEmail: Story = {
 /** Sent empty: an error summary, focused, links to each field; the fields say what is wrong. */
 export const Errors: Story = {
   args: { api: mockApi('panel-errors', routes()) },
-  play: async ({ canvasElement }) => {
-    await userEvent.click(await field(canvasElement, 'button[type=submit]'));
-    await field(canvasElement, '#summary');
-  },
+  play: sendAsItIs('medverka-panel'),
 };
 
 /** The server refuses a throwaway mailbox's domain (400 email_domain_refused): said at the field. */
@@ -124,25 +112,20 @@ export const TooMany: Story = {
 };
 
 /** The API has not answered yet: after 300 ms, "Laddar …" is announced. */
-export const Loading: Story = {
-  args: { api: mockApi('panel-loading', { 'api/panel': { pending: true } }) },
-};
+export const Loading: Story = loadingStory('panel-loading', 'api/panel');
 
 /** The API answers 500: an alert with a "Försök igen" button. */
-export const LoadError: Story = {
-  name: 'Error',
-  args: { api: mockApi('panel-error', { 'api/panel': { status: 500, code: 'internal_error', message: 'Something went wrong on our side.' } }) },
-};
+export const LoadError: Story = loadErrorStory('panel-error', 'api/panel');
 
 /** Inside `lang="en"`: the widget's texts and the consent text in English. */
 export const English: Story = {
   args: { api: mockApi('panel-english', routes(undefined, { ...info, districts: ['Centrum', 'Norr'] })) },
-  decorators: [(story) => html`<div lang="en">${story()}</div>`],
+  decorators: [inEnglish],
 };
 
 /** 320 px, the narrowest a page must work at (WCAG 1.4.10). */
 export const Narrow: Story = {
   name: 'Narrow (320 px)',
   args: { api: mockApi('panel-narrow', routes()) },
-  decorators: [(story) => html`<div style="inline-size: 320px; outline: 1px dashed #999">${story()}</div>`],
+  decorators: [narrow],
 };

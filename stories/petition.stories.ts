@@ -1,11 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
 import type { PublicPetition } from '../widgets/shared/api.js';
 import '../widgets/petition/define.js';
 import { challenge, mockApi } from './mock-api.js';
-import { shownIn, type WidgetArgs, widgetArgTypes } from './widget-story.js';
+import { embedded, inEnglish, loadErrorStory, loadingStory, narrow, notFoundStory, shownIn, widgetArgs, type WidgetArgs, widgetArgTypes } from './widget-story.js';
 
 /**
  * The story args are the element's attributes, as an editor writes them in the embed code;
@@ -59,26 +57,15 @@ const defaultApi = mockApi('petition', routes(open));
 const signingApi = (name: string, reply: 'accept' | 'pending') =>
   mockApi(name, { ...routes(open), [`POST ${petitionPath}/signatures`]: reply === 'pending' ? { pending: true } : { json: { status: 'check_email' }, status: 202 } });
 
-const petition = (args: PetitionArgs) => html`
-  <medverka-petition
-    petition=${ifDefined(args.petition || undefined)}
-    api=${ifDefined(args.api || undefined)}
-    heading-level=${ifDefined(args['heading-level'])}
-    @medverka-signed=${args.onMedverkaSigned}
-    @medverka-load-error=${args.onMedverkaLoadError}
-  ></medverka-petition>
-`;
-
 const meta = {
   title: 'Widgets/Petition',
   component: 'medverka-petition',
-  render: (args) => petition(args),
+  render: (args) => embedded('medverka-petition', args),
   args: {
     petition: '42',
     api: defaultApi,
-    'heading-level': 2,
     onMedverkaSigned: fn(),
-    onMedverkaLoadError: fn(),
+    ...widgetArgs(),
   },
   argTypes: {
     petition: { control: 'text' },
@@ -173,11 +160,7 @@ export const SignaturesPerDay: Story = {
   },
   play: async ({ canvasElement }) => {
     const element = canvasElement.querySelector('medverka-petition')!;
-    const toggle = await waitFor(() => {
-      const button = element.shadowRoot?.querySelector<HTMLButtonElement>('[aria-controls=days]');
-      if (!button) throw new Error('The button is not shown yet.');
-      return button;
-    });
+    const toggle = await shownIn<HTMLButtonElement>(canvasElement, 'medverka-petition', '[aria-controls=days]');
     await userEvent.click(toggle);
     await waitFor(() => expect(element.shadowRoot!.querySelector('#days table')).toBeTruthy());
   },
@@ -190,37 +173,23 @@ export const AnsweredByCommittee: Story = {
 };
 
 /** The API has not answered yet: after 300 ms, "Laddar …" is announced. */
-export const Loading: Story = {
-  args: { api: mockApi('petition-loading', { [petitionPath]: { pending: true } }) },
-};
+export const Loading: Story = loadingStory('petition-loading', petitionPath);
 
 /** There is no public petition with this number (404). */
-export const NotFound: Story = {
-  name: 'Not found',
-  args: {
-    api: mockApi('petition-missing', {
-      [petitionPath]: { status: 404, code: 'petition_not_found', message: 'There is no public petition with that number.' },
-    }),
-  },
-};
+export const NotFound: Story = notFoundStory('petition-missing', petitionPath, 'petition_not_found', 'There is no public petition with that number.');
 
 /** The API answers 500: an alert with a "Försök igen" button. */
-export const LoadError: Story = {
-  name: 'Error',
-  args: {
-    api: mockApi('petition-error', { [petitionPath]: { status: 500, code: 'internal_error', message: 'Something went wrong on our side.' } }),
-  },
-};
+export const LoadError: Story = loadErrorStory('petition-error', petitionPath);
 
 /** Inside `lang="en"`: the widget's own texts in English (the petition is as it was written). */
 export const English: Story = {
   args: { api: mockApi('petition-english', routes(answered)) },
-  decorators: [(story) => html`<div lang="en">${story()}</div>`],
+  decorators: [inEnglish],
 };
 
 /** 320 px, the narrowest a page must work at (WCAG 1.4.10). */
 export const Narrow: Story = {
   name: 'Narrow (320 px)',
   args: { api: mockApi('petition-narrow', routes(open)) },
-  decorators: [(story) => html`<div style="inline-size: 320px; outline: 1px dashed #999">${story()}</div>`],
+  decorators: [narrow],
 };

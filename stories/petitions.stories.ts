@@ -1,12 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
 import type { PetitionSummary } from '../widgets/petitions/petitions-api.js';
 import type { PublicPetition } from '../widgets/shared/api.js';
 import '../widgets/petitions/define.js';
 import { challenge, mockApi, type MockRoutes } from './mock-api.js';
-import { shownIn, type WidgetArgs, widgetArgTypes } from './widget-story.js';
+import { embedded, inEnglish, loadErrorStory, loadingStory, narrow, shownIn, widgetArgs, type WidgetArgs, widgetArgTypes } from './widget-story.js';
 
 /**
  * The story args are the element's attributes, as an editor writes them in the embed code;
@@ -45,26 +43,15 @@ const defaultApi = mockApi('petitions', routes(summaries));
 /** The mock API of a story that proposes: the proposal is accepted (202) at once. */
 const proposingApi = (name: string) => mockApi(name, { ...routes(summaries), [`POST ${listPath}`]: { json: { status: 'check_email' }, status: 202 } });
 
-const petitions = (args: PetitionsArgs) => html`
-  <medverka-petitions
-    show=${ifDefined(args.show || undefined)}
-    api=${ifDefined(args.api || undefined)}
-    heading-level=${ifDefined(args['heading-level'])}
-    @medverka-petition-proposed=${args.onMedverkaPetitionProposed}
-    @medverka-load-error=${args.onMedverkaLoadError}
-  ></medverka-petitions>
-`;
-
 const meta = {
   title: 'Widgets/Petitions',
   component: 'medverka-petitions',
-  render: (args) => petitions(args),
+  render: (args) => embedded('medverka-petitions', args),
   args: {
     show: 'all',
     api: defaultApi,
-    'heading-level': 2,
     onMedverkaPetitionProposed: fn(),
-    onMedverkaLoadError: fn(),
+    ...widgetArgs(),
   },
   argTypes: {
     show: { control: 'select', options: ['open', 'answered', 'closed', 'all'] },
@@ -93,17 +80,10 @@ export const Empty: Story = {
 };
 
 /** The API has not answered yet: after 300 ms, "Laddar …" is announced. */
-export const Loading: Story = {
-  args: { api: mockApi('petitions-loading', { [listPath]: { pending: true } }) },
-};
+export const Loading: Story = loadingStory('petitions-loading', listPath);
 
 /** The API answers 500: an alert with a "Försök igen" button. */
-export const LoadError: Story = {
-  name: 'Error',
-  args: {
-    api: mockApi('petitions-error', { [listPath]: { status: 500, code: 'internal_error', message: 'Something went wrong on our side.' } }),
-  },
-};
+export const LoadError: Story = loadErrorStory('petitions-error', listPath);
 
 /** "Skriv ett e-förslag" opened: the form, with the notice that a proposal is a public document. */
 export const Form: Story = {
@@ -145,14 +125,14 @@ export const CheckYourEmail: Story = {
 /** Inside `lang="en"`: the widget's own texts in English (the petitions are as they were written). */
 export const English: Story = {
   args: { api: mockApi('petitions-english', routes(summaries)) },
-  decorators: [(story) => html`<div lang="en">${story()}</div>`],
+  decorators: [inEnglish],
 };
 
 /** 320 px, the narrowest a page must work at (WCAG 1.4.10). */
 export const Narrow: Story = {
   name: 'Narrow (320 px)',
   args: { api: mockApi('petitions-narrow', routes(summaries)) },
-  decorators: [(story) => html`<div style="inline-size: 320px; outline: 1px dashed #999">${story()}</div>`],
+  decorators: [narrow],
 };
 
 /**

@@ -1,11 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
 import type { PollResults, PublicPoll } from '../widgets/poll/poll-api.js';
 import '../widgets/poll/define.js';
 import { mockApi, type MockRoutes } from './mock-api.js';
-import { shownIn, type WidgetArgs } from './widget-story.js';
+import { embedded, inEnglish, loadErrorStory, loadingStory, narrow, notFoundStory, shownIn, type WidgetArgs, widgetArgTypes } from './widget-story.js';
 
 /**
  * The story args are the element's attributes, as an editor writes them in the embed code;
@@ -85,23 +83,12 @@ const liveRoutes = (poll: PublicPoll, extra: number[]): MockRoutes => {
 /** The answer this browser remembers for a story's mock API, forgotten before the story runs again. */
 const forget = (api: string) => () => localStorage.removeItem(`medverka-poll ${new URL(api).origin} 7`);
 
-const poll = (args: PollArgs) => html`
-  <medverka-poll
-    poll=${ifDefined(args.poll || undefined)}
-    api=${ifDefined(args.api || undefined)}
-    ?presenter=${args.presenter}
-    heading-level=${ifDefined(args['heading-level'])}
-    @medverka-poll-answered=${args.onMedverkaPollAnswered}
-    @medverka-load-error=${args.onMedverkaLoadError}
-  ></medverka-poll>
-`;
-
 const defaultApi = mockApi('poll', routes(single));
 
 const meta = {
   title: 'Widgets/Poll',
   component: 'medverka-poll',
-  render: (args) => poll(args),
+  render: (args) => embedded('medverka-poll', args),
   args: {
     poll: '7',
     api: defaultApi,
@@ -111,9 +98,8 @@ const meta = {
   },
   argTypes: {
     poll: { control: 'text' },
-    api: { control: 'text' },
     presenter: { control: 'boolean' },
-    'heading-level': { control: { type: 'number', min: 1, max: 6, step: 1 } },
+    ...widgetArgTypes,
   },
   beforeEach: forget(defaultApi),
 } satisfies Meta<PollArgs>;
@@ -184,21 +170,13 @@ export const PresenterScale: Story = {
 };
 
 /** The API has not answered yet: after 300 ms, "Laddar …" is announced. */
-export const Loading: Story = {
-  args: { api: mockApi('poll-loading', { [pollPath]: { pending: true } }) },
-};
+export const Loading: Story = loadingStory('poll-loading', pollPath);
 
 /** There is no open or closed poll with this number (404). */
-export const NotFound: Story = {
-  name: 'Not found',
-  args: { api: mockApi('poll-missing', { [pollPath]: { status: 404, code: 'poll_not_found', message: 'There is no poll with that number.' } }) },
-};
+export const NotFound: Story = notFoundStory('poll-missing', pollPath, 'poll_not_found', 'There is no poll with that number.');
 
 /** The API answers 500: an alert with a "Försök igen" button. */
-export const LoadError: Story = {
-  name: 'Error',
-  args: { api: mockApi('poll-error', { [pollPath]: { status: 500, code: 'internal_error', message: 'Something went wrong on our side.' } }) },
-};
+export const LoadError: Story = loadErrorStory('poll-error', pollPath);
 
 /** Sending failed (the server answered 500): the resident is told, and may try again. */
 const sendErrorApi = mockApi('poll-send-error', {
@@ -220,12 +198,12 @@ const englishApi = mockApi('poll-english', routes(multiple, plus(multiple, 31)))
 export const English: Story = {
   args: { api: englishApi },
   beforeEach: forget(englishApi),
-  decorators: [(story) => html`<div lang="en">${story()}</div>`],
+  decorators: [inEnglish],
 };
 
 /** 320 px, the narrowest a page must work at (WCAG 1.4.10), here with a scale. */
 export const Narrow: Story = {
   name: 'Narrow (320 px)',
   args: { api: mockApi('poll-narrow', routes(scale)) },
-  decorators: [(story) => html`<div style="inline-size: 320px; outline: 1px dashed #999">${story()}</div>`],
+  decorators: [narrow],
 };

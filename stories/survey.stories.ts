@@ -1,11 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, fn, userEvent } from 'storybook/test';
 import type { PublicSurvey, SurveyResponseState } from '../widgets/survey/survey-api.js';
 import '../widgets/survey/define.js';
 import { challenge, mockApi, type MockRoutes } from './mock-api.js';
-import { shownIn, type WidgetArgs, widgetArgTypes } from './widget-story.js';
+import { embedded, inEnglish, loadErrorStory, loadingStory, narrow, notFoundStory, sendAsItIs, shownIn, widgetArgs, type WidgetArgs, widgetArgTypes } from './widget-story.js';
 
 /** The story args are the element's attributes, as an editor writes them in the embed code. */
 interface SurveyArgs extends WidgetArgs {
@@ -82,16 +80,8 @@ function api(name: string, mock: MockRoutes) {
 const meta = {
   title: 'Widgets/Survey',
   component: 'medverka-survey',
-  render: (args) => html`
-    <medverka-survey
-      survey=${ifDefined(args.survey || undefined)}
-      api=${ifDefined(args.api || undefined)}
-      heading-level=${ifDefined(args['heading-level'])}
-      @medverka-survey-submitted=${args.onMedverkaSurveySubmitted}
-      @medverka-load-error=${args.onMedverkaLoadError}
-    ></medverka-survey>
-  `,
-  args: { survey: id, api: api('survey', routes()), 'heading-level': 2, onMedverkaSurveySubmitted: fn(), onMedverkaLoadError: fn() },
+  render: (args) => embedded('medverka-survey', args),
+  args: { survey: id, api: api('survey', routes()), onMedverkaSurveySubmitted: fn(), ...widgetArgs() },
   argTypes: {
     survey: { control: 'text' },
     ...widgetArgTypes,
@@ -143,10 +133,7 @@ export const Ranking: Story = {
 /** "Nästa" with a required question unanswered: a summary, focused, and the error at the question. */
 export const Errors: Story = {
   args: { api: api('survey-errors', routes()) },
-  play: async ({ canvasElement }) => {
-    await userEvent.click(await field(canvasElement, 'button[type=submit]'));
-    await field(canvasElement, '#summary');
-  },
+  play: sendAsItIs('medverka-survey'),
 };
 
 /** The server refuses an answer (400 invalid_answers): said at that question. */
@@ -215,31 +202,23 @@ export const BadToken: Story = {
 };
 
 /** The API has not answered yet: after 300 ms, "Laddar …" is announced. */
-export const Loading: Story = {
-  args: { api: api('survey-loading', { [path]: { pending: true } }) },
-};
+export const Loading: Story = loadingStory('survey-loading', path, api);
 
 /** No such survey, or a draft (404). */
-export const NotFound: Story = {
-  name: 'Not found',
-  args: { api: api('survey-missing', { [path]: { status: 404, code: 'survey_not_found', message: 'There is no survey with that number.' } }) },
-};
+export const NotFound: Story = notFoundStory('survey-missing', path, 'survey_not_found', 'There is no survey with that number.', api);
 
 /** The API answers 500: an alert with a "Försök igen" button. */
-export const LoadError: Story = {
-  name: 'Error',
-  args: { api: api('survey-error', { [path]: { status: 500, code: 'internal_error', message: 'Something went wrong on our side.' } }) },
-};
+export const LoadError: Story = loadErrorStory('survey-error', path, api);
 
 /** Inside `lang="en"`: the widget's texts, and the survey's own English. */
 export const English: Story = {
   args: { api: api('survey-english', routes(saved(1))) },
-  decorators: [(story) => html`<div lang="en">${story()}</div>`],
+  decorators: [inEnglish],
 };
 
 /** 320 px, the narrowest a page must work at (WCAG 1.4.10): the ranking's buttons wrap under each item. */
 export const Narrow: Story = {
   name: 'Narrow (320 px)',
   args: { api: api('survey-narrow', routes(saved(2))) },
-  decorators: [(story) => html`<div style="inline-size: 320px; outline: 1px dashed #999">${story()}</div>`],
+  decorators: [narrow],
 };

@@ -1,10 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html, nothing, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
+import { html, render, type TemplateResult } from 'lit';
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
 import '../widgets/tiles/define.js';
 import { mockApi } from './mock-api.js';
-import type { WidgetArgs } from './widget-story.js';
+import { embedded, inEnglish, loadErrorStory, loadingStory, narrow, shownIn, type WidgetArgs, widgetArgs, widgetArgTypes } from './widget-story.js';
 import { emptySet, engageraDig, engageraDigUncoloured, withWidgetTile } from './tiles.fixtures.js';
 
 /**
@@ -21,17 +20,12 @@ interface TilesArgs extends WidgetArgs {
 
 const tileSetPath = 'api/tile-sets/engagera-dig';
 
-const tiles = (args: TilesArgs, links: TemplateResult | typeof nothing = nothing) => html`
-  <medverka-tiles
-    set=${ifDefined(args.set || undefined)}
-    api=${ifDefined(args.api || undefined)}
-    ?show-title=${args['show-title']}
-    heading-level=${ifDefined(args['heading-level'])}
-    @medverka-tile-open=${args.onMedverkaTileOpen}
-    @medverka-load-error=${args.onMedverkaLoadError}
-    >${links}</medverka-tiles
-  >
-`;
+/** The tiles as embedded, with the editor's fallback `links` inside if any. */
+const tiles = (args: TilesArgs, links?: TemplateResult) => {
+  const el = embedded('medverka-tiles', args);
+  if (links) render(links, el);
+  return el;
+};
 
 /** What an editor pastes for the no-JavaScript fallback: plain links, one per tile. */
 const fallbackLinks = html`
@@ -59,17 +53,15 @@ const meta = {
     set: 'engagera-dig',
     api: mockApi('tiles', { [tileSetPath]: { json: engageraDig } }),
     'show-title': false,
-    'heading-level': 2,
     // Spies rather than the actions Storybook would make from the manifest's events: those
     // are logged twice once the story has re-rendered (Storybook 10.6).
     onMedverkaTileOpen: fn(),
-    onMedverkaLoadError: fn(),
+    ...widgetArgs(),
   },
   argTypes: {
     set: { control: 'text' },
-    api: { control: 'text' },
     'show-title': { control: 'boolean' },
-    'heading-level': { control: { type: 'number', min: 1, max: 6, step: 1 } },
+    ...widgetArgTypes,
   },
 } satisfies Meta<TilesArgs>;
 
@@ -84,7 +76,7 @@ export const FromApi: Story = {
 /** The same set inside `lang="en"`: the staff's English texts and the widget's own. */
 export const English: Story = {
   args: { api: mockApi('english', { [tileSetPath]: { json: engageraDig } }), 'show-title': true },
-  decorators: [(story) => html`<div lang="en">${story()}</div>`],
+  decorators: [inEnglish],
 };
 
 /**
@@ -98,9 +90,7 @@ export const LightDomFallback: Story = {
 };
 
 /** The API has not answered yet: placeholder tiles keep the space, and "Laddar …" is announced. */
-export const Loading: Story = {
-  args: { api: mockApi('loading', { [tileSetPath]: { pending: true } }) },
-};
+export const Loading: Story = loadingStory('loading', tileSetPath);
 
 /** The set exists but has no tiles. */
 export const Empty: Story = {
@@ -108,14 +98,7 @@ export const Empty: Story = {
 };
 
 /** The API answers 500: an alert with a "Försök igen" button (which asks again). */
-export const LoadError: Story = {
-  name: 'Error',
-  args: {
-    api: mockApi('error', {
-      [tileSetPath]: { status: 500, code: 'internal_error', message: 'Something went wrong on our side.' },
-    }),
-  },
-};
+export const LoadError: Story = loadErrorStory('error', tileSetPath);
 
 /** The set cannot be loaded, but the editor's fallback links are there: they are shown instead. */
 export const ErrorWithFallbackLinks: Story = {
@@ -169,7 +152,7 @@ export const Themed: Story = {
 export const Narrow: Story = {
   name: 'Narrow (320 px)',
   args: { api: mockApi('narrow', { [tileSetPath]: { json: engageraDig } }) },
-  decorators: [(story) => html`<div style="inline-size: 320px; outline: 1px dashed #999">${story()}</div>`],
+  decorators: [narrow],
 };
 
 /** A wide content column: up to four columns (`--medverka-tiles-columns`). */
@@ -195,11 +178,7 @@ export const WidgetCannotOpen: Story = {
   args: { api: mockApi('widget', { [tileSetPath]: { json: withWidgetTile } }) },
   play: async ({ canvasElement }) => {
     const element = canvasElement.querySelector('medverka-tiles')!;
-    const tile = await waitFor(() => {
-      const button = element.shadowRoot?.querySelector<HTMLButtonElement>('button[part="tile"]');
-      if (!button) throw new Error('The widget tile is not shown yet.');
-      return button;
-    });
+    const tile = await shownIn<HTMLButtonElement>(canvasElement, 'medverka-tiles', 'button[part="tile"]');
     await userEvent.click(tile);
     await waitFor(() => expect(element.shadowRoot?.querySelector('[part="panel"] a')).toBeTruthy());
     await expect(tile.getAttribute('aria-expanded')).toBe('true');

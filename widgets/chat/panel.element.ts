@@ -337,29 +337,46 @@ export class MedverkaChatPanel extends MedverkaElement {
     else if (email && !emailPattern.test(email)) errors.email = invalidEmail;
     if (!message) errors.message = () => (away ? msg('Skriv ditt meddelande.', { id: 'chat.error-message-away' }) : msg('Skriv din fråga.', { id: 'chat.error-message' }));
     if (Object.keys(errors).length) return this.#showErrors(errors);
+    await this.#busyWith(
+      'start',
+      async () => {
+        this.#startProof();
+        const pow = await this.#pow!;
+        this.#pow = undefined;
+        const input = { name: name || null, message, lang: this.locale };
+        if (away) {
+          await chatApi.leaveMessage(this.apiBase, { ...input, email }, pow);
+          this.left = email;
+          this.values = { ...this.values, message: '' };
+          this.view = 'left';
+          void this.#focus('#left-heading');
+        } else {
+          this.#begin(await chatApi.start(this.apiBase, { ...input, email: email || null }, pow), email);
+        }
+      },
+      (err) => {
+        // Every solution is spent by a refusal: solve a new one for the next try.
+        this.#pow = undefined;
+        this.#startProof();
+        return this.#refused(err, 'start', 'email');
+      },
+    );
+  }
+
+  /**
+   * Does what the resident asked (`act`) with the form at `place` busy meanwhile, and says why
+   * if it failed (`failed`). Busy with that form only: the stream may tell of the end before
+   * the request is answered.
+   */
+  async #busyWith(place: Place, act: () => Promise<unknown>, failed: (err: unknown) => Promise<unknown>) {
     this.#clearErrors();
-    this.busy = 'start';
+    this.busy = place;
     try {
-      this.#startProof();
-      const pow = await this.#pow!;
-      this.#pow = undefined;
-      const input = { name: name || null, message, lang: this.locale };
-      if (away) {
-        await chatApi.leaveMessage(this.apiBase, { ...input, email }, pow);
-        this.left = email;
-        this.values = { ...this.values, message: '' };
-        this.view = 'left';
-        void this.#focus('#left-heading');
-      } else {
-        this.#begin(await chatApi.start(this.apiBase, { ...input, email: email || null }, pow), email);
-      }
+      await act();
     } catch (err) {
-      // Every solution is spent by a refusal: solve a new one for the next try.
-      this.#pow = undefined;
-      this.#startProof();
-      await this.#refused(err, 'start', 'email');
+      await failed(err);
     } finally {
-      if (this.busy === 'start') this.busy = undefined;
+      if (this.busy === place) this.busy = undefined;
     }
   }
 
@@ -536,35 +553,33 @@ export class MedverkaChatPanel extends MedverkaElement {
     if (!c || this.busy) return;
     const body = this.values.draft.trim();
     if (!body) return this.#showErrors({ draft: () => msg('Skriv något först.', { id: 'chat.error-draft' }) });
-    this.#clearErrors();
-    this.busy = 'draft';
-    try {
-      const { message } = await chatApi.write(this.apiBase, c.id, c.token, body);
-      this.#add(message);
-      if (this.values.draft.trim() === body) this.#set('draft', '');
-    } catch (err) {
-      await this.#conversationRefused(err, 'draft');
-    } finally {
-      if (this.busy === 'draft') this.busy = undefined;
-    }
+    await this.#busyWith(
+      'draft',
+      async () => {
+        const { message } = await chatApi.write(this.apiBase, c.id, c.token, body);
+        this.#add(message);
+        if (this.values.draft.trim() === body) this.#set('draft', '');
+      },
+      (err) => this.#conversationRefused(err, 'draft'),
+    );
   }
 
   async #end() {
     const c = this.#conversation;
     if (!c || this.busy) return;
-    this.#clearErrors();
-    this.busy = 'end';
-    // Set first: the stream may say the conversation closed before this request is answered.
-    this.#endedByResident = true;
-    try {
-      await chatApi.end(this.apiBase, c.id, c.token);
-      this.#closed('resident');
-    } catch (err) {
-      this.#endedByResident = false;
-      await this.#conversationRefused(err, 'draft');
-    } finally {
-      if (this.busy === 'end') this.busy = undefined;
-    }
+    await this.#busyWith(
+      'end',
+      async () => {
+        // Set first: the stream may say the conversation closed before this request is answered.
+        this.#endedByResident = true;
+        await chatApi.end(this.apiBase, c.id, c.token);
+        this.#closed('resident');
+      },
+      (err) => {
+        this.#endedByResident = false;
+        return this.#conversationRefused(err, 'draft');
+      },
+    );
   }
 
   async #conversationRefused(err: unknown, place: Place) {
@@ -584,21 +599,18 @@ export class MedverkaChatPanel extends MedverkaElement {
     const email = this.values.transcript;
     // Busy only with this form: the stream may have told of the end before the end request was answered.
     if (!c || this.busy === 'transcript') return;
-    this.#clearErrors();
-    this.busy = 'transcript';
-    try {
-      await chatApi.transcript(this.apiBase, c.id, c.token, email);
-      this.transcriptSent = email;
-      void this.#focus('#transcript-done');
-    } catch (err) {
-      if (err instanceof ChatRefusal && err.status === 429) {
-        await this.#showErrors({}, { place: 'transcript', say: () => msg('Samtalet har redan mejlats tre gånger. Fler kopior går inte att få.', { id: 'chat.transcript-limit' }) });
-      } else {
-        await this.#refused(err, 'transcript');
-      }
-    } finally {
-      if (this.busy === 'transcript') this.busy = undefined;
-    }
+    await this.#busyWith(
+      'transcript',
+      async () => {
+        await chatApi.transcript(this.apiBase, c.id, c.token, email);
+        this.transcriptSent = email;
+        void this.#focus('#transcript-done');
+      },
+      (err) =>
+        err instanceof ChatRefusal && err.status === 429
+          ? this.#showErrors({}, { place: 'transcript', say: () => msg('Samtalet har redan mejlats tre gånger. Fler kopior går inte att få.', { id: 'chat.transcript-limit' }) })
+          : this.#refused(err, 'transcript'),
+    );
   }
 
   async #rate(event: SubmitEvent) {
@@ -607,17 +619,15 @@ export class MedverkaChatPanel extends MedverkaElement {
     if (!c || this.busy === 'rating') return;
     const rating = Number(this.values.rating);
     if (!rating) return this.#showErrors({ rating: () => msg('Välj ett av svaren.', { id: 'chat.error-rating' }) });
-    this.#clearErrors();
-    this.busy = 'rating';
-    try {
-      await chatApi.rate(this.apiBase, c.id, c.token, rating);
-      this.rated = true;
-      void this.#focus('#rating-done');
-    } catch (err) {
-      await this.#refused(err, 'rating');
-    } finally {
-      if (this.busy === 'rating') this.busy = undefined;
-    }
+    await this.#busyWith(
+      'rating',
+      async () => {
+        await chatApi.rate(this.apiBase, c.id, c.token, rating);
+        this.rated = true;
+        void this.#focus('#rating-done');
+      },
+      (err) => this.#refused(err, 'rating'),
+    );
   }
 
   #newConversation() {

@@ -21,10 +21,13 @@ export const widgetModules: Record<string, () => Promise<unknown>> = {
  * undefined if it is not.
  */
 // Ask for the shared chunk (Lit and the base element) at the same time as the widget's
-// own, rather than only once the widget's chunk has arrived and named it. A tag we do not
+// own, rather than only once the widget's chunk has arrived and named it. Any module of
+// that chunk fetches it. This one because a module imported this way keeps all its exports
+// in the chunk, used or not: events.js has one, base-element.js has helpers that not every
+// page needs (e.g. states()). A tag we do not
 // know loads nothing of its own, and is defined only if someone else defined it. (Written
 // for bytes, as an arrow with no `!!`: the loader is in every widget's byte budget.) The
 // chat's launcher is the exception: it is written without Lit, so that a page with the chat
 // downloads Lit only once the resident opens it.
 export const loadWidget = (tag: string): Promise<CustomElementConstructor | undefined> =>
-  Promise.all([tag != 'medverka-chat' && import('../shared/base-element.js'), widgetModules[tag]?.()]).then(() => customElements.get(tag));
+  Promise.all([tag != 'medverka-chat' && import('../shared/events.js'), widgetModules[tag]?.()]).then(() => customElements.get(tag));

@@ -1,30 +1,23 @@
 import { css } from 'lit';
-import { tokens } from '../shared/tokens.styles.js';
+import { formStyles } from '../forms/form.styles.js';
 
+/**
+ * The form kit's styles, and the survey's own: its form as a card, the progress, the
+ * questions (free text, scales, rankings) and the page buttons.
+ */
 export const styles = [
-  tokens,
+  formStyles,
   css`
-    .base,
     form {
-      /* The host page may set content-box on every element, the host included; the fields need border-box. */
       box-sizing: border-box;
-      display: flex;
-      flex-direction: column;
-      gap: var(--_space);
       overflow-wrap: break-word;
-    }
-    p {
-      margin: 0;
-    }
-    .heading {
-      font-size: 1.5em;
-      font-weight: 700;
-      line-height: 1.25;
+      padding: var(--_space);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_surface);
     }
     .subheading {
-      font-size: 1.1875em;
-      font-weight: 700;
-      line-height: 1.3;
+      margin-bottom: 0;
     }
     .intro {
       display: flex;
@@ -33,30 +26,16 @@ export const styles = [
       white-space: pre-line;
       max-width: 40em;
     }
-    .hint,
     .optional,
     .required {
       color: var(--_muted);
       font-weight: normal;
-    }
-    .hint {
-      font-size: 0.9375em;
-    }
-    .message,
-    form {
-      padding: var(--_space);
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      background: var(--_surface);
     }
     .message {
       display: flex;
       flex-direction: column;
       gap: 0.5em;
       align-items: flex-start;
-    }
-    .error {
-      border-left: 0.3125em solid var(--_danger);
     }
     .done {
       border-left: 0.3125em solid var(--_accent);
@@ -67,26 +46,7 @@ export const styles = [
       gap: 0.375em;
     }
     progress {
-      width: 100%;
       height: 0.75em;
-      accent-color: var(--_accent);
-    }
-    .field {
-      display: flex;
-      flex-direction: column;
-      gap: 0.25em;
-      margin: 0;
-      padding: 0;
-      border: 0;
-      min-width: 0;
-    }
-    legend,
-    label {
-      font-weight: 700;
-    }
-    legend {
-      padding: 0;
-      margin-bottom: 0.25em;
     }
     .question {
       padding-top: var(--_space);
@@ -112,12 +72,6 @@ export const styles = [
     [aria-invalid='true'] {
       border-color: var(--_danger);
     }
-    .choice {
-      display: flex;
-      align-items: flex-start;
-      gap: 0.5em;
-      min-height: 44px;
-    }
     input[type='radio'],
     input[type='checkbox'] {
       flex: none;
@@ -125,13 +79,6 @@ export const styles = [
       height: 1.5em;
       margin: 0.125em 0 0;
       accent-color: var(--_accent);
-    }
-    .choice label {
-      flex: 1;
-      min-width: 0;
-      padding-top: 0.125em;
-      font-weight: normal;
-      cursor: pointer;
     }
     .scale {
       display: grid;
@@ -198,36 +145,15 @@ export const styles = [
       flex-wrap: wrap;
       gap: 0.5em;
     }
-    .field-error {
-      color: var(--_danger);
-      font-weight: 700;
-    }
-    .summary {
-      padding: var(--_space);
-      border: 0.1875em solid var(--_danger);
-      border-radius: var(--_radius);
-      background: var(--_surface);
-    }
-    .summary-heading {
-      font-weight: 700;
-      font-size: 1.0625em;
-    }
-    .summary ul {
-      margin: 0.5em 0 0;
-      padding-left: 1.25em;
-    }
-    .summary a {
-      color: var(--_danger);
-      font-weight: 700;
-      text-underline-offset: 0.15em;
-    }
     .nav {
       display: flex;
       flex-wrap: wrap;
       gap: 0.75em;
     }
-    .primary,
-    .secondary,
+    .nav > button {
+      /* The kit's buttons keep their own height in a column; side by side they match. */
+      align-self: auto;
+    }
     .move {
       display: inline-flex;
       align-items: center;
@@ -235,31 +161,15 @@ export const styles = [
       min-height: 44px;
       min-width: 44px;
       max-width: 100%;
-      padding: 0.5em 1.25em;
+      padding: 0.375em 0.75em;
       text-align: center;
       border: 2px solid var(--_accent);
       border-radius: var(--_radius);
-      font-weight: 700;
-      cursor: pointer;
-    }
-    .move {
-      padding: 0.375em 0.75em;
-      font-weight: normal;
-    }
-    .primary {
-      background: var(--_accent);
-      color: var(--_on-accent);
-    }
-    .primary[aria-disabled='true'] {
-      cursor: progress;
-      opacity: 0.8;
-    }
-    .secondary,
-    .move {
       background: var(--_surface);
       color: var(--_accent);
+      font-weight: normal;
+      cursor: pointer;
     }
-    .secondary:hover,
     .move:not(:disabled):hover {
       background: var(--_accent);
       color: var(--_on-accent);
@@ -290,16 +200,10 @@ export const styles = [
     }
     @media (forced-colors: active) {
       form,
-      .message,
-      .summary,
-      .ranking li {
-        border: 1px solid CanvasText;
-      }
+      .ranking li,
       .rank {
         border: 1px solid CanvasText;
       }
-      .primary,
-      .secondary,
       .move {
         border: 2px solid ButtonText;
       }

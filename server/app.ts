@@ -28,6 +28,8 @@ import { panelPages } from './panel/pages.js';
 import { pollRoutes } from './polls/routes.js';
 import { staffPollRoutes } from './polls/staff-routes.js';
 import { pollPages } from './polls/pages.js';
+import { registerRoutes } from './register/routes.js';
+import { staffRegisterRoutes } from './register/staff-routes.js';
 import { tileRoutes } from './tiles/routes.js';
 import { staffTileRoutes } from './tiles/staff-routes.js';
 import { router } from './openapi.js';
@@ -157,6 +159,8 @@ export function createApp(deps: Deps & AppOptions) {
   app.route('/api/polls', pollRoutes(deps));
   app.route('/api/staff/polls', staffPollRoutes(deps));
   app.route('/', pollPages(deps));
+  app.route('/api/dialogues', registerRoutes(deps));
+  app.route('/api/staff/dialogues', staffRegisterRoutes(deps));
   app.route('/', docsRoutes(app));
   app.route('/', pageRoutes(deps));
   app.route('/', staticRoutes({ distDir }));

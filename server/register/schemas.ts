@@ -201,3 +201,22 @@ export const DialogueFilter = z.object({
   theme: z.string().max(100).optional(),
   district: z.string().max(100).optional(),
 });
+
+export const OverviewRow = z
+  .object({
+    committee: z.string(),
+    dialogues: z.number().int(),
+    participants: z.record(z.string(), z.number().int()).openapi({ description: 'By kind of channel: petition, budget, poll, survey, offline.' }),
+    feedbackDue: z.number().int().openapi({ description: 'Dialogues whose promised feedback day has passed.' }),
+    feedbackOnTime: z.number().int().openapi({ description: 'Of those, how many published their feedback no later than promised.' }),
+    shareOnTime: z.number().nullable().openapi({ description: 'feedbackOnTime / feedbackDue; null when none was due.' }),
+  })
+  .openapi('DialogueOverviewRow');
+export type OverviewRow = z.infer<typeof OverviewRow>;
+
+export const Overview = z.object({ year: z.number().int(), committees: z.array(OverviewRow) }).openapi('DialogueOverview');
+export type Overview = z.infer<typeof Overview>;
+
+export const OverviewQuery = z.object({
+  year: z.coerce.number().int().min(2000).max(2100).openapi({ example: 2027 }),
+});

@@ -3,10 +3,12 @@ import type { Context } from 'hono';
 import type { Deps } from '../deps.js';
 import { ApiError } from '../errors.js';
 import type { AppEnv } from '../http.js';
-import { cookieAuth, errors, json, jsonBody, router, sectionRoutes } from '../openapi.js';
+import { csvFile, download } from '../csv.js';
+import { cookieAuth, errors, fileDownload, json, jsonBody, router, sectionRoutes } from '../openapi.js';
 import { anyStaff, requireRole } from '../staff/guard.js';
 import { audit } from '../staff/store.js';
-import { ChannelInput, DialogueId, DialogueInput, OutcomeInput, StaffDialogue } from './schemas.js';
+import { overviewRows, yearOverview } from './overview.js';
+import { ChannelInput, DialogueId, DialogueInput, OutcomeInput, Overview, OverviewQuery, StaffDialogue } from './schemas.js';
 import {
   ChannelError,
   DialogueNotFoundError,
@@ -63,6 +65,32 @@ export function staffRegisterRoutes({ db, config }: Deps) {
   app.openapi(
     route({ method: 'get', path: '/', summary: 'Every dialogue, drafts too', responses: { 200: json(z.object({ dialogues: z.array(StaffDialogue) }), 'Newest first.'), ...errors(401, 403) } }),
     async (c) => c.json({ dialogues: await listStaffDialogues(db, options()) }, 200),
+  );
+
+  app.openapi(
+    route({
+      method: 'get',
+      path: '/overview',
+      summary: 'The year per committee',
+      description: 'Published dialogues open some day of the year: how many per committee, participants per kind of channel, and feedback given on time.',
+      request: { query: OverviewQuery },
+      responses: { 200: json(z.object({ overview: Overview }), 'One row per committee.'), ...errors(400, 401, 403) },
+    }),
+    async (c) => c.json({ overview: await yearOverview(db, c.req.valid('query').year) }, 200),
+  );
+
+  app.openapi(
+    route({
+      method: 'get',
+      path: '/overview.csv',
+      summary: 'The year per committee, as CSV',
+      request: { query: OverviewQuery },
+      responses: { 200: fileDownload('text/csv', 'One row per committee.'), ...errors(400, 401, 403) },
+    }),
+    async (c) => {
+      const { year } = c.req.valid('query');
+      return download(c, `dialoger-${year}.csv`, 'text/csv; charset=utf-8', csvFile(overviewRows(await yearOverview(db, year)))) as never;
+    },
   );
 
   app.openapi(

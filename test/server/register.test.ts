@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import type { DialogueInput, PublicDialogue, StaffDialogue } from '../../server/register/schemas.js';
 import { swedishDate } from '../../server/register/rules.js';
 import { answerPoll, createPoll, movePoll } from '../../server/polls/store.js';
+import { publishFeedback } from '../../server/register/store.js';
 import { testApp, testDatabases } from './helpers.js';
 import { seedStaff, signIn, staffAccounts, staffRequest } from './staff-helpers.js';
 
@@ -304,6 +305,46 @@ for (const database of testDatabases()) {
       const draft = await create({ title: { sv: 'Utkast' } });
       assert.equal((await as('admin')('DELETE', `/${draft.id}`)).status, 204);
       assert.equal((await as('admin')('GET', `/${draft.id}`)).status, 404);
+    });
+
+    it('sums the year per committee: dialogues, participants per channel, feedback on time', async () => {
+      const { create, staff, db, staffIds, app } = await setup();
+      const year = Number(inDays(0).slice(0, 4));
+      const make = async (committee: string, overrides: Partial<DialogueInput>) => {
+        const d = await create(complete(staffIds.moderator, { committee, plannedStart: null, decisionExpected: null, ...overrides }));
+        assert.equal((await staff('POST', `/${d.id}/publish`)).status, 200);
+        await staff('PUT', `/${d.id}/outcome`, { summary: { sv: 'Svar', en: null }, use: { sv: 'Användes', en: null }, decision: { sv: '', en: null } });
+        return d.id;
+      };
+      // Both closed and due: one answered in time (published the day before its promise), one late (published now).
+      const past = `${year}-01-01` <= inDays(-40) ? { opensOn: inDays(-40), closesOn: inDays(-30), feedbackBy: inDays(-3) } : { opensOn: `${year}-01-01`, closesOn: `${year}-01-01`, feedbackBy: `${year}-01-01` };
+      const onTime = await make('Tekniska nämnden', past);
+      await publishFeedback(db, onTime, new Date(Date.now() - 5 * 86_400_000));
+      const late = await make('Tekniska nämnden', past);
+      await staff('POST', `/${late}/feedback`);
+      const open = await make('Kultur- och fritidsnämnden', {});
+      await staff('POST', `/${open}/channels`, { kind: 'offline', format: 'meeting', title: 'Stormöte', heldOn: inDays(0), participants: 40 });
+      await make('Tekniska nämnden', { opensOn: `${year + 1}-02-01`, closesOn: `${year + 1}-03-01`, feedbackBy: `${year + 1}-06-01` });
+      await create(complete(staffIds.moderator, { committee: 'Utkastnämnden' }));
+
+      const res = await staff('GET', `/overview?year=${year}`);
+      assert.equal(res.status, 200);
+      const { overview } = res.body as unknown as { overview: { committees: { committee: string; dialogues: number; participants: Record<string, number>; feedbackDue: number; feedbackOnTime: number; shareOnTime: number | null }[] } };
+      const late2 = past.feedbackBy < inDays(0);
+      assert.deepEqual(
+        overview.committees.map((r) => [r.committee, r.dialogues, r.participants.offline, r.feedbackDue, r.feedbackOnTime, r.shareOnTime]),
+        [
+          ['Kultur- och fritidsnämnden', 1, 40, 0, 0, null],
+          ['Tekniska nämnden', 2, 0, late2 ? 2 : 0, late2 ? 1 : 0, late2 ? 0.5 : null],
+        ],
+        'drafts and next year’s dialogues are not counted',
+      );
+      const csv = await staffRequest(app, `/api/staff/dialogues/overview.csv?year=${year}`, { cookie: await signIn(app, 'admin') });
+      assert.equal(csv.status, 200);
+      const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await csv.arrayBuffer());
+      assert.match(text, /^\uFEFFNämnd,Dialoger,Deltagare: e-förslag/);
+      assert.match(text, /\r\nKultur- och fritidsnämnden,1,0,0,0,0,40,0,0,\r\n/);
+      assert.equal((await staff('GET', '/overview?year=99')).status, 400);
     });
 
     it('is described in the OpenAPI document as open data', async () => {

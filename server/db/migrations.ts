@@ -614,6 +614,8 @@ export const migrations: Record<string, Migration> = {
         .addColumn('case_number', 'varchar(100)')
         .addColumn('decided_on', 'varchar(10)')
         .addColumn('feedback_published_at', 'varchar(32)')
+        // When the contact person was last reminded that the feedback is overdue (once a week).
+        .addColumn('overdue_mailed_at', 'varchar(32)')
         .addColumn('published_at', 'varchar(32)')
         .addColumn('created_by', 'integer')
         .addColumn('created_at', 'varchar(32)', (c) => c.notNull())

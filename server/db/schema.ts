@@ -479,6 +479,8 @@ export interface DialogueTable {
   case_number: string | null;
   decided_on: string | null;
   feedback_published_at: string | null;
+  /** When the contact person was last reminded that the feedback is overdue. */
+  overdue_mailed_at: string | null;
   published_at: string | null;
   created_by: number | null;
   created_at: string;

@@ -3,6 +3,7 @@ import type { Deps } from '../deps.js';
 import { ApiError } from '../errors.js';
 import { jsonWithEtag } from '../http.js';
 import { errors, json, router, sectionRoutes } from '../openapi.js';
+import { registerCatalog } from './dcat.js';
 import { DialogueFilter, DialogueId, PublicDialogue } from './schemas.js';
 import { findPublicDialogue, listPublicDialogues } from './store.js';
 
@@ -28,6 +29,21 @@ export function registerRoutes({ db, config }: Deps) {
     async (c) => {
       c.header('Cache-Control', 'no-cache');
       return jsonWithEtag(c, { dialogues: await listPublicDialogues(db, c.req.valid('query'), options()) }) as never;
+    },
+  );
+
+  app.openapi(
+    route({
+      method: 'get',
+      path: '/dcat',
+      summary: 'The register’s metadata for open-data portals (DCAT-AP-SE)',
+      description: 'A DCAT-AP-SE catalogue in RDF/XML describing the register as a dataset, for a national open-data portal (dataportal.se) to harvest.',
+      responses: { 200: { content: { 'application/rdf+xml': { schema: z.string() } }, description: 'The catalogue.' } },
+    }),
+    async (c) => {
+      c.header('Content-Type', 'application/rdf+xml; charset=utf-8');
+      c.header('Cache-Control', 'no-cache');
+      return c.body(await registerCatalog(db, config)) as never;
     },
   );
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import type { DialogueInput, PublicDialogue, StaffDialogue } from '../../server/register/schemas.js';
 import { swedishDate } from '../../server/register/rules.js';
 import { answerPoll, createPoll, movePoll } from '../../server/polls/store.js';
@@ -38,8 +38,11 @@ const complete = (contactId: number, overrides: Partial<DialogueInput> = {}) => 
 
 for (const database of testDatabases()) {
   describe(`the dialogue register on ${database.name}`, () => {
+    const opened: { destroy(): Promise<void> }[] = [];
+    after(() => Promise.all(opened.map((db) => db.destroy())));
     async function setup() {
       const t = await testApp(database, { DIARIUM_URL: 'https://diarium.kommun.test/arende?dnr={case}' });
+      opened.push(t.db);
       await t.db.deleteFrom('dialogues').execute();
       if (!(await t.db.selectFrom('staff_users').select('id').executeTakeFirst())) await seedStaff(t.db);
       const staffIds = {} as Record<'admin' | 'moderator' | 'chat_agent', number>;
@@ -347,10 +350,33 @@ for (const database of testDatabases()) {
       assert.equal((await staff('GET', '/overview?year=99')).status, 400);
     });
 
+    it('describes the register for open-data portals in DCAT-AP-SE', async () => {
+      const t = await testApp(database, { MUNICIPALITY_NAME: 'Bro & Ås kommun', CONTACT_EMAIL: 'kommun@bro.test' });
+      const res = await t.app.request('/api/dialogues/dcat');
+      assert.equal(res.status, 200);
+      assert.match(res.headers.get('content-type') ?? '', /^application\/rdf\+xml/);
+      const rdf = await res.text();
+      // Well formed: every element closed in order.
+      const open: string[] = [];
+      for (const [, end, name, self] of rdf.replace(/<\?xml[^>]*\?>/, '').matchAll(/<(\/?)([\w:]+)[^>]*?(\/?)>/g)) {
+        if (self) continue;
+        if (end) assert.equal(open.pop(), name, `</${name}> closes what was opened`);
+        else open.push(name!);
+      }
+      assert.deepEqual(open, []);
+      assert.match(rdf, /<dcat:Catalog rdf:about="http:\/\/dialog.test\/api\/dialogues\/dcat">/);
+      assert.match(rdf, /<foaf:name xml:lang="sv">Bro &amp; Ås kommun<\/foaf:name>/);
+      assert.match(rdf, /<dcat:Dataset rdf:about="http:\/\/dialog.test\/api\/dialogues">/);
+      assert.match(rdf, /<vcard:hasEmail rdf:resource="mailto:kommun@bro.test"\/>/);
+      assert.match(rdf, /<dcat:accessURL rdf:resource="http:\/\/dialog.test\/api\/dialogues"\/>/);
+      assert.match(rdf, /data-theme\/GOVE/);
+      await t.db.destroy();
+    });
+
     it('is described in the OpenAPI document as open data', async () => {
       const { app } = await setup();
       const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, unknown> };
-      for (const path of ['/api/dialogues', '/api/dialogues/{id}', '/api/staff/dialogues', '/api/staff/dialogues/{id}/publish', '/api/staff/dialogues/{id}/feedback']) {
+      for (const path of ['/api/dialogues', '/api/dialogues/{id}', '/api/dialogues/dcat', '/api/staff/dialogues/overview', '/api/staff/dialogues', '/api/staff/dialogues/{id}/publish', '/api/staff/dialogues/{id}/feedback']) {
         assert.ok(doc.paths[path], path);
       }
     });

@@ -7,6 +7,7 @@ import { csvFile, download } from '../csv.js';
 import { cookieAuth, errors, fileDownload, json, jsonBody, router, sectionRoutes } from '../openapi.js';
 import { anyStaff, requireRole } from '../staff/guard.js';
 import { audit } from '../staff/store.js';
+import { dialogueExport } from './export.js';
 import { overviewRows, yearOverview } from './overview.js';
 import { ChannelInput, DialogueId, DialogueInput, OutcomeInput, Overview, OverviewQuery, StaffDialogue } from './schemas.js';
 import {
@@ -205,6 +206,27 @@ export function staffRegisterRoutes({ db, config }: Deps) {
     async (c) => {
       const { id } = c.req.valid('param');
       return change(c, id, 'feedback', () => publishFeedback(db, id));
+    },
+  );
+
+  app.openapi(
+    route({
+      method: 'get',
+      path: '/{id}/export.zip',
+      summary: 'The dialogue and its channels’ data, in one zip',
+      description:
+        'dialog.json and kanaler.csv, and for each linked process its public data as JSON and CSV: a petition without its signers (signatures per day), ' +
+        'a budget’s and a survey’s results with small groups hidden as when published, a poll’s counts. No resident’s name, address or single answer.',
+      request: { params: Id },
+      responses: { 200: fileDownload('application/zip', 'The zip.'), ...errors(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const dialogue = await load(c.req.valid('param').id);
+      const zip = await dialogueExport(db, config, dialogue);
+      c.header('Content-Type', 'application/zip');
+      c.header('Content-Disposition', `attachment; filename="dialog-${dialogue.id}.zip"`);
+      c.header('Cache-Control', 'no-store');
+      return c.body(zip as Uint8Array<ArrayBuffer>) as never;
     },
   );
 

@@ -249,7 +249,8 @@ async function channelsOf(db: Db, ids: number[], shown: Shown): Promise<Map<numb
       heldOn: c.held_on,
       place: c.place,
       participants: c.kind === 'offline' ? c.participants : (facts?.participants ?? null),
-      notes: c.notes,
+      // Staff's own notes from a meeting or walk; residents see the summary.
+      notes: shown.staff ? c.notes : null,
       summary: localized(c.summary_sv, c.summary_en),
     });
     byDialogue.set(c.dialogue_id, list);
@@ -318,8 +319,7 @@ async function describe(db: Db, rows: DialogueRow[], shown: Shown): Promise<Staf
 }
 
 const publicFields = (d: StaffDialogue): PublicDialogue => {
-  const { status, questionOpen, decisionMakersOpen, feedbackOverdue, publishProblems, createdAt, updatedAt, publishedAt, ...shown } = d;
-  void [status, questionOpen, decisionMakersOpen, feedbackOverdue, publishProblems, createdAt, updatedAt, publishedAt];
+  const { status: _s, questionOpen: _q, decisionMakersOpen: _d, feedbackOverdue: _o, publishProblems: _p, createdAt: _c, updatedAt: _u, publishedAt: _a, ...shown } = d;
   return shown;
 };
 

@@ -4,6 +4,8 @@ import type { DialogueInput, PublicDialogue, StaffDialogue } from '../../server/
 import { swedishDate } from '../../server/register/rules.js';
 import { answerPoll, createPoll, movePoll } from '../../server/polls/store.js';
 import { publishFeedback } from '../../server/register/store.js';
+import { demoPetitions, seedDemoPetitions } from '../../server/petitions/seed.js';
+import { strFromU8, unzipSync } from 'fflate';
 import { testApp, testDatabases } from './helpers.js';
 import { seedStaff, signIn, staffAccounts, staffRequest } from './staff-helpers.js';
 
@@ -348,6 +350,53 @@ for (const database of testDatabases()) {
       assert.match(text, /^\uFEFFNämnd,Dialoger,Deltagare: e-förslag/);
       assert.match(text, /\r\nKultur- och fritidsnämnden,1,0,0,0,0,40,0,0,\r\n/);
       assert.equal((await staff('GET', '/overview?year=99')).status, 400);
+    });
+
+    it('exports a dialogue with its channels’ public data in one zip, and no resident’s personal data', async () => {
+      const { create, staff, db, staffIds, app } = await setup();
+      await seedDemoPetitions(db, 100);
+      const petition = await db.selectFrom('petitions').select(['id', 'signature_count', 'proposer_name', 'proposer_email']).where('title', '=', demoPetitions.open.title).executeTakeFirstOrThrow();
+      const signers = await db.selectFrom('signatures').select(['name', 'email']).where('petition_id', '=', petition.id).execute();
+      assert.ok(signers.length > 10);
+      const pollId = await createPoll(db, { question: { sv: 'Gungor eller linbana?', en: null }, kind: 'single', options: [{ sv: 'Gungor', en: null }, { sv: 'Linbana', en: null }] });
+      await movePoll(db, pollId, 'open');
+      const [first, second] = (await db.selectFrom('poll_options').select('id').where('poll_id', '=', pollId).orderBy('position').execute()).map((o) => o.id);
+      for (const choice of [first, second, second]) await answerPoll(db, pollId, [choice!]);
+
+      const d = await create(complete(staffIds.moderator));
+      for (const channel of [
+        { kind: 'petition', ref: String(petition.id) },
+        { kind: 'poll', ref: String(pollId) },
+        { kind: 'offline', format: 'meeting', title: 'Stormöte, Norrby skola', heldOn: inDays(1), place: 'Aulan', participants: 35, notes: 'Frågor om belysning.' },
+      ]) {
+        await db.deleteFrom('dialogue_channels').where('kind', '=', channel.kind as 'poll').where('ref', '=', channel.ref ?? '').execute();
+        assert.equal((await staff('POST', `/${d.id}/channels`, channel)).status, 201);
+      }
+      const res = await staffRequest(app, `/api/staff/dialogues/${d.id}/export.zip`, { cookie: await signIn(app, 'moderator') });
+      assert.equal(res.status, 200);
+      assert.equal(res.headers.get('content-type'), 'application/zip');
+      assert.match(res.headers.get('content-disposition') ?? '', new RegExp(`filename="dialog-${d.id}.zip"`));
+      const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
+      assert.deepEqual(Object.keys(files).sort(), [
+        'dialog.json',
+        `e-forslag-${petition.id}-underskrifter-per-dag.csv`,
+        `e-forslag-${petition.id}.json`,
+        'kanaler.csv',
+        `snabbfraga-${pollId}.csv`,
+        `snabbfraga-${pollId}.json`,
+      ]);
+      const text = (name: string) => strFromU8(files[name]!);
+      assert.equal((JSON.parse(text('dialog.json')) as StaffDialogue).title.sv, 'Ny lekplats i Norrby');
+      assert.match(text('kanaler.csv'), /meeting,,"Stormöte, Norrby skola",\d{4}-\d{2}-\d{2},Aulan,35,/);
+      assert.match(text(`snabbfraga-${pollId}.csv`), /svar,antal\r\nGungor,1\r\nLinbana,2\r\n/);
+      const perDay = text(`e-forslag-${petition.id}-underskrifter-per-dag.csv`).split('\r\n').slice(1).filter(Boolean);
+      assert.equal(perDay.reduce((sum, line) => sum + Number(line.split(',')[1]), 0), petition.signature_count, 'every signature counted, by day');
+      const everything = Object.keys(files).map(text).join('\n');
+      for (const s of signers) {
+        assert.ok(!everything.includes(s.email!), 'no signer’s address');
+        if (s.name) assert.ok(!everything.includes(s.name), 'no signer’s name');
+      }
+      assert.ok(!everything.includes(petition.proposer_email!), 'no proposer’s address');
     });
 
     it('describes the register for open-data portals in DCAT-AP-SE', async () => {

@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { powHeader } from '../../server/abuse/proof-of-work.js';
 import { chatTokenHeader } from '../../server/chat/routes.js';
-import type { ChatStatus, StaffConversation } from '../../server/chat/schemas.js';
-import type { ChatMessage } from '../../server/chat/schemas.js';
+import type { ChatMessage, ChatStarted as Started, ChatStatus, StaffConversation } from '../../server/chat/schemas.js';
 import { addMessage, startConversation } from '../../server/chat/store.js';
 import type { Db } from '../../server/db/index.js';
 import { createStaffUser } from '../../server/staff/store.js';
@@ -15,7 +14,6 @@ const mailbox = testMailbox();
 
 type Page = Awaited<ReturnType<typeof follow>>;
 type ErrorJson = { error: { status: number; code: string; issues?: { path: string }[] } };
-type Started = { conversation: { id: number; status: string }; token: string; message: ChatMessage };
 
 /** Waits until the page has `n` events of the kind, and returns the nth one's data. */
 async function nth<T>(page: Page, kind: string, n: number, what: string, timeoutMs = 5000): Promise<T> {

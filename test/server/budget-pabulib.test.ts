@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import type { BudgetInput, PublicBudget } from '../../server/budgets/schemas.js';
+import type { PublicBudget } from '../../server/budgets/schemas.js';
 import { castBallot, confirmBallot } from '../../server/budgets/store.js';
-import { districtProjects, twoDistrictBudget } from './budget-fixtures.js';
+import { budgetInput, districtProjects, sliderLine, sv, twoDistrictBudget } from './budget-fixtures.js';
 import { readPabulib } from './budget-pabulib.js';
 import { testApp, testDatabases } from './helpers.js';
 import { seedStaff, signIn, staffRequest } from './staff-helpers.js';
@@ -48,22 +48,13 @@ describe('the strict pabulib reader', () => {
   });
 });
 
-const sliders: BudgetInput = {
+const sliders = budgetInput({
   slug: 'gator-2027',
-  title: { sv: 'Gator och torg 2027', en: null },
-  description: { sv: '', en: null },
+  title: sv('Gator och torg 2027'),
   mode: 'sliders',
   total: 1_000,
-  rule: 'within',
-  tolerance: 0,
-  closesAt: null,
-  districts: [],
-  items: [
-    { district: null, title: { sv: 'Träd', en: null }, description: { sv: '', en: null }, image: null, min: 0, max: 600, step: 100, start: 0, cost: 0 },
-    { district: null, title: { sv: 'Bänkar', en: null }, description: { sv: '', en: null }, image: null, min: 0, max: 600, step: 100, start: 0, cost: 0 },
-    { district: null, title: { sv: 'Lampor', en: null }, description: { sv: '', en: null }, image: null, min: 0, max: 600, step: 100, start: 0, cost: 0 },
-  ],
-};
+  items: ['Träd', 'Bänkar', 'Lampor'].map((title) => sliderLine(title, { min: 0, max: 600, step: 100, start: 0 })),
+});
 
 const projects = twoDistrictBudget;
 

@@ -1,26 +1,18 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { BudgetInput, BudgetResults, PublicBudget } from '../../server/budgets/schemas.js';
+import type { BudgetResults, PublicBudget } from '../../server/budgets/schemas.js';
 import { castBallot, confirmBallot } from '../../server/budgets/store.js';
-import { twoDistrictBudget } from './budget-fixtures.js';
+import { budgetInput, sliderLine, sv, twoDistrictBudget } from './budget-fixtures.js';
 import { testApp, testDatabases } from './helpers.js';
 import { seedStaff, signIn, staffRequest } from './staff-helpers.js';
 
-const lone: BudgetInput = {
+const lone = budgetInput({
   slug: 'ensam-2027',
-  title: { sv: 'Ensam 2027', en: null },
-  description: { sv: '', en: null },
+  title: sv('Ensam 2027'),
   mode: 'sliders',
   total: 1_000,
-  rule: 'within',
-  tolerance: 0,
-  closesAt: null,
-  districts: [],
-  items: [
-    { district: null, title: { sv: 'Träd', en: null }, description: { sv: '', en: null }, image: null, min: 0, max: 1_000, step: 100, start: 0, cost: 0 },
-    { district: null, title: { sv: 'Bänkar', en: null }, description: { sv: '', en: null }, image: null, min: 0, max: 1_000, step: 100, start: 0, cost: 0 },
-  ],
-};
+  items: ['Träd', 'Bänkar'].map((title) => sliderLine(title, { min: 0, max: 1_000, step: 100, start: 0 })),
+});
 
 const districts = twoDistrictBudget;
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { BudgetInput, PublicBudget } from '../../server/budgets/schemas.js';
+import type { BudgetInput } from '../../server/budgets/schemas.js';
 import { budgetApp, budgetInput, district, sliderLine, twoDistrictBudget } from './budget-fixtures.js';
 import { powPost, testDatabases, testMailbox } from './helpers.js';
 
@@ -28,7 +28,7 @@ for (const database of testDatabases()) {
       const open = async (input: BudgetInput) => {
         assert.equal((await staff('POST', '/api/staff/budgets', input)).status, 201);
         await staff('POST', `/api/staff/budgets/${input.slug}/open`);
-        return ((await (await staff('GET', `/api/staff/budgets/${input.slug}`)).json()) as { budget: PublicBudget }).budget;
+        return t.load(input.slug);
       };
       const send = async (slug: string, body: unknown) => {
         const res = await powPost(t.app, `/api/budgets/${slug}/ballots`, body);

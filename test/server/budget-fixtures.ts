@@ -1,4 +1,7 @@
-import type { BudgetInput } from '../../server/budgets/schemas.js';
+import type { App } from '../../server/app.js';
+import type { BudgetInput, PublicBudget } from '../../server/budgets/schemas.js';
+import { castBallot, confirmBallot } from '../../server/budgets/store.js';
+import type { Db } from '../../server/db/index.js';
 import type { TestDatabase, testMailbox } from './helpers.js';
 import { seedStaff, signIn, staffRequest } from './staff-helpers.js';
 
@@ -70,14 +73,24 @@ export const twoDistrictBudget = budgetInput({
 });
 
 /**
- * The app with mail for a budget test: one database per file, so each test starts from no
- * budgets and staff are made once; `staff` writes as the moderator.
+ * A test app made ready for a budget test: one database per file, so each test starts from
+ * no budgets and staff are made once. `staff` calls the API as the moderator, `load` reads a
+ * budget as staff see it, and `vote` casts and confirms a resident's ballot in the store.
  */
-export async function budgetApp(mailbox: ReturnType<typeof testMailbox>, database: TestDatabase) {
-  const t = await mailbox.app(database, { POW_MAX_NUMBER: '1000' });
+export async function budgetStaff<T extends { app: App; db: Db }>(t: T) {
   await t.db.deleteFrom('budgets').execute();
   if (!(await t.db.selectFrom('staff_users').select('id').executeTakeFirst())) await seedStaff(t.db);
   const cookie = await signIn(t.app, 'moderator');
   const staff = (method: string, path: string, body?: unknown) => staffRequest(t.app, path, { method, body, cookie });
-  return { ...t, staff };
+  const load = async (slug: string) => ((await (await staff('GET', `/api/staff/budgets/${slug}`)).json()) as { budget: PublicBudget }).budget;
+  const vote = async (slug: string, email: string, input: { districtId?: number; allocations?: { itemId: number; amount: number }[]; projects?: number[] }) => {
+    const { token } = await castBallot(t.db, slug, { email, districtId: input.districtId ?? null, allocations: input.allocations ?? [], projects: input.projects ?? [], lang: 'sv' });
+    await confirmBallot(t.db, token);
+  };
+  return { ...t, staff, load, vote };
+}
+
+/** The app with mail for a budget test (see budgetStaff). */
+export async function budgetApp(mailbox: ReturnType<typeof testMailbox>, database: TestDatabase) {
+  return budgetStaff(await mailbox.app(database, { POW_MAX_NUMBER: '1000' }));
 }

@@ -647,9 +647,43 @@ export const migrations: Record<string, Migration> = {
         .addColumn('detail', 'varchar(300)')
         .execute();
       await db.schema.createIndex('dialogue_events_by_dialogue').on('dialogue_events').columns(['dialogue_id', 'at']).execute();
+      // Residents who follow a dialogue (double opt-in); each leaves by the link in every mail.
+      await id('dialogue_followers')
+        .addColumn('dialogue_id', 'integer', (c) => c.notNull().references('dialogues.id').onDelete('cascade'))
+        .addColumn('email', 'varchar(254)', (c) => c.notNull())
+        .addColumn('email_key', 'varchar(254)', (c) => c.notNull())
+        .addColumn('lang', 'varchar(2)', (c) => c.notNull().check(sql`lang in ('sv', 'en')`))
+        .addColumn('confirmed_at', 'varchar(32)')
+        .addColumn('leave_token_hash', 'varchar(64)')
+        .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+        .addUniqueConstraint('dialogue_followers_once', ['dialogue_id', 'email_key'])
+        .execute();
+      await id('dialogue_follow_links')
+        .addColumn('follower_id', 'integer', (c) => c.notNull().references('dialogue_followers.id').onDelete('cascade'))
+        .addColumn('token_hash', 'varchar(64)', (c) => c.notNull().unique())
+        .addColumn('expires_at', 'varchar(32)', (c) => c.notNull())
+        .addColumn('used_at', 'varchar(32)')
+        .execute();
+      // Who was told of the feedback, once per dialogue whatever the channel: a hash of the
+      // dialogue and the canonical address, not the address. Its rating link works once.
+      await db.schema
+        .createTable('dialogue_notices')
+        .addColumn('dialogue_id', 'integer', (c) => c.notNull().references('dialogues.id').onDelete('cascade'))
+        .addColumn('who', 'varchar(64)', (c) => c.notNull())
+        .addColumn('sent_at', 'varchar(32)', (c) => c.notNull())
+        .addColumn('rating_token_hash', 'varchar(64)', (c) => c.unique())
+        .addColumn('rated_at', 'varchar(32)')
+        .addPrimaryKeyConstraint('dialogue_notices_pk', ['dialogue_id', 'who'])
+        .execute();
+      // "Do you feel your views were taken into account?", 1–5, with nothing about who answered.
+      await id('dialogue_ratings')
+        .addColumn('dialogue_id', 'integer', (c) => c.notNull().references('dialogues.id').onDelete('cascade'))
+        .addColumn('score', 'integer', (c) => c.notNull().check(sql`score between 1 and 5`))
+        .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+        .execute();
     },
     async down(db: Kysely<unknown>) {
-      for (const table of ['dialogue_events', 'dialogue_channels', 'dialogues']) await db.schema.dropTable(table).execute();
+      for (const table of ['dialogue_ratings', 'dialogue_notices', 'dialogue_follow_links', 'dialogue_followers', 'dialogue_events', 'dialogue_channels', 'dialogues']) await db.schema.dropTable(table).execute();
     },
   },
 };

@@ -37,6 +37,10 @@ export interface Database {
   dialogues: DialogueTable;
   dialogue_channels: DialogueChannelTable;
   dialogue_events: DialogueEventTable;
+  dialogue_followers: DialogueFollowerTable;
+  dialogue_follow_links: DialogueFollowLinkTable;
+  dialogue_notices: DialogueNoticeTable;
+  dialogue_ratings: DialogueRatingTable;
 }
 
 export interface PetitionTable {
@@ -510,4 +514,40 @@ export interface DialogueEventTable {
   at: string;
   kind: string;
   detail: string | null;
+}
+
+export interface DialogueFollowerTable {
+  id: Generated<number>;
+  dialogue_id: number;
+  email: string;
+  /** canonicalEmail(email): one follower per mailbox however it is spelled. */
+  email_key: string;
+  lang: 'sv' | 'en';
+  confirmed_at: string | null;
+  leave_token_hash: string | null;
+  created_at: string;
+}
+
+export interface DialogueFollowLinkTable {
+  id: Generated<number>;
+  follower_id: number;
+  token_hash: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface DialogueNoticeTable {
+  dialogue_id: number;
+  /** SHA-256 of the dialogue's id and the canonical address: told once, address not kept. */
+  who: string;
+  sent_at: string;
+  rating_token_hash: string | null;
+  rated_at: string | null;
+}
+
+export interface DialogueRatingTable {
+  id: Generated<number>;
+  dialogue_id: number;
+  score: number;
+  created_at: string;
 }

@@ -1,5 +1,6 @@
 import type { Deps } from '../deps.js';
 import { overdueMail } from './mails.js';
+import { notifyAllFeedback } from './notify.js';
 import { swedishDate } from './rules.js';
 
 const week = 7 * 86_400_000;
@@ -41,12 +42,13 @@ export async function remindOverdueFeedback({ db, mailer, config, log }: Pick<De
   return sent;
 }
 
-/** Runs the register's reminders at start and every hour. */
+/** Runs the register's reminders, and tells whoever is still to hear of published feedback, at start and every hour. */
 export function startRegisterHousekeeping(deps: Pick<Deps, 'db' | 'mailer' | 'config' | 'log'>) {
   const run = async () => {
     try {
       const sent = await remindOverdueFeedback(deps);
-      if (sent) deps.log.info('register housekeeping', { overdueReminders: sent });
+      const told = await notifyAllFeedback(deps);
+      if (sent || told) deps.log.info('register housekeeping', { overdueReminders: sent, feedbackMails: told });
     } catch (err) {
       deps.log.error('register housekeeping failed', { error: String(err) });
     }

@@ -21,7 +21,11 @@ export async function yearOverview(db: Db, year: number, now = new Date()): Prom
   for (const d of dialogues) {
     const row =
       byCommittee.get(d.committee) ??
-      ({ committee: d.committee, dialogues: 0, participants: Object.fromEntries(channelKinds.map((k) => [k, 0])), feedbackDue: 0, feedbackOnTime: 0, shareOnTime: null } as OverviewRow);
+      ({ committee: d.committee, dialogues: 0, participants: Object.fromEntries(channelKinds.map((k) => [k, 0])), feedbackDue: 0, feedbackOnTime: 0, shareOnTime: null, ratings: 0, averageRating: null } as OverviewRow);
+    if (d.rating.count) {
+      row.averageRating = ((row.averageRating ?? 0) * row.ratings + (d.rating.average ?? 0) * d.rating.count) / (row.ratings + d.rating.count);
+      row.ratings += d.rating.count;
+    }
     row.dialogues++;
     for (const c of d.channels) row.participants[c.kind] = (row.participants[c.kind] ?? 0) + (c.participants ?? 0);
     if (d.feedbackBy && d.feedbackBy < today) {
@@ -39,7 +43,7 @@ export async function yearOverview(db: Db, year: number, now = new Date()): Prom
 /** The overview as spreadsheet rows: a header, then one row per committee. */
 export function overviewRows(overview: Overview): (string | number | null)[][] {
   return [
-    ['Nämnd', 'Dialoger', ...channelKinds.map((k) => `Deltagare: ${kindNames[k]}`), 'Återkoppling som skulle ha getts', 'Återkoppling i tid', 'Andel i tid (%)'],
+    ['Nämnd', 'Dialoger', ...channelKinds.map((k) => `Deltagare: ${kindNames[k]}`), 'Återkoppling som skulle ha getts', 'Återkoppling i tid', 'Andel i tid (%)', 'Svar på ”tagits till vara?”', 'Medel (1–5)'],
     ...overview.committees.map((r) => [
       r.committee,
       r.dialogues,
@@ -47,6 +51,8 @@ export function overviewRows(overview: Overview): (string | number | null)[][] {
       r.feedbackDue,
       r.feedbackOnTime,
       r.shareOnTime === null ? null : Math.round(r.shareOnTime * 100),
+      r.ratings,
+      r.averageRating === null ? null : Math.round(r.averageRating * 10) / 10,
     ]),
   ];
 }

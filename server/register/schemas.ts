@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { ReturnTo } from '../openapi.js';
 import { Localized } from '../tiles/schemas.js';
 
 /**
@@ -189,6 +190,10 @@ export const StaffDialogue = z
     decisionMakersOpen: z.boolean(),
     feedbackOverdue: z.boolean().openapi({ description: 'Published, the promised feedback date has passed and no feedback is published.' }),
     publishProblems: z.array(z.object({ path: z.string(), message: z.string() })).openapi({ description: 'Why it cannot be published yet; empty when it can.' }),
+    followers: z.number().int().openapi({ description: 'Residents who confirmed they follow it.' }),
+    rating: z
+      .object({ count: z.number().int(), average: z.number().nullable() })
+      .openapi({ description: 'Answers to "Do you feel your views were taken into account?" (1–5), asked of those told about the feedback; anonymous.' }),
     createdAt: z.string(),
     updatedAt: z.string(),
     publishedAt: z.string().nullable(),
@@ -210,6 +215,8 @@ export const OverviewRow = z
     feedbackDue: z.number().int().openapi({ description: 'Dialogues whose promised feedback day has passed.' }),
     feedbackOnTime: z.number().int().openapi({ description: 'Of those, how many published their feedback no later than promised.' }),
     shareOnTime: z.number().nullable().openapi({ description: 'feedbackOnTime / feedbackDue; null when none was due.' }),
+    ratings: z.number().int().openapi({ description: 'Answers to "taken into account?" across its dialogues.' }),
+    averageRating: z.number().nullable().openapi({ description: 'Their average, 1–5; null when none.' }),
   })
   .openapi('DialogueOverviewRow');
 export type OverviewRow = z.infer<typeof OverviewRow>;
@@ -220,3 +227,13 @@ export type Overview = z.infer<typeof Overview>;
 export const OverviewQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100).openapi({ example: 2027 }),
 });
+
+export const FollowInput = z
+  .object({
+    email: z.string().trim().max(254).pipe(z.email({ message: 'must be an e-mail address' })),
+    lang: z.enum(['sv', 'en']).default('sv').openapi({ description: 'The language of the mails.' }),
+    returnTo: ReturnTo,
+  })
+  .strict()
+  .openapi('DialogueFollowInput');
+export type FollowInput = z.input<typeof FollowInput>;

@@ -8,6 +8,7 @@ import { cookieAuth, errors, fileDownload, json, jsonBody, router, sectionRoutes
 import { anyStaff, requireRole } from '../staff/guard.js';
 import { audit } from '../staff/store.js';
 import { dialogueExport } from './export.js';
+import { notifyFeedback } from './notify.js';
 import { overviewRows, yearOverview } from './overview.js';
 import { ChannelInput, DialogueId, DialogueInput, OutcomeInput, Overview, OverviewQuery, StaffDialogue } from './schemas.js';
 import {
@@ -36,7 +37,7 @@ const notFound = () => new ApiError(404, 'dialogue_not_found', 'There is no dial
  * Staff keep the register: administrators and moderators every dialogue, a contact person
  * their own. Every staff member can read it.
  */
-export function staffRegisterRoutes({ db, config }: Deps) {
+export function staffRegisterRoutes({ db, config, mailer, log }: Deps) {
   const app = router();
   app.use('/', anyStaff);
   app.use('/*', anyStaff);
@@ -199,13 +200,19 @@ export function staffRegisterRoutes({ db, config }: Deps) {
       method: 'post',
       path: '/{id}/feedback',
       summary: 'Publish the feedback',
-      description: 'Residents see the outcome. The dialogue must be published (409 `not_published`) and the outcome say what came in and how it was used (409 `outcome_missing`).',
+      description:
+        'Residents see the outcome, and its followers and the participants who asked to hear back (a linked petition’s proposer and signers) are mailed, once each whatever the channel, with one anonymous question (1–5). ' +
+        'The dialogue must be published (409 `not_published`) and the outcome say what came in and how it was used (409 `outcome_missing`).',
       request: { params: Id },
       responses: { 200: json(DialogueBody, 'Published.'), ...errors(400, 401, 403, 404, 409, 415) },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      return change(c, id, 'feedback', () => publishFeedback(db, id));
+      const answer = await change(c, id, 'feedback', () => publishFeedback(db, id));
+      // Followers and participants are told after the answer, off the request; a mail that
+      // fails now is sent by the hourly run (each is claimed once, so none goes twice).
+      void notifyFeedback({ db, mailer, config, log }, id).catch((err: unknown) => log.error('feedback mails failed; tried again within the hour', { dialogue: id, error: String(err) }));
+      return answer;
     },
   );
 

@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import type { Db } from '../db/index.js';
 import type { DialogueChannelTable, DialogueTable } from '../db/schema.js';
 import type { Issue } from '../schemas.js';
+import { ratingOf } from './follow.js';
 import { caseUrl, feedbackOverdue, phaseOn, publishProblems, swedishDate } from './rules.js';
 import type { Channel, ChannelInput, DialogueInput, OutcomeInput, Phase, ProcessKind, PublicDialogue, StaffDialogue } from './schemas.js';
 
@@ -267,6 +268,20 @@ async function describe(db: Db, rows: DialogueRow[], shown: Shown): Promise<Staf
     contactIds.length ? (await db.selectFrom('staff_users').select(['id', 'name']).where('id', 'in', contactIds).execute()).map((u) => [u.id, u] as const) : [],
   );
   const today = swedishDate(shown.now);
+  const ratings = shown.staff ? await ratingOf(db, ids) : new Map<number, { count: number; average: number | null }>();
+  const followerCounts = new Map(
+    shown.staff && ids.length
+      ? (
+          await db
+            .selectFrom('dialogue_followers')
+            .select((eb) => ['dialogue_id', eb.fn.countAll<number>().as('n')])
+            .where('dialogue_id', 'in', ids)
+            .where('confirmed_at', 'is not', null)
+            .groupBy('dialogue_id')
+            .execute()
+        ).map((r) => [r.dialogue_id, Number(r.n)] as const)
+      : [],
+  );
   return rows.map((d) => {
     const timeline = events
       .filter((e) => e.dialogue_id === d.id && (shown.staff || e.kind !== 'created'))
@@ -311,6 +326,8 @@ async function describe(db: Db, rows: DialogueRow[], shown: Shown): Promise<Staf
       decisionMakersOpen: d.decision_makers_open === 1,
       feedbackOverdue: feedbackOverdue(today, d),
       publishProblems: d.status === 'draft' ? publishProblems(d) : [],
+      followers: followerCounts.get(d.id) ?? 0,
+      rating: ratings.get(d.id) ?? { count: 0, average: null },
       createdAt: d.created_at,
       updatedAt: d.updated_at,
       publishedAt: d.published_at,
@@ -319,7 +336,7 @@ async function describe(db: Db, rows: DialogueRow[], shown: Shown): Promise<Staf
 }
 
 const publicFields = (d: StaffDialogue): PublicDialogue => {
-  const { status: _s, questionOpen: _q, decisionMakersOpen: _d, feedbackOverdue: _o, publishProblems: _p, createdAt: _c, updatedAt: _u, publishedAt: _a, ...shown } = d;
+  const { status: _s, questionOpen: _q, decisionMakersOpen: _d, feedbackOverdue: _o, publishProblems: _p, followers: _f, rating: _r, createdAt: _c, updatedAt: _u, publishedAt: _a, ...shown } = d;
   return shown;
 };
 

@@ -3,6 +3,7 @@ import { after, describe, it } from 'node:test';
 import type { StaffDialogue } from '../../server/register/schemas.js';
 import { swedishDate } from '../../server/register/rules.js';
 import { notifyAllFeedback } from '../../server/register/notify.js';
+import { erasePerson } from '../../server/privacy/erasure.js';
 import { confirmProposal, confirmSignature, movePetition, proposePetition, signPetition } from '../../server/petitions/store.js';
 import { powPost, testDatabases, testMailbox } from './helpers.js';
 import { seedStaff, signIn, staffAccounts, staffRequest } from './staff-helpers.js';
@@ -158,6 +159,10 @@ for (const database of testDatabases()) {
       );
       const notices = JSON.stringify(await db.selectFrom('dialogue_notices').selectAll().execute());
       for (const address of ['pia@example.se', 'sam@example.se']) assert.ok(!notices.includes(address), 'who was told is kept as a hash, not an address');
+
+      // Erasure on request takes the follower's address too.
+      assert.equal((await erasePerson(db, 'Sam@Example.se')).dialogueFollows, 1);
+      assert.deepEqual(await db.selectFrom('dialogue_followers').select('id').execute(), []);
     });
   });
 }

@@ -28,6 +28,9 @@ import { panelPages } from './panel/pages.js';
 import { pollRoutes } from './polls/routes.js';
 import { staffPollRoutes } from './polls/staff-routes.js';
 import { pollPages } from './polls/pages.js';
+import { registerRoutes } from './register/routes.js';
+import { staffRegisterRoutes } from './register/staff-routes.js';
+import { registerPages } from './register/pages.js';
 import { tileRoutes } from './tiles/routes.js';
 import { staffTileRoutes } from './tiles/staff-routes.js';
 import { router } from './openapi.js';
@@ -43,7 +46,7 @@ export interface AppOptions {
 export const repoRoot = resolve(import.meta.dirname, '..');
 
 /** The path as logged: confirmation links carry a secret token, which never reaches a log. */
-const loggedPath = (path: string) => path.replace(/^(\/bekrafta\/[a-z]+\/|\/lamna-panelen\/)[^/]+/, '$1[token]');
+const loggedPath = (path: string) => path.replace(/^(\/bekrafta\/[a-z]+\/|\/lamna-panelen\/|\/sluta-folja\/|\/dialog-betyg\/)[^/]+/, '$1[token]');
 
 /** The whole server as one Hono app: middleware, routes, one error shape. */
 export function createApp(deps: Deps & AppOptions) {
@@ -157,6 +160,9 @@ export function createApp(deps: Deps & AppOptions) {
   app.route('/api/polls', pollRoutes(deps));
   app.route('/api/staff/polls', staffPollRoutes(deps));
   app.route('/', pollPages(deps));
+  app.route('/api/dialogues', registerRoutes(deps));
+  app.route('/api/staff/dialogues', staffRegisterRoutes(deps));
+  app.route('/', registerPages(deps));
   app.route('/', docsRoutes(app));
   app.route('/', pageRoutes(deps));
   app.route('/', staticRoutes({ distDir }));

@@ -110,7 +110,7 @@ try {
     process.stdout.write(
       `Erased: ${erased.signatures} signature(s), ${erased.proposals} proposal(s), ${erased.budgetVoters} budget ballot(s), ` +
         `${erased.chatConversations} chat conversation(s), ${erased.chatCases} chat message(s) left, ` +
-        `${erased.panelMember ? 'the panel membership' : 'no panel membership'}.\n`,
+        `${erased.panelMember ? 'the panel membership' : 'no panel membership'}, ${erased.dialogueFollows} dialogue(s) followed.\n`,
     );
   } else {
     fail(usage);

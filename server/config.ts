@@ -58,6 +58,10 @@ export interface Config {
    * active administrator and chat agent.
    */
   chatCaseEmail: string | undefined;
+  /** The public record's address for a case, e.g. https://diarium.kommun.se/arende?dnr={case}: "{case}" is replaced by the case number. */
+  diariumUrl: string | undefined;
+  /** The municipality's address for questions about its open data (the register's contact point); MAIL_FROM's address when unset. */
+  contactEmail: string | undefined;
   /** Which residents' e-mail domains may sign, propose and vote. */
   emailDomains: { allowed: string[]; blocked: string[]; blockDisposable: boolean };
   /** The citizen panel: what members may say about themselves, and the smallest group shown in figures. */
@@ -228,6 +232,11 @@ const schema = z.object({
     .string()
     .optional()
     .refine((v) => v === undefined || (/^https?:\/\/[^\s]+$/.test(v) && v.includes('{id}') && URL.canParse(v.replace('{id}', '1'))), 'must be an http(s) address with {id} where the petition number goes, e.g. https://kommun.se/e-forslag?nr={id}'),
+  CONTACT_EMAIL: z.email({ message: 'must be an e-mail address such as kommun@kommun.se' }).optional(),
+  DIARIUM_URL: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || (/^https?:\/\/[^\s]+$/.test(v) && v.includes('{case}') && URL.canParse(v.replace('{case}', '1'))), 'must be an http(s) address with {case} where the case number goes, e.g. https://diarium.kommun.se/arende?dnr={case}'),
   PANEL_AGE_BANDS: z.string().default('16–29,30–49,50–64,65+').transform(list),
   PANEL_DISTRICTS: z.string().default('').transform(list),
   PANEL_MIN_GROUP: z.coerce
@@ -321,6 +330,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     powMaxNumber: v.POW_MAX_NUMBER,
     chatHours,
     chatCaseEmail: v.CHAT_CASE_EMAIL,
+    diariumUrl: v.DIARIUM_URL,
+    contactEmail: v.CONTACT_EMAIL,
     emailDomains: { allowed: v.EMAIL_DOMAINS_ALLOWED, blocked: v.EMAIL_DOMAINS_BLOCKED, blockDisposable: v.BLOCK_DISPOSABLE_EMAIL },
     panel: {
       // Set but empty means "not asked"; unset means the default bands.

@@ -8,6 +8,7 @@ import { completeDeps } from './deps.js';
 import { createLogger } from './log.js';
 import { startHousekeeping } from './petitions/housekeeping.js';
 import { startPanelHousekeeping } from './panel/housekeeping.js';
+import { startRegisterHousekeeping } from './register/housekeeping.js';
 import { audit, countStaff, createStaffUser } from './staff/store.js';
 import { seedDemoTiles } from './tiles/seed.js';
 import { demoBudgetSlug, seedDemoBudget } from './budgets/seed.js';
@@ -48,6 +49,7 @@ const deps = completeDeps({ config, db, log });
 const { live } = deps;
 const stopHousekeeping = startHousekeeping(db, config.petitions.anonymiseAfterDays, live, log);
 const stopPanelHousekeeping = startPanelHousekeeping(db, log);
+const stopRegisterHousekeeping = startRegisterHousekeeping(deps);
 const app = createApp({ ...deps, benchRoutes: process.env.MEDVERKA_BENCH === '1' });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host, serverOptions: serverTimeouts() }, (info) => {
   const base = config.publicUrl.href.replace(/\/$/, '');
@@ -83,6 +85,7 @@ async function stop(signal: string) {
   log.info('stopping', { signal });
   stopHousekeeping();
   stopPanelHousekeeping();
+  stopRegisterHousekeeping();
   server.close();
   await live.close();
   await db.destroy();

@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Database, Db } from '../db/index.js';
 import { isPostgres } from '../db/dialect.js';
 import { canonicalEmail } from '../mail/addresses.js';
-import { ConfirmationError, hashToken, newToken } from '../verify/tokens.js';
+import { ConfirmationError, MailedLinks } from '../verify/links.js';
 import { canMoveBudget, checkProjectBallot, checkSliderBallot, hideSmallGroups, medianOfCounts, type BallotIssue } from './rules.js';
 import type { BallotInput, BudgetInput, BudgetResults, BudgetStatus, PublicBudget } from './schemas.js';
 
@@ -27,6 +27,8 @@ export class BallotRuleError extends Error {
 
 /** How long a ballot's confirmation link works. */
 export const ballotLinkLifetimeHours = 3 * 24;
+
+const ballotLinks = new MailedLinks('ballot_confirmations', ballotLinkLifetimeHours);
 
 async function findBudgetRow(db: Conn, slug: string) {
   return db.selectFrom('budgets').selectAll().where('slug', '=', slug).executeTakeFirst();
@@ -268,11 +270,7 @@ export async function castBallot(db: Db, slug: string, input: BallotInput, now =
       .insertInto('budget_allocations')
       .values(allocations.map((a) => ({ ballot_id: ballot.id, item_id: a.itemId, amount: a.amount })))
       .execute();
-    const { token, hash } = newToken();
-    await trx
-      .insertInto('ballot_confirmations')
-      .values({ token_hash: hash, ballot_id: ballot.id, expires_at: new Date(now.getTime() + ballotLinkLifetimeHours * 3_600_000).toISOString(), used_at: null })
-      .execute();
+    const token = await ballotLinks.issue(trx, { ballot_id: ballot.id }, now);
     // Last, so the process's row is held for as short a time as can be.
     await trx.updateTable('budgets').set((eb) => ({ ballots_sent: eb('ballots_sent', '+', 1) })).where('slug', '=', slug).execute();
     return { token, ballotId: ballot.id };
@@ -287,10 +285,7 @@ export async function castBallot(db: Db, slug: string, input: BallotInput, now =
  */
 export async function confirmBallot(db: Db, token: string, now = new Date()): Promise<{ slug: string; counted: boolean }> {
   return db.transaction().execute(async (trx) => {
-    const link = await trx.selectFrom('ballot_confirmations').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst();
-    if (!link) throw new ConfirmationError('unknown');
-    if (link.used_at) throw new ConfirmationError('used');
-    if (link.expires_at <= now.toISOString()) throw new ConfirmationError('expired');
+    const link = await ballotLinks.use(trx, token, now);
     const ballot = await trx
       .selectFrom('budget_ballots')
       .innerJoin('budget_voters', 'budget_voters.id', 'budget_ballots.voter_id')
@@ -298,9 +293,8 @@ export async function confirmBallot(db: Db, token: string, now = new Date()): Pr
       .select(['budget_ballots.id', 'budget_ballots.voter_id', 'budgets.slug', 'budgets.status', 'budgets.closes_at'])
       .where('budget_ballots.id', '=', link.ballot_id)
       .executeTakeFirstOrThrow();
+    // Thrown inside the transaction, so the link is left unused.
     if (!takesBallots(ballot, now)) throw new ConfirmationError('closed');
-    const used = await trx.updateTable('ballot_confirmations').set({ used_at: now.toISOString() }).where('id', '=', link.id).where('used_at', 'is', null).executeTakeFirst();
-    if (Number(used.numUpdatedRows) !== 1) throw new ConfirmationError('used');
     await trx.updateTable('budget_ballots').set({ confirmed_at: now.toISOString() }).where('id', '=', ballot.id).execute();
     await trx.updateTable('budgets').set((eb) => ({ ballots_confirmed: eb('ballots_confirmed', '+', 1) })).where('slug', '=', ballot.slug).execute();
     // The voter's row is held until the end, so two of their links confirmed at once count in turn.

@@ -9,7 +9,7 @@ import { rateLimit } from '../abuse/rate-limit.js';
 import { isOpen, nextOpening } from './hours.js';
 import { conversationEvents, inboxTopic, publishChange } from './live.js';
 import { caseMail, caseReceiptMail, transcriptMail } from './mails.js';
-import { ChatMessage as Message, Email, Id, Text, conversationStatuses } from './schemas.js';
+import { ChatHours, ChatMessage as Message, ChatStarted, Email, Id, Text } from './schemas.js';
 import {
   ConversationNotFoundError,
   addMessage,
@@ -77,7 +77,7 @@ export function chatRoutes({ db, config, live, log, mailer }: Deps) {
       method: 'get',
       path: '/status',
       summary: 'Whether the contact centre answers chats now, and when it next opens',
-      responses: { 200: json(z.object({ open: z.boolean(), nextOpening: z.string().nullable() }), 'Now.') },
+      responses: { 200: json(ChatHours, 'Now.') },
     }),
     (c) => {
       const now = new Date();
@@ -112,7 +112,7 @@ export function chatRoutes({ db, config, live, log, mailer }: Deps) {
         },
       },
       responses: {
-        201: json(z.object({ conversation: z.object({ id: z.number().int(), status: z.enum(conversationStatuses) }), token: z.string(), message: Message }), 'Started.'),
+        201: json(ChatStarted, 'Started.'),
         ...errors(400, 413, 429),
       },
     }),

@@ -33,6 +33,14 @@ export const ChatMessage = z
   .openapi('ChatMessage');
 export type ChatMessage = z.infer<typeof ChatMessage>;
 
+/** Whether the contact centre answers chats now, and when it next opens (ISO time). */
+export const ChatHours = z.object({ open: z.boolean(), nextOpening: z.string().nullable() });
+export type ChatHours = z.infer<typeof ChatHours>;
+
+/** A conversation just started: what it is, the secret only this resident holds, and their first message. */
+export const ChatStarted = z.object({ conversation: z.object({ id: z.number().int(), status: z.enum(conversationStatuses) }), token: z.string(), message: ChatMessage });
+export type ChatStarted = z.infer<typeof ChatStarted>;
+
 /** Sent as the `status` event when a page starts following a conversation, and whenever it changes. */
 export const ChatStatus = z
   .object({

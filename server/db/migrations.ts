@@ -584,4 +584,106 @@ export const migrations: Record<string, Migration> = {
       for (const column of ['created_by', 'closes_at']) await db.schema.alterTable('surveys').dropColumn(column).execute();
     },
   },
+  '0016_dialogues': {
+    async up(db: Kysely<unknown>) {
+      // The dialogue register: each dialogue with its owner, its promise (what residents can
+      // change, when they hear back), its channels and its outcome, and a dated history.
+      const id = (table: string) =>
+        db.schema
+          .createTable(table)
+          .addColumn('id', isPostgres(db) ? 'serial' : 'integer', (c) => (isPostgres(db) ? c.primaryKey() : c.primaryKey().autoIncrement()));
+      let dialogues = id('dialogues').addColumn('status', 'varchar(16)', (c) => c.notNull().check(sql`status in ('draft', 'published')`));
+      for (const text of ['title', 'question', 'purpose', 'can_change', 'cannot_change', 'outcome_summary', 'outcome_use', 'decision']) {
+        dialogues = dialogues.addColumn(`${text}_sv`, 'text', (c) => c.notNull().defaultTo('')).addColumn(`${text}_en`, 'text');
+      }
+      await dialogues
+        .addColumn('question_open', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('decision_makers_open', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('committee', 'varchar(200)', (c) => c.notNull().defaultTo(''))
+        .addColumn('administration', 'varchar(200)', (c) => c.notNull().defaultTo(''))
+        .addColumn('contact_id', 'integer', (c) => c.references('staff_users.id').onDelete('set null'))
+        .addColumn('target_groups', 'text', (c) => c.notNull().defaultTo('[]'))
+        .addColumn('themes', 'text', (c) => c.notNull().defaultTo('[]'))
+        .addColumn('district', 'varchar(100)')
+        .addColumn('ladder', 'varchar(16)', (c) => c.check(sql`ladder in ('inform', 'consult', 'dialogue', 'influence', 'co-decide')`))
+        .addColumn('planned_start', 'varchar(10)')
+        .addColumn('opens_on', 'varchar(10)')
+        .addColumn('closes_on', 'varchar(10)')
+        .addColumn('decision_expected', 'varchar(10)')
+        .addColumn('feedback_by', 'varchar(10)')
+        .addColumn('case_number', 'varchar(100)')
+        .addColumn('decided_on', 'varchar(10)')
+        .addColumn('feedback_published_at', 'varchar(32)')
+        // When the contact person was last reminded that the feedback is overdue (once a week).
+        .addColumn('overdue_mailed_at', 'varchar(32)')
+        .addColumn('published_at', 'varchar(32)')
+        .addColumn('created_by', 'integer')
+        .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+        .addColumn('updated_at', 'varchar(32)', (c) => c.notNull())
+        .execute();
+      await id('dialogue_channels')
+        .addColumn('dialogue_id', 'integer', (c) => c.notNull().references('dialogues.id').onDelete('cascade'))
+        .addColumn('kind', 'varchar(16)', (c) => c.notNull().check(sql`kind in ('petition', 'budget', 'poll', 'survey', 'offline')`))
+        // The Medverka process: a petition, poll or survey number, or a budget's slug.
+        .addColumn('ref', 'varchar(64)')
+        // Offline channels: a meeting, a walk, a stand in the square.
+        .addColumn('format', 'varchar(16)', (c) => c.check(sql`format in ('meeting', 'walk', 'stand', 'other')`))
+        .addColumn('title', 'varchar(200)')
+        .addColumn('held_on', 'varchar(10)')
+        .addColumn('place', 'varchar(200)')
+        .addColumn('participants', 'integer')
+        .addColumn('notes', 'text')
+        .addColumn('summary_sv', 'text', (c) => c.notNull().defaultTo(''))
+        .addColumn('summary_en', 'text')
+        .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+        .execute();
+      // A Medverka process belongs to one dialogue at the most (offline channels have no ref; nulls differ).
+      await db.schema.createIndex('dialogue_channels_one_process').on('dialogue_channels').columns(['kind', 'ref']).unique().execute();
+      await db.schema.createIndex('dialogue_channels_by_dialogue').on('dialogue_channels').column('dialogue_id').execute();
+      await id('dialogue_events')
+        .addColumn('dialogue_id', 'integer', (c) => c.notNull().references('dialogues.id').onDelete('cascade'))
+        .addColumn('at', 'varchar(32)', (c) => c.notNull())
+        .addColumn('kind', 'varchar(32)', (c) => c.notNull())
+        .addColumn('detail', 'varchar(300)')
+        .execute();
+      await db.schema.createIndex('dialogue_events_by_dialogue').on('dialogue_events').columns(['dialogue_id', 'at']).execute();
+      // Residents who follow a dialogue (double opt-in); each leaves by the link in every mail.
+      await id('dialogue_followers')
+        .addColumn('dialogue_id', 'integer', (c) => c.notNull().references('dialogues.id').onDelete('cascade'))
+        .addColumn('email', 'varchar(254)', (c) => c.notNull())
+        .addColumn('email_key', 'varchar(254)', (c) => c.notNull())
+        .addColumn('lang', 'varchar(2)', (c) => c.notNull().check(sql`lang in ('sv', 'en')`))
+        .addColumn('confirmed_at', 'varchar(32)')
+        .addColumn('leave_token_hash', 'varchar(64)')
+        .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+        .addUniqueConstraint('dialogue_followers_once', ['dialogue_id', 'email_key'])
+        .execute();
+      await id('dialogue_follow_links')
+        .addColumn('follower_id', 'integer', (c) => c.notNull().references('dialogue_followers.id').onDelete('cascade'))
+        .addColumn('token_hash', 'varchar(64)', (c) => c.notNull().unique())
+        .addColumn('expires_at', 'varchar(32)', (c) => c.notNull())
+        .addColumn('used_at', 'varchar(32)')
+        .execute();
+      // Who was told of the feedback, once per dialogue whatever the channel: a hash of the
+      // dialogue and the canonical address, not the address. Its rating link works once.
+      await db.schema
+        .createTable('dialogue_notices')
+        .addColumn('dialogue_id', 'integer', (c) => c.notNull().references('dialogues.id').onDelete('cascade'))
+        .addColumn('who', 'varchar(64)', (c) => c.notNull())
+        .addColumn('sent_at', 'varchar(32)', (c) => c.notNull())
+        .addColumn('rating_token_hash', 'varchar(64)', (c) => c.unique())
+        .addColumn('rated_at', 'varchar(32)')
+        .addPrimaryKeyConstraint('dialogue_notices_pk', ['dialogue_id', 'who'])
+        .execute();
+      // "Do you feel your views were taken into account?", 1–5, with nothing about who answered.
+      await id('dialogue_ratings')
+        .addColumn('dialogue_id', 'integer', (c) => c.notNull().references('dialogues.id').onDelete('cascade'))
+        .addColumn('score', 'integer', (c) => c.notNull().check(sql`score between 1 and 5`))
+        .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      for (const table of ['dialogue_ratings', 'dialogue_notices', 'dialogue_follow_links', 'dialogue_followers', 'dialogue_events', 'dialogue_channels', 'dialogues']) await db.schema.dropTable(table).execute();
+    },
+  },
 };

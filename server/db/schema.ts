@@ -34,6 +34,13 @@ export interface Database {
   surveys: SurveyTable;
   survey_responses: SurveyResponseTable;
   survey_tokens: SurveyTokenTable;
+  dialogues: DialogueTable;
+  dialogue_channels: DialogueChannelTable;
+  dialogue_events: DialogueEventTable;
+  dialogue_followers: DialogueFollowerTable;
+  dialogue_follow_links: DialogueFollowLinkTable;
+  dialogue_notices: DialogueNoticeTable;
+  dialogue_ratings: DialogueRatingTable;
 }
 
 export interface PetitionTable {
@@ -433,4 +440,114 @@ export interface SurveyResponseTable {
 export interface SurveyTokenTable {
   token_hash: string;
   response_id: number;
+}
+
+/** A dialogue in the register. Texts are Swedish, with English where staff wrote one. */
+export interface DialogueTable {
+  id: Generated<number>;
+  status: 'draft' | 'published';
+  title_sv: string;
+  title_en: string | null;
+  question_sv: string;
+  question_en: string | null;
+  purpose_sv: string;
+  purpose_en: string | null;
+  can_change_sv: string;
+  can_change_en: string | null;
+  cannot_change_sv: string;
+  cannot_change_en: string | null;
+  outcome_summary_sv: string;
+  outcome_summary_en: string | null;
+  outcome_use_sv: string;
+  outcome_use_en: string | null;
+  decision_sv: string;
+  decision_en: string | null;
+  /** 1 when the question is open to influence; 0 until staff say so. */
+  question_open: number;
+  /** 1 when the decision-makers are open to influence. */
+  decision_makers_open: number;
+  committee: string;
+  administration: string;
+  contact_id: number | null;
+  /** JSON arrays of strings. */
+  target_groups: string;
+  themes: string;
+  district: string | null;
+  ladder: 'inform' | 'consult' | 'dialogue' | 'influence' | 'co-decide' | null;
+  /** Dates as YYYY-MM-DD. */
+  planned_start: string | null;
+  opens_on: string | null;
+  closes_on: string | null;
+  decision_expected: string | null;
+  feedback_by: string | null;
+  case_number: string | null;
+  decided_on: string | null;
+  feedback_published_at: string | null;
+  /** When the contact person was last reminded that the feedback is overdue. */
+  overdue_mailed_at: string | null;
+  published_at: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DialogueChannelTable {
+  id: Generated<number>;
+  dialogue_id: number;
+  kind: 'petition' | 'budget' | 'poll' | 'survey' | 'offline';
+  ref: string | null;
+  format: 'meeting' | 'walk' | 'stand' | 'other' | null;
+  title: string | null;
+  held_on: string | null;
+  place: string | null;
+  participants: number | null;
+  notes: string | null;
+  summary_sv: string;
+  summary_en: string | null;
+  created_at: string;
+}
+
+/** The dialogue's history, step by step. */
+export interface DialogueEventTable {
+  id: Generated<number>;
+  dialogue_id: number;
+  at: string;
+  kind: string;
+  detail: string | null;
+}
+
+export interface DialogueFollowerTable {
+  id: Generated<number>;
+  dialogue_id: number;
+  email: string;
+  /** canonicalEmail(email): one follower per mailbox however it is spelled. */
+  email_key: string;
+  lang: 'sv' | 'en';
+  confirmed_at: string | null;
+  leave_token_hash: string | null;
+  created_at: string;
+}
+
+export interface DialogueFollowLinkTable {
+  id: Generated<number>;
+  follower_id: number;
+  token_hash: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface DialogueNoticeTable {
+  dialogue_id: number;
+  /** SHA-256 of the dialogue's id and the canonical address: told once, address not kept. */
+  who: string;
+  sent_at: string;
+  rating_token_hash: string | null;
+  rated_at: string | null;
+}
+
+export interface DialogueRatingTable {
+  id: Generated<number>;
+  dialogue_id: number;
+  score: number;
+  created_at: string;
 }

@@ -99,6 +99,11 @@ form{margin:1.5rem 0}
 .button:focus-visible,a:focus-visible{outline:3px solid #1a1a1a;outline-offset:2px}
 .button.secondary{background:#fff;color:var(--brand)}
 .onward{margin-top:2rem}
+fieldset{border:0;padding:0;margin:0 0 1.25rem}
+legend{font-weight:600;margin-bottom:.5rem;padding:0}
+.scale label{display:flex;align-items:center;gap:.625rem;min-height:2.75rem}
+.scale input{width:1.5rem;height:1.5rem;margin:0;accent-color:var(--brand)}
+.problem{color:#b3261e;font-weight:600}
 @media (forced-colors:active){.button{border-color:ButtonText}.site{border-bottom-color:CanvasText}}
 `;
 }

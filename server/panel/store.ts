@@ -3,7 +3,8 @@ import type { Config } from '../config.js';
 import type { Database, Db } from '../db/index.js';
 import type { SurveyTable } from '../db/schema.js';
 import { canonicalEmail } from '../mail/addresses.js';
-import { ConfirmationError, hashToken, newToken } from '../verify/tokens.js';
+import { MailedLinks } from '../verify/links.js';
+import { hashToken, newToken } from '../verify/tokens.js';
 import { panelBreakdowns } from './results.js';
 import type { Answers, StaffSurvey, SubmittedResponse, SurveyInput, SurveyPage } from './schemas.js';
 
@@ -12,6 +13,8 @@ type Lang = 'sv' | 'en';
 
 /** How long the link in a joining mail works. */
 export const joinLinkLifetimeHours = 3 * 24;
+
+const joinLinks = new MailedLinks('panel_confirmations', joinLinkLifetimeHours);
 
 /** Unconfirmed sign-ups are deleted this long after they were made. */
 export const pendingRetentionDays = 7;
@@ -55,11 +58,7 @@ export async function joinPanel(db: Db, input: JoinInput, now = new Date()) {
     if (member.status === 'member') return { alreadyMember: true as const, leaveToken, name: member.name };
     // Until confirmed, the latest details win.
     if (!inserted) await trx.updateTable('panel_members').set(details).where('id', '=', member.id).execute();
-    const { token, hash } = newToken();
-    await trx
-      .insertInto('panel_confirmations')
-      .values({ token_hash: hash, member_id: member.id, expires_at: new Date(now.getTime() + joinLinkLifetimeHours * 3_600_000).toISOString(), used_at: null })
-      .execute();
+    const token = await joinLinks.issue(trx, { member_id: member.id }, now);
     return { alreadyMember: false as const, leaveToken, token };
   });
 }
@@ -67,12 +66,7 @@ export async function joinPanel(db: Db, input: JoinInput, now = new Date()) {
 /** The joining link: membership starts, once. */
 export async function confirmMember(db: Db, token: string, now = new Date()): Promise<{ joined: boolean }> {
   return db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('panel_confirmations').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst();
-    if (!row) throw new ConfirmationError('unknown');
-    if (row.used_at) throw new ConfirmationError('used');
-    if (row.expires_at <= now.toISOString()) throw new ConfirmationError('expired');
-    const used = await trx.updateTable('panel_confirmations').set({ used_at: now.toISOString() }).where('id', '=', row.id).where('used_at', 'is', null).executeTakeFirst();
-    if (Number(used.numUpdatedRows) !== 1) throw new ConfirmationError('used');
+    const row = await joinLinks.use(trx, token, now);
     const joined = await trx
       .updateTable('panel_members')
       .set({ status: 'member', confirmed_at: now.toISOString() })

@@ -2,7 +2,8 @@ import { sql, type Transaction } from 'kysely';
 import { isPostgres } from '../db/dialect.js';
 import type { Database, Db } from '../db/index.js';
 import type { PetitionTable } from '../db/schema.js';
-import { ConfirmationError, hashToken, newToken } from '../verify/tokens.js';
+import { ConfirmationError, MailedLinks, usable, whyUnusable } from '../verify/links.js';
+import { hashToken } from '../verify/tokens.js';
 import { canonicalEmail } from '../mail/addresses.js';
 import { canMove, closingDate, confirmationGraceHours, type PetitionStatus } from './rules.js';
 import type { ProposalInput, SignatureInput } from './schemas.js';
@@ -27,46 +28,11 @@ export class NotFoundError extends Error {}
 /** How long a confirmation link works. */
 export const linkLifetimeHours = { proposal: 7 * 24, signature: 3 * 24 } as const;
 
-async function issueConfirmation(db: Conn, purpose: 'proposal' | 'signature', petitionId: number, signatureId: number | null, now: Date) {
-  const { token, hash } = newToken();
-  await db
-    .insertInto('confirmations')
-    .values({
-      token_hash: hash,
-      purpose,
-      petition_id: petitionId,
-      signature_id: signatureId,
-      expires_at: new Date(now.getTime() + linkLifetimeHours[purpose] * 3_600_000).toISOString(),
-      used_at: null,
-    })
-    .execute();
-  return token;
-}
-
-/**
- * Uses a confirmation link once: the update only succeeds for an unused, unexpired token,
- * so two clicks racing each other cannot both count.
- */
-async function useConfirmation(trx: Conn, token: string, purpose: 'proposal' | 'signature', now: Date) {
-  // One statement on the way a link is meant to be used; the reason it was not is looked up after.
-  const used = await trx
-    .updateTable('confirmations')
-    .set({ used_at: now.toISOString() })
-    .where('token_hash', '=', hashToken(token))
-    .where('purpose', '=', purpose)
-    .where('used_at', 'is', null)
-    .where('expires_at', '>', now.toISOString())
-    .returningAll()
-    .executeTakeFirst();
-  if (used) return used;
-  throw await whyUnusable(trx, token, purpose);
-}
-
-/** Why a link could not be used: never issued, used already, or expired. */
-async function whyUnusable(db: Conn, token: string, purpose: 'proposal' | 'signature') {
-  const row = await db.selectFrom('confirmations').select(['used_at']).where('token_hash', '=', hashToken(token)).where('purpose', '=', purpose).executeTakeFirst();
-  return new ConfirmationError(!row ? 'unknown' : row.used_at ? 'used' : 'expired');
-}
+/** The proposer's and the signers' links: one table, told apart by purpose. */
+const links = {
+  proposal: new MailedLinks('confirmations', linkLifetimeHours.proposal, { purpose: 'proposal' as const }),
+  signature: new MailedLinks('confirmations', linkLifetimeHours.signature, { purpose: 'signature' as const }),
+};
 
 /** What is stored of a proposal: the acceptance and the page it came from are the route's. */
 type Proposal = Omit<ProposalInput, 'publicDocumentAccepted' | 'returnTo'>;
@@ -99,7 +65,7 @@ export async function proposePetition(db: Db, proposal: Proposal, threshold: num
       })
       .returning(['id'])
       .executeTakeFirstOrThrow();
-    const token = await issueConfirmation(trx, 'proposal', petition.id, null, now);
+    const token = await links.proposal.issue(trx, { petition_id: petition.id, signature_id: null }, now);
     return { petitionId: petition.id, token };
   });
 }
@@ -107,7 +73,7 @@ export async function proposePetition(db: Db, proposal: Proposal, threshold: num
 /** The proposer's link: the draft goes to moderation. Clicking it again changes nothing. */
 export async function confirmProposal(db: Db, token: string, now = new Date()) {
   return db.transaction().execute(async (trx) => {
-    const confirmation = await useConfirmation(trx, token, 'proposal', now);
+    const confirmation = await links.proposal.use(trx, token, now);
     await trx
       .updateTable('petitions')
       .set({ status: 'awaiting_moderation', submitted_at: now.toISOString() })
@@ -235,7 +201,7 @@ export async function signPetition(db: Db, petitionId: number, input: SignatureI
       // Until confirmed, the latest details win; a confirmed signature is left as it was.
       if (!alreadyConfirmed) await trx.updateTable('signatures').set(details).where('id', '=', existing.id).execute();
     }
-    const token = await issueConfirmation(trx, 'signature', petitionId, signatureId, now);
+    const token = await links.signature.issue(trx, { petition_id: petitionId, signature_id: signatureId }, now);
     return { signatureId, token, alreadyConfirmed, title: petition.title };
   });
 }
@@ -262,7 +228,7 @@ export async function confirmSignature(db: Db, token: string, now = new Date()):
   if (isPostgres(db)) return confirmSignatureInOneStatement(db, token, now);
   const at = now.toISOString();
   return db.transaction().execute(async (trx) => {
-    const confirmation = await useConfirmation(trx, token, 'signature', now);
+    const confirmation = await links.signature.use(trx, token, now);
     const counted = await trx
       .updateTable('signatures')
       .set({ confirmed_at: at })
@@ -309,8 +275,7 @@ export async function confirmSignature(db: Db, token: string, now = new Date()):
 async function signPetitionInOneStatement(db: Db, petitionId: number, input: SignatureInput, now: Date): Promise<Signed> {
   const at = now.toISOString();
   const d = signatureDetails(input);
-  const { token, hash } = newToken();
-  const expires = new Date(now.getTime() + linkLifetimeHours.signature * 3_600_000).toISOString();
+  const { token, hash, expiresAt: expires } = links.signature.fresh(now);
   // Insert-if-absent as an upsert: when the same mailbox signs twice at once, PostgreSQL lets
   // one insert through and the other updates that row; until confirmed the latest details
   // win, a confirmed signature keeps its own. Either way the row comes back for its link.
@@ -387,7 +352,7 @@ async function refusedConfirmation(db: Db, token: string, now: Date): Promise<Co
     .where('token_hash', '=', hashToken(token))
     .where('purpose', '=', 'signature')
     .executeTakeFirst();
-  if (!link || link.used_at || link.expires_at <= now.toISOString()) throw await whyUnusable(db, token, 'signature');
+  if (!link || !usable(link, now)) throw whyUnusable(link);
   if (link.confirmed_at) return alreadyCounted((await findPetition(db, link.petition_id))!);
   throw new ConfirmationError('closed');
 }

@@ -12,13 +12,16 @@ export interface Erased {
   chatConversations: number;
   chatCases: number;
   panelMember: boolean;
+  dialogueFollows: number;
 }
 
 /**
  * Erasure on request (GDPR art. 17) everywhere a mailbox (however spelled) left personal
  * data: signatures (eraseSigner), proposals (the address; the name too unless the proposal
  * was published, a public document), budget ballots (the address; the ballot still counts),
- * chat conversations and messages left (see eraseChatsOf) and panel membership (as leaving).
+ * chat conversations and messages left (see eraseChatsOf), panel membership (as leaving) and
+ * following dialogues in the register. Who was told of a dialogue's feedback is kept only as
+ * a hash of the dialogue and the address, and ratings with nothing about who gave them.
  */
 export async function erasePerson(db: Db, email: string, now = new Date()): Promise<Erased> {
   const canonical = canonicalEmail(email);
@@ -47,5 +50,6 @@ export async function erasePerson(db: Db, email: string, now = new Date()): Prom
   });
   const chats = await eraseChatsOf(db, same);
   const panelMember = await erasePanelMember(db, email);
-  return { signatures, proposals, budgetVoters, chatConversations: chats.conversations, chatCases: chats.cases, panelMember };
+  const follows = await db.deleteFrom('dialogue_followers').where('email_key', '=', canonical).executeTakeFirst();
+  return { signatures, proposals, budgetVoters, chatConversations: chats.conversations, chatCases: chats.cases, panelMember, dialogueFollows: Number(follows.numDeletedRows) };
 }

@@ -9,7 +9,7 @@ import { petitionTopic } from '../petitions/live.js';
 import { petitionPreviewMeta } from '../petitions/link-preview.js';
 import { thresholdMail } from '../petitions/mails.js';
 import { confirmProposal, confirmSignature, findPetition } from '../petitions/store.js';
-import { ConfirmationError } from './tokens.js';
+import { ConfirmationError } from './links.js';
 
 type Lang = 'sv' | 'en';
 type Kind = 'forslag' | 'underskrift' | 'budget' | 'panel';

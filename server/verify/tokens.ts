@@ -11,10 +11,3 @@ export function newToken(): { token: string; hash: string } {
 }
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
-
-/** Why a confirmation link did not work, in words a page can show. */
-export class ConfirmationError extends Error {
-  constructor(readonly reason: 'unknown' | 'expired' | 'used' | 'closed') {
-    super(`confirmation link ${reason}`);
-  }
-}

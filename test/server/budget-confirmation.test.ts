@@ -1,29 +1,24 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { BudgetInput, PublicBudget } from '../../server/budgets/schemas.js';
-import { budgetApp, twoDistrictBudget } from './budget-fixtures.js';
+import type { BudgetInput } from '../../server/budgets/schemas.js';
+import { budgetApp, budgetInput, district, sliderLine, twoDistrictBudget } from './budget-fixtures.js';
 import { powPost, testDatabases, testMailbox } from './helpers.js';
 
 const mailbox = testMailbox();
 
-const sliders: BudgetInput = {
+const sliders = budgetInput({
   slug: 'torg-2027',
   title: { sv: 'Torget <2027>', en: 'The square <2027>' },
-  description: { sv: '', en: null },
   mode: 'sliders',
   total: 3_000_000,
-  rule: 'within',
-  tolerance: 0,
-  closesAt: null,
-  districts: [],
   items: [
-    { district: null, title: { sv: 'Träd & buskar', en: 'Trees & bushes' }, description: { sv: '', en: null }, image: null, min: 0, max: 2_000_000, step: 500_000, start: 0, cost: 0 },
-    { district: null, title: { sv: 'Bänkar', en: 'Benches' }, description: { sv: '', en: null }, image: null, min: 0, max: 2_000_000, step: 500_000, start: 0, cost: 0 },
+    sliderLine({ sv: 'Träd & buskar', en: 'Trees & bushes' }, { min: 0, max: 2_000_000, step: 500_000, start: 0 }),
+    sliderLine({ sv: 'Bänkar', en: 'Benches' }, { min: 0, max: 2_000_000, step: 500_000, start: 0 }),
   ],
-};
+});
 
 // With the districts' English names, for the English mail.
-const projects: BudgetInput = { ...twoDistrictBudget, districts: [{ name: { sv: 'Norr', en: 'North' }, total: 1_000_000 }, { name: { sv: 'Söder', en: 'South' }, total: 800_000 }] };
+const projects: BudgetInput = { ...twoDistrictBudget, districts: [district('Norr', 1_000_000, 'North'), district('Söder', 800_000, 'South')] };
 
 for (const database of testDatabases()) {
   describe(`a budget's confirmation on ${database.name}`, () => {
@@ -33,7 +28,7 @@ for (const database of testDatabases()) {
       const open = async (input: BudgetInput) => {
         assert.equal((await staff('POST', '/api/staff/budgets', input)).status, 201);
         await staff('POST', `/api/staff/budgets/${input.slug}/open`);
-        return ((await (await staff('GET', `/api/staff/budgets/${input.slug}`)).json()) as { budget: PublicBudget }).budget;
+        return t.load(input.slug);
       };
       const send = async (slug: string, body: unknown) => {
         const res = await powPost(t.app, `/api/budgets/${slug}/ballots`, body);

@@ -1,12 +1,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import type { BudgetInput, PublicBudget } from '../../server/budgets/schemas.js';
-import { castBallot, confirmBallot } from '../../server/budgets/store.js';
-import { districtProjects, twoDistrictBudget } from './budget-fixtures.js';
+import { budgetInput, budgetStaff, districtProjects, sliderLine, sv, twoDistrictBudget } from './budget-fixtures.js';
 import { readPabulib } from './budget-pabulib.js';
 import { testApp, testDatabases } from './helpers.js';
-import { seedStaff, signIn, staffRequest } from './staff-helpers.js';
 
 const realFiles = [new URL('../fixtures/pabulib/', import.meta.url), new URL('file:///work/shared/data/pabulib/')].flatMap((dir) => {
   try {
@@ -48,46 +45,26 @@ describe('the strict pabulib reader', () => {
   });
 });
 
-const sliders: BudgetInput = {
+const sliders = budgetInput({
   slug: 'gator-2027',
-  title: { sv: 'Gator och torg 2027', en: null },
-  description: { sv: '', en: null },
+  title: sv('Gator och torg 2027'),
   mode: 'sliders',
   total: 1_000,
-  rule: 'within',
-  tolerance: 0,
-  closesAt: null,
-  districts: [],
-  items: [
-    { district: null, title: { sv: 'Träd', en: null }, description: { sv: '', en: null }, image: null, min: 0, max: 600, step: 100, start: 0, cost: 0 },
-    { district: null, title: { sv: 'Bänkar', en: null }, description: { sv: '', en: null }, image: null, min: 0, max: 600, step: 100, start: 0, cost: 0 },
-    { district: null, title: { sv: 'Lampor', en: null }, description: { sv: '', en: null }, image: null, min: 0, max: 600, step: 100, start: 0, cost: 0 },
-  ],
-};
+  items: ['Träd', 'Bänkar', 'Lampor'].map((title) => sliderLine(title, { min: 0, max: 600, step: 100, start: 0 })),
+});
 
 const projects = twoDistrictBudget;
 
 for (const database of testDatabases()) {
   describe(`the pabulib export on ${database.name}`, () => {
-    async function setup() {
-      const t = await testApp(database, { MUNICIPALITY_NAME: 'Exempelby kommun' });
-      await t.db.deleteFrom('budgets').execute();
-      if (!(await t.db.selectFrom('staff_users').select('id').executeTakeFirst())) await seedStaff(t.db);
-      const cookie = await signIn(t.app, 'moderator');
-      const staff = (method: string, path: string, body?: unknown) => staffRequest(t.app, path, { method, body, cookie });
-      const vote = async (slug: string, email: string, input: { districtId?: number; allocations?: { itemId: number; amount: number }[]; projects?: number[] }) => {
-        const { token } = await castBallot(t.db, slug, { email, districtId: input.districtId ?? null, allocations: input.allocations ?? [], projects: input.projects ?? [], lang: 'sv' });
-        await confirmBallot(t.db, token);
-      };
-      return { ...t, staff, vote };
-    }
+    const setup = async () => budgetStaff(await testApp(database, { MUNICIPALITY_NAME: 'Exempelby kommun' }));
 
     it('writes sliders as a valid cumulative vote: zero amounts left out everywhere, points most first, the municipality as unit, no selected flag while open', async () => {
-      const { db, staff, vote } = await setup();
+      const { db, staff, load, vote } = await setup();
       try {
         assert.equal((await staff('POST', '/api/staff/budgets', sliders)).status, 201);
         await staff('POST', '/api/staff/budgets/gator-2027/open');
-        const budget = ((await (await staff('GET', '/api/staff/budgets/gator-2027')).json()) as { budget: PublicBudget }).budget;
+        const budget = await load('gator-2027');
         const [trad, bank, lampa] = budget.items.map((i) => i.id) as [number, number, number];
         const give = (a: number, b: number, c: number) => [
           { itemId: trad, amount: a },
@@ -122,11 +99,11 @@ for (const database of testDatabases()) {
     });
 
     it('names the rule the published selection followed: greedy when it is the greedy outcome, otherwise unknown; selected is 0 or 1', async () => {
-      const { db, staff, vote } = await setup();
+      const { db, staff, load, vote } = await setup();
       try {
         assert.equal((await staff('POST', '/api/staff/budgets', projects)).status, 201);
         await staff('POST', '/api/staff/budgets/omraden-2027/open');
-        const budget = ((await (await staff('GET', '/api/staff/budgets/omraden-2027')).json()) as { budget: PublicBudget }).budget;
+        const budget = await load('omraden-2027');
         const [norr, soder] = budget.districts.map((d) => d.id) as [number, number];
         const id = (title: string) => budget.items.find((i) => i.title.sv === title)!.id;
         await vote('omraden-2027', 'a@example.se', { districtId: norr, projects: [id('Utegym'), id('Hundrastgård'), id('Parkbänkar')] });
@@ -155,12 +132,12 @@ for (const database of testDatabases()) {
     });
 
     it('writes greedy when the published selection is what greedy picks', async () => {
-      const { db, staff, vote } = await setup();
+      const { db, staff, load, vote } = await setup();
       try {
         const one = { ...projects, slug: 'en-2027', districts: [], total: 1_000_000, items: districtProjects.map((i) => ({ ...i, district: null })) };
         assert.equal((await staff('POST', '/api/staff/budgets', one)).status, 201);
         await staff('POST', '/api/staff/budgets/en-2027/open');
-        const budget = ((await (await staff('GET', '/api/staff/budgets/en-2027')).json()) as { budget: PublicBudget }).budget;
+        const budget = await load('en-2027');
         const id = (title: string) => budget.items.find((i) => i.title.sv === title)!.id;
         // Votes: Skatepark 3, Utegym 2, Parkbänkar 1, Hundrastgård 0. Greedy: Skatepark (600 000), Utegym (400 000), and nothing else fits.
         await vote('en-2027', 'a@example.se', { projects: [id('Skatepark'), id('Utegym')] });

@@ -1,47 +1,29 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { BudgetInput, BudgetResults, PublicBudget } from '../../server/budgets/schemas.js';
-import { castBallot, confirmBallot } from '../../server/budgets/store.js';
-import { twoDistrictBudget } from './budget-fixtures.js';
+import type { BudgetResults, PublicBudget } from '../../server/budgets/schemas.js';
+import { budgetInput, budgetStaff, sliderLine, sv, twoDistrictBudget } from './budget-fixtures.js';
 import { testApp, testDatabases } from './helpers.js';
-import { seedStaff, signIn, staffRequest } from './staff-helpers.js';
 
-const lone: BudgetInput = {
+const lone = budgetInput({
   slug: 'ensam-2027',
-  title: { sv: 'Ensam 2027', en: null },
-  description: { sv: '', en: null },
+  title: sv('Ensam 2027'),
   mode: 'sliders',
   total: 1_000,
-  rule: 'within',
-  tolerance: 0,
-  closesAt: null,
-  districts: [],
-  items: [
-    { district: null, title: { sv: 'Träd', en: null }, description: { sv: '', en: null }, image: null, min: 0, max: 1_000, step: 100, start: 0, cost: 0 },
-    { district: null, title: { sv: 'Bänkar', en: null }, description: { sv: '', en: null }, image: null, min: 0, max: 1_000, step: 100, start: 0, cost: 0 },
-  ],
-};
+  items: ['Träd', 'Bänkar'].map((title) => sliderLine(title, { min: 0, max: 1_000, step: 100, start: 0 })),
+});
 
 const districts = twoDistrictBudget;
 
 for (const database of testDatabases()) {
   describe(`budget results from few residents on ${database.name}`, () => {
     async function setup() {
-      const t = await testApp(database);
-      await t.db.deleteFrom('budgets').execute();
-      if (!(await t.db.selectFrom('staff_users').select('id').executeTakeFirst())) await seedStaff(t.db);
-      const cookie = await signIn(t.app, 'moderator');
-      const staff = (method: string, path: string, body?: unknown) => staffRequest(t.app, path, { method, body, cookie });
-      const vote = async (slug: string, email: string, input: { districtId?: number; allocations?: { itemId: number; amount: number }[]; projects?: number[] }) => {
-        const { token } = await castBallot(t.db, slug, { email, districtId: input.districtId ?? null, allocations: input.allocations ?? [], projects: input.projects ?? [], lang: 'sv' });
-        await confirmBallot(t.db, token);
-      };
-      const load = async (slug: string) => ((await (await staff('GET', `/api/staff/budgets/${slug}`)).json()) as { budget: PublicBudget }).budget;
+      const t = await budgetStaff(await testApp(database));
+      const { staff } = t;
       const publish = async (slug: string, selected: number[] = []) => {
         assert.equal((await staff('POST', `/api/staff/budgets/${slug}/close`)).status, 200);
         assert.equal((await staff('POST', `/api/staff/budgets/${slug}/publish`, { decision: { sv: 'Fullmäktige har beslutat.', en: null }, selected })).status, 200);
       };
-      return { ...t, staff, vote, load, publish };
+      return { ...t, publish };
     }
 
     it('shows no figure from one resident’s ballot: not in the public results, the console’s results or the results CSV', async () => {

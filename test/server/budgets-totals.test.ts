@@ -6,7 +6,7 @@ import { castBallot, computeResults, confirmBallot, findStaffBudget, moveBudget,
 import { createDatabase, migrateToLatest, type Db } from '../../server/db/index.js';
 import { migrations } from '../../server/db/migrations.js';
 import { anonymiseOldBallots } from '../../server/petitions/housekeeping.js';
-import { districtProjects } from './budget-fixtures.js';
+import { budgetInput, district, districtProjects, sliderLine, sv } from './budget-fixtures.js';
 import { openDatabase, testDatabases } from './helpers.js';
 
 /*
@@ -15,44 +15,22 @@ import { openDatabase, testDatabases } from './helpers.js';
  * counted ballot, on both databases, and with several servers confirming at once.
  */
 
-const sliders: BudgetInput = {
+const sliders = budgetInput({
   slug: 'totals-sliders',
-  title: { sv: 'Summor', en: null },
-  description: { sv: '', en: null },
+  title: sv('Summor'),
   mode: 'sliders',
   total: 10_000_000,
-  rule: 'within',
-  tolerance: 0,
-  closesAt: null,
-  districts: [],
-  items: ['Lekplatser', 'Cykelvägar', 'Belysning'].map((title) => ({
-    district: null,
-    title: { sv: title, en: null },
-    description: { sv: '', en: null },
-    image: null,
-    min: 0,
-    max: 3_000_000,
-    step: 500_000,
-    start: 1_000_000,
-    cost: 0,
-  })),
-};
+  items: ['Lekplatser', 'Cykelvägar', 'Belysning'].map((title) => sliderLine(title, { min: 0, max: 3_000_000, step: 500_000, start: 1_000_000 })),
+});
 
-const projects: BudgetInput = {
+const projects = budgetInput({
   slug: 'totals-projects',
-  title: { sv: 'Projekt', en: null },
-  description: { sv: '', en: null },
+  title: sv('Projekt'),
   mode: 'projects',
   total: 0,
-  rule: 'within',
-  tolerance: 0,
-  closesAt: null,
-  districts: [
-    { name: { sv: 'Norr', en: null }, total: 1_000_000 },
-    { name: { sv: 'Söder', en: null }, total: 1_000_000 },
-  ],
+  districts: [district('Norr', 1_000_000), district('Söder', 1_000_000)],
   items: districtProjects,
-};
+});
 
 /** A deterministic spread of choices, so a failure can be replayed. */
 function* choices(seed: number) {

@@ -5,7 +5,7 @@ import { demoBudgetSlug, seedDemoBudget } from '../../server/budgets/seed.js';
 import { castBallot, confirmBallot, computeResults, moveBudget, publishBudget, saveBudget } from '../../server/budgets/store.js';
 import { anonymiseOldBallots } from '../../server/petitions/housekeeping.js';
 import { findLinks } from '../../server/mail/mailer.js';
-import { budgetApp, districtProjects } from './budget-fixtures.js';
+import { budgetApp, budgetInput, district, districtProjects, sliderLine, sv } from './budget-fixtures.js';
 import { readPabulib } from './budget-pabulib.js';
 import { fromAddress, powPost, testApp, testDatabases, testMailbox } from './helpers.js';
 import { signIn, staffRequest } from './staff-helpers.js';
@@ -16,38 +16,32 @@ type App = Awaited<ReturnType<typeof testApp>>['app'];
 
 const ballot = (app: App, slug: string, body: unknown) => powPost(app, `/api/budgets/${slug}/ballots`, body, { network: '203.0.113' });
 
-const sliders: BudgetInput = {
+const sliders = budgetInput({
   slug: 'investeringar-2027',
   title: { sv: 'Investeringar 2027', en: 'Investments 2027' },
   description: { sv: 'Fördela tio miljoner kronor.', en: 'Share out ten million kronor.' },
   mode: 'sliders',
   total: 10_000_000,
-  rule: 'within',
-  tolerance: 0,
-  closesAt: null,
-  districts: [],
   items: [
-    { district: null, title: { sv: 'Lekplatser', en: 'Playgrounds' }, description: { sv: 'Nya och upprustade.', en: null }, image: { url: 'https://kommun.test/lek.jpg', alt: { sv: 'Barn i en gunga', en: 'A child on a swing' } }, min: 0, max: 5_000_000, step: 500_000, start: 2_000_000, cost: 0 },
-    { district: null, title: { sv: 'Cykelvägar', en: 'Cycle paths' }, description: { sv: '', en: null }, image: null, min: 1_000_000, max: 8_000_000, step: 500_000, start: 4_000_000, cost: 0 },
-    { district: null, title: { sv: 'Belysning', en: 'Lighting' }, description: { sv: '', en: null }, image: null, min: 0, max: 3_000_000, step: 500_000, start: 1_000_000, cost: 0 },
+    sliderLine(
+      { sv: 'Lekplatser', en: 'Playgrounds' },
+      { min: 0, max: 5_000_000, step: 500_000, start: 2_000_000 },
+      { description: sv('Nya och upprustade.'), image: { url: 'https://kommun.test/lek.jpg', alt: { sv: 'Barn i en gunga', en: 'A child on a swing' } } },
+    ),
+    sliderLine({ sv: 'Cykelvägar', en: 'Cycle paths' }, { min: 1_000_000, max: 8_000_000, step: 500_000, start: 4_000_000 }),
+    sliderLine({ sv: 'Belysning', en: 'Lighting' }, { min: 0, max: 3_000_000, step: 500_000, start: 1_000_000 }),
   ],
-};
+});
 
-const projects: BudgetInput = {
+const projects = budgetInput({
   slug: 'stadsdelar-2027',
-  title: { sv: 'Stadsdelarnas projekt', en: null },
-  description: { sv: 'Välj projekt i din stadsdel.', en: null },
+  title: sv('Stadsdelarnas projekt'),
+  description: sv('Välj projekt i din stadsdel.'),
   mode: 'projects',
   total: 0,
-  rule: 'within',
-  tolerance: 0,
-  closesAt: null,
-  districts: [
-    { name: { sv: 'Norr', en: 'North' }, total: 1_000_000 },
-    { name: { sv: 'Söder', en: 'South' }, total: 800_000 },
-  ],
+  districts: [district('Norr', 1_000_000, 'North'), district('Söder', 800_000, 'South')],
   items: districtProjects,
-};
+});
 
 for (const database of testDatabases()) {
   describe(`participatory budgets on ${database.name}`, () => {

@@ -2,32 +2,18 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { powHeader } from '../../server/abuse/proof-of-work.js';
 import { chatTokenHeader } from '../../server/chat/routes.js';
-import type { ChatStatus, StaffConversation } from '../../server/chat/schemas.js';
-import type { ChatMessage } from '../../server/chat/schemas.js';
+import type { ChatMessage, ChatStarted as Started, ChatStatus, StaffConversation } from '../../server/chat/schemas.js';
 import { addMessage, startConversation } from '../../server/chat/store.js';
 import type { Db } from '../../server/db/index.js';
 import { createStaffUser } from '../../server/staff/store.js';
 import { fromAddress, openDatabase, pow, powPost, testApp, testDatabases, testMailbox } from './helpers.js';
-import { follow, serveApp } from './sse-client.js';
+import { follow, serveApp, withServer } from './sse-client.js';
 import { seedStaff, signIn, staffAccounts, staffRequest } from './staff-helpers.js';
 
 const mailbox = testMailbox();
 
 type Page = Awaited<ReturnType<typeof follow>>;
 type ErrorJson = { error: { status: number; code: string; issues?: { path: string }[] } };
-type Started = { conversation: { id: number; status: string }; token: string; message: ChatMessage };
-
-/** Waits until the page has `n` events of the kind, and returns the nth one's data. */
-async function nth<T>(page: Page, kind: string, n: number, what: string, timeoutMs = 5000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = page.events.filter((e) => e.event === kind);
-    if (found.length >= n) return JSON.parse(found[n - 1]!.data) as T;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; got ${JSON.stringify(page.events)}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-const ofKind = <T>(page: Page, kind: string) => page.events.filter((e) => e.event === kind).map((e) => JSON.parse(e.data) as T);
 
 /** The staff members every test uses; made once per database. */
 async function staffIn(db: Db) {
@@ -62,7 +48,7 @@ for (const database of testDatabases()) {
         const inbox = await follow(`${server.url}/api/staff/chat/inbox`, { Cookie: agent });
         pages.push(inbox);
         assert.equal(inbox.res.status, 200);
-        const before = await nth<{ conversations: StaffConversation[] }>(inbox, 'inbox', 1, 'the inbox on connecting');
+        const before = await inbox.nth<{ conversations: StaffConversation[] }>('inbox', 1, 'the inbox on connecting');
         // Both databases' runs share the mail server, so each has an address of its own.
         const rut = `rut.${database.name}@example.se`;
         const challenge = await pow({ request: (path: string) => fetch(`${server.url}${path}`) });
@@ -74,7 +60,7 @@ for (const database of testDatabases()) {
         assert.equal(res.status, 201);
         const started = (await res.json()) as Started;
         const { id } = started.conversation;
-        const arrived = await nth<{ conversations: StaffConversation[] }>(inbox, 'inbox', 2, 'the inbox after the conversation started');
+        const arrived = await inbox.nth<{ conversations: StaffConversation[] }>('inbox', 2, 'the inbox after the conversation started');
         const inInbox = arrived.conversations.find((c) => c.id === id);
         assert.ok(inInbox, 'the new conversation is in the inbox');
         assert.equal(arrived.conversations.length, before.conversations.length + 1);
@@ -94,16 +80,16 @@ for (const database of testDatabases()) {
 
         const resident = await follow(`${server.url}/api/chat/conversations/${id}/events?token=${started.token}`);
         pages.push(resident);
-        assert.deepEqual(await nth<ChatStatus>(resident, 'status', 1, 'the status on connecting'), { status: 'waiting', agentName: null, email: rut });
-        await nth<ChatMessage>(resident, 'message', 1, 'the first message');
+        assert.deepEqual(await resident.nth<ChatStatus>('status', 1, 'the status on connecting'), { status: 'waiting', agentName: null, email: rut });
+        await resident.nth<ChatMessage>('message', 1, 'the first message');
 
         // The agent claims it: the resident sees the agent join and the status change.
         const claim = await staff(agent, 'POST', `/api/staff/chat/conversations/${id}/claim`);
         assert.equal(claim.status, 200);
         const claimedBody = (await claim.json()) as { conversation: StaffConversation };
         assert.deepEqual([claimedBody.conversation.status, claimedBody.conversation.agent], ['ongoing', { id: ids.chat_agent, name: 'Chris Chatt' }]);
-        assert.deepEqual(await nth<ChatStatus>(resident, 'status', 2, 'ongoing'), { status: 'ongoing', agentName: 'Chris Chatt', email: rut });
-        const joined = await nth<ChatMessage>(resident, 'message', 2, 'the joined message');
+        assert.deepEqual(await resident.nth<ChatStatus>('status', 2, 'ongoing'), { status: 'ongoing', agentName: 'Chris Chatt', email: rut });
+        const joined = await resident.nth<ChatMessage>('message', 2, 'the joined message');
         assert.deepEqual([joined.author, joined.body, joined.staffName], ['system', 'joined', 'Chris Chatt']);
         assert.equal((await staff(agent, 'POST', `/api/staff/chat/conversations/${id}/claim`)).status, 200, 'claiming one’s own again is fine');
         const taken = await staff(admin, 'POST', `/api/staff/chat/conversations/${id}/claim`);
@@ -113,9 +99,9 @@ for (const database of testDatabases()) {
         // The agent answers; the personnummer is masked there too.
         const reply = await staff(agent, 'POST', `/api/staff/chat/conversations/${id}/messages`, { body: 'Hej Rut! Gäller det 19811218-9876?' });
         assert.equal(reply.status, 201);
-        const answer = await nth<ChatMessage>(resident, 'message', 3, 'the answer');
+        const answer = await resident.nth<ChatMessage>('message', 3, 'the answer');
         assert.deepEqual([answer.author, answer.staffName, answer.body, answer.masked], ['staff', 'Chris Chatt', 'Hej Rut! Gäller det XXXXXX-XXXX?', true]);
-        assert.equal(ofKind(resident, 'status').length, 2, 'no status event when the status did not change');
+        assert.equal(resident.ofKind('status').length, 2, 'no status event when the status did not change');
         const other = await staff(admin, 'POST', `/api/staff/chat/conversations/${id}/messages`, { body: 'Jag tar det!' });
         assert.equal(other.status, 409);
         assert.equal(((await other.json()) as ErrorJson).error.code, 'conversation_claimed');
@@ -123,8 +109,8 @@ for (const database of testDatabases()) {
         // The staff's own view follows it the same way.
         const console = await follow(`${server.url}/api/staff/chat/conversations/${id}/events`, { Cookie: admin });
         pages.push(console);
-        assert.deepEqual(await nth<ChatStatus>(console, 'status', 1, 'staff status'), { status: 'ongoing', agentName: 'Chris Chatt', email: rut });
-        await nth<ChatMessage>(console, 'message', 3, 'the messages so far');
+        assert.deepEqual(await console.nth<ChatStatus>('status', 1, 'staff status'), { status: 'ongoing', agentName: 'Chris Chatt', email: rut });
+        await console.nth<ChatMessage>('message', 3, 'the messages so far');
 
         // Handed to the administrator.
         for (const to of [ids.moderator, 999_999]) {
@@ -137,16 +123,16 @@ for (const database of testDatabases()) {
         const moved = await staff(agent, 'POST', `/api/staff/chat/conversations/${id}/transfer`, { to: ids.admin });
         assert.equal(moved.status, 200);
         assert.deepEqual(((await moved.json()) as { conversation: StaffConversation }).conversation.agent, { id: ids.admin, name: 'Anna Admin' });
-        assert.deepEqual(await nth<ChatStatus>(resident, 'status', 3, 'the new agent'), { status: 'ongoing', agentName: 'Anna Admin', email: rut });
-        const transferred = await nth<ChatMessage>(resident, 'message', 4, 'the transfer');
+        assert.deepEqual(await resident.nth<ChatStatus>('status', 3, 'the new agent'), { status: 'ongoing', agentName: 'Anna Admin', email: rut });
+        const transferred = await resident.nth<ChatMessage>('message', 4, 'the transfer');
         assert.deepEqual([transferred.author, transferred.body, transferred.staffName], ['system', 'transferred', 'Anna Admin']);
-        assert.equal((await nth<ChatStatus>(console, 'status', 2, 'staff sees the transfer')).agentName, 'Anna Admin');
+        assert.equal((await console.nth<ChatStatus>('status', 2, 'staff sees the transfer')).agentName, 'Anna Admin');
         assert.equal((await staff(agent, 'POST', `/api/staff/chat/conversations/${id}/messages`, { body: 'Hallå?' })).status, 409, 'no longer the agent’s');
 
         const write = (body: unknown) => fetch(`${server.url}/api/chat/conversations/${id}/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json', [chatTokenHeader]: started.token }, body: JSON.stringify(body) });
         const residentPost = (path: string, body: unknown) => fetch(`${server.url}/api/chat/conversations/${id}/${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', [chatTokenHeader]: started.token }, body: JSON.stringify(body) });
         assert.equal((await write({ body: 'Tack, det var allt.' })).status, 201);
-        await nth<ChatMessage>(resident, 'message', 5, 'the resident’s thanks');
+        await resident.nth<ChatMessage>('message', 5, 'the resident’s thanks');
 
         // Not before it has ended.
         const early = await residentPost('transcript', { email: rut });
@@ -158,8 +144,8 @@ for (const database of testDatabases()) {
         const closing = await staff(admin, 'POST', `/api/staff/chat/conversations/${id}/close`);
         assert.equal(closing.status, 200);
         assert.equal(((await closing.json()) as { conversation: StaffConversation }).conversation.status, 'closed');
-        assert.deepEqual(await nth<ChatStatus>(resident, 'status', 4, 'closed'), { status: 'closed', agentName: 'Anna Admin', email: rut });
-        const ended = await nth<ChatMessage>(resident, 'message', 6, 'the end');
+        assert.deepEqual(await resident.nth<ChatStatus>('status', 4, 'closed'), { status: 'closed', agentName: 'Anna Admin', email: rut });
+        const ended = await resident.nth<ChatMessage>('message', 6, 'the end');
         assert.deepEqual([ended.author, ended.body, ended.staffName], ['system', 'ended-by-staff', 'Anna Admin']);
         assert.equal((await staff(admin, 'POST', `/api/staff/chat/conversations/${id}/close`)).status, 200, 'closing again changes nothing');
         for (const [res, what] of [
@@ -173,8 +159,8 @@ for (const database of testDatabases()) {
         }
         assert.equal((await residentPost('end', {})).status, 200, 'the resident ending it too is fine');
         await new Promise((r) => setTimeout(r, 300));
-        assert.equal(ofKind(resident, 'message').length, 6, 'nothing more was said');
-        assert.equal(ofKind(resident, 'status').length, 4);
+        assert.equal(resident.ofKind('message').length, 6, 'nothing more was said');
+        assert.equal(resident.ofKind('status').length, 4);
 
         // Rating: whole numbers 1 to 5; a second one replaces the first.
         for (const rating of [0, 6, 2.5, '5', null]) assert.equal((await residentPost('rating', { rating })).status, 400, `rating ${String(rating)}`);
@@ -239,21 +225,19 @@ for (const database of testDatabases()) {
       }
     });
 
-    it('lets the resident end a conversation, once, and tells both sides', async () => {
-      const db = await openDatabase(database);
-      const server = await serveApp(database, db);
-      try {
+    it('lets the resident end a conversation, once, and tells both sides', () =>
+      withServer(database, async (db, server) => {
         const { conversationId: id, token } = await startConversation(db, { message: 'Hej', lang: 'en' });
         const page = await follow(`${server.url}/api/chat/conversations/${id}/events?token=${token}`);
-        await nth(page, 'message', 1, 'the first message');
+        await page.nth('message', 1, 'the first message');
         const end = (key: string, body?: string) =>
           fetch(`${server.url}/api/chat/conversations/${id}/end`, { method: 'POST', headers: { ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), [chatTokenHeader]: key }, ...(body === undefined ? {} : { body }) });
         assert.equal((await end('C'.repeat(43), '{}')).status, 404, 'a wrong key ends nothing');
         assert.equal((await end(token, '{"now":true}')).status, 400);
         const res = await end(token, '{}');
         assert.deepEqual([res.status, await res.json()], [200, { conversation: { id, status: 'closed' } }]);
-        assert.deepEqual(await nth<ChatStatus>(page, 'status', 2, 'closed'), { status: 'closed', agentName: null, email: null });
-        const ended = await nth<ChatMessage>(page, 'message', 2, 'the end');
+        assert.deepEqual(await page.nth<ChatStatus>('status', 2, 'closed'), { status: 'closed', agentName: null, email: null });
+        const ended = await page.nth<ChatMessage>('message', 2, 'the end');
         assert.deepEqual([ended.author, ended.body, ended.staffName], ['system', 'ended-by-resident', null]);
         assert.equal((await end(token)).status, 200, 'again, and without a body');
         // Started without an address: there is nowhere the transcript may go.
@@ -263,18 +247,13 @@ for (const database of testDatabases()) {
           assert.equal(((await refused.json()) as ErrorJson).error.code, 'transcript_no_address', String(body));
         }
         await new Promise((r) => setTimeout(r, 300));
-        assert.equal(ofKind(page, 'message').length, 2);
+        assert.equal(page.ofKind('message').length, 2);
         await page.close();
-      } finally {
-        await server.close();
-        await db.destroy();
-      }
-    });
+      }),
+    );
 
-    it('names no one to the resident when the agent’s account has no name (the first administrator without ADMIN_NAME)', async () => {
-      const db = await openDatabase(database);
-      const server = await serveApp(database, db);
-      try {
+    it('names no one to the resident when the agent’s account has no name (the first administrator without ADMIN_NAME)', () =>
+      withServer(database, async (db, server) => {
         const nameless = await createStaffUser(db, { email: `utan.namn.${database.name}@kommun.test`, name: '', role: 'admin', password: 'ett-långt-lösenord' });
         const res = await fetch(`${server.url}/api/staff/sign-in`, { method: 'POST', headers: { Origin: 'http://127.0.0.1', 'Content-Type': 'application/json' }, body: JSON.stringify({ email: nameless.email, password: 'ett-långt-lösenord' }) });
         const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
@@ -282,24 +261,21 @@ for (const database of testDatabases()) {
           fetch(`${server.url}${path}`, { method, headers: { Cookie: cookie, Origin: 'http://127.0.0.1', 'Content-Type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
         const { conversationId: id, token } = await startConversation(db, { message: 'Hej', lang: 'sv' });
         const page = await follow(`${server.url}/api/chat/conversations/${id}/events?token=${token}`);
-        await nth(page, 'message', 1, 'the question');
+        await page.nth('message', 1, 'the question');
         assert.equal((await staff('POST', `/api/staff/chat/conversations/${id}/messages`, { body: 'Hej! Vad gäller det?' })).status, 201);
-        const [joined, answer] = [await nth<ChatMessage>(page, 'message', 2, 'joined'), await nth<ChatMessage>(page, 'message', 3, 'the answer')];
+        const [joined, answer] = [await page.nth<ChatMessage>('message', 2, 'joined'), await page.nth<ChatMessage>('message', 3, 'the answer')];
         assert.deepEqual([joined.body, joined.staffName, answer.staffName], ['joined', null, null], 'the resident sees “Kommunen”, not a role or an empty name');
-        assert.deepEqual(await nth<ChatStatus>(page, 'status', 2, 'ongoing'), { status: 'ongoing', agentName: null, email: null });
+        assert.deepEqual(await page.nth<ChatStatus>('status', 2, 'ongoing'), { status: 'ongoing', agentName: null, email: null });
         await page.close();
         // Once the account has a name, that is what the resident sees.
         assert.equal((await staff('PATCH', '/api/staff/me', { name: 'Kim Karlsson' })).status, 200);
         assert.equal((await staff('POST', `/api/staff/chat/conversations/${id}/messages`, { body: 'Jag heter Kim.' })).status, 201);
         const again = await follow(`${server.url}/api/chat/conversations/${id}/events?token=${token}&after=0`);
-        assert.equal((await nth<ChatMessage>(again, 'message', 4, 'the named answer')).staffName, 'Kim Karlsson');
-        assert.equal((await nth<ChatStatus>(again, 'status', 1, 'the status')).agentName, 'Kim Karlsson');
+        assert.equal((await again.nth<ChatMessage>('message', 4, 'the named answer')).staffName, 'Kim Karlsson');
+        assert.equal((await again.nth<ChatStatus>('status', 1, 'the status')).agentName, 'Kim Karlsson');
         await again.close();
-      } finally {
-        await server.close();
-        await db.destroy();
-      }
-    });
+      }),
+    );
 
     it('keeps the chat to chat agents and administrators, and refuses bad input changing nothing', async () => {
       const { app, db } = await testApp(database);

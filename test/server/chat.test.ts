@@ -9,30 +9,15 @@ import { chatTokenHeader } from '../../server/chat/routes.js';
 import type { ChatMessage } from '../../server/chat/schemas.js';
 import { addMessage, createCase, startConversation } from '../../server/chat/store.js';
 import { openDatabase, pow, testDatabases } from './helpers.js';
-import { follow, serveApp } from './sse-client.js';
-
-type Page = Awaited<ReturnType<typeof follow>>;
-
-/** The nth `message` event a page got (`status` events are counted apart), waiting for it if need be. */
-async function nthMessage(page: Page, n: number, what: string, timeoutMs = 5000): Promise<ChatMessage> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const messages = page.events.filter((e) => e.event === 'message');
-    if (messages.length >= n) return JSON.parse(messages[n - 1]!.data) as ChatMessage;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; got ${JSON.stringify(page.events)}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+import { follow, serveApp, withServer } from './sse-client.js';
 
 /** A solved proof of work from a real server, as the widget's worker would send it. */
 const powFrom = (url: string) => pow({ request: (path: string) => fetch(`${url}${path}`) });
 
 for (const database of testDatabases()) {
   describe(`chat conversations on ${database.name}`, () => {
-    it('starts with a proof of work, masks a personnummer, and delivers both ways over events that resume after a dropped connection', async () => {
-      const db = await openDatabase(database);
-      const server = await serveApp(database, db);
-      try {
+    it('starts with a proof of work, masks a personnummer, and delivers both ways over events that resume after a dropped connection', () =>
+      withServer(database, async (db, server) => {
         const start = (body: unknown, pow?: string) =>
           fetch(`${server.url}/api/chat/conversations`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...(pow ? { [powHeader]: pow } : {}) }, body: JSON.stringify(body) });
         assert.equal((await start({ message: 'Hej!' })).status, 400, 'no proof of work');
@@ -54,17 +39,17 @@ for (const database of testDatabases()) {
 
         const page = await follow(`${server.url}/api/chat/conversations/${id}/events?token=${started.token}`);
         assert.equal(page.res.status, 200);
-        const first = await nthMessage(page, 1, 'the first message');
+        const first = await page.nth<ChatMessage>('message', 1, 'the first message');
         assert.equal(first.author, 'resident');
         assert.deepEqual([page.events[0]!.event, page.events[0]!.id, JSON.parse(page.events[0]!.data)], ['status', undefined, { status: 'waiting', agentName: null, email: null }], 'the status comes first, without an id');
         assert.equal(page.events[1]!.id, String(first.id), 'the event id is the message id');
 
         assert.equal((await write({ body: 'Är ni där?' })).status, 201);
-        assert.equal((await nthMessage(page, 2, 'the second message')).body, 'Är ni där?');
+        assert.equal((await page.nth<ChatMessage>('message', 2, 'the second message')).body, 'Är ni där?');
         // The contact centre answers (the inbox comes next; here through the store and the bus).
         await addMessage(db, id, 'staff', 'Kim på kontaktcenter', 'Hej Rut! Jag tittar på det.');
         await server.live.publish(`chat:${id}`);
-        const answer = await nthMessage(page, 3, 'the answer');
+        const answer = await page.nth<ChatMessage>('message', 3, 'the answer');
         assert.deepEqual([answer.author, answer.staffName], ['staff', 'Kim på kontaktcenter']);
         await page.close();
 
@@ -72,19 +57,16 @@ for (const database of testDatabases()) {
         await write({ body: 'Tack!' });
         await addMessage(db, id, 'staff', 'Kim på kontaktcenter', 'Varsågod.');
         const again = await follow(`${server.url}/api/chat/conversations/${id}/events?token=${started.token}`, { 'Last-Event-ID': String(answer.id) });
-        const missed = [await nthMessage(again, 1, 'first missed'), await nthMessage(again, 2, 'second missed')];
+        const missed = [await again.nth<ChatMessage>('message', 1, 'first missed'), await again.nth<ChatMessage>('message', 2, 'second missed')];
         assert.deepEqual(missed.map((m) => m.body), ['Tack!', 'Varsågod.']);
         await new Promise((r) => setTimeout(r, 300));
         assert.deepEqual(again.events.map((e) => e.event), ['status', 'message', 'message'], 'nothing twice');
         await again.close();
         const reloaded = await follow(`${server.url}/api/chat/conversations/${id}/events?token=${started.token}&after=0`);
-        await nthMessage(reloaded, 5, 'everything, for a page loaded again');
+        await reloaded.nth<ChatMessage>('message', 5, 'everything, for a page loaded again');
         await reloaded.close();
-      } finally {
-        await server.close();
-        await db.destroy();
-      }
-    });
+      }),
+    );
 
     it('masks a personnummer however it is spelled before anything is stored: in messages, a name and a message left', async () => {
       const db = await openDatabase(database);
@@ -104,10 +86,8 @@ for (const database of testDatabases()) {
       }
     });
 
-    it('refuses a wrong key, empty and over-long messages, and writing in a closed conversation, changing nothing', async () => {
-      const db = await openDatabase(database);
-      const server = await serveApp(database, db);
-      try {
+    it('refuses a wrong key, empty and over-long messages, and writing in a closed conversation, changing nothing', () =>
+      withServer(database, async (db, server) => {
         const { conversationId: id, token } = await startConversation(db, { message: 'Hej', lang: 'sv' });
         const write = (body: unknown, key: string | null) =>
           fetch(`${server.url}/api/chat/conversations/${id}/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...(key ? { [chatTokenHeader]: key } : {}) }, body: JSON.stringify(body) });
@@ -129,16 +109,11 @@ for (const database of testDatabases()) {
         await db.updateTable('chat_conversations').set({ status: 'closed' }).where('id', '=', id).execute();
         assert.equal((await write({ body: 'Hallå?' }, token)).status, 409);
         assert.deepEqual((await db.selectFrom('chat_messages').select('body').where('conversation_id', '=', id).execute()).map((m) => m.body), ['Hej']);
-      } finally {
-        await server.close();
-        await db.destroy();
-      }
-    });
+      }),
+    );
 
-    it('limits messages per conversation, with Retry-After', async () => {
-      const db = await openDatabase(database);
-      const server = await serveApp(database, db);
-      try {
+    it('limits messages per conversation, with Retry-After', () =>
+      withServer(database, async (db, server) => {
         const { conversationId: id, token } = await startConversation(db, { message: 'Hej', lang: 'sv' });
         const statuses: number[] = [];
         for (let i = 0; i < 12; i++) {
@@ -147,11 +122,8 @@ for (const database of testDatabases()) {
           if (res.status === 429) assert.ok(Number(res.headers.get('retry-after')) > 0);
         }
         assert.deepEqual(statuses, [...Array(10).fill(201), 429, 429]);
-      } finally {
-        await server.close();
-        await db.destroy();
-      }
-    });
+      }),
+    );
   });
 }
 

@@ -78,7 +78,7 @@ describe('npm run admin (the staff command line)', () => {
     assert.match(missing.stderr, /--email/);
     const run = admin(['erase', '--email', 'ingen.alls@example.se'], '');
     assert.equal(run.status, 0, run.stderr);
-    assert.match(run.stdout, /Erased: 0 signature\(s\), 0 proposal\(s\), 0 budget ballot\(s\), 0 chat conversation\(s\), 0 chat message\(s\) left, no panel membership\./);
+    assert.match(run.stdout, /Erased: 0 signature\(s\), 0 proposal\(s\), 0 budget ballot\(s\), 0 chat conversation\(s\), 0 chat message\(s\) left, no panel membership, 0 dialogue\(s\) followed\./);
     const db = createDatabase({ kind: 'sqlite', file });
     try {
       const entries = await db.selectFrom('audit_log').selectAll().where('action', '=', 'person.erase').execute();

@@ -4,6 +4,7 @@ import { checkEmailDomain } from '../../server/abuse/email-domains.js';
 import { moveBudget, saveBudget } from '../../server/budgets/store.js';
 import { confirmProposal, movePetition, proposePetition } from '../../server/petitions/store.js';
 import { powPost, testApp, testConfig } from './helpers.js';
+import { budgetInput, projectLine, sv } from './budget-fixtures.js';
 
 
 describe('the e-mail domain policy', () => {
@@ -41,18 +42,7 @@ describe('the e-mail domain policy', () => {
       const { petitionId, token } = await proposePetition(db, { title: 'Fler bänkar', body: 'Det behövs fler bänkar att vila på.', name: 'G', email: 'g@example.se' }, 10);
       await confirmProposal(db, token);
       await movePetition(db, petitionId, 'open');
-      await saveBudget(db, {
-        slug: 'b',
-        title: { sv: 'B', en: null },
-        description: { sv: '', en: null },
-        mode: 'projects',
-        total: 100,
-        rule: 'within',
-        tolerance: 0,
-        closesAt: null,
-        districts: [],
-        items: [{ district: null, title: { sv: 'P', en: null }, description: { sv: '', en: null }, image: null, min: 0, max: 0, step: 1, start: 0, cost: 50 }],
-      });
+      await saveBudget(db, budgetInput({ slug: 'b', title: sv('B'), mode: 'projects', total: 100, items: [projectLine(null, 'P', 50)] }));
       await moveBudget(db, 'b', 'open');
       const itemId = (await db.selectFrom('budget_items').select('id').executeTakeFirstOrThrow()).id;
       const post = (path: string, body: unknown) => powPost(app, path, body);

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -81,6 +82,15 @@ export async function testApp(test: TestDatabase | null, env: Record<string, str
   const log = memoryLogger();
   const app = checkedAgainstOpenApi(createApp(completeDeps({ config, db, log, ...extra })));
   return { app, db, config, log };
+}
+
+/** Waits until `ok()` holds, looking every 10 ms; fails the test after `timeoutMs`. */
+export async function until(what: string, ok: () => boolean | Promise<boolean>, timeoutMs = 5000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await ok())) {
+    if (Date.now() > deadline) assert.fail(`waited ${timeoutMs / 1000} s for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
 }
 
 /** Bindings that make getConnInfo() see a socket from `address`, as @hono/node-server gives. */

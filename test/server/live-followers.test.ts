@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { inProcessBus, type LiveBus } from '../../server/live/bus.js';
 import { coalescedFollowers } from '../../server/live/followers.js';
-import { memoryLogger } from './helpers.js';
+import { memoryLogger, until } from './helpers.js';
 
 /**
  * The in-process bus, except that it re-reads everything once it "listens", as the
@@ -48,14 +48,6 @@ function counter(bus: LiveBus = inProcessBus()) {
   };
   return { thing, followers, change, bus };
 }
-
-const until = async (what: string, ok: () => boolean) => {
-  const deadline = Date.now() + 5000;
-  while (!ok()) {
-    if (Date.now() > deadline) assert.fail(`waited 5 s for ${what}`);
-    await sleep(10);
-  }
-};
 
 describe('pages following a petition or a poll', () => {
   it('are each sent the current state first, and then share one read for a burst of changes', async () => {

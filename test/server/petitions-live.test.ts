@@ -4,8 +4,8 @@ import { closeDuePetitions } from '../../server/petitions/housekeeping.js';
 import { petitionTopic } from '../../server/petitions/live.js';
 import { confirmProposal, movePetition, proposePetition, signPetition } from '../../server/petitions/store.js';
 import type { Db } from '../../server/db/index.js';
-import { openDatabase, testDatabases } from './helpers.js';
-import { follow, serveApp } from './sse-client.js';
+import { testDatabases, until } from './helpers.js';
+import { assertLiveStream, follow, withServer, withTwoInstances } from './sse-client.js';
 
 async function openPetition(db: Db, title = 'Fler bänkar vid ån') {
   const { petitionId, token } = await proposePetition(db, { title, body: 'Det behövs fler bänkar att vila på.', name: 'Greta', email: 'greta@example.se' }, 3);
@@ -23,16 +23,11 @@ async function signAndConfirm(db: Db, url: string, id: number, email: string) {
 
 for (const database of testDatabases()) {
   describe(`live petition counts (server-sent events) on ${database.name}`, () => {
-    it('sends the state at once, then each change: confirmed signatures, closing and the answer', async () => {
-      const db = await openDatabase(database);
-      const server = await serveApp(database, db);
-      try {
+    it('sends the state at once, then each change: confirmed signatures, closing and the answer', () =>
+      withServer(database, async (db, server) => {
         const id = await openPetition(db);
         const stream = await follow(`${server.url}/api/petitions/${id}/live`, { Origin: 'https://kommun.test' });
-        assert.equal(stream.res.status, 200);
-        assert.match(stream.res.headers.get('content-type')!, /^text\/event-stream/);
-        assert.equal(stream.res.headers.get('access-control-allow-origin'), 'https://kommun.test', 'pages of the municipality may follow it');
-        assert.equal(stream.res.headers.get('content-encoding'), null, 'never held back by compression');
+        assertLiveStream(stream.res);
         const first = await stream.next(1, 'the current state');
         assert.deepEqual({ ...first, closesAt: typeof first.closesAt }, { id, status: 'open', signatureCount: 0, threshold: 3, closesAt: 'string', answeredAt: null });
         assert.ok(stream.events[0]!.retry! >= 3000 && stream.events[0]!.retry! < 7000, 'reconnects are spread out');
@@ -57,38 +52,27 @@ for (const database of testDatabases()) {
         assert.equal(typeof answered.answeredAt, 'string');
         assert.equal(stream.events.length, 5, 'nothing else was sent');
         await stream.close();
-      } finally {
-        await server.close();
-        await db.destroy();
-      }
-    });
+      }),
+    );
 
-    it('sends one update for a burst of signatures, to every page following', async () => {
-      const db = await openDatabase(database);
-      const server = await serveApp(database, db);
-      try {
+    it('sends one update for a burst of signatures, to every page following', () =>
+      withServer(database, async (db, server) => {
         const id = await openPetition(db, 'Längre öppettider i simhallen');
         const pages = await Promise.all([1, 2, 3].map(() => follow(`${server.url}/api/petitions/${id}/live`)));
         for (const page of pages) await page.next(1, 'the current state');
         await Promise.all(['c@example.se', 'd@example.se', 'e@example.se', 'f@example.se'].map((e) => signAndConfirm(db, server.url, id, e)));
         for (const page of pages) {
           // The last state each page has is the true count; bursts are merged, never more than one event per change.
-          const deadline = Date.now() + 5000;
-          while (page.states().at(-1)!.signatureCount !== 4 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+          await until('all four signatures', () => page.states().at(-1)!.signatureCount === 4);
           assert.equal(page.states().at(-1)!.signatureCount, 4);
           assert.ok(page.events.length <= 5, `at most one event per change (got ${page.events.length})`);
           await page.close();
         }
-      } finally {
-        await server.close();
-        await db.destroy();
-      }
-    });
+      }),
+    );
 
-    it('refuses petitions that are not public, and bad numbers, with the JSON error shape', async () => {
-      const db = await openDatabase(database);
-      const server = await serveApp(database, db);
-      try {
+    it('refuses petitions that are not public, and bad numbers, with the JSON error shape', () =>
+      withServer(database, async (db, server) => {
         const { petitionId: draft } = await proposePetition(db, { title: 'Utkast', body: 'Inte publicerat än.', name: 'X', email: 'x@example.se' }, 3);
         for (const [path, status] of [
           [`/api/petitions/${draft}/live`, 404],
@@ -101,16 +85,11 @@ for (const database of testDatabases()) {
           assert.match(res.headers.get('content-type')!, /application\/json/);
           assert.equal(typeof ((await res.json()) as { error: { code: string } }).error.code, 'string');
         }
-      } finally {
-        await server.close();
-        await db.destroy();
-      }
-    });
+      }),
+    );
 
-    it('tells pages when housekeeping closes a petition at its closing time', async () => {
-      const db = await openDatabase(database);
-      const server = await serveApp(database, db);
-      try {
+    it('tells pages when housekeeping closes a petition at its closing time', () =>
+      withServer(database, async (db, server) => {
         const id = await openPetition(db, 'Cykelställ vid stationen');
         const stream = await follow(`${server.url}/api/petitions/${id}/live`);
         await stream.next(1, 'the current state');
@@ -119,33 +98,21 @@ for (const database of testDatabases()) {
         for (const closedId of closed) await server.live.publish(petitionTopic(closedId));
         assert.equal((await stream.next(2, 'closing')).status, 'closed');
         await stream.close();
-      } finally {
-        await server.close();
-        await db.destroy();
-      }
-    });
+      }),
+    );
   });
 }
 
 describe('live updates across two server instances sharing PostgreSQL', () => {
   const [, postgres] = testDatabases();
-  it('a signature confirmed on one instance reaches a page following the other', async () => {
-    const dbA = await openDatabase(postgres!);
-    const dbB = await openDatabase(postgres!);
-    const a = await serveApp(postgres!, dbA);
-    const b = await serveApp(postgres!, dbB);
-    try {
-      const id = await openPetition(dbA, 'Gatlyktor på Storgatan');
+  it('a signature confirmed on one instance reaches a page following the other', () =>
+    withTwoInstances(postgres!, async (a, b) => {
+      const id = await openPetition(a.db, 'Gatlyktor på Storgatan');
       const onB = await follow(`${b.url}/api/petitions/${id}/live`);
       assert.equal((await onB.next(1, 'the current state')).signatureCount, 0);
-      await signAndConfirm(dbA, a.url, id, 'g@example.se');
+      await signAndConfirm(a.db, a.url, id, 'g@example.se');
       assert.equal((await onB.next(2, 'the signature confirmed on the other instance')).signatureCount, 1);
       await onB.close();
-    } finally {
-      await a.close();
-      await b.close();
-      await dbA.destroy();
-      await dbB.destroy();
-    }
-  });
+    }),
+  );
 });

@@ -4,8 +4,8 @@ import type { Db } from '../../server/db/index.js';
 import type { PollLiveState } from '../../server/polls/schemas.js';
 import { pollTopic } from '../../server/polls/live.js';
 import { createPoll, movePoll } from '../../server/polls/store.js';
-import { openDatabase, testDatabases } from './helpers.js';
-import { follow, rereadingWhenReady, serveApp } from './sse-client.js';
+import { openDatabase, testDatabases, until } from './helpers.js';
+import { assertLiveStream, follow, rereadingWhenReady, serveApp, withServer, withTwoInstances } from './sse-client.js';
 import { seedStaff, staffAccounts } from './staff-helpers.js';
 
 async function openPoll(db: Db) {
@@ -49,10 +49,7 @@ for (const database of testDatabases()) {
       try {
         const { id, yes, no } = await openPoll(db);
         const stream = await follow(`${server.url}/api/polls/${id}/live`, { Origin: 'https://kommun.test' });
-        assert.equal(stream.res.status, 200);
-        assert.match(stream.res.headers.get('content-type')!, /^text\/event-stream/);
-        assert.equal(stream.res.headers.get('access-control-allow-origin'), 'https://kommun.test', 'the municipality’s pages may follow it');
-        assert.equal(stream.res.headers.get('content-encoding'), null, 'never held back by compression');
+        assertLiveStream(stream.res);
         const first = await stream.next<PollLiveState>(1, 'the current results');
         assert.deepEqual(first, { status: 'open', results: { total: 0, counts: { [yes]: 0, [no]: 0 } } });
         assert.equal(stream.events[0]!.event, 'results');
@@ -93,13 +90,6 @@ for (const database of testDatabases()) {
         transformResult: async (args) => args.result,
       });
       const server = await serveApp(database, counted, {}, rereadingWhenReady);
-      const until = async (what: string, ok: () => boolean) => {
-        const deadline = Date.now() + 5000;
-        while (!ok()) {
-          if (Date.now() > deadline) assert.fail(`waited 5 s for ${what}`);
-          await new Promise((r) => setTimeout(r, 10));
-        }
-      };
       try {
         const { id, yes, no } = await openPoll(db);
         const stream = await follow(`${server.url}/api/polls/${id}/live`);
@@ -118,31 +108,23 @@ for (const database of testDatabases()) {
       }
     });
 
-    it('merges a burst of answers, for every screen following', async () => {
-      const db = await openDatabase(database);
-      const server = await serveApp(database, db);
-      try {
+    it('merges a burst of answers, for every screen following', () =>
+      withServer(database, async (db, server) => {
         const { id, yes, no } = await openPoll(db);
         const screens = await Promise.all([1, 2, 3].map(() => follow(`${server.url}/api/polls/${id}/live`)));
         for (const screen of screens) await screen.next(1, 'the current results');
         await Promise.all(Array.from({ length: 12 }, (_, i) => answer(server.url, id, i % 3 ? yes : no)));
         for (const screen of screens) {
-          const deadline = Date.now() + 5000;
-          while (screen.states<PollLiveState>().at(-1)!.results.total !== 12 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+          await until('all twelve answers', () => screen.states<PollLiveState>().at(-1)!.results.total === 12);
           assert.deepEqual(screen.states<PollLiveState>().at(-1)!.results, { total: 12, counts: { [yes]: 8, [no]: 4 } });
           assert.ok(screen.events.length < 12, `answers close together are sent together (got ${screen.events.length} events)`);
           await screen.close();
         }
-      } finally {
-        await server.close();
-        await db.destroy();
-      }
-    });
+      }),
+    );
 
-    it('refuses drafts, unknown polls and bad numbers with the JSON error shape', async () => {
-      const db = await openDatabase(database);
-      const server = await serveApp(database, db);
-      try {
+    it('refuses drafts, unknown polls and bad numbers with the JSON error shape', () =>
+      withServer(database, async (db, server) => {
         const draft = await createPoll(db, { question: { sv: 'Utkast', en: null }, kind: 'scale', scaleLabels: null });
         for (const [path, status] of [
           [`/api/polls/${draft}/live`, 404],
@@ -155,33 +137,21 @@ for (const database of testDatabases()) {
           const body = (await res.json()) as { error: { code: string } };
           if (status === 404) assert.equal(body.error.code, 'poll_not_found');
         }
-      } finally {
-        await server.close();
-        await db.destroy();
-      }
-    });
+      }),
+    );
   });
 }
 
 describe('live poll results across two server instances sharing PostgreSQL', () => {
   const [, postgres] = testDatabases();
-  it('an answer given on one instance reaches a projector following the other', async () => {
-    const dbA = await openDatabase(postgres!);
-    const dbB = await openDatabase(postgres!);
-    const a = await serveApp(postgres!, dbA);
-    const b = await serveApp(postgres!, dbB);
-    try {
-      const { id, yes } = await openPoll(dbA);
+  it('an answer given on one instance reaches a projector following the other', () =>
+    withTwoInstances(postgres!, async (a, b) => {
+      const { id, yes } = await openPoll(a.db);
       const onB = await follow(`${b.url}/api/polls/${id}/live`);
       assert.equal((await onB.next<PollLiveState>(1, 'the current results')).results.total, 0);
       await answer(a.url, id, yes);
       assert.equal((await onB.next<PollLiveState>(2, 'the answer given on the other instance')).results.total, 1);
       await onB.close();
-    } finally {
-      await a.close();
-      await b.close();
-      await dbA.destroy();
-      await dbB.destroy();
-    }
-  });
+    }),
+  );
 });

@@ -6,7 +6,7 @@ import { completeDeps } from '../../server/deps.js';
 import type { Db } from '../../server/db/index.js';
 import { createLiveBus, type LiveBus } from '../../server/live/bus.js';
 import type { LiveState } from '../../server/petitions/live.js';
-import { memoryLogger, testConfig, type TestDatabase } from './helpers.js';
+import { memoryLogger, openDatabase, testConfig, type TestDatabase } from './helpers.js';
 
 /**
  * The bus, except that every subscriber is told to re-read when ready() is called, as the
@@ -63,6 +63,33 @@ export async function serveApp(database: TestDatabase, db: Db, env: Record<strin
   };
 }
 
+export type Served = Awaited<ReturnType<typeof serveApp>>;
+
+/** A real server on its own connection to the test database, for one test: both are closed after it, however it ends. */
+export async function withServer(database: TestDatabase, test: (db: Db, server: Served) => Promise<void>, env: Record<string, string> = {}) {
+  const db = await openDatabase(database);
+  const server = await serveApp(database, db, env);
+  try {
+    await test(db, server);
+  } finally {
+    await server.close();
+    await db.destroy();
+  }
+}
+
+/** Two servers sharing the PostgreSQL database, each on its own connection, as instances behind a load balancer are. */
+export async function withTwoInstances(postgres: TestDatabase, test: (a: Served & { db: Db }, b: Served & { db: Db }) => Promise<void>) {
+  await withServer(postgres, (dbA, a) => withServer(postgres, (dbB, b) => test({ ...a, db: dbA }, { ...b, db: dbB })));
+}
+
+/** What a live stream answers with: an event stream that the municipality's pages may follow, never held back by compression. */
+export function assertLiveStream(res: Response) {
+  assert.equal(res.status, 200);
+  assert.match(res.headers.get('content-type')!, /^text\/event-stream/);
+  assert.equal(res.headers.get('access-control-allow-origin'), 'https://kommun.test', 'the municipality’s pages may follow it');
+  assert.equal(res.headers.get('content-encoding'), null, 'never held back by compression');
+}
+
 /** Reads a text/event-stream as a browser's EventSource would, event by event. */
 export async function follow(url: string, headers: Record<string, string> = {}) {
   const abort = new AbortController();
@@ -92,20 +119,34 @@ export async function follow(url: string, headers: Record<string, string> = {}) 
       // aborted
     }
   })();
+  const parsed = <T>(event: { data: string }) => JSON.parse(event.data) as T;
+  const ofKind = (kind: string) => events.filter((e) => e.event === kind);
+  /** Waits until `ready()`, woken by each event and every 50 ms. */
+  const waitFor = async (ready: () => boolean, what: string, timeoutMs: number) => {
+    const deadline = Date.now() + timeoutMs;
+    while (!ready()) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; got ${JSON.stringify(events)}`);
+      await new Promise<void>((r) => {
+        waiting = r;
+        setTimeout(r, 50);
+      });
+    }
+  };
   return {
     res,
     events,
-    states: <T = LiveState>() => events.map((e) => JSON.parse(e.data) as T),
+    states: <T = LiveState>() => events.map((e) => parsed<T>(e)),
+    /** The data of every event of one kind (`message`, `status`, …), in order. */
+    ofKind: <T>(kind: string) => ofKind(kind).map((e) => parsed<T>(e)),
+    /** The `count`th event's data, waiting for it if need be. */
     async next<T = LiveState>(count: number, what: string, timeoutMs = 5000): Promise<T> {
-      const deadline = Date.now() + timeoutMs;
-      while (events.length < count) {
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; got ${JSON.stringify(events)}`);
-        await new Promise<void>((r) => {
-          waiting = r;
-          setTimeout(r, 50);
-        });
-      }
-      return JSON.parse(events[count - 1]!.data) as T;
+      await waitFor(() => events.length >= count, what, timeoutMs);
+      return parsed<T>(events[count - 1]!);
+    },
+    /** The nth event of one kind (kinds are counted apart), waiting for it if need be. */
+    async nth<T>(kind: string, n: number, what: string, timeoutMs = 5000): Promise<T> {
+      await waitFor(() => ofKind(kind).length >= n, what, timeoutMs);
+      return parsed<T>(ofKind(kind)[n - 1]!);
     },
     async close() {
       abort.abort();

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { BudgetInput } from '../../server/budgets/schemas.js';
 import { moveBudget, publishBudget, saveBudget } from '../../server/budgets/store.js';
 import type { Role } from '../../server/staff/schemas.js';
 import { seedDemoTiles } from '../../server/tiles/seed.js';
@@ -8,6 +7,7 @@ import { startConversation } from '../../server/chat/store.js';
 import { createSurvey, moveSurvey } from '../../server/panel/store.js';
 import { proposePetition } from '../../server/petitions/store.js';
 import { fromAddress, testApp, testDatabases } from './helpers.js';
+import { budgetInput, projectLine, sv } from './budget-fixtures.js';
 import { cookieFrom, ownOrigin, seedStaff, signIn, staffAccounts, staffRequest } from './staff-helpers.js';
 
 type ErrorJson = { error: { code: string; message: string; issues?: { path: string }[] } };
@@ -278,18 +278,8 @@ for (const database of testDatabases()) {
       const { app, db } = await setup();
       try {
         await db.deleteFrom('budgets').execute();
-        const budget = (slug: string, title: string): BudgetInput => ({
-          slug,
-          title: { sv: title, en: `${title} (en)` },
-          description: { sv: '', en: null },
-          mode: 'projects',
-          total: 1_000_000,
-          rule: 'within',
-          tolerance: 0,
-          closesAt: null,
-          districts: [],
-          items: [{ district: null, title: { sv: 'Utegym', en: null }, description: { sv: '', en: null }, image: null, min: 0, max: 0, step: 1, start: 0, cost: 400_000 }],
-        });
+        const budget = (slug: string, title: string) =>
+          budgetInput({ slug, title: { sv: title, en: `${title} (en)` }, mode: 'projects', total: 1_000_000, items: [projectLine(null, 'Utegym', 400_000)] });
         // One after another, a millisecond apart, so "newest first" has one answer.
         const at = (n: number) => new Date(Date.UTC(2027, 0, 1, 12, 0, 0, n));
         await saveBudget(db, budget('utkast-2027', 'Utkastet'), at(1));
@@ -336,18 +326,7 @@ for (const database of testDatabases()) {
       try {
         const cookie = await signIn(app, 'admin');
         await db.deleteFrom('budgets').execute();
-        await saveBudget(db, {
-          slug: 'utkast-2027',
-          title: { sv: 'Utkastet', en: null },
-          description: { sv: '', en: null },
-          mode: 'projects',
-          total: 1_000_000,
-          rule: 'within',
-          tolerance: 0,
-          closesAt: null,
-          districts: [],
-          items: [{ district: null, title: { sv: 'Utegym', en: null }, description: { sv: '', en: null }, image: null, min: 0, max: 0, step: 1, start: 0, cost: 400_000 }],
-        });
+        await saveBudget(db, budgetInput({ slug: 'utkast-2027', title: sv('Utkastet'), mode: 'projects', total: 1_000_000, items: [projectLine(null, 'Utegym', 400_000)] }));
         const draft = await staffRequest(app, '/api/staff/budgets/utkast-2027', { cookie });
         assert.equal(draft.status, 200);
         assert.equal(((await draft.json()) as { budget: { status: string } }).budget.status, 'draft');

@@ -3,22 +3,10 @@
  * the panel's chunk: the launcher never calls the API, apart from reading sessionStorage.
  */
 import type { ErrorBody } from '../../server/schemas.js';
-import type { ChatMessage, ChatStatus, ConversationStatus } from '../../server/chat/schemas.js';
+import type { ChatHours, ChatMessage, ChatStarted as Started, ChatStatus, ConversationStatus } from '../../server/chat/schemas.js';
 import { ApiRequestError, getJson, type PowChallenge } from '../shared/api.js';
 
-export type { ChatMessage, ChatStatus, ConversationStatus };
-
-/** Whether the contact centre answers chats now, and when it next opens (ISO time). */
-export interface ChatHours {
-  open: boolean;
-  nextOpening: string | null;
-}
-
-export interface Started {
-  conversation: { id: number; status: ConversationStatus };
-  token: string;
-  message: ChatMessage;
-}
+export type { ChatHours, ChatMessage, ChatStatus, ConversationStatus, Started };
 
 /** A refusal, with what the server said about each field and how long to wait. */
 export class ChatRefusal extends ApiRequestError {

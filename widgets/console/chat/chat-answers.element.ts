@@ -3,8 +3,10 @@ import { msg, renderIn, str } from '../../shared/localize.js';
 import { chatApi, maxMessageLength, type CannedAnswer } from './chat-api.js';
 import { chatStyles } from './chat.styles.js';
 import { describedBy, errorsFrom, errorSummary, fieldError, focusSummary, formValues, problemText, required, type FieldErrors } from '../kit/forms.js';
+import { states } from '../../shared/base-element.js';
 import { FormScreen } from '../kit/form-screen.js';
-import { ConsoleScreen } from '../kit/screen.js';
+import { Loaded } from '../kit/list.js';
+import { ConsoleScreen, screenHeading } from '../kit/screen.js';
 
 /** The form the current errors belong to: a new answer, or the answer being changed. */
 type FormKey = 'new' | number;
@@ -19,37 +21,19 @@ export class MedverkaConsoleChatAnswers extends FormScreen {
 
   static override properties = {
     ...FormScreen.properties,
-    answers: { state: true },
-    loadProblem: { state: true },
-    editing: { state: true },
-    deleting: { state: true },
-    errorsFor: { state: true },
+    ...states('editing', 'deleting', 'errorsFor'),
   };
 
-  declare private answers?: CannedAnswer[];
-  declare private loadProblem?: string;
   /** The answer whose form is open in the list. */
   declare private editing?: number;
   /** The answer whose removal is being confirmed. */
   declare private deleting?: number;
   declare private errorsFor?: FormKey;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
+  #answers = new Loaded(this, async () => (await chatApi.answers()).answers);
 
   private words(words: () => string): string {
     return renderIn(this.locale, MedverkaConsoleChatAnswers.translations, words);
-  }
-
-  async load(): Promise<void> {
-    this.loadProblem = undefined;
-    try {
-      this.answers = (await chatApi.answers()).answers;
-    } catch (err) {
-      this.loadProblem = this.words(() => problemText(err));
-    }
   }
 
   private fieldsOf(key: FormKey) {
@@ -88,14 +72,14 @@ export class MedverkaConsoleChatAnswers extends FormScreen {
     try {
       if (key === 'new') {
         const { answer } = await chatApi.createAnswer({ title, body });
-        this.answers = [...(this.answers ?? []), answer];
+        this.#answers.set([...(this.#answers.value ?? []), answer]);
         form.reset();
         this.clearErrors();
         this.announce(this.words(() => msg(str`Svarsmallen ”${title}” är tillagd.`, { id: 'console.chat.answer-added' })));
         await this.focusOn(`#answer-${answer.id} h3`);
       } else {
         const { answer } = await chatApi.updateAnswer(key, { title, body });
-        this.answers = (this.answers ?? []).map((a) => (a.id === key ? answer : a));
+        this.#answers.set((this.#answers.value ?? []).map((a) => (a.id === key ? answer : a)));
         this.editing = undefined;
         this.clearErrors();
         this.announce(this.words(() => msg(str`Svarsmallen ”${title}” är sparad.`, { id: 'console.chat.answer-saved' })));
@@ -140,7 +124,7 @@ export class MedverkaConsoleChatAnswers extends FormScreen {
     this.busy = true;
     try {
       await chatApi.deleteAnswer(answer.id);
-      this.answers = (this.answers ?? []).filter((a) => a.id !== answer.id);
+      this.#answers.set((this.#answers.value ?? []).filter((a) => a.id !== answer.id));
       this.deleting = undefined;
       this.clearErrors();
       this.announce(this.words(() => msg(str`Svarsmallen ”${answer.title}” är borttagen.`, { id: 'console.chat.answer-deleted' })));
@@ -232,26 +216,21 @@ export class MedverkaConsoleChatAnswers extends FormScreen {
     </li>`;
   }
 
-  private renderList(): TemplateResult {
-    if (this.loadProblem) {
-      return html`<div class="notice problem">
-        <p>${this.loadProblem}</p>
-        <button type="button" @click=${() => void this.load()}>${msg('Försök igen', { id: 'console.retry' })}</button>
-      </div>`;
-    }
-    if (!this.answers) return html`<p>${msg('Laddar …', { id: 'console.loading' })}</p>`;
-    if (this.answers.length === 0) return html`<p class="none">${msg('Det finns inga svarsmallar än.', { id: 'console.chat.no-answers' })}</p>`;
+  private renderList(answers: CannedAnswer[]): TemplateResult {
+    if (answers.length === 0) return html`<p class="none">${msg('Det finns inga svarsmallar än.', { id: 'console.chat.no-answers' })}</p>`;
     return html`<ul class="answers">
-      ${this.answers.map((a) => this.renderAnswer(a))}
+      ${answers.map((a) => this.renderAnswer(a))}
     </ul>`;
   }
 
   protected override render(): TemplateResult {
     return html`<p><a href="#/chat">${msg('Till inkorgen', { id: 'console.chat.back' })}</a></p>
-      <h1 tabindex="-1">${msg('Svarsmallar', { id: 'console.chat.answers' })}</h1>
-      <p>${msg('Färdiga svar som handläggarna kan lägga in i ett chattsvar, ändra och skicka. Alla handläggare delar samma mallar.', { id: 'console.chat.answers-intro' })}</p>
+      ${screenHeading(
+        msg('Svarsmallar', { id: 'console.chat.answers' }),
+        msg('Färdiga svar som handläggarna kan lägga in i ett chattsvar, ändra och skicka. Alla handläggare delar samma mallar.', { id: 'console.chat.answers-intro' }),
+      )}
       <h2>${msg('Alla svarsmallar', { id: 'console.chat.all-answers' })}</h2>
-      ${this.renderList()}
+      ${this.#answers.render((answers) => this.renderList(answers))}
       <h2>${msg('Ny svarsmall', { id: 'console.chat.new-answer' })}</h2>
       ${this.renderForm('new')}`;
   }

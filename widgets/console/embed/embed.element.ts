@@ -1,8 +1,9 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { msg, str } from '../../shared/localize.js';
 import { staffApi, type EmbedInfo } from '../kit/api.js';
-import { problemText } from '../kit/forms.js';
-import { ConsoleScreen } from '../kit/screen.js';
+import { states } from '../../shared/base-element.js';
+import { Loaded } from '../kit/list.js';
+import { ConsoleScreen, screenHeading } from '../kit/screen.js';
 import { embeddable, type EmbeddableWidget } from './embeddable.js';
 import { embedStyles } from './embed.styles.js';
 
@@ -24,19 +25,15 @@ export class MedverkaConsoleEmbed extends ConsoleScreen {
 
   static override properties = {
     ...ConsoleScreen.properties,
-    info: { state: true },
-    loadProblem: { state: true },
-    widgetId: { state: true },
-    value: { state: true },
-    snippetLang: { state: true },
-    useAccent: { state: true },
-    accent: { state: true },
-    withIntegrity: { state: true },
-    copied: { state: true },
+    ...states('widgetId', 'value', 'snippetLang', 'useAccent', 'accent', 'withIntegrity', 'copied'),
   };
 
-  declare private info?: EmbedInfo;
-  declare private loadProblem?: string;
+  #info = new Loaded(this, async () => {
+    const info = await staffApi.embedInfo();
+    if (!this.value) this.value = this.firstChoice(this.widget, info);
+    return info;
+  });
+
   declare private widgetId: string;
   declare private value: string;
   declare private snippetLang: 'sv' | 'en';
@@ -60,27 +57,17 @@ export class MedverkaConsoleEmbed extends ConsoleScreen {
     this.withIntegrity = false;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  async load(): Promise<void> {
-    this.loadProblem = undefined;
-    try {
-      this.info = await staffApi.embedInfo();
-      if (!this.value) this.value = this.firstChoice(this.widget);
-    } catch (err) {
-      this.loadProblem = problemText(err);
-    }
+  /** What the server says about embedding; loaded when the screen is shown. */
+  private get info(): EmbedInfo | undefined {
+    return this.#info.value;
   }
 
   private get widget(): EmbeddableWidget {
     return embeddable.find((w) => w.id === this.widgetId) ?? embeddable[0]!;
   }
 
-  private firstChoice(w: EmbeddableWidget): string {
-    return (this.info && w.option?.choices(this.info)[0]?.value) || '';
+  private firstChoice(w: EmbeddableWidget, info = this.info): string {
+    return (info && w.option?.choices(info)[0]?.value) || '';
   }
 
   /** A new widget starts at its first choice: the last one was another widget's. */
@@ -395,26 +382,21 @@ export class MedverkaConsoleEmbed extends ConsoleScreen {
   }
 
   protected override render(): TemplateResult {
-    const info = this.info;
     return html`
-      <h1 tabindex="-1">${msg('Bädda in en widget', { id: 'console.embed.title' })}</h1>
-      <p>
-        ${msg('Välj vad som ska visas. Koden nedan uppdateras medan du väljer och kan klistras in i CMS:et som den är.', {
+      ${screenHeading(
+        msg('Bädda in en widget', { id: 'console.embed.title' }),
+        msg('Välj vad som ska visas. Koden nedan uppdateras medan du väljer och kan klistras in i CMS:et som den är.', {
           id: 'console.embed.intro',
-        })}
-      </p>
-      ${this.loadProblem
-        ? html`<div class="notice problem">
-            <p>${this.loadProblem}</p>
-            <button type="button" @click=${() => void this.load()}>${msg('Försök igen', { id: 'console.retry' })}</button>
-          </div>`
-        : !info
-          ? html`<p>${msg('Laddar …', { id: 'console.loading' })}</p>`
-          : html`${this.renderOrigins(info)}
-              <div class="layout">
-                <div>${this.renderForm(info)}</div>
-                <div>${this.renderCode(info)}</div>
-              </div>`}
+        }),
+      )}
+      ${this.#info.render(
+        (info) =>
+          html`${this.renderOrigins(info)}
+            <div class="layout">
+              <div>${this.renderForm(info)}</div>
+              <div>${this.renderCode(info)}</div>
+            </div>`,
+      )}
     `;
   }
 }

@@ -2,27 +2,13 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { msg, str } from '../../shared/localize.js';
 import { roles, staffApi, type Role, type StaffUser } from '../kit/api.js';
-import {
-  atLeast,
-  describedBy,
-  errorsFrom,
-  errorSummary,
-  fieldError,
-  focusSummary,
-  formValues,
-  problemText,
-  required,
-  type FieldErrors,
-} from '../kit/forms.js';
+import { states } from '../../shared/base-element.js';
+import { atLeast, describedBy, errorsFrom, errorSummary, fieldError, focusSummary, formValues, problemText, required, type FieldErrors } from '../kit/forms.js';
 import { dateTime, roleLabel } from '../kit/labels.js';
 import { FormScreen } from '../kit/form-screen.js';
-import { ConsoleScreen } from '../kit/screen.js';
-
-interface Field {
-  name: string;
-  id: string;
-  label: string;
-}
+import { Loaded } from '../kit/list.js';
+import { ConsoleScreen, screenHeading } from '../kit/screen.js';
+import { inputField, type FormField } from '../kit/screen-fields.js';
 
 /** Staff accounts: who they are, their role, whether they may sign in; and a form for a new one. */
 export class MedverkaConsoleUsers extends FormScreen {
@@ -72,16 +58,10 @@ export class MedverkaConsoleUsers extends FormScreen {
     ...FormScreen.properties,
     /** The signed-in administrator, who may not lock themselves out. */
     currentUser: { attribute: false },
-    users: { state: true },
-    loadProblem: { state: true },
-    editing: { state: true },
-    editErrors: { state: true },
-    editGeneral: { state: true },
+    ...states('editing', 'editErrors', 'editGeneral'),
   };
 
   declare currentUser?: StaffUser;
-  declare private users?: StaffUser[];
-  declare private loadProblem?: string;
   declare private editing?: number;
   declare private editErrors: FieldErrors;
   declare private editGeneral: string[];
@@ -92,25 +72,13 @@ export class MedverkaConsoleUsers extends FormScreen {
     this.editGeneral = [];
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  async load(): Promise<void> {
-    this.loadProblem = undefined;
-    try {
-      this.users = (await staffApi.users()).users;
-    } catch (err) {
-      this.loadProblem = problemText(err);
-    }
-  }
+  #users = new Loaded(this, async () => (await staffApi.users()).users);
 
   private replace(user: StaffUser) {
-    this.users = this.users?.map((u) => (u.id === user.id ? user : u));
+    if (this.#users.value) this.#users.set(this.#users.value.map((u) => (u.id === user.id ? user : u)));
   }
 
-  private get newFields(): Field[] {
+  private get newFields(): FormField[] {
     return [
       { name: 'email', id: 'new-email', label: msg('E-postadress', { id: 'console.sign-in.email' }) },
       { name: 'name', id: 'new-name', label: msg('Namn', { id: 'console.users.name' }) },
@@ -135,7 +103,7 @@ export class MedverkaConsoleUsers extends FormScreen {
     this.busy = true;
     try {
       const { user } = await staffApi.createUser({ email: v.email!, name: v.name!, role: v.role as Role, password: v.password! });
-      this.users = [...(this.users ?? []), user];
+      this.#users.set([...(this.#users.value ?? []), user]);
       form.reset();
       this.announce(msg(str`${user.name} är tillagd som ${roleLabel(user.role).toLowerCase()}.`, { id: 'console.users.created' }));
     } catch (err) {
@@ -222,19 +190,7 @@ export class MedverkaConsoleUsers extends FormScreen {
     const e = this.editErrors;
     return html`<form novalidate @submit=${(ev: SubmitEvent) => void this.onEdit(ev, user)}>
       ${errorSummary(`${id}-errors`, e, this.editGeneral, fields, () => this.renderRoot as ShadowRoot)}
-      <div class="field">
-        <label for="${id}-name">${fields[0]!.label}</label>
-        ${fieldError(`${id}-name`, e.name)}
-        <input
-          id="${id}-name"
-          name="name"
-          type="text"
-          autocomplete="off"
-          .value=${user.name}
-          aria-invalid=${e.name ? 'true' : 'false'}
-          aria-describedby=${describedBy(e.name && `${id}-name-error`)}
-        />
-      </div>
+      ${inputField(fields[0]!, e.name, { autocomplete: 'off', value: user.name })}
       <div class="field">
         <label for="${id}-role">${fields[1]!.label}</label>
         ${fieldError(`${id}-role`, e.role)} ${this.renderRoleSelect(`${id}-role`, user.role, e.role)}
@@ -275,21 +231,10 @@ export class MedverkaConsoleUsers extends FormScreen {
   }
 
   private renderCreate(): TemplateResult {
-    const [email, name, role, password] = this.newFields as [Field, Field, Field, Field];
+    const [email, name, role, password] = this.newFields as [FormField, FormField, FormField, FormField];
     const e = this.errors;
-    const text = (f: Field, type: string, autocomplete: string, hint?: string) => html`<div class="field">
-      <label for=${f.id}>${f.label}</label>
-      ${hint ? html`<p class="hint" id="${f.id}-hint">${hint}</p>` : nothing} ${fieldError(f.id, e[f.name])}
-      <input
-        id=${f.id}
-        name=${f.name}
-        type=${type}
-        autocomplete=${autocomplete}
-        spellcheck="false"
-        aria-invalid=${e[f.name] ? 'true' : 'false'}
-        aria-describedby=${describedBy(hint && `${f.id}-hint`, e[f.name] && `${f.id}-error`)}
-      />
-    </div>`;
+    const text = (f: FormField, type: string, autocomplete: string, hint?: string) =>
+      inputField(f, e[f.name], { type, autocomplete, spellcheck: false, hint });
     return html`
       <h2>${msg('Lägg till en användare', { id: 'console.users.create' })}</h2>
       ${errorSummary('new-errors', e, this.general, this.newFields, () => this.renderRoot as ShadowRoot)}
@@ -326,22 +271,18 @@ export class MedverkaConsoleUsers extends FormScreen {
 
   protected override render(): TemplateResult {
     return html`
-      <h1 tabindex="-1">${msg('Användare', { id: 'console.nav.users' })}</h1>
-      ${this.loadProblem
-        ? html`<div class="notice problem">
-            <p>${this.loadProblem}</p>
-            <button type="button" @click=${() => void this.load()}>${msg('Försök igen', { id: 'console.retry' })}</button>
-          </div>`
-        : !this.users
-          ? html`<p>${msg('Laddar …', { id: 'console.loading' })}</p>`
-          : html`<h2>${msg('Alla användare', { id: 'console.users.all' })}</h2>
-              <ul class="users">
+      ${screenHeading(msg('Användare', { id: 'console.nav.users' }))}
+      ${this.#users.render(
+        (users) =>
+          html`<h2>${msg('Alla användare', { id: 'console.users.all' })}</h2>
+            <ul class="users">
               ${repeat(
-                this.users,
+                users,
                 (u) => u.id,
                 (u) => this.renderUser(u),
               )}
-            </ul>`}
+            </ul>`,
+      )}
       ${this.renderCreate()}
     `;
   }

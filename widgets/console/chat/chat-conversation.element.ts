@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { msg, renderIn, str } from '../../shared/localize.js';
+import { states } from '../../shared/base-element.js';
 import { StaffApiError, type StaffUser } from '../kit/api.js';
 import {
   chatApi,
@@ -11,11 +12,12 @@ import {
   type StaffConversation,
 } from './chat-api.js';
 import { LiveStream, type StreamState } from '../kit/live-stream.js';
-import { chatStatusLabel, clockTime, residentName, systemText } from './chat-labels.js';
+import { chatStatusLabel, residentName } from './chat-labels.js';
 import { chatStyles } from './chat.styles.js';
 import { describedBy, fieldError, problemText, required } from '../kit/forms.js';
-import { dateTime } from '../kit/labels.js';
+import { Loaded } from '../kit/list.js';
 import { ConsoleScreen } from '../kit/screen.js';
+import { renderFacts, renderLog, renderMessage } from './chat-messages.js';
 
 /** Where a failed request's problem is shown: beside the control that made it. */
 type Place = 'status' | 'transfer' | 'close' | 'load';
@@ -34,23 +36,13 @@ export class MedverkaConsoleChatConversation extends ConsoleScreen {
     /** The conversation's number, from the hash. */
     conversationId: { attribute: 'conversation-id' },
     user: { attribute: false },
-    conversation: { state: true },
-    messages: { state: true },
-    loadProblem: { state: true },
-    streamState: { state: true },
-    answers: { state: true },
-    agents: { state: true },
-    step: { state: true },
-    problem: { state: true },
-    replyError: { state: true },
-    busy: { state: true },
+    ...states('conversation', 'messages', 'streamState', 'answers', 'agents', 'step', 'problem', 'replyError', 'busy'),
   };
 
   declare conversationId: string;
   declare user?: StaffUser;
   declare private conversation?: StaffConversation;
   declare private messages: ChatMessage[];
-  declare private loadProblem?: string;
   declare private streamState: StreamState;
   declare private answers: CannedAnswer[];
   declare private agents?: ChatAgent[];
@@ -72,10 +64,14 @@ export class MedverkaConsoleChatConversation extends ConsoleScreen {
     this.busy = false;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
+  /** The conversation and its messages so far; then the stream brings what comes. */
+  #loaded = new Loaded(this, async () => {
+    const { conversation, messages } = await chatApi.conversation(this.number);
+    this.conversation = conversation;
+    this.merge(messages);
+    this.follow();
+    return conversation;
+  });
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -100,16 +96,8 @@ export class MedverkaConsoleChatConversation extends ConsoleScreen {
     return renderIn(this.locale, MedverkaConsoleChatConversation.translations, words);
   }
 
-  async load(): Promise<void> {
-    this.loadProblem = undefined;
-    try {
-      const { conversation, messages } = await chatApi.conversation(this.number);
-      this.conversation = conversation;
-      this.merge(messages);
-    } catch (err) {
-      this.loadProblem = this.words(() => problemText(err));
-      return;
-    }
+  /** Follows the conversation live, once it has loaded, and fetches the canned answers. */
+  private follow(): void {
     // The screen may have been left while it loaded.
     if (!this.#stream && this.isConnected) {
       this.#stream = new LiveStream(
@@ -337,43 +325,6 @@ export class MedverkaConsoleChatConversation extends ConsoleScreen {
     </div>`;
   }
 
-  private renderMessage(m: ChatMessage): TemplateResult {
-    const time = html`<time datetime=${m.createdAt}>${clockTime(m.createdAt, this.locale)}</time>`;
-    if (m.author === 'system') {
-      return html`<li class="message system" data-id=${m.id}>${systemText(m)} · ${time}</li>`;
-    }
-    const c = this.conversation!;
-    const from =
-      m.author === 'resident'
-        ? residentName(c)
-        : m.staffName && m.staffName === this.user?.name
-          ? msg(str`Du (${m.staffName})`, { id: 'console.chat.from-you' })
-          : (m.staffName ?? msg('Handläggare', { id: 'console.chat.from-staff' }));
-    return html`<li class="message ${m.author}" data-id=${m.id}>
-      <p class="from"><strong>${from}</strong> ${time}</p>
-      <p class="body">${m.body}</p>
-      ${m.masked
-        ? html`<p class="masked">
-            ${msg('Ett personnummer doldes i meddelandet innan det sparades.', { id: 'console.chat.masked' })}
-          </p>`
-        : nothing}
-    </li>`;
-  }
-
-  private renderLog(): TemplateResult {
-    return html`<h2 id="log-heading">${msg('Meddelanden', { id: 'console.chat.messages' })}</h2>
-      ${this.streamState === 'reconnecting'
-        ? html`<div class="notice warning">
-            <p>${msg('Anslutningen till servern bröts. Nya meddelanden visas när den är tillbaka.', { id: 'console.chat.conversation-reconnecting' })}</p>
-          </div>`
-        : nothing}
-      <div class="log" role="log" aria-labelledby="log-heading" tabindex="0">
-        <ul>
-          ${this.messages.map((m) => this.renderMessage(m))}
-        </ul>
-      </div>`;
-  }
-
   private renderClaim(c: StaffConversation): TemplateResult | typeof nothing {
     if (c.status === 'waiting') {
       return html`<div class="actions">
@@ -438,20 +389,6 @@ export class MedverkaConsoleChatConversation extends ConsoleScreen {
     </form>`;
   }
 
-  private renderFacts(c: StaffConversation): TemplateResult {
-    const row = (label: string, value: unknown, cls = '') => (value ? html`<dt>${label}</dt><dd class=${cls}>${value}</dd>` : nothing);
-    return html`<h2>${msg('Om samtalet', { id: 'console.chat.facts' })}</h2>
-      <dl class="facts">
-        ${row(msg('Namn', { id: 'console.chat.name' }), c.name, 'name')}
-        ${row(msg('E-post', { id: 'console.chat.email' }), c.email, 'email')}
-        ${row(msg('Språk', { id: 'console.chat.lang' }), c.lang === 'en' ? msg('Engelska', { id: 'console.english' }) : msg('Svenska', { id: 'console.swedish' }))}
-        ${row(msg('Handläggare', { id: 'console.chat.agent' }), c.agent?.name, 'agent')}
-        ${row(msg('Startat', { id: 'console.chat.started' }), html`<time datetime=${c.createdAt}>${dateTime(c.createdAt, this.locale)}</time>`)}
-        ${row(msg('Avslutat', { id: 'console.chat.status.closed' }), c.closedAt && html`<time datetime=${c.closedAt}>${dateTime(c.closedAt, this.locale)}</time>`)}
-        ${row(msg('Betyg', { id: 'console.chat.rating' }), c.rating !== null && msg(str`${c.rating} av 5`, { id: 'console.chat.rating-value' }), 'rating')}
-      </dl>`;
-  }
-
   private renderManage(c: StaffConversation): TemplateResult | typeof nothing {
     if (c.status === 'closed') return nothing;
     const busy = this.busy ? 'true' : 'false';
@@ -512,14 +449,7 @@ export class MedverkaConsoleChatConversation extends ConsoleScreen {
     // One heading for every state, so the focus the console puts on it stays once the conversation has loaded.
     return html`<p><a href="#/chat">${msg('Till inkorgen', { id: 'console.chat.back' })}</a></p>
       <h1 tabindex="-1">${c ? msg(str`Chatt med ${residentName(c)}`, { id: 'console.chat.heading' }) : msg('Chatt', { id: 'console.nav.chat' })}</h1>
-      ${this.loadProblem
-        ? html`<div class="notice problem">
-            <p>${this.loadProblem}</p>
-            <button type="button" @click=${() => void this.load()}>${msg('Försök igen', { id: 'console.retry' })}</button>
-          </div>`
-        : c
-          ? this.renderConversation(c)
-          : html`<p>${msg('Laddar …', { id: 'console.loading' })}</p>`}`;
+      ${this.#loaded.render(() => this.renderConversation(this.conversation!))}`;
   }
 
   private renderConversation(c: StaffConversation): TemplateResult {
@@ -539,8 +469,8 @@ export class MedverkaConsoleChatConversation extends ConsoleScreen {
           </p>`
         : nothing}
       <div class="layout">
-        <div class="talk">${this.renderLog()} ${this.renderReply(c)}</div>
-        <div class="side">${this.renderFacts(c)} ${this.renderManage(c)}</div>
+        <div class="talk">${renderLog(this.messages, this.streamState, (m) => renderMessage(m, c, this.user, this.locale))} ${this.renderReply(c)}</div>
+        <div class="side">${renderFacts(c, this.locale)} ${this.renderManage(c)}</div>
       </div>`;
   }
 }

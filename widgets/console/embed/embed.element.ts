@@ -3,11 +3,11 @@ import { msg, str } from '../../shared/localize.js';
 import { staffApi, type EmbedInfo } from '../kit/api.js';
 import { states } from '../../shared/base-element.js';
 import { Loaded } from '../kit/list.js';
+import { colourRow, hexColour } from '../kit/screen-fields.js';
 import { ConsoleScreen, screenHeading } from '../kit/screen.js';
 import { embeddable, type EmbeddableWidget } from './embeddable.js';
 import { embedStyles } from './embed.styles.js';
 
-const hexColour = /^#[0-9a-f]{6}$/i;
 
 /** A value written into an HTML attribute of a snippet an editor pastes. */
 function attr(value: string): string {
@@ -223,27 +223,12 @@ export class MedverkaConsoleEmbed extends ConsoleScreen {
           ${msg('Egen accentfärg (annars Medverkas blå)', { id: 'console.embed.use-accent' })}
         </label>
         ${this.useAccent
-          ? html`<div class="colour-row">
-              <div class="field">
-                <label for="accent">${msg('Välj färg', { id: 'console.tile.colour-picker' })}</label>
-                <input id="accent" type="color" .value=${this.accent} @input=${(e: Event) => (this.accent = (e.target as HTMLInputElement).value)} />
-              </div>
-              <div class="field">
-                <label for="accent-hex">${msg('Färgkod', { id: 'console.tile.colour-hex' })}</label>
-                <input
-                  id="accent-hex"
-                  type="text"
-                  spellcheck="false"
-                  autocomplete="off"
-                  .value=${this.accent}
-                  @input=${(e: Event) => {
-                    const v = (e.target as HTMLInputElement).value.trim();
-                    const hex = v.startsWith('#') ? v : `#${v}`;
-                    if (hexColour.test(hex)) this.accent = hex.toLowerCase();
-                  }}
-                />
-              </div>
-            </div>`
+          ? colourRow(
+              { id: 'accent', label: msg('Välj färg', { id: 'console.tile.colour-picker' }) },
+              { id: 'accent-hex', label: msg('Färgkod', { id: 'console.tile.colour-hex' }) },
+              this.accent,
+              (c) => (this.accent = c),
+            )
           : nothing}
       </fieldset>
       <label class="choice" for="with-integrity">

@@ -17,6 +17,7 @@ export interface InputOptions {
   autocomplete?: string;
   spellcheck?: boolean;
   maxlength?: number;
+  required?: boolean;
   /** What the field holds when it is shown. */
   value?: string;
   hint?: string;
@@ -35,9 +36,51 @@ export function inputField(f: FormField, error: string | undefined, o: InputOpti
       autocomplete=${o.autocomplete ?? nothing}
       spellcheck=${o.spellcheck === undefined ? nothing : String(o.spellcheck)}
       maxlength=${o.maxlength ?? nothing}
+      ?required=${o.required ?? false}
       .value=${o.value ?? ''}
       aria-invalid=${error ? 'true' : 'false'}
       aria-describedby=${describedBy(hintId, error && `${f.id}-error`)}
     />
+  </div>`;
+}
+
+/** A colour code: # and six hex digits. */
+export const hexColour = /^#[0-9a-f]{6}$/i;
+
+/**
+ * A colour, chosen with the browser's picker or typed as a code (#005a9c, the # may be left
+ * out): `set` gets it in lower case, and only once the typed code is whole.
+ */
+export function colourRow(
+  picker: { id: string; label: string },
+  code: { id: string; label: string },
+  colour: string,
+  set: (colour: string) => void,
+  o: { error?: string; hintId?: string } = {},
+): TemplateResult {
+  const typed = (e: Event) => {
+    const value = (e.target as HTMLInputElement).value.trim();
+    const hex = value.startsWith('#') ? value : `#${value}`;
+    if (hexColour.test(hex)) set(hex.toLowerCase());
+  };
+  return html`<div class="colour-row">
+    <div class="field">
+      <label for=${picker.id}>${picker.label}</label>
+      <input id=${picker.id} type="color" .value=${colour} @input=${(e: Event) => set((e.target as HTMLInputElement).value)} />
+    </div>
+    <div class="field">
+      <label for=${code.id}>${code.label}</label>
+      ${fieldError(code.id, o.error)}
+      <input
+        id=${code.id}
+        type="text"
+        spellcheck="false"
+        autocomplete="off"
+        .value=${colour}
+        @input=${typed}
+        aria-invalid=${o.error ? 'true' : 'false'}
+        aria-describedby=${describedBy(o.hintId, o.error && `${code.id}-error`)}
+      />
+    </div>
   </div>`;
 }

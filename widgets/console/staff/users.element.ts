@@ -3,15 +3,15 @@ import { repeat } from 'lit/directives/repeat.js';
 import { msg, str } from '../../shared/localize.js';
 import { roles, staffApi, type Role, type StaffUser } from '../kit/api.js';
 import { states } from '../../shared/base-element.js';
-import { atLeast, describedBy, errorsFrom, errorSummary, fieldError, focusSummary, formValues, problemText, required, type FieldErrors } from '../kit/forms.js';
+import { atLeast, describedBy, errorSummary, fieldError, formValues, problemText, required, type FieldErrors } from '../kit/forms.js';
 import { dateTime, roleLabel } from '../kit/labels.js';
-import { FormScreen } from '../kit/form-screen.js';
+import { SendingFormScreen } from '../kit/screen-form.js';
 import { Loaded } from '../kit/list.js';
 import { ConsoleScreen, screenHeading } from '../kit/screen.js';
 import { inputField, type FormField } from '../kit/screen-fields.js';
 
 /** Staff accounts: who they are, their role, whether they may sign in; and a form for a new one. */
-export class MedverkaConsoleUsers extends FormScreen {
+export class MedverkaConsoleUsers extends SendingFormScreen {
   static override styles = [
     ...ConsoleScreen.styles,
     css`
@@ -55,7 +55,7 @@ export class MedverkaConsoleUsers extends FormScreen {
   ];
 
   static override properties = {
-    ...FormScreen.properties,
+    ...SendingFormScreen.properties,
     /** The signed-in administrator, who may not lock themselves out. */
     currentUser: { attribute: false },
     ...states('editing', 'editErrors', 'editGeneral'),
@@ -89,7 +89,6 @@ export class MedverkaConsoleUsers extends FormScreen {
 
   private async onCreate(event: SubmitEvent) {
     event.preventDefault();
-    if (this.busy) return;
     const form = event.target as HTMLFormElement;
     const v = formValues(form);
     const errors: FieldErrors = {};
@@ -97,27 +96,13 @@ export class MedverkaConsoleUsers extends FormScreen {
     if (!v.name) errors.name = required;
     if (!v.password) errors.password = required;
     else if (v.password.length < 12) errors.password = atLeast(12);
-    this.errors = errors;
-    this.general = [];
-    if (Object.keys(errors).length) return focusSummary(this, 'new-errors');
-    this.busy = true;
-    try {
+    const create = async () => {
       const { user } = await staffApi.createUser({ email: v.email!, name: v.name!, role: v.role as Role, password: v.password! });
       this.#users.set([...(this.#users.value ?? []), user]);
       form.reset();
       this.announce(msg(str`${user.name} är tillagd som ${roleLabel(user.role).toLowerCase()}.`, { id: 'console.users.created' }));
-    } catch (err) {
-      const { fields, general } = errorsFrom(
-        err,
-        this.newFields.map((f) => f.name),
-        { email_taken: 'email' },
-      );
-      this.errors = fields;
-      this.general = general;
-      await focusSummary(this, 'new-errors');
-    } finally {
-      this.busy = false;
-    }
+    };
+    await this.send(errors, create, { summary: 'new-errors', fields: this.newFields.map((f) => f.name), codeFields: { email_taken: 'email' } });
   }
 
   private async openEdit(user: StaffUser) {
@@ -134,26 +119,22 @@ export class MedverkaConsoleUsers extends FormScreen {
 
   private async onEdit(event: SubmitEvent, user: StaffUser) {
     event.preventDefault();
-    if (this.busy) return;
     const v = formValues(event.target as HTMLFormElement);
-    this.editErrors = v.name ? {} : { name: required };
-    this.editGeneral = [];
-    if (!v.name) return focusSummary(this, `edit-${user.id}-errors`);
-    this.busy = true;
-    try {
+    const save = async () => {
       const updated = (await staffApi.updateUser(user.id, { name: v.name, role: v.role as Role })).user;
       this.replace(updated);
       this.editing = undefined;
       this.announce(msg(str`Ändringarna för ${updated.name} är sparade.`, { id: 'console.users.saved' }));
       await this.focusOn(`[data-user-id="${user.id}"] [data-action="edit"]`);
-    } catch (err) {
-      const { fields, general } = errorsFrom(err, ['name', 'role']);
-      this.editErrors = fields;
-      this.editGeneral = general;
-      await focusSummary(this, `edit-${user.id}-errors`);
-    } finally {
-      this.busy = false;
-    }
+    };
+    await this.send(v.name ? {} : { name: required }, save, {
+      summary: `edit-${user.id}-errors`,
+      fields: ['name', 'role'],
+      show: ({ fields, general }) => {
+        this.editErrors = fields;
+        this.editGeneral = general;
+      },
+    });
   }
 
   private async toggleDisabled(user: StaffUser) {

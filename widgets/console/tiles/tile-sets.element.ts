@@ -1,8 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '../../shared/localize.js';
 import { staffApi, type StaffTileSet } from '../kit/api.js';
-import { errorsFrom, errorSummary, focusSummary, formValues, required, type FieldErrors } from '../kit/forms.js';
-import { FormScreen } from '../kit/form-screen.js';
+import { errorSummary, formValues, required, type FieldErrors } from '../kit/forms.js';
+import { SendingFormScreen } from '../kit/screen-form.js';
 import { Loaded, renderTable } from '../kit/list.js';
 import { screenHeading } from '../kit/screen.js';
 import { inputField, type FormField } from '../kit/screen-fields.js';
@@ -10,7 +10,7 @@ import { inputField, type FormField } from '../kit/screen-fields.js';
 const slugPattern = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 /** Every tile set, and a form to create one. Opening a set leads to its editor (#/tiles/<slug>). */
-export class MedverkaConsoleTileSets extends FormScreen {
+export class MedverkaConsoleTileSets extends SendingFormScreen {
   #tileSets = new Loaded(this, async () => (await staffApi.tileSets()).tileSets);
 
   private get fields(): FormField[] {
@@ -23,32 +23,17 @@ export class MedverkaConsoleTileSets extends FormScreen {
 
   private async onCreate(event: SubmitEvent) {
     event.preventDefault();
-    if (this.busy) return;
     const { slug = '', titleSv = '', titleEn = '' } = formValues(event.target as HTMLFormElement);
     const errors: FieldErrors = {};
     if (!slug) errors.slug = required;
     else if (!slugPattern.test(slug)) errors.slug = 'must be 1–64 lower-case';
     if (!titleSv) errors.titleSv = required;
-    this.errors = errors;
-    this.general = [];
-    if (Object.keys(errors).length) return focusSummary(this, 'create-errors');
-    this.busy = true;
-    try {
+    const create = async () => {
       const { tileSet } = await staffApi.createTileSet(slug, titleSv, titleEn || null);
       this.announce(msg(str`Rutsamlingen ”${tileSet.titleSv}” är skapad.`, { id: 'console.tile-sets.created' }));
       location.hash = `#/tiles/${encodeURIComponent(tileSet.slug)}`;
-    } catch (err) {
-      const { fields, general } = errorsFrom(
-        err,
-        this.fields.map((f) => f.name),
-        { slug_taken: 'slug' },
-      );
-      this.errors = fields;
-      this.general = general;
-      await focusSummary(this, 'create-errors');
-    } finally {
-      this.busy = false;
-    }
+    };
+    await this.send(errors, create, { summary: 'create-errors', fields: this.fields.map((f) => f.name), codeFields: { slug_taken: 'slug' } });
   }
 
   private renderList(tileSets: StaffTileSet[]): TemplateResult {

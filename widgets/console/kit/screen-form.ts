@@ -1,0 +1,48 @@
+import { errorsFrom, focusSummary, type FieldErrors } from './forms.js';
+import { FormScreen } from './form-screen.js';
+
+/** A form's problems as the screen shows them: beside its fields, and the rest above. */
+export type Problems = { fields: FieldErrors; general: string[] };
+
+/** How `send()` goes about a form: where its summary is, and how it shows and words its problems. */
+export interface SendOptions {
+  /** The id of the form's error summary, which takes focus when there are problems. */
+  summary: string;
+  /** The form's fields, whose problems the server names go beside them. */
+  fields?: readonly string[];
+  /** Codes that are about one field (e.g. email_taken → email). */
+  codeFields?: Record<string, string>;
+  /** The problems in words, when the server's are not enough. */
+  refused?: (err: unknown) => Problems;
+  /** Where the problems go; by default the screen's `errors` and `general`. */
+  show?: (problems: Problems) => void;
+}
+
+/**
+ * A screen whose plain forms are sent the same way: the form's own checks first (their
+ * problems shown, the summary focused), then one request at a time, and what the server
+ * refused shown beside the fields it names.
+ */
+export abstract class SendingFormScreen extends FormScreen {
+  /** Sends when `errors` is empty and no request is out; resolves once done or refused. */
+  protected async send(errors: FieldErrors, request: () => Promise<void>, o: SendOptions): Promise<void> {
+    if (this.busy) return;
+    const show =
+      o.show ??
+      (({ fields, general }: Problems) => {
+        this.errors = fields;
+        this.general = general;
+      });
+    show({ fields: errors, general: [] });
+    if (Object.keys(errors).length) return focusSummary(this, o.summary);
+    this.busy = true;
+    try {
+      await request();
+    } catch (err) {
+      show(o.refused ? o.refused(err) : errorsFrom(err, o.fields ?? [], o.codeFields));
+      await focusSummary(this, o.summary);
+    } finally {
+      this.busy = false;
+    }
+  }
+}

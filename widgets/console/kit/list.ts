@@ -56,8 +56,8 @@ export class Loaded<T> implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** "Loading", the problem (with a retry unless `retry` is false), or `ready` with what was loaded. */
-  render(ready: (value: T) => TemplateResult, { retry = true } = {}): TemplateResult {
+  /** "Loading", or the problem (with a retry unless `retry` is false); undefined once loaded. */
+  notice({ retry = true } = {}): TemplateResult | undefined {
     if (this.problem) {
       return html`<div class="notice problem">
         <p>${problemText(this.problem)}</p>
@@ -65,7 +65,12 @@ export class Loaded<T> implements ReactiveController {
       </div>`;
     }
     if (this.value === undefined) return html`<p>${msg('Laddar …', { id: 'console.loading' })}</p>`;
-    return ready(this.value);
+    return undefined;
+  }
+
+  /** "Loading", the problem (with a retry unless `retry` is false), or `ready` with what was loaded. */
+  render(ready: (value: T) => TemplateResult, o: { retry?: boolean } = {}): TemplateResult {
+    return this.notice(o) ?? ready(this.value!);
   }
 }
 

@@ -1,7 +1,9 @@
 import { msg, str } from '../../shared/localize.js';
+import { states } from '../../shared/base-element.js';
 import { StaffApiError, staffApi, type AnswerPreview, type SimilarPetition, type StaffPetition } from '../kit/api.js';
 import { atLeast, errorsFrom, focusSummary, formValues, required, type FieldErrors } from '../kit/forms.js';
 import { FormScreen } from '../kit/form-screen.js';
+import { Loaded } from '../kit/list.js';
 import { ConsoleScreen } from '../kit/screen.js';
 import { petitionStyles } from './petition.styles.js';
 
@@ -25,19 +27,12 @@ export abstract class PetitionScreen extends FormScreen {
     ...FormScreen.properties,
     /** The petition's number, from the hash. */
     petitionId: { attribute: 'petition-id' },
-    petition: { state: true },
-    similar: { state: true },
-    loadProblem: { state: true },
-    rejecting: { state: true },
-    errorsFor: { state: true },
-    preview: { state: true },
-    done: { state: true },
+    ...states('petition', 'similar', 'rejecting', 'errorsFor', 'preview', 'done'),
   };
 
   declare petitionId: string;
   declare protected petition?: StaffPetition;
   declare protected similar: SimilarPetition[];
-  declare protected loadProblem?: string;
   /** The reject step is open: a reason is asked for before anything is sent. */
   declare protected rejecting: boolean;
   /** The form the current errors belong to. */
@@ -54,24 +49,16 @@ export abstract class PetitionScreen extends FormScreen {
     this.rejecting = false;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
+  /** The petition and the public ones like it; loaded again (keeping them shown) when someone else moved it. */
+  protected loaded = new Loaded(this, async () => {
+    const { petition, similar } = await staffApi.petition(this.number);
+    this.petition = petition;
+    this.similar = similar;
+    return petition;
+  });
 
   protected get number(): number {
     return /^[1-9][0-9]{0,9}$/.test(this.petitionId) ? Number(this.petitionId) : 0;
-  }
-
-  async load(): Promise<void> {
-    this.loadProblem = undefined;
-    try {
-      const { petition, similar } = await staffApi.petition(this.number);
-      this.petition = petition;
-      this.similar = similar;
-    } catch (err) {
-      this.loadProblem = errorsFrom(err, []).general[0];
-    }
   }
 
   protected get correctFields(): Field[] {
@@ -132,7 +119,7 @@ export abstract class PetitionScreen extends FormScreen {
       this.done = undefined;
       if (err instanceof StaffApiError && err.code === 'wrong_status') {
         // Someone else moved it meanwhile: show what it is now.
-        await this.load();
+        await this.loaded.load({ keep: true });
         await this.showErrors(form, {}, [
           msg('Förslaget har fått en annan status under tiden. Sidan visar nu hur det ser ut.', { id: 'console.petitions.wrong-status' }),
         ]);

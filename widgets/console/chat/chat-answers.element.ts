@@ -2,9 +2,10 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { msg, renderIn, str } from '../../shared/localize.js';
 import { chatApi, maxMessageLength, type CannedAnswer } from './chat-api.js';
 import { chatStyles } from './chat.styles.js';
-import { describedBy, errorsFrom, errorSummary, fieldError, focusSummary, formValues, problemText, required, type FieldErrors } from '../kit/forms.js';
+import { describedBy, errorsFrom, errorSummary, fieldError, formValues, problemText, required, type FieldErrors } from '../kit/forms.js';
 import { states } from '../../shared/base-element.js';
-import { FormScreen } from '../kit/form-screen.js';
+import { inputField } from '../kit/screen-fields.js';
+import { ManyFormsScreen } from '../kit/screen-form.js';
 import { Loaded } from '../kit/list.js';
 import { ConsoleScreen, screenHeading } from '../kit/screen.js';
 
@@ -16,19 +17,18 @@ type FormKey = 'new' | number;
  * change and remove. In a conversation an agent puts one into the reply box and sends it
  * themselves.
  */
-export class MedverkaConsoleChatAnswers extends FormScreen {
+export class MedverkaConsoleChatAnswers extends ManyFormsScreen<FormKey> {
   static override styles = [...ConsoleScreen.styles, chatStyles];
 
   static override properties = {
-    ...FormScreen.properties,
-    ...states('editing', 'deleting', 'errorsFor'),
+    ...ManyFormsScreen.properties,
+    ...states('editing', 'deleting'),
   };
 
   /** The answer whose form is open in the list. */
   declare private editing?: number;
   /** The answer whose removal is being confirmed. */
   declare private deleting?: number;
-  declare private errorsFor?: FormKey;
 
   #answers = new Loaded(this, async () => (await chatApi.answers()).answers);
 
@@ -44,17 +44,8 @@ export class MedverkaConsoleChatAnswers extends FormScreen {
     ];
   }
 
-  private clearErrors() {
-    this.errorsFor = undefined;
-    this.errors = {};
-    this.general = [];
-  }
-
-  private async showErrors(key: FormKey, errors: FieldErrors, general: string[] = []) {
-    this.errorsFor = key;
-    this.errors = errors;
-    this.general = general;
-    await focusSummary(this, `errors-${key}`);
+  protected summaryOf(key: FormKey): string {
+    return `errors-${key}`;
   }
 
   private async onSave(event: SubmitEvent, key: FormKey) {
@@ -144,20 +135,11 @@ export class MedverkaConsoleChatAnswers extends FormScreen {
     const busy = this.busy ? 'true' : 'false';
     return html`<form novalidate aria-label=${key === 'new' ? msg('Ny svarsmall', { id: 'console.chat.new-answer' }) : msg(str`Ändra ${answer!.title}`, { id: 'console.chat.edit-answer-label' })} @submit=${(e: SubmitEvent) => this.onSave(e, key)}>
       ${mine ? errorSummary(`errors-${key}`, this.errors, this.general, fields, () => this.renderRoot as ShadowRoot) : nothing}
-      <div class="field">
-        <label for=${title.id}>${title.label}</label>
-        <p class="hint" id="${title.id}-hint">${msg('Visas bara för handläggarna, i listan att välja från.', { id: 'console.chat.answer-title-hint' })}</p>
-        ${fieldError(title.id, error('title'))}
-        <input
-          id=${title.id}
-          name="title"
-          type="text"
-          maxlength="100"
-          .value=${answer?.title ?? ''}
-          aria-invalid=${error('title') ? 'true' : 'false'}
-          aria-describedby=${describedBy(`${title.id}-hint`, error('title') && `${title.id}-error`)}
-        />
-      </div>
+      ${inputField(title, error('title'), {
+        maxlength: 100,
+        value: answer?.title ?? '',
+        hint: msg('Visas bara för handläggarna, i listan att välja från.', { id: 'console.chat.answer-title-hint' }),
+      })}
       <div class="field">
         <label for=${body.id}>${body.label}</label>
         <p class="hint" id="${body.id}-hint">${msg('Det som läggs in i svarsrutan. Handläggaren kan ändra det innan det skickas.', { id: 'console.chat.answer-body-hint' })}</p>

@@ -1,8 +1,12 @@
+import { states } from '../../shared/base-element.js';
 import { errorsFrom, focusSummary, type FieldErrors } from './forms.js';
 import { FormScreen } from './form-screen.js';
 
 /** A form's problems as the screen shows them: beside its fields, and the rest above. */
 export type Problems = { fields: FieldErrors; general: string[] };
+
+/** A form with nothing wrong (yet). */
+export const noProblems: Problems = { fields: {}, general: [] };
 
 /** How `send()` goes about a form: where its summary is, and how it shows and words its problems. */
 export interface SendOptions {
@@ -44,5 +48,36 @@ export abstract class SendingFormScreen extends FormScreen {
     } finally {
       this.busy = false;
     }
+  }
+}
+
+/**
+ * A screen with several forms (a petition's steps, the canned answers' list): the problems
+ * shown belong to one of them at a time, named by its key, whose summary takes focus.
+ */
+export abstract class ManyFormsScreen<Key> extends FormScreen {
+  static override properties = {
+    ...FormScreen.properties,
+    ...states('errorsFor'),
+  };
+
+  /** The form the current problems belong to. */
+  declare protected errorsFor?: Key;
+
+  /** The id of a form's error summary. */
+  protected abstract summaryOf(key: Key): string;
+
+  protected clearErrors(): void {
+    this.errorsFor = undefined;
+    this.errors = {};
+    this.general = [];
+  }
+
+  /** Shows a form's problems and moves focus to its summary. */
+  protected async showErrors(key: Key, errors: FieldErrors, general: string[] = []): Promise<void> {
+    this.errorsFor = key;
+    this.errors = errors;
+    this.general = general;
+    await focusSummary(this, this.summaryOf(key));
   }
 }

@@ -1,8 +1,8 @@
 import { msg, str } from '../../shared/localize.js';
 import { states } from '../../shared/base-element.js';
 import { StaffApiError, staffApi, type AnswerPreview, type SimilarPetition, type StaffPetition } from '../kit/api.js';
-import { atLeast, errorsFrom, focusSummary, formValues, required, type FieldErrors } from '../kit/forms.js';
-import { FormScreen } from '../kit/form-screen.js';
+import { atLeast, errorsFrom, formValues, required, type FieldErrors } from '../kit/forms.js';
+import { ManyFormsScreen } from '../kit/screen-form.js';
 import { Loaded } from '../kit/list.js';
 import { ConsoleScreen } from '../kit/screen.js';
 import { petitionStyles } from './petition.styles.js';
@@ -20,14 +20,14 @@ export interface Field {
 export const limits = { title: 5, body: 20, reason: 10, answer: 10, committee: 2 } as const;
 
 /** What the petition screen does: the petition, and each of its forms sent with its errors shown where they belong. */
-export abstract class PetitionScreen extends FormScreen {
+export abstract class PetitionScreen extends ManyFormsScreen<FormName> {
   static override styles = [...ConsoleScreen.styles, petitionStyles];
 
   static override properties = {
-    ...FormScreen.properties,
+    ...ManyFormsScreen.properties,
     /** The petition's number, from the hash. */
     petitionId: { attribute: 'petition-id' },
-    ...states('petition', 'similar', 'rejecting', 'errorsFor', 'preview', 'done'),
+    ...states('petition', 'similar', 'rejecting', 'preview', 'done'),
   };
 
   declare petitionId: string;
@@ -35,8 +35,6 @@ export abstract class PetitionScreen extends FormScreen {
   declare protected similar: SimilarPetition[];
   /** The reject step is open: a reason is asked for before anything is sent. */
   declare protected rejecting: boolean;
-  /** The form the current errors belong to. */
-  declare protected errorsFor?: FormName;
   /** The answer being asked about, with the mails it would send; set while the question is shown. */
   declare protected preview?: { answer: string; committee: string; mails: AnswerPreview };
   /** What the last step did, shown until the next one. */
@@ -87,18 +85,8 @@ export abstract class PetitionScreen extends FormScreen {
     ];
   }
 
-  protected clearErrors() {
-    this.errorsFor = undefined;
-    this.errors = {};
-    this.general = [];
-  }
-
-  /** Shows a form's errors and moves focus to its summary. */
-  protected async showErrors(form: FormName, errors: FieldErrors, general: string[] = []) {
-    this.errorsFor = form;
-    this.errors = errors;
-    this.general = general;
-    await focusSummary(this, `${form}-errors`);
+  protected summaryOf(form: FormName): string {
+    return `${form}-errors`;
   }
 
   /** Runs one request for a form; on failure its problems go beside the fields and into the summary. */

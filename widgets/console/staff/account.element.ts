@@ -6,25 +6,24 @@ import { atLeast, errorSummary, formValues, passwordsDiffer, problemText, requir
 import { roleLabel } from '../kit/labels.js';
 import { screenHeading } from '../kit/screen.js';
 import { inputField, type FormField } from '../kit/screen-fields.js';
-import { SendingFormScreen } from '../kit/screen-form.js';
+import { noProblems, SendingFormScreen, type Problems } from '../kit/screen-form.js';
 
 /** The signed-in person's own account: the name residents see in the chat, change password, sign out on every device. */
 export class MedverkaConsoleAccount extends SendingFormScreen {
   static override properties = {
     ...SendingFormScreen.properties,
     user: { attribute: false },
-    ...states('everywhereProblem', 'nameErrors', 'nameGeneral'),
+    ...states('everywhereProblem', 'nameProblems'),
   };
 
   declare user?: StaffUser;
   declare private everywhereProblem?: string;
-  declare private nameErrors: FieldErrors;
-  declare private nameGeneral: string[];
+  /** The name form's problems (the password form's are the screen's own). */
+  declare private nameProblems: Problems;
 
   constructor() {
     super();
-    this.nameErrors = {};
-    this.nameGeneral = [];
+    this.nameProblems = noProblems;
   }
 
   private get nameField() {
@@ -44,10 +43,7 @@ export class MedverkaConsoleAccount extends SendingFormScreen {
     await this.send(name.length > 100 ? { name: 'must be at most 100 characters' } : {}, save, {
       summary: 'name-errors',
       fields: ['name'],
-      show: ({ fields, general }) => {
-        this.nameErrors = fields;
-        this.nameGeneral = general;
-      },
+      show: (problems) => (this.nameProblems = problems),
     });
   }
 
@@ -105,9 +101,9 @@ export class MedverkaConsoleAccount extends SendingFormScreen {
           </p>`
         : nothing}
       <h2>${msg('Ditt namn i chatten', { id: 'console.account.name-heading' })}</h2>
-      ${errorSummary('name-errors', this.nameErrors, this.nameGeneral, [name], () => this.renderRoot as ShadowRoot)}
+      ${errorSummary('name-errors', this.nameProblems.fields, this.nameProblems.general, [name], () => this.renderRoot as ShadowRoot)}
       <form novalidate @submit=${this.onSaveName}>
-        ${inputField(name, this.nameErrors.name, {
+        ${inputField(name, this.nameProblems.fields.name, {
           autocomplete: 'name',
           maxlength: 100,
           value: user?.name ?? '',

@@ -5,7 +5,7 @@ import { roles, staffApi, type Role, type StaffUser } from '../kit/api.js';
 import { states } from '../../shared/base-element.js';
 import { atLeast, describedBy, errorSummary, fieldError, formValues, problemText, required, type FieldErrors } from '../kit/forms.js';
 import { dateTime, roleLabel } from '../kit/labels.js';
-import { SendingFormScreen } from '../kit/screen-form.js';
+import { noProblems, SendingFormScreen, type Problems } from '../kit/screen-form.js';
 import { Loaded } from '../kit/list.js';
 import { ConsoleScreen, screenHeading } from '../kit/screen.js';
 import { inputField, type FormField } from '../kit/screen-fields.js';
@@ -58,18 +58,17 @@ export class MedverkaConsoleUsers extends SendingFormScreen {
     ...SendingFormScreen.properties,
     /** The signed-in administrator, who may not lock themselves out. */
     currentUser: { attribute: false },
-    ...states('editing', 'editErrors', 'editGeneral'),
+    ...states('editing', 'editProblems'),
   };
 
   declare currentUser?: StaffUser;
   declare private editing?: number;
-  declare private editErrors: FieldErrors;
-  declare private editGeneral: string[];
+  /** The open edit form's problems (the new-user form's are the screen's own). */
+  declare private editProblems: Problems;
 
   constructor() {
     super();
-    this.editErrors = {};
-    this.editGeneral = [];
+    this.editProblems = noProblems;
   }
 
   #users = new Loaded(this, async () => (await staffApi.users()).users);
@@ -107,8 +106,7 @@ export class MedverkaConsoleUsers extends SendingFormScreen {
 
   private async openEdit(user: StaffUser) {
     this.editing = user.id;
-    this.editErrors = {};
-    this.editGeneral = [];
+    this.editProblems = noProblems;
     await this.focusOn(`#edit-${user.id}-name`);
   }
 
@@ -130,10 +128,7 @@ export class MedverkaConsoleUsers extends SendingFormScreen {
     await this.send(v.name ? {} : { name: required }, save, {
       summary: `edit-${user.id}-errors`,
       fields: ['name', 'role'],
-      show: ({ fields, general }) => {
-        this.editErrors = fields;
-        this.editGeneral = general;
-      },
+      show: (problems) => (this.editProblems = problems),
     });
   }
 
@@ -168,9 +163,9 @@ export class MedverkaConsoleUsers extends SendingFormScreen {
       { name: 'name', id: `${id}-name`, label: msg('Namn', { id: 'console.users.name' }) },
       { name: 'role', id: `${id}-role`, label: msg('Roll', { id: 'console.users.role' }) },
     ];
-    const e = this.editErrors;
+    const e = this.editProblems.fields;
     return html`<form novalidate @submit=${(ev: SubmitEvent) => void this.onEdit(ev, user)}>
-      ${errorSummary(`${id}-errors`, e, this.editGeneral, fields, () => this.renderRoot as ShadowRoot)}
+      ${errorSummary(`${id}-errors`, e, this.editProblems.general, fields, () => this.renderRoot as ShadowRoot)}
       ${inputField(fields[0]!, e.name, { autocomplete: 'off', value: user.name })}
       <div class="field">
         <label for="${id}-role">${fields[1]!.label}</label>

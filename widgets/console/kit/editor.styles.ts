@@ -1,11 +1,12 @@
 import { css } from 'lit';
-import { confirmStyles, sideBySideStyles, writtenTextStyles } from './style-blocks.js';
+import { confirmStyles, entryListStyles, sideBySideStyles, writtenTextStyles } from './style-blocks.js';
 
 /** The editors' layout (budget, poll, survey): form beside a sticky preview, on top of the console's styles. */
 export const editorStyles = [
   sideBySideStyles,
   writtenTextStyles,
   confirmStyles,
+  entryListStyles,
   css`
     h2[tabindex='-1']:focus,
     h4[tabindex='-1']:focus,
@@ -23,28 +24,6 @@ export const editorStyles = [
       margin: 0 0 0.75rem;
       font-size: 1rem;
       overflow-wrap: anywhere;
-    }
-    .entries {
-      display: flex;
-      flex-direction: column;
-      gap: 1rem;
-      margin: 0 0 1rem;
-      padding: 0;
-      list-style: none;
-    }
-    .entry {
-      padding: 1rem;
-      border: 1px solid var(--_border);
-      border-inline-start: 0.3125rem solid var(--_accent);
-      border-radius: var(--_radius);
-    }
-    .entry .actions {
-      margin-bottom: 0;
-    }
-    @media (max-width: 30rem) {
-      .entry {
-        padding: 0.75rem 0.5rem;
-      }
     }
     .pair,
     .amounts {
@@ -114,11 +93,6 @@ export const editorStyles = [
     }
     .downloads li {
       margin: 0.25rem 0;
-    }
-    @media (forced-colors: active) {
-      .entry {
-        border-color: CanvasText;
-      }
     }
   `,
 ];

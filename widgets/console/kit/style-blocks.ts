@@ -1,7 +1,8 @@
 /**
  * Pieces of style several console screens share, each taken by the screens that show it (on
  * top of the console's own styles): the editors' form beside its preview, a text shown as it
- * was written, and the box that asks "are you sure?" before a step.
+ * was written, the box that asks "are you sure?" before a step, and a list of things being
+ * edited.
  */
 import { css } from 'lit';
 
@@ -61,6 +62,37 @@ export const confirmStyles = css`
   }
   @media (forced-colors: active) {
     .confirm {
+      border-color: CanvasText;
+    }
+  }
+`;
+
+/** `.entries` of `.entry`: the things being edited (a budget's projects, a poll's options, a set's tiles), each a box marked in the accent colour. */
+export const entryListStyles = css`
+  .entries {
+    display: flex;
+    flex-direction: column;
+    gap: 1rem;
+    margin: 0 0 1rem;
+    padding: 0;
+    list-style: none;
+  }
+  .entry {
+    padding: 1rem;
+    border: 1px solid var(--_border);
+    border-inline-start: 0.3125rem solid var(--_accent);
+    border-radius: var(--_radius);
+  }
+  .entry .actions {
+    margin-bottom: 0;
+  }
+  @media (max-width: 30rem) {
+    .entry {
+      padding: 0.75rem 0.5rem;
+    }
+  }
+  @media (forced-colors: active) {
+    .entry {
       border-color: CanvasText;
     }
   }

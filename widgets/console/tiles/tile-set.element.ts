@@ -254,7 +254,7 @@ export class MedverkaConsoleTileSet extends ConsoleScreen {
       tile.targetKind === 'widget'
         ? msg(str`Öppnar: ${widgetLabel(tile.widget ?? '')}`, { id: 'console.tile-set.opens' })
         : msg(str`Länk: ${tile.href ?? ''}`, { id: 'console.tile-set.links-to' });
-    return html`<li class="tile ${tile.hidden ? 'is-hidden' : ''}" data-tile-id=${tile.id}>
+    return html`<li class="tile entry ${tile.hidden ? 'is-hidden' : ''}" data-tile-id=${tile.id}>
       <div class="summary">
         <span class="icon" data-colour=${safeColour(tile.colour) ?? nothing}>${icon(tile.icon)}</span>
         <div>
@@ -307,7 +307,7 @@ export class MedverkaConsoleTileSet extends ConsoleScreen {
       <h2 id="tiles-heading" tabindex="-1">${msg('Rutor', { id: 'console.nav.tiles' })}</h2>
       <p class="hint">${msg('Rutorna visas i den här ordningen.', { id: 'console.tile-set.order-hint' })}</p>
       ${tiles.length === 0 ? html`<p>${msg('Samlingen har inga rutor än.', { id: 'console.tile-set.empty' })}</p>` : nothing}
-      <ol class="tiles" aria-labelledby="tiles-heading">
+      <ol class="tiles entries" aria-labelledby="tiles-heading">
         ${repeat(
           tiles,
           (t) => t.id,

@@ -1,10 +1,11 @@
 import { css } from 'lit';
-import { confirmStyles, sideBySideStyles } from '../kit/style-blocks.js';
+import { confirmStyles, entryListStyles, sideBySideStyles } from '../kit/style-blocks.js';
 
 /** The tile-set editor's own styles, on top of the console's. */
 export const tileSetStyles = [
   sideBySideStyles,
   confirmStyles,
+  entryListStyles,
   css`
     .layout {
       gap: 2rem;
@@ -12,20 +13,6 @@ export const tileSetStyles = [
     h2[tabindex='-1']:focus,
     p[tabindex='-1']:focus {
       outline: none;
-    }
-    .tiles {
-      display: flex;
-      flex-direction: column;
-      gap: 1rem;
-      margin: 0 0 1rem;
-      padding: 0;
-      list-style: none;
-    }
-    .tile {
-      padding: 1rem;
-      border: 1px solid var(--_border);
-      border-inline-start: 0.3125rem solid var(--_accent);
-      border-radius: var(--_radius);
     }
     .tile.is-hidden {
       border-style: dashed;
@@ -70,9 +57,6 @@ export const tileSetStyles = [
       margin: 0.75rem 0 0;
     }
     @media (max-width: 30rem) {
-      .tile {
-        padding: 0.75rem 0.5rem;
-      }
       .summary {
         gap: 0.5rem;
       }
@@ -98,9 +82,6 @@ export const tileSetStyles = [
         background: Canvas;
         color: CanvasText;
         border: 1px solid CanvasText;
-      }
-      .tile {
-        border-color: CanvasText;
       }
     }
   `,

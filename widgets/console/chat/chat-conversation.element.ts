@@ -192,19 +192,29 @@ export class MedverkaConsoleChatConversation extends ConsoleScreen {
     await this.focusOn(`#${place}-problem`);
   }
 
-  private async claim() {
-    if (this.busy || this.someoneElses) return;
+  /**
+   * Takes the conversation, hands it over or ends it: one request at a time; once done, the
+   * step's form closes, the news is said and focus moves on; a refusal is shown at `place`.
+   */
+  private async act(place: Place, request: () => Promise<{ conversation: StaffConversation }>, done: () => string, focus: string) {
+    if (this.busy) return;
     this.busy = true;
     this.problem = undefined;
     try {
-      this.conversation = (await chatApi.claim(this.number)).conversation;
-      this.say(() => msg('Du har tagit samtalet.', { id: 'console.chat.claimed-by-you' }));
-      await this.focusOn('#reply');
+      this.conversation = (await request()).conversation;
+      if (place !== 'status') this.step = undefined;
+      this.say(done);
+      await this.focusOn(focus);
     } catch (err) {
-      await this.fail('status', err);
+      await this.fail(place, err);
     } finally {
       this.busy = false;
     }
+  }
+
+  private async claim() {
+    if (this.someoneElses) return;
+    await this.act('status', () => chatApi.claim(this.number), () => msg('Du har tagit samtalet.', { id: 'console.chat.claimed-by-you' }), '#reply');
   }
 
   private onReplyKey(event: KeyboardEvent) {
@@ -286,36 +296,18 @@ export class MedverkaConsoleChatConversation extends ConsoleScreen {
     const select = this.renderRoot.querySelector<HTMLSelectElement>('#transfer-to')!;
     const to = Number(select.value);
     const agent = this.agents?.find((a) => a.id === to);
-    if (!agent || this.busy) return;
-    this.busy = true;
-    try {
-      this.conversation = (await chatApi.transfer(this.number, to)).conversation;
-      this.step = undefined;
-      this.problem = undefined;
-      this.say(() => msg(str`Samtalet är överlämnat till ${agent.name}.`, { id: 'console.chat.transferred' }));
-      await this.focusOn('#status-heading');
-    } catch (err) {
-      await this.fail('transfer', err);
-    } finally {
-      this.busy = false;
-    }
+    if (!agent) return;
+    await this.act(
+      'transfer',
+      () => chatApi.transfer(this.number, to),
+      () => msg(str`Samtalet är överlämnat till ${agent.name}.`, { id: 'console.chat.transferred' }),
+      '#status-heading',
+    );
   }
 
   private async onClose(event: SubmitEvent) {
     event.preventDefault();
-    if (this.busy) return;
-    this.busy = true;
-    try {
-      this.conversation = (await chatApi.close(this.number)).conversation;
-      this.step = undefined;
-      this.problem = undefined;
-      this.say(() => msg('Samtalet är avslutat.', { id: 'console.chat.closed' }));
-      await this.focusOn('#status-heading');
-    } catch (err) {
-      await this.fail('close', err);
-    } finally {
-      this.busy = false;
-    }
+    await this.act('close', () => chatApi.close(this.number), () => msg('Samtalet är avslutat.', { id: 'console.chat.closed' }), '#status-heading');
   }
 
   private problemAt(place: Place): TemplateResult | typeof nothing {

@@ -110,23 +110,19 @@ export class MedverkaConsoleChatInbox extends ConsoleScreen {
     }
     const waiting = waitingOf(this.conversations);
     const ongoing = ongoingOf(this.conversations, this.user?.id);
+    // Each list keeps its id whether it lists something or says there is nothing.
+    const list = (kind: 'waiting' | 'ongoing', heading: string, shown: StaffConversation[], none: string) =>
+      html`<section aria-labelledby="${kind}-heading">
+        <h2 id="${kind}-heading">${heading}</h2>
+        ${shown.length
+          ? html`<ul class="conversations" id=${kind}>
+              ${shown.map((c) => this.renderItem(c, kind))}
+            </ul>`
+          : html`<p class="none" id=${kind}>${none}</p>`}
+      </section>`;
     return html`<div class="lists">
-      <section aria-labelledby="waiting-heading">
-        <h2 id="waiting-heading">${msg(str`Väntar (${waiting.length})`, { id: 'console.chat.waiting-heading' })}</h2>
-        ${waiting.length
-          ? html`<ul class="conversations" id="waiting">
-              ${waiting.map((c) => this.renderItem(c, 'waiting'))}
-            </ul>`
-          : html`<p class="none" id="waiting">${msg('Ingen väntar just nu.', { id: 'console.chat.none-waiting' })}</p>`}
-      </section>
-      <section aria-labelledby="ongoing-heading">
-        <h2 id="ongoing-heading">${msg(str`Pågår (${ongoing.length})`, { id: 'console.chat.ongoing-heading' })}</h2>
-        ${ongoing.length
-          ? html`<ul class="conversations" id="ongoing">
-              ${ongoing.map((c) => this.renderItem(c, 'ongoing'))}
-            </ul>`
-          : html`<p class="none" id="ongoing">${msg('Inga samtal pågår.', { id: 'console.chat.none-ongoing' })}</p>`}
-      </section>
+      ${list('waiting', msg(str`Väntar (${waiting.length})`, { id: 'console.chat.waiting-heading' }), waiting, msg('Ingen väntar just nu.', { id: 'console.chat.none-waiting' }))}
+      ${list('ongoing', msg(str`Pågår (${ongoing.length})`, { id: 'console.chat.ongoing-heading' }), ongoing, msg('Inga samtal pågår.', { id: 'console.chat.none-ongoing' }))}
     </div>`;
   }
 

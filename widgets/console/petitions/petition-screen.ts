@@ -148,24 +148,18 @@ export abstract class PetitionScreen extends ManyFormsScreen<FormName> {
     );
   }
 
-  protected async onApprove() {
+  /** A step with no form of its own (approve, close): its problems show with the actions. */
+  private async step(request: (id: number) => Promise<{ petition: StaffPetition }>, done: () => string) {
     const petition = this.petition!;
-    await this.send(
-      'actions',
-      [],
-      async () => (await staffApi.approvePetition(petition.id)).petition,
-      () => msg('Förslaget är publicerat och förslagsställaren har fått e-post.', { id: 'console.petitions.approved' }),
-    );
+    await this.send('actions', [], async () => (await request(petition.id)).petition, done);
+  }
+
+  protected async onApprove() {
+    await this.step(staffApi.approvePetition, () => msg('Förslaget är publicerat och förslagsställaren har fått e-post.', { id: 'console.petitions.approved' }));
   }
 
   protected async onClose() {
-    const petition = this.petition!;
-    await this.send(
-      'actions',
-      [],
-      async () => (await staffApi.closePetition(petition.id)).petition,
-      () => msg('Förslaget är stängt för underskrifter.', { id: 'console.petitions.closed' }),
-    );
+    await this.step(staffApi.closePetition, () => msg('Förslaget är stängt för underskrifter.', { id: 'console.petitions.closed' }));
   }
 
   protected async startReject() {

@@ -16,6 +16,7 @@ import { chatStatusLabel, residentName } from './chat-labels.js';
 import { chatStyles } from './chat.styles.js';
 import { describedBy, fieldError, problemText, required } from '../kit/forms.js';
 import { Loaded } from '../kit/list.js';
+import { submitRow } from '../kit/screen-fields.js';
 import { ConsoleScreen } from '../kit/screen.js';
 import { renderFacts, renderLog, renderMessage } from './chat-messages.js';
 
@@ -375,9 +376,7 @@ export class MedverkaConsoleChatConversation extends ConsoleScreen {
           @input=${() => (this.replyError = undefined)}
         ></textarea>
       </div>
-      <div class="actions">
-        <button class="primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${msg('Skicka', { id: 'console.chat.send' })}</button>
-      </div>
+      ${submitRow(msg('Skicka', { id: 'console.chat.send' }), this.busy)}
     </form>`;
   }
 

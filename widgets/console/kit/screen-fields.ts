@@ -84,3 +84,10 @@ export function colourRow(
     </div>
   </div>`;
 }
+
+/** A form's one button, in its row of actions; while a request is out it says so (aria-disabled) and keeps focus. */
+export function submitRow(label: string, busy: boolean): TemplateResult {
+  return html`<div class="actions">
+    <button class="primary" type="submit" aria-disabled=${busy ? 'true' : 'false'}>${label}</button>
+  </div>`;
+}

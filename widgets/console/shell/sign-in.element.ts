@@ -3,7 +3,7 @@ import { msg, str } from '../../shared/localize.js';
 import { StaffApiError, staffApi } from '../kit/api.js';
 import { errorsFrom, errorSummary, formValues, required, type FieldErrors } from '../kit/forms.js';
 import { ConsoleScreen, screenHeading } from '../kit/screen.js';
-import { inputField, type FormField } from '../kit/screen-fields.js';
+import { inputField, submitRow, type FormField } from '../kit/screen-fields.js';
 import { SendingFormScreen } from '../kit/screen-form.js';
 
 /**
@@ -71,11 +71,7 @@ export class MedverkaConsoleSignIn extends SendingFormScreen {
       <form novalidate @submit=${this.onSubmit}>
         ${inputField(email, this.errors.email, { type: 'email', autocomplete: 'username', spellcheck: false, required: true })}
         ${inputField(password, this.errors.password, { type: 'password', autocomplete: 'current-password', required: true })}
-        <div class="actions">
-          <button class="primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>
-            ${this.busy ? msg('Loggar in …', { id: 'console.sign-in.busy' }) : msg('Logga in', { id: 'console.sign-in.submit' })}
-          </button>
-        </div>
+        ${submitRow(this.busy ? msg('Loggar in …', { id: 'console.sign-in.busy' }) : msg('Logga in', { id: 'console.sign-in.submit' }), this.busy)}
       </form>
       <p class="muted">${msg('Har du glömt lösenordet? Be en administratör att sätta ett nytt.', { id: 'console.sign-in.forgot' })}</p>
     `;

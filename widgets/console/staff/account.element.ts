@@ -5,7 +5,7 @@ import { states } from '../../shared/base-element.js';
 import { atLeast, errorSummary, formValues, passwordsDiffer, problemText, required, type FieldErrors } from '../kit/forms.js';
 import { roleLabel } from '../kit/labels.js';
 import { screenHeading } from '../kit/screen.js';
-import { inputField, type FormField } from '../kit/screen-fields.js';
+import { inputField, submitRow, type FormField } from '../kit/screen-fields.js';
 import { noProblems, SendingFormScreen, type Problems } from '../kit/screen-form.js';
 
 /** The signed-in person's own account: the name residents see in the chat, change password, sign out on every device. */
@@ -109,9 +109,7 @@ export class MedverkaConsoleAccount extends SendingFormScreen {
           value: user?.name ?? '',
           hint: msg('Invånare ser namnet när du svarar i chatten. Lämna fältet tomt, så står det ”Kommunen” i stället.', { id: 'console.account.name-hint' }),
         })}
-        <div class="actions">
-          <button type="submit" class="primary" aria-disabled=${this.busy ? 'true' : 'false'}>${msg('Spara namnet', { id: 'console.account.name-save' })}</button>
-        </div>
+        ${submitRow(msg('Spara namnet', { id: 'console.account.name-save' }), this.busy)}
       </form>
       <h2>${msg('Byt lösenord', { id: 'console.account.change' })}</h2>
       ${errorSummary('password-errors', e, this.general, this.fields, () => this.renderRoot as ShadowRoot)}
@@ -126,11 +124,7 @@ export class MedverkaConsoleAccount extends SendingFormScreen {
           }),
         )}
         ${password(repeat, 'new-password')}
-        <div class="actions">
-          <button type="submit" class="primary" aria-disabled=${this.busy ? 'true' : 'false'}>
-            ${msg('Byt lösenord', { id: 'console.account.change' })}
-          </button>
-        </div>
+        ${submitRow(msg('Byt lösenord', { id: 'console.account.change' }), this.busy)}
       </form>
       <h2>${msg('Logga ut överallt', { id: 'console.account.everywhere' })}</h2>
       <p>

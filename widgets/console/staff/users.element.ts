@@ -8,7 +8,7 @@ import { dateTime, roleLabel } from '../kit/labels.js';
 import { noProblems, SendingFormScreen, type Problems } from '../kit/screen-form.js';
 import { Loaded } from '../kit/list.js';
 import { ConsoleScreen, screenHeading } from '../kit/screen.js';
-import { inputField, type FormField } from '../kit/screen-fields.js';
+import { inputField, submitRow, type FormField } from '../kit/screen-fields.js';
 
 /** Staff accounts: who they are, their role, whether they may sign in; and a form for a new one. */
 export class MedverkaConsoleUsers extends SendingFormScreen {
@@ -236,11 +236,7 @@ export class MedverkaConsoleUsers extends SendingFormScreen {
             id: 'console.users.password-hint',
           }),
         )}
-        <div class="actions">
-          <button class="primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>
-            ${msg('Lägg till användaren', { id: 'console.users.create-submit' })}
-          </button>
-        </div>
+        ${submitRow(msg('Lägg till användaren', { id: 'console.users.create-submit' }), this.busy)}
       </form>
     `;
   }

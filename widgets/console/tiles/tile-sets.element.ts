@@ -5,7 +5,7 @@ import { errorSummary, formValues, required, type FieldErrors } from '../kit/for
 import { SendingFormScreen } from '../kit/screen-form.js';
 import { Loaded, renderTable } from '../kit/list.js';
 import { screenHeading } from '../kit/screen.js';
-import { inputField, type FormField } from '../kit/screen-fields.js';
+import { inputField, submitRow, type FormField } from '../kit/screen-fields.js';
 
 const slugPattern = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
@@ -77,11 +77,7 @@ export class MedverkaConsoleTileSets extends SendingFormScreen {
           }),
         )}
         ${input(titleSv)} ${input(titleEn)}
-        <div class="actions">
-          <button class="primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>
-            ${msg('Skapa rutsamlingen', { id: 'console.tile-sets.create-submit' })}
-          </button>
-        </div>
+        ${submitRow(msg('Skapa rutsamlingen', { id: 'console.tile-sets.create-submit' }), this.busy)}
       </form>
     `;
   }

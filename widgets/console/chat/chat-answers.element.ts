@@ -2,9 +2,12 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { msg, renderIn, str } from '../../shared/localize.js';
 import { chatApi, maxMessageLength, type CannedAnswer } from './chat-api.js';
 import { chatStyles } from './chat.styles.js';
-import { describedBy, errorsFrom, errorSummary, fieldError, focusSummary, formValues, problemText, required, type FieldErrors } from '../kit/forms.js';
-import { FormScreen } from '../kit/form-screen.js';
-import { ConsoleScreen } from '../kit/screen.js';
+import { describedBy, errorsFrom, errorSummary, fieldError, formValues, problemText, required, type FieldErrors } from '../kit/forms.js';
+import { states } from '../../shared/base-element.js';
+import { inputField } from '../kit/screen-fields.js';
+import { ManyFormsScreen } from '../kit/screen-form.js';
+import { Loaded } from '../kit/list.js';
+import { ConsoleScreen, screenHeading } from '../kit/screen.js';
 
 /** The form the current errors belong to: a new answer, or the answer being changed. */
 type FormKey = 'new' | number;
@@ -14,42 +17,23 @@ type FormKey = 'new' | number;
  * change and remove. In a conversation an agent puts one into the reply box and sends it
  * themselves.
  */
-export class MedverkaConsoleChatAnswers extends FormScreen {
+export class MedverkaConsoleChatAnswers extends ManyFormsScreen<FormKey> {
   static override styles = [...ConsoleScreen.styles, chatStyles];
 
   static override properties = {
-    ...FormScreen.properties,
-    answers: { state: true },
-    loadProblem: { state: true },
-    editing: { state: true },
-    deleting: { state: true },
-    errorsFor: { state: true },
+    ...ManyFormsScreen.properties,
+    ...states('editing', 'deleting'),
   };
 
-  declare private answers?: CannedAnswer[];
-  declare private loadProblem?: string;
   /** The answer whose form is open in the list. */
   declare private editing?: number;
   /** The answer whose removal is being confirmed. */
   declare private deleting?: number;
-  declare private errorsFor?: FormKey;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
+  #answers = new Loaded(this, async () => (await chatApi.answers()).answers);
 
   private words(words: () => string): string {
     return renderIn(this.locale, MedverkaConsoleChatAnswers.translations, words);
-  }
-
-  async load(): Promise<void> {
-    this.loadProblem = undefined;
-    try {
-      this.answers = (await chatApi.answers()).answers;
-    } catch (err) {
-      this.loadProblem = this.words(() => problemText(err));
-    }
   }
 
   private fieldsOf(key: FormKey) {
@@ -60,17 +44,8 @@ export class MedverkaConsoleChatAnswers extends FormScreen {
     ];
   }
 
-  private clearErrors() {
-    this.errorsFor = undefined;
-    this.errors = {};
-    this.general = [];
-  }
-
-  private async showErrors(key: FormKey, errors: FieldErrors, general: string[] = []) {
-    this.errorsFor = key;
-    this.errors = errors;
-    this.general = general;
-    await focusSummary(this, `errors-${key}`);
+  protected summaryOf(key: FormKey): string {
+    return `errors-${key}`;
   }
 
   private async onSave(event: SubmitEvent, key: FormKey) {
@@ -88,14 +63,14 @@ export class MedverkaConsoleChatAnswers extends FormScreen {
     try {
       if (key === 'new') {
         const { answer } = await chatApi.createAnswer({ title, body });
-        this.answers = [...(this.answers ?? []), answer];
+        this.#answers.set([...(this.#answers.value ?? []), answer]);
         form.reset();
         this.clearErrors();
         this.announce(this.words(() => msg(str`Svarsmallen ”${title}” är tillagd.`, { id: 'console.chat.answer-added' })));
         await this.focusOn(`#answer-${answer.id} h3`);
       } else {
         const { answer } = await chatApi.updateAnswer(key, { title, body });
-        this.answers = (this.answers ?? []).map((a) => (a.id === key ? answer : a));
+        this.#answers.set((this.#answers.value ?? []).map((a) => (a.id === key ? answer : a)));
         this.editing = undefined;
         this.clearErrors();
         this.announce(this.words(() => msg(str`Svarsmallen ”${title}” är sparad.`, { id: 'console.chat.answer-saved' })));
@@ -140,7 +115,7 @@ export class MedverkaConsoleChatAnswers extends FormScreen {
     this.busy = true;
     try {
       await chatApi.deleteAnswer(answer.id);
-      this.answers = (this.answers ?? []).filter((a) => a.id !== answer.id);
+      this.#answers.set((this.#answers.value ?? []).filter((a) => a.id !== answer.id));
       this.deleting = undefined;
       this.clearErrors();
       this.announce(this.words(() => msg(str`Svarsmallen ”${answer.title}” är borttagen.`, { id: 'console.chat.answer-deleted' })));
@@ -160,20 +135,11 @@ export class MedverkaConsoleChatAnswers extends FormScreen {
     const busy = this.busy ? 'true' : 'false';
     return html`<form novalidate aria-label=${key === 'new' ? msg('Ny svarsmall', { id: 'console.chat.new-answer' }) : msg(str`Ändra ${answer!.title}`, { id: 'console.chat.edit-answer-label' })} @submit=${(e: SubmitEvent) => this.onSave(e, key)}>
       ${mine ? errorSummary(`errors-${key}`, this.errors, this.general, fields, () => this.renderRoot as ShadowRoot) : nothing}
-      <div class="field">
-        <label for=${title.id}>${title.label}</label>
-        <p class="hint" id="${title.id}-hint">${msg('Visas bara för handläggarna, i listan att välja från.', { id: 'console.chat.answer-title-hint' })}</p>
-        ${fieldError(title.id, error('title'))}
-        <input
-          id=${title.id}
-          name="title"
-          type="text"
-          maxlength="100"
-          .value=${answer?.title ?? ''}
-          aria-invalid=${error('title') ? 'true' : 'false'}
-          aria-describedby=${describedBy(`${title.id}-hint`, error('title') && `${title.id}-error`)}
-        />
-      </div>
+      ${inputField(title, error('title'), {
+        maxlength: 100,
+        value: answer?.title ?? '',
+        hint: msg('Visas bara för handläggarna, i listan att välja från.', { id: 'console.chat.answer-title-hint' }),
+      })}
       <div class="field">
         <label for=${body.id}>${body.label}</label>
         <p class="hint" id="${body.id}-hint">${msg('Det som läggs in i svarsrutan. Handläggaren kan ändra det innan det skickas.', { id: 'console.chat.answer-body-hint' })}</p>
@@ -232,26 +198,21 @@ export class MedverkaConsoleChatAnswers extends FormScreen {
     </li>`;
   }
 
-  private renderList(): TemplateResult {
-    if (this.loadProblem) {
-      return html`<div class="notice problem">
-        <p>${this.loadProblem}</p>
-        <button type="button" @click=${() => void this.load()}>${msg('Försök igen', { id: 'console.retry' })}</button>
-      </div>`;
-    }
-    if (!this.answers) return html`<p>${msg('Laddar …', { id: 'console.loading' })}</p>`;
-    if (this.answers.length === 0) return html`<p class="none">${msg('Det finns inga svarsmallar än.', { id: 'console.chat.no-answers' })}</p>`;
+  private renderList(answers: CannedAnswer[]): TemplateResult {
+    if (answers.length === 0) return html`<p class="none">${msg('Det finns inga svarsmallar än.', { id: 'console.chat.no-answers' })}</p>`;
     return html`<ul class="answers">
-      ${this.answers.map((a) => this.renderAnswer(a))}
+      ${answers.map((a) => this.renderAnswer(a))}
     </ul>`;
   }
 
   protected override render(): TemplateResult {
     return html`<p><a href="#/chat">${msg('Till inkorgen', { id: 'console.chat.back' })}</a></p>
-      <h1 tabindex="-1">${msg('Svarsmallar', { id: 'console.chat.answers' })}</h1>
-      <p>${msg('Färdiga svar som handläggarna kan lägga in i ett chattsvar, ändra och skicka. Alla handläggare delar samma mallar.', { id: 'console.chat.answers-intro' })}</p>
+      ${screenHeading(
+        msg('Svarsmallar', { id: 'console.chat.answers' }),
+        msg('Färdiga svar som handläggarna kan lägga in i ett chattsvar, ändra och skicka. Alla handläggare delar samma mallar.', { id: 'console.chat.answers-intro' }),
+      )}
       <h2>${msg('Alla svarsmallar', { id: 'console.chat.all-answers' })}</h2>
-      ${this.renderList()}
+      ${this.#answers.render((answers) => this.renderList(answers))}
       <h2>${msg('Ny svarsmall', { id: 'console.chat.new-answer' })}</h2>
       ${this.renderForm('new')}`;
   }

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { msg, renderIn, str } from '../../shared/localize.js';
+import { states } from '../../shared/base-element.js';
 import { StaffApiError, type StaffUser } from '../kit/api.js';
 import {
   chatApi,
@@ -11,11 +12,13 @@ import {
   type StaffConversation,
 } from './chat-api.js';
 import { LiveStream, type StreamState } from '../kit/live-stream.js';
-import { chatStatusLabel, clockTime, residentName, systemText } from './chat-labels.js';
+import { chatStatusLabel, residentName } from './chat-labels.js';
 import { chatStyles } from './chat.styles.js';
 import { describedBy, fieldError, problemText, required } from '../kit/forms.js';
-import { dateTime } from '../kit/labels.js';
+import { Loaded } from '../kit/list.js';
+import { submitRow } from '../kit/screen-fields.js';
 import { ConsoleScreen } from '../kit/screen.js';
+import { renderFacts, renderLog, renderMessage } from './chat-messages.js';
 
 /** Where a failed request's problem is shown: beside the control that made it. */
 type Place = 'status' | 'transfer' | 'close' | 'load';
@@ -34,23 +37,13 @@ export class MedverkaConsoleChatConversation extends ConsoleScreen {
     /** The conversation's number, from the hash. */
     conversationId: { attribute: 'conversation-id' },
     user: { attribute: false },
-    conversation: { state: true },
-    messages: { state: true },
-    loadProblem: { state: true },
-    streamState: { state: true },
-    answers: { state: true },
-    agents: { state: true },
-    step: { state: true },
-    problem: { state: true },
-    replyError: { state: true },
-    busy: { state: true },
+    ...states('conversation', 'messages', 'streamState', 'answers', 'agents', 'step', 'problem', 'replyError', 'busy'),
   };
 
   declare conversationId: string;
   declare user?: StaffUser;
   declare private conversation?: StaffConversation;
   declare private messages: ChatMessage[];
-  declare private loadProblem?: string;
   declare private streamState: StreamState;
   declare private answers: CannedAnswer[];
   declare private agents?: ChatAgent[];
@@ -72,10 +65,14 @@ export class MedverkaConsoleChatConversation extends ConsoleScreen {
     this.busy = false;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
+  /** The conversation and its messages so far; then the stream brings what comes. */
+  #loaded = new Loaded(this, async () => {
+    const { conversation, messages } = await chatApi.conversation(this.number);
+    this.conversation = conversation;
+    this.merge(messages);
+    this.follow();
+    return conversation;
+  });
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -100,16 +97,8 @@ export class MedverkaConsoleChatConversation extends ConsoleScreen {
     return renderIn(this.locale, MedverkaConsoleChatConversation.translations, words);
   }
 
-  async load(): Promise<void> {
-    this.loadProblem = undefined;
-    try {
-      const { conversation, messages } = await chatApi.conversation(this.number);
-      this.conversation = conversation;
-      this.merge(messages);
-    } catch (err) {
-      this.loadProblem = this.words(() => problemText(err));
-      return;
-    }
+  /** Follows the conversation live, once it has loaded, and fetches the canned answers. */
+  private follow(): void {
     // The screen may have been left while it loaded.
     if (!this.#stream && this.isConnected) {
       this.#stream = new LiveStream(
@@ -204,19 +193,29 @@ export class MedverkaConsoleChatConversation extends ConsoleScreen {
     await this.focusOn(`#${place}-problem`);
   }
 
-  private async claim() {
-    if (this.busy || this.someoneElses) return;
+  /**
+   * Takes the conversation, hands it over or ends it: one request at a time; once done, the
+   * step's form closes, the news is said and focus moves on; a refusal is shown at `place`.
+   */
+  private async act(place: Place, request: () => Promise<{ conversation: StaffConversation }>, done: () => string, focus: string) {
+    if (this.busy) return;
     this.busy = true;
     this.problem = undefined;
     try {
-      this.conversation = (await chatApi.claim(this.number)).conversation;
-      this.say(() => msg('Du har tagit samtalet.', { id: 'console.chat.claimed-by-you' }));
-      await this.focusOn('#reply');
+      this.conversation = (await request()).conversation;
+      if (place !== 'status') this.step = undefined;
+      this.say(done);
+      await this.focusOn(focus);
     } catch (err) {
-      await this.fail('status', err);
+      await this.fail(place, err);
     } finally {
       this.busy = false;
     }
+  }
+
+  private async claim() {
+    if (this.someoneElses) return;
+    await this.act('status', () => chatApi.claim(this.number), () => msg('Du har tagit samtalet.', { id: 'console.chat.claimed-by-you' }), '#reply');
   }
 
   private onReplyKey(event: KeyboardEvent) {
@@ -298,36 +297,18 @@ export class MedverkaConsoleChatConversation extends ConsoleScreen {
     const select = this.renderRoot.querySelector<HTMLSelectElement>('#transfer-to')!;
     const to = Number(select.value);
     const agent = this.agents?.find((a) => a.id === to);
-    if (!agent || this.busy) return;
-    this.busy = true;
-    try {
-      this.conversation = (await chatApi.transfer(this.number, to)).conversation;
-      this.step = undefined;
-      this.problem = undefined;
-      this.say(() => msg(str`Samtalet är överlämnat till ${agent.name}.`, { id: 'console.chat.transferred' }));
-      await this.focusOn('#status-heading');
-    } catch (err) {
-      await this.fail('transfer', err);
-    } finally {
-      this.busy = false;
-    }
+    if (!agent) return;
+    await this.act(
+      'transfer',
+      () => chatApi.transfer(this.number, to),
+      () => msg(str`Samtalet är överlämnat till ${agent.name}.`, { id: 'console.chat.transferred' }),
+      '#status-heading',
+    );
   }
 
   private async onClose(event: SubmitEvent) {
     event.preventDefault();
-    if (this.busy) return;
-    this.busy = true;
-    try {
-      this.conversation = (await chatApi.close(this.number)).conversation;
-      this.step = undefined;
-      this.problem = undefined;
-      this.say(() => msg('Samtalet är avslutat.', { id: 'console.chat.closed' }));
-      await this.focusOn('#status-heading');
-    } catch (err) {
-      await this.fail('close', err);
-    } finally {
-      this.busy = false;
-    }
+    await this.act('close', () => chatApi.close(this.number), () => msg('Samtalet är avslutat.', { id: 'console.chat.closed' }), '#status-heading');
   }
 
   private problemAt(place: Place): TemplateResult | typeof nothing {
@@ -335,43 +316,6 @@ export class MedverkaConsoleChatConversation extends ConsoleScreen {
     return html`<div class="notice problem" id="${place}-problem" tabindex="-1">
       <p><span class="visually-hidden">${msg('Fel:', { id: 'console.error-prefix' })} </span>${this.problem.text}</p>
     </div>`;
-  }
-
-  private renderMessage(m: ChatMessage): TemplateResult {
-    const time = html`<time datetime=${m.createdAt}>${clockTime(m.createdAt, this.locale)}</time>`;
-    if (m.author === 'system') {
-      return html`<li class="message system" data-id=${m.id}>${systemText(m)} · ${time}</li>`;
-    }
-    const c = this.conversation!;
-    const from =
-      m.author === 'resident'
-        ? residentName(c)
-        : m.staffName && m.staffName === this.user?.name
-          ? msg(str`Du (${m.staffName})`, { id: 'console.chat.from-you' })
-          : (m.staffName ?? msg('Handläggare', { id: 'console.chat.from-staff' }));
-    return html`<li class="message ${m.author}" data-id=${m.id}>
-      <p class="from"><strong>${from}</strong> ${time}</p>
-      <p class="body">${m.body}</p>
-      ${m.masked
-        ? html`<p class="masked">
-            ${msg('Ett personnummer doldes i meddelandet innan det sparades.', { id: 'console.chat.masked' })}
-          </p>`
-        : nothing}
-    </li>`;
-  }
-
-  private renderLog(): TemplateResult {
-    return html`<h2 id="log-heading">${msg('Meddelanden', { id: 'console.chat.messages' })}</h2>
-      ${this.streamState === 'reconnecting'
-        ? html`<div class="notice warning">
-            <p>${msg('Anslutningen till servern bröts. Nya meddelanden visas när den är tillbaka.', { id: 'console.chat.conversation-reconnecting' })}</p>
-          </div>`
-        : nothing}
-      <div class="log" role="log" aria-labelledby="log-heading" tabindex="0">
-        <ul>
-          ${this.messages.map((m) => this.renderMessage(m))}
-        </ul>
-      </div>`;
   }
 
   private renderClaim(c: StaffConversation): TemplateResult | typeof nothing {
@@ -432,24 +376,8 @@ export class MedverkaConsoleChatConversation extends ConsoleScreen {
           @input=${() => (this.replyError = undefined)}
         ></textarea>
       </div>
-      <div class="actions">
-        <button class="primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${msg('Skicka', { id: 'console.chat.send' })}</button>
-      </div>
+      ${submitRow(msg('Skicka', { id: 'console.chat.send' }), this.busy)}
     </form>`;
-  }
-
-  private renderFacts(c: StaffConversation): TemplateResult {
-    const row = (label: string, value: unknown, cls = '') => (value ? html`<dt>${label}</dt><dd class=${cls}>${value}</dd>` : nothing);
-    return html`<h2>${msg('Om samtalet', { id: 'console.chat.facts' })}</h2>
-      <dl class="facts">
-        ${row(msg('Namn', { id: 'console.chat.name' }), c.name, 'name')}
-        ${row(msg('E-post', { id: 'console.chat.email' }), c.email, 'email')}
-        ${row(msg('Språk', { id: 'console.chat.lang' }), c.lang === 'en' ? msg('Engelska', { id: 'console.english' }) : msg('Svenska', { id: 'console.swedish' }))}
-        ${row(msg('Handläggare', { id: 'console.chat.agent' }), c.agent?.name, 'agent')}
-        ${row(msg('Startat', { id: 'console.chat.started' }), html`<time datetime=${c.createdAt}>${dateTime(c.createdAt, this.locale)}</time>`)}
-        ${row(msg('Avslutat', { id: 'console.chat.status.closed' }), c.closedAt && html`<time datetime=${c.closedAt}>${dateTime(c.closedAt, this.locale)}</time>`)}
-        ${row(msg('Betyg', { id: 'console.chat.rating' }), c.rating !== null && msg(str`${c.rating} av 5`, { id: 'console.chat.rating-value' }), 'rating')}
-      </dl>`;
   }
 
   private renderManage(c: StaffConversation): TemplateResult | typeof nothing {
@@ -512,14 +440,7 @@ export class MedverkaConsoleChatConversation extends ConsoleScreen {
     // One heading for every state, so the focus the console puts on it stays once the conversation has loaded.
     return html`<p><a href="#/chat">${msg('Till inkorgen', { id: 'console.chat.back' })}</a></p>
       <h1 tabindex="-1">${c ? msg(str`Chatt med ${residentName(c)}`, { id: 'console.chat.heading' }) : msg('Chatt', { id: 'console.nav.chat' })}</h1>
-      ${this.loadProblem
-        ? html`<div class="notice problem">
-            <p>${this.loadProblem}</p>
-            <button type="button" @click=${() => void this.load()}>${msg('Försök igen', { id: 'console.retry' })}</button>
-          </div>`
-        : c
-          ? this.renderConversation(c)
-          : html`<p>${msg('Laddar …', { id: 'console.loading' })}</p>`}`;
+      ${this.#loaded.render(() => this.renderConversation(this.conversation!))}`;
   }
 
   private renderConversation(c: StaffConversation): TemplateResult {
@@ -539,8 +460,8 @@ export class MedverkaConsoleChatConversation extends ConsoleScreen {
           </p>`
         : nothing}
       <div class="layout">
-        <div class="talk">${this.renderLog()} ${this.renderReply(c)}</div>
-        <div class="side">${this.renderFacts(c)} ${this.renderManage(c)}</div>
+        <div class="talk">${renderLog(this.messages, this.streamState, (m) => renderMessage(m, c, this.user, this.locale))} ${this.renderReply(c)}</div>
+        <div class="side">${renderFacts(c, this.locale)} ${this.renderManage(c)}</div>
       </div>`;
   }
 }

@@ -1,12 +1,13 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '../../shared/localize.js';
+import { states } from '../../shared/base-element.js';
 import type { StaffUser } from '../kit/api.js';
 import { chatApi, systemCodes, type StaffConversation } from './chat-api.js';
 import { chatInbox, ongoingOf, waitingOf } from './chat-feed.js';
 import { clockTime, residentName, systemText, waitedFor } from './chat-labels.js';
 import { chatStyles } from './chat.styles.js';
 import { problemText } from '../kit/forms.js';
-import { ConsoleScreen } from '../kit/screen.js';
+import { ConsoleScreen, screenHeading } from '../kit/screen.js';
 
 /** The sub-route for the canned answers: #/chat/svar (a conversation's number is never a word). */
 export const cannedAnswersPath = 'svar';
@@ -21,11 +22,7 @@ export class MedverkaConsoleChatInbox extends ConsoleScreen {
   static override properties = {
     ...ConsoleScreen.properties,
     user: { attribute: false },
-    conversations: { state: true },
-    streamState: { state: true },
-    now: { state: true },
-    closed: { state: true },
-    closedProblem: { state: true },
+    ...states('conversations', 'streamState', 'now', 'closed', 'closedProblem'),
   };
 
   /** The signed-in agent, for "mine first". */
@@ -113,23 +110,19 @@ export class MedverkaConsoleChatInbox extends ConsoleScreen {
     }
     const waiting = waitingOf(this.conversations);
     const ongoing = ongoingOf(this.conversations, this.user?.id);
+    // Each list keeps its id whether it lists something or says there is nothing.
+    const list = (kind: 'waiting' | 'ongoing', heading: string, shown: StaffConversation[], none: string) =>
+      html`<section aria-labelledby="${kind}-heading">
+        <h2 id="${kind}-heading">${heading}</h2>
+        ${shown.length
+          ? html`<ul class="conversations" id=${kind}>
+              ${shown.map((c) => this.renderItem(c, kind))}
+            </ul>`
+          : html`<p class="none" id=${kind}>${none}</p>`}
+      </section>`;
     return html`<div class="lists">
-      <section aria-labelledby="waiting-heading">
-        <h2 id="waiting-heading">${msg(str`Väntar (${waiting.length})`, { id: 'console.chat.waiting-heading' })}</h2>
-        ${waiting.length
-          ? html`<ul class="conversations" id="waiting">
-              ${waiting.map((c) => this.renderItem(c, 'waiting'))}
-            </ul>`
-          : html`<p class="none" id="waiting">${msg('Ingen väntar just nu.', { id: 'console.chat.none-waiting' })}</p>`}
-      </section>
-      <section aria-labelledby="ongoing-heading">
-        <h2 id="ongoing-heading">${msg(str`Pågår (${ongoing.length})`, { id: 'console.chat.ongoing-heading' })}</h2>
-        ${ongoing.length
-          ? html`<ul class="conversations" id="ongoing">
-              ${ongoing.map((c) => this.renderItem(c, 'ongoing'))}
-            </ul>`
-          : html`<p class="none" id="ongoing">${msg('Inga samtal pågår.', { id: 'console.chat.none-ongoing' })}</p>`}
-      </section>
+      ${list('waiting', msg(str`Väntar (${waiting.length})`, { id: 'console.chat.waiting-heading' }), waiting, msg('Ingen väntar just nu.', { id: 'console.chat.none-waiting' }))}
+      ${list('ongoing', msg(str`Pågår (${ongoing.length})`, { id: 'console.chat.ongoing-heading' }), ongoing, msg('Inga samtal pågår.', { id: 'console.chat.none-ongoing' }))}
     </div>`;
   }
 
@@ -156,12 +149,12 @@ export class MedverkaConsoleChatInbox extends ConsoleScreen {
 
   protected override render(): TemplateResult {
     return html`
-      <h1 tabindex="-1">${msg('Chatt', { id: 'console.nav.chat' })}</h1>
-      <p>
-        ${msg('Här ser du chattar som väntar på svar och samtal som pågår. Listorna uppdateras av sig själva. Öppna en chatt för att ta den och svara.', {
+      ${screenHeading(
+        msg('Chatt', { id: 'console.nav.chat' }),
+        msg('Här ser du chattar som väntar på svar och samtal som pågår. Listorna uppdateras av sig själva. Öppna en chatt för att ta den och svara.', {
           id: 'console.chat.intro',
-        })}
-      </p>
+        }),
+      )}
       <p><a href="#/chat/${cannedAnswersPath}">${msg('Svarsmallar', { id: 'console.chat.answers' })}</a></p>
       ${this.streamState === 'reconnecting'
         ? html`<div class="notice warning">

@@ -1,12 +1,13 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { msg, str } from '../../shared/localize.js';
 import { staffApi, type EmbedInfo } from '../kit/api.js';
-import { problemText } from '../kit/forms.js';
-import { ConsoleScreen } from '../kit/screen.js';
+import { states } from '../../shared/base-element.js';
+import { Loaded } from '../kit/list.js';
+import { colourRow, hexColour } from '../kit/screen-fields.js';
+import { ConsoleScreen, screenHeading } from '../kit/screen.js';
 import { embeddable, type EmbeddableWidget } from './embeddable.js';
 import { embedStyles } from './embed.styles.js';
 
-const hexColour = /^#[0-9a-f]{6}$/i;
 
 /** A value written into an HTML attribute of a snippet an editor pastes. */
 function attr(value: string): string {
@@ -24,19 +25,15 @@ export class MedverkaConsoleEmbed extends ConsoleScreen {
 
   static override properties = {
     ...ConsoleScreen.properties,
-    info: { state: true },
-    loadProblem: { state: true },
-    widgetId: { state: true },
-    value: { state: true },
-    snippetLang: { state: true },
-    useAccent: { state: true },
-    accent: { state: true },
-    withIntegrity: { state: true },
-    copied: { state: true },
+    ...states('widgetId', 'value', 'snippetLang', 'useAccent', 'accent', 'withIntegrity', 'copied'),
   };
 
-  declare private info?: EmbedInfo;
-  declare private loadProblem?: string;
+  #info = new Loaded(this, async () => {
+    const info = await staffApi.embedInfo();
+    if (!this.value) this.value = this.firstChoice(this.widget, info);
+    return info;
+  });
+
   declare private widgetId: string;
   declare private value: string;
   declare private snippetLang: 'sv' | 'en';
@@ -60,27 +57,17 @@ export class MedverkaConsoleEmbed extends ConsoleScreen {
     this.withIntegrity = false;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  async load(): Promise<void> {
-    this.loadProblem = undefined;
-    try {
-      this.info = await staffApi.embedInfo();
-      if (!this.value) this.value = this.firstChoice(this.widget);
-    } catch (err) {
-      this.loadProblem = problemText(err);
-    }
+  /** What the server says about embedding; loaded when the screen is shown. */
+  private get info(): EmbedInfo | undefined {
+    return this.#info.value;
   }
 
   private get widget(): EmbeddableWidget {
     return embeddable.find((w) => w.id === this.widgetId) ?? embeddable[0]!;
   }
 
-  private firstChoice(w: EmbeddableWidget): string {
-    return (this.info && w.option?.choices(this.info)[0]?.value) || '';
+  private firstChoice(w: EmbeddableWidget, info = this.info): string {
+    return (info && w.option?.choices(info)[0]?.value) || '';
   }
 
   /** A new widget starts at its first choice: the last one was another widget's. */
@@ -236,27 +223,12 @@ export class MedverkaConsoleEmbed extends ConsoleScreen {
           ${msg('Egen accentfärg (annars Medverkas blå)', { id: 'console.embed.use-accent' })}
         </label>
         ${this.useAccent
-          ? html`<div class="colour-row">
-              <div class="field">
-                <label for="accent">${msg('Välj färg', { id: 'console.tile.colour-picker' })}</label>
-                <input id="accent" type="color" .value=${this.accent} @input=${(e: Event) => (this.accent = (e.target as HTMLInputElement).value)} />
-              </div>
-              <div class="field">
-                <label for="accent-hex">${msg('Färgkod', { id: 'console.tile.colour-hex' })}</label>
-                <input
-                  id="accent-hex"
-                  type="text"
-                  spellcheck="false"
-                  autocomplete="off"
-                  .value=${this.accent}
-                  @input=${(e: Event) => {
-                    const v = (e.target as HTMLInputElement).value.trim();
-                    const hex = v.startsWith('#') ? v : `#${v}`;
-                    if (hexColour.test(hex)) this.accent = hex.toLowerCase();
-                  }}
-                />
-              </div>
-            </div>`
+          ? colourRow(
+              { id: 'accent', label: msg('Välj färg', { id: 'console.tile.colour-picker' }) },
+              { id: 'accent-hex', label: msg('Färgkod', { id: 'console.tile.colour-hex' }) },
+              this.accent,
+              (c) => (this.accent = c),
+            )
           : nothing}
       </fieldset>
       <label class="choice" for="with-integrity">
@@ -395,26 +367,21 @@ export class MedverkaConsoleEmbed extends ConsoleScreen {
   }
 
   protected override render(): TemplateResult {
-    const info = this.info;
     return html`
-      <h1 tabindex="-1">${msg('Bädda in en widget', { id: 'console.embed.title' })}</h1>
-      <p>
-        ${msg('Välj vad som ska visas. Koden nedan uppdateras medan du väljer och kan klistras in i CMS:et som den är.', {
+      ${screenHeading(
+        msg('Bädda in en widget', { id: 'console.embed.title' }),
+        msg('Välj vad som ska visas. Koden nedan uppdateras medan du väljer och kan klistras in i CMS:et som den är.', {
           id: 'console.embed.intro',
-        })}
-      </p>
-      ${this.loadProblem
-        ? html`<div class="notice problem">
-            <p>${this.loadProblem}</p>
-            <button type="button" @click=${() => void this.load()}>${msg('Försök igen', { id: 'console.retry' })}</button>
-          </div>`
-        : !info
-          ? html`<p>${msg('Laddar …', { id: 'console.loading' })}</p>`
-          : html`${this.renderOrigins(info)}
-              <div class="layout">
-                <div>${this.renderForm(info)}</div>
-                <div>${this.renderCode(info)}</div>
-              </div>`}
+        }),
+      )}
+      ${this.#info.render(
+        (info) =>
+          html`${this.renderOrigins(info)}
+            <div class="layout">
+              <div>${this.renderForm(info)}</div>
+              <div>${this.renderCode(info)}</div>
+            </div>`,
+      )}
     `;
   }
 }

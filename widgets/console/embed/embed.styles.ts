@@ -1,64 +1,57 @@
 import { css } from 'lit';
+import { sideBySideStyles } from '../kit/style-blocks.js';
 
-/** The embed builder's own styles, on top of the console's. */
-export const embedStyles = css`
-  .layout {
-    display: grid;
-    gap: 0 2rem;
-    align-items: start;
-  }
-  @media (min-width: 64rem) {
-    .layout {
-      grid-template-columns: minmax(0, 2fr) minmax(0, 3fr);
+/** The embed builder's own styles, on top of the console's: its choices beside the code, which gets the wider column. */
+export const embedStyles = [
+  sideBySideStyles,
+  css`
+    @media (min-width: 64rem) {
+      .layout {
+        grid-template-columns: minmax(0, 2fr) minmax(0, 3fr);
+      }
     }
-  }
-  .choices {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0 1.5rem;
-  }
-  .colour-row {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 1rem;
-    align-items: flex-end;
-  }
-  #accent-hex {
-    width: 8rem;
-  }
-  .preview-box {
-    padding: 1rem;
-    border: 1px dashed var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_subtle);
-  }
-  .snippet {
-    margin: 0 0 1.5rem;
-  }
-  pre {
-    margin: 0 0 0.5rem;
-    padding: 0.75rem 1rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_subtle);
-    white-space: pre-wrap;
-    overflow-wrap: anywhere;
-  }
-  .copied {
-    color: var(--_ok);
-    font-weight: 700;
-  }
-  .snippet .actions {
-    margin: 0;
-  }
-  dl {
-    margin: 0 0 1rem;
-  }
-  dt {
-    font-weight: 700;
-  }
-  dd {
-    margin: 0 0 0.5rem;
-    overflow-wrap: anywhere;
-  }
-`;
+    .choices {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 1.5rem;
+    }
+    .colour-row {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 1rem;
+      align-items: flex-end;
+    }
+    #accent-hex {
+      width: 8rem;
+    }
+    .snippet {
+      margin: 0 0 1.5rem;
+    }
+    pre {
+      margin: 0 0 0.5rem;
+      padding: 0.75rem 1rem;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_subtle);
+      white-space: pre-wrap;
+      overflow-wrap: anywhere;
+    }
+    .copied {
+      color: var(--_ok);
+      font-weight: 700;
+    }
+    .snippet .actions {
+      margin: 0;
+    }
+    dl {
+      margin: 0 0 1rem;
+    }
+    dt {
+      font-weight: 700;
+    }
+    dd {
+      margin: 0 0 0.5rem;
+      overflow-wrap: anywhere;
+    }
+  `,
+];

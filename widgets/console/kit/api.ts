@@ -4,17 +4,15 @@
  * console and the API cannot drift apart unnoticed.
  */
 import type { ErrorBody, Issue } from '../../../server/schemas.js';
-import type { Role, StaffUser, AuditEntry } from '../../../server/staff/schemas.js';
+import type { StaffUser, AuditEntry } from '../../../server/staff/schemas.js';
+import { roles, type Role } from '../../../contract/roles.js';
 import type { StaffTile, StaffTileSet, TileInput } from '../../../server/tiles/schemas.js';
 import type { EmbedInfo } from '../../../server/staff/schemas.js';
 import type { PetitionStatus } from '../../../contract/statuses.js';
-import type { BudgetInput, BudgetMode, BudgetResults, BudgetRule, BudgetStatus, PublicBudget, StaffBudget } from '../../../server/budgets/schemas.js';
+import type { BudgetInput, BudgetMode, BudgetResults, BudgetRule, BudgetStatus, PublicBudget, StaffBudget, StaffBudgetSummary } from '../../../server/budgets/schemas.js';
 
 export type { AuditEntry, EmbedInfo, Issue, PetitionStatus, Role, StaffTile, StaffTileSet, StaffUser, TileInput };
-export type { BudgetInput, BudgetMode, BudgetResults, BudgetRule, BudgetStatus, StaffBudget };
-
-/** A budget process in the list; mirrors `StaffBudgetSummary` in server/budgets/schemas.ts. */
-export type StaffBudgetSummary = Pick<StaffBudget, 'slug' | 'title' | 'mode' | 'status' | 'total' | 'participants'>;
+export type { BudgetInput, BudgetMode, BudgetResults, BudgetRule, BudgetStatus, StaffBudget, StaffBudgetSummary };
 
 /** What the municipality decided when it publishes a budget's results. */
 export interface BudgetDecision {
@@ -64,7 +62,7 @@ export interface SimilarPetition {
 /** The widgets a tile can open in place; mirrors `openableWidgets` in server/tiles/schemas.ts. */
 export const openableWidgets = ['petitions', 'petition', 'budget', 'chat', 'poll', 'panel', 'survey'] as const satisfies readonly NonNullable<StaffTile['widget']>[];
 
-export const roles = ['admin', 'moderator', 'chat_agent'] as const satisfies readonly Role[];
+export { roles };
 
 /** Whatever went wrong with a request, in the server's terms: status, code, and per-field issues. */
 export class StaffApiError extends Error {

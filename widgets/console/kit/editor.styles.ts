@@ -1,154 +1,98 @@
 import { css } from 'lit';
+import { confirmStyles, entryListStyles, sideBySideStyles, writtenTextStyles } from './style-blocks.js';
 
 /** The editors' layout (budget, poll, survey): form beside a sticky preview, on top of the console's styles. */
-export const editorStyles = css`
-  .layout {
-    display: grid;
-    gap: 0 2rem;
-    align-items: start;
-  }
-  @media (min-width: 64rem) {
-    .layout {
-      grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
+export const editorStyles = [
+  sideBySideStyles,
+  writtenTextStyles,
+  confirmStyles,
+  entryListStyles,
+  css`
+    h2[tabindex='-1']:focus,
+    h4[tabindex='-1']:focus,
+    p[tabindex='-1']:focus {
+      outline: none;
     }
-    .preview {
-      position: sticky;
-      top: 1rem;
+    form h3 {
+      margin-top: 1.5rem;
     }
-  }
-  h2[tabindex='-1']:focus,
-  h4[tabindex='-1']:focus,
-  p[tabindex='-1']:focus {
-    outline: none;
-  }
-  form h3 {
-    margin-top: 1.5rem;
-  }
-  form h3 + .hint,
-  fieldset > .hint {
-    margin-bottom: 0.75rem;
-  }
-  h4 {
-    margin: 0 0 0.75rem;
-    font-size: 1rem;
-    overflow-wrap: anywhere;
-  }
-  .entries {
-    display: flex;
-    flex-direction: column;
-    gap: 1rem;
-    margin: 0 0 1rem;
-    padding: 0;
-    list-style: none;
-  }
-  .entry {
-    padding: 1rem;
-    border: 1px solid var(--_border);
-    border-inline-start: 0.3125rem solid var(--_accent);
-    border-radius: var(--_radius);
-  }
-  .entry .actions {
-    margin-bottom: 0;
-  }
-  @media (max-width: 30rem) {
-    .entry {
-      padding: 0.75rem 0.5rem;
+    form h3 + .hint,
+    fieldset > .hint {
+      margin-bottom: 0.75rem;
     }
-  }
-  .pair,
-  .amounts {
-    display: grid;
-    gap: 0 1rem;
-  }
-  @media (min-width: 40rem) {
-    .pair {
-      grid-template-columns: 1fr 1fr;
+    h4 {
+      margin: 0 0 0.75rem;
+      font-size: 1rem;
+      overflow-wrap: anywhere;
     }
+    .pair,
     .amounts {
-      grid-template-columns: 1fr 1fr;
+      display: grid;
+      gap: 0 1rem;
     }
-  }
-  .amounts .field label {
-    min-height: 1.5em;
-  }
-  input[readonly] {
-    background: var(--_subtle);
-  }
-  .choices {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0 1.5rem;
-  }
-  .confirm {
-    max-width: 40rem;
-    margin: 0.75rem 0 1rem;
-    padding: 0.75rem 1rem;
-    border: 2px solid var(--_danger);
-    border-radius: var(--_radius);
-  }
-  .confirm p {
-    font-weight: 700;
-  }
-  .confirm .actions {
-    margin-bottom: 0;
-  }
-  .text {
-    max-width: 40rem;
-    margin: 0 0 1rem;
-    padding: 1rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_subtle);
-    white-space: pre-line;
-    overflow-wrap: anywhere;
-  }
-  table {
-    margin-bottom: 1rem;
-  }
-  th.number,
-  td.number {
-    text-align: end;
-    white-space: nowrap;
-  }
-  tbody th {
-    background: none;
-    font-weight: 700;
-  }
-  .counts + .hint {
-    margin-bottom: 1rem;
-  }
-  tfoot th,
-  tfoot td {
-    font-weight: 700;
-    border-bottom: 0;
-  }
-  tfoot th {
-    background: none;
-  }
-  @media (max-width: 30rem) {
-    th,
-    td {
-      padding: 0.5rem 0.25rem;
+    @media (min-width: 40rem) {
+      .pair {
+        grid-template-columns: 1fr 1fr;
+      }
+      .amounts {
+        grid-template-columns: 1fr 1fr;
+      }
     }
-  }
-  .downloads {
-    margin: 0 0 0.5rem;
-    padding-inline-start: 1.25rem;
-  }
-  .downloads li {
-    margin: 0.25rem 0;
-  }
-  .preview-box {
-    padding: 1rem;
-    border: 1px dashed var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_subtle);
-  }
-  @media (forced-colors: active) {
-    .entry,
-    .confirm,
+    .amounts .field label {
+      min-height: 1.5em;
+    }
+    input[readonly] {
+      background: var(--_subtle);
+    }
+    .choices {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 1.5rem;
+    }
+    .confirm {
+      margin-bottom: 1rem;
+    }
+    .confirm p {
+      font-weight: 700;
+    }
     .text {
-      border-color: CanvasText;
+      margin: 0 0 1rem;
     }
-  }
-`;
+    table {
+      margin-bottom: 1rem;
+    }
+    th.number,
+    td.number {
+      text-align: end;
+      white-space: nowrap;
+    }
+    tbody th {
+      background: none;
+      font-weight: 700;
+    }
+    .counts + .hint {
+      margin-bottom: 1rem;
+    }
+    tfoot th,
+    tfoot td {
+      font-weight: 700;
+      border-bottom: 0;
+    }
+    tfoot th {
+      background: none;
+    }
+    @media (max-width: 30rem) {
+      th,
+      td {
+        padding: 0.5rem 0.25rem;
+      }
+    }
+    .downloads {
+      margin: 0 0 0.5rem;
+      padding-inline-start: 1.25rem;
+    }
+    .downloads li {
+      margin: 0.25rem 0;
+    }
+  `,
+];

@@ -7,10 +7,15 @@ import { css, html, nothing, type ReactiveController, type ReactiveControllerHos
 import { msg } from '../../shared/localize.js';
 import { problemText } from './forms.js';
 
-/** Something a screen fetches when it is shown, with "loading", the problem (and a retry) or the result. */
+/**
+ * Something a screen fetches when it is shown, with "loading", the problem (and a retry) or the
+ * result. Only the latest load counts: one that was overtaken (a filter changed meanwhile) is
+ * dropped.
+ */
 export class Loaded<T> implements ReactiveController {
   value?: T;
   problem?: unknown;
+  #latest = 0;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -23,28 +28,49 @@ export class Loaded<T> implements ReactiveController {
     void this.load();
   }
 
-  async load(): Promise<void> {
+  /**
+   * Fetches anew; `keep` shows what was there until the new value arrives. Resolves to the new
+   * value, or undefined when it failed or a later load overtook it.
+   */
+  async load({ keep = false } = {}): Promise<T | undefined> {
+    const turn = ++this.#latest;
     this.problem = undefined;
-    this.value = undefined;
+    if (!keep) this.value = undefined;
     this.host.requestUpdate();
     try {
-      this.value = await this.fetch();
+      const value = await this.fetch();
+      if (turn !== this.#latest) return undefined;
+      this.value = value;
+      return value;
     } catch (err) {
-      this.problem = err ?? new Error('failed');
+      if (turn === this.#latest) this.problem = err ?? new Error('failed');
+      return undefined;
+    } finally {
+      if (turn === this.#latest) this.host.requestUpdate();
     }
+  }
+
+  /** Replaces what was loaded (after the screen changed it on the server). */
+  set(value: T): void {
+    this.value = value;
     this.host.requestUpdate();
   }
 
-  /** "Loading", the problem with a retry, or `ready` with what was loaded. */
-  render(ready: (value: T) => TemplateResult): TemplateResult {
+  /** "Loading", or the problem (with a retry unless `retry` is false); undefined once loaded. */
+  notice({ retry = true } = {}): TemplateResult | undefined {
     if (this.problem) {
       return html`<div class="notice problem">
         <p>${problemText(this.problem)}</p>
-        <button type="button" @click=${() => void this.load()}>${msg('Försök igen', { id: 'console.retry' })}</button>
+        ${retry ? html`<button type="button" @click=${() => void this.load()}>${msg('Försök igen', { id: 'console.retry' })}</button>` : nothing}
       </div>`;
     }
     if (this.value === undefined) return html`<p>${msg('Laddar …', { id: 'console.loading' })}</p>`;
-    return ready(this.value);
+    return undefined;
+  }
+
+  /** "Loading", the problem (with a retry unless `retry` is false), or `ready` with what was loaded. */
+  render(ready: (value: T) => TemplateResult, o: { retry?: boolean } = {}): TemplateResult {
+    return this.notice(o) ?? ready(this.value!);
   }
 }
 
@@ -93,13 +119,19 @@ export const listStyles = css`
 /** A column of a list's table: its heading, and its class (number, wide-only …) if any. */
 export type Column = string | [heading: string, cls: string];
 
-/** A list screen's table: its caption, its columns' headings and its rows. */
-export function renderTable(caption: string, columns: Column[], rows: unknown, id?: string): TemplateResult {
-  return html`<div class="table-wrap">
+/**
+ * A list screen's table: its caption (null: none), its columns' headings and its rows. With
+ * `region` (the caption's id), the table scrolls sideways on a phone as a labelled region
+ * keyboard users can scroll.
+ */
+export function renderTable(caption: string | null, columns: Column[], rows: unknown, id?: string, region?: string): TemplateResult {
+  return html`<div class="table-wrap" role=${region ? 'region' : nothing} aria-labelledby=${region ?? nothing} tabindex=${region ? '0' : nothing}>
     <table id=${id ?? nothing}>
-      <caption>
-        ${caption}
-      </caption>
+      ${caption === null
+        ? nothing
+        : html`<caption id=${region ?? nothing}>
+            ${caption}
+          </caption>`}
       <thead>
         <tr>
           ${columns.map((c) => (typeof c === 'string' ? html`<th scope="col">${c}</th>` : html`<th scope="col" class=${c[1]}>${c[0]}</th>`))}

@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type CSSResultGroup, type TemplateResult } from 'lit';
 import type { StaffUser } from './api.js';
 import { MedverkaElement } from '../../shared/base-element.js';
 import { en } from '../strings.js';
@@ -26,7 +26,8 @@ declare global {
  * live region.
  */
 export class ConsoleScreen extends MedverkaElement {
-  static override styles = consoleStyles;
+  /** A screen adds its own sheets after these: `[...ConsoleScreen.styles, mine]`. */
+  static override styles: CSSResultGroup[] = consoleStyles;
   static override translations = { en };
 
   /** Focuses the screen's h1 (it has tabindex="-1"), once the screen has rendered. */

@@ -1,7 +1,9 @@
 import { msg, str } from '../../shared/localize.js';
+import { states } from '../../shared/base-element.js';
 import { StaffApiError, staffApi, type AnswerPreview, type SimilarPetition, type StaffPetition } from '../kit/api.js';
-import { atLeast, errorsFrom, focusSummary, formValues, required, type FieldErrors } from '../kit/forms.js';
-import { FormScreen } from '../kit/form-screen.js';
+import { atLeast, errorsFrom, formValues, required, type FieldErrors } from '../kit/forms.js';
+import { ManyFormsScreen } from '../kit/screen-form.js';
+import { Loaded } from '../kit/list.js';
 import { ConsoleScreen } from '../kit/screen.js';
 import { petitionStyles } from './petition.styles.js';
 
@@ -18,30 +20,21 @@ export interface Field {
 export const limits = { title: 5, body: 20, reason: 10, answer: 10, committee: 2 } as const;
 
 /** What the petition screen does: the petition, and each of its forms sent with its errors shown where they belong. */
-export abstract class PetitionScreen extends FormScreen {
+export abstract class PetitionScreen extends ManyFormsScreen<FormName> {
   static override styles = [...ConsoleScreen.styles, petitionStyles];
 
   static override properties = {
-    ...FormScreen.properties,
+    ...ManyFormsScreen.properties,
     /** The petition's number, from the hash. */
     petitionId: { attribute: 'petition-id' },
-    petition: { state: true },
-    similar: { state: true },
-    loadProblem: { state: true },
-    rejecting: { state: true },
-    errorsFor: { state: true },
-    preview: { state: true },
-    done: { state: true },
+    ...states('petition', 'similar', 'rejecting', 'preview', 'done'),
   };
 
   declare petitionId: string;
   declare protected petition?: StaffPetition;
   declare protected similar: SimilarPetition[];
-  declare protected loadProblem?: string;
   /** The reject step is open: a reason is asked for before anything is sent. */
   declare protected rejecting: boolean;
-  /** The form the current errors belong to. */
-  declare protected errorsFor?: FormName;
   /** The answer being asked about, with the mails it would send; set while the question is shown. */
   declare protected preview?: { answer: string; committee: string; mails: AnswerPreview };
   /** What the last step did, shown until the next one. */
@@ -54,24 +47,16 @@ export abstract class PetitionScreen extends FormScreen {
     this.rejecting = false;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
+  /** The petition and the public ones like it; loaded again (keeping them shown) when someone else moved it. */
+  protected loaded = new Loaded(this, async () => {
+    const { petition, similar } = await staffApi.petition(this.number);
+    this.petition = petition;
+    this.similar = similar;
+    return petition;
+  });
 
   protected get number(): number {
     return /^[1-9][0-9]{0,9}$/.test(this.petitionId) ? Number(this.petitionId) : 0;
-  }
-
-  async load(): Promise<void> {
-    this.loadProblem = undefined;
-    try {
-      const { petition, similar } = await staffApi.petition(this.number);
-      this.petition = petition;
-      this.similar = similar;
-    } catch (err) {
-      this.loadProblem = errorsFrom(err, []).general[0];
-    }
   }
 
   protected get correctFields(): Field[] {
@@ -100,18 +85,8 @@ export abstract class PetitionScreen extends FormScreen {
     ];
   }
 
-  protected clearErrors() {
-    this.errorsFor = undefined;
-    this.errors = {};
-    this.general = [];
-  }
-
-  /** Shows a form's errors and moves focus to its summary. */
-  protected async showErrors(form: FormName, errors: FieldErrors, general: string[] = []) {
-    this.errorsFor = form;
-    this.errors = errors;
-    this.general = general;
-    await focusSummary(this, `${form}-errors`);
+  protected summaryOf(form: FormName): string {
+    return `${form}-errors`;
   }
 
   /** Runs one request for a form; on failure its problems go beside the fields and into the summary. */
@@ -132,7 +107,7 @@ export abstract class PetitionScreen extends FormScreen {
       this.done = undefined;
       if (err instanceof StaffApiError && err.code === 'wrong_status') {
         // Someone else moved it meanwhile: show what it is now.
-        await this.load();
+        await this.loaded.load({ keep: true });
         await this.showErrors(form, {}, [
           msg('Förslaget har fått en annan status under tiden. Sidan visar nu hur det ser ut.', { id: 'console.petitions.wrong-status' }),
         ]);
@@ -173,24 +148,18 @@ export abstract class PetitionScreen extends FormScreen {
     );
   }
 
-  protected async onApprove() {
+  /** A step with no form of its own (approve, close): its problems show with the actions. */
+  private async step(request: (id: number) => Promise<{ petition: StaffPetition }>, done: () => string) {
     const petition = this.petition!;
-    await this.send(
-      'actions',
-      [],
-      async () => (await staffApi.approvePetition(petition.id)).petition,
-      () => msg('Förslaget är publicerat och förslagsställaren har fått e-post.', { id: 'console.petitions.approved' }),
-    );
+    await this.send('actions', [], async () => (await request(petition.id)).petition, done);
+  }
+
+  protected async onApprove() {
+    await this.step(staffApi.approvePetition, () => msg('Förslaget är publicerat och förslagsställaren har fått e-post.', { id: 'console.petitions.approved' }));
   }
 
   protected async onClose() {
-    const petition = this.petition!;
-    await this.send(
-      'actions',
-      [],
-      async () => (await staffApi.closePetition(petition.id)).petition,
-      () => msg('Förslaget är stängt för underskrifter.', { id: 'console.petitions.closed' }),
-    );
+    await this.step(staffApi.closePetition, () => msg('Förslaget är stängt för underskrifter.', { id: 'console.petitions.closed' }));
   }
 
   protected async startReject() {

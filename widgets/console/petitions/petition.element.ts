@@ -3,6 +3,7 @@ import { msg, str } from '../../shared/localize.js';
 import { staffApi, type StaffPetition } from '../kit/api.js';
 import { describedBy, errorSummary, fieldError } from '../kit/forms.js';
 import { dateTime, petitionStatusLabel } from '../kit/labels.js';
+import { screenHeading } from '../kit/screen.js';
 import { awaitsAnswer } from './petitions.element.js';
 import { PetitionScreen, type Field, type FormName } from './petition-screen.js';
 
@@ -229,20 +230,9 @@ ${m.text}</pre>
 
   protected override render(): TemplateResult {
     const back = html`<p><a href="#/petitions">${msg('Alla e-förslag', { id: 'console.petitions.back' })}</a></p>`;
-    if (this.loadProblem) {
-      return html`${back}
-        <h1 tabindex="-1">${msg('E-förslag', { id: 'console.nav.petitions' })}</h1>
-        <div class="notice problem">
-          <p>${this.loadProblem}</p>
-          <button type="button" @click=${() => void this.load()}>${msg('Försök igen', { id: 'console.retry' })}</button>
-        </div>`;
-    }
+    const notice = this.loaded.notice();
     const p = this.petition;
-    if (!p) {
-      return html`${back}
-        <h1 tabindex="-1">${msg('E-förslag', { id: 'console.nav.petitions' })}</h1>
-        <p>${msg('Laddar …', { id: 'console.loading' })}</p>`;
-    }
+    if (notice || !p) return html`${back} ${screenHeading(msg('E-förslag', { id: 'console.nav.petitions' }))} ${notice}`;
     const csv = p.status === 'open' || p.status === 'closed' || p.status === 'answered';
     return html`${back}
       <h1 tabindex="-1">${p.title}</h1>

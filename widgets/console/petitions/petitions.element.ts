@@ -1,10 +1,10 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '../../shared/localize.js';
 import { staffApi, type PetitionStatus, type StaffPetition } from '../kit/api.js';
-import { errorsFrom } from '../kit/forms.js';
+import { states } from '../../shared/base-element.js';
 import { dateTime } from '../kit/labels.js';
-import { renderTable } from '../kit/list.js';
-import { ConsoleScreen } from '../kit/screen.js';
+import { Loaded, renderTable } from '../kit/list.js';
+import { ConsoleScreen, screenHeading } from '../kit/screen.js';
 
 /** The statuses the filter offers, in the order moderators work through them. */
 const filterStatuses = ['awaiting_moderation', 'open', 'closed', 'answered', 'rejected', 'draft'] as const satisfies readonly PetitionStatus[];
@@ -57,48 +57,29 @@ export class MedverkaConsolePetitions extends ConsoleScreen {
 
   static override properties = {
     ...ConsoleScreen.properties,
-    status: { state: true },
-    petitions: { state: true },
-    loadProblem: { state: true },
+    ...states('status'),
   };
 
   declare private status: FilterStatus;
-  declare private petitions?: StaffPetition[];
-  declare private loadProblem?: string;
+  #petitions = new Loaded(this, async () => (await staffApi.petitions(this.status)).petitions);
 
   constructor() {
     super();
     this.status = lastFilter;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  async load(announce = false): Promise<void> {
-    this.loadProblem = undefined;
-    this.petitions = undefined;
-    const status = this.status;
-    try {
-      const { petitions } = await staffApi.petitions(status);
-      if (status !== this.status) return;
-      this.petitions = petitions;
-      if (announce) {
-        const count = petitions.length;
-        this.announce(msg(str`${filterLabel(status)}: ${count} e-förslag.`, { id: 'console.petitions.shown' }));
-      }
-    } catch (err) {
-      this.loadProblem = errorsFrom(err, []).general[0];
-    }
+  /** Shows the petitions with the chosen status, and says how many there are. */
+  private async showStatus(status: FilterStatus): Promise<void> {
+    this.status = status;
+    lastFilter = status;
+    const petitions = await this.#petitions.load();
+    if (petitions) this.announce(msg(str`${filterLabel(status)}: ${petitions.length} e-förslag.`, { id: 'console.petitions.shown' }));
   }
 
   private onFilter(event: SubmitEvent) {
     event.preventDefault();
     const select = (event.target as HTMLFormElement).elements.namedItem('status') as HTMLSelectElement;
-    this.status = select.value as FilterStatus;
-    lastFilter = this.status;
-    void this.load(true);
+    void this.showStatus(select.value as FilterStatus);
   }
 
   private dates(p: StaffPetition): TemplateResult {
@@ -110,15 +91,8 @@ export class MedverkaConsolePetitions extends ConsoleScreen {
     ${line(msg('Besvarat', { id: 'console.petitions.answered-at' }), p.answeredAt)}`;
   }
 
-  private renderList(): TemplateResult {
-    if (this.loadProblem) {
-      return html`<div class="notice problem">
-        <p>${this.loadProblem}</p>
-        <button type="button" @click=${() => void this.load()}>${msg('Försök igen', { id: 'console.retry' })}</button>
-      </div>`;
-    }
-    if (!this.petitions) return html`<p>${msg('Laddar …', { id: 'console.loading' })}</p>`;
-    if (this.petitions.length === 0) {
+  private renderList(petitions: StaffPetition[]): TemplateResult {
+    if (petitions.length === 0) {
       return html`<p class="none">${msg('Det finns inga e-förslag med den statusen.', { id: 'console.petitions.none' })}</p>`;
     }
     // Every row has the status the filter chose, which the caption names: no column repeats it.
@@ -129,7 +103,7 @@ export class MedverkaConsolePetitions extends ConsoleScreen {
         msg('Underskrifter', { id: 'console.petitions.signatures' }),
         msg('Datum', { id: 'console.petitions.dates' }),
       ],
-      this.petitions.map(
+      petitions.map(
         (p) => html`<tr>
           <td>
             <a href="#/petitions/${p.id}">${p.title}</a>
@@ -146,12 +120,12 @@ export class MedverkaConsolePetitions extends ConsoleScreen {
 
   protected override render(): TemplateResult {
     return html`
-      <h1 tabindex="-1">${msg('E-förslag', { id: 'console.nav.petitions' })}</h1>
-      <p>
-        ${msg('Granska nya e-förslag innan de publiceras, rätta stavfel, stäng insamlingen och publicera kommunens svar.', {
+      ${screenHeading(
+        msg('E-förslag', { id: 'console.nav.petitions' }),
+        msg('Granska nya e-förslag innan de publiceras, rätta stavfel, stäng insamlingen och publicera kommunens svar.', {
           id: 'console.petitions.intro',
-        })}
-      </p>
+        }),
+      )}
       <form class="filter" novalidate @submit=${this.onFilter}>
         <div class="field">
           <label for="status-filter">${msg('Status', { id: 'console.petitions.status' })}</label>
@@ -163,7 +137,7 @@ export class MedverkaConsolePetitions extends ConsoleScreen {
           <button type="submit">${msg('Visa', { id: 'console.petitions.filter' })}</button>
         </div>
       </form>
-      ${this.renderList()}
+      ${this.#petitions.render((petitions) => this.renderList(petitions))}
     `;
   }
 }

@@ -1,13 +1,14 @@
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { msg, renderIn, str } from '../../shared/localize.js';
 import type { WorkCounts } from '../../../server/staff/schemas.js';
 import { request, session, staffApi, type StaffUser } from '../kit/api.js';
-import { chatInbox, waitingOf } from '../chat/chat-feed.js';
 import { residentName } from '../chat/chat-labels.js';
 import { problemText } from '../kit/forms.js';
 import { roleLabel } from '../kit/labels.js';
 import { ConsoleScreen } from '../kit/screen.js';
+import { ChatWatch } from './chat-watch.js';
 import { chatRoles, screens, type ConsoleScreenEntry } from './screens.js';
+import { shellStyles } from './shell.styles.js';
 
 type Status = 'checking' | 'signed-out' | 'signed-in' | 'offline';
 type SignedOutReason = 'signed-out' | 'everywhere' | 'expired';
@@ -25,142 +26,7 @@ interface Route {
  * @summary The Medverka staff console.
  */
 export class MedverkaConsole extends ConsoleScreen {
-  static override styles = [
-    ...ConsoleScreen.styles,
-    css`
-      :host {
-        min-height: 100vh;
-        background: var(--_surface);
-      }
-      .skip {
-        position: absolute;
-        inset-inline-start: 0.5rem;
-        top: -10rem;
-        z-index: 1;
-        padding: 0.75rem 1rem;
-        background: var(--_surface);
-        border: 2px solid var(--_accent);
-        border-radius: var(--_radius);
-      }
-      .skip:focus {
-        top: 0.5rem;
-      }
-      header {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0.5rem 1.5rem;
-        padding: 0.5rem 1rem;
-        background: var(--_accent);
-        color: var(--_on-accent);
-      }
-      .brand {
-        margin: 0;
-        margin-inline-end: auto;
-        font-size: 1.25rem;
-        font-weight: 700;
-      }
-      .who {
-        margin: 0;
-      }
-      .tools {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0.5rem;
-      }
-      header button {
-        border-color: var(--_on-accent);
-        background: transparent;
-        color: var(--_on-accent);
-      }
-      header button:hover:not(:disabled) {
-        background: var(--_on-accent);
-        color: var(--_accent);
-      }
-      header :focus-visible {
-        outline-color: var(--_on-accent);
-      }
-      nav {
-        border-bottom: 1px solid var(--_border);
-        background: var(--_subtle);
-      }
-      nav ul {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0 0.25rem;
-        max-width: 80rem;
-        margin: 0 auto;
-        padding: 0 0.5rem;
-        list-style: none;
-      }
-      nav a {
-        display: flex;
-        align-items: center;
-        min-height: 2.75rem;
-        padding: 0.25rem 0.75rem;
-        border-bottom: 0.25rem solid transparent;
-        color: var(--_text);
-        font-weight: 700;
-        text-decoration: none;
-      }
-      nav a:hover {
-        text-decoration: underline;
-      }
-      /* What waits, counted beside the screen's name: always there (a muted 0 when nothing
-         waits) and wide enough for two digits, so that a count arriving moves nothing in the
-         bar. For the eye only (no alternative text): the link's description says it in words. */
-      nav a[data-count]::after {
-        content: attr(data-count) / '';
-        display: inline-block;
-        box-sizing: border-box;
-        min-width: 2.25em;
-        margin-inline-start: 0.375rem;
-        padding: 0 0.375em;
-        border: 1px solid var(--_border);
-        border-radius: 1em;
-        color: var(--_muted);
-        font-size: 0.875rem;
-        line-height: 1.5;
-        text-align: center;
-      }
-      nav a.waiting::after {
-        border-color: var(--_accent);
-        background: var(--_accent);
-        color: var(--_on-accent);
-      }
-      nav a[aria-current='page'] {
-        border-bottom-color: var(--_accent);
-        color: var(--_accent);
-      }
-      main {
-        max-width: 80rem;
-        margin: 0 auto;
-        padding: 1.5rem 1rem 3rem;
-      }
-      main:focus {
-        outline: none;
-      }
-      @media (max-width: 30rem) {
-        main {
-          padding: 1rem 0.75rem 2rem;
-        }
-        header {
-          padding: 0.5rem 0.75rem;
-        }
-      }
-      @media (forced-colors: active) {
-        header {
-          border-bottom: 1px solid CanvasText;
-        }
-        /* Forced colours paint even transparent borders: only the current page keeps one. */
-        nav a:not([aria-current='page']) {
-          border-bottom-style: none;
-          padding-bottom: 0.5rem;
-        }
-      }
-    `,
-  ];
+  static override styles = [...ConsoleScreen.styles, shellStyles];
 
   static override properties = {
     ...ConsoleScreen.properties,
@@ -169,7 +35,6 @@ export class MedverkaConsole extends ConsoleScreen {
     route: { state: true },
     announcement: { state: true },
     signedOutReason: { state: true },
-    chatWaiting: { state: true },
     counts: { state: true },
   };
 
@@ -179,8 +44,6 @@ export class MedverkaConsole extends ConsoleScreen {
   declare private announcement: string;
   /** Why the sign-in form is shown again, if the person did not just open the console. */
   declare private signedOutReason?: SignedOutReason;
-  /** How many chat conversations wait for an agent (for roles that answer chats), live. */
-  declare private chatWaiting: number;
   /** What waits for review, as last asked (the chat's count follows the inbox live instead). */
   declare private counts?: WorkCounts;
 
@@ -188,7 +51,6 @@ export class MedverkaConsole extends ConsoleScreen {
     super();
     this.status = 'checking';
     this.announcement = '';
-    this.chatWaiting = 0;
   }
 
   #onHashChange = () => void this.navigate(true);
@@ -197,67 +59,44 @@ export class MedverkaConsole extends ConsoleScreen {
     void this.signedOut('expired');
   };
   #announceTimer?: ReturnType<typeof setTimeout>;
-  #unfollowChat?: () => void;
-  /** The waiting conversations already told of; undefined until the inbox's first news. */
-  #chatSeen?: Set<number>;
+  /** For roles that answer chats: how many conversations wait, and news of each new one. */
+  #chat = new ChatWatch(this, (fresh) => {
+    const { translations } = this.constructor as typeof MedverkaConsole;
+    this.say(
+      renderIn(this.locale, translations, () =>
+        fresh.map((c) => msg(str`Ny chatt väntar: ${residentName(c)}`, { id: 'console.chat.new-waiting' })).join('. '),
+      ),
+    );
+  });
 
   override connectedCallback(): void {
     super.connectedCallback();
-    addEventListener('hashchange', this.#onHashChange);
-    session.addEventListener('expired', this.#onExpired);
-    this.addEventListener('medverka-console-announce', this.#onAnnounce);
-    this.addEventListener('medverka-console-signed-in', this.#onSignedIn);
-    this.addEventListener('medverka-console-signed-out', this.#onSignedOut);
-    this.addEventListener('medverka-console-user-changed', this.#onUserChanged);
+    this.#listen(true);
     void this.checkSession();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    removeEventListener('hashchange', this.#onHashChange);
-    session.removeEventListener('expired', this.#onExpired);
-    this.removeEventListener('medverka-console-announce', this.#onAnnounce);
-    this.removeEventListener('medverka-console-signed-in', this.#onSignedIn);
-    this.removeEventListener('medverka-console-signed-out', this.#onSignedOut);
-    this.removeEventListener('medverka-console-user-changed', this.#onUserChanged);
+    this.#listen(false);
     clearTimeout(this.#announceTimer);
-    this.#followChat(false);
+    this.#chat.follow(false);
   }
 
-  /**
-   * Follows the chat inbox while someone who answers chats is signed in, wherever they are in
-   * the console: a conversation that starts waiting is said once in the live region (no sound,
-   * nothing flashes), and the count shows in the navigation and the page title.
-   */
-  #followChat(on: boolean) {
-    if (on && !this.#unfollowChat) {
-      this.#unfollowChat = chatInbox.follow(this.#onChatInbox);
-    } else if (!on && this.#unfollowChat) {
-      this.#unfollowChat();
-      this.#unfollowChat = undefined;
-      this.#chatSeen = undefined;
-      this.chatWaiting = 0;
+  /** What the console follows: the hash, the session, and what its screens tell it. */
+  #listen(on: boolean) {
+    const listeners: [EventTarget, string, EventListener][] = [
+      [window, 'hashchange', this.#onHashChange],
+      [session, 'expired', this.#onExpired],
+      [this, 'medverka-console-announce', this.#onAnnounce as EventListener],
+      [this, 'medverka-console-signed-in', this.#onSignedIn as EventListener],
+      [this, 'medverka-console-signed-out', this.#onSignedOut],
+      [this, 'medverka-console-user-changed', this.#onUserChanged as EventListener],
+    ];
+    for (const [target, type, listener] of listeners) {
+      if (on) target.addEventListener(type, listener);
+      else target.removeEventListener(type, listener);
     }
   }
-
-  #onChatInbox = () => {
-    const conversations = chatInbox.conversations;
-    if (!conversations) return;
-    const waiting = waitingOf(conversations);
-    const seen = this.#chatSeen;
-    // What already waits when the console opens shows in the count; only what comes after is said.
-    const fresh = seen ? waiting.filter((c) => !seen.has(c.id)) : [];
-    this.#chatSeen = new Set([...(seen ?? []), ...waiting.map((c) => c.id)]);
-    this.chatWaiting = waiting.length;
-    if (fresh.length) {
-      const { translations } = this.constructor as typeof MedverkaConsole;
-      this.say(
-        renderIn(this.locale, translations, () =>
-          fresh.map((c) => msg(str`Ny chatt väntar: ${residentName(c)}`, { id: 'console.chat.new-waiting' })).join('. '),
-        ),
-      );
-    }
-  };
 
   #onAnnounce = (event: CustomEvent<{ message: string }>) => {
     event.stopPropagation();
@@ -280,7 +119,7 @@ export class MedverkaConsole extends ConsoleScreen {
   private waitingOn(screen: ConsoleScreenEntry): number | undefined {
     const key = screen.waiting?.count;
     if (!key) return undefined;
-    if (key === 'chatsWaiting' && this.#unfollowChat) return this.chatWaiting;
+    if (key === 'chatsWaiting' && this.#chat.following) return this.#chat.waiting;
     return this.counts?.[key] ?? 0;
   }
 
@@ -376,7 +215,7 @@ export class MedverkaConsole extends ConsoleScreen {
       this.status === 'signed-in'
         ? (this.route?.screen?.label() ?? msg('Ingen åtkomst', { id: 'console.forbidden.title' }))
         : msg('Logga in', { id: 'console.sign-in.title' });
-    const waiting = this.status === 'signed-in' && this.chatWaiting > 0 ? `(${this.chatWaiting}) ` : '';
+    const waiting = this.status === 'signed-in' && this.#chat.waiting > 0 ? `(${this.#chat.waiting}) ` : '';
     document.title = `${waiting}${screen} – ${console}`;
   }
 
@@ -385,7 +224,7 @@ export class MedverkaConsole extends ConsoleScreen {
     if (this.status !== 'checking') this.updateTitle();
     const role = this.user?.role;
     // Lit may still update a console just taken off the page: it must not follow the inbox again.
-    this.#followChat(this.isConnected && this.status === 'signed-in' && role !== undefined && chatRoles.includes(role));
+    this.#chat.follow(this.isConnected && this.status === 'signed-in' && role !== undefined && chatRoles.includes(role));
   }
 
   /** Why the sign-in form is back, in the language being rendered. */

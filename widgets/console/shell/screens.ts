@@ -4,10 +4,10 @@
  * signed-in role may use are listed) and the routing (#/<path>/<params…>).
  * A new screen is one element file plus one entry here, and its tag in `screenElements`.
  */
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { WorkCounts } from '../../../server/staff/schemas.js';
 import { msg, str } from '../../shared/localize.js';
-import type { Role, StaffUser } from '../kit/api.js';
+import { roles, type Role, type StaffUser } from '../kit/api.js';
 import { MedverkaConsoleAccount } from '../staff/account.element.js';
 import { MedverkaConsoleAudit } from '../staff/audit.element.js';
 import { MedverkaConsoleBudget } from '../budgets/budget.element.js';
@@ -39,7 +39,13 @@ export interface ConsoleScreenEntry {
   waiting?: { count: keyof WorkCounts; words: (n: number) => string };
 }
 
-const allStaff: readonly Role[] = ['admin', 'moderator', 'chat_agent'];
+/**
+ * A feature whose editor also makes new ones (budgets, polls, surveys): its list when no id is
+ * given, its editor for a new one at `newPath`, or its editor for the one with that id.
+ */
+function listOrEditor(id: string | undefined, newPath: string, list: () => TemplateResult, editor: (id: string | undefined) => TemplateResult): TemplateResult {
+  return !id ? list() : editor(id === newPath ? undefined : id);
+}
 
 /** The chat inbox's path; the console shows how many conversations wait beside it. */
 export const chatPath = 'chat';
@@ -62,22 +68,24 @@ export const screens: ConsoleScreenEntry[] = [
     label: () => msg('Budgetar', { id: 'console.nav.budgets' }),
     roles: ['admin', 'moderator'],
     render: ([slug]) =>
-      !slug
-        ? html`<medverka-console-budgets></medverka-console-budgets>`
-        : slug === newBudgetPath
-          ? html`<medverka-console-budget></medverka-console-budget>`
-          : html`<medverka-console-budget slug=${slug}></medverka-console-budget>`,
+      listOrEditor(
+        slug,
+        newBudgetPath,
+        () => html`<medverka-console-budgets></medverka-console-budgets>`,
+        (slug) => html`<medverka-console-budget slug=${slug ?? nothing}></medverka-console-budget>`,
+      ),
   },
   {
     path: 'polls',
     label: () => msg('Snabbfrågor', { id: 'console.nav.polls' }),
     roles: ['admin', 'moderator'],
     render: ([id]) =>
-      !id
-        ? html`<medverka-console-polls></medverka-console-polls>`
-        : id === newPollPath
-          ? html`<medverka-console-poll></medverka-console-poll>`
-          : html`<medverka-console-poll poll-id=${id}></medverka-console-poll>`,
+      listOrEditor(
+        id,
+        newPollPath,
+        () => html`<medverka-console-polls></medverka-console-polls>`,
+        (id) => html`<medverka-console-poll poll-id=${id ?? nothing}></medverka-console-poll>`,
+      ),
   },
   {
     path: 'panel',
@@ -85,11 +93,12 @@ export const screens: ConsoleScreenEntry[] = [
     roles: ['admin', 'moderator'],
     waiting: { count: 'surveysAwaitingApproval', words: (n) => msg(str`${n} att godkänna`, { id: 'console.nav.panel-waiting' }) },
     render: ([id], user) =>
-      !id
-        ? html`<medverka-console-panel></medverka-console-panel>`
-        : id === newSurveyPath
-          ? html`<medverka-console-survey staff-id=${user.id}></medverka-console-survey>`
-          : html`<medverka-console-survey survey-id=${id} staff-id=${user.id}></medverka-console-survey>`,
+      listOrEditor(
+        id,
+        newSurveyPath,
+        () => html`<medverka-console-panel></medverka-console-panel>`,
+        (id) => html`<medverka-console-survey survey-id=${id ?? nothing} staff-id=${user.id}></medverka-console-survey>`,
+      ),
   },
   {
     path: chatPath,
@@ -126,13 +135,13 @@ export const screens: ConsoleScreenEntry[] = [
   {
     path: 'embed',
     label: () => msg('Bädda in', { id: 'console.nav.embed' }),
-    roles: allStaff,
+    roles,
     render: () => html`<medverka-console-embed></medverka-console-embed>`,
   },
   {
     path: 'account',
     label: () => msg('Mitt konto', { id: 'console.nav.account' }),
-    roles: allStaff,
+    roles,
     render: (_, user) => html`<medverka-console-account .user=${user}></medverka-console-account>`,
   },
 ];

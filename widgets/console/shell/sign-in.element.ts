@@ -1,9 +1,10 @@
 import { css, html, type TemplateResult } from 'lit';
 import { msg, str } from '../../shared/localize.js';
 import { StaffApiError, staffApi } from '../kit/api.js';
-import { describedBy, errorsFrom, errorSummary, fieldError, focusSummary, formValues, required, type FieldErrors } from '../kit/forms.js';
-import { FormScreen } from '../kit/form-screen.js';
-import { ConsoleScreen } from '../kit/screen.js';
+import { errorsFrom, errorSummary, formValues, required, type FieldErrors } from '../kit/forms.js';
+import { ConsoleScreen, screenHeading } from '../kit/screen.js';
+import { inputField, submitRow, type FormField } from '../kit/screen-fields.js';
+import { SendingFormScreen } from '../kit/screen-form.js';
 
 /**
  * The sign-in form. A wrong e-mail address and a wrong password get the same answer (the
@@ -11,7 +12,7 @@ import { ConsoleScreen } from '../kit/screen.js';
  *
  * @event medverka-console-signed-in - Signed in. `detail`: `{ user }`.
  */
-export class MedverkaConsoleSignIn extends FormScreen {
+export class MedverkaConsoleSignIn extends SendingFormScreen {
   static override styles = [
     ...ConsoleScreen.styles,
     css`
@@ -22,7 +23,7 @@ export class MedverkaConsoleSignIn extends FormScreen {
   ];
 
   static override properties = {
-    ...FormScreen.properties,
+    ...SendingFormScreen.properties,
     /** Shown above the form, e.g. after the session ended. */
     reason: {},
   };
@@ -31,26 +32,17 @@ export class MedverkaConsoleSignIn extends FormScreen {
 
   private async onSubmit(event: SubmitEvent) {
     event.preventDefault();
-    if (this.busy) return;
     const form = event.target as HTMLFormElement;
     const { email = '', password = '' } = formValues(form);
     const errors: FieldErrors = {};
     if (!email) errors.email = required;
     if (!password) errors.password = required;
-    this.errors = errors;
-    this.general = [];
-    if (Object.keys(errors).length) return focusSummary(this, 'sign-in-errors');
-    this.busy = true;
-    try {
+    const signIn = async () => {
       const { user } = await staffApi.signIn(email, password);
       form.reset();
       this.dispatchEvent(new CustomEvent('medverka-console-signed-in', { detail: { user }, bubbles: true, composed: true }));
-    } catch (err) {
-      this.general = [this.problem(err)];
-      await focusSummary(this, 'sign-in-errors');
-    } finally {
-      this.busy = false;
-    }
+    };
+    await this.send(errors, signIn, { summary: 'sign-in-errors', refused: (err) => ({ fields: {}, general: [this.problem(err)] }) });
   }
 
   private problem(err: unknown): string {
@@ -67,48 +59,19 @@ export class MedverkaConsoleSignIn extends FormScreen {
   }
 
   protected override render(): TemplateResult {
-    const fields = [
+    const fields: FormField[] = [
       { name: 'email', id: 'email', label: msg('E-postadress', { id: 'console.sign-in.email' }) },
       { name: 'password', id: 'password', label: msg('Lösenord', { id: 'console.sign-in.password' }) },
     ];
-    const [email, password] = fields as [(typeof fields)[0], (typeof fields)[0]];
+    const [email, password] = fields as [FormField, FormField];
     return html`
-      <h1 tabindex="-1">${msg('Logga in', { id: 'console.sign-in.title' })}</h1>
+      ${screenHeading(msg('Logga in', { id: 'console.sign-in.title' }))}
       ${this.reason ? html`<p class="notice">${this.reason}</p>` : ''}
       ${errorSummary('sign-in-errors', this.errors, this.general, fields, () => this.renderRoot as ShadowRoot)}
       <form novalidate @submit=${this.onSubmit}>
-        <div class="field">
-          <label for="email">${email.label}</label>
-          ${fieldError('email', this.errors.email)}
-          <input
-            id="email"
-            name="email"
-            type="email"
-            autocomplete="username"
-            spellcheck="false"
-            required
-            aria-invalid=${this.errors.email ? 'true' : 'false'}
-            aria-describedby=${describedBy(this.errors.email && 'email-error')}
-          />
-        </div>
-        <div class="field">
-          <label for="password">${password.label}</label>
-          ${fieldError('password', this.errors.password)}
-          <input
-            id="password"
-            name="password"
-            type="password"
-            autocomplete="current-password"
-            required
-            aria-invalid=${this.errors.password ? 'true' : 'false'}
-            aria-describedby=${describedBy(this.errors.password && 'password-error')}
-          />
-        </div>
-        <div class="actions">
-          <button class="primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>
-            ${this.busy ? msg('Loggar in …', { id: 'console.sign-in.busy' }) : msg('Logga in', { id: 'console.sign-in.submit' })}
-          </button>
-        </div>
+        ${inputField(email, this.errors.email, { type: 'email', autocomplete: 'username', spellcheck: false, required: true })}
+        ${inputField(password, this.errors.password, { type: 'password', autocomplete: 'current-password', required: true })}
+        ${submitRow(this.busy ? msg('Loggar in …', { id: 'console.sign-in.busy' }) : msg('Logga in', { id: 'console.sign-in.submit' }), this.busy)}
       </form>
       <p class="muted">${msg('Har du glömt lösenordet? Be en administratör att sätta ett nytt.', { id: 'console.sign-in.forgot' })}</p>
     `;

@@ -1,41 +1,29 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '../../shared/localize.js';
 import { request, staffApi, type StaffUser } from '../kit/api.js';
-import {
-  atLeast,
-  describedBy,
-  errorsFrom,
-  errorSummary,
-  fieldError,
-  focusSummary,
-  formValues,
-  passwordsDiffer,
-  problemText,
-  required,
-  type FieldErrors,
-} from '../kit/forms.js';
+import { states } from '../../shared/base-element.js';
+import { atLeast, errorSummary, formValues, passwordsDiffer, problemText, required, type FieldErrors } from '../kit/forms.js';
 import { roleLabel } from '../kit/labels.js';
-import { FormScreen } from '../kit/form-screen.js';
+import { screenHeading } from '../kit/screen.js';
+import { inputField, submitRow, type FormField } from '../kit/screen-fields.js';
+import { noProblems, SendingFormScreen, type Problems } from '../kit/screen-form.js';
 
 /** The signed-in person's own account: the name residents see in the chat, change password, sign out on every device. */
-export class MedverkaConsoleAccount extends FormScreen {
+export class MedverkaConsoleAccount extends SendingFormScreen {
   static override properties = {
-    ...FormScreen.properties,
+    ...SendingFormScreen.properties,
     user: { attribute: false },
-    everywhereProblem: { state: true },
-    nameErrors: { state: true },
-    nameGeneral: { state: true },
+    ...states('everywhereProblem', 'nameProblems'),
   };
 
   declare user?: StaffUser;
   declare private everywhereProblem?: string;
-  declare private nameErrors: FieldErrors;
-  declare private nameGeneral: string[];
+  /** The name form's problems (the password form's are the screen's own). */
+  declare private nameProblems: Problems;
 
   constructor() {
     super();
-    this.nameErrors = {};
-    this.nameGeneral = [];
+    this.nameProblems = noProblems;
   }
 
   private get nameField() {
@@ -45,25 +33,18 @@ export class MedverkaConsoleAccount extends FormScreen {
   /** Saves the name residents see when this person answers in the chat; empty is allowed (they see "Kommunen"). */
   private async onSaveName(event: SubmitEvent) {
     event.preventDefault();
-    if (this.busy) return;
     const { name = '' } = formValues(event.target as HTMLFormElement);
-    this.nameErrors = name.length > 100 ? { name: 'must be at most 100 characters' } : {};
-    this.nameGeneral = [];
-    if (this.nameErrors.name) return focusSummary(this, 'name-errors');
-    this.busy = true;
-    try {
+    const save = async () => {
       const { user } = await request<{ user: StaffUser }>('PATCH', '/api/staff/me', { name });
       this.user = user;
       this.dispatchEvent(new CustomEvent('medverka-console-user-changed', { detail: { user }, bubbles: true, composed: true }));
       this.announce(msg('Namnet är sparat.', { id: 'console.account.name-saved' }));
-    } catch (err) {
-      const { fields, general } = errorsFrom(err, ['name']);
-      this.nameErrors = fields;
-      this.nameGeneral = general;
-      await focusSummary(this, 'name-errors');
-    } finally {
-      this.busy = false;
-    }
+    };
+    await this.send(name.length > 100 ? { name: 'must be at most 100 characters' } : {}, save, {
+      summary: 'name-errors',
+      fields: ['name'],
+      show: (problems) => (this.nameProblems = problems),
+    });
   }
 
   private get fields() {
@@ -76,7 +57,6 @@ export class MedverkaConsoleAccount extends FormScreen {
 
   private async onSubmit(event: SubmitEvent) {
     event.preventDefault();
-    if (this.busy) return;
     const form = event.target as HTMLFormElement;
     const { currentPassword = '', newPassword = '', repeatPassword = '' } = formValues(form);
     const errors: FieldErrors = {};
@@ -84,22 +64,16 @@ export class MedverkaConsoleAccount extends FormScreen {
     if (!newPassword) errors.newPassword = required;
     else if (newPassword.length < 12) errors.newPassword = atLeast(12);
     if (newPassword && repeatPassword !== newPassword) errors.repeatPassword = passwordsDiffer;
-    this.errors = errors;
-    this.general = [];
-    if (Object.keys(errors).length) return focusSummary(this, 'password-errors');
-    this.busy = true;
-    try {
+    const change = async () => {
       await staffApi.changePassword(currentPassword, newPassword);
       form.reset();
       this.announce(msg('Lösenordet är bytt.', { id: 'console.account.changed' }));
-    } catch (err) {
-      const { fields, general } = errorsFrom(err, ['currentPassword', 'newPassword'], { wrong_password: 'currentPassword' });
-      this.errors = fields;
-      this.general = general;
-      await focusSummary(this, 'password-errors');
-    } finally {
-      this.busy = false;
-    }
+    };
+    await this.send(errors, change, {
+      summary: 'password-errors',
+      fields: ['currentPassword', 'newPassword'],
+      codeFields: { wrong_password: 'currentPassword' },
+    });
   }
 
   private async signOutEverywhere() {
@@ -113,25 +87,13 @@ export class MedverkaConsoleAccount extends FormScreen {
   }
 
   protected override render(): TemplateResult {
-    const [current, next, repeat] = this.fields as [Field, Field, Field];
+    const [current, next, repeat] = this.fields as [FormField, FormField, FormField];
     const e = this.errors;
-    const password = (f: Field, autocomplete: string, hint?: string) => html`<div class="field">
-      <label for=${f.id}>${f.label}</label>
-      ${hint ? html`<p class="hint" id="${f.id}-hint">${hint}</p>` : nothing} ${fieldError(f.id, e[f.name])}
-      <input
-        id=${f.id}
-        name=${f.name}
-        type="password"
-        autocomplete=${autocomplete}
-        aria-invalid=${e[f.name] ? 'true' : 'false'}
-        aria-describedby=${describedBy(hint && `${f.id}-hint`, e[f.name] && `${f.id}-error`)}
-      />
-    </div>`;
+    const password = (f: FormField, autocomplete: string, hint?: string) => inputField(f, e[f.name], { type: 'password', autocomplete, hint });
     const user = this.user;
     const name = this.nameField;
-    const nameError = this.nameErrors.name;
     return html`
-      <h1 tabindex="-1">${msg('Mitt konto', { id: 'console.nav.account' })}</h1>
+      ${screenHeading(msg('Mitt konto', { id: 'console.nav.account' }))}
       ${user
         ? html`<p>
             ${user.name ? `${user.name}, ` : ''}${user.email}
@@ -139,28 +101,15 @@ export class MedverkaConsoleAccount extends FormScreen {
           </p>`
         : nothing}
       <h2>${msg('Ditt namn i chatten', { id: 'console.account.name-heading' })}</h2>
-      ${errorSummary('name-errors', this.nameErrors, this.nameGeneral, [name], () => this.renderRoot as ShadowRoot)}
+      ${errorSummary('name-errors', this.nameProblems.fields, this.nameProblems.general, [name], () => this.renderRoot as ShadowRoot)}
       <form novalidate @submit=${this.onSaveName}>
-        <div class="field">
-          <label for=${name.id}>${name.label}</label>
-          <p class="hint" id="${name.id}-hint">
-            ${msg('Invånare ser namnet när du svarar i chatten. Lämna fältet tomt, så står det ”Kommunen” i stället.', { id: 'console.account.name-hint' })}
-          </p>
-          ${fieldError(name.id, nameError)}
-          <input
-            id=${name.id}
-            name="name"
-            type="text"
-            autocomplete="name"
-            maxlength="100"
-            .value=${user?.name ?? ''}
-            aria-invalid=${nameError ? 'true' : 'false'}
-            aria-describedby=${describedBy(`${name.id}-hint`, nameError && `${name.id}-error`)}
-          />
-        </div>
-        <div class="actions">
-          <button type="submit" class="primary" aria-disabled=${this.busy ? 'true' : 'false'}>${msg('Spara namnet', { id: 'console.account.name-save' })}</button>
-        </div>
+        ${inputField(name, this.nameProblems.fields.name, {
+          autocomplete: 'name',
+          maxlength: 100,
+          value: user?.name ?? '',
+          hint: msg('Invånare ser namnet när du svarar i chatten. Lämna fältet tomt, så står det ”Kommunen” i stället.', { id: 'console.account.name-hint' }),
+        })}
+        ${submitRow(msg('Spara namnet', { id: 'console.account.name-save' }), this.busy)}
       </form>
       <h2>${msg('Byt lösenord', { id: 'console.account.change' })}</h2>
       ${errorSummary('password-errors', e, this.general, this.fields, () => this.renderRoot as ShadowRoot)}
@@ -175,11 +124,7 @@ export class MedverkaConsoleAccount extends FormScreen {
           }),
         )}
         ${password(repeat, 'new-password')}
-        <div class="actions">
-          <button type="submit" class="primary" aria-disabled=${this.busy ? 'true' : 'false'}>
-            ${msg('Byt lösenord', { id: 'console.account.change' })}
-          </button>
-        </div>
+        ${submitRow(msg('Byt lösenord', { id: 'console.account.change' }), this.busy)}
       </form>
       <h2>${msg('Logga ut överallt', { id: 'console.account.everywhere' })}</h2>
       <p>
@@ -193,12 +138,6 @@ export class MedverkaConsoleAccount extends FormScreen {
       </div>
     `;
   }
-}
-
-interface Field {
-  name: string;
-  id: string;
-  label: string;
 }
 
 declare global {

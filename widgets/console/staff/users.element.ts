@@ -2,30 +2,16 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { msg, str } from '../../shared/localize.js';
 import { roles, staffApi, type Role, type StaffUser } from '../kit/api.js';
-import {
-  atLeast,
-  describedBy,
-  errorsFrom,
-  errorSummary,
-  fieldError,
-  focusSummary,
-  formValues,
-  problemText,
-  required,
-  type FieldErrors,
-} from '../kit/forms.js';
+import { states } from '../../shared/base-element.js';
+import { atLeast, describedBy, errorSummary, fieldError, formValues, problemText, required, type FieldErrors } from '../kit/forms.js';
 import { dateTime, roleLabel } from '../kit/labels.js';
-import { FormScreen } from '../kit/form-screen.js';
-import { ConsoleScreen } from '../kit/screen.js';
-
-interface Field {
-  name: string;
-  id: string;
-  label: string;
-}
+import { noProblems, SendingFormScreen, type Problems } from '../kit/screen-form.js';
+import { Loaded } from '../kit/list.js';
+import { ConsoleScreen, screenHeading } from '../kit/screen.js';
+import { inputField, submitRow, type FormField } from '../kit/screen-fields.js';
 
 /** Staff accounts: who they are, their role, whether they may sign in; and a form for a new one. */
-export class MedverkaConsoleUsers extends FormScreen {
+export class MedverkaConsoleUsers extends SendingFormScreen {
   static override styles = [
     ...ConsoleScreen.styles,
     css`
@@ -69,48 +55,29 @@ export class MedverkaConsoleUsers extends FormScreen {
   ];
 
   static override properties = {
-    ...FormScreen.properties,
+    ...SendingFormScreen.properties,
     /** The signed-in administrator, who may not lock themselves out. */
     currentUser: { attribute: false },
-    users: { state: true },
-    loadProblem: { state: true },
-    editing: { state: true },
-    editErrors: { state: true },
-    editGeneral: { state: true },
+    ...states('editing', 'editProblems'),
   };
 
   declare currentUser?: StaffUser;
-  declare private users?: StaffUser[];
-  declare private loadProblem?: string;
   declare private editing?: number;
-  declare private editErrors: FieldErrors;
-  declare private editGeneral: string[];
+  /** The open edit form's problems (the new-user form's are the screen's own). */
+  declare private editProblems: Problems;
 
   constructor() {
     super();
-    this.editErrors = {};
-    this.editGeneral = [];
+    this.editProblems = noProblems;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  async load(): Promise<void> {
-    this.loadProblem = undefined;
-    try {
-      this.users = (await staffApi.users()).users;
-    } catch (err) {
-      this.loadProblem = problemText(err);
-    }
-  }
+  #users = new Loaded(this, async () => (await staffApi.users()).users);
 
   private replace(user: StaffUser) {
-    this.users = this.users?.map((u) => (u.id === user.id ? user : u));
+    if (this.#users.value) this.#users.set(this.#users.value.map((u) => (u.id === user.id ? user : u)));
   }
 
-  private get newFields(): Field[] {
+  private get newFields(): FormField[] {
     return [
       { name: 'email', id: 'new-email', label: msg('E-postadress', { id: 'console.sign-in.email' }) },
       { name: 'name', id: 'new-name', label: msg('Namn', { id: 'console.users.name' }) },
@@ -121,7 +88,6 @@ export class MedverkaConsoleUsers extends FormScreen {
 
   private async onCreate(event: SubmitEvent) {
     event.preventDefault();
-    if (this.busy) return;
     const form = event.target as HTMLFormElement;
     const v = formValues(form);
     const errors: FieldErrors = {};
@@ -129,33 +95,18 @@ export class MedverkaConsoleUsers extends FormScreen {
     if (!v.name) errors.name = required;
     if (!v.password) errors.password = required;
     else if (v.password.length < 12) errors.password = atLeast(12);
-    this.errors = errors;
-    this.general = [];
-    if (Object.keys(errors).length) return focusSummary(this, 'new-errors');
-    this.busy = true;
-    try {
+    const create = async () => {
       const { user } = await staffApi.createUser({ email: v.email!, name: v.name!, role: v.role as Role, password: v.password! });
-      this.users = [...(this.users ?? []), user];
+      this.#users.set([...(this.#users.value ?? []), user]);
       form.reset();
       this.announce(msg(str`${user.name} är tillagd som ${roleLabel(user.role).toLowerCase()}.`, { id: 'console.users.created' }));
-    } catch (err) {
-      const { fields, general } = errorsFrom(
-        err,
-        this.newFields.map((f) => f.name),
-        { email_taken: 'email' },
-      );
-      this.errors = fields;
-      this.general = general;
-      await focusSummary(this, 'new-errors');
-    } finally {
-      this.busy = false;
-    }
+    };
+    await this.send(errors, create, { summary: 'new-errors', fields: this.newFields.map((f) => f.name), codeFields: { email_taken: 'email' } });
   }
 
   private async openEdit(user: StaffUser) {
     this.editing = user.id;
-    this.editErrors = {};
-    this.editGeneral = [];
+    this.editProblems = noProblems;
     await this.focusOn(`#edit-${user.id}-name`);
   }
 
@@ -166,26 +117,19 @@ export class MedverkaConsoleUsers extends FormScreen {
 
   private async onEdit(event: SubmitEvent, user: StaffUser) {
     event.preventDefault();
-    if (this.busy) return;
     const v = formValues(event.target as HTMLFormElement);
-    this.editErrors = v.name ? {} : { name: required };
-    this.editGeneral = [];
-    if (!v.name) return focusSummary(this, `edit-${user.id}-errors`);
-    this.busy = true;
-    try {
+    const save = async () => {
       const updated = (await staffApi.updateUser(user.id, { name: v.name, role: v.role as Role })).user;
       this.replace(updated);
       this.editing = undefined;
       this.announce(msg(str`Ändringarna för ${updated.name} är sparade.`, { id: 'console.users.saved' }));
       await this.focusOn(`[data-user-id="${user.id}"] [data-action="edit"]`);
-    } catch (err) {
-      const { fields, general } = errorsFrom(err, ['name', 'role']);
-      this.editErrors = fields;
-      this.editGeneral = general;
-      await focusSummary(this, `edit-${user.id}-errors`);
-    } finally {
-      this.busy = false;
-    }
+    };
+    await this.send(v.name ? {} : { name: required }, save, {
+      summary: `edit-${user.id}-errors`,
+      fields: ['name', 'role'],
+      show: (problems) => (this.editProblems = problems),
+    });
   }
 
   private async toggleDisabled(user: StaffUser) {
@@ -219,22 +163,10 @@ export class MedverkaConsoleUsers extends FormScreen {
       { name: 'name', id: `${id}-name`, label: msg('Namn', { id: 'console.users.name' }) },
       { name: 'role', id: `${id}-role`, label: msg('Roll', { id: 'console.users.role' }) },
     ];
-    const e = this.editErrors;
+    const e = this.editProblems.fields;
     return html`<form novalidate @submit=${(ev: SubmitEvent) => void this.onEdit(ev, user)}>
-      ${errorSummary(`${id}-errors`, e, this.editGeneral, fields, () => this.renderRoot as ShadowRoot)}
-      <div class="field">
-        <label for="${id}-name">${fields[0]!.label}</label>
-        ${fieldError(`${id}-name`, e.name)}
-        <input
-          id="${id}-name"
-          name="name"
-          type="text"
-          autocomplete="off"
-          .value=${user.name}
-          aria-invalid=${e.name ? 'true' : 'false'}
-          aria-describedby=${describedBy(e.name && `${id}-name-error`)}
-        />
-      </div>
+      ${errorSummary(`${id}-errors`, e, this.editProblems.general, fields, () => this.renderRoot as ShadowRoot)}
+      ${inputField(fields[0]!, e.name, { autocomplete: 'off', value: user.name })}
       <div class="field">
         <label for="${id}-role">${fields[1]!.label}</label>
         ${fieldError(`${id}-role`, e.role)} ${this.renderRoleSelect(`${id}-role`, user.role, e.role)}
@@ -275,21 +207,10 @@ export class MedverkaConsoleUsers extends FormScreen {
   }
 
   private renderCreate(): TemplateResult {
-    const [email, name, role, password] = this.newFields as [Field, Field, Field, Field];
+    const [email, name, role, password] = this.newFields as [FormField, FormField, FormField, FormField];
     const e = this.errors;
-    const text = (f: Field, type: string, autocomplete: string, hint?: string) => html`<div class="field">
-      <label for=${f.id}>${f.label}</label>
-      ${hint ? html`<p class="hint" id="${f.id}-hint">${hint}</p>` : nothing} ${fieldError(f.id, e[f.name])}
-      <input
-        id=${f.id}
-        name=${f.name}
-        type=${type}
-        autocomplete=${autocomplete}
-        spellcheck="false"
-        aria-invalid=${e[f.name] ? 'true' : 'false'}
-        aria-describedby=${describedBy(hint && `${f.id}-hint`, e[f.name] && `${f.id}-error`)}
-      />
-    </div>`;
+    const text = (f: FormField, type: string, autocomplete: string, hint?: string) =>
+      inputField(f, e[f.name], { type, autocomplete, spellcheck: false, hint });
     return html`
       <h2>${msg('Lägg till en användare', { id: 'console.users.create' })}</h2>
       ${errorSummary('new-errors', e, this.general, this.newFields, () => this.renderRoot as ShadowRoot)}
@@ -315,33 +236,25 @@ export class MedverkaConsoleUsers extends FormScreen {
             id: 'console.users.password-hint',
           }),
         )}
-        <div class="actions">
-          <button class="primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>
-            ${msg('Lägg till användaren', { id: 'console.users.create-submit' })}
-          </button>
-        </div>
+        ${submitRow(msg('Lägg till användaren', { id: 'console.users.create-submit' }), this.busy)}
       </form>
     `;
   }
 
   protected override render(): TemplateResult {
     return html`
-      <h1 tabindex="-1">${msg('Användare', { id: 'console.nav.users' })}</h1>
-      ${this.loadProblem
-        ? html`<div class="notice problem">
-            <p>${this.loadProblem}</p>
-            <button type="button" @click=${() => void this.load()}>${msg('Försök igen', { id: 'console.retry' })}</button>
-          </div>`
-        : !this.users
-          ? html`<p>${msg('Laddar …', { id: 'console.loading' })}</p>`
-          : html`<h2>${msg('Alla användare', { id: 'console.users.all' })}</h2>
-              <ul class="users">
+      ${screenHeading(msg('Användare', { id: 'console.nav.users' }))}
+      ${this.#users.render(
+        (users) =>
+          html`<h2>${msg('Alla användare', { id: 'console.users.all' })}</h2>
+            <ul class="users">
               ${repeat(
-                this.users,
+                users,
                 (u) => u.id,
                 (u) => this.renderUser(u),
               )}
-            </ul>`}
+            </ul>`,
+      )}
       ${this.renderCreate()}
     `;
   }

@@ -3,13 +3,13 @@ import { msg, str } from '../../shared/localize.js';
 import { iconNames, type IconName } from '../../../contract/icon-names.js';
 import { icon } from '../../tiles/icons.js';
 import { openableWidgets, staffApi, type StaffTile, type TileInput } from '../kit/api.js';
-import { describedBy, errorsFrom, errorSummary, fieldError, focusSummary, formValues, required, type FieldErrors } from '../kit/forms.js';
+import { describedBy, errorSummary, fieldError, formValues, required, type FieldErrors } from '../kit/forms.js';
 import { iconLabel, widgetLabel } from '../kit/labels.js';
-import { FormScreen } from '../kit/form-screen.js';
+import { colourRow, hexColour } from '../kit/screen-fields.js';
+import { SendingFormScreen } from '../kit/screen-form.js';
 import { ConsoleScreen } from '../kit/screen.js';
 
 const defaultColour = '#005a9c';
-const hexColour = /^#[0-9a-f]{6}$/i;
 
 declare global {
   interface GlobalEventHandlersEventMap {
@@ -42,7 +42,7 @@ function parseAttributes(text: string): Record<string, string> | undefined {
  * @event medverka-console-tile-saved - Saved. `detail`: `{ tile, created }`.
  * @event medverka-console-tile-cancel - Closed without saving.
  */
-export class MedverkaConsoleTileForm extends FormScreen {
+export class MedverkaConsoleTileForm extends SendingFormScreen {
   static override styles = [
     ...ConsoleScreen.styles,
     css`
@@ -95,7 +95,7 @@ export class MedverkaConsoleTileForm extends FormScreen {
   ];
 
   static override properties = {
-    ...FormScreen.properties,
+    ...SendingFormScreen.properties,
     /** The set a new tile goes into. */
     slug: {},
     /** The tile being edited; none for a new tile. */
@@ -156,7 +156,6 @@ export class MedverkaConsoleTileForm extends FormScreen {
 
   private async onSubmit(event: SubmitEvent) {
     event.preventDefault();
-    if (this.busy) return;
     const form = event.target as HTMLFormElement;
     const v = formValues(form);
     const errors: FieldErrors = {};
@@ -167,9 +166,6 @@ export class MedverkaConsoleTileForm extends FormScreen {
     if (!link && !v.widget) errors.widget = 'a widget tile needs a widget';
     if (!attributes) errors.widgetAttributes = 'attribute line';
     if (this.useColour && !hexColour.test(this.colour)) errors.colour = 'must be a colour';
-    this.errors = errors;
-    this.general = [];
-    if (Object.keys(errors).length) return focusSummary(this, 'tile-errors');
 
     const input: TileInput = {
       titleSv: v.titleSv!,
@@ -184,35 +180,15 @@ export class MedverkaConsoleTileForm extends FormScreen {
       colour: this.useColour ? this.colour.toLowerCase() : null,
       hidden: (form.elements.namedItem('hidden') as HTMLInputElement).checked,
     };
-    this.busy = true;
-    try {
+    const save = async () => {
       const { tile } = this.tile ? await staffApi.replaceTile(this.tile.id, input) : await staffApi.createTile(this.slug, input);
       this.dispatchEvent(new CustomEvent('medverka-console-tile-saved', { detail: { tile, created: !this.tile }, bubbles: true, composed: true }));
-    } catch (err) {
-      const { fields, general } = errorsFrom(
-        err,
-        this.fields.map((f) => f.name),
-      );
-      this.errors = fields;
-      this.general = general;
-      await focusSummary(this, 'tile-errors');
-    } finally {
-      this.busy = false;
-    }
+    };
+    await this.send(errors, save, { summary: 'tile-errors', fields: this.fields.map((f) => f.name) });
   }
 
   private cancel() {
     this.dispatchEvent(new CustomEvent('medverka-console-tile-cancel', { bubbles: true, composed: true }));
-  }
-
-  private onColourPicked(event: Event) {
-    this.colour = (event.target as HTMLInputElement).value;
-  }
-
-  private onHexTyped(event: Event) {
-    const value = (event.target as HTMLInputElement).value.trim();
-    const hex = value.startsWith('#') ? value : `#${value}`;
-    if (hexColour.test(hex)) this.colour = hex.toLowerCase();
   }
 
   private renderText(f: Field, value: string | null | undefined, options: { multiline?: boolean; hint?: string } = {}): TemplateResult {
@@ -305,29 +281,13 @@ export class MedverkaConsoleTileForm extends FormScreen {
         ${msg('Egen färg på rutan (annars widgetens färg)', { id: 'console.tile.use-colour' })}
       </label>
       ${this.useColour
-        ? html`<div class="colour-row">
-            <div class="field">
-              <label for="tile-colour">${msg('Välj färg', { id: 'console.tile.colour-picker' })}</label>
-              <input id="tile-colour" type="color" .value=${this.colour} @input=${this.onColourPicked} />
-            </div>
-            <div class="field">
-              <label for=${f.id}>${f.label}</label>
-              ${fieldError(f.id, error)}
-              <input
-                id=${f.id}
-                type="text"
-                spellcheck="false"
-                autocomplete="off"
-                .value=${this.colour}
-                @input=${this.onHexTyped}
-                aria-invalid=${error ? 'true' : 'false'}
-                aria-describedby=${describedBy('tile-colour-hint', error && `${f.id}-error`)}
-              />
-            </div>
-          </div>
-          <p class="hint" id="tile-colour-hint">
-            ${msg('Välj en mörk färg: vit text och ikoner ska synas tydligt mot den.', { id: 'console.tile.colour-hint' })}
-          </p>`
+        ? html`${colourRow({ id: 'tile-colour', label: msg('Välj färg', { id: 'console.tile.colour-picker' }) }, f, this.colour, (c) => (this.colour = c), {
+              error,
+              hintId: 'tile-colour-hint',
+            })}
+            <p class="hint" id="tile-colour-hint">
+              ${msg('Välj en mörk färg: vit text och ikoner ska synas tydligt mot den.', { id: 'console.tile.colour-hint' })}
+            </p>`
         : nothing}
     </fieldset>`;
   }

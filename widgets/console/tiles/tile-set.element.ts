@@ -1,12 +1,14 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { msg, str } from '../../shared/localize.js';
+import { states } from '../../shared/base-element.js';
 import { safeColour } from '../../shared/safe-url.js';
 import { icon } from '../../tiles/icons.js';
 import { staffApi, tileInputOf, type StaffTile, type StaffTileSet } from '../kit/api.js';
 import { describedBy, errorsFrom, errorSummary, fieldError, focusSummary, formValues, problemText, required, type FieldErrors } from '../kit/forms.js';
 import { widgetLabel } from '../kit/labels.js';
 import { renderPreviewLanguage } from '../kit/fields.js';
+import { Loaded } from '../kit/list.js';
 import { ConsoleScreen } from '../kit/screen.js';
 import { tileSetStyles } from './tile-set.styles.js';
 import type { MedverkaConsoleTileForm } from './tile-form.element.js';
@@ -22,20 +24,10 @@ export class MedverkaConsoleTileSet extends ConsoleScreen {
     ...ConsoleScreen.properties,
     /** The tile set's name, as in the embed code. */
     slug: {},
-    tileSet: { state: true },
-    loadProblem: { state: true },
-    editing: { state: true },
-    confirming: { state: true },
-    previewLang: { state: true },
-    previewKey: { state: true },
-    titleErrors: { state: true },
-    titleGeneral: { state: true },
-    busy: { state: true },
+    ...states('editing', 'confirming', 'previewLang', 'previewKey', 'titleErrors', 'titleGeneral', 'busy'),
   };
 
   declare slug: string;
-  declare private tileSet?: StaffTileSet;
-  declare private loadProblem?: string;
   /** The tile whose form is open, or 'new'. */
   declare private editing?: number | 'new';
   /** What is waiting for "yes, delete": a tile's id, or 'set'. */
@@ -57,10 +49,7 @@ export class MedverkaConsoleTileSet extends ConsoleScreen {
     this.busy = false;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
+  #tileSet = new Loaded(this, async () => (await staffApi.tileSet(this.slug)).tileSet);
 
   protected override updated(): void {
     // Tiles' own colours through the CSSOM: the console's policy allows no style attributes.
@@ -70,13 +59,8 @@ export class MedverkaConsoleTileSet extends ConsoleScreen {
     }
   }
 
-  async load(): Promise<void> {
-    this.loadProblem = undefined;
-    try {
-      this.tileSet = (await staffApi.tileSet(this.slug)).tileSet;
-    } catch (err) {
-      this.loadProblem = problemText(err);
-    }
+  private get tileSet(): StaffTileSet | undefined {
+    return this.#tileSet.value;
   }
 
   private get tiles(): StaffTile[] {
@@ -84,7 +68,7 @@ export class MedverkaConsoleTileSet extends ConsoleScreen {
   }
 
   private saved(tileSet: StaffTileSet) {
-    this.tileSet = tileSet;
+    this.#tileSet.set(tileSet);
     this.previewKey++;
   }
 
@@ -270,7 +254,7 @@ export class MedverkaConsoleTileSet extends ConsoleScreen {
       tile.targetKind === 'widget'
         ? msg(str`Öppnar: ${widgetLabel(tile.widget ?? '')}`, { id: 'console.tile-set.opens' })
         : msg(str`Länk: ${tile.href ?? ''}`, { id: 'console.tile-set.links-to' });
-    return html`<li class="tile ${tile.hidden ? 'is-hidden' : ''}" data-tile-id=${tile.id}>
+    return html`<li class="tile entry ${tile.hidden ? 'is-hidden' : ''}" data-tile-id=${tile.id}>
       <div class="summary">
         <span class="icon" data-colour=${safeColour(tile.colour) ?? nothing}>${icon(tile.icon)}</span>
         <div>
@@ -323,7 +307,7 @@ export class MedverkaConsoleTileSet extends ConsoleScreen {
       <h2 id="tiles-heading" tabindex="-1">${msg('Rutor', { id: 'console.nav.tiles' })}</h2>
       <p class="hint">${msg('Rutorna visas i den här ordningen.', { id: 'console.tile-set.order-hint' })}</p>
       ${tiles.length === 0 ? html`<p>${msg('Samlingen har inga rutor än.', { id: 'console.tile-set.empty' })}</p>` : nothing}
-      <ol class="tiles" aria-labelledby="tiles-heading">
+      <ol class="tiles entries" aria-labelledby="tiles-heading">
         ${repeat(
           tiles,
           (t) => t.id,
@@ -378,18 +362,12 @@ export class MedverkaConsoleTileSet extends ConsoleScreen {
   }
 
   protected override render(): TemplateResult {
-    const set = this.tileSet;
     return html`
       <p><a href="#/tiles">${msg('Alla rutsamlingar', { id: 'console.tile-set.back' })}</a></p>
-      <h1 tabindex="-1">${set?.titleSv ?? this.slug}</h1>
-      ${this.loadProblem
-        ? html`<div class="notice problem">
-            <p>${this.loadProblem}</p>
-            <button type="button" @click=${() => void this.load()}>${msg('Försök igen', { id: 'console.retry' })}</button>
-          </div>`
-        : !set
-          ? html`<p>${msg('Laddar …', { id: 'console.loading' })}</p>`
-          : html`<p>${msg('Namn i koden:', { id: 'console.tile-set.slug' })} <code>${set.slug}</code></p>
+      <h1 tabindex="-1">${this.tileSet?.titleSv ?? this.slug}</h1>
+      ${this.#tileSet.render(
+        (set) =>
+          html`<p>${msg('Namn i koden:', { id: 'console.tile-set.slug' })} <code>${set.slug}</code></p>
               <div class="layout">
                 <div class="editor">
                   ${this.renderTitleForm(set)} ${this.renderTiles()}
@@ -413,7 +391,8 @@ export class MedverkaConsoleTileSet extends ConsoleScreen {
                       </div>`}
                 </div>
                 ${this.renderPreview()}
-              </div>`}
+              </div>`,
+      )}
     `;
   }
 }

@@ -1,125 +1,88 @@
 import { css } from 'lit';
+import { confirmStyles, entryListStyles, sideBySideStyles } from '../kit/style-blocks.js';
 
 /** The tile-set editor's own styles, on top of the console's. */
-export const tileSetStyles = css`
-  .layout {
-    display: grid;
-    gap: 2rem;
-    align-items: start;
-  }
-  @media (min-width: 64rem) {
+export const tileSetStyles = [
+  sideBySideStyles,
+  confirmStyles,
+  entryListStyles,
+  css`
     .layout {
-      grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
+      gap: 2rem;
     }
-    .preview {
-      position: sticky;
-      top: 1rem;
+    h2[tabindex='-1']:focus,
+    p[tabindex='-1']:focus {
+      outline: none;
     }
-  }
-  h2[tabindex='-1']:focus,
-  p[tabindex='-1']:focus {
-    outline: none;
-  }
-  .tiles {
-    display: flex;
-    flex-direction: column;
-    gap: 1rem;
-    margin: 0 0 1rem;
-    padding: 0;
-    list-style: none;
-  }
-  .tile {
-    padding: 1rem;
-    border: 1px solid var(--_border);
-    border-inline-start: 0.3125rem solid var(--_accent);
-    border-radius: var(--_radius);
-  }
-  .tile.is-hidden {
-    border-style: dashed;
-    border-inline-start-style: solid;
-    border-inline-start-color: var(--_border);
-    background: var(--_subtle);
-  }
-  .summary {
-    display: flex;
-    gap: 0.75rem;
-    align-items: flex-start;
-  }
-  .summary .icon {
-    --_tile-colour: var(--_accent);
-    flex: none;
-    display: inline-flex;
-    align-items: center;
-    justify-content: center;
-    width: 2.5rem;
-    height: 2.5rem;
-    border-radius: 50%;
-    background: var(--_tile-colour);
-    color: var(--_on-accent);
-  }
-  .summary .icon svg {
-    width: 1.5rem;
-    height: 1.5rem;
-  }
-  .summary h3 {
-    margin: 0;
-    overflow-wrap: anywhere;
-  }
-  .summary p {
-    margin: 0.25rem 0 0;
-    overflow-wrap: anywhere;
-  }
-  .position {
-    font-weight: normal;
-    color: var(--_muted);
-  }
-  .tile .actions {
-    margin: 0.75rem 0 0;
-  }
-  @media (max-width: 30rem) {
-    .tile {
-      padding: 0.75rem 0.5rem;
+    .tile.is-hidden {
+      border-style: dashed;
+      border-inline-start-style: solid;
+      border-inline-start-color: var(--_border);
+      background: var(--_subtle);
     }
     .summary {
-      gap: 0.5rem;
+      display: flex;
+      gap: 0.75rem;
+      align-items: flex-start;
     }
-  }
-  .confirm {
-    margin-top: 0.75rem;
-    padding: 0.75rem 1rem;
-    border: 2px solid var(--_danger);
-    border-radius: var(--_radius);
-  }
-  .confirm p {
-    font-weight: 700;
-    margin: 0;
-  }
-  .confirm .actions {
-    margin-bottom: 0;
-  }
-  medverka-console-tile-form {
-    margin-top: 1rem;
-  }
-  .preview-box {
-    padding: 1rem;
-    border: 1px dashed var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_subtle);
-  }
-  .languages {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0 1.5rem;
-  }
-  @media (forced-colors: active) {
     .summary .icon {
-      background: Canvas;
-      color: CanvasText;
-      border: 1px solid CanvasText;
+      --_tile-colour: var(--_accent);
+      flex: none;
+      display: inline-flex;
+      align-items: center;
+      justify-content: center;
+      width: 2.5rem;
+      height: 2.5rem;
+      border-radius: 50%;
+      background: var(--_tile-colour);
+      color: var(--_on-accent);
     }
-    .tile,
+    .summary .icon svg {
+      width: 1.5rem;
+      height: 1.5rem;
+    }
+    .summary h3 {
+      margin: 0;
+      overflow-wrap: anywhere;
+    }
+    .summary p {
+      margin: 0.25rem 0 0;
+      overflow-wrap: anywhere;
+    }
+    .position {
+      font-weight: normal;
+      color: var(--_muted);
+    }
+    .tile .actions {
+      margin: 0.75rem 0 0;
+    }
+    @media (max-width: 30rem) {
+      .summary {
+        gap: 0.5rem;
+      }
+    }
+    /* In a tile, as wide as the tile. */
     .confirm {
-      border-color: CanvasText;
+      max-width: none;
     }
-  }
-`;
+    .confirm p {
+      font-weight: 700;
+      margin: 0;
+    }
+    medverka-console-tile-form {
+      margin-top: 1rem;
+    }
+    .languages {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 1.5rem;
+    }
+    @media (forced-colors: active) {
+      .summary .icon {
+        background: Canvas;
+        color: CanvasText;
+        border: 1px solid CanvasText;
+      }
+    }
+  `,
+];

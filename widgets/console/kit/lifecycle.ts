@@ -98,21 +98,27 @@ export class Lifecycle<Step extends string, Result = unknown> implements Reactiv
     if (step) await this.host.focusOn(`#${this.options.buttonId(step)}`);
   }
 
-  /** Takes `step` (the "yes"), unless a request is already out. */
+  /**
+   * Takes `step` (the "yes"), unless its request is already out. Busy lasts only while the
+   * step's own request does: what `done` loads after (the survey's results again) must not
+   * swallow a "yes" to the next step said meanwhile.
+   */
   async take(step: Step): Promise<void> {
     if (this.host.busy) return;
     this.host.busy = true;
+    let result: Result;
     try {
-      const result = await this.options.take(step);
-      this.confirming = undefined;
-      this.problems = [];
-      await this.options.done(step, result);
+      result = await this.options.take(step);
     } catch (err) {
       this.confirming = undefined;
-      await this.options.failed(step, err);
-    } finally {
       this.host.busy = false;
+      await this.options.failed(step, err);
+      return;
     }
+    this.confirming = undefined;
+    this.problems = [];
+    this.host.busy = false;
+    await this.options.done(step, result);
   }
 
   /** The question of `step`, with "yes" and "cancel". */

@@ -84,6 +84,21 @@ export async function testApp(test: TestDatabase | null, env: Record<string, str
   return { app, db, config, log };
 }
 
+/**
+ * A test that runs on what `open` makes (an app and its database, say), destroying the
+ * database after, however the test ends.
+ */
+export function using<T extends { db: Db }>(open: () => Promise<T>, test: (t: T) => Promise<void>) {
+  return async () => {
+    const t = await open();
+    try {
+      await test(t);
+    } finally {
+      await t.db.destroy();
+    }
+  };
+}
+
 /** Waits until `ok()` holds, looking every 10 ms; fails the test after `timeoutMs`. */
 export async function until(what: string, ok: () => boolean | Promise<boolean>, timeoutMs = 5000) {
   const deadline = Date.now() + timeoutMs;

@@ -85,16 +85,18 @@ export async function testApp(test: TestDatabase | null, env: Record<string, str
 }
 
 /**
- * A test that runs on what `open` makes (an app and its database, say), destroying the
- * database after, however the test ends.
+ * A test that runs on what `open` makes (an app and its database, say), closing it after,
+ * however the test ends: with its own close() when it has one (an app with mail), else by
+ * destroying the database.
  */
-export function using<T extends { db: Db }>(open: () => Promise<T>, test: (t: T) => Promise<void>) {
+export function using<T extends { db: Db; close?: () => Promise<void> }>(open: () => Promise<T>, test: (t: T) => Promise<void>) {
   return async () => {
     const t = await open();
     try {
       await test(t);
     } finally {
-      await t.db.destroy();
+      if (t.close) await t.close();
+      else await t.db.destroy();
     }
   };
 }

@@ -44,7 +44,6 @@ export function petitionRoutes({ db, config, mailer, live, log }: Deps) {
     async (c) => {
       // Counts change with every signature and a petition just published should show at once:
       // the browser asks each time, and an unchanged list is a 304.
-      c.header('Cache-Control', 'no-cache');
       return jsonWithEtag(c, { petitions: await listPublicPetitions(db, c.req.valid('query')) }) as never;
     },
   );
@@ -63,7 +62,6 @@ export function petitionRoutes({ db, config, mailer, live, log }: Deps) {
       // A page following the petition live reads it again when its status changes, and must
       // then get the new state: the browser asks each time, and an unchanged one is a 304.
       // This instance answers from a cache it empties on each change (see publicPetitionCache).
-      c.header('Cache-Control', 'no-cache');
       return jsonWithEtag(c, petition) as never;
     },
   );
@@ -79,7 +77,6 @@ export function petitionRoutes({ db, config, mailer, live, log }: Deps) {
     async (c) => {
       const days = await signaturesPerDay(db, c.req.valid('param').id);
       if (!days) throw notFound();
-      c.header('Cache-Control', 'no-cache');
       return jsonWithEtag(c, days) as never;
     },
   );

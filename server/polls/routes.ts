@@ -35,7 +35,6 @@ export function pollRoutes({ db, config, live, log }: Deps) {
     async (c) => {
       const poll = await findPublicPoll(db, c.req.valid('param').id);
       if (!poll) throw notFound();
-      c.header('Cache-Control', 'no-cache');
       return jsonWithEtag(c, { poll }) as never;
     },
   );

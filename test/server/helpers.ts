@@ -101,6 +101,9 @@ export function using<T extends { db: Db; close?: () => Promise<void> }>(open: (
   };
 }
 
+/** A test on its own connection to the test database, destroyed after, however the test ends. */
+export const withDatabase = (database: TestDatabase, test: (db: Db) => Promise<void>) => using(async () => ({ db: await openDatabase(database) }), ({ db }) => test(db));
+
 /** Waits until `ok()` holds, looking every 10 ms; fails the test after `timeoutMs`. */
 export async function until(what: string, ok: () => boolean | Promise<boolean>, timeoutMs = 5000) {
   const deadline = Date.now() + timeoutMs;

@@ -100,9 +100,11 @@ export function baseSecurityHeaders(): MiddlewareHandler {
 /**
  * Answers with JSON and a strong ETag, or 304 when the browser already has it. Written
  * here rather than with hono/etag, whose 304 drops the CORS headers: a browser that cached
- * the answer for one origin would then refuse it for another.
+ * the answer for one origin would then refuse it for another. Sent with `cacheControl`: by
+ * default no-cache, so the browser asks each time and an unchanged answer costs a 304.
  */
-export function jsonWithEtag(c: Context, data: unknown) {
+export function jsonWithEtag(c: Context, data: unknown, cacheControl = 'no-cache') {
+  c.header('Cache-Control', cacheControl);
   const body = JSON.stringify(data);
   const tag = `"${createHash('sha1').update(body).digest('base64url')}"`;
   c.header('ETag', tag);

@@ -9,6 +9,12 @@ export const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
 });
 
+/** A JSON answer sent with an ETag (see jsonWithEtag), and the 304 for a copy that is still current. */
+export const withEtag = <T extends z.ZodType>(schema: T, description: string) => ({
+  200: json(schema, description),
+  304: { description: 'Not modified since the ETag sent in If-None-Match.' },
+});
+
 export const errors = (...statuses: number[]) =>
   Object.fromEntries(statuses.map((s) => [s, json(ErrorBody, errorDescriptions[s] ?? 'An error.')]));
 

@@ -35,7 +35,6 @@ export function budgetRoutes({ db, config, mailer }: Deps) {
     async (c) => {
       const budget = await findPublicBudget(db, c.req.valid('param').slug);
       if (!budget) throw new ApiError(404, 'budget_not_found', 'There is no public budget with that name.');
-      c.header('Cache-Control', 'no-cache');
       return jsonWithEtag(c, budget) as never;
     },
   );

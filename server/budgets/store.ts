@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import type { Insertable, Transaction } from 'kysely';
 import type { Database, Db } from '../db/index.js';
 import { isPostgres } from '../db/dialect.js';
 import { canonicalEmail } from '../mail/addresses.js';
@@ -34,57 +34,82 @@ async function findBudgetRow(db: Conn, slug: string) {
   return db.selectFrom('budgets').selectAll().where('slug', '=', slug).executeTakeFirst();
 }
 
-/** Writes a process's districts and items: new ones are added, kept ones updated, the rest removed. */
-async function writeContents(trx: Transaction<Database>, slug: string, input: BudgetInput) {
-  const districtIds: number[] = [];
-  const keptDistricts = input.districts.map((d) => d.id).filter((id): id is number => id !== undefined);
+/**
+ * Makes one table of a process's contents (its districts or its items) match `rows`, in order:
+ * rows not kept are removed, kept ones (an id of this process) updated, the rest inserted.
+ * Returns each row's id.
+ */
+async function writeRows<T extends 'budget_districts' | 'budget_items'>(trx: Transaction<Database>, table: T, slug: string, rows: { id?: number; values: Insertable<Database[T]> }[]) {
+  // Both tables have an id and the process's slug, which is all this reads: typed as one of them.
+  const t = table as 'budget_districts';
+  const kept = rows.map((r) => r.id).filter((id): id is number => id !== undefined);
   await trx
-    .deleteFrom('budget_districts')
+    .deleteFrom(t)
     .where('budget_slug', '=', slug)
-    .$if(keptDistricts.length > 0, (q) => q.where('id', 'not in', keptDistricts))
+    .$if(kept.length > 0, (q) => q.where('id', 'not in', kept))
     .execute();
-  for (const [position, d] of input.districts.entries()) {
-    const values = { budget_slug: slug, position, name_sv: d.name.sv, name_en: d.name.en || null, total: d.total };
-    if (d.id !== undefined) {
-      const updated = await trx.updateTable('budget_districts').set(values).where('id', '=', d.id).where('budget_slug', '=', slug).executeTakeFirst();
+  const ids: number[] = [];
+  for (const { id, values } of rows) {
+    if (id !== undefined) {
+      const updated = await trx.updateTable(t).set(values as never).where('id', '=', id).where('budget_slug', '=', slug).executeTakeFirst();
       if (Number(updated.numUpdatedRows) === 1) {
-        districtIds.push(d.id);
+        ids.push(id);
         continue;
       }
     }
-    districtIds.push((await trx.insertInto('budget_districts').values(values).returning('id').executeTakeFirstOrThrow()).id);
+    ids.push((await trx.insertInto(t).values(values as never).returning('id').executeTakeFirstOrThrow()).id);
   }
-  const keptItems = input.items.map((i) => i.id).filter((id): id is number => id !== undefined);
-  await trx
-    .deleteFrom('budget_items')
-    .where('budget_slug', '=', slug)
-    .$if(keptItems.length > 0, (q) => q.where('id', 'not in', keptItems))
-    .execute();
-  for (const [position, item] of input.items.entries()) {
-    const values = {
-      budget_slug: slug,
-      district_id: item.district === null ? null : districtIds[item.district]!,
-      position,
-      title_sv: item.title.sv,
-      title_en: item.title.en || null,
-      description_sv: item.description.sv,
-      description_en: item.description.en || null,
-      image_url: item.image?.url ?? null,
-      image_alt_sv: item.image ? item.image.alt.sv : null,
-      image_alt_en: item.image ? item.image.alt.en || null : null,
-      min: item.min,
-      max: item.max,
-      step: item.step,
-      start: item.start,
-      cost: item.cost,
-      selected: null,
-    };
-    if (item.id !== undefined) {
-      const updated = await trx.updateTable('budget_items').set(values).where('id', '=', item.id).where('budget_slug', '=', slug).executeTakeFirst();
-      if (Number(updated.numUpdatedRows) === 1) continue;
-    }
-    await trx.insertInto('budget_items').values(values).execute();
-  }
+  return ids;
+}
+
+/** A process's texts and closing time: what may still change once residents vote. */
+const budgetTexts = (input: BudgetInput) => ({
+  title_sv: input.title.sv,
+  title_en: input.title.en || null,
+  description_sv: input.description.sv,
+  description_en: input.description.en || null,
+  closes_at: input.closesAt ? new Date(input.closesAt).toISOString() : null,
+});
+
+/** A line's or project's texts and image: what may still change once residents vote. */
+const itemTexts = (item: BudgetInput['items'][number]) => ({
+  title_sv: item.title.sv,
+  title_en: item.title.en || null,
+  description_sv: item.description.sv,
+  description_en: item.description.en || null,
+  image_url: item.image?.url ?? null,
+  image_alt_sv: item.image ? item.image.alt.sv : null,
+  image_alt_en: item.image ? item.image.alt.en || null : null,
+});
+
+/** Writes a process's districts and items: new ones are added, kept ones updated, the rest removed. */
+async function writeContents(trx: Transaction<Database>, slug: string, input: BudgetInput) {
+  const districtIds = await writeRows(
+    trx,
+    'budget_districts',
+    slug,
+    input.districts.map((d, position) => ({ id: d.id, values: { budget_slug: slug, position, name_sv: d.name.sv, name_en: d.name.en || null, total: d.total } })),
+  );
+  await writeRows(
+    trx,
+    'budget_items',
+    slug,
+    input.items.map((item, position) => ({
+      id: item.id,
+      values: {
+        budget_slug: slug,
+        district_id: item.district === null ? null : districtIds[item.district]!,
+        position,
+        ...itemTexts(item),
+        min: item.min,
+        max: item.max,
+        step: item.step,
+        start: item.start,
+        cost: item.cost,
+        selected: null,
+      },
+    })),
+  );
 }
 
 /** Creates a process as a draft. */
@@ -95,16 +120,12 @@ export async function saveBudget(db: Db, input: BudgetInput, now = new Date()): 
       .insertInto('budgets')
       .values({
         slug: input.slug,
-        title_sv: input.title.sv,
-        title_en: input.title.en || null,
-        description_sv: input.description.sv,
-        description_en: input.description.en || null,
+        ...budgetTexts(input),
         mode: input.mode,
         total: input.total,
         rule: input.rule,
         tolerance: input.tolerance,
         status: 'draft',
-        closes_at: input.closesAt ? new Date(input.closesAt).toISOString() : null,
         decision_sv: null,
         decision_en: null,
         results_json: null,
@@ -128,13 +149,7 @@ export async function updateBudget(db: Db, slug: string, input: BudgetInput): Pr
   await db.transaction().execute(async (trx) => {
     const row = await findBudgetRow(trx, slug);
     if (!row) throw new BudgetNotFoundError(slug);
-    const texts = {
-      title_sv: input.title.sv,
-      title_en: input.title.en || null,
-      description_sv: input.description.sv,
-      description_en: input.description.en || null,
-      closes_at: input.closesAt ? new Date(input.closesAt).toISOString() : null,
-    };
+    const texts = budgetTexts(input);
     if (row.status === 'draft') {
       await trx.updateTable('budgets').set({ ...texts, mode: input.mode, total: input.total, rule: input.rule, tolerance: input.tolerance }).where('slug', '=', slug).execute();
       await writeContents(trx, slug, input);
@@ -163,15 +178,7 @@ export async function updateBudget(db: Db, slug: string, input: BudgetInput): Pr
     for (const item of input.items) {
       await trx
         .updateTable('budget_items')
-        .set({
-          title_sv: item.title.sv,
-          title_en: item.title.en || null,
-          description_sv: item.description.sv,
-          description_en: item.description.en || null,
-          image_url: item.image?.url ?? null,
-          image_alt_sv: item.image ? item.image.alt.sv : null,
-          image_alt_en: item.image ? item.image.alt.en || null : null,
-        })
+        .set(itemTexts(item))
         .where('id', '=', item.id!)
         .execute();
     }

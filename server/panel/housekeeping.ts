@@ -1,5 +1,6 @@
 import type { Db } from '../db/index.js';
 import type { Logger } from '../log.js';
+import { everyHour } from '../schedule.js';
 import { canonicalEmail } from '../mail/addresses.js';
 import { deleteUnconfirmedMembers, removeMember } from './store.js';
 
@@ -23,16 +24,8 @@ export async function erasePanelMember(db: Db, email: string): Promise<boolean> 
  * Runs at start and every hour; a conditional delete, so instances running it at once do no harm.
  */
 export function startPanelHousekeeping(db: Db, log: Pick<Logger, 'info' | 'error'>) {
-  const run = async () => {
-    try {
-      const deleted = await deleteUnconfirmedMembers(db);
-      if (deleted) log.info('panel housekeeping', { deletedUnconfirmedMembers: deleted });
-    } catch (err) {
-      log.error('panel housekeeping failed', { error: String(err) });
-    }
-  };
-  void run();
-  const timer = setInterval(run, 3_600_000);
-  timer.unref();
-  return () => clearInterval(timer);
+  return everyHour('panel housekeeping', log, async () => {
+    const deleted = await deleteUnconfirmedMembers(db);
+    if (deleted) log.info('panel housekeeping', { deletedUnconfirmedMembers: deleted });
+  });
 }

@@ -2,6 +2,7 @@ import { anonymiseOldConversations } from '../chat/store.js';
 import type { Db } from '../db/index.js';
 import type { LiveBus } from '../live/bus.js';
 import type { Logger } from '../log.js';
+import { everyHour } from '../schedule.js';
 import { petitionTopic } from './live.js';
 import { canonicalEmail } from '../mail/addresses.js';
 
@@ -111,22 +112,14 @@ export async function anonymiseOldBallots(db: Db, afterDays: number, now = new D
 
 /** Runs the timetable now and every hour; returns a function that stops it. */
 export function startHousekeeping(db: Db, afterDays: number, live: LiveBus, log: Pick<Logger, 'info' | 'error'>) {
-  const run = async () => {
-    try {
-      const closed = await closeDuePetitions(db);
-      for (const id of closed) await live.publish(petitionTopic(id));
-      const anonymised = await anonymiseOldSignatures(db, afterDays);
-      const budgets = await anonymiseOldBallots(db, afterDays);
-      const chats = await anonymiseOldConversations(db, afterDays);
-      if (closed.length || anonymised || budgets || chats.conversations || chats.cases) {
-        log.info('housekeeping', { closedPetitions: closed, anonymisedPetitions: anonymised, anonymisedBudgetVoters: budgets, anonymisedChats: chats.conversations, deletedChatCases: chats.cases });
-      }
-    } catch (err) {
-      log.error('housekeeping failed', { error: String(err) });
+  return everyHour('housekeeping', log, async () => {
+    const closed = await closeDuePetitions(db);
+    for (const id of closed) await live.publish(petitionTopic(id));
+    const anonymised = await anonymiseOldSignatures(db, afterDays);
+    const budgets = await anonymiseOldBallots(db, afterDays);
+    const chats = await anonymiseOldConversations(db, afterDays);
+    if (closed.length || anonymised || budgets || chats.conversations || chats.cases) {
+      log.info('housekeeping', { closedPetitions: closed, anonymisedPetitions: anonymised, anonymisedBudgetVoters: budgets, anonymisedChats: chats.conversations, deletedChatCases: chats.cases });
     }
-  };
-  void run();
-  const timer = setInterval(run, 3_600_000);
-  timer.unref();
-  return () => clearInterval(timer);
+  });
 }

@@ -4,7 +4,7 @@ import type { Deps } from '../deps.js';
 import { stateEvents } from '../live/events.js';
 import { ApiError } from '../errors.js';
 import { jsonWithEtag } from '../http.js';
-import { errors, json, router, sectionRoutes } from '../openapi.js';
+import { errors, json, router, sectionRoutes, withEtag } from '../openapi.js';
 import { requirePow, powSecurity } from '../abuse/proof-of-work.js';
 import { rateLimit } from '../abuse/rate-limit.js';
 import { refuseEmail } from '../abuse/email-domains.js';
@@ -31,6 +31,7 @@ export function petitionRoutes({ db, config, mailer, live, log }: Deps) {
   ];
   app.on('POST', ['/', '/:id/signatures'], ...writes);
   const refuseUnmailable = (to: string) => refuseEmail(to, config);
+  const notFound = () => new ApiError(404, 'petition_not_found', 'There is no public petition with that number.');
 
   app.openapi(
     route({
@@ -38,12 +39,11 @@ export function petitionRoutes({ db, config, mailer, live, log }: Deps) {
       path: '/',
       summary: 'Public petitions: open, closed and answered',
       request: { query: PetitionQuery },
-      responses: { 200: json(PetitionList, 'Petitions, newest first, or best match first with q (at most 200); with an ETag.'), 304: { description: 'Not modified since the ETag sent in If-None-Match.' }, ...errors(400) },
+      responses: { ...withEtag(PetitionList, 'Petitions, newest first, or best match first with q (at most 200); with an ETag.'), ...errors(400) },
     }),
     async (c) => {
       // Counts change with every signature and a petition just published should show at once:
       // the browser asks each time, and an unchanged list is a 304.
-      c.header('Cache-Control', 'no-cache');
       return jsonWithEtag(c, { petitions: await listPublicPetitions(db, c.req.valid('query')) }) as never;
     },
   );
@@ -54,15 +54,14 @@ export function petitionRoutes({ db, config, mailer, live, log }: Deps) {
       path: '/{id}',
       summary: 'One public petition',
       request: { params: z.object({ id: PetitionId }) },
-      responses: { 200: json(PublicPetition, 'The petition, with an ETag; 304 when unchanged.'), 304: { description: 'Not modified since the ETag sent in If-None-Match.' }, ...errors(400, 404) },
+      responses: { ...withEtag(PublicPetition, 'The petition, with an ETag; 304 when unchanged.'), ...errors(400, 404) },
     }),
     async (c) => {
       const petition = await petitions.find(c.req.valid('param').id);
-      if (!petition) throw new ApiError(404, 'petition_not_found', 'There is no public petition with that number.');
+      if (!petition) throw notFound();
       // A page following the petition live reads it again when its status changes, and must
       // then get the new state: the browser asks each time, and an unchanged one is a 304.
       // This instance answers from a cache it empties on each change (see publicPetitionCache).
-      c.header('Cache-Control', 'no-cache');
       return jsonWithEtag(c, petition) as never;
     },
   );
@@ -73,12 +72,11 @@ export function petitionRoutes({ db, config, mailer, live, log }: Deps) {
       path: '/{id}/signatures-per-day',
       summary: 'How a public petition’s count grew: confirmed signatures per day',
       request: { params: z.object({ id: PetitionId }) },
-      responses: { 200: json(SignaturesPerDay, 'Days with confirmed signatures, oldest first, with an ETag; 304 when unchanged.'), 304: { description: 'Not modified since the ETag sent in If-None-Match.' }, ...errors(400, 404) },
+      responses: { ...withEtag(SignaturesPerDay, 'Days with confirmed signatures, oldest first, with an ETag; 304 when unchanged.'), ...errors(400, 404) },
     }),
     async (c) => {
       const days = await signaturesPerDay(db, c.req.valid('param').id);
-      if (!days) throw new ApiError(404, 'petition_not_found', 'There is no public petition with that number.');
-      c.header('Cache-Control', 'no-cache');
+      if (!days) throw notFound();
       return jsonWithEtag(c, days) as never;
     },
   );
@@ -103,7 +101,7 @@ export function petitionRoutes({ db, config, mailer, live, log }: Deps) {
     async (c) => {
       const { id } = c.req.valid('param');
       const first = await followers.current(id);
-      if (!first) throw new ApiError(404, 'petition_not_found', 'There is no public petition with that number.');
+      if (!first) throw notFound();
       return stateEvents(c, 'petition', (send) => followers.follow(id, send)) as never;
     },
   );
@@ -147,7 +145,7 @@ export function petitionRoutes({ db, config, mailer, live, log }: Deps) {
       try {
         signed = await signPetition(db, id, input);
       } catch (err) {
-        if (err instanceof NotFoundError) throw new ApiError(404, 'petition_not_found', 'There is no public petition with that number.');
+        if (err instanceof NotFoundError) throw notFound();
         if (err instanceof NotOpenError) throw new ApiError(409, 'petition_not_open', 'This petition is not open for signatures.');
         throw err;
       }

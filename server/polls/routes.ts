@@ -3,7 +3,7 @@ import type { Deps } from '../deps.js';
 import { stateEvents } from '../live/events.js';
 import { ApiError } from '../errors.js';
 import { jsonWithEtag } from '../http.js';
-import { errors, json, jsonBody, router, sectionRoutes } from '../openapi.js';
+import { errors, json, jsonBody, router, sectionRoutes, withEtag } from '../openapi.js';
 import { rateLimit } from '../abuse/rate-limit.js';
 import { pollFollowers, pollTopic } from './live.js';
 import { AnswerInput, PollId, PollResults, PublicPoll } from './schemas.js';
@@ -30,12 +30,11 @@ export function pollRoutes({ db, config, live, log }: Deps) {
       path: '/{id}',
       summary: 'A poll and its results so far',
       request: { params: z.object({ id: PollId }) },
-      responses: { 200: json(z.object({ poll: PublicPoll }), 'The poll, with an ETag; 304 when unchanged.'), 304: { description: 'Not modified since the ETag sent in If-None-Match.' }, ...errors(400, 404) },
+      responses: { ...withEtag(z.object({ poll: PublicPoll }), 'The poll, with an ETag; 304 when unchanged.'), ...errors(400, 404) },
     }),
     async (c) => {
       const poll = await findPublicPoll(db, c.req.valid('param').id);
       if (!poll) throw notFound();
-      c.header('Cache-Control', 'no-cache');
       return jsonWithEtag(c, { poll }) as never;
     },
   );

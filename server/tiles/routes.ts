@@ -47,8 +47,7 @@ export function tileRoutes({ db }: Deps) {
     if (!tileSet) throw new ApiError(404, 'tile_set_not_found', `There is no tile set called "${set}".`);
     // Staff edits show at once; the ETag makes revalidation cheap. Tile sets are read on
     // every page view and change rarely.
-    c.header('Cache-Control', 'public, max-age=0, must-revalidate');
-    return jsonWithEtag(c, tileSet) as unknown as TypedResponse<TileSet, 200, 'json'>;
+    return jsonWithEtag(c, tileSet, 'public, max-age=0, must-revalidate') as unknown as TypedResponse<TileSet, 200, 'json'>;
   });
 
   app.openapi(getTileSets, async (c) => {

@@ -3,7 +3,7 @@ import type { BudgetInput, PublicBudget } from '../../server/budgets/schemas.js'
 import { castBallot, confirmBallot } from '../../server/budgets/store.js';
 import type { Db } from '../../server/db/index.js';
 import type { TestDatabase, testMailbox } from './helpers.js';
-import { seedStaff, signIn, staffRequest } from './staff-helpers.js';
+import { seedStaffOnce, staffCalls } from './staff-helpers.js';
 
 type Line = BudgetInput['items'][number];
 type Text = { sv: string; en: string | null };
@@ -79,9 +79,8 @@ export const twoDistrictBudget = budgetInput({
  */
 export async function budgetStaff<T extends { app: App; db: Db }>(t: T) {
   await t.db.deleteFrom('budgets').execute();
-  if (!(await t.db.selectFrom('staff_users').select('id').executeTakeFirst())) await seedStaff(t.db);
-  const cookie = await signIn(t.app, 'moderator');
-  const staff = (method: string, path: string, body?: unknown) => staffRequest(t.app, path, { method, body, cookie });
+  await seedStaffOnce(t.db);
+  const staff = await staffCalls(t.app, 'moderator');
   const load = async (slug: string) => ((await (await staff('GET', `/api/staff/budgets/${slug}`)).json()) as { budget: PublicBudget }).budget;
   const vote = async (slug: string, email: string, input: { districtId?: number; allocations?: { itemId: number; amount: number }[]; projects?: number[] }) => {
     const { token } = await castBallot(t.db, slug, { email, districtId: input.districtId ?? null, allocations: input.allocations ?? [], projects: input.projects ?? [], lang: 'sv' });

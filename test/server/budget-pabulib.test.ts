@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { budgetInput, budgetStaff, districtProjects, sliderLine, sv, twoDistrictBudget } from './budget-fixtures.js';
 import { readPabulib } from './budget-pabulib.js';
-import { testApp, testDatabases } from './helpers.js';
+import { testApp, testDatabases, using } from './helpers.js';
 
 const realFiles = [new URL('../fixtures/pabulib/', import.meta.url), new URL('file:///work/shared/data/pabulib/')].flatMap((dir) => {
   try {
@@ -59,98 +59,83 @@ for (const database of testDatabases()) {
   describe(`the pabulib export on ${database.name}`, () => {
     const setup = async () => budgetStaff(await testApp(database, { MUNICIPALITY_NAME: 'Exempelby kommun' }));
 
-    it('writes sliders as a valid cumulative vote: zero amounts left out everywhere, points most first, the municipality as unit, no selected flag while open', async () => {
-      const { db, staff, load, vote } = await setup();
-      try {
-        assert.equal((await staff('POST', '/api/staff/budgets', sliders)).status, 201);
-        await staff('POST', '/api/staff/budgets/gator-2027/open');
-        const budget = await load('gator-2027');
-        const [trad, bank, lampa] = budget.items.map((i) => i.id) as [number, number, number];
-        const give = (a: number, b: number, c: number) => [
-          { itemId: trad, amount: a },
-          { itemId: bank, amount: b },
-          { itemId: lampa, amount: c },
-        ];
-        await vote('gator-2027', 'a@example.se', { allocations: give(100, 600, 300) });
-        await vote('gator-2027', 'b@example.se', { allocations: give(0, 400, 600) });
-        await vote('gator-2027', 'c@example.se', { allocations: give(500, 0, 0) });
+    it('writes sliders as a valid cumulative vote: zero amounts left out everywhere, points most first, the municipality as unit, no selected flag while open', using(setup, async ({ staff, load, vote }) => {
+      assert.equal((await staff('POST', '/api/staff/budgets', sliders)).status, 201);
+      await staff('POST', '/api/staff/budgets/gator-2027/open');
+      const budget = await load('gator-2027');
+      const [trad, bank, lampa] = budget.items.map((i) => i.id) as [number, number, number];
+      const give = (a: number, b: number, c: number) => [
+        { itemId: trad, amount: a },
+        { itemId: bank, amount: b },
+        { itemId: lampa, amount: c },
+      ];
+      await vote('gator-2027', 'a@example.se', { allocations: give(100, 600, 300) });
+      await vote('gator-2027', 'b@example.se', { allocations: give(0, 400, 600) });
+      await vote('gator-2027', 'c@example.se', { allocations: give(500, 0, 0) });
 
-        const text = await (await staff('GET', '/api/staff/budgets/gator-2027/pabulib')).text();
-        const pb = readPabulib(text);
-        assert.equal(pb.meta.unit, 'Exempelby kommun');
-        assert.equal(pb.meta.vote_type, 'cumulative');
-        assert.equal(pb.meta.rule, 'unknown', 'no rule picks lines from sliders');
-        assert.deepEqual(
-          pb.projects.map((p) => [p.name, p.votes, p.score]),
-          [
-            ['Träd', '2', '600'],
-            ['Bänkar', '2', '1000'],
-            ['Lampor', '2', '900'],
-          ],
-          'a line given 0 kr is no vote for it',
-        );
-        assert.ok(!('selected' in pb.projects[0]!), 'no selected column while open');
-        const points = pb.votes.map((v) => v.points);
-        assert.deepEqual(points, ['600,300,100', '600,400', '500']);
-        assert.deepEqual(pb.votes.map((v) => v.vote), [`${bank},${lampa},${trad}`, `${lampa},${bank}`, `${trad}`]);
-      } finally {
-        await db.destroy();
-      }
-    });
+      const text = await (await staff('GET', '/api/staff/budgets/gator-2027/pabulib')).text();
+      const pb = readPabulib(text);
+      assert.equal(pb.meta.unit, 'Exempelby kommun');
+      assert.equal(pb.meta.vote_type, 'cumulative');
+      assert.equal(pb.meta.rule, 'unknown', 'no rule picks lines from sliders');
+      assert.deepEqual(
+        pb.projects.map((p) => [p.name, p.votes, p.score]),
+        [
+          ['Träd', '2', '600'],
+          ['Bänkar', '2', '1000'],
+          ['Lampor', '2', '900'],
+        ],
+        'a line given 0 kr is no vote for it',
+      );
+      assert.ok(!('selected' in pb.projects[0]!), 'no selected column while open');
+      const points = pb.votes.map((v) => v.points);
+      assert.deepEqual(points, ['600,300,100', '600,400', '500']);
+      assert.deepEqual(pb.votes.map((v) => v.vote), [`${bank},${lampa},${trad}`, `${lampa},${bank}`, `${trad}`]);
+    }));
 
-    it('names the rule the published selection followed: greedy when it is the greedy outcome, otherwise unknown; selected is 0 or 1', async () => {
-      const { db, staff, load, vote } = await setup();
-      try {
-        assert.equal((await staff('POST', '/api/staff/budgets', projects)).status, 201);
-        await staff('POST', '/api/staff/budgets/omraden-2027/open');
-        const budget = await load('omraden-2027');
-        const [norr, soder] = budget.districts.map((d) => d.id) as [number, number];
-        const id = (title: string) => budget.items.find((i) => i.title.sv === title)!.id;
-        await vote('omraden-2027', 'a@example.se', { districtId: norr, projects: [id('Utegym'), id('Hundrastgård'), id('Parkbänkar')] });
-        await vote('omraden-2027', 'b@example.se', { districtId: norr, projects: [id('Utegym')] });
-        await vote('omraden-2027', 'c@example.se', { districtId: soder, projects: [id('Skatepark'), id('Parkbänkar')] });
+    it('names the rule the published selection followed: greedy when it is the greedy outcome, otherwise unknown; selected is 0 or 1', using(setup, async ({ staff, load, vote }) => {
+      assert.equal((await staff('POST', '/api/staff/budgets', projects)).status, 201);
+      await staff('POST', '/api/staff/budgets/omraden-2027/open');
+      const budget = await load('omraden-2027');
+      const [norr, soder] = budget.districts.map((d) => d.id) as [number, number];
+      const id = (title: string) => budget.items.find((i) => i.title.sv === title)!.id;
+      await vote('omraden-2027', 'a@example.se', { districtId: norr, projects: [id('Utegym'), id('Hundrastgård'), id('Parkbänkar')] });
+      await vote('omraden-2027', 'b@example.se', { districtId: norr, projects: [id('Utegym')] });
+      await vote('omraden-2027', 'c@example.se', { districtId: soder, projects: [id('Skatepark'), id('Parkbänkar')] });
 
-        const open = readPabulib(await (await staff('GET', `/api/staff/budgets/omraden-2027/pabulib?district=${norr}`)).text());
-        assert.ok(!('selected' in open.projects[0]!), 'no selected column while open');
-        assert.equal(open.meta.rule, 'unknown');
-        assert.deepEqual(open.projects.map((p) => [p.name, p.votes]), [['Utegym', '2'], ['Hundrastgård', '1'], ['Parkbänkar', '1']], 'the shared project counts this district’s votes only');
+      const open = readPabulib(await (await staff('GET', `/api/staff/budgets/omraden-2027/pabulib?district=${norr}`)).text());
+      assert.ok(!('selected' in open.projects[0]!), 'no selected column while open');
+      assert.equal(open.meta.rule, 'unknown');
+      assert.deepEqual(open.projects.map((p) => [p.name, p.votes]), [['Utegym', '2'], ['Hundrastgård', '1'], ['Parkbänkar', '1']], 'the shared project counts this district’s votes only');
 
-        await staff('POST', '/api/staff/budgets/omraden-2027/close');
-        // Norr funds Utegym only, although Parkbänkar and Hundrastgård would fit: not the greedy outcome.
-        assert.equal((await staff('POST', '/api/staff/budgets/omraden-2027/publish', { decision: { sv: 'Utegym och skatepark byggs 2027.', en: null }, selected: [id('Utegym'), id('Skatepark')] })).status, 200);
-        const north = readPabulib(await (await staff('GET', `/api/staff/budgets/omraden-2027/pabulib?district=${norr}`)).text());
-        assert.equal(north.meta.rule, 'unknown');
-        assert.deepEqual(north.projects.map((p) => [p.name, p.selected]), [['Utegym', '1'], ['Hundrastgård', '0'], ['Parkbänkar', '0']]);
-        // Söder: Skatepark (1 vote, 600 000) then Parkbänkar (1 vote, 200 000) both fit 800 000; only Skatepark funded.
-        const south = readPabulib(await (await staff('GET', `/api/staff/budgets/omraden-2027/pabulib?district=${soder}`)).text());
-        assert.equal(south.meta.rule, 'unknown');
-        assert.equal(south.meta.unit, 'Exempelby kommun');
-        assert.equal(south.meta.district, 'Söder');
-      } finally {
-        await db.destroy();
-      }
-    });
+      await staff('POST', '/api/staff/budgets/omraden-2027/close');
+      // Norr funds Utegym only, although Parkbänkar and Hundrastgård would fit: not the greedy outcome.
+      assert.equal((await staff('POST', '/api/staff/budgets/omraden-2027/publish', { decision: { sv: 'Utegym och skatepark byggs 2027.', en: null }, selected: [id('Utegym'), id('Skatepark')] })).status, 200);
+      const north = readPabulib(await (await staff('GET', `/api/staff/budgets/omraden-2027/pabulib?district=${norr}`)).text());
+      assert.equal(north.meta.rule, 'unknown');
+      assert.deepEqual(north.projects.map((p) => [p.name, p.selected]), [['Utegym', '1'], ['Hundrastgård', '0'], ['Parkbänkar', '0']]);
+      // Söder: Skatepark (1 vote, 600 000) then Parkbänkar (1 vote, 200 000) both fit 800 000; only Skatepark funded.
+      const south = readPabulib(await (await staff('GET', `/api/staff/budgets/omraden-2027/pabulib?district=${soder}`)).text());
+      assert.equal(south.meta.rule, 'unknown');
+      assert.equal(south.meta.unit, 'Exempelby kommun');
+      assert.equal(south.meta.district, 'Söder');
+    }));
 
-    it('writes greedy when the published selection is what greedy picks', async () => {
-      const { db, staff, load, vote } = await setup();
-      try {
-        const one = { ...projects, slug: 'en-2027', districts: [], total: 1_000_000, items: districtProjects.map((i) => ({ ...i, district: null })) };
-        assert.equal((await staff('POST', '/api/staff/budgets', one)).status, 201);
-        await staff('POST', '/api/staff/budgets/en-2027/open');
-        const budget = await load('en-2027');
-        const id = (title: string) => budget.items.find((i) => i.title.sv === title)!.id;
-        // Votes: Skatepark 3, Utegym 2, Parkbänkar 1, Hundrastgård 0. Greedy: Skatepark (600 000), Utegym (400 000), and nothing else fits.
-        await vote('en-2027', 'a@example.se', { projects: [id('Skatepark'), id('Utegym')] });
-        await vote('en-2027', 'b@example.se', { projects: [id('Skatepark'), id('Utegym')] });
-        await vote('en-2027', 'c@example.se', { projects: [id('Skatepark'), id('Parkbänkar')] });
-        await staff('POST', '/api/staff/budgets/en-2027/close');
-        assert.equal((await staff('POST', '/api/staff/budgets/en-2027/publish', { decision: { sv: 'Skatepark och utegym byggs.', en: null }, selected: [id('Skatepark'), id('Utegym')] })).status, 200);
-        const pb = readPabulib(await (await staff('GET', '/api/staff/budgets/en-2027/pabulib')).text());
-        assert.equal(pb.meta.rule, 'greedy');
-        assert.deepEqual(pb.projects.map((p) => [p.name, p.votes, p.selected]), [['Utegym', '2', '1'], ['Hundrastgård', '0', '0'], ['Skatepark', '3', '1'], ['Parkbänkar', '1', '0']]);
-      } finally {
-        await db.destroy();
-      }
-    });
+    it('writes greedy when the published selection is what greedy picks', using(setup, async ({ staff, load, vote }) => {
+      const one = { ...projects, slug: 'en-2027', districts: [], total: 1_000_000, items: districtProjects.map((i) => ({ ...i, district: null })) };
+      assert.equal((await staff('POST', '/api/staff/budgets', one)).status, 201);
+      await staff('POST', '/api/staff/budgets/en-2027/open');
+      const budget = await load('en-2027');
+      const id = (title: string) => budget.items.find((i) => i.title.sv === title)!.id;
+      // Votes: Skatepark 3, Utegym 2, Parkbänkar 1, Hundrastgård 0. Greedy: Skatepark (600 000), Utegym (400 000), and nothing else fits.
+      await vote('en-2027', 'a@example.se', { projects: [id('Skatepark'), id('Utegym')] });
+      await vote('en-2027', 'b@example.se', { projects: [id('Skatepark'), id('Utegym')] });
+      await vote('en-2027', 'c@example.se', { projects: [id('Skatepark'), id('Parkbänkar')] });
+      await staff('POST', '/api/staff/budgets/en-2027/close');
+      assert.equal((await staff('POST', '/api/staff/budgets/en-2027/publish', { decision: { sv: 'Skatepark och utegym byggs.', en: null }, selected: [id('Skatepark'), id('Utegym')] })).status, 200);
+      const pb = readPabulib(await (await staff('GET', '/api/staff/budgets/en-2027/pabulib')).text());
+      assert.equal(pb.meta.rule, 'greedy');
+      assert.deepEqual(pb.projects.map((p) => [p.name, p.votes, p.selected]), [['Utegym', '2', '1'], ['Hundrastgård', '0', '0'], ['Skatepark', '3', '1'], ['Parkbänkar', '1', '0']]);
+    }));
   });
 }

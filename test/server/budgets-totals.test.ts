@@ -7,7 +7,7 @@ import { createDatabase, migrateToLatest, type Db } from '../../server/db/index.
 import { migrations } from '../../server/db/migrations.js';
 import { anonymiseOldBallots } from '../../server/petitions/housekeeping.js';
 import { budgetInput, district, districtProjects, sliderLine, sv } from './budget-fixtures.js';
-import { openDatabase, testDatabases } from './helpers.js';
+import { openDatabase, testDatabases, withDatabase } from './helpers.js';
 
 /*
  * Results come from running totals kept as ballots are counted (budget_tallies and the
@@ -85,51 +85,46 @@ async function assertTotalsRight(db: Db, slug: string, where: string) {
 
 for (const database of testDatabases()) {
   describe(`budget running totals on ${database.name}`, () => {
-    it('equal a full recount after ballots, replacements, late confirmations of older ballots, publishing and anonymisation', async () => {
-      const db = await openDatabase(database);
-      try {
-        await db.deleteFrom('budgets').execute();
-        for (const input of [sliders, projects]) {
-          const shape = await open(db, input);
-          const random = choices(input.mode === 'sliders' ? 3 : 5);
-          const waiting: { token: string; email: string }[] = [];
-          let counted = 0;
-          for (let n = 0; n < 60; n++) {
-            // 25 residents; some send several ballots, spelled differently, and confirm them in any order.
-            const resident = random.next().value! % 25;
-            const email = random.next().value! % 2 ? `Boende${resident}@Example.se` : `boende${resident}@example.se`;
-            waiting.push({ email, token: (await sendBallot(db, input, shape, email, random)).token });
-            if (random.next().value! % 3 === 0) continue;
-            const pick = waiting.splice(random.next().value! % waiting.length, 1)[0]!;
-            if ((await confirmBallot(db, pick.token)).counted) counted++;
-            // Right at once, as the resident's "thank you" and staff's screen expect.
-            await assertTotalsRight(db, input.slug, `after confirmation ${n}`);
-          }
-          assert.ok(counted > 25, `${input.slug}: ballots counted, some replacing others (${counted})`);
-          // An older ballot confirmed after a newer one counted does not count, and changes nothing.
-          const results = await assertTotalsRight(db, input.slug, 'before the late ones');
-          for (const late of waiting) await confirmBallot(db, late.token);
-          const residents = await db.selectFrom('budget_voters').select('id').where('budget_slug', '=', input.slug).where('counted_ballot_id', 'is not', null).execute();
-          const after = await assertTotalsRight(db, input.slug, 'after the late ones');
-          assert.equal(after.participants, residents.length);
-          assert.ok(after.participants >= results.participants);
-          if (input.mode === 'projects') assert.equal(after.districts.reduce((sum, d) => sum + d.participants!, 0), after.participants, 'every resident in one district');
-          await moveBudget(db, input.slug, 'closed');
-          await publishBudget(db, input.slug, { decision: { sv: 'Beslutat.', en: null }, selected: input.mode === 'projects' ? [shape.items[0]!.id] : [] }, new Date('2027-01-10T12:00:00Z'));
-          await assertTotalsRight(db, input.slug, 'after publishing');
+    it('equal a full recount after ballots, replacements, late confirmations of older ballots, publishing and anonymisation', withDatabase(database, async (db) => {
+      await db.deleteFrom('budgets').execute();
+      for (const input of [sliders, projects]) {
+        const shape = await open(db, input);
+        const random = choices(input.mode === 'sliders' ? 3 : 5);
+        const waiting: { token: string; email: string }[] = [];
+        let counted = 0;
+        for (let n = 0; n < 60; n++) {
+          // 25 residents; some send several ballots, spelled differently, and confirm them in any order.
+          const resident = random.next().value! % 25;
+          const email = random.next().value! % 2 ? `Boende${resident}@Example.se` : `boende${resident}@example.se`;
+          waiting.push({ email, token: (await sendBallot(db, input, shape, email, random)).token });
+          if (random.next().value! % 3 === 0) continue;
+          const pick = waiting.splice(random.next().value! % waiting.length, 1)[0]!;
+          if ((await confirmBallot(db, pick.token)).counted) counted++;
+          // Right at once, as the resident's "thank you" and staff's screen expect.
+          await assertTotalsRight(db, input.slug, `after confirmation ${n}`);
         }
-        assert.ok((await anonymiseOldBallots(db, 90, new Date('2027-05-10T12:00:00Z'))) > 0);
-        for (const input of [sliders, projects]) await assertTotalsRight(db, input.slug, 'after anonymisation');
-        // Rewriting the totals from the ballots (the bench's way in) gives the same.
-        for (const input of [sliders, projects]) {
-          const kept = await computeResults(db, input.slug);
-          await recountTotals(db, input.slug);
-          assert.deepEqual(await computeResults(db, input.slug), kept);
-        }
-      } finally {
-        await db.destroy();
+        assert.ok(counted > 25, `${input.slug}: ballots counted, some replacing others (${counted})`);
+        // An older ballot confirmed after a newer one counted does not count, and changes nothing.
+        const results = await assertTotalsRight(db, input.slug, 'before the late ones');
+        for (const late of waiting) await confirmBallot(db, late.token);
+        const residents = await db.selectFrom('budget_voters').select('id').where('budget_slug', '=', input.slug).where('counted_ballot_id', 'is not', null).execute();
+        const after = await assertTotalsRight(db, input.slug, 'after the late ones');
+        assert.equal(after.participants, residents.length);
+        assert.ok(after.participants >= results.participants);
+        if (input.mode === 'projects') assert.equal(after.districts.reduce((sum, d) => sum + d.participants!, 0), after.participants, 'every resident in one district');
+        await moveBudget(db, input.slug, 'closed');
+        await publishBudget(db, input.slug, { decision: { sv: 'Beslutat.', en: null }, selected: input.mode === 'projects' ? [shape.items[0]!.id] : [] }, new Date('2027-01-10T12:00:00Z'));
+        await assertTotalsRight(db, input.slug, 'after publishing');
       }
-    });
+      assert.ok((await anonymiseOldBallots(db, 90, new Date('2027-05-10T12:00:00Z'))) > 0);
+      for (const input of [sliders, projects]) await assertTotalsRight(db, input.slug, 'after anonymisation');
+      // Rewriting the totals from the ballots (the bench's way in) gives the same.
+      for (const input of [sliders, projects]) {
+        const kept = await computeResults(db, input.slug);
+        await recountTotals(db, input.slug);
+        assert.deepEqual(await computeResults(db, input.slug), kept);
+      }
+    }));
 
     it('stay right when two servers confirm many ballots at once, several by the same resident', async () => {
       const db = await openDatabase(database);

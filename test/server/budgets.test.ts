@@ -7,7 +7,7 @@ import { anonymiseOldBallots } from '../../server/petitions/housekeeping.js';
 import { findLinks } from '../../server/mail/mailer.js';
 import { budgetApp, budgetInput, district, districtProjects, sliderLine, sv } from './budget-fixtures.js';
 import { readPabulib } from './budget-pabulib.js';
-import { fromAddress, powPost, testApp, testDatabases, testMailbox } from './helpers.js';
+import { fromAddress, powPost, testApp, testDatabases, testMailbox, using } from './helpers.js';
 import { signIn, staffRequest } from './staff-helpers.js';
 
 const mailbox = testMailbox();
@@ -218,54 +218,49 @@ for (const database of testDatabases()) {
       }
     });
 
-    it('refuses bad processes, bad ballots and edits that would change what residents voted on, changing nothing', async () => {
-      const { app, staff, close } = await setup();
-      try {
-        const bad = await staff('POST', '/api/staff/budgets', { ...sliders, items: [{ ...sliders.items[0]!, start: 6_000_000, max: 4_750_000 }] });
-        assert.equal(bad.status, 400);
-        const issues = ((await bad.json()) as { error: { issues: { path: string }[] } }).error.issues.map((i) => i.path);
-        assert.ok(issues.includes('items.0.start') && issues.includes('items.0.max'), issues.join());
-        assert.equal((await staff('POST', '/api/staff/budgets', { ...sliders, slug: 'Inte OK' })).status, 400);
-        assert.equal((await staff('POST', '/api/staff/budgets', { ...sliders, items: [] })).status, 400);
-        assert.equal((await staff('POST', '/api/staff/budgets', { ...projects, items: [{ ...projects.items[0]!, district: 5 }] })).status, 400);
-        assert.equal(((await (await staff('GET', '/api/staff/budgets')).json()) as { budgets: unknown[] }).budgets.length, 0, 'nothing was created');
+    it('refuses bad processes, bad ballots and edits that would change what residents voted on, changing nothing', using(setup, async ({ app, staff }) => {
+      const bad = await staff('POST', '/api/staff/budgets', { ...sliders, items: [{ ...sliders.items[0]!, start: 6_000_000, max: 4_750_000 }] });
+      assert.equal(bad.status, 400);
+      const issues = ((await bad.json()) as { error: { issues: { path: string }[] } }).error.issues.map((i) => i.path);
+      assert.ok(issues.includes('items.0.start') && issues.includes('items.0.max'), issues.join());
+      assert.equal((await staff('POST', '/api/staff/budgets', { ...sliders, slug: 'Inte OK' })).status, 400);
+      assert.equal((await staff('POST', '/api/staff/budgets', { ...sliders, items: [] })).status, 400);
+      assert.equal((await staff('POST', '/api/staff/budgets', { ...projects, items: [{ ...projects.items[0]!, district: 5 }] })).status, 400);
+      assert.equal(((await (await staff('GET', '/api/staff/budgets')).json()) as { budgets: unknown[] }).budgets.length, 0, 'nothing was created');
 
-        await staff('POST', '/api/staff/budgets', sliders);
-        await staff('POST', '/api/staff/budgets/investeringar-2027/open');
-        const current = ((await (await staff('GET', '/api/staff/budgets/investeringar-2027')).json()) as { budget: PublicBudget }).budget;
-        const keep = (changes: Partial<BudgetInput['items'][number]> = {}) => current.items.map((i) => ({ id: i.id, district: null, title: { sv: i.title.sv, en: i.title.en }, description: { sv: i.description.sv, en: i.description.en }, image: i.image, min: i.min, max: i.max, step: i.step, start: i.start, cost: i.cost, ...changes }));
-        const typo = await staff('PUT', '/api/staff/budgets/investeringar-2027', { ...sliders, title: { sv: 'Investeringar år 2027', en: 'Investments 2027' }, items: keep() });
-        assert.equal(typo.status, 200, 'texts may change while open');
-        assert.equal((await staff('PUT', '/api/staff/budgets/investeringar-2027', { ...sliders, items: keep({ max: 9_000_000 }) })).status, 409, 'amounts may not');
-        assert.equal((await staff('PUT', '/api/staff/budgets/investeringar-2027', { ...sliders, total: 20_000_000, items: keep() })).status, 409);
-        const pub = (await (await app.request('/api/budgets/investeringar-2027')).json()) as PublicBudget;
-        assert.equal(pub.title.sv, 'Investeringar år 2027');
-        assert.deepEqual(pub.items.map((i) => i.max), [5_000_000, 8_000_000, 3_000_000]);
+      await staff('POST', '/api/staff/budgets', sliders);
+      await staff('POST', '/api/staff/budgets/investeringar-2027/open');
+      const current = ((await (await staff('GET', '/api/staff/budgets/investeringar-2027')).json()) as { budget: PublicBudget }).budget;
+      const keep = (changes: Partial<BudgetInput['items'][number]> = {}) => current.items.map((i) => ({ id: i.id, district: null, title: { sv: i.title.sv, en: i.title.en }, description: { sv: i.description.sv, en: i.description.en }, image: i.image, min: i.min, max: i.max, step: i.step, start: i.start, cost: i.cost, ...changes }));
+      const typo = await staff('PUT', '/api/staff/budgets/investeringar-2027', { ...sliders, title: { sv: 'Investeringar år 2027', en: 'Investments 2027' }, items: keep() });
+      assert.equal(typo.status, 200, 'texts may change while open');
+      assert.equal((await staff('PUT', '/api/staff/budgets/investeringar-2027', { ...sliders, items: keep({ max: 9_000_000 }) })).status, 409, 'amounts may not');
+      assert.equal((await staff('PUT', '/api/staff/budgets/investeringar-2027', { ...sliders, total: 20_000_000, items: keep() })).status, 409);
+      const pub = (await (await app.request('/api/budgets/investeringar-2027')).json()) as PublicBudget;
+      assert.equal(pub.title.sv, 'Investeringar år 2027');
+      assert.deepEqual(pub.items.map((i) => i.max), [5_000_000, 8_000_000, 3_000_000]);
 
-        const [lek] = pub.items.map((i) => i.id);
-        for (const [body, status] of [
-          [{ email: 'x@example.se', allocations: [{ itemId: lek, amount: -1 }] }, 400],
-          [{ email: 'x@example.se', allocations: [{ itemId: lek, amount: 1.5 }] }, 400],
-          [{ email: 'x@example.se', allocations: [{ itemId: lek, amount: '100' }] }, 400],
-          [{ email: 'inte-en-adress', allocations: [] }, 400],
-          [{ email: 'x@example.se', allocations: [], extra: true }, 400],
-          [{ allocations: [] }, 400],
-        ] as const) {
-          const res = await ballot(app, 'investeringar-2027', body);
-          assert.equal(res.status, status, JSON.stringify(body));
-          assert.equal(((await res.json()) as { error: { status: number } }).error.status, status);
-        }
-        assert.equal((await ballot(app, 'finns-inte', { email: 'x@example.se', allocations: [] })).status, 404);
-        const noPow = await app.request('/api/budgets/investeringar-2027/ballots', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }, fromAddress('203.0.113.250'));
-        assert.equal(noPow.status, 400);
-        const staffOnly = await app.request('/api/staff/budgets');
-        assert.equal(staffOnly.status, 401);
-        const moderatorCookie = await signIn(app, 'chat_agent');
-        assert.equal((await staffRequest(app, '/api/staff/budgets', { cookie: moderatorCookie })).status, 403, 'chat agents do not run budgets');
-      } finally {
-        await close();
+      const [lek] = pub.items.map((i) => i.id);
+      for (const [body, status] of [
+        [{ email: 'x@example.se', allocations: [{ itemId: lek, amount: -1 }] }, 400],
+        [{ email: 'x@example.se', allocations: [{ itemId: lek, amount: 1.5 }] }, 400],
+        [{ email: 'x@example.se', allocations: [{ itemId: lek, amount: '100' }] }, 400],
+        [{ email: 'inte-en-adress', allocations: [] }, 400],
+        [{ email: 'x@example.se', allocations: [], extra: true }, 400],
+        [{ allocations: [] }, 400],
+      ] as const) {
+        const res = await ballot(app, 'investeringar-2027', body);
+        assert.equal(res.status, status, JSON.stringify(body));
+        assert.equal(((await res.json()) as { error: { status: number } }).error.status, status);
       }
-    });
+      assert.equal((await ballot(app, 'finns-inte', { email: 'x@example.se', allocations: [] })).status, 404);
+      const noPow = await app.request('/api/budgets/investeringar-2027/ballots', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }, fromAddress('203.0.113.250'));
+      assert.equal(noPow.status, 400);
+      const staffOnly = await app.request('/api/staff/budgets');
+      assert.equal(staffOnly.status, 401);
+      const moderatorCookie = await signIn(app, 'chat_agent');
+      assert.equal((await staffRequest(app, '/api/staff/budgets', { cookie: moderatorCookie })).status, 403, 'chat agents do not run budgets');
+    }));
   });
 }
 

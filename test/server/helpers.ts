@@ -84,6 +84,26 @@ export async function testApp(test: TestDatabase | null, env: Record<string, str
   return { app, db, config, log };
 }
 
+/**
+ * A test that runs on what `open` makes (an app and its database, say), closing it after,
+ * however the test ends: with its own close() when it has one (an app with mail), else by
+ * destroying the database.
+ */
+export function using<T extends { db: Db; close?: () => Promise<void> }>(open: () => Promise<T>, test: (t: T) => Promise<void>) {
+  return async () => {
+    const t = await open();
+    try {
+      await test(t);
+    } finally {
+      if (t.close) await t.close();
+      else await t.db.destroy();
+    }
+  };
+}
+
+/** A test on its own connection to the test database, destroyed after, however the test ends. */
+export const withDatabase = (database: TestDatabase, test: (db: Db) => Promise<void>) => using(async () => ({ db: await openDatabase(database) }), ({ db }) => test(db));
+
 /** Waits until `ok()` holds, looking every 10 ms; fails the test after `timeoutMs`. */
 export async function until(what: string, ok: () => boolean | Promise<boolean>, timeoutMs = 5000) {
   const deadline = Date.now() + timeoutMs;

@@ -11,12 +11,22 @@ interface ErrorJson {
   error: { status: number; code: string; message: string };
 }
 
+type App = Awaited<ReturnType<typeof testApp>>['app'];
+
+/** A page the server serves: answered 200, and its HTML. */
+async function page(app: App, path: string) {
+  const res = await app.request(path);
+  assert.equal(res.status, 200);
+  return { res, html: await res.text() };
+}
+
+/** One directive of a Content-Security-Policy, as written (undefined when it has none). */
+const directive = (csp: string, name: string) => csp.match(new RegExp(`${name} [^;]+`))?.[0];
+
 describe('the server’s own pages', () => {
   it('serves the demo CMS page with the embed code as an editor pastes it, under a strict policy', async () => {
     const { app } = await testApp(null);
-    const res = await app.request('/demo');
-    assert.equal(res.status, 200);
-    const html = await res.text();
+    const { res, html } = await page(app, '/demo');
     assert.match(html, /<html lang="sv">/);
     assert.match(html, /<script type="module" src="http:\/\/dialog\.test\/widgets\/medverka\.js"><\/script>/);
     assert.match(html, /<medverka-tiles set="engagera-dig"><\/medverka-tiles>/);
@@ -59,9 +69,7 @@ describe('the server’s own pages', () => {
 
   it('serves an iframe-ready embed page that only the allowed origins may frame', async () => {
     const { app } = await testApp(null, { ALLOWED_ORIGINS: 'https://www.kommun.se' });
-    const res = await app.request('/embed/tiles/engagera-dig?lang=en');
-    assert.equal(res.status, 200);
-    const html = await res.text();
+    const { res, html } = await page(app, '/embed/tiles/engagera-dig?lang=en');
     assert.match(html, /<html lang="en">/);
     assert.match(html, /<medverka-tiles set="engagera-dig" api="http:\/\/dialog\.test"><\/medverka-tiles>/);
     // The widget in the page's main landmark, named as the page is.
@@ -90,16 +98,14 @@ describe('the server’s own pages', () => {
 
   it('serves one petition as an iframe-ready page, whose proof of work may use its blob: worker', async () => {
     const { app } = await testApp(null, { ALLOWED_ORIGINS: 'https://www.kommun.se,https://intranat.kommun.se' });
-    const res = await app.request('/embed/petition/42');
-    assert.equal(res.status, 200);
-    const html = await res.text();
+    const { res, html } = await page(app, '/embed/petition/42');
     assert.match(html, /<html lang="sv">/);
     assert.match(html, /<medverka-petition petition="42" api="http:\/\/dialog\.test"><\/medverka-petition>/);
     assert.match(html, /<script type="module" src="\/widgets\/medverka\.js"><\/script>/);
     assert.match(html, /<script type="module" src="\/widgets\/embed-frame\.js"><\/script>/);
     const csp = res.headers.get('content-security-policy') ?? '';
-    assert.equal(csp.match(/frame-ancestors [^;]+/)?.[0], "frame-ancestors 'self' https://www.kommun.se https://intranat.kommun.se");
-    assert.equal(csp.match(/worker-src [^;]+/)?.[0], 'worker-src blob:');
+    assert.equal(directive(csp, 'frame-ancestors'), "frame-ancestors 'self' https://www.kommun.se https://intranat.kommun.se");
+    assert.equal(directive(csp, 'worker-src'), 'worker-src blob:');
     assert.match(csp, /require-trusted-types-for 'script'/);
     assert.deepEqual(csp.match(/trusted-types ([^;]+)/)?.[1]?.split(' ').sort(), ['lit-html', 'medverka-pow']);
     assert.equal(res.headers.get('x-frame-options'), null);
@@ -122,30 +128,26 @@ describe('the server’s own pages', () => {
 
   it('serves the list of all petitions at its one fixed address: open, answered and closed, as its name says', async () => {
     const { app } = await testApp(null, { ALLOWED_ORIGINS: 'https://www.kommun.se' });
-    const res = await app.request('/embed/petitions/alla?lang=en');
-    assert.equal(res.status, 200);
-    const html = await res.text();
+    const { res, html } = await page(app, '/embed/petitions/alla?lang=en');
     assert.match(html, /<html lang="en">/);
     assert.match(html, /<medverka-petitions show="all" api="http:\/\/dialog\.test"><\/medverka-petitions>/);
     assert.match(html, /src="\/widgets\/embed-frame\.js"/);
     const csp = res.headers.get('content-security-policy') ?? '';
-    assert.equal(csp.match(/frame-ancestors [^;]+/)?.[0], "frame-ancestors 'self' https://www.kommun.se");
-    assert.equal(csp.match(/worker-src [^;]+/)?.[0], 'worker-src blob:');
+    assert.equal(directive(csp, 'frame-ancestors'), "frame-ancestors 'self' https://www.kommun.se");
+    assert.equal(directive(csp, 'worker-src'), 'worker-src blob:');
     for (const other of ['all', '42', 'Alla', 'alla-']) assert.equal((await app.request(`/embed/petitions/${other}`)).status, 404, other);
   });
 
   it('serves a budget as an iframe-ready page, whose proof of work may use its blob: worker', async () => {
     const { app } = await testApp(null, { ALLOWED_ORIGINS: 'https://www.kommun.se' });
-    const res = await app.request('/embed/budget/investeringar-2027?lang=en');
-    assert.equal(res.status, 200);
-    const html = await res.text();
+    const { res, html } = await page(app, '/embed/budget/investeringar-2027?lang=en');
     assert.match(html, /<html lang="en">/);
     assert.match(html, /<medverka-budget budget="investeringar-2027" api="http:\/\/dialog\.test"><\/medverka-budget>/);
     assert.match(html, /<script type="module" src="\/widgets\/medverka\.js"><\/script>/);
     assert.match(html, /<script type="module" src="\/widgets\/embed-frame\.js"><\/script>/);
     const csp = res.headers.get('content-security-policy') ?? '';
-    assert.equal(csp.match(/frame-ancestors [^;]+/)?.[0], "frame-ancestors 'self' https://www.kommun.se");
-    assert.equal(csp.match(/worker-src [^;]+/)?.[0], 'worker-src blob:');
+    assert.equal(directive(csp, 'frame-ancestors'), "frame-ancestors 'self' https://www.kommun.se");
+    assert.equal(directive(csp, 'worker-src'), 'worker-src blob:');
     assert.deepEqual(csp.match(/trusted-types ([^;]+)/)?.[1]?.split(' ').sort(), ['lit-html', 'medverka-pow']);
     assert.equal(res.headers.get('x-frame-options'), null);
     // Any well-formed name gets the page: whether the budget exists (and is not a draft) is the widget's to say.
@@ -257,9 +259,7 @@ describe('the server’s own pages', () => {
 
   it('serves the staff console page under the strict policy, never framed', async () => {
     const { app } = await testApp(null);
-    const res = await app.request('/admin');
-    assert.equal(res.status, 200);
-    const html = await res.text();
+    const { res, html } = await page(app, '/admin');
     assert.match(html, /<medverka-console><\/medverka-console>/);
     assert.match(html, /<script type="module" src="\/widgets\/console\.js"><\/script>/);
     assert.match(res.headers.get('content-security-policy') ?? '', /frame-ancestors 'none'/);

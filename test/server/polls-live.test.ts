@@ -6,7 +6,7 @@ import { pollTopic } from '../../server/polls/live.js';
 import { createPoll, movePoll } from '../../server/polls/store.js';
 import { openDatabase, testDatabases, until } from './helpers.js';
 import { assertLiveStream, follow, rereadingWhenReady, serveApp, withServer, withTwoInstances } from './sse-client.js';
-import { seedStaff, staffAccounts } from './staff-helpers.js';
+import { seedStaffOnce, staffAccounts } from './staff-helpers.js';
 
 async function openPoll(db: Db) {
   const id = await createPoll(db, {
@@ -44,7 +44,7 @@ for (const database of testDatabases()) {
   describe(`live poll results (server-sent events) on ${database.name}`, () => {
     it('sends the results at once, then after answers, closing, reopening and a reset', async () => {
       const db = await openDatabase(database);
-      if (!(await db.selectFrom('staff_users').select('id').executeTakeFirst())) await seedStaff(db);
+      await seedStaffOnce(db);
       const server = await serveApp(database, db);
       try {
         const { id, yes, no } = await openPoll(db);

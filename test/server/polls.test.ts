@@ -5,8 +5,8 @@ import type { PollInput, PublicPoll, StaffPoll } from '../../server/polls/schema
 import { demoPoll, findDemoPoll, seedDemoPoll } from '../../server/polls/seed.js';
 import { sql } from 'kysely';
 import { createPoll, findPublicPoll, movePoll } from '../../server/polls/store.js';
-import { fromAddress, openDatabase, testApp, testDatabases } from './helpers.js';
-import { seedStaff, signIn, staffRequest } from './staff-helpers.js';
+import { fromAddress, openDatabase, testApp, testDatabases, using } from './helpers.js';
+import { seedStaffOnce, signIn, staffCalls, staffRequest } from './staff-helpers.js';
 
 type App = Awaited<ReturnType<typeof testApp>>['app'];
 type ErrorJson = { error: { status: number; code: string; message: string; issues?: { path: string; message: string }[] } };
@@ -64,9 +64,8 @@ for (const database of testDatabases()) {
       const t = await testApp(database);
       // One database per file: each test starts from no polls; staff are made once.
       await t.db.deleteFrom('polls').execute();
-      if (!(await t.db.selectFrom('staff_users').select('id').executeTakeFirst())) await seedStaff(t.db);
-      const cookie = await signIn(t.app, 'moderator');
-      const staff = (method: string, path: string, body?: unknown) => staffRequest(t.app, path, { method, body, cookie });
+      await seedStaffOnce(t.db);
+      const staff = await staffCalls(t.app, 'moderator');
       const create = async (input: PollInput, open = true) => {
         const res = await staff('POST', '/api/staff/polls', input);
         assert.equal(res.status, 201, await res.clone().text());
@@ -184,198 +183,173 @@ for (const database of testDatabases()) {
       }
     });
 
-    it('checks answers: one choice for single and scale, each option once for multiple, only options the poll has', async () => {
-      const { app, db, create, publicPoll, close } = await setup();
-      try {
-        const s = await create(single);
-        const m = await create(multiple);
-        const sc = await create(scale);
-        const [a, b, c] = m.options.map((o) => o.id) as [number, number, number];
-        const rows = async () => Number((await db.selectFrom('poll_answers').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow()).n);
+    it('checks answers: one choice for single and scale, each option once for multiple, only options the poll has', using(setup, async ({ app, db, create, publicPoll }) => {
+      const s = await create(single);
+      const m = await create(multiple);
+      const sc = await create(scale);
+      const [a, b, c] = m.options.map((o) => o.id) as [number, number, number];
+      const rows = async () => Number((await db.selectFrom('poll_answers').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow()).n);
 
-        for (const [id, body, code, what] of [
-          [s.id, { choices: [s.options[0]!.id, s.options[1]!.id] }, 'invalid_choice', 'two choices in a single-choice poll'],
-          [s.id, { choices: [a] }, 'invalid_choice', 'another poll’s option'],
-          [s.id, { choices: [999999] }, 'invalid_choice', 'an unknown option'],
-          [m.id, { choices: [a, a] }, 'invalid_choice', 'the same option twice'],
-          [m.id, { choices: [a, b, c, 999999] }, 'invalid_choice', 'an unknown option among known ones'],
-          [sc.id, { choices: [6] }, 'invalid_choice', 'a scale value above 5'],
-          [sc.id, { choices: [2, 4] }, 'invalid_choice', 'two scale values'],
-          [s.id, { choices: [] }, 'invalid_request', 'no choice'],
-          [s.id, { choices: [0] }, 'invalid_request', 'option 0'],
-          [s.id, { choices: ['1'] }, 'invalid_request', 'a string'],
-          [s.id, { choices: [1.5] }, 'invalid_request', 'a fraction'],
-          [s.id, { choice: 1 }, 'invalid_request', 'the wrong field'],
-          [s.id, { choices: [s.options[0]!.id], extra: true }, 'invalid_request', 'an unknown field'],
-          [s.id, { choices: Array.from({ length: 11 }, (_, i) => i + 1) }, 'invalid_request', 'too many choices'],
-          [s.id, '{"choices": [1', 'invalid_request', 'broken JSON'],
-          [s.id, 'null', 'invalid_request', 'null'],
+      for (const [id, body, code, what] of [
+        [s.id, { choices: [s.options[0]!.id, s.options[1]!.id] }, 'invalid_choice', 'two choices in a single-choice poll'],
+        [s.id, { choices: [a] }, 'invalid_choice', 'another poll’s option'],
+        [s.id, { choices: [999999] }, 'invalid_choice', 'an unknown option'],
+        [m.id, { choices: [a, a] }, 'invalid_choice', 'the same option twice'],
+        [m.id, { choices: [a, b, c, 999999] }, 'invalid_choice', 'an unknown option among known ones'],
+        [sc.id, { choices: [6] }, 'invalid_choice', 'a scale value above 5'],
+        [sc.id, { choices: [2, 4] }, 'invalid_choice', 'two scale values'],
+        [s.id, { choices: [] }, 'invalid_request', 'no choice'],
+        [s.id, { choices: [0] }, 'invalid_request', 'option 0'],
+        [s.id, { choices: ['1'] }, 'invalid_request', 'a string'],
+        [s.id, { choices: [1.5] }, 'invalid_request', 'a fraction'],
+        [s.id, { choice: 1 }, 'invalid_request', 'the wrong field'],
+        [s.id, { choices: [s.options[0]!.id], extra: true }, 'invalid_request', 'an unknown field'],
+        [s.id, { choices: Array.from({ length: 11 }, (_, i) => i + 1) }, 'invalid_request', 'too many choices'],
+        [s.id, '{"choices": [1', 'invalid_request', 'broken JSON'],
+        [s.id, 'null', 'invalid_request', 'null'],
+      ] as const) {
+        const res = await answer(app, id, body);
+        assert.equal(res.status, 400, what);
+        const error = ((await res.json()) as ErrorJson).error;
+        assert.equal(error.code, code, what);
+        if (what !== 'broken JSON') assert.ok(error.issues?.length, `${what}: says what was wrong`);
+      }
+      assert.equal(await rows(), 0, 'bad answers change nothing');
+      for (const path of ['/api/polls/abc/answers', '/api/polls/0/answers', '/api/polls/99999999999/answers']) {
+        const res = await app.request(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"choices":[1]}' });
+        assert.equal(res.status, 400, path);
+      }
+      assert.equal((await answer(app, 999999, { choices: [1] })).status, 404);
+
+      // Multiple choice: an answer counts once in the total, once in each option it chose.
+      assert.equal((await answer(app, m.id, { choices: [c, a] })).status, 201);
+      assert.equal((await answer(app, m.id, { choices: [a, b, c] })).status, 201);
+      const res = await answer(app, m.id, { choices: [b] });
+      assert.deepEqual(await res.json(), { results: { total: 3, counts: { [a]: 2, [b]: 2, [c]: 2 } } });
+      assert.deepEqual((await publicPoll(m.id)).results, { total: 3, counts: { [a]: 2, [b]: 2, [c]: 2 } });
+
+      // Scale: the options are the values 1–5.
+      assert.equal((await answer(app, sc.id, { choices: [4] })).status, 201);
+      assert.equal((await answer(app, sc.id, { choices: [5] })).status, 201);
+      const scalePoll = await publicPoll(sc.id);
+      assert.deepEqual(scalePoll.options, [1, 2, 3, 4, 5].map((n) => ({ id: n, label: { sv: String(n), en: null } })));
+      assert.deepEqual(scalePoll.scaleLabels, scale.scaleLabels);
+      assert.deepEqual(scalePoll.results, { total: 2, counts: { 1: 0, 2: 0, 3: 0, 4: 1, 5: 1 } });
+      assert.equal(await rows(), 5);
+      assert.equal((await publicPoll(s.id)).results.total, 0);
+    }));
+
+    it('refuses polls that do not make sense, changing nothing', using(setup, async ({ staff, create }) => {
+      const draft = await create(single, false);
+      for (const [body, path] of [
+        [{ ...single, options: [{ sv: 'Bara en' }] }, 'options'],
+        [{ ...single, options: undefined }, 'options'],
+        [{ ...single, options: Array.from({ length: 11 }, (_, i) => ({ sv: `Val ${i}` })) }, 'options'],
+        [{ ...single, options: [{ sv: '' }, { sv: 'Två' }] }, 'options.0.sv'],
+        [{ ...single, question: { sv: '   ' } }, 'question.sv'],
+        [{ ...single, question: { sv: 'x'.repeat(301) } }, 'question.sv'],
+        [{ ...single, kind: 'ranking' }, 'kind'],
+        [{ ...single, scaleLabels: scale.scaleLabels }, 'scaleLabels'],
+        [{ ...scale, options: [{ sv: 'A' }, { sv: 'B' }] }, 'options'],
+        [{ ...single, colour: 'red' }, '(body)'],
+      ] as const) {
+        for (const [method, url] of [
+          ['POST', '/api/staff/polls'],
+          ['PUT', `/api/staff/polls/${draft.id}`],
         ] as const) {
-          const res = await answer(app, id, body);
-          assert.equal(res.status, 400, what);
+          const res = await staff(method, url, body);
+          assert.equal(res.status, 400, `${method} ${JSON.stringify(body).slice(0, 80)}`);
           const error = ((await res.json()) as ErrorJson).error;
-          assert.equal(error.code, code, what);
-          if (what !== 'broken JSON') assert.ok(error.issues?.length, `${what}: says what was wrong`);
+          assert.equal(error.code, 'invalid_request');
+          assert.ok(error.issues?.some((i) => i.path === path), `${path} in ${JSON.stringify(error.issues)}`);
         }
-        assert.equal(await rows(), 0, 'bad answers change nothing');
-        for (const path of ['/api/polls/abc/answers', '/api/polls/0/answers', '/api/polls/99999999999/answers']) {
-          const res = await app.request(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"choices":[1]}' });
-          assert.equal(res.status, 400, path);
-        }
-        assert.equal((await answer(app, 999999, { choices: [1] })).status, 404);
-
-        // Multiple choice: an answer counts once in the total, once in each option it chose.
-        assert.equal((await answer(app, m.id, { choices: [c, a] })).status, 201);
-        assert.equal((await answer(app, m.id, { choices: [a, b, c] })).status, 201);
-        const res = await answer(app, m.id, { choices: [b] });
-        assert.deepEqual(await res.json(), { results: { total: 3, counts: { [a]: 2, [b]: 2, [c]: 2 } } });
-        assert.deepEqual((await publicPoll(m.id)).results, { total: 3, counts: { [a]: 2, [b]: 2, [c]: 2 } });
-
-        // Scale: the options are the values 1–5.
-        assert.equal((await answer(app, sc.id, { choices: [4] })).status, 201);
-        assert.equal((await answer(app, sc.id, { choices: [5] })).status, 201);
-        const scalePoll = await publicPoll(sc.id);
-        assert.deepEqual(scalePoll.options, [1, 2, 3, 4, 5].map((n) => ({ id: n, label: { sv: String(n), en: null } })));
-        assert.deepEqual(scalePoll.scaleLabels, scale.scaleLabels);
-        assert.deepEqual(scalePoll.results, { total: 2, counts: { 1: 0, 2: 0, 3: 0, 4: 1, 5: 1 } });
-        assert.equal(await rows(), 5);
-        assert.equal((await publicPoll(s.id)).results.total, 0);
-      } finally {
-        await close();
       }
-    });
+      const list = (await (await staff('GET', '/api/staff/polls')).json()) as { polls: StaffPoll[] };
+      assert.equal(list.polls.length, 1);
+      assert.deepEqual(list.polls[0]!.options.map((o) => o.label.sv), ['Måndag', 'Onsdag', 'Fredag'], 'the draft is as it was');
+      assert.equal((await staff('PUT', '/api/staff/polls/999999', single)).status, 404);
+      // A scale poll may leave its ends unnamed.
+      const plain = await create({ question: { sv: 'Hur var det?', en: null }, kind: 'scale', scaleLabels: null }, false);
+      assert.equal(plain.scaleLabels, null);
+      assert.equal(plain.options.length, 5);
+    }));
 
-    it('refuses polls that do not make sense, changing nothing', async () => {
-      const { staff, create, close } = await setup();
-      try {
-        const draft = await create(single, false);
-        for (const [body, path] of [
-          [{ ...single, options: [{ sv: 'Bara en' }] }, 'options'],
-          [{ ...single, options: undefined }, 'options'],
-          [{ ...single, options: Array.from({ length: 11 }, (_, i) => ({ sv: `Val ${i}` })) }, 'options'],
-          [{ ...single, options: [{ sv: '' }, { sv: 'Två' }] }, 'options.0.sv'],
-          [{ ...single, question: { sv: '   ' } }, 'question.sv'],
-          [{ ...single, question: { sv: 'x'.repeat(301) } }, 'question.sv'],
-          [{ ...single, kind: 'ranking' }, 'kind'],
-          [{ ...single, scaleLabels: scale.scaleLabels }, 'scaleLabels'],
-          [{ ...scale, options: [{ sv: 'A' }, { sv: 'B' }] }, 'options'],
-          [{ ...single, colour: 'red' }, '(body)'],
-        ] as const) {
-          for (const [method, url] of [
-            ['POST', '/api/staff/polls'],
-            ['PUT', `/api/staff/polls/${draft.id}`],
-          ] as const) {
-            const res = await staff(method, url, body);
-            assert.equal(res.status, 400, `${method} ${JSON.stringify(body).slice(0, 80)}`);
-            const error = ((await res.json()) as ErrorJson).error;
-            assert.equal(error.code, 'invalid_request');
-            assert.ok(error.issues?.some((i) => i.path === path), `${path} in ${JSON.stringify(error.issues)}`);
-          }
-        }
-        const list = (await (await staff('GET', '/api/staff/polls')).json()) as { polls: StaffPoll[] };
-        assert.equal(list.polls.length, 1);
-        assert.deepEqual(list.polls[0]!.options.map((o) => o.label.sv), ['Måndag', 'Onsdag', 'Fredag'], 'the draft is as it was');
-        assert.equal((await staff('PUT', '/api/staff/polls/999999', single)).status, 404);
-        // A scale poll may leave its ends unnamed.
-        const plain = await create({ question: { sv: 'Hur var det?', en: null }, kind: 'scale', scaleLabels: null }, false);
-        assert.equal(plain.scaleLabels, null);
-        assert.equal(plain.options.length, 5);
-      } finally {
-        await close();
+    it('limits answers per address generously, with 429 and Retry-After', using(setup, async ({ app, create }) => {
+      const poll = await create(single);
+      const room = '192.0.2.77';
+      // A meeting room of 120 behind one address all answer within the minute.
+      for (let i = 0; i < 120; i++) {
+        const res = await answer(app, poll.id, { choices: [poll.options[i % 3]!.id] }, room);
+        assert.equal(res.status, 201, `answer ${i + 1}`);
       }
-    });
+      const res = await answer(app, poll.id, { choices: [poll.options[0]!.id] }, room);
+      assert.equal(res.status, 429);
+      assert.ok(Number(res.headers.get('retry-after')) >= 1);
+      assert.equal(((await res.json()) as ErrorJson).error.code, 'too_many_requests');
+      assert.equal((await answer(app, poll.id, { choices: [poll.options[0]!.id] }, '192.0.2.78')).status, 201, 'other addresses are not affected');
+    }));
 
-    it('limits answers per address generously, with 429 and Retry-After', async () => {
-      const { app, create, close } = await setup();
-      try {
-        const poll = await create(single);
-        const room = '192.0.2.77';
-        // A meeting room of 120 behind one address all answer within the minute.
-        for (let i = 0; i < 120; i++) {
-          const res = await answer(app, poll.id, { choices: [poll.options[i % 3]!.id] }, room);
-          assert.equal(res.status, 201, `answer ${i + 1}`);
-        }
-        const res = await answer(app, poll.id, { choices: [poll.options[0]!.id] }, room);
-        assert.equal(res.status, 429);
-        assert.ok(Number(res.headers.get('retry-after')) >= 1);
-        assert.equal(((await res.json()) as ErrorJson).error.code, 'too_many_requests');
-        assert.equal((await answer(app, poll.id, { choices: [poll.options[0]!.id] }, '192.0.2.78')).status, 201, 'other addresses are not affected');
-      } finally {
-        await close();
+    it('lets moderators and admins run polls; chat agents get 403, the signed-out 401', using(setup, async ({ app }) => {
+      const admin = await signIn(app, 'admin');
+      assert.equal((await staffRequest(app, '/api/staff/polls', { method: 'POST', body: single, cookie: admin })).status, 201);
+      const agent = await signIn(app, 'chat_agent');
+      for (const [method, path, cookie, status] of [
+        ['GET', '/api/staff/polls', agent, 403],
+        ['POST', '/api/staff/polls', agent, 403],
+        ['POST', '/api/staff/polls/1/open', agent, 403],
+        ['DELETE', '/api/staff/polls/1', agent, 403],
+        ['GET', '/api/staff/polls', undefined, 401],
+        ['POST', '/api/staff/polls', undefined, 401],
+        ['PUT', '/api/staff/polls/1', undefined, 401],
+        ['POST', '/api/staff/polls/1/reset', undefined, 401],
+      ] as const) {
+        const res = await staffRequest(app, path, { method, cookie, body: method === 'GET' ? undefined : single });
+        assert.equal(res.status, status, `${method} ${path}`);
       }
-    });
+      // Cross-origin writes are refused, as on every staff route.
+      const cross = await staffRequest(app, '/api/staff/polls', { method: 'POST', body: single, cookie: admin, headers: { Origin: 'https://evil.test' } });
+      assert.equal(cross.status, 403);
+    }));
 
-    it('lets moderators and admins run polls; chat agents get 403, the signed-out 401', async () => {
-      const { app, close } = await setup();
-      try {
-        const admin = await signIn(app, 'admin');
-        assert.equal((await staffRequest(app, '/api/staff/polls', { method: 'POST', body: single, cookie: admin })).status, 201);
-        const agent = await signIn(app, 'chat_agent');
-        for (const [method, path, cookie, status] of [
-          ['GET', '/api/staff/polls', agent, 403],
-          ['POST', '/api/staff/polls', agent, 403],
-          ['POST', '/api/staff/polls/1/open', agent, 403],
-          ['DELETE', '/api/staff/polls/1', agent, 403],
-          ['GET', '/api/staff/polls', undefined, 401],
-          ['POST', '/api/staff/polls', undefined, 401],
-          ['PUT', '/api/staff/polls/1', undefined, 401],
-          ['POST', '/api/staff/polls/1/reset', undefined, 401],
-        ] as const) {
-          const res = await staffRequest(app, path, { method, cookie, body: method === 'GET' ? undefined : single });
-          assert.equal(res.status, status, `${method} ${path}`);
-        }
-        // Cross-origin writes are refused, as on every staff route.
-        const cross = await staffRequest(app, '/api/staff/polls', { method: 'POST', body: single, cookie: admin, headers: { Origin: 'https://evil.test' } });
-        assert.equal(cross.status, 403);
-      } finally {
-        await close();
+    it('serves the presenter page under the strict policy, and a 404 page for drafts and unknown polls', using(setup, async ({ app, create }) => {
+      const poll = await create(single);
+      const res = await app.request(`/present/poll/${poll.id}`);
+      assert.equal(res.status, 200);
+      assert.match(res.headers.get('content-type') ?? '', /text\/html/);
+      const csp = res.headers.get('content-security-policy') ?? '';
+      assert.match(csp, /script-src 'self'/);
+      assert.match(csp, /require-trusted-types-for 'script'/);
+      assert.match(csp, /frame-ancestors 'none'/);
+      const html = await res.text();
+      assert.ok(html.includes(`<medverka-poll poll="${poll.id}" presenter></medverka-poll>`));
+      assert.match(html, /<html lang="sv">/);
+      assert.match(html, /<title>Vilken dag passar bäst för nästa möte\?<\/title>/);
+      assert.match(html, /<script type="module" src="\/widgets\/medverka\.js"><\/script>/);
+      assert.ok(!/<script>|style=/.test(html), 'no inline script or style');
+      const css = await app.request('/present/present.css');
+      assert.equal(css.status, 200);
+      assert.match(css.headers.get('content-type') ?? '', /text\/css/);
+
+      const en = await (await app.request(`/present/poll/${poll.id}?lang=en`)).text();
+      assert.match(en, /<html lang="en">/);
+      assert.match(en, /<title>Which day suits the next meeting best\?<\/title>/);
+
+      // A question is the staff's text: it is escaped like any other.
+      const tricky = await create({ ...multiple, question: { sv: 'Fika <b>eller</b> "lunch" & mer?', en: null } });
+      const trickyHtml = await (await app.request(`/present/poll/${tricky.id}?lang=en`)).text();
+      assert.ok(trickyHtml.includes('<title>Fika &#60;b&#62;eller&#60;/b&#62; &#34;lunch&#34; &#38; mer?</title>'), 'English falls back to Swedish, escaped');
+
+      const draft = await create(scale, false);
+      for (const path of [`/present/poll/${draft.id}`, '/present/poll/999999', '/present/poll/abc', '/present/poll/0']) {
+        const missing = await app.request(path);
+        assert.equal(missing.status, 404, path);
+        assert.match(missing.headers.get('content-type') ?? '', /text\/html/);
+        assert.match(missing.headers.get('content-security-policy') ?? '', /script-src 'self'/);
+        const body = await missing.text();
+        assert.ok(!body.includes('<medverka-poll'), path);
+        assert.match(body, /Frågan finns inte/);
       }
-    });
-
-    it('serves the presenter page under the strict policy, and a 404 page for drafts and unknown polls', async () => {
-      const { app, create, close } = await setup();
-      try {
-        const poll = await create(single);
-        const res = await app.request(`/present/poll/${poll.id}`);
-        assert.equal(res.status, 200);
-        assert.match(res.headers.get('content-type') ?? '', /text\/html/);
-        const csp = res.headers.get('content-security-policy') ?? '';
-        assert.match(csp, /script-src 'self'/);
-        assert.match(csp, /require-trusted-types-for 'script'/);
-        assert.match(csp, /frame-ancestors 'none'/);
-        const html = await res.text();
-        assert.ok(html.includes(`<medverka-poll poll="${poll.id}" presenter></medverka-poll>`));
-        assert.match(html, /<html lang="sv">/);
-        assert.match(html, /<title>Vilken dag passar bäst för nästa möte\?<\/title>/);
-        assert.match(html, /<script type="module" src="\/widgets\/medverka\.js"><\/script>/);
-        assert.ok(!/<script>|style=/.test(html), 'no inline script or style');
-        const css = await app.request('/present/present.css');
-        assert.equal(css.status, 200);
-        assert.match(css.headers.get('content-type') ?? '', /text\/css/);
-
-        const en = await (await app.request(`/present/poll/${poll.id}?lang=en`)).text();
-        assert.match(en, /<html lang="en">/);
-        assert.match(en, /<title>Which day suits the next meeting best\?<\/title>/);
-
-        // A question is the staff's text: it is escaped like any other.
-        const tricky = await create({ ...multiple, question: { sv: 'Fika <b>eller</b> "lunch" & mer?', en: null } });
-        const trickyHtml = await (await app.request(`/present/poll/${tricky.id}?lang=en`)).text();
-        assert.ok(trickyHtml.includes('<title>Fika &#60;b&#62;eller&#60;/b&#62; &#34;lunch&#34; &#38; mer?</title>'), 'English falls back to Swedish, escaped');
-
-        const draft = await create(scale, false);
-        for (const path of [`/present/poll/${draft.id}`, '/present/poll/999999', '/present/poll/abc', '/present/poll/0']) {
-          const missing = await app.request(path);
-          assert.equal(missing.status, 404, path);
-          assert.match(missing.headers.get('content-type') ?? '', /text\/html/);
-          assert.match(missing.headers.get('content-security-policy') ?? '', /script-src 'self'/);
-          const body = await missing.text();
-          assert.ok(!body.includes('<medverka-poll'), path);
-          assert.match(body, /Frågan finns inte/);
-        }
-      } finally {
-        await close();
-      }
-    });
+    }));
 
     it('shows the room a QR code and a short address on the presenter page, which lead to a page where the poll is answered', async () => {
       const { app, create, close } = await setup();
@@ -431,23 +405,18 @@ for (const database of testDatabases()) {
       }
     });
 
-    it('seeds the demo poll once: open, single choice, in Swedish and English', async () => {
-      const { db, publicPoll, close } = await setup();
-      try {
-        const id = await seedDemoPoll(db);
-        assert.equal(typeof id, 'number');
-        assert.equal(await seedDemoPoll(db), null, 'once');
-        assert.equal(await findDemoPoll(db), id);
-        const poll = await publicPoll(id!);
-        assert.equal(poll.status, 'open');
-        assert.equal(poll.kind, 'single');
-        assert.deepEqual(poll.question, demoPoll.question);
-        assert.equal(poll.options.length, 4);
-        assert.ok(poll.options.every((o) => o.label.sv && o.label.en));
-      } finally {
-        await close();
-      }
-    });
+    it('seeds the demo poll once: open, single choice, in Swedish and English', using(setup, async ({ db, publicPoll }) => {
+      const id = await seedDemoPoll(db);
+      assert.equal(typeof id, 'number');
+      assert.equal(await seedDemoPoll(db), null, 'once');
+      assert.equal(await findDemoPoll(db), id);
+      const poll = await publicPoll(id!);
+      assert.equal(poll.status, 'open');
+      assert.equal(poll.kind, 'single');
+      assert.deepEqual(poll.question, demoPoll.question);
+      assert.equal(poll.options.length, 4);
+      assert.ok(poll.options.every((o) => o.label.sv && o.label.en));
+    }));
   });
 }
 

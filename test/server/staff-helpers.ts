@@ -19,6 +19,11 @@ export async function seedStaff(db: Db) {
   return ids;
 }
 
+/** The staff accounts, made once per database: the test files share one database across their tests. */
+export async function seedStaffOnce(db: Db) {
+  if (!(await db.selectFrom('staff_users').select('id').executeTakeFirst())) await seedStaff(db);
+}
+
 /** A request as the console sends it: same origin, a body (if any) as JSON, with the session cookie. */
 export function staffRequest(app: App, path: string, init: { method?: string; body?: unknown; cookie?: string; headers?: Record<string, string> } = {}, env?: unknown) {
   const method = init.method ?? 'GET';
@@ -39,4 +44,10 @@ export async function signIn(app: App, role: Role, env?: unknown): Promise<strin
   const res = await staffRequest(app, '/api/staff/sign-in', { method: 'POST', body: { email, password } }, env);
   if (res.status !== 200) throw new Error(`sign-in as ${role} failed: ${res.status} ${await res.text()}`);
   return cookieFrom(res);
+}
+
+/** The console's calls as one member of staff: signs in as `role` and sends its cookie with each call. */
+export async function staffCalls(app: App, role: Role) {
+  const cookie = await signIn(app, role);
+  return (method: string, path: string, body?: unknown) => staffRequest(app, path, { method, body, cookie });
 }

@@ -8,7 +8,7 @@ import { shownBreakdowns, shownGroups } from '../../server/privacy/small-groups.
 import { confirmMember, joinPanel } from '../../server/panel/store.js';
 import { powHeader } from '../../server/abuse/proof-of-work.js';
 import { pow, powPost, testDatabases, testMailbox } from './helpers.js';
-import { seedStaff, signIn, staffRequest } from './staff-helpers.js';
+import { seedStaffOnce, signIn, staffRequest } from './staff-helpers.js';
 
 const mailbox = testMailbox();
 
@@ -121,7 +121,7 @@ for (const database of testDatabases()) {
       const t = await mailbox.app(database, { PANEL_MIN_GROUP: '3', POW_MAX_NUMBER: '1000' });
       await t.db.deleteFrom('surveys').execute();
       await t.db.deleteFrom('panel_members').execute();
-      if (!(await t.db.selectFrom('staff_users').select('id').executeTakeFirst())) await seedStaff(t.db);
+      await seedStaffOnce(t.db);
       const cookie = await signIn(t.app, 'moderator');
       const otherCookie = await signIn(t.app, 'admin');
       // The moderator writes; a survey is approved by someone other than its author (the admin).
@@ -372,7 +372,7 @@ for (const database of testDatabases()) {
       try {
         await db.deleteFrom('surveys').execute();
         await db.deleteFrom('panel_members').execute();
-        if (!(await db.selectFrom('staff_users').select('id').executeTakeFirst())) await seedStaff(db);
+        await seedStaffOnce(db);
         const cookie = await signIn(app, 'moderator');
         const approver = await signIn(app, 'admin');
         const staff = (method: string, path: string, body?: unknown) => staffRequest(app, path, { method, body, cookie: path.endsWith('/approve') ? approver : cookie });

@@ -7,7 +7,7 @@ import { migrateToLatest } from '../../server/db/index.js';
 import { migrations } from '../../server/db/migrations.js';
 import type { TileSet } from '../../server/tiles/schemas.js';
 import { seedDemoTiles } from '../../server/tiles/seed.js';
-import { openDatabase, testApp, testDatabases } from './helpers.js';
+import { testApp, testDatabases, withDatabase } from './helpers.js';
 
 for (const database of testDatabases()) {
   /** The app over a database holding just the demo tile set; the database is closed after. */
@@ -23,39 +23,29 @@ for (const database of testDatabases()) {
   }
 
   describe(`storage and the tile routes on ${database.name}`, () => {
-    it('runs every migration once, and again without change', async () => {
-      const db = await openDatabase(database);
-      try {
-        assert.equal(isPostgres(db), database.name === 'postgres');
-        const again = await migrateToLatest(db);
-        assert.deepEqual(again.results, [], 'nothing left to run');
-        const applied = await db
-          .selectFrom('kysely_migration' as never)
-          .select(sql<string>`name`.as('name'))
-          .execute();
-        assert.deepEqual(
-          applied.map((r) => r.name),
-          Object.keys(migrations),
-        );
-      } finally {
-        await db.destroy();
-      }
-    });
+    it('runs every migration once, and again without change', withDatabase(database, async (db) => {
+      assert.equal(isPostgres(db), database.name === 'postgres');
+      const again = await migrateToLatest(db);
+      assert.deepEqual(again.results, [], 'nothing left to run');
+      const applied = await db
+        .selectFrom('kysely_migration' as never)
+        .select(sql<string>`name`.as('name'))
+        .execute();
+      assert.deepEqual(
+        applied.map((r) => r.name),
+        Object.keys(migrations),
+      );
+    }));
 
-    it('seeds the demo tile set once and leaves staff’s later changes alone', async () => {
-      const db = await openDatabase(database);
-      try {
-        await db.deleteFrom('tile_sets').execute();
-        assert.equal(await seedDemoTiles(db), true);
-        await db.updateTable('tiles').set({ title_sv: 'Ändrad av personal' }).where('position', '=', 1).execute();
-        assert.equal(await seedDemoTiles(db), false);
-        const first = await db.selectFrom('tiles').select('title_sv').where('position', '=', 1).executeTakeFirstOrThrow();
-        assert.equal(first.title_sv, 'Ändrad av personal');
-        assert.equal((await db.selectFrom('tiles').select('id').execute()).length, 6);
-      } finally {
-        await db.destroy();
-      }
-    });
+    it('seeds the demo tile set once and leaves staff’s later changes alone', withDatabase(database, async (db) => {
+      await db.deleteFrom('tile_sets').execute();
+      assert.equal(await seedDemoTiles(db), true);
+      await db.updateTable('tiles').set({ title_sv: 'Ändrad av personal' }).where('position', '=', 1).execute();
+      assert.equal(await seedDemoTiles(db), false);
+      const first = await db.selectFrom('tiles').select('title_sv').where('position', '=', 1).executeTakeFirstOrThrow();
+      assert.equal(first.title_sv, 'Ändrad av personal');
+      assert.equal((await db.selectFrom('tiles').select('id').execute()).length, 6);
+    }));
 
     it('serves a tile set in staff’s order, without hidden tiles', async () => {
       await withDemoSet(async (app, db) => {
@@ -152,17 +142,12 @@ for (const database of testDatabases()) {
       });
     });
 
-    it('refuses a tile that is neither a link nor a widget, at the database', async () => {
-      const db = await openDatabase(database);
-      try {
-        await db.deleteFrom('tile_sets').execute();
-        await seedDemoTiles(db);
-        await assert.rejects(
-          db.updateTable('tiles').set({ target_kind: 'script' as 'link' }).where('position', '=', 1).execute(),
-        );
-      } finally {
-        await db.destroy();
-      }
-    });
+    it('refuses a tile that is neither a link nor a widget, at the database', withDatabase(database, async (db) => {
+      await db.deleteFrom('tile_sets').execute();
+      await seedDemoTiles(db);
+      await assert.rejects(
+        db.updateTable('tiles').set({ target_kind: 'script' as 'link' }).where('position', '=', 1).execute(),
+      );
+    }));
   });
 }

@@ -9,6 +9,9 @@ export const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
 });
 
+/** A number in a path (`/{id}`): a whole number from 1 that fits the database's integer. */
+export const pathId = (example: number, name = 'id') => z.coerce.number().int().min(1).max(2_147_483_647).openapi({ param: { name, in: 'path' }, example });
+
 /** A JSON answer sent with an ETag (see jsonWithEtag), and the 304 for a copy that is still current. */
 export const withEtag = <T extends z.ZodType>(schema: T, description: string) => ({
   200: json(schema, description),

@@ -1,3 +1,8 @@
+/** The two languages of the pages residents reach from mails. */
+export type Lang = 'sv' | 'en';
+/** A page's language from its ?lang=: English when asked for, else Swedish. */
+export const langOf = (value: string | undefined): Lang => (value === 'en' ? 'en' : 'sv');
+
 /** Escapes text for use in HTML text and double-quoted attribute values. */
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
@@ -11,8 +16,6 @@ export function fillTemplate(template: string, values: Record<string, string>): 
     return value;
   });
 }
-
-type Lang = 'sv' | 'en';
 
 /** What the resident pages need from the configuration. */
 export interface PageConfig {

@@ -8,13 +8,11 @@ import { sendPage, type AppEnv } from '../http.js';
 import { demoBudgetResultsLead, demoBudgetSlug } from '../budgets/seed.js';
 import { findDemoPoll } from '../polls/seed.js';
 import { embedAttributes, findEmbeddable } from './embeds.js';
-import { escapeHtml, fillTemplate, residentCss } from './html.js';
+import { escapeHtml, fillTemplate, langOf, residentCss, type Lang } from './html.js';
 
 const here = import.meta.dirname;
 const demoTemplate = readFileSync(resolve(here, 'demo.html'), 'utf8');
 
-type Lang = 'sv' | 'en';
-const langOf = (value: string | undefined): Lang => (value === 'en' ? 'en' : 'sv');
 
 const demoText = {
   sv: {

@@ -1,11 +1,9 @@
 import { Hono } from 'hono';
 import type { Deps } from '../deps.js';
 import { sendPage, type AppEnv } from '../http.js';
-import { backAddress, escapeHtml, residentPage } from '../pages/html.js';
+import { backAddress, escapeHtml, residentPage, langOf, type Lang } from '../pages/html.js';
 import { findSurvey, leavePanel } from './store.js';
 
-type Lang = 'sv' | 'en';
-const langOf = (v: string | undefined): Lang => (v === 'en' ? 'en' : 'sv');
 
 const text = {
   sv: {

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { pathId } from '../openapi.js';
 import { orNull, ReturnTo } from '../openapi.js';
 import { surveyStatuses, type SurveyStatus } from '../../contract/statuses.js';
 
@@ -115,7 +116,7 @@ export const SurveyInput = z
   .openapi('SurveyInput');
 export type SurveyInput = z.infer<typeof SurveyInput>;
 
-export const SurveyId = z.coerce.number().int().positive().max(2_147_483_647).openapi({ param: { name: 'id', in: 'path' }, example: 7 });
+export const SurveyId = pathId(7);
 
 /** An answer: an option index (single), indexes (multiple), 1–5 (scale), text, or every index in order (ranking). */
 export const AnswerValue = z.union([z.number(), z.array(z.number()), z.string()]).openapi('SurveyAnswerValue');

@@ -2,11 +2,10 @@ import { Hono } from 'hono';
 import encodeQR from 'qr';
 import type { Deps } from '../deps.js';
 import { sendPage, type AppEnv } from '../http.js';
-import { escapeHtml } from '../pages/html.js';
+import { escapeHtml, langOf, type Lang } from '../pages/html.js';
 import type { PublicPoll } from './schemas.js';
 import { findPublicPoll } from './store.js';
 
-type Lang = 'sv' | 'en';
 
 const text = {
   sv: {
@@ -57,7 +56,6 @@ const pollPagesCss =
  */
 export function pollPages({ db, config }: Deps) {
   const app = new Hono<AppEnv>();
-  const langOf = (v: string | undefined): Lang => (v === 'en' ? 'en' : 'sv');
   const base = config.publicUrl.href.replace(/\/$/, '');
   const idOf = (raw: string) => (/^[1-9][0-9]{0,9}$/.test(raw) && Number(raw) <= 2_147_483_647 ? Number(raw) : undefined);
   const find = async (raw: string) => {

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { pathId } from '../openapi.js';
 import { Localized } from '../tiles/schemas.js';
 import { pollStatuses, type PollStatus } from '../../contract/statuses.js';
 
@@ -20,12 +21,7 @@ export type PollKind = (typeof pollKinds)[number];
 export const scaleValues = [1, 2, 3, 4, 5] as const;
 export const maxOptions = 10;
 
-export const PollId = z.coerce
-  .number()
-  .int()
-  .min(1)
-  .max(2_147_483_647)
-  .openapi({ param: { name: 'id', in: 'path' }, example: 7 });
+export const PollId = pathId(7);
 
 export const PollResults = z
   .object({

@@ -1,4 +1,5 @@
 import type { Deps } from '../deps.js';
+import { everyHour } from '../schedule.js';
 import { overdueMail } from './mails.js';
 import { notifyAllFeedback } from './notify.js';
 import { swedishDate } from './rules.js';
@@ -44,17 +45,9 @@ export async function remindOverdueFeedback({ db, mailer, config, log }: Pick<De
 
 /** Runs the register's reminders, and tells whoever is still to hear of published feedback, at start and every hour. */
 export function startRegisterHousekeeping(deps: Pick<Deps, 'db' | 'mailer' | 'config' | 'log'>) {
-  const run = async () => {
-    try {
-      const sent = await remindOverdueFeedback(deps);
-      const told = await notifyAllFeedback(deps);
-      if (sent || told) deps.log.info('register housekeeping', { overdueReminders: sent, feedbackMails: told });
-    } catch (err) {
-      deps.log.error('register housekeeping failed', { error: String(err) });
-    }
-  };
-  void run();
-  const timer = setInterval(run, 3_600_000);
-  timer.unref();
-  return () => clearInterval(timer);
+  return everyHour('register housekeeping', deps.log, async () => {
+    const sent = await remindOverdueFeedback(deps);
+    const told = await notifyAllFeedback(deps);
+    if (sent || told) deps.log.info('register housekeeping', { overdueReminders: sent, feedbackMails: told });
+  });
 }

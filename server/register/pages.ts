@@ -1,12 +1,10 @@
 import { Hono } from 'hono';
 import type { Deps } from '../deps.js';
 import { sendPage, type AppEnv } from '../http.js';
-import { backAddress, escapeHtml, residentPage } from '../pages/html.js';
+import { backAddress, escapeHtml, residentPage, langOf, type Lang } from '../pages/html.js';
 import { ConfirmationError } from '../verify/links.js';
 import { confirmFollow, rateDialogue, stopFollowing } from './follow.js';
 
-type Lang = 'sv' | 'en';
-const langOf = (v: string | undefined): Lang => (v === 'en' ? 'en' : 'sv');
 
 const text = {
   sv: {

@@ -5,7 +5,7 @@ import { jsonWithEtag } from '../http.js';
 import { refuseEmail } from '../abuse/email-domains.js';
 import { powSecurity, requirePow } from '../abuse/proof-of-work.js';
 import { rateLimit } from '../abuse/rate-limit.js';
-import { errors, json, jsonBody, router, sectionRoutes } from '../openapi.js';
+import { errors, json, jsonBody, router, sectionRoutes, withEtag } from '../openapi.js';
 import { backQuery } from '../pages/html.js';
 import { followDialogue } from './follow.js';
 import { alreadyFollowingMail, followConfirmationMail } from './mails.js';
@@ -36,10 +36,9 @@ export function registerRoutes({ db, config, mailer }: Deps) {
         'its channels and — once published — what came of it. Open ones first (closing soonest first), then planned, then finished (latest first). ' +
         'Filter by `phase`, `theme` or `district`.',
       request: { query: DialogueFilter },
-      responses: { 200: json(z.object({ dialogues: z.array(PublicDialogue) }), 'The register, with an ETag; 304 when unchanged.'), 304: { description: 'Not modified.' }, ...errors(400) },
+      responses: { ...withEtag(z.object({ dialogues: z.array(PublicDialogue) }), 'The register, with an ETag; 304 when unchanged.'), ...errors(400) },
     }),
     async (c) => {
-      c.header('Cache-Control', 'no-cache');
       return jsonWithEtag(c, { dialogues: await listPublicDialogues(db, c.req.valid('query'), options()) }) as never;
     },
   );
@@ -65,12 +64,11 @@ export function registerRoutes({ db, config, mailer }: Deps) {
       path: '/{id}',
       summary: 'One published dialogue',
       request: { params: z.object({ id: DialogueId }) },
-      responses: { 200: json(z.object({ dialogue: PublicDialogue }), 'The dialogue, with an ETag; 304 when unchanged.'), 304: { description: 'Not modified.' }, ...errors(400, 404) },
+      responses: { ...withEtag(z.object({ dialogue: PublicDialogue }), 'The dialogue, with an ETag; 304 when unchanged.'), ...errors(400, 404) },
     }),
     async (c) => {
       const dialogue = await findPublicDialogue(db, c.req.valid('param').id, options());
       if (!dialogue) throw new ApiError(404, 'dialogue_not_found', 'There is no published dialogue with that number.');
-      c.header('Cache-Control', 'no-cache');
       return jsonWithEtag(c, { dialogue }) as never;
     },
   );

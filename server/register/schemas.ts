@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { ReturnTo } from '../openapi.js';
+import { pathId, ReturnTo } from '../openapi.js';
 import { Localized } from '../tiles/schemas.js';
 
 /**
@@ -22,12 +22,7 @@ export const offlineFormats = ['meeting', 'walk', 'stand', 'other'] as const;
 export const phases = ['planned', 'open', 'finished'] as const;
 export type Phase = (typeof phases)[number];
 
-export const DialogueId = z.coerce
-  .number()
-  .int()
-  .min(1)
-  .max(2_147_483_647)
-  .openapi({ param: { name: 'id', in: 'path' }, example: 3 });
+export const DialogueId = pathId(3);
 
 const day = z
   .string()

@@ -4,7 +4,7 @@ import type { Deps } from '../deps.js';
 import { ApiError } from '../errors.js';
 import type { AppEnv } from '../http.js';
 import { csvFile, download } from '../csv.js';
-import { cookieAuth, errors, fileDownload, json, jsonBody, router, sectionRoutes } from '../openapi.js';
+import { cookieAuth, errors, fileDownload, json, jsonBody, pathId, router, sectionRoutes } from '../openapi.js';
 import { anyStaff, requireRole } from '../staff/guard.js';
 import { audit } from '../staff/store.js';
 import { dialogueExport } from './export.js';
@@ -171,7 +171,7 @@ export function staffRegisterRoutes({ db, config, mailer, log }: Deps) {
       path: '/{id}/channels/{channel}',
       summary: 'Unlink a channel',
       description: 'The dialogue’s history keeps that it was there.',
-      request: { params: Id.extend({ channel: DialogueId.openapi({ param: { name: 'channel', in: 'path' } }) }) },
+      request: { params: Id.extend({ channel: pathId(12, 'channel') }) },
       responses: { 200: json(DialogueBody, 'Unlinked.'), ...errors(400, 401, 403, 404, 415) },
     }),
     async (c) => {

@@ -4,14 +4,13 @@ import { confirmBallot } from '../budgets/store.js';
 import { budgetConfirmationSummary } from '../budgets/summary.js';
 import { confirmMember } from '../panel/store.js';
 import { sendPage, type AppEnv } from '../http.js';
-import { backAddress, escapeHtml, residentPage } from '../pages/html.js';
+import { backAddress, escapeHtml, residentPage, langOf, type Lang } from '../pages/html.js';
 import { petitionTopic } from '../petitions/live.js';
 import { petitionPreviewMeta } from '../petitions/link-preview.js';
 import { thresholdMail } from '../petitions/mails.js';
 import { confirmProposal, confirmSignature, findPetition } from '../petitions/store.js';
 import { ConfirmationError } from './links.js';
 
-type Lang = 'sv' | 'en';
 type Kind = 'forslag' | 'underskrift' | 'budget' | 'panel';
 
 const text = {
@@ -75,7 +74,6 @@ const text = {
 export function confirmationPages({ db, config, mailer, live }: Deps) {
   const base = config.publicUrl.href.replace(/\/$/, '');
   const app = new Hono<AppEnv>();
-  const langOf = (v: string | undefined): Lang => (v === 'en' ? 'en' : 'sv');
   const page = (lang: Lang, title: string, body: string, options: { heading?: boolean; head?: string; back?: string } = {}) =>
     residentPage(config, { lang, title, body, ...options });
   /** The page the resident came from (?tillbaka=…, checked against the municipality's sites), for the link onward. */

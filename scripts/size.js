@@ -19,6 +19,8 @@ export const budgets = {
     survey: 20 * KB,
     // A quick poll, its results and its presenter's view (issue 7).
     poll: 20 * KB,
+    // Issue 22: the dialogue register (loader + Lit + widget ≤ 20 KB).
+    dialogues: 20 * KB,
   },
   /**
    * Widgets whose page is budgeted beyond the loader rather than in all: the chat's page is

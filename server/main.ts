@@ -9,6 +9,7 @@ import { createLogger } from './log.js';
 import { startHousekeeping } from './petitions/housekeeping.js';
 import { startPanelHousekeeping } from './panel/housekeeping.js';
 import { startRegisterHousekeeping } from './register/housekeeping.js';
+import { seedDemoRegister } from './register/seed.js';
 import { audit, countStaff, createStaffUser } from './staff/store.js';
 import { seedDemoTiles } from './tiles/seed.js';
 import { demoBudgetSlug, seedDemoBudget } from './budgets/seed.js';
@@ -38,6 +39,7 @@ if (config.seedDemo) {
   const pollId = await seedDemoPoll(db);
   if (pollId !== null) log.info('created the demo poll', { id: pollId, presenter: `/present/poll/${pollId}` });
 }
+if (config.seedDemo && (await seedDemoRegister(db))) log.info('created the demo dialogue register');
 if (config.firstAdmin && (await countStaff(db)) === 0) {
   const admin = await createStaffUser(db, { ...config.firstAdmin, role: 'admin' });
   await audit(db, null, 'staff.create', `staff ${admin.id}`, { email: admin.email, role: 'admin', from: 'ADMIN_EMAIL' });

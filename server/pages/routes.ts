@@ -38,6 +38,8 @@ const demoText = {
     pollTitle: 'Snabbfråga',
     pollLead: 'Svara med ett klick och se vad andra tycker. Resultatet uppdateras medan frågan är öppen.',
     presenterLink: 'Öppna presentationsvyn för storbildsskärmen',
+    dialoguesTitle: 'Dialoger med kommunen',
+    dialoguesLead: 'Se vad kommunen vill veta vad du tycker om, vad du kan påverka och vad som hände sen. Följ en dialog så får du ett mejl när kommunen berättar vad den ledde till.',
     panelTitle: 'Medborgarpanelen',
     panelLead: 'Gå med i medborgarpanelen och svara på några frågor några gånger om året. Du får alltid veta vad dina svar ledde till.',
     iframeTitle: 'Engagera dig (iframe)',
@@ -74,6 +76,8 @@ const demoText = {
     pollTitle: 'Quick question',
     pollLead: 'Answer with one click and see what others think. The results update while the question is open.',
     presenterLink: 'Open the presenter view for the big screen',
+    dialoguesTitle: 'Dialogues with the municipality',
+    dialoguesLead: 'See what the municipality wants your views on, what you can influence and what came of it. Follow a dialogue to get an e-mail when the municipality tells what it led to.',
     panelTitle: 'The citizen panel',
     panelLead: 'Join the citizen panel and answer a few questions a few times a year. You always hear what your answers led to.',
     iframeTitle: 'Get involved (iframe)',
@@ -112,6 +116,7 @@ export function pageRoutes({ config, db }: Deps) {
         `<li><a href="/demo/budget">Demo of a participatory budget</a></li>` +
         `<li><a href="/demo/snabbfraga">Demo of a quick poll</a> (and its presenter view)</li>` +
         `<li><a href="/demo/panel">Demo of the citizen panel</a></li>` +
+        `<li><a href="/demo/dialoger">Demo of the dialogue register</a></li>` +
         `<li><a href="/admin">Staff console</a></li>` +
         `<li><a href="/api/docs">API documentation</a> (<a href="/api/openapi.json">OpenAPI</a>)</li>` +
         `<li><a href="/healthz">Health</a></li></ul></body></html>`,
@@ -185,6 +190,12 @@ export function pageRoutes({ config, db }: Deps) {
     const presenter = `/present/poll/${id}${lang === 'en' ? '?lang=en' : ''}`;
     const widget = `<medverka-poll poll="${id}"></medverka-poll>\n      <p><a href="${presenter}" target="_blank">${escapeHtml(t.presenterLink)}</a></p>`;
     return sendPage(c, demoPage(lang, widget, t.pollTitle, t.pollLead));
+  });
+
+  app.get('/demo/dialoger', (c) => {
+    const lang = langOf(c.req.query('lang'));
+    const t = demoText[lang];
+    return sendPage(c, demoPage(lang, '<medverka-dialogues></medverka-dialogues>', t.dialoguesTitle, t.dialoguesLead));
   });
 
   app.get('/demo/panel', (c) => {

@@ -69,7 +69,7 @@ async function checkContact(db: Db, contactId: number | null) {
 }
 
 /** Saves a new dialogue as a draft; returns its id. */
-export async function createDialogue(db: Db, input: DialogueInput, createdBy: number, now = new Date()): Promise<number> {
+export async function createDialogue(db: Db, input: DialogueInput, createdBy: number | null, now = new Date()): Promise<number> {
   await checkContact(db, input.contactId);
   return db.transaction().execute(async (trx) => {
     const { id } = await trx

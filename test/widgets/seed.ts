@@ -5,6 +5,8 @@ import { confirmProposal, confirmSignature, movePetition, proposePetition, signP
 import { answerPoll, createPoll, movePoll } from '../../server/polls/store.js';
 import { confirmMember, joinPanel } from '../../server/panel/store.js';
 import { seedDemoTiles } from '../../server/tiles/seed.js';
+import { seedDemoRegister } from '../../server/register/seed.js';
+import { addChannel } from '../../server/register/store.js';
 import { seedStaff } from '../server/staff-helpers.js';
 import { seededBudgets, seededPetitions, seededPolls } from './seeded.js';
 
@@ -37,6 +39,7 @@ export async function seedWidgetTestData(db: Db) {
   await seedBudgets(db);
   await seedPolls(db);
   await seedPanelMembers(db);
+  await seedRegister(db);
 }
 
 /**
@@ -316,4 +319,15 @@ async function seedPanelMembers(db: Db) {
   };
   for (let n = 1; n <= 6; n++) await join(n, '30–49');
   for (let n = 7; n <= 8; n++) await join(n, '65+');
+}
+
+/**
+ * The register widget's tests read the demo register (an open dialogue, a planned one, and a
+ * finished one with its feedback), with the seeded open petition as a channel of the open one.
+ */
+async function seedRegister(db: Db) {
+  await seedDemoRegister(db);
+  const open = await db.selectFrom('dialogues').select('id').where('title_sv', '=', 'Nya parken i centrum').executeTakeFirstOrThrow();
+  const petition = await db.selectFrom('petitions').select('id').where('title', '=', seededPetitions.open).executeTakeFirstOrThrow();
+  await addChannel(db, open.id, { kind: 'petition', ref: String(petition.id) });
 }

@@ -12,6 +12,7 @@ export const widgetModules: Record<string, () => Promise<unknown>> = {
   'medverka-poll': () => import('../poll/define.js'),
   'medverka-panel': () => import('../panel/define.js'),
   'medverka-survey': () => import('../survey/define.js'),
+  'medverka-dialogues': () => import('../dialogues/define.js'),
   // Only the launcher: it loads its conversation panel (and with it Lit) when it is opened.
   'medverka-chat': () => import('../chat/define.js'),
 };

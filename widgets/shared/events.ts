@@ -68,6 +68,11 @@ export interface MedverkaSurveySubmittedDetail {
   surveyId: string;
 }
 
+/** A resident asked to follow a dialogue of the register; it starts once they confirm by mail. */
+export interface MedverkaDialogueFollowedDetail {
+  dialogueId: number;
+}
+
 export interface MedverkaEventMap {
   'medverka-tile-open': CustomEvent<MedverkaTileOpenDetail>;
   'medverka-load-error': CustomEvent<MedverkaLoadErrorDetail>;
@@ -80,6 +85,7 @@ export interface MedverkaEventMap {
   'medverka-chat-ended': CustomEvent<MedverkaChatEndedDetail>;
   'medverka-panel-joined': CustomEvent<MedverkaPanelJoinedDetail>;
   'medverka-survey-submitted': CustomEvent<MedverkaSurveySubmittedDetail>;
+  'medverka-dialogue-followed': CustomEvent<MedverkaDialogueFollowedDetail>;
 }
 
 declare global {

@@ -41,6 +41,8 @@ export const embeddableWidgets: Record<string, EmbeddableWidget> = {
   panel: { tag: 'medverka-panel', label: { sv: 'Medborgarpanelen', en: 'The citizen panel' }, attribute: null, id: 'ga-med', attributes: {} },
   // An open survey by its number (a panel survey is answered from the member's own link).
   survey: { tag: 'medverka-survey', label: { sv: 'Enkät', en: 'Survey' }, attribute: 'survey', id: /^[1-9][0-9]{0,9}$/, idRule: 'the survey’s number' },
+  // The dialogue register: the municipality's dialogues, each opened in place.
+  dialogues: { tag: 'medverka-dialogues', label: { sv: 'Dialoger med kommunen', en: 'Dialogues with the municipality' }, attribute: null, id: 'alla', attributes: {} },
   // The chat has no embed page: its launcher belongs in a corner of the resident's own page.
 };
 

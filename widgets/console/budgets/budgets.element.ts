@@ -4,7 +4,7 @@ import { staffApi, type StaffBudgetSummary } from '../kit/api.js';
 import { budgetModeShort, budgetStatusLabel, kronor } from './budget-format.js';
 import { listStyles, Loaded, renderTable } from '../kit/list.js';
 import { localized } from '../kit/labels.js';
-import { ConsoleScreen, screenHeading } from '../kit/screen.js';
+import { ConsoleScreen } from '../kit/screen.js';
 
 /**
  * The address part of the form for a new process: #/budgets/_ny. An underscore is not allowed
@@ -17,6 +17,8 @@ export const newBudgetPath = '_ny';
  * part, and the way to a new one. Opening one leads to its page (#/budgets/<slug>).
  */
 export class MedverkaConsoleBudgets extends ConsoleScreen {
+  static override heading = () => msg('Budgetar', { id: 'console.nav.budgets' });
+  static override intro = () => msg('I en medborgarbudget fördelar invånarna en del av kommunens budget med reglage, eller väljer projekt som ryms i den. Skapa en budget, öppna den för röster, stäng den och publicera resultatet med kommunens beslut.', { id: 'console.budgets.intro' });
   static override styles = [
     ...ConsoleScreen.styles,
     listStyles,
@@ -62,12 +64,7 @@ export class MedverkaConsoleBudgets extends ConsoleScreen {
 
   protected override render(): TemplateResult {
     return html`
-      ${screenHeading(
-        msg('Budgetar', { id: 'console.nav.budgets' }),
-        msg('I en medborgarbudget fördelar invånarna en del av kommunens budget med reglage, eller väljer projekt som ryms i den. Skapa en budget, öppna den för röster, stäng den och publicera resultatet med kommunens beslut.', {
-          id: 'console.budgets.intro',
-        }),
-      )}
+      ${this.renderHeading()}
       <p><a class="button" id="new-budget" href="#/budgets/${newBudgetPath}">${msg('Ny budget', { id: 'console.budgets.new' })}</a></p>
       ${this.#budgets.render((budgets) => this.renderList(budgets))}
     `;

@@ -7,7 +7,7 @@ import { states } from '../../shared/base-element.js';
 import { inputField } from '../kit/screen-fields.js';
 import { ManyFormsScreen } from '../kit/screen-form.js';
 import { Loaded } from '../kit/list.js';
-import { ConsoleScreen, screenHeading } from '../kit/screen.js';
+import { ConsoleScreen } from '../kit/screen.js';
 
 /** The form the current errors belong to: a new answer, or the answer being changed. */
 type FormKey = 'new' | number;
@@ -18,6 +18,8 @@ type FormKey = 'new' | number;
  * themselves.
  */
 export class MedverkaConsoleChatAnswers extends ManyFormsScreen<FormKey> {
+  static override heading = () => msg('Svarsmallar', { id: 'console.chat.answers' });
+  static override intro = () => msg('Färdiga svar som handläggarna kan lägga in i ett chattsvar, ändra och skicka. Alla handläggare delar samma mallar.', { id: 'console.chat.answers-intro' });
   static override styles = [...ConsoleScreen.styles, chatStyles];
 
   static override properties = {
@@ -207,10 +209,7 @@ export class MedverkaConsoleChatAnswers extends ManyFormsScreen<FormKey> {
 
   protected override render(): TemplateResult {
     return html`<p><a href="#/chat">${msg('Till inkorgen', { id: 'console.chat.back' })}</a></p>
-      ${screenHeading(
-        msg('Svarsmallar', { id: 'console.chat.answers' }),
-        msg('Färdiga svar som handläggarna kan lägga in i ett chattsvar, ändra och skicka. Alla handläggare delar samma mallar.', { id: 'console.chat.answers-intro' }),
-      )}
+      ${this.renderHeading()}
       <h2>${msg('Alla svarsmallar', { id: 'console.chat.all-answers' })}</h2>
       ${this.#answers.render((answers) => this.renderList(answers))}
       <h2>${msg('Ny svarsmall', { id: 'console.chat.new-answer' })}</h2>

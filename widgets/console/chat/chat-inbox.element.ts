@@ -7,7 +7,7 @@ import { chatInbox, ongoingOf, waitingOf } from './chat-feed.js';
 import { clockTime, residentName, systemText, waitedFor } from './chat-labels.js';
 import { chatStyles } from './chat.styles.js';
 import { problemText } from '../kit/forms.js';
-import { ConsoleScreen, screenHeading } from '../kit/screen.js';
+import { ConsoleScreen } from '../kit/screen.js';
 
 /** The sub-route for the canned answers: #/chat/svar (a conversation's number is never a word). */
 export const cannedAnswersPath = 'svar';
@@ -17,6 +17,8 @@ export const cannedAnswersPath = 'svar';
  * ones (the agent's own first), followed live. Opening one leads to #/chat/<id>.
  */
 export class MedverkaConsoleChatInbox extends ConsoleScreen {
+  static override heading = () => msg('Chatt', { id: 'console.nav.chat' });
+  static override intro = () => msg('Här ser du chattar som väntar på svar och samtal som pågår. Listorna uppdateras av sig själva. Öppna en chatt för att ta den och svara.', { id: 'console.chat.intro' });
   static override styles = [...ConsoleScreen.styles, chatStyles];
 
   static override properties = {
@@ -149,12 +151,7 @@ export class MedverkaConsoleChatInbox extends ConsoleScreen {
 
   protected override render(): TemplateResult {
     return html`
-      ${screenHeading(
-        msg('Chatt', { id: 'console.nav.chat' }),
-        msg('Här ser du chattar som väntar på svar och samtal som pågår. Listorna uppdateras av sig själva. Öppna en chatt för att ta den och svara.', {
-          id: 'console.chat.intro',
-        }),
-      )}
+      ${this.renderHeading()}
       <p><a href="#/chat/${cannedAnswersPath}">${msg('Svarsmallar', { id: 'console.chat.answers' })}</a></p>
       ${this.streamState === 'reconnecting'
         ? html`<div class="notice warning">

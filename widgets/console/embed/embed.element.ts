@@ -4,7 +4,7 @@ import { staffApi, type EmbedInfo } from '../kit/api.js';
 import { states } from '../../shared/base-element.js';
 import { Loaded } from '../kit/list.js';
 import { colourRow, hexColour } from '../kit/screen-fields.js';
-import { ConsoleScreen, screenHeading } from '../kit/screen.js';
+import { ConsoleScreen } from '../kit/screen.js';
 import { embeddable, type EmbeddableWidget } from './embeddable.js';
 import { embedStyles } from './embed.styles.js';
 
@@ -21,6 +21,8 @@ type SnippetId = 'script' | 'css' | 'iframe' | 'resizer' | 'csp-script' | 'csp-t
  * with the Content-Security-Policy the page needs, and shows the real widget as it will look.
  */
 export class MedverkaConsoleEmbed extends ConsoleScreen {
+  static override heading = () => msg('Bädda in en widget', { id: 'console.embed.title' });
+  static override intro = () => msg('Välj vad som ska visas. Koden nedan uppdateras medan du väljer och kan klistras in i CMS:et som den är.', { id: 'console.embed.intro' });
   static override styles = [...ConsoleScreen.styles, embedStyles];
 
   static override properties = {
@@ -368,12 +370,7 @@ export class MedverkaConsoleEmbed extends ConsoleScreen {
 
   protected override render(): TemplateResult {
     return html`
-      ${screenHeading(
-        msg('Bädda in en widget', { id: 'console.embed.title' }),
-        msg('Välj vad som ska visas. Koden nedan uppdateras medan du väljer och kan klistras in i CMS:et som den är.', {
-          id: 'console.embed.intro',
-        }),
-      )}
+      ${this.renderHeading()}
       ${this.#info.render(
         (info) =>
           html`${this.renderOrigins(info)}

@@ -148,6 +148,18 @@ export const embeddable: EmbeddableWidget[] = [
     define: () => import('../../panel/define.js'),
   },
   {
+    id: 'dialogues',
+    tag: 'medverka-dialogues',
+    label: () => msg('Dialoger med kommunen', { id: 'console.embed.widget-dialogues' }),
+    about: () => msg('Kommunens dialoger: vad som pågår och är på gång, och vad som hände sen. Invånarna kan följa en dialog.', { id: 'console.embed.about-dialogues' }),
+    fixedId: 'alla',
+    frameHeight: 1000,
+    // Following a dialogue carries a proof of work, solved in a worker from a blob: URL.
+    trustedTypes: ['lit-html', 'medverka-pow'],
+    workerSrc: 'blob:',
+    define: () => import('../../dialogues/define.js'),
+  },
+  {
     id: 'chat',
     tag: 'medverka-chat',
     label: () => msg('Chatt', { id: 'console.embed.widget-chat' }),

@@ -30,6 +30,17 @@ export class ConsoleScreen extends MedverkaElement {
   static override styles: CSSResultGroup[] = consoleStyles;
   static override translations = { en };
 
+  /** The screen's name, its h1 (see renderHeading). */
+  static heading?: () => string;
+  /** What the screen is for, in a sentence or two under its name. */
+  static intro?: () => string;
+
+  /** The screen's h1 and intro, from its class's `heading` and `intro`. */
+  protected renderHeading(): TemplateResult {
+    const screen = this.constructor as typeof ConsoleScreen;
+    return screenHeading(screen.heading?.() ?? '', screen.intro?.());
+  }
+
   /** Focuses the screen's h1 (it has tabindex="-1"), once the screen has rendered. */
   async focusHeading(): Promise<void> {
     await this.updateComplete;

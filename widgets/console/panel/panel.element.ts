@@ -4,7 +4,7 @@ import { listStyles, Loaded, renderTable } from '../kit/list.js';
 import { panelApi, type PanelCounts, type StaffSurvey } from './panel-api.js';
 import { regionTable } from '../kit/fields.js';
 import { localized } from '../kit/labels.js';
-import { ConsoleScreen, screenHeading } from '../kit/screen.js';
+import { ConsoleScreen } from '../kit/screen.js';
 import { audienceShort, groupLabel, surveyStepLabel } from './survey-format.js';
 
 /** The address part of the form for a new survey: #/panel/_ny (no survey's number looks like it). */
@@ -17,6 +17,8 @@ export const newSurveyPath = '_ny';
  * (#/panel/<id>).
  */
 export class MedverkaConsolePanel extends ConsoleScreen {
+  static override heading = () => msg('Medborgarpanel', { id: 'console.nav.panel' });
+  static override intro = () => msg('Medborgarpanelen är invånare som har anmält sig för att svara på kommunens enkäter. De får alltid veta vad som hände med svaren: först en återkoppling, sedan vad som beslutades.', { id: 'console.panel.intro' });
   static override styles = [
     ...ConsoleScreen.styles,
     listStyles,
@@ -122,12 +124,7 @@ export class MedverkaConsolePanel extends ConsoleScreen {
 
   protected override render(): TemplateResult {
     return html`
-      ${screenHeading(
-        msg('Medborgarpanel', { id: 'console.nav.panel' }),
-        msg('Medborgarpanelen är invånare som har anmält sig för att svara på kommunens enkäter. De får alltid veta vad som hände med svaren: först en återkoppling, sedan vad som beslutades.', {
-          id: 'console.panel.intro',
-        }),
-      )}
+      ${this.renderHeading()}
       <h2 id="members-heading">${msg('Medlemmar', { id: 'console.panel.members' })}</h2>
       ${this.#counts.render((c) => this.renderCounts(c))}
       <h2 id="surveys-heading">${msg('Enkäter', { id: 'console.panel.surveys' })}</h2>

@@ -4,7 +4,7 @@ import { staffApi, type PetitionStatus, type StaffPetition } from '../kit/api.js
 import { states } from '../../shared/base-element.js';
 import { dateTime } from '../kit/labels.js';
 import { Loaded, renderTable } from '../kit/list.js';
-import { ConsoleScreen, screenHeading } from '../kit/screen.js';
+import { ConsoleScreen } from '../kit/screen.js';
 
 /** The statuses the filter offers, in the order moderators work through them. */
 const filterStatuses = ['awaiting_moderation', 'open', 'closed', 'answered', 'rejected', 'draft'] as const satisfies readonly PetitionStatus[];
@@ -37,6 +37,8 @@ export function awaitsAnswer(p: StaffPetition): boolean {
 
 /** E-petitions for moderation, by status. Opening one leads to its page (#/petitions/<id>). */
 export class MedverkaConsolePetitions extends ConsoleScreen {
+  static override heading = () => msg('E-förslag', { id: 'console.nav.petitions' });
+  static override intro = () => msg('Granska nya e-förslag innan de publiceras, rätta stavfel, stäng insamlingen och publicera kommunens svar.', { id: 'console.petitions.intro' });
   static override styles = [
     ...ConsoleScreen.styles,
     css`
@@ -120,12 +122,7 @@ export class MedverkaConsolePetitions extends ConsoleScreen {
 
   protected override render(): TemplateResult {
     return html`
-      ${screenHeading(
-        msg('E-förslag', { id: 'console.nav.petitions' }),
-        msg('Granska nya e-förslag innan de publiceras, rätta stavfel, stäng insamlingen och publicera kommunens svar.', {
-          id: 'console.petitions.intro',
-        }),
-      )}
+      ${this.renderHeading()}
       <form class="filter" novalidate @submit=${this.onFilter}>
         <div class="field">
           <label for="status-filter">${msg('Status', { id: 'console.petitions.status' })}</label>

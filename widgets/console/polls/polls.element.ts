@@ -3,7 +3,7 @@ import { msg } from '../../shared/localize.js';
 import { listStyles, Loaded, renderTable } from '../kit/list.js';
 import { answerKindLabel, localized } from '../kit/labels.js';
 import { pollApi, type PollKind, type PollStatus, type StaffPoll } from './poll-api.js';
-import { ConsoleScreen, screenHeading } from '../kit/screen.js';
+import { ConsoleScreen } from '../kit/screen.js';
 
 /** The address part of the form for a new poll: #/polls/_ny (no poll's number looks like it). */
 export const newPollPath = '_ny';
@@ -26,6 +26,8 @@ export const pollKindLabel: (kind: PollKind) => string = answerKindLabel;
  * a new one. Opening one leads to its page (#/polls/<id>).
  */
 export class MedverkaConsolePolls extends ConsoleScreen {
+  static override heading = () => msg('Snabbfrågor', { id: 'console.nav.polls' });
+  static override intro = () => msg('En snabbfråga är en fråga med några svarsalternativ eller en skala, till exempel på ett möte. Invånarna svarar med ett klick, och resultatet syns direkt, också på en storbild.', { id: 'console.polls.intro' });
   static override styles = [
     ...ConsoleScreen.styles,
     listStyles,
@@ -62,12 +64,7 @@ export class MedverkaConsolePolls extends ConsoleScreen {
 
   protected override render(): TemplateResult {
     return html`
-      ${screenHeading(
-        msg('Snabbfrågor', { id: 'console.nav.polls' }),
-        msg('En snabbfråga är en fråga med några svarsalternativ eller en skala, till exempel på ett möte. Invånarna svarar med ett klick, och resultatet syns direkt, också på en storbild.', {
-          id: 'console.polls.intro',
-        }),
-      )}
+      ${this.renderHeading()}
       <p><a class="button" id="new-poll" href="#/polls/${newPollPath}">${msg('Ny snabbfråga', { id: 'console.polls.new' })}</a></p>
       ${this.#polls.render((polls) => this.renderList(polls))}
     `;

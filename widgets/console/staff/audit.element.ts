@@ -3,10 +3,12 @@ import { msg } from '../../shared/localize.js';
 import { staffApi, type AuditEntry } from '../kit/api.js';
 import { auditActionText, auditTargetText, dateTime } from '../kit/labels.js';
 import { Loaded, renderTable } from '../kit/list.js';
-import { ConsoleScreen, screenHeading } from '../kit/screen.js';
+import { ConsoleScreen } from '../kit/screen.js';
 
 /** The latest things staff (and the system) did, newest first. */
 export class MedverkaConsoleAudit extends ConsoleScreen {
+  static override heading = () => msg('Händelselogg', { id: 'console.nav.audit' });
+  static override intro = () => msg('Vem som har gjort vad, och när: inloggningar, ändringar av användare och rutor, stegen för e-förslag, budgetar, snabbfrågor och enkäter, svarsmallar i chatten, nedladdningar och raderade personuppgifter. Det som gjorts från kommandoraden finns också här, som gjort av systemet.', { id: 'console.audit.intro' });
   static override styles = [
     ...ConsoleScreen.styles,
     css`
@@ -69,13 +71,7 @@ export class MedverkaConsoleAudit extends ConsoleScreen {
 
   protected override render(): TemplateResult {
     return html`
-      ${screenHeading(
-        msg('Händelselogg', { id: 'console.nav.audit' }),
-        msg(
-          'Vem som har gjort vad, och när: inloggningar, ändringar av användare och rutor, stegen för e-förslag, budgetar, snabbfrågor och enkäter, svarsmallar i chatten, nedladdningar och raderade personuppgifter. Det som gjorts från kommandoraden finns också här, som gjort av systemet.',
-          { id: 'console.audit.intro' },
-        ),
-      )}
+      ${this.renderHeading()}
       <div class="actions">
         <button type="button" @click=${() => void this.refresh()}>${msg('Hämta igen', { id: 'console.audit.refresh' })}</button>
       </div>

@@ -4,13 +4,14 @@ import { staffApi, type StaffTileSet } from '../kit/api.js';
 import { errorSummary, formValues, required, type FieldErrors } from '../kit/forms.js';
 import { SendingFormScreen } from '../kit/screen-form.js';
 import { Loaded, renderTable } from '../kit/list.js';
-import { screenHeading } from '../kit/screen.js';
 import { inputField, submitRow, type FormField } from '../kit/screen-fields.js';
 
 const slugPattern = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 /** Every tile set, and a form to create one. Opening a set leads to its editor (#/tiles/<slug>). */
 export class MedverkaConsoleTileSets extends SendingFormScreen {
+  static override heading = () => msg('Rutor', { id: 'console.nav.tiles' });
+  static override intro = () => msg('En rutsamling är de rutor som visas där en redaktör har klistrat in widgeten Engagemangsrutor. Öppna en samling för att ändra dess rutor.', { id: 'console.tile-sets.intro' });
   #tileSets = new Loaded(this, async () => (await staffApi.tileSets()).tileSets);
 
   private get fields(): FormField[] {
@@ -59,12 +60,7 @@ export class MedverkaConsoleTileSets extends SendingFormScreen {
     const [slug, titleSv, titleEn] = this.fields as [FormField, FormField, FormField];
     const input = (f: FormField, hint?: string) => inputField(f, this.errors[f.name], { spellcheck: f.name !== 'slug', hint });
     return html`
-      ${screenHeading(
-        msg('Rutor', { id: 'console.nav.tiles' }),
-        msg('En rutsamling är de rutor som visas där en redaktör har klistrat in widgeten Engagemangsrutor. Öppna en samling för att ändra dess rutor.', {
-          id: 'console.tile-sets.intro',
-        }),
-      )}
+      ${this.renderHeading()}
       <h2>${msg('Rutsamlingar', { id: 'console.tile-sets.heading' })}</h2>
       ${this.#tileSets.render((sets) => this.renderList(sets))}
       <h2>${msg('Skapa en rutsamling', { id: 'console.tile-sets.create' })}</h2>

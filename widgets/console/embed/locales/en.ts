@@ -61,6 +61,8 @@ export const templates: TemplateMap = {
   'console.embed.which-survey': 'Which survey',
   'console.embed.widget-panel': 'The citizen panel',
   'console.embed.about-panel': 'The form where residents join the citizen panel.',
+  'console.embed.widget-dialogues': 'Dialogues with the municipality',
+  'console.embed.about-dialogues': 'The municipality’s dialogues: what is going on and coming up, and what came of them. Residents can follow a dialogue.',
   'console.embed.widget-chat': 'Chat',
   'console.embed.about-chat': 'A button that opens a chat with the contact centre. On wide screens it sits in the bottom right corner of the page, on narrow ones where the element is.',
   'console.embed.no-preview-chat': 'The chat’s button is not shown here, as it would lie over the console. Try it on the demo page, for example /demo.',

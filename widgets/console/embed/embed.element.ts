@@ -160,7 +160,7 @@ export class MedverkaConsoleEmbed extends ConsoleScreen {
   private renderSnippet(id: SnippetId, text: string, name: string): TemplateResult {
     const copied = this.copied?.id === id ? this.copied : undefined;
     return html`<div class="snippet">
-      <pre id="snippet-${id}"><code>${text}</code></pre>
+      <pre class="code-block" id="snippet-${id}"><code>${text}</code></pre>
       <div class="actions">
         <button type="button" data-copy=${id} @click=${() => void this.copy(id, text)}>
           ${msg('Kopiera', { id: 'console.embed.copy' })} <span class="visually-hidden">${name}</span>

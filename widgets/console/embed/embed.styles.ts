@@ -1,9 +1,10 @@
 import { css } from 'lit';
-import { sideBySideStyles } from '../kit/style-blocks.js';
+import { codeBlockStyles, sideBySideStyles } from '../kit/style-blocks.js';
 
 /** The embed builder's own styles, on top of the console's: its choices beside the code, which gets the wider column. */
 export const embedStyles = [
   sideBySideStyles,
+  codeBlockStyles,
   css`
     @media (min-width: 64rem) {
       .layout {
@@ -29,12 +30,6 @@ export const embedStyles = [
     }
     pre {
       margin: 0 0 0.5rem;
-      padding: 0.75rem 1rem;
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      background: var(--_subtle);
-      white-space: pre-wrap;
-      overflow-wrap: anywhere;
     }
     .copied {
       color: var(--_ok);

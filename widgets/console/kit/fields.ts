@@ -254,12 +254,6 @@ export const pollStyles = css`
   .embed-code {
     max-width: 40rem;
     margin: 0 0 1rem;
-    padding: 0.75rem 1rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_subtle);
-    white-space: pre-wrap;
-    overflow-wrap: anywhere;
   }
   .downloads + h3 {
     margin-top: 1.5rem;
@@ -302,8 +296,7 @@ export const pollStyles = css`
       background: CanvasText;
       forced-color-adjust: none;
     }
-    .option,
-    .embed-code {
+    .option {
       border-color: CanvasText;
     }
   }

@@ -2,7 +2,7 @@
  * Pieces of style several console screens share, each taken by the screens that show it (on
  * top of the console's own styles): the editors' form beside its preview, a text shown as it
  * was written, the box that asks "are you sure?" before a step, and a list of things being
- * edited.
+ * edited, and code to copy.
  */
 import { css } from 'lit';
 
@@ -93,6 +93,23 @@ export const entryListStyles = css`
   }
   @media (forced-colors: active) {
     .entry {
+      border-color: CanvasText;
+    }
+  }
+`;
+
+/** `.code-block`: embed code to copy, framed, its long lines wrapped anywhere so a phone shows it all. */
+export const codeBlockStyles = css`
+  .code-block {
+    padding: 0.75rem 1rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_subtle);
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+  @media (forced-colors: active) {
+    .code-block {
       border-color: CanvasText;
     }
   }

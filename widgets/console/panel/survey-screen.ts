@@ -4,6 +4,7 @@ import { editorStyles } from '../kit/editor.styles.js';
 import type { FieldErrors } from '../kit/forms.js';
 import { panelApi, type Breakdown, type PanelCounts, type QuestionType, type StaffSurvey, type SurveyResults } from './panel-api.js';
 import { fieldIdOf, pollIssueText, pollStyles } from '../kit/fields.js';
+import { codeBlockStyles } from '../kit/style-blocks.js';
 import { DraftScreen, type Field } from '../kit/form-editor.js';
 import {
   emptySurveyDraft,
@@ -23,7 +24,7 @@ export const questionTypes: QuestionType[] = ['single', 'multiple', 'scale', 'te
 
 /** What the survey screen's parts share: the survey, its draft, and loading them. */
 export abstract class SurveyScreen extends DraftScreen<SurveyDraft> {
-  static override styles = [...ConsoleScreen.styles, editorStyles, pollStyles, surveyStyles];
+  static override styles = [...ConsoleScreen.styles, editorStyles, codeBlockStyles, pollStyles, surveyStyles];
 
   static override properties = {
     ...DraftScreen.properties,

@@ -6,6 +6,7 @@ import { LiveStream } from '../kit/live-stream.js';
 import { pollApi, type PollLiveEvent, type StaffPoll } from './poll-api.js';
 import { emptyPollDraft, pollDraftOf, type OptionDraft, type PollDraft } from './poll-draft.js';
 import { fieldIdOf, pollIssueText, pollStyles } from '../kit/fields.js';
+import { codeBlockStyles } from '../kit/style-blocks.js';
 import { DraftScreen, type Field } from '../kit/form-editor.js';
 import { ConsoleScreen } from '../kit/screen.js';
 
@@ -13,7 +14,7 @@ export type Step = 'open' | 'close' | 'reset' | 'delete';
 
 /** What the poll screen's parts share: the poll, its draft, and loading and following it. */
 export abstract class PollScreen extends DraftScreen<PollDraft, unknown> {
-  static override styles = [...ConsoleScreen.styles, editorStyles, pollStyles];
+  static override styles = [...ConsoleScreen.styles, editorStyles, codeBlockStyles, pollStyles];
 
   static override properties = {
     ...DraftScreen.properties,

@@ -208,7 +208,7 @@ export class MedverkaConsolePoll extends PollForm {
         ${msg('Klistra in koden där frågan ska synas. Sidan behöver också Medverkas skripttagg, som du hittar under', { id: 'console.poll.code-hint' })}
         <a href="#/embed">${msg('Bädda in', { id: 'console.nav.embed' })}</a>.
       </p>
-      <pre class="embed-code"><code id="embed-code">${code}</code></pre>
+      <pre class="code-block embed-code"><code id="embed-code">${code}</code></pre>
       <div class="actions">
         <button type="button" id="copy-code" aria-describedby="code-hint" @click=${() => void this.copyCode(code)}>${msg('Kopiera koden', { id: 'console.poll.copy' })}</button>
       </div>`;
